@@ -1,0 +1,5 @@
+/**
+ * Data contracts: the zod schemas of every DTO the Apex controllers and the local org return and
+ * accept. Components import only the inferred types (`import type`), so there is one source.
+ */
+export * from './errors';

@@ -1,0 +1,52 @@
+/** Ambient types for the `lightning/*` modules Keyplan uses. Extend when a component imports another. */
+declare module 'lightning/platformShowToastEvent' {
+  export interface ShowToastEventInit {
+    title: string;
+    message?: string;
+    variant?: 'info' | 'success' | 'warning' | 'error';
+    mode?: 'dismissible' | 'pester' | 'sticky';
+  }
+  export class ShowToastEvent extends CustomEvent<ShowToastEventInit> {
+    constructor(init: ShowToastEventInit);
+  }
+}
+
+declare module 'lightning/navigation' {
+  import type { LightningElement } from 'lwc';
+  export interface PageReference {
+    type: string;
+    attributes?: Record<string, unknown>;
+    state?: Record<string, string>;
+  }
+  type Constructor<T = object> = new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any -- mixin constructor signature requires any[]
+  export const NavigationMixin: {
+    <T extends Constructor<LightningElement>>(base: T): T & Constructor<{
+      [NavigationMixin.Navigate](pageRef: PageReference, replace?: boolean): void;
+      [NavigationMixin.GenerateUrl](pageRef: PageReference): Promise<string>;
+    }>;
+    readonly Navigate: unique symbol;
+    readonly GenerateUrl: unique symbol;
+  };
+}
+
+declare module 'lightning/uiRecordApi' {
+  export function getRecord(config: unknown): unknown;
+  export function getFieldValue(record: unknown, field: unknown): unknown;
+  export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
+}
+
+declare module 'lightning/uiObjectInfoApi' {
+  /** Wire adapter: object describe for the running user (field-level security included). */
+  export function getObjectInfo(config: { objectApiName: unknown }): unknown;
+  export interface FieldInfo {
+    apiName: string;
+    label: string;
+    updateable: boolean;
+    createable: boolean;
+    dataType: string;
+  }
+  export interface ObjectInfo {
+    apiName: string;
+    fields: Record<string, FieldInfo>;
+  }
+}

@@ -1,0 +1,5 @@
+/** What a `@wire` property receives: data or error, never both. */
+interface WireResult<T> {
+  data?: T;
+  error?: unknown;
+}
