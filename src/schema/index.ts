@@ -1,0 +1,3 @@
+export * from './types';
+export * from './loadSchema';
+export { STANDARD_OBJECTS, CLOSED_STAGES } from './standardObjects';

@@ -1,0 +1,157 @@
+import type { FieldDef, ObjectDef } from './types';
+
+/**
+ * The standard objects and fields Keyplan reads or writes. The org has far more; this list is what
+ * the local org creates and what the metadata reference checks accept as "exists". Add a field here
+ * before using it anywhere.
+ */
+function f(name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef {
+  return { name, type, label: extra.label ?? name, custom: false, required: false, ...extra };
+}
+
+const SYSTEM: FieldDef[] = [
+  f('Id', 'Id'),
+  f('CreatedDate', 'DateTime', { readOnly: true }),
+  f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
+  f('LastModifiedDate', 'DateTime', { readOnly: true }),
+  f('LastModifiedById', 'Lookup', { referenceTo: 'User', relationshipName: 'LastModifiedBy', readOnly: true }),
+  f('SystemModstamp', 'DateTime', { readOnly: true }),
+  f('IsDeleted', 'Checkbox', { readOnly: true })
+];
+
+const OWNER = f('OwnerId', 'Lookup', { referenceTo: 'User', relationshipName: 'Owner' });
+
+export const STANDARD_OBJECTS: ObjectDef[] = [
+  {
+    name: 'User',
+    label: 'User',
+    custom: false,
+    keyPrefix: '005',
+    fields: [
+      ...SYSTEM,
+      f('Name', 'Text', { readOnly: true }),
+      f('FirstName', 'Text'),
+      f('LastName', 'Text', { required: true }),
+      f('Username', 'Text', { required: true, unique: true }),
+      f('Email', 'Email', { required: true }),
+      f('Title', 'Text'),
+      f('IsActive', 'Checkbox', { defaultValue: 'true' })
+    ]
+  },
+  {
+    name: 'Account',
+    label: 'Account',
+    custom: false,
+    keyPrefix: '001',
+    fields: [
+      ...SYSTEM,
+      OWNER,
+      f('Name', 'Text', { required: true }),
+      f('Industry', 'Text'),
+      f('Type', 'Text'),
+      f('AnnualRevenue', 'Currency'),
+      f('NumberOfEmployees', 'Number'),
+      f('BillingCountry', 'Text'),
+      f('BillingCity', 'Text'),
+      f('Website', 'Url'),
+      f('ParentId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Parent' })
+    ]
+  },
+  {
+    name: 'Contact',
+    label: 'Contact',
+    custom: false,
+    keyPrefix: '003',
+    fields: [
+      ...SYSTEM,
+      OWNER,
+      f('Name', 'Text', { readOnly: true }),
+      f('FirstName', 'Text'),
+      f('LastName', 'Text', { required: true }),
+      f('Title', 'Text'),
+      f('Department', 'Text'),
+      f('Email', 'Email'),
+      f('Phone', 'Phone'),
+      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account' }),
+      f('ReportsToId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'ReportsTo' })
+    ]
+  },
+  {
+    name: 'Product2',
+    label: 'Product',
+    custom: false,
+    keyPrefix: '01t',
+    fields: [...SYSTEM, f('Name', 'Text', { required: true }), f('Family', 'Text'), f('IsActive', 'Checkbox'), f('ProductCode', 'Text')]
+  },
+  {
+    name: 'Opportunity',
+    label: 'Opportunity',
+    custom: false,
+    keyPrefix: '006',
+    fields: [
+      ...SYSTEM,
+      OWNER,
+      f('Name', 'Text', { required: true }),
+      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account' }),
+      f('Amount', 'Currency'),
+      f('StageName', 'Picklist', {
+        required: true,
+        picklistValues: [
+          'Prospecting',
+          'Qualification',
+          'Needs Analysis',
+          'Value Proposition',
+          'Id. Decision Makers',
+          'Perception Analysis',
+          'Proposal/Price Quote',
+          'Negotiation/Review',
+          'Closed Won',
+          'Closed Lost'
+        ]
+      }),
+      f('CloseDate', 'Date', { required: true }),
+      f('Probability', 'Percent'),
+      f('IsClosed', 'Checkbox', { readOnly: true }),
+      f('IsWon', 'Checkbox', { readOnly: true }),
+      f('ForecastCategoryName', 'Text', { readOnly: true }),
+      f('Type', 'Text'),
+      f('NextStep', 'Text'),
+      f('Description', 'TextArea'),
+      f('FiscalYear', 'Number', { readOnly: true })
+    ]
+  },
+  {
+    name: 'OpportunityContactRole',
+    label: 'Opportunity Contact Role',
+    custom: false,
+    keyPrefix: '00K',
+    fields: [
+      ...SYSTEM,
+      f('OpportunityId', 'Lookup', { referenceTo: 'Opportunity', relationshipName: 'Opportunity', required: true }),
+      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', required: true }),
+      f('Role', 'Picklist', {
+        picklistValues: [
+          'Business User',
+          'Decision Maker',
+          'Economic Buyer',
+          'Economic Decision Maker',
+          'Evaluator',
+          'Executive Sponsor',
+          'Influencer',
+          'Technical Buyer',
+          'Other'
+        ]
+      }),
+      f('IsPrimary', 'Checkbox')
+    ]
+  }
+];
+
+/** Standard Opportunity stages that count as closed, and whether they are won. */
+export const CLOSED_STAGES: Record<string, { isWon: boolean; probability: number }> = {
+  'Closed Won': { isWon: true, probability: 100 },
+  'Closed Lost': { isWon: false, probability: 0 }
+};
+
+/** Fields every custom object has, whatever its XML says. */
+export const CUSTOM_SYSTEM_FIELDS: FieldDef[] = SYSTEM;
