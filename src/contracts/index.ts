@@ -3,3 +3,8 @@
  * accept. Components import only the inferred types (`import type`), so there is one source.
  */
 export * from './errors';
+export * from './common';
+export * from './orgChart';
+export * from './whitespace';
+export * from './bant';
+export * from './plan';

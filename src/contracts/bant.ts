@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { BantStatus, IsoDate, IsoDateTime, Money, SfId } from './common';
+import { BuyerRole, DecisionRole } from './orgChart';
+
+/** One OpportunityContactRole with the contact's Keyplan roles (authority evidence). */
+export const BantContactRole = z.object({
+  contactId: SfId,
+  name: z.string(),
+  role: z.string().nullable(),
+  isPrimary: z.boolean(),
+  buyerRole: BuyerRole.nullable(),
+  decisionRole: DecisionRole.nullable()
+});
+export type BantContactRole = z.infer<typeof BantContactRole>;
+
+export const BantOpportunity = z.object({
+  id: SfId,
+  name: z.string(),
+  amount: Money.nullable(),
+  stageName: z.string(),
+  probability: z.number().min(0).max(100).nullable(),
+  closeDate: IsoDate,
+  buyingCenterName: z.string().nullable(),
+  offeringName: z.string().nullable(),
+  budgetStatus: BantStatus.nullable(),
+  authorityStatus: BantStatus.nullable(),
+  needStatus: BantStatus.nullable(),
+  timingStatus: BantStatus.nullable(),
+  budgetEvidence: z.string().max(255).nullable(),
+  authorityEvidence: z.string().max(255).nullable(),
+  needEvidence: z.string().max(255).nullable(),
+  timingEvidence: z.string().max(255).nullable(),
+  /** BANT_Score__c as the formula computed it. */
+  bantScore: z.number().nullable(),
+  contactRoles: z.array(BantContactRole),
+  lastModified: IsoDateTime
+});
+export type BantOpportunity = z.infer<typeof BantOpportunity>;
+
+export const BANT_HISTORY_FIELDS = ['Budget_Status__c', 'Authority_Status__c', 'Need_Status__c', 'Timing_Status__c'] as const;
+
+/** One OpportunityFieldHistory row on a BANT field. */
+export const BantHistoryEntry = z.object({
+  opportunityId: SfId,
+  field: z.enum(BANT_HISTORY_FIELDS),
+  oldValue: BantStatus.nullable(),
+  newValue: BantStatus.nullable(),
+  date: IsoDateTime
+});
+export type BantHistoryEntry = z.infer<typeof BantHistoryEntry>;
+
+/** What `BantController.getBant` returns. */
+export const BantData = z.object({
+  accountId: SfId,
+  opportunities: z.array(BantOpportunity),
+  history: z.array(BantHistoryEntry)
+});
+export type BantData = z.infer<typeof BantData>;
+
+/** Quick edit of one opportunity's BANT fields: only the fields present are changed. */
+export const BantUpdateInput = z
+  .object({
+    id: SfId,
+    lastModified: IsoDateTime,
+    budgetStatus: BantStatus.optional(),
+    authorityStatus: BantStatus.optional(),
+    needStatus: BantStatus.optional(),
+    timingStatus: BantStatus.optional(),
+    budgetEvidence: z.string().max(255).nullable().optional(),
+    authorityEvidence: z.string().max(255).nullable().optional(),
+    needEvidence: z.string().max(255).nullable().optional(),
+    timingEvidence: z.string().max(255).nullable().optional()
+  })
+  .strict();
+export type BantUpdateInput = z.infer<typeof BantUpdateInput>;

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { FieldAccess, InfluenceLevel, IsoDate, IsoDateTime, Money, SfId } from './common';
+
+export const STANCES = ['Champion', 'Supporter', 'Neutral', 'Detractor', 'Unknown'] as const;
+export const Stance = z.enum(STANCES);
+export type Stance = z.infer<typeof Stance>;
+
+export const DECISION_ROLES = ['Decision Maker', 'Influencer', 'Gatekeeper', 'User'] as const;
+export const DecisionRole = z.enum(DECISION_ROLES);
+export type DecisionRole = z.infer<typeof DecisionRole>;
+
+export const BUYER_ROLES = ['Economic Buyer', 'User Buyer', 'Technical Buyer', 'Coach'] as const;
+export const BuyerRole = z.enum(BUYER_ROLES);
+export type BuyerRole = z.infer<typeof BuyerRole>;
+
+export const RESPONSE_MODES = ['Growth', 'Trouble', 'Even Keel', 'Overconfident'] as const;
+export const ResponseMode = z.enum(RESPONSE_MODES);
+export type ResponseMode = z.infer<typeof ResponseMode>;
+
+export const LINK_TYPES = ['Influence', 'Informal', 'Dotted Line', 'Coverage'] as const;
+export const LinkType = z.enum(LINK_TYPES);
+export type LinkType = z.infer<typeof LinkType>;
+
+export const FREQUENCIES = ['Weekly', 'Monthly', 'Quarterly', 'Rarely'] as const;
+export const Frequency = z.enum(FREQUENCIES);
+export type Frequency = z.infer<typeof Frequency>;
+
+export const POLARITIES = ['Positive', 'Negative'] as const;
+export const Polarity = z.enum(POLARITIES);
+export type Polarity = z.infer<typeof Polarity>;
+
+/** One Contact on the org chart, with the stakeholder fields Keyplan adds. */
+export const ContactNode = z.object({
+  id: SfId,
+  name: z.string().min(1),
+  title: z.string().nullable(),
+  department: z.string().nullable(),
+  reportsToId: SfId.nullable(),
+  buyingCenterId: SfId.nullable(),
+  stance: Stance.nullable(),
+  decisionRole: DecisionRole.nullable(),
+  buyerRole: BuyerRole.nullable(),
+  responseMode: ResponseMode.nullable(),
+  influenceLevel: InfluenceLevel.nullable(),
+  budgetOwned: Money.nullable(),
+  /** SystemModstamp/LastModifiedDate when read; sent back on save so a stale edit is refused. */
+  lastModified: IsoDateTime
+});
+export type ContactNode = z.infer<typeof ContactNode>;
+
+/** One Relationship_Link__c: from a contact or from one of our users, to a contact. */
+export const RelationshipLinkDto = z
+  .object({
+    id: SfId,
+    fromContactId: SfId.nullable(),
+    fromUserId: SfId.nullable(),
+    fromUserName: z.string().nullable(),
+    toContactId: SfId,
+    type: LinkType.nullable(),
+    strength: z.number().int().min(1).max(5).nullable(),
+    frequency: Frequency.nullable(),
+    influenceLevel: InfluenceLevel.nullable(),
+    polarity: Polarity.nullable(),
+    lastInteraction: IsoDate.nullable(),
+    lastModified: IsoDateTime
+  })
+  .refine((l) => (l.fromContactId === null) !== (l.fromUserId === null), {
+    message: 'Exactly one of fromContactId and fromUserId must be set',
+    path: ['fromContactId']
+  });
+export type RelationshipLinkDto = z.infer<typeof RelationshipLinkDto>;
+
+export const RELATIONSHIP_STATUSES = ['Not Engaged', 'Developing', 'Established', 'Strong', 'At Risk'] as const;
+export const RelationshipStatus = z.enum(RELATIONSHIP_STATUSES);
+export type RelationshipStatus = z.infer<typeof RelationshipStatus>;
+
+/** A buying center as the org chart needs it (filter and colour by). */
+export const BuyingCenterDto = z.object({
+  id: SfId,
+  name: z.string().min(1),
+  parentId: SfId.nullable(),
+  relationshipStatus: RelationshipStatus.nullable(),
+  active: z.boolean()
+});
+export type BuyingCenterDto = z.infer<typeof BuyingCenterDto>;
+
+/** What `OrgChartController.getOrgChart` returns. */
+export const OrgChartData = z.object({
+  accountId: SfId,
+  accountName: z.string(),
+  contacts: z.array(ContactNode),
+  links: z.array(RelationshipLinkDto),
+  buyingCenters: z.array(BuyingCenterDto),
+  /** All contacts of the account, also when `contacts` was cut at the query limit. */
+  totalContacts: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  /** Keyed by field API name, e.g. `Contact.Stance__c`. */
+  fieldAccess: z.record(z.string(), FieldAccess)
+});
+export type OrgChartData = z.infer<typeof OrgChartData>;
+
+/** Saving a contact's stakeholder fields: only the fields present are changed. */
+export const ContactStakeholderInput = z
+  .object({
+    id: SfId,
+    lastModified: IsoDateTime,
+    stance: Stance.nullable().optional(),
+    decisionRole: DecisionRole.nullable().optional(),
+    buyerRole: BuyerRole.nullable().optional(),
+    responseMode: ResponseMode.nullable().optional(),
+    influenceLevel: InfluenceLevel.nullable().optional(),
+    buyingCenterId: SfId.nullable().optional(),
+    budgetOwned: Money.nonnegative().nullable().optional(),
+    reportsToId: SfId.nullable().optional()
+  })
+  .strict()
+  .refine((c) => c.reportsToId !== c.id, { message: 'A contact cannot report to themselves', path: ['reportsToId'] });
+export type ContactStakeholderInput = z.infer<typeof ContactStakeholderInput>;
+
+/** Creating (no id) or updating (id + lastModified) a relationship link. */
+export const RelationshipLinkInput = z
+  .object({
+    id: SfId.optional(),
+    lastModified: IsoDateTime.optional(),
+    accountId: SfId,
+    fromContactId: SfId.nullable(),
+    fromUserId: SfId.nullable(),
+    toContactId: SfId,
+    type: LinkType,
+    strength: z.number().int().min(1).max(5),
+    frequency: Frequency.nullable(),
+    influenceLevel: InfluenceLevel.nullable(),
+    polarity: Polarity,
+    lastInteraction: IsoDate.nullable(),
+    notes: z.string().max(32768).nullable().optional()
+  })
+  .strict()
+  .superRefine((l, ctx) => {
+    if ((l.fromContactId === null) === (l.fromUserId === null)) {
+      ctx.addIssue({ code: 'custom', message: 'Exactly one of fromContactId and fromUserId must be set', path: ['fromContactId'] });
+    }
+    if (l.fromContactId !== null && l.fromContactId === l.toContactId) {
+      ctx.addIssue({ code: 'custom', message: 'A link cannot join a contact to themselves', path: ['toContactId'] });
+    }
+    if (l.id !== undefined && l.lastModified === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'lastModified is required to update an existing link', path: ['lastModified'] });
+    }
+  });
+export type RelationshipLinkInput = z.infer<typeof RelationshipLinkInput>;
