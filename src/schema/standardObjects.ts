@@ -54,7 +54,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('BillingCountry', 'Text'),
       f('BillingCity', 'Text'),
       f('Website', 'Url'),
-      f('ParentId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Parent' })
+      f('ParentId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Parent', childRelationshipName: 'ChildAccounts' })
     ]
   },
   {
@@ -72,7 +72,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('Department', 'Text'),
       f('Email', 'Email'),
       f('Phone', 'Phone'),
-      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account' }),
+      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account', childRelationshipName: 'Contacts' }),
       f('ReportsToId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'ReportsTo' })
     ]
   },
@@ -92,7 +92,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       ...SYSTEM,
       OWNER,
       f('Name', 'Text', { required: true }),
-      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account' }),
+      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account', childRelationshipName: 'Opportunities' }),
       f('Amount', 'Currency'),
       f('StageName', 'Picklist', {
         required: true,
@@ -127,8 +127,8 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     keyPrefix: '00K',
     fields: [
       ...SYSTEM,
-      f('OpportunityId', 'Lookup', { referenceTo: 'Opportunity', relationshipName: 'Opportunity', required: true }),
-      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', required: true }),
+      f('OpportunityId', 'Lookup', { referenceTo: 'Opportunity', relationshipName: 'Opportunity', childRelationshipName: 'OpportunityContactRoles', required: true }),
+      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', childRelationshipName: 'OpportunityContactRoles', required: true }),
       f('Role', 'Picklist', {
         picklistValues: [
           'Business User',
