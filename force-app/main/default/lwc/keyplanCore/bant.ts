@@ -1,0 +1,132 @@
+/**
+ * BANT qualification: the score (identical to the BANT_Score__c formula, so reports and the panel
+ * agree) and the gaps an account manager should act on.
+ */
+import type { BantOpportunity } from '@keyplan/contracts';
+import { daysBetween } from './heat';
+import { DEFAULT_SETTINGS, getSetting, type KeyplanSettings, type SettingName } from './settings';
+
+export type BantDimension = 'budget' | 'authority' | 'need' | 'timing';
+export const BANT_DIMENSIONS: readonly BantDimension[] = ['budget', 'authority', 'need', 'timing'];
+
+const WEIGHT: Record<BantDimension, SettingName> = {
+  budget: 'BANT_Weight_Budget',
+  authority: 'BANT_Weight_Authority',
+  need: 'BANT_Weight_Need',
+  timing: 'BANT_Weight_Timing'
+};
+const POINTS: Record<string, SettingName> = {
+  Unknown: 'BANT_Points_Unknown',
+  Missing: 'BANT_Points_Missing',
+  Identified: 'BANT_Points_Identified',
+  Confirmed: 'BANT_Points_Confirmed'
+};
+
+export interface BantStatuses {
+  budgetStatus: string | null;
+  authorityStatus: string | null;
+  needStatus: string | null;
+  timingStatus: string | null;
+}
+
+/** Points for one status (blank counts as Unknown, as the formula's BlankAsZero case does). */
+export function bantPoints(status: string | null | undefined, settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS): number {
+  return getSetting(settings, POINTS[status ?? 'Unknown'] ?? 'BANT_Points_Unknown');
+}
+
+/**
+ * round(sum(weight x points) / 100), as BANT_Score__c computes it. With weights summing to 100 and
+ * points within 0-100 the score is within 0-100.
+ * @example bantScore({ budgetStatus: 'Confirmed', authorityStatus: 'Identified', needStatus: null, timingStatus: 'Unknown' }) // 45
+ */
+export function bantScore(o: BantStatuses, settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS): number {
+  const status: Record<BantDimension, string | null> = {
+    budget: o.budgetStatus,
+    authority: o.authorityStatus,
+    need: o.needStatus,
+    timing: o.timingStatus
+  };
+  let sum = 0;
+  for (const d of BANT_DIMENSIONS) sum += getSetting(settings, WEIGHT[d]) * bantPoints(status[d], settings);
+  // Salesforce ROUND() rounds half away from zero; Math.round rounds half up: same for sum >= 0.
+  return sum >= 0 ? Math.round(sum / 100) : -Math.round(-sum / 100);
+}
+
+export type BantGapCode = 'NO_AUTHORITY_CONTACT' | 'TIMING_UNKNOWN_CLOSE_SOON' | 'BUDGET_UNCONFIRMED_LATE_STAGE' | 'NEED_NOT_CONFIRMED_AT_PROPOSAL' | 'CLOSE_DATE_PASSED';
+
+export interface BantGap {
+  code: BantGapCode;
+  dimension: BantDimension;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface BantGapOptions {
+  today?: Date;
+  settings?: Partial<KeyplanSettings>;
+  /** Probability from which budget must be known (default 50). */
+  lateStageProbability?: number;
+  /** Probability from which an opportunity counts as at proposal (default 75, Proposal/Price Quote). */
+  proposalProbability?: number;
+}
+
+const PROPOSAL_STAGE = /proposal|quote|negotiat/i;
+
+type GapInput = Pick<BantOpportunity, 'name' | 'stageName' | 'probability' | 'closeDate' | 'contactRoles'> & BantStatuses & { isClosed?: boolean };
+
+/** Gaps an account manager should act on for one open opportunity, most severe first. */
+export function bantGaps(o: GapInput, options: BantGapOptions = {}): BantGap[] {
+  if (o.isClosed) return [];
+  const today = options.today ?? new Date();
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const probability = o.probability ?? 0;
+  const gaps: BantGap[] = [];
+  const daysToClose = -daysBetween(o.closeDate, today);
+
+  if (daysToClose < 0) {
+    gaps.push({
+      code: 'CLOSE_DATE_PASSED',
+      dimension: 'timing',
+      severity: 'error',
+      message: `${o.name}: the close date ${o.closeDate} is ${-daysToClose} days in the past. Update it or close the opportunity.`
+    });
+  }
+  const authority = o.contactRoles.some((r) => r.buyerRole === 'Economic Buyer' || r.decisionRole === 'Decision Maker');
+  if (!authority) {
+    gaps.push({
+      code: 'NO_AUTHORITY_CONTACT',
+      dimension: 'authority',
+      severity: probability >= (options.lateStageProbability ?? 50) ? 'error' : 'warning',
+      message: `${o.name}: no economic buyer or decision maker among the contact roles.`
+    });
+  }
+  const window = getSetting(settings, 'BANT_Timing_Window_Days');
+  if (daysToClose >= 0 && daysToClose <= window && (o.timingStatus ?? 'Unknown') === 'Unknown') {
+    gaps.push({
+      code: 'TIMING_UNKNOWN_CLOSE_SOON',
+      dimension: 'timing',
+      severity: 'warning',
+      message: `${o.name}: closes in ${daysToClose} days but timing is unknown. Confirm the date and the compelling event.`
+    });
+  }
+  const budget = o.budgetStatus ?? 'Unknown';
+  if (probability >= (options.lateStageProbability ?? 50) && (budget === 'Unknown' || budget === 'Missing')) {
+    gaps.push({
+      code: 'BUDGET_UNCONFIRMED_LATE_STAGE',
+      dimension: 'budget',
+      severity: budget === 'Missing' ? 'error' : 'warning',
+      message: `${o.name}: at ${probability}% the budget is ${budget === 'Missing' ? 'known to be missing' : 'still unknown'}.`
+    });
+  }
+  const atProposal = PROPOSAL_STAGE.test(o.stageName) || probability >= (options.proposalProbability ?? 75);
+  if (atProposal && o.needStatus !== 'Confirmed') {
+    gaps.push({
+      code: 'NEED_NOT_CONFIRMED_AT_PROPOSAL',
+      dimension: 'need',
+      severity: 'warning',
+      message: `${o.name}: in ${o.stageName} but the need is not confirmed by the customer.`
+    });
+  }
+  const rank = { error: 0, warning: 1 };
+  return gaps.sort((a, b) => rank[a.severity] - rank[b.severity]);
+}

@@ -1,0 +1,181 @@
+/**
+ * The reporting forest built from ReportsToId. CRM data is messy: managers outside the account or
+ * deleted, people reporting to themselves, loops made by two edits. The model never trusts the
+ * chain: every contact ends up exactly once in the forest, and each repair is reported so the user
+ * can fix the data. Everything is iterative because accounts have 10,000+ contacts and deep chains.
+ */
+
+/** The minimum a contact needs to sit in the forest. */
+export interface OrgMember {
+  id: string;
+  name?: string | null;
+  reportsToId?: string | null;
+}
+
+export type OrgProblem = 'duplicate-id' | 'self-manager' | 'manager-outside-account' | 'cycle';
+
+/** One repair made while building the forest. */
+export interface OrgRepair {
+  contactId: string;
+  problem: OrgProblem;
+  /** A sentence a user can act on. */
+  message: string;
+}
+
+export interface OrgForest<T extends OrgMember> {
+  /** Contacts by id (first occurrence wins when an id repeats). */
+  byId: Map<string, T>;
+  /** The effective manager after repairs (null for roots). */
+  parentOf: Map<string, string | null>;
+  /** Direct reports in display order (name, then id). */
+  childrenOf: Map<string, string[]>;
+  roots: string[];
+  /** All ids in pre-order (each root followed by its subtree). */
+  order: string[];
+  depthOf: Map<string, number>;
+  /** Number of people below each contact (all levels). */
+  descendantCount: Map<string, number>;
+  repairs: OrgRepair[];
+}
+
+function byNameThenId<T extends OrgMember>(byId: Map<string, T>): (a: string, b: string) => number {
+  return (a, b) => {
+    const na = byId.get(a)?.name ?? '';
+    const nb = byId.get(b)?.name ?? '';
+    if (na !== nb) return na < nb ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+}
+
+/**
+ * Builds the reporting forest. Cycles are broken at the member with the smallest id, so the result
+ * does not depend on the order the contacts arrive in.
+ * @example buildOrgForest([{ id: 'a' }, { id: 'b', reportsToId: 'a' }]).roots // ['a']
+ */
+export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): OrgForest<T> {
+  const byId = new Map<string, T>();
+  const repairs: OrgRepair[] = [];
+  for (const c of contacts) {
+    if (byId.has(c.id)) {
+      repairs.push({ contactId: c.id, problem: 'duplicate-id', message: `Contact ${c.id} appears more than once; the first copy is shown.` });
+    } else byId.set(c.id, c);
+  }
+
+  const parentOf = new Map<string, string | null>();
+  for (const [id, c] of byId) {
+    const manager = c.reportsToId ?? null;
+    if (manager === null || manager === '') parentOf.set(id, null);
+    else if (manager === id) {
+      parentOf.set(id, null);
+      repairs.push({ contactId: id, problem: 'self-manager', message: `${label(c)} reports to themselves; shown as a top-level person.` });
+    } else if (!byId.has(manager)) {
+      parentOf.set(id, null);
+      repairs.push({
+        contactId: id,
+        problem: 'manager-outside-account',
+        message: `${label(c)} reports to ${manager}, who is not a contact of this account; shown as a top-level person.`
+      });
+    } else parentOf.set(id, manager);
+  }
+
+  // Cycle detection: walk up from each unvisited contact; meeting the current walk again is a loop.
+  const walkOf = new Map<string, number>(); // id -> walk number that visited it
+  let walk = 0;
+  for (const start of byId.keys()) {
+    if (walkOf.has(start)) continue;
+    walk++;
+    const path: string[] = [];
+    let cur: string | null = start;
+    while (cur !== null && !walkOf.has(cur)) {
+      walkOf.set(cur, walk);
+      path.push(cur);
+      cur = parentOf.get(cur) ?? null;
+    }
+    if (cur !== null && walkOf.get(cur) === walk) {
+      const loop = path.slice(path.indexOf(cur));
+      let breakAt = loop[0];
+      for (const id of loop) if (id < breakAt) breakAt = id;
+      const manager = parentOf.get(breakAt);
+      parentOf.set(breakAt, null);
+      repairs.push({
+        contactId: breakAt,
+        problem: 'cycle',
+        message: `${label(byId.get(breakAt))} is in a reporting loop of ${loop.length} people (reports to ${manager}); shown as a top-level person.`
+      });
+    }
+  }
+
+  const childrenOf = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const [id, parent] of parentOf) {
+    if (parent === null) roots.push(id);
+    else {
+      const list = childrenOf.get(parent);
+      if (list) list.push(id);
+      else childrenOf.set(parent, [id]);
+    }
+  }
+  const compare = byNameThenId(byId);
+  roots.sort(compare);
+  for (const list of childrenOf.values()) list.sort(compare);
+
+  const order: string[] = [];
+  const depthOf = new Map<string, number>();
+  const stack: string[] = [];
+  for (let r = roots.length - 1; r >= 0; r--) stack.push(roots[r]);
+  while (stack.length) {
+    const id = stack.pop() as string;
+    const parent = parentOf.get(id) ?? null;
+    depthOf.set(id, parent === null ? 0 : (depthOf.get(parent) as number) + 1);
+    order.push(id);
+    const kids = childrenOf.get(id);
+    if (kids) for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+  }
+
+  const descendantCount = new Map<string, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i];
+    let n = 0;
+    for (const k of childrenOf.get(id) ?? []) n += 1 + (descendantCount.get(k) as number);
+    descendantCount.set(id, n);
+  }
+
+  return { byId, parentOf, childrenOf, roots, order, depthOf, descendantCount, repairs };
+}
+
+function label(c: OrgMember | undefined): string {
+  return c?.name ? `${c.name} (${c.id})` : `Contact ${c?.id ?? '?'}`;
+}
+
+/** The chain of managers from the root down to (not including) the contact. */
+export function ancestorsOf<T extends OrgMember>(forest: OrgForest<T>, id: string): string[] {
+  const chain: string[] = [];
+  let cur = forest.parentOf.get(id) ?? null;
+  while (cur !== null) {
+    chain.push(cur);
+    cur = forest.parentOf.get(cur) ?? null;
+  }
+  return chain.reverse();
+}
+
+/**
+ * Contacts matching a search text (name, title, department), with their ancestors, so a caller can
+ * expand the path to every hit. Case- and accent-insensitive.
+ */
+export function searchContacts<T extends OrgMember & { title?: string | null; department?: string | null }>(
+  forest: OrgForest<T>,
+  text: string
+): string[] {
+  const needle = fold(text.trim());
+  if (!needle) return [];
+  const hits: string[] = [];
+  for (const id of forest.order) {
+    const c = forest.byId.get(id) as T;
+    if (fold(`${c.name ?? ''} ${c.title ?? ''} ${c.department ?? ''}`).includes(needle)) hits.push(id);
+  }
+  return hits;
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}

@@ -1,0 +1,82 @@
+/**
+ * Admin-tunable numbers. The same names and defaults exist as `Keyplan_Setting__mdt` records, read by
+ * the formula fields; a metadata test compares those records with DEFAULT_SETTINGS, so a change here
+ * must be made there too (and the other way round).
+ */
+
+/** Record developer names and default `Value__c` of `Keyplan_Setting__mdt`. */
+export const DEFAULT_SETTINGS = Object.freeze({
+  BANT_Weight_Budget: 30,
+  BANT_Weight_Authority: 30,
+  BANT_Weight_Need: 25,
+  BANT_Weight_Timing: 15,
+  BANT_Points_Unknown: 0,
+  BANT_Points_Missing: 0,
+  BANT_Points_Identified: 50,
+  BANT_Points_Confirmed: 100,
+  RelType_Weight_Executive_Access: 25,
+  RelType_Weight_Share_Of_Wallet: 20,
+  RelType_Weight_Strategic_Alignment: 25,
+  RelType_Weight_Co_Innovation: 15,
+  RelType_Weight_Tenure: 15,
+  RelType_Band_Cooperative: 2,
+  RelType_Band_Interdependent: 3,
+  RelType_Band_Strategic: 4,
+  Tier_1_Min_Criteria: 4,
+  Tier_2_Min_Criteria: 2,
+  Heat_Warm: 25,
+  Heat_Hot: 50,
+  Heat_Strong: 75,
+  Heat_Decay_Days: 180,
+  Stale_Link_Days: 120,
+  BANT_Timing_Window_Days: 30
+});
+
+/** The developer name of one `Keyplan_Setting__mdt` record. */
+export type SettingName = keyof typeof DEFAULT_SETTINGS;
+
+/** A complete set of settings (every name has a number). */
+export type KeyplanSettings = Readonly<Record<SettingName, number>>;
+
+/** All setting names, in the order of DEFAULT_SETTINGS. */
+export const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as SettingName[];
+
+/** Type guard: is this string one of the known setting developer names? */
+export function isSettingName(name: string): name is SettingName {
+  return Object.prototype.hasOwnProperty.call(DEFAULT_SETTINGS, name);
+}
+
+/**
+ * Reads one setting, falling back to the default when the value is missing or not a finite number
+ * (an admin can blank a metadata value; a formula would then read zero, we would rather not divide by it).
+ */
+export function getSetting(settings: Partial<Record<SettingName, number>> | undefined, name: SettingName): number {
+  const value = settings?.[name];
+  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_SETTINGS[name];
+}
+
+/** One `Keyplan_Setting__mdt` record as Apex or the local org returns it. */
+export interface SettingRecord {
+  DeveloperName: string;
+  Value__c: number | null | undefined;
+}
+
+/**
+ * Merges metadata records (or a partial object) over the defaults. Unknown names are ignored and
+ * reported, so a typo in a record shows up instead of silently doing nothing.
+ */
+export function resolveSettings(input?: readonly SettingRecord[] | Partial<Record<string, number>>): {
+  settings: KeyplanSettings;
+  unknown: string[];
+} {
+  const out: Record<SettingName, number> = { ...DEFAULT_SETTINGS };
+  const unknown: string[] = [];
+  const entries: [string, unknown][] = Array.isArray(input)
+    ? (input as readonly SettingRecord[]).map((r) => [r.DeveloperName, r.Value__c])
+    : Object.entries(input ?? {});
+  for (const [name, value] of entries) {
+    if (!isSettingName(name)) unknown.push(name);
+    else if (typeof value === 'number' && Number.isFinite(value)) out[name] = value;
+  }
+  return { settings: Object.freeze(out), unknown };
+}
