@@ -1,0 +1,3 @@
+/** Deterministic synthetic Keyplan data for tests, benchmarks and the local org. */
+export * from './random';
+export * from './generateAccount';
