@@ -1,0 +1,14 @@
+/** Types of the `BantController` Apex methods (docs/APEX_API.md), one module per method. */
+declare module '@salesforce/apex/BantController.getBant' {
+  /** Cacheable: the BANT view of an Account (its open opportunities) or of one Opportunity. */
+  const getBant: (params: { recordId: string }) => Promise<import('@keyplan/contracts').BantData>;
+  export default getBant;
+}
+
+declare module '@salesforce/apex/BantController.saveBant' {
+  /** Quick edit of one opportunity's BANT fields; refuses a stale `lastModified`. */
+  const saveBant: (params: {
+    input: import('@keyplan/contracts').BantUpdateInput;
+  }) => Promise<import('@keyplan/contracts').BantOpportunity>;
+  export default saveBant;
+}
