@@ -1,0 +1,3 @@
+/** The demo data the local org, the seed command and the tests load. */
+export { aerovanceBundle } from './aerovance';
+export { largeBundle } from './large';

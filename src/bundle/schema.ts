@@ -1,0 +1,394 @@
+/**
+ * The account bundle: one JSON file holding an account and everything Keyplan knows about it.
+ * Records refer to each other by `key`s the file defines (never by org ids), so the same bundle
+ * loads into any org, and re-importing it updates the records it created (upsert by external id
+ * `Keyplan_Key__c`, which stores `<account key>/<record key>`).
+ *
+ * Field names are the org's API names, so a bundle reads like the data it becomes.
+ */
+import { z } from 'zod';
+import {
+  BANT_STATUSES,
+  BUYER_ROLES,
+  CELL_STATES,
+  CUSTOMER_PHASES,
+  DECISION_ROLES,
+  FREQUENCIES,
+  GROWTH_TYPES,
+  INFLUENCE_LEVELS,
+  LINK_TYPES,
+  OFFERING_FAMILIES,
+  PLAN_STATUSES,
+  POLARITIES,
+  RELATIONSHIP_STATUSES,
+  RESPONSE_MODES,
+  STANCES,
+  ACTION_STATUSES
+} from '../contracts';
+
+const Key = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'Keys use letters, digits, "_", "-" and "." only');
+const Text = (max: number) => z.string().max(max);
+const Date_ = z.iso.date();
+const Amount = z.number().finite().nonnegative();
+const Score = z.number().int().min(1).max(5);
+const FiscalYear = z.number().int().min(2000).max(2100);
+
+export const BundleAccount = z.strictObject({
+  key: Key,
+  Name: Text(255).min(1),
+  Industry: Text(40).optional(),
+  Type: Text(40).optional(),
+  AnnualRevenue: Amount.optional(),
+  NumberOfEmployees: z.number().int().nonnegative().optional(),
+  BillingCity: Text(40).optional(),
+  BillingCountry: Text(80).optional(),
+  Website: Text(255).optional()
+});
+
+/** Our own team members (Users). Matched by Email in the target org; created only in the local org. */
+export const BundleUser = z.strictObject({
+  key: Key,
+  FirstName: Text(40).optional(),
+  LastName: Text(80).min(1),
+  Email: z.email(),
+  Title: Text(80).optional()
+});
+
+export const BundleOffering = z.strictObject({
+  key: Key,
+  Name: Text(80).min(1),
+  Family__c: z.enum(OFFERING_FAMILIES).optional(),
+  Sort_Order__c: z.number().int().optional(),
+  Active__c: z.boolean().default(true),
+  Description__c: Text(1000).optional()
+});
+
+export const BundleBuyingCenter = z.strictObject({
+  key: Key,
+  Name: Text(80).min(1),
+  parent: Key.nullable().default(null),
+  Wallet_Size__c: Amount.optional(),
+  Sales_Goal__c: Amount.optional(),
+  Relationship_Status__c: z.enum(RELATIONSHIP_STATUSES).optional(),
+  Key_Initiatives__c: Text(32000).optional(),
+  Active__c: z.boolean().default(true),
+  Sort_Order__c: z.number().int().optional()
+});
+
+export const BundleContact = z.strictObject({
+  key: Key,
+  FirstName: Text(40).optional(),
+  LastName: Text(80).min(1),
+  Title: Text(128).optional(),
+  Department: Text(80).optional(),
+  Email: z.email().optional(),
+  Phone: Text(40).optional(),
+  reportsTo: Key.nullable().default(null),
+  buyingCenter: Key.nullable().default(null),
+  Stance__c: z.enum(STANCES).optional(),
+  Decision_Role__c: z.enum(DECISION_ROLES).optional(),
+  Buyer_Role__c: z.enum(BUYER_ROLES).optional(),
+  Response_Mode__c: z.enum(RESPONSE_MODES).optional(),
+  Influence_Level__c: z.enum(INFLUENCE_LEVELS).optional(),
+  Budget_Owned__c: Amount.optional()
+});
+
+export const BundleLink = z
+  .strictObject({
+    key: Key,
+    fromContact: Key.optional(),
+    fromUser: Key.optional(),
+    toContact: Key,
+    Type__c: z.enum(LINK_TYPES).optional(),
+    Strength__c: Score.optional(),
+    Frequency__c: z.enum(FREQUENCIES).optional(),
+    Influence_Level__c: z.enum(INFLUENCE_LEVELS).optional(),
+    Polarity__c: z.enum(POLARITIES).optional(),
+    Last_Interaction__c: Date_.optional(),
+    Notes__c: Text(32000).optional()
+  })
+  .refine((l) => (l.fromContact === undefined) !== (l.fromUser === undefined), {
+    message: 'A link starts at exactly one of fromContact or fromUser',
+    path: ['fromContact']
+  })
+  .refine((l) => l.fromContact !== l.toContact, {
+    message: 'A link cannot join a contact to themselves',
+    path: ['toContact']
+  });
+
+export const BundleContactRole = z.strictObject({
+  contact: Key,
+  Role: z
+    .enum([
+      'Business User',
+      'Decision Maker',
+      'Economic Buyer',
+      'Economic Decision Maker',
+      'Evaluator',
+      'Executive Sponsor',
+      'Influencer',
+      'Technical Buyer',
+      'Other'
+    ])
+    .optional(),
+  IsPrimary: z.boolean().default(false)
+});
+
+export const BundleOpportunity = z.strictObject({
+  key: Key,
+  Name: Text(120).min(1),
+  Amount: Amount.optional(),
+  StageName: z.enum([
+    'Prospecting',
+    'Qualification',
+    'Needs Analysis',
+    'Value Proposition',
+    'Id. Decision Makers',
+    'Perception Analysis',
+    'Proposal/Price Quote',
+    'Negotiation/Review',
+    'Closed Won',
+    'Closed Lost'
+  ]),
+  CloseDate: Date_,
+  Probability: z.number().min(0).max(100).optional(),
+  buyingCenter: Key.nullable().default(null),
+  offering: Key.nullable().default(null),
+  Growth_Type__c: z.enum(GROWTH_TYPES).optional(),
+  Budget_Status__c: z.enum(BANT_STATUSES).optional(),
+  Authority_Status__c: z.enum(BANT_STATUSES).optional(),
+  Need_Status__c: z.enum(BANT_STATUSES).optional(),
+  Timing_Status__c: z.enum(BANT_STATUSES).optional(),
+  Budget_Evidence__c: Text(255).optional(),
+  Authority_Evidence__c: Text(255).optional(),
+  Need_Evidence__c: Text(255).optional(),
+  Timing_Evidence__c: Text(255).optional(),
+  contactRoles: z.array(BundleContactRole).default([])
+});
+
+export const BundleCell = z
+  .strictObject({
+    buyingCenter: Key,
+    offering: Key,
+    Fiscal_Year__c: FiscalYear,
+    State__c: z.enum(CELL_STATES),
+    Competitor__c: Text(120).optional(),
+    Potential__c: Amount.optional(),
+    Notes__c: Text(32000).optional()
+  })
+  .refine((c) => c.State__c !== 'Competitor' || Boolean(c.Competitor__c), {
+    message: 'Name the competitor when the state is Competitor',
+    path: ['Competitor__c']
+  });
+
+export const BundleObjective = z.strictObject({
+  key: Key,
+  Name: Text(80).min(1),
+  Description__c: Text(32000).optional(),
+  Target_Amount__c: Amount.optional(),
+  Due_Date__c: Date_.optional(),
+  Status__c: z.enum(['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed']).optional(),
+  buyingCenter: Key.nullable().default(null)
+});
+
+export const BundleAction = z.strictObject({
+  key: Key,
+  Name: Text(80).min(1),
+  objective: Key.nullable().default(null),
+  assignedTo: Key.nullable().default(null),
+  Due_Date__c: Date_.optional(),
+  Status__c: z.enum(ACTION_STATUSES).optional(),
+  Milestone__c: z.boolean().default(false),
+  Notes__c: Text(32000).optional()
+});
+
+export const BundlePlan = z.strictObject({
+  key: Key,
+  Name: Text(80).min(1),
+  Fiscal_Year__c: FiscalYear,
+  Status__c: z.enum(PLAN_STATUSES).optional(),
+  Revenue_Goal__c: Amount.optional(),
+  Mining_Goal__c: Amount.optional(),
+  Farming_Goal__c: Amount.optional(),
+  Score_Executive_Access__c: Score.optional(),
+  Score_Share_Of_Wallet__c: Score.optional(),
+  Score_Strategic_Alignment__c: Score.optional(),
+  Score_Co_Innovation__c: Score.optional(),
+  Score_Tenure__c: Score.optional(),
+  Criterion_Revenue_Potential__c: z.boolean().optional(),
+  Criterion_Strategic_Fit__c: z.boolean().optional(),
+  Criterion_Growth_Potential__c: z.boolean().optional(),
+  Criterion_Reference_Value__c: z.boolean().optional(),
+  Criterion_Executive_Access__c: z.boolean().optional(),
+  Customer_Phase__c: z.enum(CUSTOMER_PHASES).optional(),
+  Competitive_Position__c: Text(32000).optional(),
+  As_Is_Summary__c: Text(32000).optional(),
+  Last_Reviewed__c: Date_.optional(),
+  objectives: z.array(BundleObjective).default([]),
+  actions: z.array(BundleAction).default([])
+});
+
+/** The shape of the whole file. Cross-record rules (keys resolve, no cycles) are in `checkBundle`. */
+export const AccountBundle = z.strictObject({
+  format: z.literal('keyplan.account-bundle'),
+  version: z.literal(1),
+  account: BundleAccount,
+  users: z.array(BundleUser).default([]),
+  offerings: z.array(BundleOffering).default([]),
+  buyingCenters: z.array(BundleBuyingCenter).default([]),
+  contacts: z.array(BundleContact).default([]),
+  links: z.array(BundleLink).default([]),
+  opportunities: z.array(BundleOpportunity).default([]),
+  cells: z.array(BundleCell).default([]),
+  plans: z.array(BundlePlan).default([])
+});
+export type AccountBundle = z.infer<typeof AccountBundle>;
+export type AccountBundleInput = z.input<typeof AccountBundle>;
+
+/** One problem found in a bundle: where (JSON path) and what. */
+export interface BundleProblem {
+  path: string;
+  message: string;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    ''
+  );
+}
+
+/**
+ * Validates a bundle completely: its shape (zod) and then what zod cannot see — duplicate keys,
+ * references to keys that do not exist, reporting-line cycles, duplicate cells. Returns every
+ * problem, not just the first, so a user can fix a file in one pass.
+ */
+export function checkBundle(input: unknown): { bundle?: AccountBundle; problems: BundleProblem[] } {
+  const parsed = AccountBundle.safeParse(input);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })) };
+  }
+  const b = parsed.data;
+  const problems: BundleProblem[] = [];
+  const keysOf = <T extends { key: string }>(list: T[], name: string): Set<string> => {
+    const seen = new Set<string>();
+    list.forEach((r, i) => {
+      if (seen.has(r.key))
+        problems.push({ path: `${name}[${i}].key`, message: `Duplicate key "${r.key}" in ${name}` });
+      seen.add(r.key);
+    });
+    return seen;
+  };
+  const users = keysOf(b.users, 'users');
+  const offerings = keysOf(b.offerings, 'offerings');
+  const centers = keysOf(b.buyingCenters, 'buyingCenters');
+  const contacts = keysOf(b.contacts, 'contacts');
+  keysOf(b.links, 'links');
+  keysOf(b.opportunities, 'opportunities');
+  keysOf(b.plans, 'plans');
+  const ref = (set: Set<string>, kind: string, value: string | null | undefined, path: string): void => {
+    if (value !== null && value !== undefined && !set.has(value))
+      problems.push({ path, message: `Unknown ${kind} key "${value}"` });
+  };
+  b.buyingCenters.forEach((c, i) => ref(centers, 'buying center', c.parent, `buyingCenters[${i}].parent`));
+  b.contacts.forEach((c, i) => {
+    ref(contacts, 'contact', c.reportsTo, `contacts[${i}].reportsTo`);
+    ref(centers, 'buying center', c.buyingCenter, `contacts[${i}].buyingCenter`);
+  });
+  b.links.forEach((l, i) => {
+    ref(contacts, 'contact', l.fromContact, `links[${i}].fromContact`);
+    ref(users, 'user', l.fromUser, `links[${i}].fromUser`);
+    ref(contacts, 'contact', l.toContact, `links[${i}].toContact`);
+  });
+  b.opportunities.forEach((o, i) => {
+    ref(centers, 'buying center', o.buyingCenter, `opportunities[${i}].buyingCenter`);
+    ref(offerings, 'offering', o.offering, `opportunities[${i}].offering`);
+    o.contactRoles.forEach((r, j) =>
+      ref(contacts, 'contact', r.contact, `opportunities[${i}].contactRoles[${j}].contact`)
+    );
+  });
+  const cellKeys = new Set<string>();
+  b.cells.forEach((c, i) => {
+    ref(centers, 'buying center', c.buyingCenter, `cells[${i}].buyingCenter`);
+    ref(offerings, 'offering', c.offering, `cells[${i}].offering`);
+    const k = `${c.buyingCenter}|${c.offering}|${c.Fiscal_Year__c}`;
+    if (cellKeys.has(k))
+      problems.push({
+        path: `cells[${i}]`,
+        message: `Duplicate cell for ${c.buyingCenter} x ${c.offering} in ${c.Fiscal_Year__c}`
+      });
+    cellKeys.add(k);
+  });
+  const planYears = new Set<number>();
+  b.plans.forEach((p, i) => {
+    if (planYears.has(p.Fiscal_Year__c))
+      problems.push({
+        path: `plans[${i}].Fiscal_Year__c`,
+        message: `A second plan for fiscal year ${p.Fiscal_Year__c}: one plan per account per year`
+      });
+    planYears.add(p.Fiscal_Year__c);
+    const objectives = keysOf(p.objectives, `plans[${i}].objectives`);
+    keysOf(p.actions, `plans[${i}].actions`);
+    p.objectives.forEach((o, j) =>
+      ref(centers, 'buying center', o.buyingCenter, `plans[${i}].objectives[${j}].buyingCenter`)
+    );
+    p.actions.forEach((a, j) => {
+      ref(objectives, 'objective', a.objective, `plans[${i}].actions[${j}].objective`);
+      ref(users, 'user', a.assignedTo, `plans[${i}].actions[${j}].assignedTo`);
+    });
+  });
+  problems.push(
+    ...cycles(
+      b.contacts.map((c) => [c.key, c.reportsTo]),
+      'contacts',
+      'reportsTo',
+      'reporting line'
+    )
+  );
+  problems.push(
+    ...cycles(
+      b.buyingCenters.map((c) => [c.key, c.parent]),
+      'buyingCenters',
+      'parent',
+      'buying center parent chain'
+    )
+  );
+  return problems.length ? { problems } : { bundle: b, problems };
+}
+
+/** Finds parent-pointer cycles iteratively (no recursion: 10,000-deep chains must not overflow). */
+function cycles(
+  edges: [string, string | null][],
+  list: string,
+  field: string,
+  what: string
+): BundleProblem[] {
+  const parent = new Map(edges);
+  const index = new Map(edges.map(([k], i) => [k, i]));
+  const state = new Map<string, 'done' | number>();
+  const problems: BundleProblem[] = [];
+  let walk = 0;
+  for (const [start] of edges) {
+    walk++;
+    const path: string[] = [];
+    let node: string | null | undefined = start;
+    while (node !== null && node !== undefined && parent.has(node) && state.get(node) === undefined) {
+      state.set(node, walk);
+      path.push(node);
+      node = parent.get(node);
+    }
+    if (node !== null && node !== undefined && state.get(node) === walk) {
+      const loop = path.slice(path.indexOf(node));
+      problems.push({
+        path: `${list}[${index.get(node)}].${field}`,
+        message: `The ${what} loops: ${[...loop, node].join(' -> ')}`
+      });
+    }
+    for (const n of path) state.set(n, 'done');
+  }
+  return problems;
+}
