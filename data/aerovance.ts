@@ -266,7 +266,7 @@ export function aerovanceBundle(options: DemoOptions = {}): AccountBundleInput {
     Response_Mode__c: 'Even Keel',
     Influence_Level__c: 'Very High'
   });
-  const cfo = add({
+  add({
     key: 'cfo',
     Title: 'Group Chief Financial Officer',
     Department: 'Finance',
