@@ -1,0 +1,583 @@
+import type { KeyplanSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
+import { findObject, loadSchema, type FieldDef, type ObjectDef, type Schema } from '../src/schema';
+import { getMeta, nextSeq, openDb, q, setMeta, syncSchema, type Db } from './db';
+import { SfError } from './errors';
+import { FORMULAS, deriveOpportunity, settingsFrom } from './formulas';
+import { makeId, normalizeId } from './ids';
+import type { SfRecord, SfValue } from './types';
+import { RULE_TWINS } from './validationRules';
+
+/** Fields the server maintains; a client may not write them. */
+const SYSTEM_FIELDS = new Set([
+  'Id',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+  'IsDeleted'
+]);
+/** Standard lookups whose children go with the parent, like the org deletes an account's contacts. */
+const CASCADE_LOOKUPS = new Set(['Contact.AccountId', 'Opportunity.AccountId']);
+
+/** Salesforce-style datetime text in UTC: 2024-05-01T10:00:00.000+0000. */
+export function sfDateTime(d: Date): string {
+  return d.toISOString().replace('Z', '+0000');
+}
+
+/**
+ * Computes the `Unique_Key__c` values the Apex triggers set, so the unique index rejects a second
+ * plan per account and year, and a second cell per buying center, offering and year.
+ */
+export const UNIQUE_KEYS: Record<string, (r: SfRecord) => string | null> = {
+  Account_Plan__c: (r) =>
+    r.Account__c && r.Fiscal_Year__c !== null && r.Fiscal_Year__c !== undefined
+      ? `${r.Account__c}:${r.Fiscal_Year__c}`
+      : null,
+  Landscape_Cell__c: (r) =>
+    r.Buying_Center__c && r.Offering__c && r.Fiscal_Year__c !== null && r.Fiscal_Year__c !== undefined
+      ? `${r.Buying_Center__c}:${r.Offering__c}:${r.Fiscal_Year__c}`
+      : null
+};
+
+export interface OrgOptions {
+  /** force-app/main/default of the project whose metadata defines the schema. */
+  forceAppDir: string;
+  /** SQLite file (or ':memory:'). */
+  dbFile: string;
+}
+
+/**
+ * The local org: schema from metadata, records in SQLite, and the save rules the org applies
+ * (types, required, picklists, lookups, unique values, formulas, validation rules, cascade delete).
+ * Every write method must run inside `write()` so a failure rolls everything back.
+ */
+export class LocalOrg {
+  readonly db: Db;
+  readonly schema: Schema;
+  readonly settings: KeyplanSettings;
+  /** The id of the user every request runs as. */
+  readonly userId: string;
+
+  private constructor(db: Db, schema: Schema) {
+    this.db = db;
+    this.schema = schema;
+    this.settings = settingsFrom(
+      schema.customMetadata.get('Keyplan_Setting__mdt') as Map<string, Record<string, unknown>> | undefined
+    );
+    this.userId = '';
+  }
+
+  /** Loads the schema, opens the database, creates/extends tables and refreshes computed fields. */
+  static open(opts: OrgOptions): LocalOrg {
+    const schema = loadSchema(opts.forceAppDir);
+    const db = openDb(opts.dbFile);
+    syncSchema(db, schema);
+    const org = new LocalOrg(db, schema);
+    org.write(() => {
+      org.loadCustomMetadata();
+      (org as { userId: string }).userId = org.ensureUser();
+      org.recomputeFormulas();
+    });
+    return org;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs fn in one immediate (write-locking) transaction; nested calls become savepoints. */
+  write<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Resolves an object by API name (case-insensitive) or throws NOT_FOUND like the REST API. */
+  object(name: string): ObjectDef {
+    const obj = findObject(this.schema, name);
+    if (!obj)
+      throw new SfError(
+        'NOT_FOUND',
+        `The requested resource does not exist: sObject type '${name}' is not supported.`,
+        [],
+        404
+      );
+    return obj;
+  }
+
+  field(obj: ObjectDef, name: string): FieldDef | undefined {
+    const lower = name.toLowerCase();
+    return obj.fields.find((f) => f.name.toLowerCase() === lower);
+  }
+
+  /** Finds which object an id belongs to from its key prefix. */
+  objectOfId(id: string): ObjectDef | undefined {
+    const prefix = id.slice(0, 3);
+    for (const obj of this.schema.objects.values()) if (obj.keyPrefix === prefix) return obj;
+    return undefined;
+  }
+
+  // ---- reading ----
+
+  /** Converts a database row into a record with typed values. */
+  fromRow(obj: ObjectDef, row: Record<string, unknown>): SfRecord {
+    const rec: SfRecord = {};
+    for (const f of obj.fields) {
+      const v = row[f.name];
+      rec[f.name] =
+        v === undefined || v === null ? null : f.type === 'Checkbox' ? v === 1 || v === true : (v as SfValue);
+    }
+    return rec;
+  }
+
+  /** Reads one record by id, or undefined. */
+  get(objectName: string, id: string): SfRecord | undefined {
+    const obj = this.object(objectName);
+    const norm = normalizeId(id);
+    if (!norm) return undefined;
+    const row = this.db.prepare(`SELECT * FROM ${q(obj.name)} WHERE "Id" = ?`).get(norm) as
+      Record<string, unknown> | undefined;
+    return row ? this.fromRow(obj, row) : undefined;
+  }
+
+  // ---- writing ----
+
+  /** Inserts one record through every save rule and returns its id. */
+  insert(objectName: string, input: Record<string, unknown>): string {
+    const obj = this.writable(objectName);
+    const values = this.coerceInput(obj, input, 'insert');
+    const now = sfDateTime(new Date());
+    const rec: SfRecord = {};
+    for (const f of obj.fields) rec[f.name] = null;
+    for (const f of obj.fields)
+      if (f.defaultValue !== undefined && !(f.name in values)) rec[f.name] = defaultOf(f);
+    Object.assign(rec, values);
+    rec.Id = makeId(obj.keyPrefix, nextSeq(this.db, obj.name));
+    rec.CreatedDate = rec.LastModifiedDate = rec.SystemModstamp = now;
+    rec.CreatedById = rec.LastModifiedById = this.userId || rec.Id;
+    rec.IsDeleted = false;
+    if (this.field(obj, 'OwnerId') && !rec.OwnerId) rec.OwnerId = this.userId || rec.Id;
+    this.beforeSave(obj, rec, undefined, values);
+    const cols = obj.fields.map((f) => f.name);
+    this.db
+      .prepare(
+        `INSERT INTO ${q(obj.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+      )
+      .run(...cols.map((c) => toDb(rec[c])));
+    return rec.Id as string;
+  }
+
+  /** Updates one record (only the fields given) through every save rule. */
+  update(objectName: string, id: string, input: Record<string, unknown>): void {
+    const obj = this.writable(objectName);
+    const prior = this.requireRecord(obj, id);
+    const values = this.coerceInput(obj, input, 'update');
+    const rec: SfRecord = { ...prior, ...values };
+    rec.LastModifiedDate = rec.SystemModstamp = sfDateTime(new Date());
+    rec.LastModifiedById = this.userId;
+    this.beforeSave(obj, rec, prior, values);
+    const cols = obj.fields.map((f) => f.name).filter((c) => c !== 'Id');
+    this.db
+      .prepare(`UPDATE ${q(obj.name)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE "Id" = ?`)
+      .run(...cols.map((c) => toDb(rec[c])), prior.Id);
+  }
+
+  /**
+   * Inserts or updates by an external id field. Returns the id and whether it was created; more than
+   * one match is an error like the org's 300 Multiple Choices.
+   */
+  upsert(
+    objectName: string,
+    extField: string,
+    extValue: string,
+    input: Record<string, unknown>
+  ): { id: string; created: boolean } {
+    const obj = this.writable(objectName);
+    const field = this.field(obj, extField);
+    if (!field || (field.name !== 'Id' && !field.externalId)) {
+      throw new SfError(
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${extField}`,
+        [extField],
+        404
+      );
+    }
+    if (field.name === 'Id') {
+      const existing = this.get(obj.name, extValue);
+      if (existing) {
+        this.update(obj.name, existing.Id as string, input);
+        return { id: existing.Id as string, created: false };
+      }
+      return { id: this.insert(obj.name, input), created: true };
+    }
+    const rows = this.db
+      .prepare(`SELECT "Id" FROM ${q(obj.name)} WHERE ${q(field.name)} = ? LIMIT 2`)
+      .all(extValue) as { Id: string }[];
+    if (rows.length > 1)
+      throw new SfError(
+        'MULTIPLE_CHOICES',
+        `More than one record found for ${field.name} = ${extValue}`,
+        [field.name],
+        300
+      );
+    const body = { ...input };
+    for (const k of Object.keys(body)) if (k.toLowerCase() === field.name.toLowerCase()) delete body[k];
+    if (rows.length === 1) {
+      this.update(obj.name, rows[0].Id, body);
+      return { id: rows[0].Id, created: false };
+    }
+    return { id: this.insert(obj.name, { ...body, [field.name]: extValue }), created: true };
+  }
+
+  /** Deletes a record and, like the org, its master-detail children (recursively); clears other lookups to it. */
+  delete(objectName: string, id: string): void {
+    const obj = this.writable(objectName);
+    const rec = this.requireRecord(obj, id);
+    this.deleteCascade(obj, rec.Id as string);
+  }
+
+  private deleteCascade(obj: ObjectDef, id: string): void {
+    for (const child of this.schema.objects.values()) {
+      if (child.isMetadataType) continue;
+      for (const f of child.fields) {
+        if ((f.type !== 'Lookup' && f.type !== 'MasterDetail') || f.referenceTo !== obj.name) continue;
+        const cascade =
+          f.type === 'MasterDetail' || f.required || CASCADE_LOOKUPS.has(`${child.name}.${f.name}`);
+        if (cascade) {
+          const ids = this.db.prepare(`SELECT "Id" FROM ${q(child.name)} WHERE ${q(f.name)} = ?`).all(id) as {
+            Id: string;
+          }[];
+          for (const row of ids)
+            if (!(child.name === obj.name && row.Id === id)) this.deleteCascade(child, row.Id);
+        } else {
+          this.db.prepare(`UPDATE ${q(child.name)} SET ${q(f.name)} = NULL WHERE ${q(f.name)} = ?`).run(id);
+        }
+      }
+    }
+    this.db.prepare(`DELETE FROM ${q(obj.name)} WHERE "Id" = ?`).run(id);
+  }
+
+  private writable(objectName: string): ObjectDef {
+    const obj = this.object(objectName);
+    if (obj.isMetadataType)
+      throw new SfError(
+        'INVALID_TYPE',
+        `${obj.name}: custom metadata records are read-only; change the XML under customMetadata`
+      );
+    return obj;
+  }
+
+  private requireRecord(obj: ObjectDef, id: string): SfRecord {
+    const norm = normalizeId(id);
+    if (!norm) throw new SfError('MALFORMED_ID', `${obj.name} ID: id value of incorrect type: ${id}`, ['Id']);
+    const rec = this.get(obj.name, norm);
+    if (!rec)
+      throw new SfError('NOT_FOUND', `The requested resource does not exist: ${obj.name} ${id}`, [], 404);
+    return rec;
+  }
+
+  /** Validates and converts the client's values; unknown, read-only and ill-typed fields are errors. */
+  private coerceInput(obj: ObjectDef, input: Record<string, unknown>, mode: 'insert' | 'update'): SfRecord {
+    if (!input || typeof input !== 'object' || Array.isArray(input))
+      throw new SfError('JSON_PARSER_ERROR', 'The request body must be a JSON object of field values');
+    const out: SfRecord = {};
+    for (const [key, raw] of Object.entries(input)) {
+      if (key === 'attributes') continue;
+      const f = this.field(obj, key);
+      if (!f)
+        throw new SfError('INVALID_FIELD', `No such column '${key}' on sobject of type ${obj.name}`, [key]);
+      if (f.name === 'Id' && mode === 'update') continue;
+      if (SYSTEM_FIELDS.has(f.name) || f.readOnly || f.formula) {
+        throw new SfError(
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+          `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your user profile or permission set.`,
+          [f.name]
+        );
+      }
+      out[f.name] = coerce(obj, f, raw);
+    }
+    return out;
+  }
+
+  /** Triggers, derived fields, required fields, lookups, formulas, validation rules and uniqueness. */
+  private beforeSave(obj: ObjectDef, rec: SfRecord, prior: SfRecord | undefined, given: SfRecord): void {
+    if (obj.name === 'Contact' || obj.name === 'User') {
+      rec.Name =
+        [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x !== '').join(' ') || null;
+    }
+    if (obj.name === 'Opportunity') {
+      deriveOpportunity(rec, !prior || prior.StageName !== rec.StageName, 'Probability' in given);
+    }
+    const keyOf = UNIQUE_KEYS[obj.name];
+    if (keyOf && this.field(obj, 'Unique_Key__c')) rec.Unique_Key__c = keyOf(rec);
+
+    const missing = obj.fields.filter(
+      (f) => f.required && !f.readOnly && !f.formula && (rec[f.name] === null || rec[f.name] === '')
+    );
+    if (missing.length) {
+      throw new SfError(
+        'REQUIRED_FIELD_MISSING',
+        `Required fields are missing: [${missing.map((f) => f.name).join(', ')}]`,
+        missing.map((f) => f.name)
+      );
+    }
+    for (const f of obj.fields) {
+      if ((f.type !== 'Lookup' && f.type !== 'MasterDetail') || SYSTEM_FIELDS.has(f.name)) continue;
+      const v = rec[f.name];
+      if (v === null || (prior && prior[f.name] === v)) continue;
+      this.checkReference(obj, f, v as string);
+    }
+    this.applyFormulas(obj, rec);
+    for (const rule of obj.validationRules ?? []) {
+      if (!rule.active) continue;
+      const twin = RULE_TWINS[`${obj.name}.${rule.name}`];
+      if (!twin)
+        throw new SfError(
+          'UNKNOWN_EXCEPTION',
+          `Validation rule ${obj.name}.${rule.name} has no local twin in localorg/validationRules.ts`
+        );
+      if (
+        twin({
+          record: rec,
+          prior,
+          isInsert: !prior,
+          lookup: (o, id) => (typeof id === 'string' ? this.get(o, id) : undefined)
+        })
+      ) {
+        throw new SfError('FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message, rule.field ? [rule.field] : []);
+      }
+    }
+    for (const f of obj.fields) {
+      if (!f.unique || rec[f.name] === null) continue;
+      const dup = this.db
+        .prepare(`SELECT "Id" FROM ${q(obj.name)} WHERE ${q(f.name)} = ? AND "Id" != ? LIMIT 1`)
+        .get(toDb(rec[f.name]), rec.Id) as { Id: string } | undefined;
+      if (dup)
+        throw new SfError(
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${f.name} duplicates value on record with id: ${dup.Id}`,
+          [f.name]
+        );
+    }
+  }
+
+  private checkReference(obj: ObjectDef, f: FieldDef, id: string): void {
+    const target = f.referenceTo ? this.schema.objects.get(f.referenceTo) : undefined;
+    if (!target) return;
+    if (id.slice(0, 3) !== target.keyPrefix) {
+      throw new SfError(
+        'FIELD_INTEGRITY_EXCEPTION',
+        `${f.name}: id value of incorrect type: ${id} (expected a ${target.name} id)`,
+        [f.name]
+      );
+    }
+    if (!this.db.prepare(`SELECT 1 FROM ${q(target.name)} WHERE "Id" = ?`).get(id)) {
+      throw new SfError(
+        'INVALID_CROSS_REFERENCE_KEY',
+        `${f.name}: no ${target.name} record with id ${id} on ${obj.name}`,
+        [f.name]
+      );
+    }
+  }
+
+  private applyFormulas(obj: ObjectDef, rec: SfRecord): void {
+    for (const f of obj.fields) {
+      if (!f.formula) continue;
+      const fn = FORMULAS[`${obj.name}.${f.name}`];
+      rec[f.name] = fn
+        ? fn(rec, this.settings, {
+            lookup: (o, id) => (typeof id === 'string' ? this.get(o, id) : undefined),
+            userId: this.userId
+          })
+        : null;
+    }
+  }
+
+  /** Formula values are stored so SOQL can filter and sort on them; recompute when code or metadata changed. */
+  private recomputeFormulas(): void {
+    for (const obj of this.schema.objects.values()) {
+      const formulas = obj.fields.filter((f) => f.formula);
+      if (!formulas.length || obj.isMetadataType) continue;
+      const update = this.db.prepare(
+        `UPDATE ${q(obj.name)} SET ${formulas.map((f) => `${q(f.name)} = ?`).join(', ')} WHERE "Id" = ?`
+      );
+      for (const row of this.db.prepare(`SELECT * FROM ${q(obj.name)}`).iterate() as IterableIterator<
+        Record<string, unknown>
+      >) {
+        const rec = this.fromRow(obj, row);
+        this.applyFormulas(obj, rec);
+        update.run(...formulas.map((f) => toDb(rec[f.name])), rec.Id);
+      }
+    }
+  }
+
+  /** Custom metadata records are configuration from the XML: the table is rebuilt from it at every start. */
+  private loadCustomMetadata(): void {
+    for (const [typeName, records] of this.schema.customMetadata) {
+      const obj = this.schema.objects.get(typeName);
+      if (!obj) continue;
+      this.db.prepare(`DELETE FROM ${q(obj.name)}`).run();
+      let seq = 0;
+      for (const [devName, values] of records) {
+        const rec: SfRecord = {
+          Id: makeId(obj.keyPrefix, ++seq),
+          DeveloperName: devName,
+          MasterLabel: String(values.Label ?? devName)
+        };
+        for (const [k, v] of Object.entries(values))
+          if (this.field(obj, k)) rec[this.field(obj, k)!.name] = v;
+        const cols = Object.keys(rec).filter((c) => c === 'Id' || this.field(obj, c));
+        this.db
+          .prepare(
+            `INSERT INTO ${q(obj.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+          )
+          .run(...cols.map((c) => toDb(rec[c])));
+      }
+    }
+  }
+
+  /** The local user every request runs as (created on first start). */
+  private ensureUser(): string {
+    const known = getMeta(this.db, 'currentUserId');
+    if (known && this.db.prepare(`SELECT 1 FROM "User" WHERE "Id" = ?`).get(known)) return known;
+    const id = this.insert('User', {
+      FirstName: 'Local',
+      LastName: 'User',
+      Username: 'local.user@keyplan.local',
+      Email: 'local.user@keyplan.local',
+      Title: 'Account Manager'
+    });
+    this.db
+      .prepare(`UPDATE "User" SET "CreatedById" = ?, "LastModifiedById" = ? WHERE "Id" = ?`)
+      .run(id, id, id);
+    setMeta(this.db, 'currentUserId', id);
+    return id;
+  }
+}
+
+/** Turns a record value into a SQLite parameter. */
+export function toDb(v: SfValue | undefined): string | number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+function defaultOf(f: FieldDef): SfValue {
+  const d = (f.defaultValue ?? '').trim();
+  if (f.type === 'Checkbox') return d.toLowerCase() === 'true';
+  if (/^".*"$|^'.*'$/.test(d)) return d.slice(1, -1);
+  if (/^-?\d+(\.\d+)?$/.test(d)) return Number(d);
+  return null;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function typeError(obj: ObjectDef, f: FieldDef, raw: unknown, expected: string): SfError {
+  return new SfError(
+    'INVALID_TYPE_ON_FIELD_IN_RECORD',
+    `${obj.name}.${f.name}: value not of required type (${expected}): ${JSON.stringify(raw)}`,
+    [f.name]
+  );
+}
+
+/** Converts one JSON value to the field's type, with the org's range, length and picklist checks. */
+export function coerce(obj: ObjectDef, f: FieldDef, raw: unknown): SfValue {
+  if (raw === null || raw === undefined || raw === '') return null;
+  switch (f.type) {
+    case 'Number':
+    case 'Currency':
+    case 'Percent': {
+      const n =
+        typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+      if (!Number.isFinite(n)) throw typeError(obj, f, raw, 'number');
+      const scale = f.scale ?? (f.type === 'Currency' ? 2 : undefined);
+      const value = scale === undefined ? n : Math.round(n * 10 ** scale) / 10 ** scale;
+      if (
+        f.precision !== undefined &&
+        Math.abs(Math.trunc(value)).toString().length > f.precision - (f.scale ?? 0)
+      ) {
+        throw new SfError(
+          'NUMBER_OUTSIDE_VALID_RANGE',
+          `${f.name}: value outside of valid range on numeric field: ${n}`,
+          [f.name]
+        );
+      }
+      return value;
+    }
+    case 'Checkbox':
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 'true' || raw === 'false') return raw === 'true';
+      throw typeError(obj, f, raw, 'boolean');
+    case 'Date': {
+      const s = typeof raw === 'string' ? raw.slice(0, 10) : '';
+      const m = ISO_DATE.exec(s);
+      const d = m ? new Date(`${s}T00:00:00Z`) : undefined;
+      if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s)
+        throw typeError(obj, f, raw, 'date YYYY-MM-DD');
+      return s;
+    }
+    case 'DateTime': {
+      const d =
+        typeof raw === 'string' || typeof raw === 'number'
+          ? new Date(typeof raw === 'string' ? raw.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : raw)
+          : undefined;
+      if (!d || Number.isNaN(d.getTime())) throw typeError(obj, f, raw, 'datetime');
+      return sfDateTime(d);
+    }
+    case 'Lookup':
+    case 'MasterDetail':
+    case 'Id': {
+      const id = normalizeId(raw);
+      if (!id)
+        throw new SfError('MALFORMED_ID', `${f.name}: id value of incorrect type: ${String(raw)}`, [f.name]);
+      return id;
+    }
+    case 'Picklist':
+    case 'MultiselectPicklist': {
+      if (typeof raw !== 'string') throw typeError(obj, f, raw, 'picklist text');
+      const parts =
+        f.type === 'MultiselectPicklist'
+          ? raw
+              .split(';')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [raw];
+      const values = f.picklistValues ?? [];
+      const canonical = parts.map((p) => {
+        const hit = values.find((v) => v.toLowerCase() === p.toLowerCase());
+        if (values.length && !hit) {
+          throw new SfError(
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${f.label}: bad value for restricted picklist field: ${p}`,
+            [f.name]
+          );
+        }
+        return hit ?? p;
+      });
+      return canonical.join(';');
+    }
+    default: {
+      if (typeof raw === 'object') throw typeError(obj, f, raw, 'text');
+      const s = String(raw);
+      const max =
+        f.length ??
+        (f.type === 'LongTextArea'
+          ? 131072
+          : f.type === 'TextArea'
+            ? 255
+            : f.type === 'Text'
+              ? 255
+              : undefined);
+      if (max !== undefined && s.length > max) {
+        throw new SfError(
+          'STRING_TOO_LONG',
+          `${f.label}: data value too large: ${s.slice(0, 40)}... (max length=${max})`,
+          [f.name]
+        );
+      }
+      if (f.type === 'Email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s))
+        throw new SfError('INVALID_EMAIL_ADDRESS', `${f.label}: invalid email address: ${s}`, [f.name]);
+      return s;
+    }
+  }
+}

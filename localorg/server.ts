@@ -1,0 +1,741 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FieldDef, ObjectDef } from '../src/schema';
+import { AuraError, getApexRoute, loadApexTwins, type ApexContext } from './apex';
+import { SfError, toErrorItems, toSaveErrors } from './errors';
+import { loadFieldAccess, type FieldAccess } from './fls';
+import { coreWarnings } from './formulas';
+import { normalizeId } from './ids';
+import { LocalOrg } from './org';
+import { recordUrl, runQuery, type OutRecord } from './soql';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The project this local org serves by default. */
+export const DEFAULT_FORCE_APP = path.resolve(HERE, '../force-app/main/default');
+export const DEFAULT_DB_FILE = path.resolve(HERE, 'data/keyplan.sqlite');
+const API = '/services/data/v62.0';
+const BATCH = 2000;
+
+export interface LocalOrgOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  dbFile?: string;
+  forceAppDir?: string;
+  /** Bearer token clients must send; default `LOCALORG_TOKEN` or `local`. */
+  token?: string;
+  /** Permission set whose field access `WITH USER_MODE` queries get (default Keyplan_User). */
+  permissionSet?: string;
+}
+
+export interface RunningLocalOrg {
+  url: string;
+  token: string;
+  org: LocalOrg;
+  access: FieldAccess;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown
+  ) {
+    super(typeof body === 'string' ? body : JSON.stringify(body));
+  }
+}
+
+const restError = (err: unknown): Reply => ({
+  status: err instanceof SfError ? err.status : 500,
+  body: toErrorItems(err)
+});
+
+/**
+ * Starts the local org: loads the schema from force-app, opens (and migrates) the SQLite file, loads
+ * the Apex twins and serves the Salesforce REST subset jsforce uses plus `POST /apex/<Class>/<method>`.
+ */
+export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<RunningLocalOrg> {
+  const forceAppDir = options.forceAppDir ?? DEFAULT_FORCE_APP;
+  const org = LocalOrg.open({
+    forceAppDir,
+    dbFile: options.dbFile ?? process.env.LOCALORG_DB ?? DEFAULT_DB_FILE
+  });
+  const access = loadFieldAccess(org.schema, forceAppDir, options.permissionSet);
+  await loadApexTwins();
+  const token = options.token ?? process.env.LOCALORG_TOKEN ?? 'local';
+  const rest = new RestApi(org, access);
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let reply: Reply;
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'OPTIONS') reply = { status: 204 };
+      else if (url.pathname === '/' || url.pathname === '/health')
+        reply = { status: 200, body: { ok: true, objects: org.schema.objects.size, warnings: coreWarnings } };
+      else if (req.headers.authorization !== `Bearer ${token}`) {
+        reply = {
+          status: 401,
+          body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]
+        };
+      } else {
+        const body = await readBody(req);
+        if (url.pathname.startsWith('/apex/')) reply = await rest.apex(url.pathname, body);
+        else reply = rest.dispatch(req.method ?? 'GET', url.pathname, url.searchParams, body);
+      }
+    } catch (err) {
+      reply = err instanceof HttpError ? { status: err.status, body: err.body } : restError(err);
+    }
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE, OPTIONS');
+    if (reply.body === undefined) {
+      res.writeHead(reply.status).end();
+    } else {
+      const text = JSON.stringify(reply.body);
+      res
+        .writeHead(reply.status, {
+          'Content-Type': 'application/json;charset=UTF-8',
+          'Content-Length': Buffer.byteLength(text)
+        })
+        .end(text);
+    }
+  };
+
+  const port = options.port ?? Number(process.env.PORT ?? 0);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    token,
+    org,
+    access,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          org.close();
+          resolve();
+        });
+      })
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (!chunks.length) return undefined;
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new HttpError(400, [
+      { message: `JSON parse error: ${(err as Error).message}`, errorCode: 'JSON_PARSER_ERROR' }
+    ]);
+  }
+}
+
+const SF_TYPES: Record<FieldDef['type'], string> = {
+  Id: 'id',
+  Text: 'string',
+  TextArea: 'textarea',
+  LongTextArea: 'textarea',
+  Html: 'textarea',
+  Email: 'email',
+  Phone: 'phone',
+  Url: 'url',
+  Number: 'double',
+  Currency: 'currency',
+  Percent: 'percent',
+  Checkbox: 'boolean',
+  Date: 'date',
+  DateTime: 'datetime',
+  Picklist: 'picklist',
+  MultiselectPicklist: 'multipicklist',
+  Lookup: 'reference',
+  MasterDetail: 'reference',
+  AutoNumber: 'string'
+};
+
+/** The REST routes, independent of HTTP so `composite` can dispatch its sub-requests through them. */
+export class RestApi {
+  private cursors = new Map<string, { records: OutRecord[]; created: number }>();
+  private cursorSeq = 0;
+
+  constructor(
+    readonly org: LocalOrg,
+    readonly access: FieldAccess
+  ) {}
+
+  dispatch(method: string, pathname: string, search: URLSearchParams, body: unknown): Reply {
+    if (!pathname.startsWith(API))
+      throw new HttpError(404, [
+        { message: `Unknown path ${pathname}; the local org serves ${API}/...`, errorCode: 'NOT_FOUND' }
+      ]);
+    const parts = pathname.slice(API.length).split('/').filter(Boolean).map(decodeURIComponent);
+    try {
+      const [head, ...rest] = parts;
+      if (head === 'query' || head === 'queryAll') {
+        if (method !== 'GET')
+          throw new HttpError(405, [{ message: 'query is GET only', errorCode: 'METHOD_NOT_ALLOWED' }]);
+        return rest.length ? this.queryMore(rest[0]) : this.query(search.get('q') ?? '');
+      }
+      if (head === 'sobjects') return this.sobjects(method, rest, search, body);
+      if (head === 'composite' && rest[0] === 'sobjects')
+        return this.collection(method, rest.slice(1), search, body);
+      if (head === 'composite' && rest.length === 0 && method === 'POST') return this.composite(body);
+      if (head === undefined)
+        return {
+          status: 200,
+          body: { sobjects: `${API}/sobjects`, query: `${API}/query`, composite: `${API}/composite` }
+        };
+      throw new HttpError(404, [
+        { message: `The requested resource does not exist: ${pathname}`, errorCode: 'NOT_FOUND' }
+      ]);
+    } catch (err) {
+      if (err instanceof HttpError) throw err;
+      return restError(err);
+    }
+  }
+
+  // ---- query ----
+
+  private query(soql: string): Reply {
+    if (!soql.trim()) throw new SfError('MALFORMED_QUERY', 'The q parameter is required');
+    const result = runQuery(this.org, soql, { access: this.access });
+    return { status: 200, body: this.page(result.records, result.totalSize, 0) };
+  }
+
+  private page(
+    records: OutRecord[],
+    totalSize: number,
+    from: number,
+    cursorId?: string
+  ): Record<string, unknown> {
+    const slice = records.slice(from, from + BATCH);
+    const done = from + BATCH >= records.length;
+    let next: string | undefined;
+    if (!done) {
+      const id = cursorId ?? `01gLOCAL${(++this.cursorSeq).toString().padStart(10, '0')}`;
+      if (!cursorId) {
+        this.cursors.set(id, { records, created: Date.now() });
+        this.expireCursors();
+      }
+      next = `${API}/query/${id}-${from + BATCH}`;
+    }
+    return { totalSize, done, ...(next ? { nextRecordsUrl: next } : {}), records: slice };
+  }
+
+  private expireCursors(): void {
+    const cutoff = Date.now() - 15 * 60_000;
+    for (const [id, c] of this.cursors)
+      if (c.created < cutoff || this.cursors.size > 100) this.cursors.delete(id);
+  }
+
+  private queryMore(locator: string): Reply {
+    const m = /^(.+)-(\d+)$/.exec(locator);
+    const cursor = m ? this.cursors.get(m[1]) : undefined;
+    if (!m || !cursor) throw new SfError('INVALID_QUERY_LOCATOR', 'invalid query locator', [], 400);
+    const from = Number(m[2]);
+    const body = this.page(cursor.records, cursor.records.length, from, m[1]);
+    if (body.done) this.cursors.delete(m[1]);
+    return { status: 200, body };
+  }
+
+  // ---- sobjects ----
+
+  private sobjects(method: string, parts: string[], search: URLSearchParams, body: unknown): Reply {
+    if (parts.length === 0) {
+      if (method !== 'GET') throw new SfError('METHOD_NOT_ALLOWED', 'describeGlobal is GET only', [], 405);
+      return { status: 200, body: this.describeGlobal() };
+    }
+    const obj = this.org.object(parts[0]);
+    if (parts.length === 1) {
+      if (method === 'POST') {
+        const id = this.org.write(() => this.org.insert(obj.name, body as Record<string, unknown>));
+        return { status: 201, body: { id, success: true, errors: [] } };
+      }
+      if (method === 'GET')
+        return { status: 200, body: { objectDescribe: this.describeSummary(obj), recentItems: [] } };
+    }
+    if (parts.length === 2 && parts[1] === 'describe' && method === 'GET')
+      return { status: 200, body: this.describe(obj) };
+    if (parts.length === 2) {
+      const id = parts[1];
+      if (method === 'GET') return { status: 200, body: this.retrieve(obj, id, search.get('fields')) };
+      if (method === 'PATCH') {
+        this.org.write(() => this.org.update(obj.name, id, body as Record<string, unknown>));
+        return { status: 204 };
+      }
+      if (method === 'DELETE') {
+        this.org.write(() => this.org.delete(obj.name, id));
+        return { status: 204 };
+      }
+    }
+    if (parts.length === 3) {
+      const [, extField, extValue] = parts;
+      if (method === 'PATCH') {
+        const r = this.org.write(() =>
+          this.org.upsert(obj.name, extField, extValue, (body ?? {}) as Record<string, unknown>)
+        );
+        return {
+          status: r.created ? 201 : 200,
+          body: { id: r.id, success: true, errors: [], created: r.created }
+        };
+      }
+      if (method === 'GET') {
+        const field = this.org.field(obj, extField);
+        if (!field) throw new SfError('NOT_FOUND', `No such external id field ${extField}`, [], 404);
+        const rows = runQuery(this.org, `SELECT Id FROM ${obj.name} WHERE ${field.name} = :v`, {
+          binds: { v: extValue }
+        }).records;
+        if (!rows.length) throw new SfError('NOT_FOUND', 'The requested resource does not exist', [], 404);
+        return {
+          status: 200,
+          body: this.retrieve(obj, String(rows[0].attributes.url).split('/').pop()!, search.get('fields'))
+        };
+      }
+    }
+    throw new SfError(
+      'METHOD_NOT_ALLOWED',
+      `HTTP method '${method}' not allowed on ${parts.join('/')}`,
+      [],
+      405
+    );
+  }
+
+  private retrieve(obj: ObjectDef, id: string, fieldList: string | null): OutRecord {
+    const norm = normalizeId(id);
+    const rec = norm ? this.org.get(obj.name, norm) : undefined;
+    if (!rec) throw new SfError('NOT_FOUND', 'The requested resource does not exist', [], 404);
+    const wanted = fieldList
+      ? fieldList.split(',').map((f) => {
+          const field = this.org.field(obj, f.trim());
+          if (!field)
+            throw new SfError(
+              'INVALID_FIELD',
+              `No such column '${f.trim()}' on sobject of type ${obj.name}`,
+              [f.trim()]
+            );
+          return field.name;
+        })
+      : obj.fields.map((f) => f.name);
+    const out: OutRecord = { attributes: { type: obj.name, url: recordUrl(obj.name, rec.Id as string) } };
+    for (const f of wanted) out[f] = rec[f];
+    return out;
+  }
+
+  private describeSummary(obj: ObjectDef): Record<string, unknown> {
+    const editable = !obj.isMetadataType;
+    return {
+      name: obj.name,
+      label: obj.label,
+      labelPlural: obj.label,
+      keyPrefix: obj.keyPrefix,
+      custom: obj.custom,
+      customSetting: false,
+      queryable: true,
+      retrieveable: true,
+      searchable: false,
+      createable: editable,
+      updateable: editable,
+      deletable: editable,
+      urls: {
+        sobject: `${API}/sobjects/${obj.name}`,
+        describe: `${API}/sobjects/${obj.name}/describe`,
+        rowTemplate: `${API}/sobjects/${obj.name}/{ID}`
+      }
+    };
+  }
+
+  private describeGlobal(): Record<string, unknown> {
+    return {
+      encoding: 'UTF-8',
+      maxBatchSize: 200,
+      sobjects: [...this.org.schema.objects.values()].map((o) => this.describeSummary(o))
+    };
+  }
+
+  private describe(obj: ObjectDef): Record<string, unknown> {
+    const fields = obj.fields
+      .filter((f) => this.access.canRead(obj.name, f.name))
+      .map((f) => {
+        const system = [
+          'Id',
+          'CreatedDate',
+          'CreatedById',
+          'LastModifiedDate',
+          'LastModifiedById',
+          'SystemModstamp',
+          'IsDeleted'
+        ].includes(f.name);
+        const editable =
+          !system &&
+          !f.formula &&
+          !f.readOnly &&
+          !obj.isMetadataType &&
+          this.access.canEdit(obj.name, f.name);
+        return {
+          name: f.name,
+          label: f.label,
+          type: SF_TYPES[f.type],
+          custom: f.custom,
+          length: f.length ?? 0,
+          precision: f.precision ?? 0,
+          scale: f.scale ?? 0,
+          nillable: !f.required && f.type !== 'Checkbox' && f.name !== 'Id',
+          createable: editable,
+          updateable: editable && f.type !== 'MasterDetail',
+          unique: Boolean(f.unique),
+          externalId: Boolean(f.externalId),
+          idLookup: f.name === 'Id' || Boolean(f.externalId),
+          calculated: Boolean(f.formula),
+          calculatedFormula: f.formula ?? null,
+          defaultValueFormula: f.defaultValue ?? null,
+          inlineHelpText: f.inlineHelpText ?? null,
+          picklistValues: (f.picklistValues ?? []).map((v) => ({
+            value: v,
+            label: v,
+            active: true,
+            defaultValue: false,
+            validFor: null
+          })),
+          restrictedPicklist: Boolean(f.picklistValues?.length),
+          referenceTo: f.referenceTo ? [f.referenceTo] : [],
+          relationshipName: f.relationshipName ?? null,
+          cascadeDelete: f.type === 'MasterDetail'
+        };
+      });
+    const childRelationships: Record<string, unknown>[] = [];
+    for (const child of this.org.schema.objects.values()) {
+      for (const f of child.fields) {
+        if (f.referenceTo === obj.name && f.childRelationshipName) {
+          childRelationships.push({
+            childSObject: child.name,
+            field: f.name,
+            relationshipName: f.childRelationshipName,
+            cascadeDelete: f.type === 'MasterDetail'
+          });
+        }
+      }
+    }
+    return { ...this.describeSummary(obj), fields, childRelationships, recordTypeInfos: [] };
+  }
+
+  // ---- sObject collections ----
+
+  private collection(method: string, rest: string[], search: URLSearchParams, body: unknown): Reply {
+    const payload = (body ?? {}) as { allOrNone?: boolean; records?: Record<string, unknown>[] };
+    let allOrNone = Boolean(payload.allOrNone);
+    type Op = () => { id: string; created?: boolean };
+    const ops: { id: string | null; run: Op }[] = [];
+    if (method === 'DELETE') {
+      allOrNone = search.get('allOrNone') === 'true';
+      const ids = (search.get('ids') ?? '').split(',').filter(Boolean);
+      if (ids.length > 200)
+        throw new SfError(
+          'EXCEEDED_ID_LIMIT',
+          'record limit reached. cannot submit more than 200 records into this call'
+        );
+      for (const id of ids) {
+        ops.push({
+          id,
+          run: () => {
+            const obj = this.org.objectOfId(normalizeId(id) ?? '');
+            if (!obj) throw new SfError('MALFORMED_ID', `malformed id ${id}`);
+            this.org.delete(obj.name, id);
+            return { id: normalizeId(id)! };
+          }
+        });
+      }
+    } else {
+      const records = payload.records;
+      if (!Array.isArray(records)) throw new SfError('JSON_PARSER_ERROR', 'records must be an array');
+      if (records.length > 200)
+        throw new SfError(
+          'EXCEEDED_ID_LIMIT',
+          'record limit reached. cannot submit more than 200 records into this call'
+        );
+      for (const rec of records) {
+        const type = (rec.attributes as { type?: string } | undefined)?.type ?? rest[0];
+        const { attributes: _a, id: lowerId, Id, ...fields } = rec;
+        void _a;
+        const id = (Id ?? lowerId ?? null) as string | null;
+        if (method === 'POST' && rest.length === 0) {
+          ops.push({ id: null, run: () => ({ id: this.org.insert(this.typeOf(type), fields) }) });
+        } else if (method === 'PATCH' && rest.length === 0) {
+          ops.push({
+            id,
+            run: () => {
+              if (!id) throw new SfError('MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
+              this.org.update(this.typeOf(type), id, fields);
+              return { id: normalizeId(id)! };
+            }
+          });
+        } else if (method === 'PATCH' && rest.length === 2) {
+          const [objName, extField] = rest;
+          ops.push({
+            id: null,
+            run: () => {
+              const key = Object.keys(rec).find((k) => k.toLowerCase() === extField.toLowerCase());
+              if (!key) throw new SfError('MISSING_ARGUMENT', `${extField} not specified`, [extField]);
+              const { [key]: value, attributes: _x, ...others } = rec;
+              void _x;
+              return this.org.upsert(objName, extField, String(value), others);
+            }
+          });
+        } else {
+          throw new SfError(
+            'METHOD_NOT_ALLOWED',
+            `HTTP method '${method}' not allowed on composite/sobjects/${rest.join('/')}`,
+            [],
+            405
+          );
+        }
+      }
+    }
+    const results: Record<string, unknown>[] = [];
+    let failed = false;
+    const rollback = new Error('all or none');
+    try {
+      this.org.write(() => {
+        for (const op of ops) {
+          try {
+            const r = this.org.write(op.run);
+            results.push({
+              id: r.id,
+              success: true,
+              errors: [],
+              ...(r.created !== undefined ? { created: r.created } : {})
+            });
+          } catch (err) {
+            failed = true;
+            results.push({ id: op.id, success: false, errors: toSaveErrors(err) });
+          }
+        }
+        if (failed && allOrNone) throw rollback;
+      });
+    } catch (err) {
+      if (err !== rollback) throw err;
+      return {
+        status: 200,
+        body: results.map((r) =>
+          r.success
+            ? {
+                id: null,
+                success: false,
+                errors: [
+                  {
+                    statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                    message:
+                      'Record rolled back because not all records were valid and the request was using AllOrNone header',
+                    fields: []
+                  }
+                ]
+              }
+            : { ...r, id: null }
+        )
+      };
+    }
+    return { status: 200, body: results };
+  }
+
+  private typeOf(type: string | undefined): string {
+    if (!type) throw new SfError('INVALID_TYPE', 'Each record needs attributes.type');
+    return this.org.object(type).name;
+  }
+
+  // ---- composite ----
+
+  private composite(body: unknown): Reply {
+    const payload = (body ?? {}) as {
+      allOrNone?: boolean;
+      compositeRequest?: { method: string; url: string; referenceId: string; body?: unknown }[];
+    };
+    const subs = payload.compositeRequest;
+    if (!Array.isArray(subs)) throw new SfError('JSON_PARSER_ERROR', 'compositeRequest must be an array');
+    if (subs.length > 25)
+      throw new SfError('LIMIT_EXCEEDED', 'A composite request can have at most 25 subrequests');
+    const responses: {
+      body: unknown;
+      httpHeaders: Record<string, string>;
+      httpStatusCode: number;
+      referenceId: string;
+    }[] = [];
+    const byRef = new Map<string, unknown>();
+    const halted = (ref: string): (typeof responses)[number] => ({
+      body: [
+        {
+          errorCode: 'PROCESSING_HALTED',
+          message: 'The transaction was rolled back since another operation in the same transaction failed.'
+        }
+      ],
+      httpHeaders: {},
+      httpStatusCode: 400,
+      referenceId: ref
+    });
+    const rollback = new Error('composite all or none');
+    try {
+      this.org.write(() => {
+        for (const sub of subs) {
+          const resolvedUrl = resolveRefs(sub.url, byRef, true) as string;
+          const resolvedBody = sub.body === undefined ? undefined : resolveRefs(sub.body, byRef, false);
+          const url = new URL(resolvedUrl, 'http://localhost');
+          let reply: Reply;
+          try {
+            reply = this.org.write(() => {
+              const r = this.dispatch(sub.method.toUpperCase(), url.pathname, url.searchParams, resolvedBody);
+              if (r.status >= 400) throw new HttpError(r.status, r.body);
+              return r;
+            });
+          } catch (err) {
+            reply = err instanceof HttpError ? { status: err.status, body: err.body } : restError(err);
+          }
+          responses.push({
+            body: reply.body ?? null,
+            httpHeaders: {},
+            httpStatusCode: reply.status,
+            referenceId: sub.referenceId
+          });
+          byRef.set(sub.referenceId, reply.body);
+          if (reply.status >= 400 && payload.allOrNone) throw rollback;
+        }
+      });
+    } catch (err) {
+      if (err !== rollback) throw err;
+      const failedAt = responses.length - 1;
+      return {
+        status: 200,
+        body: {
+          compositeResponse: subs.map((s, i) => (i === failedAt ? responses[i] : halted(s.referenceId)))
+        }
+      };
+    }
+    return { status: 200, body: { compositeResponse: responses } };
+  }
+
+  // ---- Apex twins ----
+
+  async apex(pathname: string, body: unknown): Promise<Reply> {
+    const [, , className, method] = pathname.split('/');
+    const route = getApexRoute(className ?? '', method ?? '');
+    if (!route)
+      return {
+        status: 404,
+        body: {
+          body: { message: `No local twin registered for ${className}.${method} (localorg/apex/controllers)` }
+        }
+      };
+    const params = (body ?? {}) as Record<string, unknown>;
+    const unknown = Object.keys(params).filter((k) => !route.params.includes(k));
+    if (unknown.length)
+      return {
+        status: 400,
+        body: { body: { message: `${className}.${method} has no parameter ${unknown.join(', ')}` } }
+      };
+    const ctx: ApexContext = {
+      org: this.org,
+      userId: this.org.userId,
+      access: this.access,
+      query: (soql, binds) => runQuery(this.org, soql, { binds, access: this.access }).records
+    };
+    try {
+      const result = await route.handler(params, ctx);
+      if (route.result) {
+        const parsed = route.result.safeParse(result);
+        if (!parsed.success) {
+          return {
+            status: 500,
+            body: {
+              body: {
+                message: `Local twin ${className}.${method} returned data that breaks its contract: ${parsed.error.message}`
+              }
+            }
+          };
+        }
+        return { status: 200, body: parsed.data ?? null };
+      }
+      return { status: 200, body: result ?? null };
+    } catch (err) {
+      return apexError(err);
+    }
+  }
+}
+
+/** Maps an error from a twin to the AuraHandledException body the components see. */
+export function apexError(err: unknown): Reply {
+  if (err instanceof AuraError) {
+    return {
+      status: 400,
+      body: {
+        body: {
+          message: err.message,
+          ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}),
+          ...(err.pageErrors ? { pageErrors: err.pageErrors } : {})
+        }
+      }
+    };
+  }
+  if (err instanceof SfError) {
+    const fieldErrors: Record<string, { message: string; statusCode: string }[]> = {};
+    const pageErrors: { message: string; statusCode: string }[] = [];
+    for (const item of err.items) {
+      if (item.fields.length)
+        for (const f of item.fields)
+          (fieldErrors[f] ??= []).push({ message: item.message, statusCode: item.errorCode });
+      else pageErrors.push({ message: item.message, statusCode: item.errorCode });
+    }
+    return { status: 400, body: { body: { message: err.message, fieldErrors, pageErrors } } };
+  }
+  return {
+    status: 500,
+    body: {
+      body: {
+        message: err instanceof Error ? err.message : String(err),
+        exceptionType: 'System.UnexpectedException'
+      }
+    }
+  };
+}
+
+/** Replaces `@{ref.path}` in a composite sub-request with values from earlier responses. */
+function resolveRefs(value: unknown, byRef: Map<string, unknown>, inUrl: boolean): unknown {
+  const one = (s: string): unknown => {
+    const whole = /^@\{([^}]+)\}$/.exec(s);
+    const lookup = (expr: string): unknown => {
+      const [ref, ...segs] = expr.split('.');
+      let cur: unknown = byRef.get(ref);
+      for (const seg of segs) {
+        const m = /^(\w+)(?:\[(\d+)\])?$/.exec(seg);
+        if (!m || cur === null || typeof cur !== 'object') return undefined;
+        cur = (cur as Record<string, unknown>)[m[1]];
+        if (m[2] !== undefined) cur = Array.isArray(cur) ? cur[Number(m[2])] : undefined;
+      }
+      if (cur === undefined)
+        throw new SfError('INVALID_REFERENCE', `Invalid reference specified. No value for ${expr} found`);
+      return cur;
+    };
+    if (whole && !inUrl) return lookup(whole[1]);
+    return s.replace(/@\{([^}]+)\}/g, (_m, expr: string) => {
+      const v = lookup(expr);
+      return inUrl ? encodeURIComponent(String(v)) : String(v);
+    });
+  };
+  if (typeof value === 'string') return one(value);
+  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, byRef, inUrl));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, byRef, inUrl)]));
+  return value;
+}
