@@ -148,10 +148,11 @@ export function layoutOrgChart<T extends OrgMember>(forest: OrgForest<T>, option
     const p = forest.parentOf.get(id) ?? null;
     return p === null || !visibleSet.has(p);
   });
+  const everythingShown = visible.length === forest.order.length;
   const kidsOf = (id: string): string[] | undefined => {
     if (id === VIRTUAL_ROOT) return visibleRoots;
     const kids = forest.childrenOf.get(id);
-    if (!kids) return undefined;
+    if (!kids || everythingShown) return kids;
     const shown = kids.filter((k) => visibleSet.has(k));
     return shown.length ? shown : undefined;
   };

@@ -101,6 +101,9 @@ export function fiscalYearOf(isoDate: string, startMonth = 1, namedBy: 'start' |
   return namedBy === 'start' ? startYear : startYear + 1;
 }
 
+/** Shared by every cell without opportunities (most of them); frozen so nobody pushes into it. */
+const NO_IDS: string[] = Object.freeze([] as string[]) as string[];
+
 const zero = (): Money3 => ({ won: 0, pipeline: 0, potential: 0 });
 function add(a: Money3, b: Money3): void {
   a.won += b.won;
@@ -199,8 +202,9 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const won = years.map(() => new Float64Array(nCells));
   const pipe = years.map(() => new Float64Array(nCells));
   const pot = years.map(() => new Float64Array(nCells));
-  const oppIds: string[][][] = years.map(() => []);
-  const landscape: (LandscapeCellDto | undefined)[][] = years.map(() => []);
+  // Dense, pre-filled arrays: sparse writes would drop V8 into slow dictionary-mode arrays.
+  const oppIds: (string[] | null)[][] = years.map(() => new Array<string[] | null>(nCells).fill(null));
+  const landscape: (LandscapeCellDto | null)[][] = years.map(() => new Array<LandscapeCellDto | null>(nCells).fill(null));
   for (const c of input.cells) {
     const y = yearIndex.get(c.fiscalYear);
     const r = rowIndex.get(c.buyingCenterId);
@@ -284,7 +288,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         status,
         competitor: l?.state === 'Competitor' ? l.competitor : null,
         landscapeCellId: l?.id ?? null,
-        opportunityIds: oppIds[y][i] ?? [],
+        opportunityIds: oppIds[y][i] ?? NO_IDS,
         change,
         rolled: { won: w, pipeline: p, potential: pot[y][i] }
       };

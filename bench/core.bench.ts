@@ -1,0 +1,64 @@
+/**
+ * Domain core benchmarks. Prints one JSON line per figure:
+ *   {"name", "ms" (median), "target_ms", "runs", "min_ms", "max_ms", ...}
+ * Run: npx tsx bench/core.bench.ts   (or npm run bench for every bench/*.bench.ts)
+ */
+import { hierarchy, tree } from 'd3-hierarchy';
+import { buildMatrix, buildOrgForest, buildViewportIndex, computeHeat, layoutOrgChart, placeLinks } from '../force-app/main/default/lwc/keyplanCore/keyplanCore';
+import { generateAccount } from '../src/generator';
+
+const TODAY = new Date('2025-06-15T00:00:00Z');
+
+function measure(fn: () => void, runs: number, warmup = 3): { median: number; min: number; max: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] };
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+function report(name: string, r: { median: number; min: number; max: number }, target: number | null, runs: number, extra: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ name, ms: round(r.median), target_ms: target, runs, min_ms: round(r.min), max_ms: round(r.max), ...extra, pass: target === null ? null : r.median < target }));
+}
+
+// Org chart: 10,000 contacts + 20,000 links, build + layout + heat (+ link placement and index).
+const org = generateAccount({ seed: 42, contacts: 10_000, links: 20_000, buyingCenters: 40, offerings: 5, opportunities: 0 }).orgChart;
+const orgRuns = 9;
+const orgResult = measure(() => {
+  const forest = buildOrgForest(org.contacts);
+  const layout = layoutOrgChart(forest);
+  computeHeat(org.contacts.map((c) => c.id), org.links, { today: TODAY });
+  const { placed } = placeLinks(layout, org.links);
+  buildViewportIndex(layout, placed).query({ x1: 0, y1: 0, x2: 1920, y2: 1080 });
+}, orgRuns);
+const forest = buildOrgForest(org.contacts);
+const maxDepth = Math.max(...forest.depthOf.values());
+report('orgchart.build_layout_heat.10k_contacts_20k_links', orgResult, 300, orgRuns, { contacts: org.contacts.length, links: org.links.length, max_depth: maxDepth });
+
+// Layout vs plain d3 tree() on the same (already built) forest.
+const ours = measure(() => layoutOrgChart(forest), orgRuns);
+const plain = measure(() => {
+  const root = hierarchy<string>('', (id) => (id === '' ? forest.roots : forest.childrenOf.get(id)));
+  tree<string>().nodeSize([176, 104])(root);
+}, orgRuns);
+report('orgchart.layout_vs_d3_tree.ratio', { median: ours.median, min: ours.min, max: ours.max }, null, orgRuns, {
+  d3_tree_ms: round(plain.median),
+  ratio: round(ours.median / plain.median)
+});
+
+// Viewport query on the laid-out chart.
+const layout = layoutOrgChart(forest);
+const index = buildViewportIndex(layout, placeLinks(layout, org.links).placed);
+const q = measure(() => index.query({ x1: layout.width / 2, y1: 0, x2: layout.width / 2 + 1920, y2: 1080 }), 51);
+report('orgchart.viewport_query', q, 16, 51, { chart_width: Math.round(layout.width), chart_height: Math.round(layout.height) });
+
+// Whitespace matrix: 300 buying centers x 60 offerings x 50,000 opportunities over 3 years.
+const ws = generateAccount({ seed: 7, contacts: 0, links: 0, buyingCenters: 300, offerings: 60, opportunities: 50_000, years: 3 }).whitespace;
+const matrixRuns = 9;
+const m = measure(() => buildMatrix(ws, { weighted: true }), matrixRuns);
+report('matrix.300bc_60off_50k_opps_3y', m, 100, matrixRuns, { cells: ws.cells.length, opportunities: ws.opportunities.length });

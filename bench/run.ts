@@ -1,0 +1,19 @@
+/**
+ * Runs every bench/*.bench.ts in its own process (so one benchmark's garbage does not slow the next)
+ * and passes their JSON lines through. Exit code 1 if any benchmark process failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = __dirname;
+const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort();
+let failed = 0;
+for (const f of files) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, f)], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed++;
+    console.error(`${f} exited with ${r.status}`);
+  }
+}
+process.exit(failed ? 1 : 0);

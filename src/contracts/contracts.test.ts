@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { z } from 'zod';
+import {
+  BantData,
+  BantUpdateInput,
+  ContactStakeholderInput,
+  LandscapeCellInput,
+  OrgChartData,
+  PlanInput,
+  PlanSummaryData,
+  RelationshipLinkDto,
+  RelationshipLinkInput,
+  WhitespaceData
+} from './index';
+import { generateAccount } from '../generator';
+
+const account = generateAccount({ seed: 3, contacts: 80, opportunities: 60, messiness: 0.05 });
+const ID = '0035g000000TN1EAAW';
+const STAMP = '2025-06-12T09:30:00.000Z';
+
+/** The dotted paths of every issue when parsing fails (fails the test if parsing succeeds). */
+function issuePaths(schema: z.ZodType, value: unknown): string[] {
+  const r = schema.safeParse(value);
+  assert.equal(r.success, false, 'expected the value to be rejected');
+  return r.error!.issues.map((i) => i.path.join('.'));
+}
+
+test('generated accounts satisfy every read contract', () => {
+  assert.equal(OrgChartData.safeParse(account.orgChart).success, true);
+  assert.equal(WhitespaceData.safeParse(account.whitespace).success, true);
+  assert.equal(BantData.safeParse(account.bant).success, true);
+  assert.equal(PlanSummaryData.safeParse(account.planSummary).success, true);
+});
+
+test('the generator is deterministic and uses Salesforce id shapes', () => {
+  assert.deepEqual(generateAccount({ seed: 3, contacts: 80, opportunities: 60, messiness: 0.05 }), account);
+  assert.notDeepEqual(generateAccount({ seed: 4, contacts: 80 }).orgChart.contacts, account.orgChart.contacts);
+  assert.match(account.orgChart.contacts[0].id, /^003[a-zA-Z0-9]{15}$/);
+  assert.match(account.whitespace.opportunities[0].id, /^006[a-zA-Z0-9]{15}$/);
+  assert.match(account.orgChart.accountId, /^001[a-zA-Z0-9]{15}$/);
+});
+
+test('malformed org chart data is rejected with the path of the bad field', () => {
+  const bad = structuredClone(account.orgChart);
+  (bad.contacts[3] as { stance: string }).stance = 'Enemy';
+  (bad.contacts[5] as { lastModified: string }).lastModified = 'yesterday';
+  (bad.links[2] as { strength: number }).strength = 9;
+  assert.deepEqual(issuePaths(OrgChartData, bad), ['contacts.3.stance', 'contacts.5.lastModified', 'links.2.strength']);
+  assert.deepEqual(issuePaths(OrgChartData, { ...account.orgChart, truncated: 'no' }), ['truncated']);
+});
+
+test('a link must come from exactly one of a contact or a user', () => {
+  const link = { ...account.orgChart.links[0], fromContactId: ID, fromUserId: '0055g000000TN1EAAW' };
+  assert.deepEqual(issuePaths(RelationshipLinkDto, link), ['fromContactId']);
+  const input = {
+    accountId: account.orgChart.accountId,
+    fromContactId: ID,
+    fromUserId: null,
+    toContactId: ID,
+    type: 'Influence',
+    strength: 3,
+    frequency: 'Weekly',
+    influenceLevel: 'High',
+    polarity: 'Positive',
+    lastInteraction: '2025-06-01'
+  };
+  assert.deepEqual(issuePaths(RelationshipLinkInput, input), ['toContactId']);
+  assert.deepEqual(issuePaths(RelationshipLinkInput, { ...input, toContactId: '0035g000000TN1FAAW', id: 'a045g000000TN1EAAW' }), ['lastModified']);
+  assert.equal(RelationshipLinkInput.safeParse({ ...input, toContactId: '0035g000000TN1FAAW' }).success, true);
+});
+
+test('stakeholder edits accept only known fields and valid values', () => {
+  assert.equal(ContactStakeholderInput.safeParse({ id: ID, lastModified: STAMP, stance: 'Champion', buyerRole: null }).success, true);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, Stance__c: 'Champion' }), ['']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: 'not-an-id', lastModified: STAMP }), ['id']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, reportsToId: ID }), ['reportsToId']);
+});
+
+test('landscape cells need a competitor name when the state is Competitor', () => {
+  const cell = { buyingCenterId: 'a015g000000TN1EAAW', offeringId: 'a025g000000TN1EAAW', fiscalYear: 2025, state: 'Competitor', competitor: '  ', potential: 100 };
+  assert.deepEqual(issuePaths(LandscapeCellInput, cell), ['competitor']);
+  assert.equal(LandscapeCellInput.safeParse({ ...cell, competitor: 'Globex' }).success, true);
+  assert.deepEqual(issuePaths(LandscapeCellInput, { ...cell, competitor: 'Globex', fiscalYear: 25 }), ['fiscalYear']);
+  const ws = structuredClone(account.whitespace);
+  (ws.opportunities[1] as { closeDate: string }).closeDate = '2025-13-40';
+  (ws as { currencyCode: string }).currencyCode = 'euro';
+  assert.deepEqual(issuePaths(WhitespaceData, ws), ['opportunities.1.closeDate', 'currencyCode']);
+});
+
+test('BANT and plan inputs reject bad statuses and inconsistent goals', () => {
+  assert.deepEqual(issuePaths(BantUpdateInput, { id: ID, lastModified: STAMP, budgetStatus: 'Maybe' }), ['budgetStatus']);
+  assert.deepEqual(issuePaths(BantUpdateInput, { id: ID, needStatus: 'Confirmed' }), ['lastModified']);
+  const bant = structuredClone(account.bant);
+  if (bant.opportunities[0]) {
+    (bant.opportunities[0].contactRoles as unknown[]).push({ contactId: ID, name: 'X', role: null, isPrimary: 'yes', buyerRole: null, decisionRole: null });
+    const i = bant.opportunities[0].contactRoles.length - 1;
+    assert.deepEqual(issuePaths(BantData, bant), [`opportunities.0.contactRoles.${i}.isPrimary`]);
+  }
+  const plan = { accountId: account.orgChart.accountId, name: 'Plan 2025', fiscalYear: 2025, status: 'Active', revenueGoal: 100, miningGoal: 80, farmingGoal: 40 };
+  assert.deepEqual(issuePaths(PlanInput, plan), ['miningGoal']);
+  assert.deepEqual(issuePaths(PlanInput, { ...plan, farmingGoal: 20, scoreTenure: 6 }), ['scoreTenure']);
+  assert.equal(PlanInput.safeParse({ ...plan, farmingGoal: 20 }).success, true);
+});
