@@ -27,15 +27,16 @@ const REL_ATTRIBUTES: [string, keyof KeyplanSettings][] = [
 ];
 
 /**
- * Weighted relationship score 1-5 of an account plan, rounded to 2 places; null when any attribute
- * is blank or the weights sum to zero (the formula's BlankAsBlank behaviour).
+ * Weighted relationship score 1-5 of an account plan as the Relationship_Score__c formula computes it:
+ * the weighted mean of the attributes that are filled in, rounded to 2 places; null when no weight
+ * applies (no attribute filled in, or their weights sum to zero).
  */
 export function relationshipScore(rec: SfRecord, s: KeyplanSettings): number | null {
   let total = 0;
   let weights = 0;
   for (const [field, weight] of REL_ATTRIBUTES) {
     const v = num(rec[field]);
-    if (v === null) return null;
+    if (v === null) continue;
     total += v * s[weight];
     weights += s[weight];
   }

@@ -401,9 +401,8 @@ export class LocalOrg {
       const update = this.db.prepare(
         `UPDATE ${q(obj.name)} SET ${formulas.map((f) => `${q(f.name)} = ?`).join(', ')} WHERE "Id" = ?`
       );
-      for (const row of this.db.prepare(`SELECT * FROM ${q(obj.name)}`).iterate() as IterableIterator<
-        Record<string, unknown>
-      >) {
+      // all(), not iterate(): better-sqlite3 cannot write while a read cursor is open on the connection.
+      for (const row of this.db.prepare(`SELECT * FROM ${q(obj.name)}`).all() as Record<string, unknown>[]) {
         const rec = this.fromRow(obj, row);
         this.applyFormulas(obj, rec);
         update.run(...formulas.map((f) => toDb(rec[f.name])), rec.Id);

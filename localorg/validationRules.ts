@@ -42,14 +42,14 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
   'Account_Plan__c.Goals_Within_Revenue_Goal': ({ record }) =>
     !blank(record.Revenue_Goal__c) &&
     Number(record.Mining_Goal__c ?? 0) + Number(record.Farming_Goal__c ?? 0) > Number(record.Revenue_Goal__c),
-  'Account_Plan__c.Score_Co_Innovation_1_To_5': ({ record }) => outside(record.Score_Co_Innovation__c, 1, 5),
-  'Account_Plan__c.Score_Executive_Access_1_To_5': ({ record }) =>
+  'Account_Plan__c.Score_Co_Innovation_Range': ({ record }) => outside(record.Score_Co_Innovation__c, 1, 5),
+  'Account_Plan__c.Score_Executive_Access_Range': ({ record }) =>
     outside(record.Score_Executive_Access__c, 1, 5),
-  'Account_Plan__c.Score_Share_Of_Wallet_1_To_5': ({ record }) =>
+  'Account_Plan__c.Score_Share_Of_Wallet_Range': ({ record }) =>
     outside(record.Score_Share_Of_Wallet__c, 1, 5),
-  'Account_Plan__c.Score_Strategic_Alignment_1_To_5': ({ record }) =>
+  'Account_Plan__c.Score_Strategic_Alignment_Range': ({ record }) =>
     outside(record.Score_Strategic_Alignment__c, 1, 5),
-  'Account_Plan__c.Score_Tenure_1_To_5': ({ record }) => outside(record.Score_Tenure__c, 1, 5),
+  'Account_Plan__c.Score_Tenure_Range': ({ record }) => outside(record.Score_Tenure__c, 1, 5),
 
   'Buying_Center__c.Parent_In_Same_Account': (ctx) =>
     !blank(ctx.record.Parent_Buying_Center__c) &&
@@ -59,7 +59,7 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
   'Buying_Center__c.Sales_Goal_Not_Negative': ({ record }) => lt(record.Sales_Goal__c, 0),
   'Buying_Center__c.Wallet_Size_Not_Negative': ({ record }) => lt(record.Wallet_Size__c, 0),
 
-  'Contact.Budget_Owned_Not_Negative': ({ record }) => lt(record.Budget_Owned__c, 0),
+  'Contact.Keyplan_Budget_Owned_Not_Negative': ({ record }) => lt(record.Budget_Owned__c, 0),
   'Contact.Keyplan_Buying_Center_In_Account': (ctx) =>
     newOrChanged(ctx, 'Buying_Center__c') &&
     !blank(ctx.record.Buying_Center__c) &&
@@ -95,5 +95,5 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
     blank(record.From_Contact__c) === blank(record.From_User__c),
   'Relationship_Link__c.No_Self_Link': ({ record }) =>
     !blank(record.From_Contact__c) && record.From_Contact__c === record.To_Contact__c,
-  'Relationship_Link__c.Strength_1_To_5': ({ record }) => outside(record.Strength__c, 1, 5)
+  'Relationship_Link__c.Strength_Range': ({ record }) => outside(record.Strength__c, 1, 5)
 };
