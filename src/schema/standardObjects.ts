@@ -77,6 +77,38 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     ]
   },
   {
+    // Field history of Opportunity fields with trackHistory (the BANT statuses): read by the BANT panel.
+    name: 'OpportunityFieldHistory',
+    label: 'Opportunity Field History',
+    custom: false,
+    keyPrefix: '017',
+    fields: [
+      f('Id', 'Id'),
+      f('CreatedDate', 'DateTime', { readOnly: true }),
+      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
+      f('IsDeleted', 'Checkbox', { readOnly: true }),
+      f('OpportunityId', 'Lookup', { referenceTo: 'Opportunity', relationshipName: 'Opportunity', readOnly: true }),
+      f('Field', 'Text', { readOnly: true }),
+      f('OldValue', 'Text', { readOnly: true }),
+      f('NewValue', 'Text', { readOnly: true })
+    ]
+  },
+  {
+    // Read only by Apex test classes (profiles and permission sets of test users).
+    name: 'Profile',
+    label: 'Profile',
+    custom: false,
+    keyPrefix: '00e',
+    fields: [...SYSTEM, f('Name', 'Text', { required: true })]
+  },
+  {
+    name: 'PermissionSet',
+    label: 'Permission Set',
+    custom: false,
+    keyPrefix: '0PS',
+    fields: [...SYSTEM, f('Name', 'Text', { required: true }), f('Label', 'Text')]
+  },
+  {
     name: 'Product2',
     label: 'Product',
     custom: false,

@@ -24,6 +24,16 @@ test('sf project convert source succeeds offline and writes a package.xml', asyn
   assert.ok(files.includes('package.xml'), 'package.xml missing from converted output');
 });
 
+test('the converted package holds every kind of metadata Keyplan ships', () => {
+  const packageXml = readFileSync(path.join(outDir, 'out', 'package.xml'), 'utf8');
+  const kinds = ['ApexClass', 'CustomObject', 'CustomField', 'LightningComponentBundle', 'PermissionSet', 'ReportType', 'Report', 'Dashboard', 'FlexiPage'];
+  const missing = kinds.filter((k) => !packageXml.includes(`<name>${k}</name>`));
+  assert.deepEqual(missing, [], `package.xml lacks ${missing.join(', ')}`);
+  for (const member of ['Keyplan/Open_Pipeline_by_BANT_Band', 'Keyplan_Dashboards/Keyplan_Overview', 'Keyplan_Account_Record_Page', 'Keyplan_Opportunities']) {
+    assert.ok(packageXml.includes(`<members>${member}</members>`), `package.xml lacks ${member}`);
+  }
+});
+
 test('deploys never ship TypeScript, tests, tsconfig or jest mocks', () => {
   const leaked = files.filter((f) => /\.ts$|__tests__|__mocks__|tsconfig\.json$|jsconfig\.json$|\.test\.js$/.test(f));
   assert.deepEqual(leaked, [], `.forceignore lets these into the deploy:\n${leaked.join('\n')}`);
