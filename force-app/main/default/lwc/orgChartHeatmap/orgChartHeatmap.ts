@@ -1,0 +1,674 @@
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
+import saveLink from '@salesforce/apex/OrgChartController.saveLink';
+import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
+import { reduceErrors } from 'c/keyplanErrors';
+import type { ColourMode, CoverageIssue } from 'c/keyplanCore';
+import type { ContactStakeholderInput, OrgChartData, RelationshipLinkInput } from '@keyplan/contracts';
+import {
+  COLOUR_MODES,
+  COLOUR_MODE_LABELS,
+  OrgChartViewModel,
+  type Direction,
+  type LinkView,
+  type LineView,
+  type NodeView,
+  type PersonDetails,
+  type ViewSlice
+} from './viewModel';
+
+const MIN_SCALE = 0.1;
+const MAX_SCALE = 2.5;
+const ZOOM_STEP = 1.25;
+/** Render a margin beyond the visible area so short pans do not show empty edges. */
+const OVERSCAN = 160;
+const KEY_DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+const CONFLICT = /changed since|modified by|stale|conflict|someone else/i;
+
+type RenderNode = NodeView & { style: string; className: string; tabindex: string; ariaExpanded: string | null; showToggle: boolean; toggleKey: string; toggleLabel: string; toggleText: string; toggleStyle: string; stanceClass: string };
+type RenderLink = LinkView & { className: string; arrowClass: string };
+
+/**
+ * The org chart heatmap on the Account record page: the reporting tree, the informal network over it,
+ * colouring by heat / stance / buyer role / coverage, and in-place editing of stakeholders and links.
+ * All chart logic lives in the view model; this class keeps the viewport, focus and server calls.
+ */
+export default class OrgChartHeatmap extends LightningElement {
+  @api recordId!: string;
+  /** App Builder: colouring when the chart opens. */
+  @api defaultColourBy: string = 'heat';
+  /** App Builder: levels shown when the chart opens, and below a focused person. */
+  @api depth: number = 3;
+  /** App Builder: chart height in pixels. */
+  @api height: number = 560;
+
+  wired?: unknown;
+  data?: OrgChartData;
+  error?: unknown;
+  vm?: OrgChartViewModel;
+  /** Bumped after each view model change so getters recompute. */
+  version = 0;
+
+  scale = 1;
+  tx = 0;
+  ty = 0;
+  viewportWidth = 800;
+  viewportHeight = 560;
+  slice: ViewSlice = { nodes: [], edges: [], links: [], inView: 0, capped: false };
+
+  activeId: string | null = null;
+  selectedId: string | null = null;
+  showCoverage = false;
+  searchText = '';
+  hits: string[] = [];
+  hitIndex = -1;
+  announcement = '';
+  focusLevels = 2;
+
+  saving = false;
+  saveError: unknown = null;
+  conflict = false;
+
+  private pendingFocus: string | null = null;
+  private dragging: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
+  private fitted = false;
+  private resizeObserver?: ResizeObserver;
+
+  @wire(getOrgChart, { accountId: '$recordId' })
+  wiredOrgChart(result: WireResult<OrgChartData>): void {
+    this.wired = result;
+    if (result.data) {
+      this.data = result.data;
+      this.error = undefined;
+      this.buildViewModel(result.data);
+    } else if (result.error) {
+      this.error = result.error;
+      this.data = undefined;
+      this.vm = undefined;
+    }
+  }
+
+  private buildViewModel(data: OrgChartData): void {
+    const previous = this.vm;
+    const mode = (COLOUR_MODES as readonly string[]).includes(this.defaultColourBy) ? (this.defaultColourBy as ColourMode) : 'heat';
+    const vm = new OrgChartViewModel(data, { colourBy: previous?.colourBy ?? mode, initialDepth: this.depthValue });
+    if (previous) {
+      // A refresh keeps what the user was looking at.
+      vm.collapsed = previous.collapsed;
+      vm.setBuyingCenter(previous.buyingCenterId);
+      if (previous.focus) vm.setFocus(previous.focus.id, previous.focus.levels);
+    }
+    this.vm = vm;
+    this.focusLevels = Math.max(1, Math.min(5, this.depthValue - 1 || 2));
+    this.changed();
+  }
+
+  override connectedCallback(): void {
+    this.viewportHeight = this.heightValue;
+  }
+
+  override disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+  }
+
+  override renderedCallback(): void {
+    const viewport = this.template?.querySelector<HTMLElement>('.viewport');
+    if (viewport && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(viewport);
+    }
+    if (viewport && !this.fitted) {
+      this.fitted = true;
+      this.measure();
+      this.fit();
+    }
+    if (this.pendingFocus) {
+      const el = this.template?.querySelector<HTMLElement>(`.node[data-id="${this.pendingFocus}"]`);
+      if (el) {
+        this.pendingFocus = null;
+        el.focus();
+      }
+    }
+  }
+
+  private measure(): void {
+    const viewport = this.template?.querySelector<HTMLElement>('.viewport');
+    if (!viewport) return;
+    const r = viewport.getBoundingClientRect();
+    // jsdom and hidden tabs report 0: keep the last known size.
+    if (r.width > 0) this.viewportWidth = r.width;
+    if (r.height > 0) this.viewportHeight = r.height;
+    this.refreshView();
+  }
+
+  get depthValue(): number {
+    const d = Number(this.depth);
+    return Number.isFinite(d) && d >= 0 ? Math.floor(d) : 3;
+  }
+
+  get heightValue(): number {
+    const h = Number(this.height);
+    return Number.isFinite(h) && h >= 240 ? h : 560;
+  }
+
+  // ---- states ----
+  get isLoading(): boolean {
+    return !this.data && !this.error;
+  }
+  get hasError(): boolean {
+    return !!this.error;
+  }
+  get isEmpty(): boolean {
+    return !!this.data && this.data.contacts.length === 0;
+  }
+  get hasData(): boolean {
+    return !!this.vm && !this.isEmpty;
+  }
+  get cardTitle(): string {
+    return this.data ? `Org chart: ${this.data.accountName}` : 'Org chart';
+  }
+  get truncatedMessage(): string | null {
+    if (!this.data?.truncated) return null;
+    return `Showing ${this.data.contacts.length.toLocaleString()} of ${this.data.totalContacts.toLocaleString()} contacts (the query limit).`;
+  }
+  get repairMessages(): string[] {
+    return this.vm?.repairs.slice(0, 5) ?? [];
+  }
+  get hasRepairs(): boolean {
+    return this.repairMessages.length > 0;
+  }
+  get heightStyle(): string {
+    return `height: ${this.heightValue}px`;
+  }
+
+  // ---- toolbar ----
+  get colourOptions(): { label: string; value: string }[] {
+    return COLOUR_MODES.map((m) => ({ label: COLOUR_MODE_LABELS[m], value: m }));
+  }
+  get colourBy(): string {
+    return this.vm?.colourBy ?? 'heat';
+  }
+  get legendTitle(): string {
+    return `Colour: ${COLOUR_MODE_LABELS[this.vm?.colourBy ?? 'heat']}`;
+  }
+  get legend(): { key: string; label: string; colour: string; count: number }[] {
+    void this.version;
+    return this.vm?.legend ?? [];
+  }
+  get buyingCenterOptions(): { label: string; value: string }[] {
+    const list = (this.vm?.buyingCenters ?? []).map((b) => ({ label: b.name, value: b.id }));
+    return [{ label: 'All buying centers', value: '' }, ...list];
+  }
+  get buyingCenterValue(): string {
+    void this.version;
+    return this.vm?.buyingCenterId ?? '';
+  }
+  get levelOptions(): { label: string; value: string }[] {
+    return [1, 2, 3, 4, 5].map((n) => ({ label: `${n} level${n > 1 ? 's' : ''}`, value: String(n) }));
+  }
+  get focusLevelsValue(): string {
+    return String(this.focusLevels);
+  }
+  get isFocused(): boolean {
+    void this.version;
+    return !!this.vm?.focus;
+  }
+  get focusLabel(): string {
+    const id = this.vm?.focus?.id;
+    const name = id ? this.vm?.person(id)?.contact.name : '';
+    return `Focused on ${name ?? ''}`;
+  }
+  get zoomPercent(): string {
+    return `${Math.round(this.scale * 100)}%`;
+  }
+  get hitSummary(): string {
+    if (!this.searchText.trim()) return '';
+    if (this.hits.length === 0) return 'No match';
+    return `${this.hitIndex + 1} of ${this.hits.length}`;
+  }
+  get noHits(): boolean {
+    return this.hits.length < 2;
+  }
+  get statusText(): string {
+    void this.version;
+    if (!this.vm) return '';
+    const shown = this.slice.nodes.length;
+    const base = `${this.vm.visibleCount.toLocaleString()} of ${this.vm.totalCount.toLocaleString()} people in the chart`;
+    return this.slice.capped ? `${base}; ${shown} of ${this.slice.inView.toLocaleString()} in view are drawn, zoom in to see the rest` : base;
+  }
+  get coverageButtonLabel(): string {
+    return `Coverage (${this.issues.length})`;
+  }
+  get coverageVariant(): string {
+    return this.showCoverage ? 'brand' : 'neutral';
+  }
+
+  handleColourChange(event: CustomEvent<{ value: string }>): void {
+    this.vm?.setColourBy(event.detail.value as ColourMode);
+    this.changed();
+  }
+
+  handleBuyingCenterChange(event: CustomEvent<{ value: string }>): void {
+    this.vm?.setBuyingCenter(event.detail.value || null);
+    this.changed();
+    this.fit();
+  }
+
+  handleLevelsChange(event: CustomEvent<{ value: string }>): void {
+    this.focusLevels = Number(event.detail.value);
+    if (this.vm?.focus) {
+      this.vm.setFocus(this.vm.focus.id, this.focusLevels);
+      this.changed();
+      this.fit();
+    }
+  }
+
+  handleClearFocus(): void {
+    this.vm?.setFocus(null);
+    this.changed();
+    this.fit();
+  }
+
+  handleExpandAll(): void {
+    this.vm?.expandAll();
+    this.changed();
+  }
+
+  handleToggleCoverage(): void {
+    this.showCoverage = !this.showCoverage;
+    if (this.showCoverage) this.selectedId = null;
+  }
+
+  // ---- search ----
+  handleSearchInput(event: CustomEvent<{ value: string }> & { target: { value?: string } }): void {
+    this.searchText = event.detail?.value ?? event.target?.value ?? '';
+    this.hits = this.vm ? this.vm.search(this.searchText) : [];
+    this.hitIndex = -1;
+    if (this.hits.length) this.gotoHit(0);
+    else this.announce(this.searchText.trim() ? `No one matches ${this.searchText}` : '');
+    this.refreshView();
+  }
+
+  handleSearchKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && this.hits.length) {
+      event.preventDefault();
+      this.gotoHit((this.hitIndex + 1) % this.hits.length);
+    }
+  }
+
+  handleNextHit(): void {
+    if (this.hits.length) this.gotoHit((this.hitIndex + 1) % this.hits.length);
+  }
+
+  handlePreviousHit(): void {
+    if (this.hits.length) this.gotoHit((this.hitIndex - 1 + this.hits.length) % this.hits.length);
+  }
+
+  private gotoHit(i: number): void {
+    this.hitIndex = i;
+    const id = this.hits[i];
+    this.reveal(id);
+    this.activeId = id;
+    const label = this.vm?.ariaLabel(id) ?? '';
+    this.announce(`${label}. Match ${i + 1} of ${this.hits.length}.`);
+    this.changed();
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+  }
+
+  // ---- viewport ----
+  get layerStyle(): string {
+    return `transform: translate(${this.tx}px, ${this.ty}px) scale(${this.scale})`;
+  }
+  get svgTransform(): string {
+    return `translate(${this.tx} ${this.ty}) scale(${this.scale})`;
+  }
+
+  /** The part of the layout on screen (plus overscan), in layout coordinates. */
+  private get viewRect(): { x1: number; y1: number; x2: number; y2: number } {
+    const m = OVERSCAN / this.scale;
+    return {
+      x1: -this.tx / this.scale - m,
+      y1: -this.ty / this.scale - m,
+      x2: (this.viewportWidth - this.tx) / this.scale + m,
+      y2: (this.viewportHeight - this.ty) / this.scale + m
+    };
+  }
+
+  private changed(): void {
+    this.version++;
+    this.refreshView();
+  }
+
+  private refreshView(): void {
+    if (!this.vm) return;
+    this.slice = this.vm.view(this.viewRect);
+  }
+
+  get renderNodes(): RenderNode[] {
+    const hitSet = new Set(this.hits);
+    const current = this.hitIndex >= 0 ? this.hits[this.hitIndex] : null;
+    const nodes = this.slice.nodes;
+    const tabbable = this.activeId && nodes.some((n) => n.id === this.activeId) ? this.activeId : (nodes[0]?.id ?? null);
+    return nodes.map((n) => {
+      const classes = ['node'];
+      if (n.id === this.selectedId) classes.push('is-selected');
+      if (hitSet.has(n.id)) classes.push('is-hit');
+      if (n.id === current) classes.push('is-current');
+      if (n.context) classes.push('is-context');
+      return {
+        ...n,
+        style: `left:${n.x}px;top:${n.y}px;width:${n.width}px;height:${n.height}px;background:${n.colour};color:${n.textColour}`,
+        className: classes.join(' '),
+        tabindex: n.id === tabbable ? '0' : '-1',
+        ariaExpanded: n.childCount > 0 ? String(!n.collapsed && n.hiddenDescendants < n.childCount) : null,
+        showToggle: n.childCount > 0,
+        toggleKey: `t-${n.id}`,
+        toggleLabel: `${n.collapsed ? 'Expand' : 'Collapse'} the reports of ${n.name}`,
+        toggleText: n.collapsed ? `+${n.hiddenDescendants}` : '−',
+        toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
+        stanceClass: `stance stance-${n.stance.toLowerCase()}`
+      };
+    });
+  }
+
+  get renderEdges(): LineView[] {
+    return this.slice.edges;
+  }
+
+  get renderLinks(): RenderLink[] {
+    return this.slice.links.map((l) => ({
+      ...l,
+      className: `link link-${l.weight}${l.negative ? ' link-negative' : ' link-positive'}`,
+      arrowClass: l.negative ? 'arrow arrow-negative' : 'arrow arrow-positive'
+    }));
+  }
+
+  /** Centres the layout and scales it to fit (never above 100%). */
+  fit(): void {
+    if (!this.vm) return;
+    const { width, height } = this.vm.size;
+    const pad = 24;
+    const s = width && height ? Math.min(1, (this.viewportWidth - pad * 2) / width, (this.viewportHeight - pad * 2) / height) : 1;
+    this.scale = Math.max(MIN_SCALE, s);
+    this.tx = (this.viewportWidth - width * this.scale) / 2;
+    this.ty = pad;
+    this.refreshView();
+  }
+
+  handleFit(): void {
+    this.fit();
+  }
+
+  handleZoomIn(): void {
+    this.zoomAt(this.scale * ZOOM_STEP, this.viewportWidth / 2, this.viewportHeight / 2);
+  }
+
+  handleZoomOut(): void {
+    this.zoomAt(this.scale / ZOOM_STEP, this.viewportWidth / 2, this.viewportHeight / 2);
+  }
+
+  /** Zooms keeping the layout point under (px, py) still. */
+  private zoomAt(next: number, px: number, py: number): void {
+    const s = Math.min(MAX_SCALE, Math.max(MIN_SCALE, next));
+    const lx = (px - this.tx) / this.scale;
+    const ly = (py - this.ty) / this.scale;
+    this.scale = s;
+    this.tx = px - lx * s;
+    this.ty = py - ly * s;
+    this.refreshView();
+  }
+
+  handleWheel(event: WheelEvent): void {
+    event.preventDefault();
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const factor = event.deltaY < 0 ? 1.1 : 1 / 1.1;
+    this.zoomAt(this.scale * factor, event.clientX - rect.left, event.clientY - rect.top);
+  }
+
+  handlePointerDown(event: PointerEvent): void {
+    if (event.button !== undefined && event.button !== 0) return;
+    const target = event.target as HTMLElement;
+    if (target.closest && target.closest('.node, .toggle')) return;
+    this.dragging = { x: event.clientX, y: event.clientY, tx: this.tx, ty: this.ty, moved: false };
+  }
+
+  handlePointerMove(event: PointerEvent): void {
+    if (!this.dragging) return;
+    const dx = event.clientX - this.dragging.x;
+    const dy = event.clientY - this.dragging.y;
+    if (Math.abs(dx) + Math.abs(dy) > 2) this.dragging.moved = true;
+    this.tx = this.dragging.tx + dx;
+    this.ty = this.dragging.ty + dy;
+    this.refreshView();
+  }
+
+  handlePointerUp(): void {
+    this.dragging = null;
+  }
+
+  /** Pans so a person is on screen (centred if they were outside it). */
+  private bringIntoView(id: string): void {
+    const box = this.vm?.nodeBox(id);
+    if (!box) return;
+    const left = box.x1 * this.scale + this.tx;
+    const right = box.x2 * this.scale + this.tx;
+    const top = box.y1 * this.scale + this.ty;
+    const bottom = box.y2 * this.scale + this.ty;
+    if (left >= 0 && top >= 0 && right <= this.viewportWidth && bottom <= this.viewportHeight) return;
+    this.tx = this.viewportWidth / 2 - ((box.x1 + box.x2) / 2) * this.scale;
+    this.ty = this.viewportHeight / 2 - ((box.y1 + box.y2) / 2) * this.scale;
+  }
+
+  private reveal(id: string): void {
+    if (!this.vm) return;
+    this.vm.reveal(id);
+    this.bringIntoView(id);
+  }
+
+  // ---- nodes ----
+  private idOf(event: Event): string | null {
+    const el = (event.currentTarget as HTMLElement | null) ?? null;
+    return el?.dataset.id ?? null;
+  }
+
+  handleNodeClick(event: MouseEvent): void {
+    const id = this.idOf(event);
+    if (id) this.open(id);
+  }
+
+  handleNodeFocus(event: FocusEvent): void {
+    const id = this.idOf(event);
+    if (id) this.activeId = id;
+  }
+
+  handleToggleClick(event: MouseEvent): void {
+    event.stopPropagation();
+    const id = this.idOf(event);
+    if (!id || !this.vm) return;
+    this.vm.toggleCollapse(id);
+    this.changed();
+  }
+
+  handleNodeKeydown(event: KeyboardEvent): void {
+    const id = this.idOf(event);
+    if (!id || !this.vm) return;
+    const direction = KEY_DIRECTIONS[event.key];
+    if (direction) {
+      event.preventDefault();
+      let next = this.vm.neighbour(id, direction);
+      if (!next && direction === 'down' && this.vm.nodeBox(id)?.collapsed) {
+        this.vm.toggleCollapse(id);
+        next = this.vm.neighbour(id, 'down');
+      }
+      if (next) this.moveTo(next);
+      return;
+    }
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.open(id);
+    } else if (event.key === '+' || event.key === '-') {
+      event.preventDefault();
+      const box = this.vm.nodeBox(id);
+      if (box && box.childCount > 0 && box.collapsed === (event.key === '+')) {
+        this.vm.toggleCollapse(id);
+        this.announce(`${event.key === '+' ? 'Expanded' : 'Collapsed'} ${this.vm.person(id)?.contact.name ?? ''}`);
+        this.pendingFocus = id;
+        this.changed();
+      }
+    } else if (event.key === 'Escape') {
+      this.close();
+    }
+  }
+
+  private moveTo(id: string): void {
+    this.activeId = id;
+    this.pendingFocus = id;
+    this.bringIntoView(id);
+    this.changed();
+  }
+
+  private open(id: string): void {
+    this.selectedId = id;
+    this.activeId = id;
+    this.showCoverage = false;
+    this.saveError = null;
+    this.conflict = false;
+    this.changed();
+  }
+
+  private close(): void {
+    if (!this.selectedId) return;
+    const back = this.selectedId;
+    this.selectedId = null;
+    this.saveError = null;
+    this.conflict = false;
+    if (this.vm?.isVisible(back)) {
+      this.activeId = back;
+      this.pendingFocus = back;
+    }
+  }
+
+  handleRootKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && (this.selectedId || this.showCoverage)) {
+      event.stopPropagation();
+      if (this.selectedId) this.close();
+      else this.showCoverage = false;
+    }
+  }
+
+  // ---- side panel ----
+  get person(): PersonDetails | null {
+    void this.version;
+    return this.selectedId && this.vm ? this.vm.person(this.selectedId) : null;
+  }
+  get hasPerson(): boolean {
+    return !!this.person;
+  }
+  get people(): { label: string; value: string }[] {
+    void this.version;
+    return this.selectedId && this.vm ? this.vm.contactOptions(this.selectedId, '', Number.MAX_SAFE_INTEGER) : [];
+  }
+  get fieldAccess(): Record<string, { readable: boolean; updateable: boolean }> {
+    return this.data?.fieldAccess ?? {};
+  }
+  get buyingCenters(): { label: string; value: string }[] {
+    return (this.vm?.buyingCenters ?? []).map((b) => ({ label: b.name, value: b.id }));
+  }
+  get accountId(): string {
+    return this.data?.accountId ?? this.recordId;
+  }
+  get issues(): (CoverageIssue & { key: string })[] {
+    void this.version;
+    return (this.vm?.issues ?? []).map((i, n) => ({ ...i, key: `${i.code}-${i.contactId ?? ''}-${i.buyingCenterId ?? ''}-${i.linkId ?? ''}-${n}`}));
+  }
+
+  handlePanelClose(): void {
+    this.close();
+  }
+
+  handleSelectPerson(event: CustomEvent<{ contactId?: string; buyingCenterId?: string }>): void {
+    const { contactId, buyingCenterId } = event.detail;
+    if (contactId) {
+      this.reveal(contactId);
+      this.open(contactId);
+      this.pendingFocus = null;
+    } else if (buyingCenterId && this.vm) {
+      this.vm.setBuyingCenter(buyingCenterId);
+      this.changed();
+      this.fit();
+    }
+  }
+
+  handleFocusPerson(event: CustomEvent<{ contactId: string }>): void {
+    if (!this.vm) return;
+    this.vm.setFocus(event.detail.contactId, this.focusLevels);
+    this.changed();
+    this.fit();
+  }
+
+  private fail(error: unknown): void {
+    this.saveError = error;
+    this.conflict = reduceErrors(error).some((m) => CONFLICT.test(m));
+  }
+
+  private afterWrite(): void {
+    this.saveError = null;
+    this.conflict = false;
+    this.changed();
+    // Keep the cacheable wire in step; the view already shows the saved values.
+    refreshApex(this.wired).catch(() => undefined);
+  }
+
+  async handleSaveStakeholder(event: CustomEvent<{ input: ContactStakeholderInput }>): Promise<void> {
+    this.saving = true;
+    try {
+      const saved = await saveStakeholder({ input: event.detail.input });
+      this.vm?.replaceContact(saved);
+      this.announce(`Saved ${saved.name}.`);
+      this.afterWrite();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async handleSaveLink(event: CustomEvent<{ input: RelationshipLinkInput }>): Promise<void> {
+    this.saving = true;
+    try {
+      const saved = await saveLink({ input: event.detail.input });
+      this.vm?.upsertLink(saved);
+      this.announce('Link saved.');
+      this.afterWrite();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async handleDeleteLink(event: CustomEvent<{ linkId: string; lastModified: string }>): Promise<void> {
+    this.saving = true;
+    try {
+      await deleteLink({ linkId: event.detail.linkId, lastModified: event.detail.lastModified });
+      this.vm?.removeLink(event.detail.linkId);
+      this.announce('Link removed.');
+      this.afterWrite();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  handleReload(): void {
+    this.saveError = null;
+    this.conflict = false;
+    refreshApex(this.wired).catch((e: unknown) => this.fail(e));
+  }
+}
