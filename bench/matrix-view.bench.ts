@@ -4,10 +4,21 @@
  *
  *   npx tsx bench/matrix-view.bench.ts
  */
-import type { LandscapeCellDto, MatrixBuyingCenter, MatrixOffering, MatrixOpportunity } from '@keyplan/contracts';
+import type {
+  LandscapeCellDto,
+  MatrixBuyingCenter,
+  MatrixOffering,
+  MatrixOpportunity
+} from '@keyplan/contracts';
 import { buildMatrix, type MatrixInput } from '../force-app/main/default/lwc/keyplanCore/matrix';
 import { formatCurrency } from '../force-app/main/default/lwc/keyplanCore/format';
-import { buildViewModel, memoFormatter, rowWindow, windowOf, ROW_HEIGHT } from '../force-app/main/default/lwc/whitespaceMatrix/viewModel';
+import {
+  buildViewModel,
+  memoFormatter,
+  rowWindow,
+  windowOf,
+  ROW_HEIGHT
+} from '../force-app/main/default/lwc/whitespaceMatrix/viewModel';
 
 const TARGET_MS = 50;
 const ROWS = 300;
@@ -17,7 +28,7 @@ const OPPS = 6000;
 /** Deterministic pseudo-random numbers so runs are comparable. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function id(prefix: string, n: number): string {
@@ -30,16 +41,46 @@ function fixture(): MatrixInput {
   // 20 divisions x 14 regions + 20 top-level = 300, nested two levels deep.
   for (let d = 0; d < 20; d++) {
     const div = id('a0B', buyingCenters.length);
-    buyingCenters.push({ id: div, name: `Division ${d}`, parentId: null, walletSize: 5e6, salesGoal: 2e6, active: true, sortOrder: d });
+    buyingCenters.push({
+      id: div,
+      name: `Division ${d}`,
+      parentId: null,
+      walletSize: 5e6,
+      salesGoal: 2e6,
+      active: true,
+      sortOrder: d
+    });
     for (let r = 0; r < 14; r++) {
-      buyingCenters.push({ id: id('a0B', buyingCenters.length), name: `Division ${d} Region ${r}`, parentId: div, walletSize: 1e6, salesGoal: 3e5, active: true, sortOrder: r });
+      buyingCenters.push({
+        id: id('a0B', buyingCenters.length),
+        name: `Division ${d} Region ${r}`,
+        parentId: div,
+        walletSize: 1e6,
+        salesGoal: 3e5,
+        active: true,
+        sortOrder: r
+      });
     }
   }
   while (buyingCenters.length < ROWS) {
     const n = buyingCenters.length;
-    buyingCenters.push({ id: id('a0B', n), name: `Unit ${n}`, parentId: null, walletSize: null, salesGoal: null, active: true, sortOrder: 100 + n });
+    buyingCenters.push({
+      id: id('a0B', n),
+      name: `Unit ${n}`,
+      parentId: null,
+      walletSize: null,
+      salesGoal: null,
+      active: true,
+      sortOrder: 100 + n
+    });
   }
-  const offerings: MatrixOffering[] = Array.from({ length: COLS }, (_, k) => ({ id: id('a0C', k), name: `Offering ${k}`, family: 'Software', sortOrder: k, active: true }));
+  const offerings: MatrixOffering[] = Array.from({ length: COLS }, (_, k) => ({
+    id: id('a0C', k),
+    name: `Offering ${k}`,
+    family: 'Software',
+    sortOrder: k,
+    active: true
+  }));
   const states = ['Whitespace', 'Competitor', 'Not Applicable', 'Unassessed'] as const;
   const cells: LandscapeCellDto[] = [];
   for (let i = 0; i < ROWS * COLS * 0.3; i++) {
@@ -72,7 +113,14 @@ function fixture(): MatrixInput {
       growthType: null
     };
   });
-  return { fiscalYears: [2024, 2025], buyingCenters, offerings, cells, opportunities, plan: { revenueGoal: 5e7, miningGoal: 2e7, farmingGoal: 3e7, fiscalYear: 2025 } };
+  return {
+    fiscalYears: [2024, 2025],
+    buyingCenters,
+    offerings,
+    cells,
+    opportunities,
+    plan: { revenueGoal: 5e7, miningGoal: 2e7, farmingGoal: 3e7, fiscalYear: 2025 }
+  };
 }
 
 function measure(name: string, runs: number, fn: () => unknown): void {
@@ -87,11 +135,24 @@ function measure(name: string, runs: number, fn: () => unknown): void {
   const median = times[Math.floor(times.length / 2)];
   const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))];
   const round = (n: number): number => Math.round(n * 1000) / 1000;
-  console.log(JSON.stringify({ bench: name, rows: ROWS, columns: COLS, runs, medianMs: round(median), p95Ms: round(p95), targetMs: TARGET_MS, ok: p95 < TARGET_MS }));
+  console.log(
+    JSON.stringify({
+      bench: name,
+      rows: ROWS,
+      columns: COLS,
+      runs,
+      medianMs: round(median),
+      p95Ms: round(p95),
+      targetMs: TARGET_MS,
+      ok: p95 < TARGET_MS
+    })
+  );
 }
 
 const input = fixture();
-const format = memoFormatter((v: number): string => formatCurrency(v, 'USD', { locale: 'en-US', compact: true }));
+const format = memoFormatter((v: number): string =>
+  formatCurrency(v, 'USD', { locale: 'en-US', compact: true })
+);
 const matrix = buildMatrix(input);
 const collapsed = new Set<string>();
 const vm = buildViewModel(matrix, 2025, collapsed);
@@ -112,4 +173,11 @@ measure('rowWindow on scroll (560px viewport)', 200, () => {
   return rowWindow(matrix, vm, w.start, w.end, ctx);
 });
 const w = windowOf(0, 560, vm.rows.length, ROW_HEIGHT);
-console.log(JSON.stringify({ bench: 'window size', rowsRendered: w.end - w.start, cellsRendered: (w.end - w.start) * COLS, totalRows: vm.rows.length }));
+console.log(
+  JSON.stringify({
+    bench: 'window size',
+    rowsRendered: w.end - w.start,
+    cellsRendered: (w.end - w.start) * COLS,
+    totalRows: vm.rows.length
+  })
+);

@@ -1,0 +1,19 @@
+import { LightningElement } from 'lwc';
+
+/** Explains the cell colours with the same symbol and word the cells show, so colour is never the only cue. */
+export default class WhitespaceLegend extends LightningElement {
+  readonly entries = [
+    { key: 'won', className: 'swatch cell_won', glyph: '\u2714', text: 'Won: existing business' },
+    { key: 'active', className: 'swatch cell_active', glyph: '\u25CF', text: 'Open: active opportunity' },
+    { key: 'whitespace', className: 'swatch cell_whitespace', glyph: '\u25CE', text: 'Target: whitespace' },
+    { key: 'competitor', className: 'swatch cell_competitor', glyph: '\u26A0', text: 'Competitor incumbent' },
+    { key: 'na', className: 'swatch cell_not-applicable', glyph: '\u2205', text: 'N/A: not applicable' },
+    { key: 'unassessed', className: 'swatch cell_unassessed', glyph: '?', text: 'Not assessed' }
+  ];
+  readonly deltas = [
+    { key: 'new', glyph: '\u25B2', text: 'new business since last year' },
+    { key: 'grown', glyph: '\u2191', text: 'grown' },
+    { key: 'shrunk', glyph: '\u2193', text: 'shrunk' },
+    { key: 'lost', glyph: '\u25BC', text: 'lost' }
+  ];
+}
