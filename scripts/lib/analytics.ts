@@ -4,7 +4,7 @@
  * on the object its join path reaches, a flexipage may only place components that exist and are
  * exposed for that page's object, with properties the component declares.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { findField, findObject, readXml } from '../../src/schema/loadSchema';
 import type { Schema } from '../../src/schema/types';
