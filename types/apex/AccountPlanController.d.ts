@@ -1,10 +1,12 @@
 /** Types of the `AccountPlanController` Apex methods (docs/APEX_API.md), one module per method. */
 declare module '@salesforce/apex/AccountPlanController.getPlanSummary' {
-  /** Cacheable: the account's plan for one fiscal year with won, pipeline, whitespace and overdue actions. */
-  const getPlanSummary: (params: {
-    accountId: string;
-    fiscalYear: number;
-  }) => Promise<import('@keyplan/contracts').PlanSummaryData>;
+  type PlanSummaryData = import('@keyplan/contracts').PlanSummaryData;
+  /** Cacheable: the account's plan for one fiscal year with won, pipeline, whitespace and overdue actions. Callable or `@wire`d. */
+  const getPlanSummary: ((params: { accountId: string; fiscalYear: number }) => Promise<PlanSummaryData>) &
+    import('lwc').WireAdapterConstructor<
+      { accountId: string; fiscalYear: number },
+      WireResult<PlanSummaryData>
+    >;
   export default getPlanSummary;
 }
 

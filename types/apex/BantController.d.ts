@@ -1,7 +1,9 @@
 /** Types of the `BantController` Apex methods (docs/APEX_API.md), one module per method. */
 declare module '@salesforce/apex/BantController.getBant' {
-  /** Cacheable: the BANT view of an Account (its open opportunities) or of one Opportunity. */
-  const getBant: (params: { recordId: string }) => Promise<import('@keyplan/contracts').BantData>;
+  type BantData = import('@keyplan/contracts').BantData;
+  /** Cacheable: the BANT view of an Account (its open opportunities) or of one Opportunity. Callable or `@wire`d. */
+  const getBant: ((params: { recordId: string }) => Promise<BantData>) &
+    import('lwc').WireAdapterConstructor<{ recordId: string }, WireResult<BantData>>;
   export default getBant;
 }
 

@@ -1,0 +1,286 @@
+import { LightningElement, api } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
+import saveBant from '@salesforce/apex/BantController.saveBant';
+import type { BantOpportunity as BantOpportunityDto, BantStatus, BantUpdateInput } from '@keyplan/contracts';
+import {
+  BANT_DIMENSIONS,
+  bantGaps,
+  bantScore,
+  formatCurrency,
+  formatDate,
+  type BantDimension,
+  type BantGap
+} from 'c/keyplanCore';
+
+export interface FieldAccessLike {
+  readable: boolean;
+  updateable: boolean;
+}
+/** Per dimension: access to its status field and its evidence field. */
+export type BantFieldAccess = Partial<
+  Record<BantDimension, { status: FieldAccessLike; evidence: FieldAccessLike }>
+>;
+
+const LABEL: Record<BantDimension, string> = {
+  budget: 'Budget',
+  authority: 'Authority',
+  need: 'Need',
+  timing: 'Timing'
+};
+const STATUS_OPTIONS = ['Unknown', 'Missing', 'Identified', 'Confirmed'].map((s) => ({ label: s, value: s }));
+const FULL_ACCESS: FieldAccessLike = { readable: true, updateable: true };
+
+type StatusKey = `${BantDimension}Status`;
+type EvidenceKey = `${BantDimension}Evidence`;
+interface Draft {
+  status: BantStatus;
+  evidence: string;
+}
+
+/**
+ * One open opportunity's BANT qualification: chips, score, gaps and an in-place quick edit. Owns its
+ * draft so that a failed save (conflict, validation) keeps what the user typed.
+ */
+export default class BantOpportunity extends NavigationMixin(LightningElement) {
+  @api threshold = 50;
+  /** Detail layout for an Opportunity page: every dimension expanded with evidence and contact roles. */
+  @api expanded = false;
+  @api fieldAccess: BantFieldAccess = {};
+  @api currencyCode: string = CURRENCY;
+
+  private opp?: BantOpportunityDto;
+  editing = false;
+  saving = false;
+  saveError: unknown = null;
+  drafts: Partial<Record<BantDimension, Draft>> = {};
+
+  @api
+  get opportunity(): BantOpportunityDto | undefined {
+    return this.opp;
+  }
+  set opportunity(value: BantOpportunityDto | undefined) {
+    this.opp = value;
+  }
+
+  get name(): string {
+    return this.opp?.name ?? '';
+  }
+  get amount(): string {
+    const formatted = formatCurrency(this.opp?.amount, this.currencyCode || CURRENCY, { locale: LOCALE });
+    return formatted || 'No amount';
+  }
+  get closeDate(): string {
+    return formatDate(this.opp?.closeDate, { locale: LOCALE });
+  }
+  get stageName(): string {
+    return this.opp?.stageName ?? '';
+  }
+  get buyingCenter(): string {
+    return this.opp?.buyingCenterName ?? 'No buying center';
+  }
+  get offering(): string {
+    return this.opp?.offeringName ?? 'No offering';
+  }
+
+  get score(): number {
+    return this.opp ? bantScore(this.opp) : 0;
+  }
+  get qualified(): boolean {
+    return this.score >= Number(this.threshold);
+  }
+  get scoreLabel(): string {
+    return `BANT score ${this.score} of 100, ${this.qualified ? 'qualified' : 'unqualified'}`;
+  }
+  get scoreClass(): string {
+    return `score slds-badge ${this.qualified ? 'score_qualified' : 'score_unqualified'}`;
+  }
+  get qualificationText(): string {
+    return this.qualified ? 'Qualified' : 'Unqualified';
+  }
+
+  get gaps(): (BantGap & { key: string; iconName: string; iconLabel: string })[] {
+    if (!this.opp) return [];
+    return bantGaps(this.opp).map((g) => ({
+      ...g,
+      key: g.code,
+      iconName: g.severity === 'error' ? 'utility:error' : 'utility:warning',
+      iconLabel: g.severity === 'error' ? 'Problem' : 'Warning'
+    }));
+  }
+  get hasGaps(): boolean {
+    return this.gaps.length > 0;
+  }
+
+  private access(d: BantDimension): { status: FieldAccessLike; evidence: FieldAccessLike } {
+    return this.fieldAccess?.[d] ?? { status: FULL_ACCESS, evidence: FULL_ACCESS };
+  }
+
+  get dimensions() {
+    const o = this.opp;
+    return BANT_DIMENSIONS.map((d) => {
+      const access = this.access(d);
+      const status = (o?.[`${d}Status` as StatusKey] ?? null) as BantStatus | null;
+      const evidence = (o?.[`${d}Evidence` as EvidenceKey] ?? null) as string | null;
+      const draft = this.drafts[d];
+      return {
+        key: d,
+        label: LABEL[d],
+        status: access.status.readable ? status : null,
+        statusReadable: access.status.readable,
+        evidence: access.evidence.readable ? evidence : null,
+        evidenceReadable: access.evidence.readable,
+        evidenceText: evidence || 'No evidence noted',
+        draftStatus: draft ? draft.status : (status ?? 'Unknown'),
+        draftEvidence: draft ? draft.evidence : (evidence ?? ''),
+        statusDisabled: !access.status.updateable || this.saving,
+        evidenceDisabled: !access.evidence.updateable || this.saving,
+        statusLabel: `${LABEL[d]} status`,
+        evidenceLabel: `${LABEL[d]} evidence`,
+        isAuthority: d === 'authority'
+      };
+    });
+  }
+
+  /** Chips only for the statuses the user may read: a hidden field must not show as "Unknown". */
+  get readableDimensions() {
+    return this.dimensions.filter((d) => d.statusReadable);
+  }
+
+  get statusOptions() {
+    return STATUS_OPTIONS;
+  }
+
+  get canEdit(): boolean {
+    return BANT_DIMENSIONS.some(
+      (d) => this.access(d).status.updateable || this.access(d).evidence.updateable
+    );
+  }
+  get showDetails(): boolean {
+    return this.expanded && !this.editing;
+  }
+
+  get contactRoles() {
+    return (this.opp?.contactRoles ?? []).map((r) => ({
+      ...r,
+      key: r.contactId,
+      roleText: r.role ?? 'No role',
+      buyerText: r.buyerRole ?? r.decisionRole ?? 'No buyer role',
+      primaryText: r.isPrimary ? 'Primary' : ''
+    }));
+  }
+  get hasContactRoles(): boolean {
+    return this.contactRoles.length > 0;
+  }
+  get editLabel(): string {
+    return `Edit BANT of ${this.name}`;
+  }
+  handleEdit(): void {
+    this.editing = true;
+    this.saveError = null;
+    // Focus the first control once the editor has rendered, so keyboard users land in it.
+    Promise.resolve().then(() => this.template?.querySelector<HTMLElement>('lightning-combobox')?.focus());
+  }
+
+  handleCancel(): void {
+    this.editing = false;
+    this.drafts = {};
+    this.saveError = null;
+  }
+
+  private draftOf(d: BantDimension): Draft {
+    const row = this.dimensions.find((x) => x.key === d)!;
+    return this.drafts[d] ?? { status: row.draftStatus as BantStatus, evidence: row.draftEvidence };
+  }
+
+  handleStatusChange(event: CustomEvent<{ value: BantStatus }>): void {
+    const d = (event.target as HTMLElement).dataset.dimension as BantDimension;
+    this.drafts = { ...this.drafts, [d]: { ...this.draftOf(d), status: event.detail.value } };
+  }
+
+  handleEvidenceChange(event: CustomEvent<{ value: string }>): void {
+    const d = (event.target as HTMLElement).dataset.dimension as BantDimension;
+    this.drafts = { ...this.drafts, [d]: { ...this.draftOf(d), evidence: event.detail.value ?? '' } };
+  }
+
+  handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !this.saving) {
+      event.stopPropagation();
+      this.handleCancel();
+    }
+  }
+
+  /** Only the fields the user changed, so a save cannot overwrite a field someone else edited. */
+  buildInput(): BantUpdateInput | null {
+    const o = this.opp;
+    if (!o) return null;
+    const input: BantUpdateInput = { id: o.id, lastModified: o.lastModified };
+    let changed = false;
+    for (const d of BANT_DIMENSIONS) {
+      const draft = this.drafts[d];
+      if (!draft) continue;
+      const access = this.access(d);
+      const status = (o[`${d}Status` as StatusKey] ?? 'Unknown') as BantStatus;
+      const evidence = (o[`${d}Evidence` as EvidenceKey] ?? '') as string;
+      if (access.status.updateable && draft.status !== status) {
+        input[`${d}Status` as StatusKey] = draft.status;
+        changed = true;
+      }
+      const newEvidence = draft.evidence.trim();
+      if (access.evidence.updateable && newEvidence !== evidence) {
+        input[`${d}Evidence` as EvidenceKey] = newEvidence === '' ? null : newEvidence;
+        changed = true;
+      }
+    }
+    return changed ? input : null;
+  }
+
+  async handleSave(): Promise<void> {
+    const input = this.buildInput();
+    if (!input) {
+      this.handleCancel();
+      return;
+    }
+    this.saving = true;
+    this.saveError = null;
+    try {
+      const saved = await saveBant({ input });
+      this.opp = saved;
+      this.editing = false;
+      this.drafts = {};
+      this.dispatchEvent(new CustomEvent('saved', { detail: saved }));
+    } catch (error) {
+      this.saveError = error;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  handleReload(): void {
+    this.dispatchEvent(new CustomEvent('reload'));
+  }
+
+  handleOpen(event: Event): void {
+    event.preventDefault();
+    if (!this.opp) return;
+    this[NavigationMixin.Navigate]({
+      type: 'standard__recordPage',
+      attributes: { recordId: this.opp.id, objectApiName: 'Opportunity', actionName: 'view' }
+    });
+  }
+
+  /** The standard Contact Roles related list, where "Add Contact Roles" lives. */
+  handleAddContactRole(): void {
+    if (!this.opp) return;
+    this[NavigationMixin.Navigate]({
+      type: 'standard__recordRelationshipPage',
+      attributes: {
+        recordId: this.opp.id,
+        objectApiName: 'Opportunity',
+        relationshipApiName: 'OpportunityContactRoles',
+        actionName: 'view'
+      }
+    });
+  }
+}

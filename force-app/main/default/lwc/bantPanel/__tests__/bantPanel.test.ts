@@ -1,0 +1,486 @@
+import { createElement } from 'lwc';
+import BantPanel from 'c/bantPanel';
+import getBant from '@salesforce/apex/BantController.getBant';
+import saveBant from '@salesforce/apex/BantController.saveBant';
+import { refreshApex } from '@salesforce/apex';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import type { BantData, BantOpportunity } from '@keyplan/contracts';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
+const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
+
+const mockNavigate = jest.fn();
+jest.mock(
+  'lightning/navigation',
+  () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+      class extends Base {
+        [Navigate](pageRef: unknown) {
+          mockNavigate(pageRef);
+        }
+      };
+    NavigationMixin.Navigate = Navigate;
+    return { NavigationMixin };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/BantController.getBant',
+  () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/BantController.saveBant', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+interface TestAdapter {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+}
+const bantAdapter = getBant as unknown as TestAdapter;
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- the test drives the adapter
+const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
+const saveMock = saveBant as unknown as jest.Mock;
+const refreshMock = refreshApex as unknown as jest.Mock;
+
+const ACCOUNT_ID = FIXTURE.accountId;
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+function mount(props: Record<string, unknown> = {}): HTMLElement {
+  const el = createElement('c-bant-panel', { is: BantPanel });
+  Object.assign(el, { recordId: ACCOUNT_ID, ...props });
+  document.body.appendChild(el);
+  return el;
+}
+
+function rows(el: HTMLElement): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('c-bant-opportunity')];
+}
+function rowNamed(el: HTMLElement, name: string): HTMLElement {
+  const row = rows(el).find((r) => r.shadowRoot!.querySelector('.name')!.textContent === name);
+  if (!row) throw new Error(`no row ${name}`);
+  return row;
+}
+function names(el: HTMLElement): string[] {
+  return rows(el).map((r) => r.shadowRoot!.querySelector('.name')!.textContent!);
+}
+function q<T extends Element = HTMLElement>(root: HTMLElement, selector: string): T {
+  const found = root.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`missing ${selector}`);
+  return found;
+}
+
+describe('c-bant-panel', () => {
+  beforeEach(() => {
+    // Date only: the fixture is dated around 10 June 2025; promises and timers stay real.
+    jest.useFakeTimers({
+      now: new Date('2025-06-10T12:00:00Z'),
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'queueMicrotask',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval'
+      ]
+    });
+  });
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  it('shows a labelled spinner while loading', async () => {
+    const el = mount();
+    await flush();
+    expect(
+      q(el, 'lightning-spinner').getAttribute('alternative-text') ??
+        (q(el, 'lightning-spinner') as unknown as { alternativeText: string }).alternativeText
+    ).toBe('Loading BANT qualification');
+    expect(rows(el)).toHaveLength(0);
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows a friendly error when the data cannot be loaded', async () => {
+    const el = mount();
+    bantAdapter.error({ message: 'Insufficient access rights on Opportunity' });
+    await flush();
+    const panel = q(el, 'c-error-panel') as HTMLElement & { friendlyMessage: string };
+    expect(panel.friendlyMessage).toBe('The BANT qualification could not be loaded.');
+    expect(el.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+    await expect(el).toBeAccessible();
+  });
+
+  it('explains what to do when the account has no open opportunities', async () => {
+    const el = mount();
+    bantAdapter.emit({ accountId: ACCOUNT_ID, opportunities: [], history: [] });
+    await flush();
+    expect(q(el, '.empty').textContent).toContain('Create an opportunity');
+    expect(rows(el)).toHaveLength(0);
+    await expect(el).toBeAccessible();
+  });
+
+  it('lists every open opportunity sorted by score with facts, chips and score', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    expect(names(el)).toEqual([
+      'Managed Services Renewal',
+      'Northwind ERP Rollout',
+      'Supply Chain Optimisation',
+      'Data Warehouse Modernisation',
+      'Security Assessment',
+      'Field Service Mobile App',
+      'HR Self-Service Portal',
+      'Procurement Analytics Pilot'
+    ]);
+    const dw = rowNamed(el, 'Data Warehouse Modernisation');
+    expect(q(dw, '.amount').textContent).toBe('$260,000');
+    expect(q(dw, '.stage').textContent).toBe('Proposal/Price Quote');
+    expect(q(dw, '.close-date').textContent).toBe('Closes Jul 4, 2025');
+    expect(q(dw, '.buying-center').textContent).toBe('IT');
+    expect(q(dw, '.offering').textContent).toBe('Analytics Suite');
+    expect(q(dw, '.score-value').textContent).toBe('43');
+    expect(q(dw, '.score .slds-assistive-text').textContent).toBe('BANT score 43 of 100, unqualified');
+    const chips = [
+      ...dw.shadowRoot!.querySelectorAll<HTMLElement & { label: string; status: string | null }>(
+        'c-bant-chip'
+      )
+    ];
+    expect(chips.map((c) => `${c.label}=${c.status}`)).toEqual([
+      'Budget=Identified',
+      'Authority=Identified',
+      'Need=Identified',
+      'Timing=Unknown'
+    ]);
+    expect(q(el, '.count').textContent!.trim()).toBe('8 open opportunities');
+    expect(q(rowNamed(el, 'Field Service Mobile App'), '.amount').textContent).toBe('No amount');
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows the gaps the core finds', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const codes = (name: string) =>
+      [...rowNamed(el, name).shadowRoot!.querySelectorAll<HTMLElement>('.gap')].map((g) => g.dataset.code);
+    expect(codes('Data Warehouse Modernisation')).toEqual([
+      'NO_AUTHORITY_CONTACT',
+      'TIMING_UNKNOWN_CLOSE_SOON',
+      'NEED_NOT_CONFIRMED_AT_PROPOSAL'
+    ]);
+    expect(codes('Security Assessment')).toEqual(['CLOSE_DATE_PASSED', 'BUDGET_UNCONFIRMED_LATE_STAGE']);
+    expect(codes('Managed Services Renewal')).toEqual([]);
+    expect(q(rowNamed(el, 'Data Warehouse Modernisation'), '.gap').textContent).toContain(
+      'no economic buyer or decision maker'
+    );
+  });
+
+  it('sorts by amount and by close date', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const sort = q(el, 'lightning-combobox.sort');
+    sort.dispatchEvent(new CustomEvent('change', { detail: { value: 'amount' } }));
+    await flush();
+    expect(names(el)[0]).toBe('Managed Services Renewal');
+    expect(names(el)[1]).toBe('Northwind ERP Rollout');
+    expect(names(el).at(-1)).toBe('Field Service Mobile App');
+    sort.dispatchEvent(new CustomEvent('change', { detail: { value: 'closeDate' } }));
+    await flush();
+    expect(names(el).slice(0, 3)).toEqual([
+      'Security Assessment',
+      'Managed Services Renewal',
+      'Northwind ERP Rollout'
+    ]);
+  });
+
+  it('filters to the unqualified opportunities and says when none are left', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const filter = q(el, 'lightning-input.filter');
+    filter.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+    await flush();
+    expect(names(el)).toHaveLength(5);
+    expect(names(el)).not.toContain('Northwind ERP Rollout');
+    expect(q(el, '.count').textContent!.trim()).toBe('5 of 8 open opportunities');
+
+    const allGood = clone(FIXTURE);
+    allGood.opportunities = allGood.opportunities.filter((o) => o.bantScore! >= 50);
+    bantAdapter.emit(allGood);
+    await flush();
+    expect(rows(el)).toHaveLength(0);
+    expect(q(el, '.none-unqualified').textContent).toContain('scores 50 or more');
+    await expect(el).toBeAccessible();
+  });
+
+  it('honours the threshold and height design attributes', async () => {
+    const el = mount({ threshold: 80, height: 320 });
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    q(el, 'lightning-input.filter').dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+    await flush();
+    expect(names(el)).toHaveLength(6);
+    expect(q(el, '.list').getAttribute('style')).toContain('max-height: 320px');
+    expect(q(rowNamed(el, 'Supply Chain Optimisation'), '.score .slds-assistive-text').textContent).toContain(
+      'unqualified'
+    );
+  });
+
+  it('summarises qualified pipeline and the change since last month', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const summary = q(el, 'c-bant-summary');
+    expect(q(summary, '.qualified-amount').textContent).toBe('$1,230,000');
+    expect(q(summary, '.unqualified-amount').textContent).toBe('$510,000');
+    expect(q(summary, '.average-score').textContent).toBe('48');
+    // A month ago (10 May) Supply Chain scored 35, Northwind 70, Data Warehouse 28, Managed Services 93.
+    expect(q(summary, '.score-change').textContent).toBe('+11 points');
+    expect(q(summary, '.qualified-change').textContent).toBe('+$300,000');
+    expect(q(summary, '.change').textContent).toContain('May 10, 2025');
+    expect(summary.shadowRoot!.querySelector('.no-history')).toBeNull();
+    await expect(el).toBeAccessible();
+  });
+
+  it('explains that there is no history yet', async () => {
+    const el = mount();
+    bantAdapter.emit({ ...clone(FIXTURE), history: [] });
+    await flush();
+    const summary = q(el, 'c-bant-summary');
+    expect(q(summary, '.no-history').textContent).toContain('No history yet');
+    expect(summary.shadowRoot!.querySelector('.change')).toBeNull();
+  });
+
+  it('edits one dimension in place and saves only what changed, with lastModified', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const row = rowNamed(el, 'Data Warehouse Modernisation');
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    const editors = row.shadowRoot!.querySelectorAll<HTMLElement & { value: string }>(
+      'lightning-combobox.status-input'
+    );
+    expect(editors).toHaveLength(4);
+    expect(q(row, 'lightning-combobox[data-dimension="timing"]').getAttribute('data-dimension')).toBe(
+      'timing'
+    );
+    const timing = q<HTMLElement & { value: string; options: { value: string }[] }>(
+      row,
+      'lightning-combobox[data-dimension="timing"]'
+    );
+    expect(timing.options.map((o) => o.value)).toEqual(['Unknown', 'Missing', 'Identified', 'Confirmed']);
+    timing.dispatchEvent(new CustomEvent('change', { detail: { value: 'Identified' } }));
+    q(row, 'lightning-textarea[data-dimension="timing"]').dispatchEvent(
+      new CustomEvent('change', { detail: { value: '  Board decision due 30 June  ' } })
+    );
+    await flush();
+    await expect(el).toBeAccessible();
+
+    const original = FIXTURE.opportunities.find((o) => o.name === 'Data Warehouse Modernisation')!;
+    const saved: BantOpportunity = {
+      ...clone(original),
+      timingStatus: 'Identified',
+      timingEvidence: 'Board decision due 30 June',
+      bantScore: 50,
+      lastModified: '2025-06-10T12:00:01.000Z'
+    };
+    saveMock.mockResolvedValue(saved);
+    q(row, 'lightning-button.save').click();
+    await flush();
+    expect(saveMock).toHaveBeenCalledWith({
+      input: {
+        id: original.id,
+        lastModified: original.lastModified,
+        timingStatus: 'Identified',
+        timingEvidence: 'Board decision due 30 June'
+      }
+    });
+    expect(row.shadowRoot!.querySelector('.editor')).toBeNull();
+    expect(q(rowNamed(el, 'Data Warehouse Modernisation'), '.score-value').textContent).toBe('50');
+    expect(refreshMock).toHaveBeenCalled();
+    // The summary follows the saved value: Data Warehouse now counts as qualified.
+    expect(q(q(el, 'c-bant-summary'), '.qualified-amount').textContent).toBe('$1,490,000');
+  });
+
+  it('keeps the input and shows the message inline when a save fails', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const row = rowNamed(el, 'HR Self-Service Portal');
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    q(row, 'lightning-combobox[data-dimension="budget"]').dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Identified' } })
+    );
+    q(row, 'lightning-textarea[data-dimension="budget"]').dispatchEvent(
+      new CustomEvent('change', { detail: { value: '' } })
+    );
+    await flush();
+    saveMock.mockRejectedValue({
+      body: {
+        message:
+          'HR Self-Service Portal was changed by someone else since you loaded it. Reload and try again.'
+      }
+    });
+    q(row, 'lightning-button.save').click();
+    await flush();
+    expect(saveMock.mock.calls[0][0].input).toEqual({
+      id: '006Dp00000Bnt05AAC',
+      lastModified: '2025-06-05T08:15:00.000Z',
+      budgetStatus: 'Identified',
+      budgetEvidence: null
+    });
+    const panel = q(row, 'c-error-panel') as HTMLElement & { errors: unknown };
+    expect(panel.errors).toEqual({ body: { message: expect.stringContaining('changed by someone else') } });
+    expect(q<HTMLElement & { value: string }>(row, 'lightning-combobox[data-dimension="budget"]').value).toBe(
+      'Identified'
+    );
+    expect(q<HTMLElement & { disabled: boolean }>(row, 'lightning-button.save').disabled).toBe(false);
+    await expect(el).toBeAccessible();
+
+    q(row, 'lightning-button.reload').click();
+    await flush();
+    expect(refreshMock).toHaveBeenCalled();
+  });
+
+  it('cancels without saving, from the button and with Escape', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const row = rowNamed(el, 'Procurement Analytics Pilot');
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    q(row, '.editor').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flush();
+    expect(row.shadowRoot!.querySelector('.editor')).toBeNull();
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    q(row, '.editor').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flush();
+    expect(row.shadowRoot!.querySelector('.editor')).not.toBeNull();
+    q(row, 'lightning-button.cancel').click();
+    await flush();
+    expect(row.shadowRoot!.querySelector('.editor')).toBeNull();
+    // Save with nothing changed just closes the editor.
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    q(row, 'lightning-button.save').click();
+    await flush();
+    expect(saveMock).not.toHaveBeenCalled();
+    expect(row.shadowRoot!.querySelector('.editor')).toBeNull();
+  });
+
+  it('shows contact roles under Authority and links to add one', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const row = rowNamed(el, 'Northwind ERP Rollout');
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    const roles = [...row.shadowRoot!.querySelectorAll('.contact-role')].map((r) =>
+      r.textContent!.replace(/\s+/g, ' ').trim()
+    );
+    expect(roles).toEqual([
+      'Dana Whitfield · Decision Maker · Economic Buyer Primary',
+      'Raj Patel · Evaluator · Technical Buyer'
+    ]);
+    q(row, 'lightning-button.add-contact-role').click();
+    expect(mockNavigate).toHaveBeenCalledWith({
+      type: 'standard__recordRelationshipPage',
+      attributes: {
+        recordId: '006Dp00000Bnt01AAC',
+        objectApiName: 'Opportunity',
+        relationshipApiName: 'OpportunityContactRoles',
+        actionName: 'view'
+      }
+    });
+    q(row, '.name').click();
+    expect(mockNavigate).toHaveBeenLastCalledWith({
+      type: 'standard__recordPage',
+      attributes: { recordId: '006Dp00000Bnt01AAC', objectApiName: 'Opportunity', actionName: 'view' }
+    });
+  });
+
+  it('hides fields the user cannot read and disables those they cannot edit', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    const field = (updateable: boolean) => ({ updateable });
+    objectInfoAdapter.emit({
+      apiName: 'Opportunity',
+      fields: {
+        Budget_Status__c: field(true),
+        Authority_Status__c: field(true),
+        Authority_Evidence__c: field(true),
+        Need_Status__c: field(true),
+        Need_Evidence__c: field(true),
+        Timing_Status__c: field(false),
+        Timing_Evidence__c: field(false)
+      }
+    });
+    await flush();
+    const row = rowNamed(el, 'Northwind ERP Rollout');
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    expect(row.shadowRoot!.querySelector('lightning-textarea[data-dimension="budget"]')).toBeNull();
+    expect(
+      q<HTMLElement & { disabled: boolean }>(row, 'lightning-combobox[data-dimension="timing"]').disabled
+    ).toBe(true);
+    expect(
+      q<HTMLElement & { disabled: boolean }>(row, 'lightning-combobox[data-dimension="need"]').disabled
+    ).toBe(false);
+
+    objectInfoAdapter.emit({ apiName: 'Opportunity', fields: { Budget_Status__c: field(false) } });
+    await flush();
+    const other = rowNamed(el, 'Security Assessment');
+    expect(other.shadowRoot!.querySelector('lightning-button.edit')).toBeNull();
+    const chips = [...other.shadowRoot!.querySelectorAll<HTMLElement & { label: string }>('c-bant-chip')];
+    expect(chips.map((c) => c.label)).toEqual(['Budget']);
+  });
+
+  it('shows one opportunity in detail on an Opportunity page', async () => {
+    const el = mount({ recordId: '006Dp00000Bnt02AAC' });
+    const one = clone(FIXTURE);
+    one.opportunities = one.opportunities.filter((o) => o.id === '006Dp00000Bnt02AAC');
+    one.history = one.history.filter((h) => h.opportunityId === '006Dp00000Bnt02AAC');
+    bantAdapter.emit(one);
+    await flush();
+    expect(el.shadowRoot!.querySelector('c-bant-summary')).toBeNull();
+    expect(el.shadowRoot!.querySelector('lightning-combobox.sort')).toBeNull();
+    const detail = q(el, 'c-bant-opportunity.focus');
+    const evidence = [...detail.shadowRoot!.querySelectorAll('.detail .evidence')].map((e) => e.textContent);
+    expect(evidence).toEqual([
+      'Budget request submitted for FY25 H2',
+      'No evidence noted',
+      'Reporting backlog named in QBR',
+      'No evidence noted'
+    ]);
+    expect(detail.shadowRoot!.querySelectorAll('.contact-role')).toHaveLength(1);
+    expect(detail.shadowRoot!.querySelectorAll('.gap')).toHaveLength(3);
+    await expect(el).toBeAccessible();
+
+    q(detail, 'lightning-button.edit').click();
+    await flush();
+    expect(detail.shadowRoot!.querySelector('.details')).toBeNull();
+    expect(detail.shadowRoot!.querySelectorAll('lightning-combobox.status-input')).toHaveLength(4);
+  });
+
+  it('says a closed opportunity has nothing to qualify', async () => {
+    const el = mount({ recordId: '006Dp00000Bnt09AAC' });
+    bantAdapter.emit({ accountId: ACCOUNT_ID, opportunities: [], history: [] });
+    await flush();
+    expect(q(el, '.empty').textContent).toContain('closed');
+  });
+});

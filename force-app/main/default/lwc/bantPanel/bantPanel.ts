@@ -1,0 +1,183 @@
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import { getObjectInfo, type ObjectInfo } from 'lightning/uiObjectInfoApi';
+import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
+import getBant from '@salesforce/apex/BantController.getBant';
+import type { BantData, BantOpportunity } from '@keyplan/contracts';
+import { BANT_DIMENSIONS, bantScore } from 'c/keyplanCore';
+import type { BantFieldAccess } from 'c/bantOpportunity';
+
+type SortKey = 'score' | 'amount' | 'closeDate';
+
+const FIELD_OF = {
+  budget: ['Budget_Status__c', 'Budget_Evidence__c'],
+  authority: ['Authority_Status__c', 'Authority_Evidence__c'],
+  need: ['Need_Status__c', 'Need_Evidence__c'],
+  timing: ['Timing_Status__c', 'Timing_Evidence__c']
+} as const;
+
+/** Opportunity ids start with the Opportunity key prefix. */
+const OPPORTUNITY_PREFIX = '006';
+
+/**
+ * BANT qualification of an account's open opportunities (Account page) or of one opportunity in
+ * detail (Opportunity page): chips per dimension, the weighted score and the gaps the core finds,
+ * sort and filter, quick edit in place, and a pipeline summary with the change since last month.
+ */
+export default class BantPanel extends LightningElement {
+  @api recordId!: string;
+  /** Design attribute: a score below this is unqualified. */
+  @api threshold: number | string = 50;
+  /** Design attribute: maximum height of the list in pixels (0 = as tall as needed). */
+  @api height: number | string = 0;
+
+  sortBy: SortKey = 'score';
+  unqualifiedOnly = false;
+
+  private wiredResult?: WireResult<BantData>;
+  private data?: BantData;
+  error: unknown = null;
+  private objectInfo?: ObjectInfo;
+
+  @wire(getBant, { recordId: '$recordId' })
+  wiredBant(result: WireResult<BantData>): void {
+    this.wiredResult = result;
+    if (result.data) {
+      this.data = result.data;
+      this.error = null;
+    } else if (result.error) {
+      this.data = undefined;
+      this.error = result.error;
+    }
+  }
+
+  // @ts-expect-error -- types/lightning.d.ts types getObjectInfo as a function, not as the wire adapter it is.
+  @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
+  wiredObjectInfo({ data }: WireResult<ObjectInfo>): void {
+    // Without a describe (still loading, or failed) the server's user-mode DML still enforces FLS.
+    if (data) this.objectInfo = data;
+  }
+
+  get thresholdValue(): number {
+    const t = Number(this.threshold);
+    return Number.isFinite(t) ? t : 50;
+  }
+
+  get isLoading(): boolean {
+    return !this.data && !this.error;
+  }
+  get hasError(): boolean {
+    return !this.data && !!this.error;
+  }
+  get isOpportunityPage(): boolean {
+    return typeof this.recordId === 'string' && this.recordId.startsWith(OPPORTUNITY_PREFIX);
+  }
+  get opportunities(): BantOpportunity[] {
+    return this.data?.opportunities ?? [];
+  }
+  get history() {
+    return this.data?.history ?? [];
+  }
+  get isEmpty(): boolean {
+    return !!this.data && this.opportunities.length === 0;
+  }
+  get hasData(): boolean {
+    return !!this.data && this.opportunities.length > 0;
+  }
+  get emptyMessage(): string {
+    return this.isOpportunityPage
+      ? 'This opportunity is closed, so there is nothing left to qualify.'
+      : 'No open opportunities on this account. Create an opportunity to start qualifying it with BANT.';
+  }
+
+  /** The opportunity this page is about (Opportunity page), else none. */
+  get focusOpportunity(): BantOpportunity | undefined {
+    if (!this.isOpportunityPage) return undefined;
+    return (
+      this.opportunities.find(
+        (o) => o.id === this.recordId || o.id.slice(0, 15) === this.recordId.slice(0, 15)
+      ) ?? this.opportunities[0]
+    );
+  }
+
+  get fieldAccess(): BantFieldAccess {
+    const fields = this.objectInfo?.fields;
+    if (!fields) return {};
+    const access: BantFieldAccess = {};
+    for (const d of BANT_DIMENSIONS) {
+      const [status, evidence] = FIELD_OF[d];
+      access[d] = {
+        status: { readable: !!fields[status], updateable: !!fields[status]?.updateable },
+        evidence: { readable: !!fields[evidence], updateable: !!fields[evidence]?.updateable }
+      };
+    }
+    return access;
+  }
+
+  get visibleOpportunities(): (BantOpportunity & { key: string })[] {
+    const t = this.thresholdValue;
+    const scored = this.opportunities.map((o) => ({ o, score: bantScore(o) }));
+    const filtered = this.unqualifiedOnly ? scored.filter((x) => x.score < t) : scored;
+    const by: Record<SortKey, (a: (typeof scored)[number], b: (typeof scored)[number]) => number> = {
+      // Highest score and biggest amount first; soonest close date first. Ties by name for a stable list.
+      score: (a, b) => b.score - a.score,
+      amount: (a, b) => (b.o.amount ?? -Infinity) - (a.o.amount ?? -Infinity),
+      closeDate: (a, b) => a.o.closeDate.localeCompare(b.o.closeDate)
+    };
+    return filtered
+      .sort((a, b) => by[this.sortBy](a, b) || a.o.name.localeCompare(b.o.name))
+      .map((x) => ({ ...x.o, key: x.o.id }));
+  }
+  get hasVisible(): boolean {
+    return this.visibleOpportunities.length > 0;
+  }
+  get countLabel(): string {
+    const shown = this.visibleOpportunities.length;
+    const total = this.opportunities.length;
+    return shown === total ? `${total} open opportunities` : `${shown} of ${total} open opportunities`;
+  }
+
+  get sortOptions() {
+    return [
+      { label: 'Score', value: 'score' },
+      { label: 'Amount', value: 'amount' },
+      { label: 'Close date', value: 'closeDate' }
+    ];
+  }
+  get filterLabel(): string {
+    return `Only unqualified (score below ${this.thresholdValue})`;
+  }
+  get listStyle(): string {
+    const h = Number(this.height);
+    return Number.isFinite(h) && h > 0 ? `max-height: ${h}px; overflow-y: auto;` : '';
+  }
+
+  handleSort(event: CustomEvent<{ value: SortKey }>): void {
+    this.sortBy = event.detail.value;
+  }
+
+  handleFilter(event: CustomEvent<{ checked: boolean }>): void {
+    this.unqualifiedOnly = event.detail.checked;
+  }
+
+  /** Show the saved values at once; refresh the cached wire so other components see them too. */
+  handleSaved(event: CustomEvent<BantOpportunity>): void {
+    const saved = event.detail;
+    if (this.data) {
+      this.data = {
+        ...this.data,
+        opportunities: this.data.opportunities.map((o) => (o.id === saved.id ? saved : o))
+      };
+    }
+    this.refresh();
+  }
+
+  handleReload(): void {
+    this.refresh();
+  }
+
+  /** Errors of a background refresh are left to the wire, which reports them as its error state. */
+  private refresh(): Promise<void> {
+    return this.wiredResult ? refreshApex(this.wiredResult).catch(() => undefined) : Promise.resolve();
+  }
+}
