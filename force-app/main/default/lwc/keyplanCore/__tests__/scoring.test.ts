@@ -70,7 +70,18 @@ describe('BANT score', () => {
 });
 
 describe('BANT gaps', () => {
-  const base = {
+  type Roles = Parameters<typeof bantGaps>[0]['contactRoles'];
+  const base: {
+    name: string;
+    stageName: string;
+    probability: number;
+    closeDate: string;
+    budgetStatus: string | null;
+    authorityStatus: string | null;
+    needStatus: string | null;
+    timingStatus: string | null;
+    contactRoles: Roles;
+  } = {
     name: 'Cloud deal',
     stageName: 'Needs Analysis',
     probability: 20,
@@ -79,7 +90,7 @@ describe('BANT gaps', () => {
     authorityStatus: 'Identified',
     needStatus: 'Identified',
     timingStatus: 'Identified',
-    contactRoles: [{ contactId: '003000000000001', name: 'Eve', role: 'Decision Maker', isPrimary: true, buyerRole: 'Economic Buyer' as const, decisionRole: null }]
+    contactRoles: [{ contactId: '003000000000001', name: 'Eve', role: 'Decision Maker', isPrimary: true, buyerRole: 'Economic Buyer', decisionRole: null }]
   };
   const codes = (o: Partial<typeof base> & { isClosed?: boolean }, opts = {}) => bantGaps({ ...base, ...o }, { today, ...opts }).map((g) => g.code);
 
