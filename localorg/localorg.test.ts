@@ -14,7 +14,7 @@ interface ApiError {
   message: string;
   data?: { fields?: string[] };
 }
-async function rejects(p: Promise<unknown>, code: string, field?: string): Promise<ApiError> {
+async function rejects(p: PromiseLike<unknown>, code: string, field?: string): Promise<ApiError> {
   try {
     await p;
   } catch (err) {
@@ -65,15 +65,13 @@ describe('local org over HTTP with jsforce', () => {
     const names = ['Cole', 'Adams', 'Baker'];
     for (const n of names)
       await conn.sobject('Contact').create({ LastName: n, AccountId: accountId, ReportsToId: boss.id });
-    const opp = await conn
-      .sobject('Opportunity')
-      .create({
-        Name: 'Deal',
-        AccountId: accountId,
-        StageName: 'Closed Won',
-        CloseDate: '2026-03-01',
-        Amount: 1000
-      });
+    const opp = await conn.sobject('Opportunity').create({
+      Name: 'Deal',
+      AccountId: accountId,
+      StageName: 'Closed Won',
+      CloseDate: '2026-03-01',
+      Amount: 1000
+    });
     const adams = (await conn.query<{ Id: string }>(`SELECT Id FROM Contact WHERE LastName = 'Adams'`))
       .records[0];
     await conn
@@ -123,15 +121,13 @@ describe('local org over HTTP with jsforce', () => {
       Need_Status__c: 'Missing',
       Timing_Status__c: null
     };
-    const res = await conn
-      .sobject('Opportunity')
-      .create({
-        Name: 'BANT',
-        AccountId: accountId,
-        StageName: 'Qualification',
-        CloseDate: '2026-06-30',
-        ...statuses
-      });
+    const res = await conn.sobject('Opportunity').create({
+      Name: 'BANT',
+      AccountId: accountId,
+      StageName: 'Qualification',
+      CloseDate: '2026-06-30',
+      ...statuses
+    });
     const rec = (await conn.sobject('Opportunity').retrieve(res.id!)) as unknown as Record<string, unknown>;
     const expected = bantScore(
       { budgetStatus: 'Confirmed', authorityStatus: 'Identified', needStatus: 'Missing', timingStatus: null },
@@ -278,18 +274,16 @@ describe('local org over HTTP with jsforce', () => {
     const bc = await conn.sobject('Buying_Center__c').create({ Name: 'IT', Account__c: accountId });
     const off = await conn.sobject('Offering__c').create({ Name: 'Cloud', Active__c: true });
     const key = `${bc.id}:${off.id}:2026`;
-    const up = (await conn
-      .sobject('Landscape_Cell__c')
-      .upsert(
-        {
-          Unique_Key__c: key,
-          Buying_Center__c: bc.id,
-          Offering__c: off.id,
-          Fiscal_Year__c: 2026,
-          State__c: 'Whitespace'
-        },
-        'Unique_Key__c'
-      )) as { created?: boolean };
+    const up = (await conn.sobject('Landscape_Cell__c').upsert(
+      {
+        Unique_Key__c: key,
+        Buying_Center__c: bc.id,
+        Offering__c: off.id,
+        Fiscal_Year__c: 2026,
+        State__c: 'Whitespace'
+      },
+      'Unique_Key__c'
+    )) as { created?: boolean };
     assert.equal(up.created, true);
     const cells = await conn.query<{ Unique_Key__c: string; State__c: string }>(
       `SELECT Unique_Key__c, State__c FROM Landscape_Cell__c WHERE Buying_Center__c = '${bc.id}'`

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { KeyplanSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
 import { findObject, loadSchema, type FieldDef, type ObjectDef, type Schema } from '../src/schema';
 import { getMeta, nextSeq, openDb, q, setMeta, syncSchema, type Db } from './db';
@@ -86,6 +87,17 @@ export class LocalOrg {
     this.db.close();
   }
 
+  private statements = new Map<string, Statement<unknown[], unknown>>();
+  /** A prepared statement, cached: compiling SQL costs more than running it. */
+  stmt(sql: string): Statement<unknown[], unknown> {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   /** Runs fn in one immediate (write-locking) transaction; nested calls become savepoints. */
   write<T>(fn: () => T): T {
     if (this.db.inTransaction) return this.db.transaction(fn)();
@@ -135,7 +147,7 @@ export class LocalOrg {
     const obj = this.object(objectName);
     const norm = normalizeId(id);
     if (!norm) return undefined;
-    const row = this.db.prepare(`SELECT * FROM ${q(obj.name)} WHERE "Id" = ?`).get(norm) as
+    const row = this.stmt(`SELECT * FROM ${q(obj.name)} WHERE "Id" = ?`).get(norm) as
       Record<string, unknown> | undefined;
     return row ? this.fromRow(obj, row) : undefined;
   }
@@ -159,11 +171,9 @@ export class LocalOrg {
     if (this.field(obj, 'OwnerId') && !rec.OwnerId) rec.OwnerId = this.userId || rec.Id;
     this.beforeSave(obj, rec, undefined, values);
     const cols = obj.fields.map((f) => f.name);
-    this.db
-      .prepare(
-        `INSERT INTO ${q(obj.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
-      )
-      .run(...cols.map((c) => toDb(rec[c])));
+    this.stmt(
+      `INSERT INTO ${q(obj.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+    ).run(...cols.map((c) => toDb(rec[c])));
     return rec.Id as string;
   }
 
@@ -177,9 +187,10 @@ export class LocalOrg {
     rec.LastModifiedById = this.userId;
     this.beforeSave(obj, rec, prior, values);
     const cols = obj.fields.map((f) => f.name).filter((c) => c !== 'Id');
-    this.db
-      .prepare(`UPDATE ${q(obj.name)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE "Id" = ?`)
-      .run(...cols.map((c) => toDb(rec[c])), prior.Id);
+    this.stmt(`UPDATE ${q(obj.name)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE "Id" = ?`).run(
+      ...cols.map((c) => toDb(rec[c])),
+      prior.Id
+    );
   }
 
   /**
@@ -244,17 +255,17 @@ export class LocalOrg {
         const cascade =
           f.type === 'MasterDetail' || f.required || CASCADE_LOOKUPS.has(`${child.name}.${f.name}`);
         if (cascade) {
-          const ids = this.db.prepare(`SELECT "Id" FROM ${q(child.name)} WHERE ${q(f.name)} = ?`).all(id) as {
+          const ids = this.stmt(`SELECT "Id" FROM ${q(child.name)} WHERE ${q(f.name)} = ?`).all(id) as {
             Id: string;
           }[];
           for (const row of ids)
             if (!(child.name === obj.name && row.Id === id)) this.deleteCascade(child, row.Id);
         } else {
-          this.db.prepare(`UPDATE ${q(child.name)} SET ${q(f.name)} = NULL WHERE ${q(f.name)} = ?`).run(id);
+          this.stmt(`UPDATE ${q(child.name)} SET ${q(f.name)} = NULL WHERE ${q(f.name)} = ?`).run(id);
         }
       }
     }
-    this.db.prepare(`DELETE FROM ${q(obj.name)} WHERE "Id" = ?`).run(id);
+    this.stmt(`DELETE FROM ${q(obj.name)} WHERE "Id" = ?`).run(id);
   }
 
   private writable(objectName: string): ObjectDef {
@@ -349,9 +360,9 @@ export class LocalOrg {
     }
     for (const f of obj.fields) {
       if (!f.unique || rec[f.name] === null) continue;
-      const dup = this.db
-        .prepare(`SELECT "Id" FROM ${q(obj.name)} WHERE ${q(f.name)} = ? AND "Id" != ? LIMIT 1`)
-        .get(toDb(rec[f.name]), rec.Id) as { Id: string } | undefined;
+      const dup = this.stmt(
+        `SELECT "Id" FROM ${q(obj.name)} WHERE ${q(f.name)} = ? AND "Id" != ? LIMIT 1`
+      ).get(toDb(rec[f.name]), rec.Id) as { Id: string } | undefined;
       if (dup)
         throw new SfError(
           'DUPLICATE_VALUE',
@@ -371,7 +382,7 @@ export class LocalOrg {
         [f.name]
       );
     }
-    if (!this.db.prepare(`SELECT 1 FROM ${q(target.name)} WHERE "Id" = ?`).get(id)) {
+    if (!this.stmt(`SELECT 1 FROM ${q(target.name)} WHERE "Id" = ?`).get(id)) {
       throw new SfError(
         'INVALID_CROSS_REFERENCE_KEY',
         `${f.name}: no ${target.name} record with id ${id} on ${obj.name}`,
