@@ -1,0 +1,205 @@
+/**
+ * The Apex API and the zod contracts agree: every @AuraEnabled method has a contract mapping, every method
+ * returning data has a realistic fixture in test/fixtures/apex that validates against its contract, and the
+ * Apex DTO classes (KeyplanDto inner classes) declare every key the contracts require, nested ones included.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { z } from 'zod';
+import { readApex, type AuraMethod } from '../../scripts/lib/apex';
+import { MAIN, ROOT } from '../../scripts/lib/paths';
+import * as contracts from '../../src/contracts';
+
+const CLASSES = path.join(MAIN, 'classes');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'apex');
+const CONTROLLERS = ['OrgChartController', 'WhitespaceController', 'BantController', 'AccountPlanController'];
+
+interface Mapping {
+  /** The contract of the result; null for a void method. */
+  returns: z.ZodType | null;
+  /** Contracts of parameters typed as DTO classes, by parameter name. */
+  inputs?: Record<string, z.ZodType>;
+}
+
+/** One row per @AuraEnabled method (docs/APEX_API.md). */
+const API: Record<string, Mapping> = {
+  'OrgChartController.getOrgChart': { returns: contracts.OrgChartData },
+  'OrgChartController.saveStakeholder': {
+    returns: contracts.ContactNode,
+    inputs: { input: contracts.ContactStakeholderInput }
+  },
+  'OrgChartController.saveLink': {
+    returns: contracts.RelationshipLinkDto,
+    inputs: { input: contracts.RelationshipLinkInput }
+  },
+  'OrgChartController.deleteLink': { returns: null },
+  'WhitespaceController.getWhitespace': { returns: contracts.WhitespaceData },
+  'WhitespaceController.saveCell': {
+    returns: contracts.LandscapeCellDto,
+    inputs: { input: contracts.LandscapeCellInput }
+  },
+  'WhitespaceController.createBuyingCenter': { returns: contracts.MatrixBuyingCenter },
+  'WhitespaceController.mapOpportunity': { returns: contracts.MatrixOpportunity },
+  'BantController.getBant': { returns: contracts.BantData },
+  'BantController.saveBant': {
+    returns: contracts.BantOpportunity,
+    inputs: { input: contracts.BantUpdateInput }
+  },
+  'AccountPlanController.getPlanSummary': { returns: contracts.PlanSummaryData },
+  'AccountPlanController.createPlan': { returns: contracts.AccountPlanDto },
+  'AccountPlanController.savePlan': {
+    returns: contracts.AccountPlanDto,
+    inputs: { input: contracts.PlanInput }
+  }
+};
+
+/**
+ * DTO properties Apex types as a map because the contract key is an Apex reserved word
+ * (BantHistoryEntry.date); the service fills the keys by name. Checked against the fixture instead.
+ */
+const MAP_TYPED = new Set(['BantData.history']);
+
+function auraMethods(): AuraMethod[] {
+  return CONTROLLERS.flatMap((c) => readApex(path.join(CLASSES, `${c}.cls`)).auraMethods);
+}
+
+/** Inner classes of KeyplanDto: class name -> property name -> Apex type. */
+function dtoClasses(): Map<string, Map<string, string>> {
+  const source = readFileSync(path.join(CLASSES, 'KeyplanDto.cls'), 'utf8');
+  const classes = new Map<string, Map<string, string>>();
+  for (const m of source.matchAll(/public class (\w+) \{([\s\S]*?)\n {4}\}/g)) {
+    const props = new Map<string, string>();
+    for (const p of m[2].matchAll(/@AuraEnabled\s+public ([\w<>, .]+?) (\w+)\s*(?:[;={])/g))
+      props.set(p[2], p[1].trim());
+    classes.set(m[1], props);
+  }
+  return classes;
+}
+
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+};
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Strips optional/nullable/pipe wrappers. */
+function unwrap(s: z.ZodType): z.ZodType {
+  let cur = s;
+  for (;;) {
+    const d = defOf(cur);
+    if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType)
+      cur = d.innerType;
+    else if (d.type === 'pipe' && d.in) cur = d.in;
+    else return cur;
+  }
+}
+
+/** Keys the Apex class `className` misses for the zod object `schema`, recursively through lists and maps. */
+function missingKeys(
+  schema: z.ZodType,
+  className: string,
+  classes: Map<string, Map<string, string>>,
+  where: string
+): string[] {
+  const props = classes.get(className);
+  if (!props) return [`${where}: KeyplanDto.${className} does not exist`];
+  const shape = defOf(unwrap(schema)).shape ?? {};
+  const problems: string[] = [];
+  for (const [key, child] of Object.entries(shape)) {
+    const apexType = props.get(key);
+    if (!apexType) {
+      problems.push(`${where}: KeyplanDto.${className} has no @AuraEnabled property "${key}"`);
+      continue;
+    }
+    if (MAP_TYPED.has(`${className}.${key}`)) continue;
+    let inner = unwrap(child);
+    if (defOf(inner).type === 'array') inner = unwrap(defOf(inner).element as z.ZodType);
+    if (defOf(inner).type === 'record') inner = unwrap(defOf(inner).valueType as z.ZodType);
+    if (defOf(inner).type === 'object') {
+      const nested = /(?:List<|Map<String,\s*)?(\w+)>?$/.exec(apexType)?.[1] ?? apexType;
+      problems.push(...missingKeys(inner, nested, classes, `${where}.${key}`));
+    }
+  }
+  return problems;
+}
+
+test('every @AuraEnabled method has a contract mapping and every method returning data a fixture', () => {
+  const methods = auraMethods();
+  assert.ok(methods.length >= 13, `expected the 13 methods of docs/APEX_API.md, found ${methods.length}`);
+  const problems: string[] = [];
+  for (const m of methods) {
+    const key = `${m.className}.${m.name}`;
+    const mapping = API[key];
+    if (!mapping) problems.push(`${key} has no contract mapping in test/apex/contracts.test.ts`);
+    else if (mapping.returns && !existsSync(path.join(FIXTURES, `${key}.json`)))
+      problems.push(`${key} has no fixture test/fixtures/apex/${key}.json`);
+    else if (!mapping.returns && m.returnType !== 'void')
+      problems.push(`${key} returns ${m.returnType} but is mapped as void`);
+  }
+  const declared = new Set(methods.map((m) => `${m.className}.${m.name}`));
+  for (const key of Object.keys(API))
+    if (!declared.has(key)) problems.push(`${key} is mapped but is not an @AuraEnabled method`);
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('reads are cacheable and writes are not (docs/APEX_API.md)', () => {
+  const wrong = auraMethods()
+    .filter((m) => m.cacheable !== /^get/.test(m.name))
+    .map((m) => `${m.className}.${m.name}: cacheable=${m.cacheable}`);
+  assert.deepEqual(wrong, [], wrong.join('\n'));
+});
+
+for (const [key, mapping] of Object.entries(API)) {
+  if (!mapping.returns) continue;
+  const schema = mapping.returns;
+  test(`fixture ${key}.json validates against its contract`, () => {
+    const file = path.join(FIXTURES, `${key}.json`);
+    assert.ok(existsSync(file), `missing ${file}`);
+    const result = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    assert.ok(
+      result.success,
+      result.success ? '' : `${key}: ${JSON.stringify(result.error.issues, null, 1)}`
+    );
+  });
+}
+
+test('the contract check can fail: a fixture with a wrong key or value is rejected', () => {
+  const fixture = JSON.parse(
+    readFileSync(path.join(FIXTURES, 'OrgChartController.getOrgChart.json'), 'utf8')
+  ) as Record<string, unknown>;
+  assert.equal(contracts.OrgChartData.safeParse({ ...fixture, truncated: 'no' }).success, false);
+  const { fieldAccess: _dropped, ...withoutAccess } = fixture;
+  assert.equal(contracts.OrgChartData.safeParse(withoutAccess).success, false);
+  assert.ok(
+    missingKeys(contracts.ContactNode.extend({ extra: contracts.SfId }), 'ContactNode', dtoClasses(), 'probe')
+      .length === 1
+  );
+});
+
+test('the Apex DTO classes declare every key of the contracts they return and accept', () => {
+  const classes = dtoClasses();
+  const byName = new Map(auraMethods().map((m) => [`${m.className}.${m.name}`, m]));
+  const problems: string[] = [];
+  for (const [key, mapping] of Object.entries(API)) {
+    const m = byName.get(key);
+    if (!m) continue;
+    if (mapping.returns) {
+      const cls = /^KeyplanDto\.(\w+)$/.exec(m.returnType)?.[1];
+      if (!cls) problems.push(`${key} returns ${m.returnType}, expected a KeyplanDto inner class`);
+      else problems.push(...missingKeys(mapping.returns, cls, classes, key));
+    }
+    for (const [param, schema] of Object.entries(mapping.inputs ?? {})) {
+      const p = m.params.find((x) => x.name === param);
+      const cls = p && /^KeyplanDto\.(\w+)$/.exec(p.type)?.[1];
+      if (!cls) problems.push(`${key}(${param}) is not typed as a KeyplanDto inner class`);
+      else problems.push(...missingKeys(schema, cls, classes, `${key}(${param})`));
+    }
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
