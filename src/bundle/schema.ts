@@ -26,11 +26,14 @@ import {
   ACTION_STATUSES
 } from '../contracts';
 
-const Key = z
-  .string()
-  .min(1)
-  .max(60)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'Keys use letters, digits, "_", "-" and "." only');
+/**
+ * Keys are short so `Keyplan_Key__c` (Text(120)) always fits the longest stored form,
+ * `<account>/<plan>/<objective>` or `<account>/<buying center>|<offering>|<year>`: 24 + 1 + 40 + 1 + 40 + 1 + 4.
+ */
+const KEY_PATTERN = /^[A-Za-z0-9_.-]+$/;
+const KEY_MESSAGE = 'Keys use letters, digits, "_", "-" and "." only';
+const Key = z.string().min(1).max(40).regex(KEY_PATTERN, KEY_MESSAGE);
+const AccountKey = z.string().min(1).max(24).regex(KEY_PATTERN, KEY_MESSAGE);
 const Text = (max: number) => z.string().max(max);
 const Date_ = z.iso.date();
 const Amount = z.number().finite().nonnegative();
@@ -38,7 +41,7 @@ const Score = z.number().int().min(1).max(5);
 const FiscalYear = z.number().int().min(2000).max(2100);
 
 export const BundleAccount = z.strictObject({
-  key: Key,
+  key: AccountKey,
   Name: Text(255).min(1),
   Industry: Text(40).optional(),
   Type: Text(40).optional(),
@@ -269,14 +272,16 @@ function pathText(path: readonly PropertyKey[]): string {
  */
 export function checkBundle(input: unknown): { bundle?: AccountBundle; problems: BundleProblem[] } {
   const parsed = AccountBundle.safeParse(input);
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })) };
-  }
-  const b = parsed.data;
-  const problems: BundleProblem[] = [];
+  const problems: BundleProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message }));
+  // Cross-record checks run even when the shape is wrong, on a loose view of the input, so one pass
+  // lists dangling references and cycles next to the type errors.
+  const b = parsed.success ? parsed.data : (loose(input) as unknown as AccountBundle);
   const keysOf = <T extends { key: string }>(list: T[], name: string): Set<string> => {
     const seen = new Set<string>();
     list.forEach((r, i) => {
+      if (r.key === '') return; // missing key: zod reported it
       if (seen.has(r.key))
         problems.push({ path: `${name}[${i}].key`, message: `Duplicate key "${r.key}" in ${name}` });
       seen.add(r.key);
@@ -316,6 +321,7 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
     ref(centers, 'buying center', c.buyingCenter, `cells[${i}].buyingCenter`);
     ref(offerings, 'offering', c.offering, `cells[${i}].offering`);
     const k = `${c.buyingCenter}|${c.offering}|${c.Fiscal_Year__c}`;
+    if (!c.buyingCenter || !c.offering || typeof c.Fiscal_Year__c !== 'number') return;
     if (cellKeys.has(k))
       problems.push({
         path: `cells[${i}]`,
@@ -325,7 +331,7 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
   });
   const planYears = new Set<number>();
   b.plans.forEach((p, i) => {
-    if (planYears.has(p.Fiscal_Year__c))
+    if (typeof p.Fiscal_Year__c === 'number' && planYears.has(p.Fiscal_Year__c))
       problems.push({
         path: `plans[${i}].Fiscal_Year__c`,
         message: `A second plan for fiscal year ${p.Fiscal_Year__c}: one plan per account per year`
@@ -357,7 +363,47 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
       'buying center parent chain'
     )
   );
-  return problems.length ? { problems } : { bundle: b, problems };
+  return problems.length || !parsed.success ? { problems } : { bundle: b, problems };
+}
+
+/**
+ * The input reduced to what the cross-record checks read, with anything ill-typed dropped (zod has
+ * already reported it): keys and references as strings, lists as arrays.
+ */
+function loose(input: unknown): Record<string, unknown> {
+  const obj = (v: unknown): Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const arr = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map(obj) : []);
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const ref = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const keyed = (r: Record<string, unknown>, refs: string[], nullable: string[] = []): Record<string, unknown> => {
+    const out: Record<string, unknown> = { key: str(r.key) ?? '' };
+    for (const f of refs) out[f] = str(r[f]);
+    for (const f of nullable) out[f] = ref(r[f]);
+    return out;
+  };
+  const root = obj(input);
+  return {
+    users: arr(root.users).map((r) => keyed(r, [])),
+    offerings: arr(root.offerings).map((r) => keyed(r, [])),
+    buyingCenters: arr(root.buyingCenters).map((r) => keyed(r, [], ['parent'])),
+    contacts: arr(root.contacts).map((r) => keyed(r, [], ['reportsTo', 'buyingCenter'])),
+    links: arr(root.links).map((r) => keyed(r, ['fromContact', 'fromUser', 'toContact'])),
+    opportunities: arr(root.opportunities).map((r) => ({
+      ...keyed(r, [], ['buyingCenter', 'offering']),
+      contactRoles: arr(r.contactRoles).map((c) => ({ contact: str(c.contact) }))
+    })),
+    cells: arr(root.cells).map((r) => ({
+      ...keyed(r, ['buyingCenter', 'offering']),
+      Fiscal_Year__c: r.Fiscal_Year__c
+    })),
+    plans: arr(root.plans).map((r) => ({
+      ...keyed(r, []),
+      Fiscal_Year__c: r.Fiscal_Year__c,
+      objectives: arr(r.objectives).map((o) => keyed(o, [], ['buyingCenter'])),
+      actions: arr(r.actions).map((a) => keyed(a, [], ['objective', 'assignedTo']))
+    }))
+  };
 }
 
 /** Finds parent-pointer cycles iteratively (no recursion: 10,000-deep chains must not overflow). */

@@ -1,0 +1,230 @@
+/** The command definitions (commander); `runCli` is what main.ts and the tests call. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { aerovanceBundle, largeBundle } from '../../data';
+import { checkBundle, type AccountBundle } from '../../src/bundle/schema';
+import { ROOT } from '../lib/paths';
+import { openTarget, type Target } from './connect';
+import { bundleFromCsvDir } from './csv';
+import { ImportFailed, InvalidInput } from './errors';
+import { exportBundle } from './exporter';
+import { importBundle, type ImportSummary } from './importer';
+import { landscapeCsv, landscapeReport } from './landscape';
+import { planReport } from './plan';
+import { progress } from './progress';
+import { SCHEMA_FILE, bundleJsonSchema } from './jsonSchema';
+
+export interface CliIo {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+interface GlobalOpts {
+  targetOrg?: string;
+  db?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Validates raw input completely; every problem becomes one line of an InvalidInput. */
+export function validate(input: unknown, where: (jsonPath: string) => string = (p) => p || '(root)'): AccountBundle {
+  const { bundle, problems } = checkBundle(input);
+  if (!bundle)
+    throw new InvalidInput(
+      `The bundle has ${problems.length} problem(s); nothing was written`,
+      problems.map((p) => ({ where: where(p.path), message: p.message }))
+    );
+  return bundle;
+}
+
+/** Runs the CLI with argv (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
+  const out = io.stdout ?? ((t: string) => process.stdout.write(t));
+  const err = io.stderr ?? ((t: string) => process.stderr.write(t));
+  let exitCode = 0;
+  const program = new Command('keyplan')
+    .description('Import, export and report Keyplan account data (real org or the local org).')
+    .option('--target-org <alias>', 'org authenticated with the sf CLI (default: SF_INSTANCE_URL/SF_ACCESS_TOKEN, else the local org)')
+    .option('--db <file>', 'local org database file (default LOCALORG_DB or localorg/data/keyplan.sqlite)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('-q, --quiet', 'no progress on stderr')
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err })
+    .showHelpAfterError();
+
+  const globals = (): GlobalOpts => program.opts<GlobalOpts>();
+  const withTarget = async <T>(fn: (t: Target) => Promise<T>): Promise<T> => {
+    const g = globals();
+    const target = await openTarget({ targetOrg: g.targetOrg, db: g.db });
+    try {
+      return await fn(target);
+    } finally {
+      await target.close();
+    }
+  };
+  const tick = (): ReturnType<typeof progress> => progress(globals().quiet ? undefined : (line) => err(`${line}\n`));
+  const report = (summary: ImportSummary, label: string): void => {
+    if (globals().json) out(`${JSON.stringify({ ok: true, ...summary })}\n`);
+    else {
+      const parts = Object.entries(summary.objects).map(([o, c]) => `${o} ${c.created} new/${c.updated} updated`);
+      out(`${label}: account ${summary.accountKey} (${summary.accountId}) in ${summary.ms} ms: ${parts.join(', ')}\n`);
+    }
+  };
+  const runImport = (bundle: AccountBundle, label: string): Promise<void> =>
+    withTarget(async (t) => {
+      const summary = await importBundle(t.conn, t.kind, bundle, { progress: tick(), log: (l) => err(`${l}\n`) });
+      report(summary, label);
+    });
+
+  program
+    .command('import')
+    .description('Import an account bundle (JSON file, or --csv <dir> with one CSV per object). Validates everything first; writes all or none; re-import updates.')
+    .argument('[file]', 'account bundle JSON file')
+    .option('--csv <dir>', 'folder with accounts.csv, contacts.csv, ... (see docs/CLI.md)')
+    .action(async (file: string | undefined, opts: { csv?: string }) => {
+      let bundle: AccountBundle;
+      if (opts.csv) {
+        const { input, where } = bundleFromCsvDir(opts.csv);
+        bundle = validate(input, where);
+      } else {
+        if (!file) throw new InvalidInput('Name a bundle file or use --csv <dir>');
+        let raw: unknown;
+        try {
+          raw = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (e) {
+          throw new InvalidInput(`Cannot read ${file} as JSON: ${(e as Error).message}`);
+        }
+        bundle = validate(raw, (p) => `${path.basename(file)}: ${p || '(root)'}`);
+      }
+      await runImport(bundle, 'import');
+    });
+
+  program
+    .command('seed')
+    .description('Load the demo data (Aerovance Group; --large adds the 10,000-contact account) through import.')
+    .option('--large', 'also the 10,000-contact account')
+    .option('--today <date>', 'ISO date the demo is relative to (default today)')
+    .action(async (opts: { large?: boolean; today?: string }) => {
+      const bundles = [validate(aerovanceBundle({ today: opts.today }))];
+      if (opts.large) bundles.push(validate(largeBundle({ today: opts.today })));
+      for (const b of bundles) await runImport(b, 'seed');
+    });
+
+  program
+    .command('export')
+    .description('Write an account (by Keyplan key, Id or Name) as an account bundle JSON.')
+    .argument('<account>', 'Keyplan key, Id or Name')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (account: string, opts: { output?: string }) => {
+      const bundle = await withTarget((t) => exportBundle(t.conn, account));
+      const text = `${JSON.stringify(bundle, null, 2)}\n`;
+      if (opts.output) {
+        writeFileSync(opts.output, text);
+        if (globals().json) out(`${JSON.stringify({ ok: true, file: opts.output })}\n`);
+        else err(`export: wrote ${opts.output}\n`);
+      } else out(text);
+    });
+
+  program
+    .command('export-landscape')
+    .description('Print the whitespace matrix of an account for a fiscal year (rows, cells, totals, unmapped).')
+    .argument('<account>', 'Keyplan key, Id or Name')
+    .option('--fy <year>', 'fiscal year (default: this year)', (v) => Number(v))
+    .option('--format <format>', 'json or csv', 'json')
+    .action(async (account: string, opts: { fy?: number; format: string }) => {
+      if (!['json', 'csv'].includes(opts.format)) throw new InvalidInput(`--format must be json or csv, not ${opts.format}`);
+      const fy = opts.fy ?? new Date().getFullYear();
+      if (!Number.isInteger(fy) || fy < 2000 || fy > 2100) throw new InvalidInput(`--fy must be a year 2000-2100`);
+      const r = await withTarget((t) => landscapeReport(t.conn, account, fy));
+      out(opts.format === 'csv' && !globals().json ? landscapeCsv(r) : `${JSON.stringify(r, null, 2)}\n`);
+    });
+
+  program
+    .command('export-plan')
+    .description('Write the account plan as a QBR report: self-contained HTML or Markdown.')
+    .argument('<account>', 'Keyplan key, Id or Name')
+    .option('--fy <year>', 'fiscal year (default: the latest plan)', (v) => Number(v))
+    .option('--format <format>', 'html or md', 'html')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--today <date>', 'date for overdue and BANT checks (default today)')
+    .action(async (account: string, opts: { fy?: number; format: string; output?: string; today?: string }) => {
+      if (!['html', 'md'].includes(opts.format)) throw new InvalidInput(`--format must be html or md, not ${opts.format}`);
+      const text = await withTarget((t) => planReport(t.conn, account, { fy: opts.fy, format: opts.format as 'html' | 'md', today: opts.today }));
+      if (opts.output) {
+        writeFileSync(opts.output, text);
+        if (globals().json) out(`${JSON.stringify({ ok: true, file: opts.output })}\n`);
+        else err(`export-plan: wrote ${opts.output}\n`);
+      } else out(text);
+    });
+
+  program
+    .command('schema')
+    .description(`Regenerate ${SCHEMA_FILE} (JSON Schema of the account bundle) from the zod schema.`)
+    .option('--check', 'exit 1 when the checked-in file is out of date instead of writing it')
+    .action((opts: { check?: boolean }) => {
+      const file = path.join(ROOT, SCHEMA_FILE);
+      const text = bundleJsonSchema();
+      let current = '';
+      try {
+        current = readFileSync(file, 'utf8');
+      } catch {
+        current = '';
+      }
+      if (opts.check) {
+        if (current !== text) {
+          err(`${SCHEMA_FILE} is out of date: run npm run keyplan -- schema\n`);
+          exitCode = 1;
+        } else out(`${SCHEMA_FILE} is up to date\n`);
+        return;
+      }
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      out(`wrote ${SCHEMA_FILE}\n`);
+    });
+
+  program
+    .command('deploy')
+    .description('Build, deploy force-app with the sf CLI and assign the permission sets (scripts/deploy.ts); --seed then loads the demo data.')
+    .option('--admin', 'also assign Keyplan_Admin')
+    .option('--dry-run', 'validate only')
+    .option('--seed', 'seed the demo data after deploying')
+    .action(async (opts: { admin?: boolean; dryRun?: boolean; seed?: boolean }) => {
+      const org = globals().targetOrg;
+      if (!org) throw new InvalidInput('deploy needs --target-org <alias> (see `sf org list`)');
+      const args = ['--import', 'tsx', path.join(ROOT, 'scripts/deploy.ts'), '--target-org', org];
+      if (opts.admin) args.push('--admin');
+      if (opts.dryRun) args.push('--dry-run');
+      const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+      if (r.status !== 0) {
+        exitCode = r.status === 2 ? 2 : 1;
+        return;
+      }
+      if (opts.seed && !opts.dryRun) await runImport(validate(aerovanceBundle()), 'seed');
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      return 2;
+    }
+    const json = globals().json;
+    if (e instanceof InvalidInput) {
+      if (json) out(`${JSON.stringify({ ok: false, error: e.message, problems: e.problems })}\n`);
+      err(`error: ${e.message}\n${e.problems.map((p) => `  ${p.where}: ${p.message}\n`).join('')}`);
+      return 2;
+    }
+    if (e instanceof ImportFailed) {
+      if (json) out(`${JSON.stringify({ ok: false, error: e.message, rolledBack: e.rollback })}\n`);
+      err(`error: ${e.message}\n`);
+      return 1;
+    }
+    if (json) out(`${JSON.stringify({ ok: false, error: (e as Error).message })}\n`);
+    err(`error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
