@@ -237,6 +237,8 @@ export const BundlePlan = z.strictObject({
 
 /** The shape of the whole file. Cross-record rules (keys resolve, no cycles) are in `checkBundle`. */
 export const AccountBundle = z.strictObject({
+  /** Lets editors find the JSON Schema (docs/account-bundle.schema.json); ignored on import. */
+  $schema: z.string().optional(),
   format: z.literal('keyplan.account-bundle'),
   version: z.literal(1),
   account: BundleAccount,
