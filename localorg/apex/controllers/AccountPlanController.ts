@@ -1,0 +1,243 @@
+/**
+ * Local twin of AccountPlanController / AccountPlanService: same parameters, selector SOQL, DTOs (checked
+ * against the zod contracts), guard messages, stale-write rule and one-plan-per-year message.
+ */
+import { AccountPlanDto, PlanSummaryData } from '../../../src/contracts';
+import type { ApexContext } from '../registry';
+import { registerApex } from '../registry';
+import {
+  AccountPlanSelector,
+  AccountSelector,
+  LandscapeCellSelector,
+  LIMITS,
+  OpportunitySelector,
+  PlanActionSelector
+} from './lib/selectors';
+import {
+  apexDateTime,
+  assertNotStale,
+  booleanParam,
+  controller,
+  dateTimeParam,
+  decimalParam,
+  fail,
+  get,
+  idParam,
+  inputParam,
+  insertAsUser,
+  intParam,
+  isBlank,
+  notFound,
+  num,
+  require,
+  requireReadable,
+  sameId,
+  str,
+  stringParam,
+  toInteger,
+  today,
+  updateAsUser,
+  type Row
+} from './lib/twin';
+import { checkAccountPlanKey } from './lib/uniqueKeys';
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+const MAX_NAME_LENGTH = 80;
+const PERCENT = 100;
+const DRAFT = 'Draft';
+
+function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
+  if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR)
+    throw fail('fiscalYear: Fiscal year must be a four-digit year between 2000 and 2100, for example 2026.');
+}
+
+/** Apex `String.abbreviate(maxWidth)`: longer text keeps maxWidth - 3 characters and gains `...`. */
+export function abbreviate(text: string, maxWidth: number): string {
+  return text.length <= maxWidth ? text : text.slice(0, maxWidth - 3) + '...';
+}
+
+/** AccountPlanService.toPlanDto (a blank status reads as Draft, blank formulas as null). */
+function toPlanDto(plan: Row): AccountPlanDto {
+  return {
+    id: String(plan.Id),
+    name: String(plan.Name),
+    fiscalYear: toInteger(plan.Fiscal_Year__c)!,
+    status: (isBlank(plan.Status__c) ? DRAFT : String(plan.Status__c)) as AccountPlanDto['status'],
+    revenueGoal: num(plan.Revenue_Goal__c),
+    miningGoal: num(plan.Mining_Goal__c),
+    farmingGoal: num(plan.Farming_Goal__c),
+    scoreExecutiveAccess: toInteger(plan.Score_Executive_Access__c),
+    scoreShareOfWallet: toInteger(plan.Score_Share_Of_Wallet__c),
+    scoreStrategicAlignment: toInteger(plan.Score_Strategic_Alignment__c),
+    scoreCoInnovation: toInteger(plan.Score_Co_Innovation__c),
+    scoreTenure: toInteger(plan.Score_Tenure__c),
+    relationshipType: (isBlank(plan.Relationship_Type__c)
+      ? null
+      : String(plan.Relationship_Type__c)) as AccountPlanDto['relationshipType'],
+    tier: (isBlank(plan.Tier__c) ? null : String(plan.Tier__c)) as AccountPlanDto['tier'],
+    customerPhase: str(plan.Customer_Phase__c) as AccountPlanDto['customerPhase'],
+    lastModified: apexDateTime(plan.LastModifiedDate)!
+  };
+}
+
+/** AccountPlanService.getPlanSummary */
+function getPlanSummary(ctx: ApexContext, accountIdParam: unknown, fiscalYearParam: unknown): PlanSummaryData {
+  const accountId = idParam(accountIdParam, 'accountId');
+  const fiscalYear = intParam(fiscalYearParam, 'fiscalYear');
+  require(accountId, 'accountId');
+  requireYear(fiscalYear);
+  requireReadable(ctx, 'Account_Plan__c');
+  const data: PlanSummaryData = {
+    accountId: accountId!,
+    plan: null,
+    wonAmount: 0,
+    weightedPipeline: 0,
+    whitespacePotential: 0,
+    overdueActions: []
+  };
+  const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
+  for (const opp of OpportunitySelector.forPlanSummary(
+    ctx,
+    accountId!,
+    fiscalYear,
+    LIMITS.MAX_SUMMARY_OPPORTUNITIES
+  )) {
+    const amount = num(opp.Amount) ?? 0;
+    if (opp.IsWon === true) data.wonAmount += amount;
+    else if (opp.IsClosed !== true) data.weightedPipeline += (amount * (num(opp.Probability) ?? 0)) / PERCENT;
+  }
+  data.whitespacePotential = LandscapeCellSelector.whitespacePotential(ctx, accountId!, fiscalYear);
+  if (plan) {
+    data.plan = toPlanDto(plan);
+    for (const action of PlanActionSelector.overdue(ctx, String(plan.Id), today(), LIMITS.MAX_OVERDUE)) {
+      data.overdueActions.push({
+        id: String(action.Id),
+        name: String(action.Name),
+        dueDate: String(action.Due_Date__c),
+        status: String(action.Status__c) as PlanSummaryData['overdueActions'][number]['status'],
+        assignedToId: str(action.Assigned_To__c),
+        assignedToName: action.Assigned_To__c === null ? null : str(get(action, 'Assigned_To__r.Name')),
+        milestone: action.Milestone__c === true
+      });
+    }
+  }
+  return data;
+}
+
+/** AccountPlanService.createPlan */
+function createPlan(ctx: ApexContext, accountIdParam: unknown, fiscalYearParam: unknown): AccountPlanDto {
+  const accountId = idParam(accountIdParam, 'accountId');
+  const fiscalYear = intParam(fiscalYearParam, 'fiscalYear');
+  require(accountId, 'accountId');
+  requireYear(fiscalYear);
+  const account = AccountSelector.byId(ctx, accountId!);
+  if (!account) throw notFound('Account', accountId);
+  const suffix = ` FY${fiscalYear}`;
+  const name = abbreviate(String(account.Name), MAX_NAME_LENGTH - suffix.length) + suffix;
+  const record = { Account__c: accountId, Name: name, Fiscal_Year__c: fiscalYear, Status__c: DRAFT };
+  checkAccountPlanKey(ctx, accountId!, fiscalYear, null);
+  const id = insertAsUser(ctx, 'Account_Plan__c', record);
+  return toPlanDto(AccountPlanSelector.byId(ctx, id)!);
+}
+
+/** AccountPlanService.savePlan */
+function savePlan(ctx: ApexContext, inputValue: unknown): AccountPlanDto {
+  const input = inputParam(inputValue);
+  require(input, 'input');
+  const i = {
+    id: idParam(input!.id, 'id'),
+    lastModified: dateTimeParam(input!.lastModified, 'lastModified'),
+    accountId: idParam(input!.accountId, 'accountId'),
+    name: stringParam(input!.name, 'name'),
+    fiscalYear: intParam(input!.fiscalYear, 'fiscalYear'),
+    status: stringParam(input!.status, 'status'),
+    revenueGoal: decimalParam(input!.revenueGoal, 'revenueGoal'),
+    miningGoal: decimalParam(input!.miningGoal, 'miningGoal'),
+    farmingGoal: decimalParam(input!.farmingGoal, 'farmingGoal'),
+    scoreExecutiveAccess: intParam(input!.scoreExecutiveAccess, 'scoreExecutiveAccess'),
+    scoreShareOfWallet: intParam(input!.scoreShareOfWallet, 'scoreShareOfWallet'),
+    scoreStrategicAlignment: intParam(input!.scoreStrategicAlignment, 'scoreStrategicAlignment'),
+    scoreCoInnovation: intParam(input!.scoreCoInnovation, 'scoreCoInnovation'),
+    scoreTenure: intParam(input!.scoreTenure, 'scoreTenure'),
+    customerPhase: stringParam(input!.customerPhase, 'customerPhase')
+  };
+  require(i.accountId, 'accountId');
+  require(i.name, 'name');
+  require(i.status, 'status');
+  requireYear(i.fiscalYear);
+  if (i.name!.trim().length > MAX_NAME_LENGTH)
+    throw fail(`name: A plan name has at most ${MAX_NAME_LENGTH} characters.`);
+  if (
+    i.revenueGoal !== null &&
+    i.miningGoal !== null &&
+    i.farmingGoal !== null &&
+    i.miningGoal + i.farmingGoal > i.revenueGoal
+  )
+    throw fail(
+      'miningGoal: Mining Goal plus Farming Goal is more than the Revenue Goal. Lower the mining or farming goal, or raise the Revenue Goal.'
+    );
+  const record: Record<string, unknown> = {};
+  let recordId: string | null = null;
+  if (i.id !== null) {
+    require(i.lastModified, 'lastModified');
+    const current = AccountPlanSelector.byId(ctx, i.id);
+    if (!current) throw notFound('Account plan', i.id);
+    assertNotStale(`Account plan ${String(current.Name)}`, i.lastModified, current.LastModifiedDate);
+    if (!sameId(current.Account__c, i.accountId))
+      throw fail(`accountId: Account plan ${String(current.Name)} belongs to another account and cannot be moved.`);
+    recordId = String(current.Id);
+  } else {
+    record.Account__c = i.accountId;
+  }
+  record.Name = i.name!.trim();
+  record.Fiscal_Year__c = i.fiscalYear;
+  record.Status__c = i.status;
+  record.Revenue_Goal__c = i.revenueGoal;
+  record.Mining_Goal__c = i.miningGoal;
+  record.Farming_Goal__c = i.farmingGoal;
+  record.Score_Executive_Access__c = i.scoreExecutiveAccess;
+  record.Score_Share_Of_Wallet__c = i.scoreShareOfWallet;
+  record.Score_Strategic_Alignment__c = i.scoreStrategicAlignment;
+  record.Score_Co_Innovation__c = i.scoreCoInnovation;
+  record.Score_Tenure__c = i.scoreTenure;
+  record.Customer_Phase__c = i.customerPhase;
+  // A null criterion leaves the checkbox unchanged.
+  const criteria: [string, string][] = [
+    ['criterionRevenuePotential', 'Criterion_Revenue_Potential__c'],
+    ['criterionStrategicFit', 'Criterion_Strategic_Fit__c'],
+    ['criterionGrowthPotential', 'Criterion_Growth_Potential__c'],
+    ['criterionReferenceValue', 'Criterion_Reference_Value__c'],
+    ['criterionExecutiveAccess', 'Criterion_Executive_Access__c']
+  ];
+  for (const [property, field] of criteria) {
+    const value = booleanParam(input![property], property);
+    if (value !== null) record[field] = value;
+  }
+  checkAccountPlanKey(ctx, i.accountId!, i.fiscalYear, recordId);
+  if (recordId === null) recordId = insertAsUser(ctx, 'Account_Plan__c', record);
+  else updateAsUser(ctx, 'Account_Plan__c', recordId, record);
+  return toPlanDto(AccountPlanSelector.byId(ctx, recordId)!);
+}
+
+registerApex(
+  'AccountPlanController',
+  'getPlanSummary',
+  ['accountId', 'fiscalYear'],
+  controller((p, ctx) => getPlanSummary(ctx, p.accountId, p.fiscalYear)),
+  { result: PlanSummaryData }
+);
+registerApex(
+  'AccountPlanController',
+  'createPlan',
+  ['accountId', 'fiscalYear'],
+  controller((p, ctx) => createPlan(ctx, p.accountId, p.fiscalYear)),
+  { result: AccountPlanDto }
+);
+registerApex(
+  'AccountPlanController',
+  'savePlan',
+  ['input'],
+  controller((p, ctx) => savePlan(ctx, p.input)),
+  { result: AccountPlanDto }
+);

@@ -1,0 +1,160 @@
+/**
+ * Local twin of BantController / BantService: same parameters, selector SOQL, DTOs (checked against the
+ * zod contracts), guard messages and stale-write rule. The score is the BANT_Score__c formula as the
+ * local org computes it; nothing here recomputes it.
+ */
+import { BantData, BantOpportunity } from '../../../src/contracts';
+import type { ApexContext } from '../registry';
+import { registerApex } from '../registry';
+import { LIMITS, OpportunitySelector } from './lib/selectors';
+import {
+  apexDateTime,
+  assertNotStale,
+  children,
+  controller,
+  dateTimeParam,
+  fail,
+  get,
+  idParam,
+  inputParam,
+  notFound,
+  num,
+  require,
+  requireReadableField,
+  str,
+  stringParam,
+  updateAsUser,
+  type Row
+} from './lib/twin';
+
+/** BantService.HISTORY_FIELDS */
+export const HISTORY_FIELDS = ['Budget_Status__c', 'Authority_Status__c', 'Need_Status__c', 'Timing_Status__c'];
+const MAX_EVIDENCE_LENGTH = 255;
+
+/** BantService.toBantOpportunity */
+function toBantOpportunity(opp: Row): BantOpportunity {
+  type Status = BantOpportunity['budgetStatus'];
+  return {
+    id: String(opp.Id),
+    name: String(opp.Name),
+    amount: num(opp.Amount),
+    stageName: String(opp.StageName),
+    probability: num(opp.Probability),
+    closeDate: String(opp.CloseDate),
+    buyingCenterName: str(get(opp, 'Buying_Center__r.Name')),
+    offeringName: str(get(opp, 'Offering__r.Name')),
+    budgetStatus: str(opp.Budget_Status__c) as Status,
+    authorityStatus: str(opp.Authority_Status__c) as Status,
+    needStatus: str(opp.Need_Status__c) as Status,
+    timingStatus: str(opp.Timing_Status__c) as Status,
+    budgetEvidence: str(opp.Budget_Evidence__c),
+    authorityEvidence: str(opp.Authority_Evidence__c),
+    needEvidence: str(opp.Need_Evidence__c),
+    timingEvidence: str(opp.Timing_Evidence__c),
+    bantScore: num(opp.BANT_Score__c),
+    lastModified: apexDateTime(opp.LastModifiedDate)!,
+    contactRoles: children(opp, 'OpportunityContactRoles').map((role) => ({
+      contactId: String(role.ContactId),
+      name: String(get(role, 'Contact.Name') ?? ''),
+      role: str(role.Role),
+      isPrimary: role.IsPrimary === true,
+      buyerRole: str(get(role, 'Contact.Buyer_Role__c')) as BantOpportunity['contactRoles'][number]['buyerRole'],
+      decisionRole: str(get(role, 'Contact.Decision_Role__c')) as BantOpportunity['contactRoles'][number]['decisionRole']
+    }))
+  };
+}
+
+/** BantService.getBant */
+function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
+  const recordId = idParam(recordIdParam, 'recordId');
+  require(recordId, 'recordId');
+  requireReadableField(ctx, 'Opportunity', 'Budget_Status__c');
+  const type = ctx.org.objectOfId(recordId!)?.name;
+  let accountId: string;
+  let opportunities: Row[];
+  if (type === 'Account') {
+    accountId = recordId!;
+    opportunities = OpportunitySelector.openForBant(ctx, recordId!, LIMITS.MAX_BANT_OPPORTUNITIES);
+  } else if (type === 'Opportunity') {
+    const opp = OpportunitySelector.forBantById(ctx, recordId!);
+    if (!opp) throw notFound('Opportunity', recordId);
+    accountId = String(opp.AccountId);
+    opportunities = [opp];
+  } else {
+    throw fail('recordId: The BANT panel works on an Account or an Opportunity page.');
+  }
+  const data: BantData = { accountId, opportunities: opportunities.map(toBantOpportunity), history: [] };
+  if (opportunities.length) {
+    for (const h of OpportunitySelector.bantHistory(
+      ctx,
+      opportunities.map((o) => String(o.Id)),
+      HISTORY_FIELDS,
+      LIMITS.MAX_HISTORY
+    )) {
+      data.history.push({
+        opportunityId: String(h.OpportunityId),
+        field: String(h.Field) as BantData['history'][number]['field'],
+        oldValue: str(h.OldValue) as BantData['history'][number]['oldValue'],
+        newValue: str(h.NewValue) as BantData['history'][number]['newValue'],
+        date: apexDateTime(h.CreatedDate)!
+      });
+    }
+  }
+  return data;
+}
+
+/** BantService.saveBant */
+function saveBant(ctx: ApexContext, inputValue: unknown): BantOpportunity {
+  const input = inputParam(inputValue);
+  require(input, 'input');
+  const id = idParam(input!.id, 'id');
+  const lastModified = dateTimeParam(input!.lastModified, 'lastModified');
+  require(id, 'id');
+  require(lastModified, 'lastModified');
+  const evidence: Record<string, string | null> = {
+    budgetEvidence: stringParam(input!.budgetEvidence, 'budgetEvidence'),
+    authorityEvidence: stringParam(input!.authorityEvidence, 'authorityEvidence'),
+    needEvidence: stringParam(input!.needEvidence, 'needEvidence'),
+    timingEvidence: stringParam(input!.timingEvidence, 'timingEvidence')
+  };
+  for (const [property, value] of Object.entries(evidence))
+    if (value !== null && value.length > MAX_EVIDENCE_LENGTH)
+      throw fail(`${property}: Evidence has at most ${MAX_EVIDENCE_LENGTH} characters; shorten it.`);
+  const current = OpportunitySelector.versionById(ctx, id!);
+  if (!current) throw notFound('Opportunity', id);
+  assertNotStale(`Opportunity ${String(current.Name)}`, lastModified, current.LastModifiedDate);
+  const changes: Record<string, unknown> = {
+    Budget_Evidence__c: evidence.budgetEvidence,
+    Authority_Evidence__c: evidence.authorityEvidence,
+    Need_Evidence__c: evidence.needEvidence,
+    Timing_Evidence__c: evidence.timingEvidence
+  };
+  // A null status leaves the status unchanged (the contract never sends null for one).
+  const statuses: [string, string][] = [
+    ['budgetStatus', 'Budget_Status__c'],
+    ['authorityStatus', 'Authority_Status__c'],
+    ['needStatus', 'Need_Status__c'],
+    ['timingStatus', 'Timing_Status__c']
+  ];
+  for (const [property, field] of statuses) {
+    const value = stringParam(input![property], property);
+    if (value !== null) changes[field] = value;
+  }
+  updateAsUser(ctx, 'Opportunity', String(current.Id), changes);
+  return toBantOpportunity(OpportunitySelector.forBantById(ctx, String(current.Id))!);
+}
+
+registerApex(
+  'BantController',
+  'getBant',
+  ['recordId'],
+  controller((p, ctx) => getBant(ctx, p.recordId)),
+  { result: BantData }
+);
+registerApex(
+  'BantController',
+  'saveBant',
+  ['input'],
+  controller((p, ctx) => saveBant(ctx, p.input)),
+  { result: BantOpportunity }
+);

@@ -1,0 +1,297 @@
+/**
+ * Local twin of WhitespaceController / WhitespaceService: same parameters, selector SOQL, DTOs (checked
+ * against the zod contracts), guard messages and stale-write rule.
+ */
+import {
+  LandscapeCellDto,
+  MatrixBuyingCenter,
+  MatrixOpportunity,
+  WhitespaceData
+} from '../../../src/contracts';
+import type { ApexContext } from '../registry';
+import { registerApex } from '../registry';
+import {
+  AccountPlanSelector,
+  AccountSelector,
+  BuyingCenterSelector,
+  LandscapeCellSelector,
+  LIMITS,
+  OfferingSelector,
+  OpportunitySelector
+} from './lib/selectors';
+import {
+  apexDateTime,
+  assertNotStale,
+  controller,
+  dateTimeParam,
+  decimalParam,
+  fail,
+  idParam,
+  inputParam,
+  insertAsUser,
+  intParam,
+  isBlank,
+  notFound,
+  num,
+  require,
+  requireReadable,
+  sameId,
+  str,
+  stringParam,
+  toInteger,
+  updateAsUser,
+  type Row
+} from './lib/twin';
+import { checkLandscapeCellKey } from './lib/uniqueKeys';
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+const MAX_NAME_LENGTH = 80;
+const COMPETITOR = 'Competitor';
+/** UserInfo.getDefaultCurrency(): the local user has no currency setting; the demo data is in USD. */
+export const LOCAL_CURRENCY = 'USD';
+
+function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
+  if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR)
+    throw fail('fiscalYear: Fiscal year must be a four-digit year between 2000 and 2100, for example 2026.');
+}
+
+/** WhitespaceService.toMatrixBuyingCenter */
+function toMatrixBuyingCenter(bc: Row): MatrixBuyingCenter {
+  return {
+    id: String(bc.Id),
+    name: String(bc.Name),
+    parentId: str(bc.Parent_Buying_Center__c),
+    walletSize: num(bc.Wallet_Size__c),
+    salesGoal: num(bc.Sales_Goal__c),
+    active: bc.Active__c === true,
+    sortOrder: num(bc.Sort_Order__c)
+  };
+}
+
+/** WhitespaceService.toCellDto (a blank state reads as Unassessed). */
+function toCellDto(cell: Row): LandscapeCellDto {
+  return {
+    id: String(cell.Id),
+    buyingCenterId: String(cell.Buying_Center__c),
+    offeringId: String(cell.Offering__c),
+    fiscalYear: toInteger(cell.Fiscal_Year__c)!,
+    state: (isBlank(cell.State__c) ? 'Unassessed' : String(cell.State__c)) as LandscapeCellDto['state'],
+    competitor: str(cell.Competitor__c),
+    potential: num(cell.Potential__c),
+    lastModified: apexDateTime(cell.LastModifiedDate)!
+  };
+}
+
+/** WhitespaceService.toMatrixOpportunity */
+function toMatrixOpportunity(opp: Row): MatrixOpportunity {
+  return {
+    id: String(opp.Id),
+    name: String(opp.Name),
+    amount: num(opp.Amount),
+    probability: num(opp.Probability),
+    stageName: String(opp.StageName),
+    isClosed: opp.IsClosed === true,
+    isWon: opp.IsWon === true,
+    closeDate: String(opp.CloseDate),
+    buyingCenterId: str(opp.Buying_Center__c),
+    offeringId: str(opp.Offering__c),
+    growthType: str(opp.Growth_Type__c) as MatrixOpportunity['growthType']
+  };
+}
+
+/** WhitespaceService.getWhitespace */
+function getWhitespace(ctx: ApexContext, accountIdParam: unknown, fiscalYearParam: unknown): WhitespaceData {
+  const accountId = idParam(accountIdParam, 'accountId');
+  const fiscalYear = intParam(fiscalYearParam, 'fiscalYear');
+  require(accountId, 'accountId');
+  requireYear(fiscalYear);
+  requireReadable(ctx, 'Buying_Center__c');
+  requireReadable(ctx, 'Landscape_Cell__c');
+  requireReadable(ctx, 'Offering__c');
+  const account = AccountSelector.byId(ctx, accountId!);
+  if (!account) throw notFound('Account', accountId);
+  const fiscalYears = [fiscalYear - 1, fiscalYear];
+  const data: WhitespaceData = {
+    accountId: String(account.Id),
+    fiscalYears,
+    currencyCode: LOCAL_CURRENCY,
+    buyingCenters: BuyingCenterSelector.forMatrix(ctx, accountId!, LIMITS.MAX_PER_ACCOUNT).map(
+      toMatrixBuyingCenter
+    ),
+    offerings: OfferingSelector.forMatrix(ctx, LIMITS.MAX_OFFERINGS).map((o) => ({
+      id: String(o.Id),
+      name: String(o.Name),
+      family: str(o.Family__c) as WhitespaceData['offerings'][number]['family'],
+      sortOrder: num(o.Sort_Order__c),
+      active: o.Active__c === true
+    })),
+    cells: LandscapeCellSelector.byAccountAndYears(ctx, accountId!, fiscalYears, LIMITS.MAX_CELLS).map(
+      toCellDto
+    ),
+    opportunities: OpportunitySelector.forMatrix(
+      ctx,
+      accountId!,
+      fiscalYears,
+      LIMITS.MAX_MATRIX_OPPORTUNITIES
+    ).map(toMatrixOpportunity),
+    plan: null
+  };
+  const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
+  if (plan)
+    data.plan = {
+      revenueGoal: num(plan.Revenue_Goal__c),
+      miningGoal: num(plan.Mining_Goal__c),
+      farmingGoal: num(plan.Farming_Goal__c),
+      fiscalYear: toInteger(plan.Fiscal_Year__c)!
+    };
+  return data;
+}
+
+/** WhitespaceService.saveCell */
+function saveCell(ctx: ApexContext, inputValue: unknown): LandscapeCellDto {
+  const input = inputParam(inputValue);
+  require(input, 'input');
+  const i = {
+    id: idParam(input!.id, 'id'),
+    lastModified: dateTimeParam(input!.lastModified, 'lastModified'),
+    buyingCenterId: idParam(input!.buyingCenterId, 'buyingCenterId'),
+    offeringId: idParam(input!.offeringId, 'offeringId'),
+    fiscalYear: intParam(input!.fiscalYear, 'fiscalYear'),
+    state: stringParam(input!.state, 'state'),
+    competitor: stringParam(input!.competitor, 'competitor'),
+    potential: decimalParam(input!.potential, 'potential'),
+    notes: stringParam(input!.notes, 'notes')
+  };
+  require(i.buyingCenterId, 'buyingCenterId');
+  require(i.offeringId, 'offeringId');
+  requireYear(i.fiscalYear);
+  require(i.state, 'state');
+  const competitor = i.competitor === null ? null : i.competitor.trim();
+  if (i.state === COMPETITOR && isBlank(competitor))
+    throw fail('competitor: Name the competitor when the state is Competitor.');
+  if (i.potential !== null && i.potential < 0)
+    throw fail('potential: Potential cannot be negative. Enter 0 or a positive amount.');
+  let existing: Row | null;
+  if (i.id !== null) {
+    existing = LandscapeCellSelector.byId(ctx, i.id);
+    if (!existing) throw notFound('Landscape cell', i.id);
+    if (
+      !sameId(existing.Buying_Center__c, i.buyingCenterId) ||
+      !sameId(existing.Offering__c, i.offeringId) ||
+      existing.Fiscal_Year__c !== i.fiscalYear
+    )
+      throw fail(
+        `id: Landscape cell ${i.id} belongs to another buying center, offering or year. Reload the matrix.`
+      );
+  } else {
+    existing = LandscapeCellSelector.byKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear);
+  }
+  const record: Record<string, unknown> = {
+    State__c: i.state,
+    // Apex writes the trimmed text; an all-blank name is stored as blank, as the org does.
+    Competitor__c: competitor,
+    Potential__c: i.potential
+  };
+  // Notes are not part of the cell DTO, so the component cannot know them: null leaves them unchanged.
+  if (i.notes !== null) record.Notes__c = i.notes;
+  let id: string;
+  if (existing) {
+    // No lastModified with an existing cell means it was created after the user loaded the matrix.
+    assertNotStale(
+      `The landscape cell for fiscal year ${i.fiscalYear}`,
+      i.lastModified,
+      existing.LastModifiedDate
+    );
+    id = String(existing.Id);
+    checkLandscapeCellKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear, id);
+    updateAsUser(ctx, 'Landscape_Cell__c', id, record);
+  } else {
+    record.Buying_Center__c = i.buyingCenterId;
+    record.Offering__c = i.offeringId;
+    record.Fiscal_Year__c = i.fiscalYear;
+    checkLandscapeCellKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear, null);
+    id = insertAsUser(ctx, 'Landscape_Cell__c', record);
+  }
+  return toCellDto(LandscapeCellSelector.byId(ctx, id)!);
+}
+
+/** WhitespaceService.createBuyingCenter */
+function createBuyingCenter(
+  ctx: ApexContext,
+  accountIdParam: unknown,
+  nameParam: unknown,
+  parentIdParam: unknown
+): MatrixBuyingCenter {
+  const accountId = idParam(accountIdParam, 'accountId');
+  const name = stringParam(nameParam, 'name');
+  const parentId = idParam(parentIdParam, 'parentId');
+  require(accountId, 'accountId');
+  require(name, 'name');
+  const trimmed = name!.trim();
+  if (trimmed.length > MAX_NAME_LENGTH)
+    throw fail(`name: A buying center name has at most ${MAX_NAME_LENGTH} characters.`);
+  if (!AccountSelector.byId(ctx, accountId!)) throw notFound('Account', accountId);
+  if (parentId !== null) {
+    const parent = BuyingCenterSelector.forMatrixById(ctx, parentId);
+    if (!parent) throw notFound('Buying center', parentId);
+    if (!sameId(parent.Account__c, accountId))
+      throw fail(
+        `parentId: The parent buying center ${String(parent.Name)} belongs to a different account. Choose a parent from the same account or leave it blank.`
+      );
+  }
+  const id = insertAsUser(ctx, 'Buying_Center__c', {
+    Account__c: accountId,
+    Name: trimmed,
+    Parent_Buying_Center__c: parentId,
+    Active__c: true
+  });
+  return toMatrixBuyingCenter(BuyingCenterSelector.forMatrixById(ctx, id)!);
+}
+
+/** WhitespaceService.mapOpportunity */
+function mapOpportunity(ctx: ApexContext, p: Record<string, unknown>): MatrixOpportunity {
+  const opportunityId = idParam(p.opportunityId, 'opportunityId');
+  const buyingCenterId = idParam(p.buyingCenterId, 'buyingCenterId');
+  const offeringId = idParam(p.offeringId, 'offeringId');
+  const lastModified = dateTimeParam(p.lastModified, 'lastModified');
+  require(opportunityId, 'opportunityId');
+  require(lastModified, 'lastModified');
+  const current = OpportunitySelector.versionById(ctx, opportunityId!);
+  if (!current) throw notFound('Opportunity', opportunityId);
+  assertNotStale(`Opportunity ${String(current.Name)}`, lastModified, current.LastModifiedDate);
+  updateAsUser(ctx, 'Opportunity', String(current.Id), {
+    Buying_Center__c: buyingCenterId,
+    Offering__c: offeringId
+  });
+  return toMatrixOpportunity(OpportunitySelector.forMatrixById(ctx, String(current.Id))!);
+}
+
+registerApex(
+  'WhitespaceController',
+  'getWhitespace',
+  ['accountId', 'fiscalYear'],
+  controller((p, ctx) => getWhitespace(ctx, p.accountId, p.fiscalYear)),
+  { result: WhitespaceData }
+);
+registerApex(
+  'WhitespaceController',
+  'saveCell',
+  ['input'],
+  controller((p, ctx) => saveCell(ctx, p.input)),
+  { result: LandscapeCellDto }
+);
+registerApex(
+  'WhitespaceController',
+  'createBuyingCenter',
+  ['accountId', 'name', 'parentId'],
+  controller((p, ctx) => createBuyingCenter(ctx, p.accountId, p.name, p.parentId)),
+  { result: MatrixBuyingCenter }
+);
+registerApex(
+  'WhitespaceController',
+  'mapOpportunity',
+  ['opportunityId', 'buyingCenterId', 'offeringId', 'lastModified'],
+  controller((p, ctx) => mapOpportunity(ctx, p)),
+  { result: MatrixOpportunity }
+);
