@@ -6,8 +6,8 @@ import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { BantData, BantOpportunity } from '@keyplan/contracts';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
-const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
+const FIXTURE: BantData = require('./data/getBant.json');
 
 const mockNavigate = jest.fn();
 jest.mock(
