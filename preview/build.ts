@@ -26,6 +26,7 @@ const CLIENT = path.join(PREVIEW, 'client');
 const LWC_DIR = path.join(ROOT, 'force-app/main/default/lwc');
 const SLDS = path.join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 
+
 /** The Account page components, in page order. Only those present at build time are bundled. */
 export const PAGE_COMPONENTS = ['accountPlanSummary', 'orgChartHeatmap', 'whitespaceMatrix', 'bantPanel'] as const;
 
@@ -52,6 +53,12 @@ const CLIENT_MODULES: Record<string, string> = {
 };
 
 const VIRTUAL = '\0keyplan:';
+
+/**
+ * lightning-base-components feature gates the preview closes: they need platform features synthetic
+ * shadow lacks (lightning-combobox calls attachInternals, which synthetic shadow refuses).
+ */
+const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
 const js = JSON.stringify;
 
 function clientPath(file: string): string {
@@ -66,12 +73,13 @@ function keyplanPlatform(present: string[], missingNames: readonly string[]): Pl
       if (source in CLIENT_MODULES) return clientPath(CLIENT_MODULES[source]);
       if (source.startsWith('@salesforce/apex') || source.startsWith('@salesforce/schema/') || source.startsWith('@salesforce/label/c.')) return VIRTUAL + source;
       if (source === '@salesforce/user/Id' || source === '@salesforce/i18n/locale' || source === '@salesforce/i18n/currency') return VIRTUAL + source;
-      if (source === 'virtual:keyplan-components') return VIRTUAL + source;
+      if (source === 'virtual:keyplan-components' || CLOSED_GATES.has(source)) return VIRTUAL + source;
       return null;
     },
     load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
       const source = id.slice(VIRTUAL.length);
+      if (CLOSED_GATES.has(source)) return 'export default { isOpen: () => false };';
       if (source === '@salesforce/apex') return `export { refreshApex } from ${js(clientPath('apex.ts'))};`;
       const apex = /^@salesforce\/apex\/(\w+)\.(\w+)$/.exec(source);
       if (apex) return `import { makeApexMethod } from ${js(clientPath('apex.ts'))};\nexport default makeApexMethod(${js(apex[1])}, ${js(apex[2])});`;

@@ -43,3 +43,40 @@ export function seedDemo(org: LocalOrg): string {
     return `could not seed demo data: ${e instanceof Error ? e.message : String(e)}`;
   }
 }
+
+/**
+ * A large account for the browser benchmark: `contacts` people in a leaf-heavy hierarchy (fan-out
+ * ~6), a few buying centers and opportunities. Deterministic. Replace with data/large.ts once the
+ * account-bundle loader can put a bundle into the local org.
+ */
+export function largeSeed(contacts = 10000, name = 'Large Account (10k contacts)'): SeedBundle {
+  const close = '2026-12-31';
+  const bcs = Array.from({ length: 12 }, (_, i) => ({ ref: `lbc-${i}`, Name: `Business Unit ${i + 1}`, Account__c: '@large' }));
+  const people = Array.from({ length: contacts }, (_, i) => ({
+    ref: `lc-${i}`,
+    FirstName: ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Greta', 'Hiro'][i % 8],
+    LastName: `Person ${i + 1}`,
+    Title: i === 0 ? 'Chief Executive Officer' : i < 7 ? 'Vice President' : i < 43 ? 'Director' : 'Manager',
+    AccountId: '@large',
+    Buying_Center__c: `@lbc-${i % 12}`,
+    // Parent index (i - 1) / 6 keeps managers before their reports, so no deferred updates are needed.
+    ...(i > 0 ? { ReportsToId: `@lc-${Math.floor((i - 1) / 6)}` } : {})
+  }));
+  const opps = Array.from({ length: 40 }, (_, i) => ({
+    ref: `lop-${i}`,
+    Name: `Expansion ${i + 1}`,
+    AccountId: '@large',
+    StageName: ['Prospecting', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review'][i % 4],
+    CloseDate: close,
+    Amount: 50000 + i * 12500,
+    Buying_Center__c: `@lbc-${i % 12}`
+  }));
+  return {
+    objects: [
+      ['Account', [{ ref: 'large', Name: name, Industry: 'Financial Services' }]],
+      ['Buying_Center__c', bcs],
+      ['Contact', people],
+      ['Opportunity', opps]
+    ]
+  };
+}

@@ -1,0 +1,11 @@
+import { launchBrowser, watchErrors } from '/work/main/e2e/browser';
+const url = process.argv[2];
+const b = await launchBrowser();
+const page = await b.newPage();
+const errs = watchErrors(page);
+await page.goto(url + (process.argv[3] ? `?id=${process.argv[3]}` : ''));
+await page.waitForTimeout(Number(process.env.WAIT ?? 4000));
+await page.screenshot({ path: '/tmp/shot.png', fullPage: true });
+console.log(errs.join('\n'));
+console.log(await page.evaluate(() => JSON.stringify(window.__keyplanPage ? { ...window.__keyplanPage, apexCalls: window.__keyplanPage.apexCalls() } : 'no state')));
+await b.close();

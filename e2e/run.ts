@@ -1,0 +1,52 @@
+/**
+ * `npm run test:e2e`: compiles the LWC sources (`npm run build`), builds the preview, starts the local
+ * org and the page on free ports with a temporary database, seeds it, and runs e2e/*.e2e.ts with
+ * node's test runner (through tsx). Screenshots go to artifacts/screenshots/.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildPreview, ROOT } from '../preview/build';
+import { seedDemo } from '../preview/seed';
+import { startPreview } from '../preview/server';
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<number> {
+  if (!process.argv.includes('--no-build')) {
+    const code = await run('npm', ['run', '--silent', 'build']);
+    if (code !== 0) return code;
+  }
+  const build = await buildPreview();
+  console.log(`e2e: preview ${build.skipped ? 'up to date' : `built in ${(build.ms / 1000).toFixed(1)} s`}; components: ${build.components.join(', ') || 'none yet'}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'keyplan-e2e-'));
+  const preview = await startPreview({ port: 0, dbFile: path.join(dir, 'org.sqlite') });
+  try {
+    console.log(`e2e: ${seedDemo(preview.localOrg.org)}; page at ${preview.url}`);
+    const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+    const files = only.length ? only : readdirSync(path.join(ROOT, 'e2e')).filter((f) => f.endsWith('.e2e.ts')).map((f) => path.join('e2e', f));
+    return await run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+      ...process.env,
+      KEYPLAN_E2E_URL: preview.url,
+      KEYPLAN_E2E_SCREENSHOTS: path.join(ROOT, 'artifacts/screenshots')
+    });
+  } finally {
+    await preview.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  }
+);
