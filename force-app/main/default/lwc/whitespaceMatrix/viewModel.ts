@@ -164,6 +164,8 @@ export interface RowView {
   ariaExpanded: string | null;
   toggleLabel: string;
   toggleIcon: string;
+  /** For screen readers on the row header: expanded or collapsed, and how many sub-centers. */
+  expandText: string;
   headerTabIndex: number;
   /** True when the row is collapsed and its cells show the money of its sub-centers too. */
   rolledUp: boolean;
@@ -300,6 +302,9 @@ export function rowWindow(
       ariaExpanded: hasChildren ? String(expanded) : null,
       toggleLabel: `${expanded ? 'Collapse' : 'Expand'} ${bc.name}`,
       toggleIcon: expanded ? 'utility:chevrondown' : 'utility:chevronright',
+      expandText: hasChildren
+        ? `, ${expanded ? 'expanded' : 'collapsed'}, ${row.childIds.length} sub-center${row.childIds.length === 1 ? '' : 's'}`
+        : '',
       headerTabIndex: isActiveRow && ctx.activeCol === 0 ? 0 : -1,
       rolledUp,
       cells,

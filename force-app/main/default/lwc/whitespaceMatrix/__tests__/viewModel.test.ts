@@ -1,0 +1,121 @@
+import { buildMatrix, formatCurrency } from 'c/keyplanCore';
+import type { WhitespaceData } from '@keyplan/contracts';
+import {
+  buildViewModel,
+  cellLabel,
+  columnTotals,
+  encodeDefaultFieldValues,
+  memoFormatter,
+  rowWindow,
+  summaryOf,
+  windowOf,
+  ROW_HEIGHT
+} from '../viewModel';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
+const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
+const $ = (n: number): string => formatCurrency(n, 'USD', { locale: 'en-US', compact: true });
+const ctx = { format: $, activeRow: 0, activeCol: 1, previousYear: 2024 };
+
+describe('whitespaceMatrix view model', () => {
+  const matrix = buildMatrix(FIXTURE);
+
+  it('hides the sub-centers of a collapsed buying center and keeps tree order', () => {
+    const all = buildViewModel(matrix, 2025, new Set());
+    expect(all.rows).toHaveLength(9);
+    const vm = buildViewModel(matrix, 2025, new Set(['a0B5g0000001BC1AAA', 'a0B5g0000001BC7AAA']));
+    expect(vm.rows.map((r) => matrix.rows[r].buyingCenter.name)).toEqual([
+      'Helicopters',
+      'Commercial Aircraft',
+      'Commercial Aircraft Europe',
+      'Commercial Aircraft Asia-Pacific',
+      'Defence and Space',
+      'Group IT'
+    ]);
+    expect(vm.positionOf[1]).toBe(-1);
+    expect(buildViewModel(matrix, 1999, new Set()).year).toBeNull();
+    expect(rowWindow(matrix, buildViewModel(matrix, 1999, new Set()), 0, 9, ctx)).toEqual([]);
+    expect(columnTotals(matrix, buildViewModel(matrix, 1999, new Set()), ctx)).toEqual([]);
+  });
+
+  it('computes the row window with overscan, clamped to the rows', () => {
+    expect(windowOf(0, 560, 300)).toEqual({ start: 0, end: 15 });
+    const w = windowOf(ROW_HEIGHT * 100, 560, 300);
+    expect(w.start).toBe(94);
+    expect(w.end).toBe(115);
+    expect(windowOf(ROW_HEIGHT * 400, 560, 300).end).toBe(300);
+    expect(windowOf(0, 560, 0)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('renders only the cells of the window, with one roving tab stop', () => {
+    const vm = buildViewModel(matrix, 2025, new Set());
+    const rows = rowWindow(matrix, vm, 2, 4, { ...ctx, activeRow: 3, activeCol: 2 });
+    expect(rows.map((r) => r.name)).toEqual(['Helicopters Americas', 'Commercial Aircraft']);
+    expect(rows[0].ariaRowIndex).toBe(4);
+    const stops = rows
+      .flatMap((r) => [r.headerTabIndex, ...r.cells.map((c) => c.tabIndex), r.total.tabIndex])
+      .filter((t) => t === 0);
+    expect(stops).toHaveLength(1);
+    expect(rows[1].cells[1].tabIndex).toBe(0);
+  });
+
+  it('labels a cell with its meaning and money', () => {
+    expect(
+      cellLabel(
+        'Helicopters Europe',
+        'IoT Platform',
+        'whitespace',
+        null,
+        { won: 0, pipeline: 0, potential: 1.2e6 },
+        null,
+        $
+      )
+    ).toBe('Helicopters Europe x IoT Platform: whitespace, potential $1.2M, no open pipeline');
+    expect(
+      cellLabel('A', 'B', 'competitor', 'Thales', { won: 0, pipeline: 0, potential: 0 }, 'lost', $)
+    ).toBe('A x B: competitor incumbent Thales, no open pipeline, lost');
+  });
+
+  it('summarises the year against the plan without adding money itself', () => {
+    const vm = buildViewModel(matrix, 2025, new Set());
+    const year = vm.year!;
+    const items = summaryOf(year, $);
+    expect(items.find((i) => i.key === 'won')!.value).toBe($(year.grandTotal.won));
+    expect(items.find((i) => i.key === 'won')!.percent).toBe(
+      `${Math.round((year.grandTotal.won / 16e6) * 100)}%`
+    );
+    expect(items.find((i) => i.key === 'pipeline')!.hasGoal).toBe(false);
+    expect(items.find((i) => i.key === 'unmapped')!.value).toBe(
+      $(year.unmapped.won + year.unmapped.pipeline)
+    );
+    const noPlan = summaryOf(
+      buildViewModel(buildMatrix({ ...FIXTURE, plan: null }), 2025, new Set()).year!,
+      $
+    );
+    expect(noPlan.every((i) => !i.hasGoal && i.percent === '')).toBe(true);
+  });
+
+  it('memoises the formatter and stays bounded', () => {
+    const fn = jest.fn((v: number) => String(v));
+    const f = memoFormatter(fn, 2);
+    f(1);
+    f(1);
+    expect(fn).toHaveBeenCalledTimes(1);
+    f(2);
+    f(3);
+    f(1);
+    expect(fn).toHaveBeenCalledTimes(4);
+  });
+
+  it('encodes default field values like lightning/pageReferenceUtils', () => {
+    expect(
+      encodeDefaultFieldValues({
+        AccountId: '001A',
+        Name: 'Rotor, phase 2 & more',
+        Amount: 5,
+        Skip: null,
+        Blank: ''
+      })
+    ).toBe('AccountId=001A,Name=Rotor%2C%20phase%202%20%26%20more,Amount=5');
+  });
+});

@@ -1,0 +1,650 @@
+import { createElement } from 'lwc';
+import WhitespaceMatrix from 'c/whitespaceMatrix';
+import getWhitespace from '@salesforce/apex/WhitespaceController.getWhitespace';
+import saveCell from '@salesforce/apex/WhitespaceController.saveCell';
+import createBuyingCenter from '@salesforce/apex/WhitespaceController.createBuyingCenter';
+import mapOpportunity from '@salesforce/apex/WhitespaceController.mapOpportunity';
+import { refreshApex } from '@salesforce/apex';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { formatCurrency } from 'c/keyplanCore';
+import type { WhitespaceData } from '@keyplan/contracts';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
+const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
+
+const mockNavigate = jest.fn();
+jest.mock(
+  'lightning/navigation',
+  () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+      class extends Base {
+        [Navigate](pageRef: unknown) {
+          mockNavigate(pageRef);
+        }
+      };
+    NavigationMixin.Navigate = Navigate;
+    return { NavigationMixin };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/WhitespaceController.getWhitespace',
+  () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/WhitespaceController.saveCell', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/WhitespaceController.createBuyingCenter', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/WhitespaceController.mapOpportunity', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+// sa11y on a full matrix is slow on a busy machine.
+jest.setTimeout(30000);
+
+interface TestAdapter {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+  getLastConfig(): Record<string, unknown>;
+}
+const wsAdapter = getWhitespace as unknown as TestAdapter;
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- the test drives the adapter
+const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
+const saveMock = saveCell as unknown as jest.Mock;
+const createMock = createBuyingCenter as unknown as jest.Mock;
+const mapMock = mapOpportunity as unknown as jest.Mock;
+const refreshMock = refreshApex as unknown as jest.Mock;
+
+const bc = (n: number): string => `a0B5g0000001BC${n}AAA`;
+const of = (n: number): string => `a0C5g0000001OF${n}AAA`;
+/** Money as the core formats it (compact, en-US, USD), so these tests follow the core's formatting. */
+const $ = (n: number): string => formatCurrency(n, 'USD', { locale: 'en-US', compact: true });
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+function mount(props: Record<string, unknown> = {}): HTMLElement {
+  const el = createElement('c-whitespace-matrix', { is: WhitespaceMatrix });
+  Object.assign(el, { recordId: FIXTURE.accountId, defaultFiscalYear: 2025, ...props });
+  document.body.appendChild(el);
+  return el;
+}
+
+async function mountWithData(
+  data: WhitespaceData = clone(FIXTURE),
+  props: Record<string, unknown> = {}
+): Promise<HTMLElement> {
+  const el = mount(props);
+  wsAdapter.emit(data);
+  await flush();
+  return el;
+}
+
+const root = (el: HTMLElement): ShadowRoot => el.shadowRoot!;
+const cell = (el: HTMLElement, b: number, o: number): HTMLElement =>
+  root(el).querySelector<HTMLElement>(`[role="gridcell"][data-bc="${bc(b)}"][data-offering="${of(o)}"]`)!;
+const rowHeaders = (el: HTMLElement): string[] =>
+  [...root(el).querySelectorAll('.bodyrows [role="rowheader"] .bcname')].map((n) => n.textContent!.trim());
+const panel = (el: HTMLElement): ShadowRoot | null =>
+  root(el).querySelector('c-whitespace-cell-panel')?.shadowRoot ?? null;
+const focused = (el: HTMLElement): HTMLElement | null => root(el).activeElement as HTMLElement | null;
+const key = (target: HTMLElement, k: string, init: KeyboardEventInit = {}): void => {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...init }));
+};
+
+describe('c-whitespace-matrix', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('shows an accessible loading state and asks for the account and fiscal year', async () => {
+    const el = mount();
+    await flush();
+    expect(root(el).querySelector('lightning-spinner')).not.toBeNull();
+    expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2025 });
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows a friendly error panel when the matrix cannot load', async () => {
+    const el = mount();
+    wsAdapter.error({ message: 'Insufficient access to Buying_Center__c' });
+    await flush();
+    const errorPanel = root(el).querySelector<HTMLElement & { friendlyMessage: string }>('c-error-panel')!;
+    expect(errorPanel.friendlyMessage).toBe('The whitespace matrix could not be loaded.');
+    expect(root(el).querySelector('[role="grid"]')).toBeNull();
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows an empty state with a hint and a way to add the first buying center', async () => {
+    const el = await mountWithData({ ...clone(FIXTURE), buyingCenters: [], cells: [], opportunities: [] });
+    expect(root(el).querySelector('.empty-message')!.textContent).toContain('no buying centers');
+    await expect(el).toBeAccessible();
+    root(el).querySelector<HTMLElement>('.add-bc-empty')!.click();
+    await flush();
+    expect(root(el).querySelector('c-whitespace-buying-center-form')).not.toBeNull();
+  });
+
+  it('says which offerings to activate when none is active', async () => {
+    const data = clone(FIXTURE);
+    data.offerings = data.offerings.map((o) => ({ ...o, active: false }));
+    data.cells = [];
+    data.opportunities = [];
+    const el = await mountWithData(data);
+    expect(root(el).querySelector('.empty-message')!.textContent).toContain('No active offerings');
+  });
+
+  it('renders nested buying centers as rows and active offerings as columns, in sort order', async () => {
+    const el = await mountWithData();
+    expect(rowHeaders(el)).toEqual([
+      'Helicopters',
+      'Helicopters Europe',
+      'Helicopters Americas',
+      'Commercial Aircraft',
+      'Commercial Aircraft Europe',
+      'Commercial Aircraft Asia-Pacific',
+      'Defence and Space',
+      'Space Systems',
+      'Group IT'
+    ]);
+    const cols = [...root(el).querySelectorAll('.colhead .colname')].map((n) => n.textContent);
+    expect(cols).toEqual([
+      'IoT Platform',
+      'Predictive Maintenance',
+      'Digital Twin',
+      'Cloud Migration',
+      'Cybersecurity Services',
+      'Advisory'
+    ]);
+    const grid = root(el).querySelector('[role="grid"]')!;
+    expect(grid.getAttribute('aria-rowcount')).toBe('11');
+    expect(grid.getAttribute('aria-colcount')).toBe('8');
+    // Child rows are indented under their division.
+    const europe = root(el).querySelectorAll<HTMLElement>('.bodyrows [role="rowheader"]')[1];
+    expect(europe.getAttribute('style')).toContain('1.75rem');
+    await expect(el).toBeAccessible();
+  });
+
+  it('labels every cell state with text and symbol, and its money for screen readers', async () => {
+    const el = await mountWithData();
+    const ws = cell(el, 2, 1);
+    expect(ws.getAttribute('aria-label')).toBe(
+      'Helicopters Europe x IoT Platform: whitespace, potential $1.2M, no open pipeline'
+    );
+    expect(ws.dataset.status).toBe('whitespace');
+    expect(ws.querySelector('.state-text')!.textContent).toBe('Target');
+
+    const comp = cell(el, 2, 5);
+    expect(comp.dataset.status).toBe('competitor');
+    expect(comp.querySelector('.state-text')!.textContent).toBe('Thales');
+    expect(comp.getAttribute('aria-label')).toContain('competitor incumbent Thales');
+
+    const won = cell(el, 5, 1);
+    expect(won.dataset.status).toBe('won');
+    expect(won.querySelector('.won')!.textContent).toBe(`W ${$(850000)}`);
+    expect(won.querySelector('.pot')!.textContent).toBe(`Pot ${$(500000)}`);
+    // 850K won in FY2025 against 600K in FY2024.
+    expect(won.querySelector('.delta .slds-assistive-text')!.textContent).toBe('grown since FY2024');
+
+    const open = cell(el, 5, 2);
+    expect(open.dataset.status).toBe('active');
+    expect(open.getAttribute('aria-label')).toContain(`open pipeline ${$(600000)}`);
+    expect(open.querySelector('.delta .slds-assistive-text')!.textContent).toBe('new business since FY2024');
+
+    expect(cell(el, 3, 2).dataset.status).toBe('not-applicable');
+    expect(cell(el, 3, 2).querySelector('.state-text')!.textContent).toBe('N/A');
+    // Won 250K in FY2024, nothing in FY2025 although assessed not applicable now.
+    expect(cell(el, 3, 2).querySelector('.delta .slds-assistive-text')!.textContent).toBe(
+      'lost since FY2024'
+    );
+    expect(cell(el, 9, 1).dataset.status).toBe('unassessed');
+    expect(cell(el, 9, 1).querySelector('.state-text')!.textContent).toBe('Not assessed');
+  });
+
+  it('compares row totals (with sub-centers) with buying-center goals and shows the plan summary', async () => {
+    const el = await mountWithData();
+    const totals = [...root(el).querySelectorAll<HTMLElement>('.bodyrows .total')];
+    // Commercial Aircraft: 850K won + 600K open (Europe) + 90K won unmapped to an offering is not in a cell.
+    expect(totals[3].querySelector('.total-value')!.textContent).toBe($(1450000));
+    expect(totals[3].querySelector('.goal')!.textContent).toContain(`of ${$(6e6)}`);
+    expect(totals[3].getAttribute('aria-label')).toContain(
+      `Commercial Aircraft total with sub-centers: won ${$(850000)}`
+    );
+    // Group IT has no goal.
+    expect(totals[8].getAttribute('aria-label')).toContain('no goal set');
+
+    const colTotals = [...root(el).querySelectorAll('.foot .coltotal')].map((n) => n.textContent!.trim());
+    expect(colTotals[0]).toBe($(850000)); // IoT Platform
+    expect(colTotals[3]).toBe($(450000)); // Cloud Migration: 300K won + 150K open
+    // Grand total includes the unmapped money: 850+600+300+150+220+420+180 mapped, 500+90 unmapped.
+    expect(colTotals[6]).toBe($(3310000));
+
+    const summary = root(el).querySelector('c-whitespace-summary')!.shadowRoot!;
+    const tile = (k: string): string => summary.querySelector(`[data-key="${k}"]`)!.textContent!;
+    expect(tile('won')).toContain($(1660000));
+    expect(tile('won')).toContain(`goal ${$(16e6)}`);
+    expect(tile('mining')).toContain(`goal ${$(6e6)}`);
+    expect(tile('farming')).toContain(`goal ${$(1e7)}`);
+    expect(tile('unmapped')).toContain($(590000));
+    await expect(el).toBeAccessible();
+  });
+
+  it('collapses a division: its regions hide and its cells show the rolled-up money', async () => {
+    const el = await mountWithData();
+    const toggle = root(el).querySelectorAll<HTMLElement>('.toggle')[1]; // Commercial Aircraft
+    expect(toggle.getAttribute('aria-label')).toBe('Collapse Commercial Aircraft');
+    toggle.click();
+    await flush();
+    expect(rowHeaders(el)).not.toContain('Commercial Aircraft Europe');
+    expect(rowHeaders(el)).toHaveLength(7);
+    const rolled = cell(el, 4, 1);
+    expect(rolled.dataset.status).toBe('won');
+    expect(rolled.getAttribute('aria-label')).toContain(
+      `Commercial Aircraft (with sub-centers) x IoT Platform: existing business, won ${$(850000)}`
+    );
+    const toggleBtn = root(el).querySelector(`.toggle[data-id="${bc(4)}"]`)!;
+    expect(toggleBtn.getAttribute('aria-expanded')).toBe('false');
+    root(el).querySelectorAll<HTMLElement>('.toggle')[1].click();
+    await flush();
+    expect(rowHeaders(el)).toHaveLength(9);
+  });
+
+  it('moves focus across cells with arrows, Home/End and opens a cell with Enter (roving tabindex)', async () => {
+    const el = await mountWithData();
+    const first = cell(el, 1, 1);
+    expect(first.tabIndex).toBe(0);
+    expect(root(el).querySelectorAll('[role="grid"] [tabindex="0"]')).toHaveLength(1);
+    first.focus();
+    key(first, 'ArrowDown');
+    await flush();
+    expect(focused(el)).toBe(cell(el, 2, 1));
+    expect(cell(el, 2, 1).tabIndex).toBe(0);
+    expect(cell(el, 1, 1).tabIndex).toBe(-1);
+    key(focused(el)!, 'ArrowRight');
+    await flush();
+    expect(focused(el)).toBe(cell(el, 2, 2));
+    key(focused(el)!, 'End');
+    await flush();
+    expect(focused(el)!.classList.contains('total')).toBe(true);
+    key(focused(el)!, 'Home');
+    await flush();
+    expect(focused(el)!.getAttribute('role')).toBe('rowheader');
+    key(focused(el)!, 'ArrowUp');
+    key(focused(el)!, 'ArrowUp');
+    await flush();
+    expect(focused(el)!.getAttribute('role')).toBe('columnheader');
+    key(focused(el)!, 'End', { ctrlKey: true });
+    await flush();
+    expect(focused(el)!.classList.contains('grand')).toBe(true);
+    key(focused(el)!, 'PageUp');
+    key(focused(el)!, 'ArrowLeft');
+    await flush();
+    key(focused(el)!, 'Home', { ctrlKey: true });
+    await flush();
+    expect(focused(el)!.classList.contains('corner')).toBe(true);
+    // Enter on a cell opens its panel.
+    key(focused(el)!, 'PageDown');
+    key(focused(el)!, 'ArrowRight');
+    await flush();
+    key(focused(el)!, 'Enter');
+    await flush();
+    expect(panel(el)).not.toBeNull();
+    expect(panel(el)!.querySelector('.panel-heading')!.textContent).toContain('x IoT Platform');
+    // Other keys are left alone.
+    const ev = new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true });
+    focused(el)!.dispatchEvent(ev);
+    expect(ev.defaultPrevented).toBe(false);
+  });
+
+  it('toggles a division with Enter on its row header', async () => {
+    const el = await mountWithData();
+    const header = root(el).querySelector<HTMLElement>(`[data-row="0"][data-col="0"]`)!;
+    header.click();
+    await flush();
+    key(header, 'Enter');
+    await flush();
+    expect(rowHeaders(el)).not.toContain('Helicopters Europe');
+  });
+
+  it('opens a cell panel with its opportunities as links that navigate to the record', async () => {
+    const el = await mountWithData();
+    cell(el, 5, 1).click();
+    await flush();
+    const p = panel(el)!;
+    expect(p.querySelector('.panel-heading')!.textContent).toContain(
+      'Commercial Aircraft Europe x IoT Platform'
+    );
+    const links = [...p.querySelectorAll<HTMLElement>('.opp-link')];
+    expect(links.map((a) => a.textContent)).toEqual(['CA Europe - IoT fleet telemetry rollout']);
+    links[0].click();
+    expect(mockNavigate).toHaveBeenCalledWith({
+      type: 'standard__recordPage',
+      attributes: { recordId: '0065g0000001OP01AA', objectApiName: 'Opportunity', actionName: 'view' }
+    });
+    await expect(el).toBeAccessible();
+    p.querySelector<HTMLElement>('.cancel')!.click();
+    await flush();
+    expect(panel(el)).toBeNull();
+  });
+
+  it('creates a new opportunity prefilled with account, buying center and offering', async () => {
+    const el = await mountWithData();
+    cell(el, 2, 1).click();
+    await flush();
+    expect(panel(el)!.querySelector('.no-opps')).not.toBeNull();
+    panel(el)!.querySelector<HTMLElement>('.new-opp')!.click();
+    expect(mockNavigate).toHaveBeenCalledWith({
+      type: 'standard__objectPage',
+      attributes: { objectApiName: 'Opportunity', actionName: 'new' },
+      state: {
+        defaultFieldValues: `AccountId=${FIXTURE.accountId},Buying_Center__c=${bc(2)},Offering__c=${of(1)}`,
+        navigationLocation: 'RELATED_LIST'
+      }
+    });
+  });
+
+  it('requires a competitor name before saving a competitor cell', async () => {
+    const el = await mountWithData();
+    cell(el, 9, 1).click();
+    await flush();
+    const p = panel(el)!;
+    p.querySelector('lightning-radio-group')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Competitor' } })
+    );
+    await flush();
+    p.querySelector<HTMLElement>('.save')!.click();
+    await flush();
+    expect(p.querySelector('.competitor-error')!.textContent).toContain('Name the competitor');
+    expect(saveMock).not.toHaveBeenCalled();
+    await expect(el).toBeAccessible();
+  });
+
+  it('saves a competitor cell and updates the cell and totals without a reload', async () => {
+    const el = await mountWithData();
+    saveMock.mockResolvedValue({
+      id: 'a0D5g0000001LC99AA',
+      buyingCenterId: bc(9),
+      offeringId: of(1),
+      fiscalYear: 2025,
+      state: 'Competitor',
+      competitor: 'Dassault Systemes',
+      potential: 900000,
+      lastModified: '2025-06-01T10:00:00.000Z'
+    });
+    cell(el, 9, 1).click();
+    await flush();
+    const p = panel(el)!;
+    p.querySelector('lightning-radio-group')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Competitor' } })
+    );
+    await flush();
+    p.querySelector('.competitor')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: '  Dassault Systemes ' } })
+    );
+    p.querySelector('.potential')!.dispatchEvent(new CustomEvent('change', { detail: { value: '900000' } }));
+    p.querySelector<HTMLElement>('.save')!.click();
+    await flush();
+    expect(saveMock).toHaveBeenCalledWith({
+      input: {
+        buyingCenterId: bc(9),
+        offeringId: of(1),
+        fiscalYear: 2025,
+        state: 'Competitor',
+        competitor: 'Dassault Systemes',
+        potential: 900000
+      }
+    });
+    const c = cell(el, 9, 1);
+    expect(c.dataset.status).toBe('competitor');
+    expect(c.querySelector('.state-text')!.textContent).toBe('Dassault Systemes');
+    const summary = root(el).querySelector('c-whitespace-summary')!.shadowRoot!;
+    // 1.2M + 400K + 2M + 750K + 300K + 500K + 900K potential in FY2025.
+    expect(summary.querySelector('[data-key="potential"]')!.textContent).toContain($(6050000));
+    expect(refreshMock).toHaveBeenCalled();
+  });
+
+  it('updates an existing cell with its id and lastModified, and shows a save error', async () => {
+    const el = await mountWithData();
+    saveMock.mockRejectedValue({ body: { message: 'Someone changed this cell since you loaded it.' } });
+    cell(el, 2, 1).click();
+    await flush();
+    const p = panel(el)!;
+    p.querySelector('lightning-radio-group')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Not Applicable' } })
+    );
+    p.querySelector('.potential')!.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+    p.querySelector<HTMLElement>('.save')!.click();
+    await flush();
+    expect(saveMock.mock.calls[0][0].input).toEqual({
+      id: 'a0D5g0000001LC01AA',
+      lastModified: '2025-02-03T09:15:00.000Z',
+      buyingCenterId: bc(2),
+      offeringId: of(1),
+      fiscalYear: 2025,
+      state: 'Not Applicable',
+      competitor: null,
+      potential: null
+    });
+    const errorPanel = root(el).querySelector<HTMLElement & { friendlyMessage: string }>(
+      '.action-error c-error-panel'
+    )!;
+    expect(errorPanel.friendlyMessage).toBe('Your change could not be saved.');
+    expect(cell(el, 2, 1).dataset.status).toBe('whitespace');
+    await expect(el).toBeAccessible();
+  });
+
+  it('rejects a negative potential in the panel', async () => {
+    const el = await mountWithData();
+    cell(el, 2, 1).click();
+    await flush();
+    const p = panel(el)!;
+    p.querySelector('.potential')!.dispatchEvent(new CustomEvent('change', { detail: { value: '-5' } }));
+    p.querySelector<HTMLElement>('.save')!.click();
+    await flush();
+    expect(p.querySelector('.potential-error')).not.toBeNull();
+    expect(saveMock).not.toHaveBeenCalled();
+  });
+
+  it('closes the panel with Escape', async () => {
+    const el = await mountWithData();
+    cell(el, 2, 1).click();
+    await flush();
+    key(panel(el)!.querySelector<HTMLElement>('.panel-heading')!, 'Escape');
+    await flush();
+    expect(panel(el)).toBeNull();
+  });
+
+  it('makes the panel read-only when the user cannot update landscape cells', async () => {
+    const el = await mountWithData();
+    objectInfoAdapter.emit({
+      apiName: 'Landscape_Cell__c',
+      fields: {
+        State__c: { updateable: false },
+        Competitor__c: { updateable: false },
+        Potential__c: { updateable: false }
+      }
+    });
+    await flush();
+    cell(el, 2, 1).click();
+    await flush();
+    const p = panel(el)!;
+    expect((p.querySelector('.save') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+    expect((p.querySelector('lightning-radio-group') as HTMLElement & { disabled: boolean }).disabled).toBe(
+      true
+    );
+    expect(p.querySelector('.read-only')).not.toBeNull();
+  });
+
+  it('switches the fiscal year: asks the server for it and shows that year at once', async () => {
+    const el = await mountWithData();
+    const combo = root(el).querySelector('lightning-combobox.year') as HTMLElement & {
+      value: string;
+      options: { value: string }[];
+    };
+    expect(combo.value).toBe('2025');
+    expect(combo.options.map((o) => o.value)).toEqual(expect.arrayContaining(['2024', '2025']));
+    combo.dispatchEvent(new CustomEvent('change', { detail: { value: '2024' } }));
+    await flush();
+    expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2024 });
+    expect(cell(el, 3, 2).dataset.status).toBe('won');
+    expect(cell(el, 6, 1).querySelector('.state-text')!.textContent).toBe('Siemens');
+    // No FY2023 data, so no change markers.
+    expect(root(el).querySelector('.delta')).toBeNull();
+    combo.dispatchEvent(new CustomEvent('change', { detail: { value: '2024' } }));
+    await flush();
+    expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2024 });
+  });
+
+  it('lists unmapped opportunities and maps one to a buying center and offering', async () => {
+    const el = await mountWithData();
+    expect(root(el).querySelector('.unmapped-text')!.textContent).toBe(
+      `2 unmapped opportunities: won ${$(90000)}, open ${$(500000)}`
+    );
+    root(el).querySelector<HTMLElement>('.unmapped-toggle')!.click();
+    await flush();
+    const list = root(el).querySelector('c-whitespace-unmapped')!.shadowRoot!;
+    const items = [...list.querySelectorAll<HTMLElement>('.item')];
+    expect(items.map((i) => i.dataset.id)).toEqual(['0065g0000001OP07AA', '0065g0000001OP08AA']);
+    expect(items[0].textContent).toContain('No buying center');
+    // Without a choice: a message, no call.
+    items[0].querySelector<HTMLElement>('.map')!.click();
+    await flush();
+    expect(list.querySelector('.map-error')!.textContent).toContain('Pick both');
+    expect(mapMock).not.toHaveBeenCalled();
+    await expect(el).toBeAccessible();
+
+    mapMock.mockResolvedValue({ ...FIXTURE.opportunities[6], buyingCenterId: bc(5), offeringId: of(3) });
+    items[0].querySelector('.bc')!.dispatchEvent(new CustomEvent('change', { detail: { value: bc(5) } }));
+    items[0]
+      .querySelector('.offering')!
+      .dispatchEvent(new CustomEvent('change', { detail: { value: of(3) } }));
+    await flush();
+    items[0].querySelector<HTMLElement>('.map')!.click();
+    await flush();
+    expect(mapMock).toHaveBeenCalledWith({
+      opportunityId: '0065g0000001OP07AA',
+      buyingCenterId: bc(5),
+      offeringId: of(3),
+      lastModified: null
+    });
+    expect(root(el).querySelector('.unmapped-text')!.textContent).toBe(
+      `1 unmapped opportunity: won ${$(90000)}, open ${$(0)}`
+    );
+    expect(cell(el, 5, 3).dataset.status).toBe('active');
+    expect(refreshMock).toHaveBeenCalled();
+    list.querySelector<HTMLElement>('.opp-link')!.click();
+    expect(mockNavigate).toHaveBeenCalledWith(expect.objectContaining({ type: 'standard__recordPage' }));
+  });
+
+  it('shows an error when mapping fails', async () => {
+    const el = await mountWithData();
+    mapMock.mockRejectedValue({ body: { message: 'Opportunity changed since you loaded it.' } });
+    root(el).querySelector<HTMLElement>('.unmapped-toggle')!.click();
+    await flush();
+    const list = root(el).querySelector('c-whitespace-unmapped')!.shadowRoot!;
+    const item = list.querySelector<HTMLElement>('.item')!;
+    item.querySelector('.bc')!.dispatchEvent(new CustomEvent('change', { detail: { value: bc(5) } }));
+    item.querySelector('.offering')!.dispatchEvent(new CustomEvent('change', { detail: { value: of(3) } }));
+    item.querySelector<HTMLElement>('.map')!.click();
+    await flush();
+    expect(root(el).querySelector('.action-error')).not.toBeNull();
+    root(el).querySelector<HTMLElement>('.action-error lightning-button')!.click();
+    await flush();
+    expect(root(el).querySelector('.action-error')).toBeNull();
+  });
+
+  it('adds a buying center under a parent and shows it as a row at once', async () => {
+    const el = await mountWithData();
+    createMock.mockResolvedValue({
+      id: 'a0B5g0000001BCAAAA',
+      name: 'Helicopters Asia',
+      parentId: bc(1),
+      walletSize: null,
+      salesGoal: null,
+      active: true,
+      sortOrder: 3
+    });
+    root(el).querySelector<HTMLElement>('.add-bc')!.click();
+    await flush();
+    const form = root(el).querySelector('c-whitespace-buying-center-form')!.shadowRoot!;
+    await expect(el).toBeAccessible();
+    form.querySelector<HTMLElement>('.create')!.click();
+    await flush();
+    expect(form.querySelector('.name-error')).not.toBeNull();
+    expect(createMock).not.toHaveBeenCalled();
+    form
+      .querySelector('.name')!
+      .dispatchEvent(new CustomEvent('change', { detail: { value: ' Helicopters Asia ' } }));
+    form.querySelector('.parent')!.dispatchEvent(new CustomEvent('change', { detail: { value: bc(1) } }));
+    form.querySelector<HTMLElement>('.create')!.click();
+    await flush();
+    expect(createMock).toHaveBeenCalledWith({
+      accountId: FIXTURE.accountId,
+      name: 'Helicopters Asia',
+      parentId: bc(1)
+    });
+    expect(rowHeaders(el).slice(0, 4)).toEqual([
+      'Helicopters',
+      'Helicopters Europe',
+      'Helicopters Americas',
+      'Helicopters Asia'
+    ]);
+    expect(root(el).querySelector('c-whitespace-buying-center-form')).toBeNull();
+  });
+
+  it('cancels adding a buying center with Escape', async () => {
+    const el = await mountWithData();
+    root(el).querySelector<HTMLElement>('.add-bc')!.click();
+    await flush();
+    const form = root(el).querySelector('c-whitespace-buying-center-form')!.shadowRoot!;
+    key(form.querySelector<HTMLElement>('section')!, 'Escape');
+    await flush();
+    expect(root(el).querySelector('c-whitespace-buying-center-form')).toBeNull();
+  });
+
+  it('renders only the visible window of a large matrix and follows the scroll', async () => {
+    const data = clone(FIXTURE);
+    data.cells = [];
+    data.opportunities = [];
+    data.buyingCenters = Array.from({ length: 300 }, (_, i) => ({
+      id: `a0B5g00000${String(i).padStart(5, '0')}AAA`,
+      name: `Center ${String(i).padStart(3, '0')}`,
+      parentId: null,
+      walletSize: null,
+      salesGoal: null,
+      active: true,
+      sortOrder: i
+    }));
+    const el = await mountWithData(data, { matrixHeight: 480 });
+    const rendered = (): number => root(el).querySelectorAll('.bodyrows [role="row"]').length;
+    expect(rendered()).toBeLessThan(30);
+    expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).toBe('302');
+    const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+    scroller.scrollTop = 72 * 150;
+    scroller.dispatchEvent(new Event('scroll'));
+    await flush();
+    const names = rowHeaders(el);
+    expect(names).toContain('Center 150');
+    expect(names).not.toContain('Center 000');
+    const firstRow = root(el).querySelector('.bodyrows [role="row"]')!;
+    expect(Number(firstRow.getAttribute('aria-rowindex'))).toBeGreaterThan(100);
+    expect(root(el).querySelector<HTMLElement>('.top-spacer')!.style.height).not.toBe('0px');
+    // Keyboard focus that leaves the window scrolls it along.
+    const c = root(el).querySelector<HTMLElement>('.bodyrows [role="gridcell"]')!;
+    c.click();
+    for (let i = 0; i < 20; i++) key(c, 'ArrowDown');
+    key(c, 'PageDown');
+    await flush();
+    expect(focused(el)).not.toBeNull();
+    expect(scroller.scrollTop).toBeGreaterThan(72 * 150);
+    await expect(el).toBeAccessible();
+  });
+});
