@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { LandscapeCellDto, MatrixBuyingCenter, MatrixOpportunity, WhitespaceData } from '../../../src/contracts';
+import { staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('WhitespaceController twin over HTTP', () => {
+  let t: TwinOrg;
+  before(async () => {
+    t = await startTwinOrg();
+  });
+  after(async () => t?.close());
+
+  const matrix = async (fiscalYear = 2026): Promise<WhitespaceData> => {
+    const res = await t.call('WhitespaceController', 'getWhitespace', { accountId: t.id('acme'), fiscalYear });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return WhitespaceData.parse(res.body);
+  };
+  /** Sums straight from the stored opportunities (not through the twin). */
+  const stored = (where: string): number =>
+    (
+      t.running.org.db
+        .prepare(`SELECT COALESCE(SUM("Amount"), 0) AS s FROM "Opportunity" WHERE "AccountId" = ? AND ${where}`)
+        .get(t.id('acme')) as { s: number }
+    ).s;
+
+  it('getWhitespace returns the year asked and the year before, with won and pipeline money equal to the opportunities', async () => {
+    const data = await matrix();
+    assert.deepEqual(data.fiscalYears, [2025, 2026]);
+    assert.equal(data.currencyCode, 'USD');
+    assert.deepEqual(
+      data.buyingCenters.map((b) => b.name),
+      ['Group IT', 'Finance']
+    );
+    assert.equal(data.buyingCenters[0].walletSize, 900000);
+    assert.deepEqual(
+      data.offerings.map((o) => [o.name, o.active]),
+      [
+        ['Cloud Platform', true],
+        ['Legacy Support', false]
+      ]
+    );
+    assert.equal(data.cells.length, 3);
+    assert.equal(data.cells.find((c) => c.state === 'Competitor')!.competitor, 'Rival');
+    // 2024 is outside the window; 2025 and 2026 are in it.
+    assert.deepEqual(
+      data.opportunities.map((o) => o.name),
+      ['Won 2025', 'Won 2026', 'Lost 2026', 'Open 2026', 'Open 2026 B']
+    );
+    const won = data.opportunities.filter((o) => o.isWon).reduce((s, o) => s + (o.amount ?? 0), 0);
+    const pipeline = data.opportunities.filter((o) => !o.isClosed).reduce((s, o) => s + (o.amount ?? 0), 0);
+    assert.equal(won, stored(`"IsWon" = 1 AND "FiscalYear" IN (2025, 2026)`));
+    assert.equal(won, 120000);
+    assert.equal(pipeline, stored(`"IsClosed" = 0 AND "FiscalYear" IN (2025, 2026)`));
+    assert.equal(pipeline, 70000);
+    assert.deepEqual(data.plan, { revenueGoal: 500000, miningGoal: 200000, farmingGoal: 100000, fiscalYear: 2026 });
+  });
+
+  it('getWhitespace refuses a year out of range with the service message', async () => {
+    const res = await t.call('WhitespaceController', 'getWhitespace', { accountId: t.id('acme'), fiscalYear: 1999 });
+    assert.equal(res.status, 400);
+    assert.equal(
+      res.body.body.message,
+      'fiscalYear: Fiscal year must be a four-digit year between 2000 and 2100, for example 2026.'
+    );
+  });
+
+  it('saveCell creates a cell, updates it, and refuses a stale copy', async () => {
+    const key = { buyingCenterId: t.id('fin'), offeringId: t.id('cloud'), fiscalYear: 2025 };
+    const created = await t.call('WhitespaceController', 'saveCell', {
+      input: { ...key, state: 'Whitespace', competitor: null, potential: 12000 }
+    });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const cell = LandscapeCellDto.parse(created.body);
+    assert.equal(t.running.org.get('Landscape_Cell__c', cell.id)!.Potential__c, 12000);
+
+    // Someone created the cell after this user loaded the matrix: no lastModified -> stale.
+    const raced = await t.call('WhitespaceController', 'saveCell', {
+      input: { ...key, state: 'Not Applicable', competitor: null, potential: null }
+    });
+    assert.equal(raced.status, 400);
+    assert.equal(raced.body.body.message, staleMessage('The landscape cell for fiscal year 2025'));
+
+    await sleep(5);
+    const updated = await t.call('WhitespaceController', 'saveCell', {
+      input: { ...key, id: cell.id, lastModified: cell.lastModified, state: 'Competitor', competitor: '  Rival Inc ', potential: 3000 }
+    });
+    assert.equal(updated.status, 200, JSON.stringify(updated.body));
+    assert.equal(LandscapeCellDto.parse(updated.body).competitor, 'Rival Inc');
+
+    const stale = await t.call('WhitespaceController', 'saveCell', {
+      input: { ...key, id: cell.id, lastModified: cell.lastModified, state: 'Whitespace', competitor: null, potential: 1 }
+    });
+    assert.equal(stale.status, 400);
+    assert.equal(stale.body.body.message, staleMessage('The landscape cell for fiscal year 2025'));
+    assert.equal(t.running.org.get('Landscape_Cell__c', cell.id)!.State__c, 'Competitor');
+  });
+
+  it('saveCell refuses Competitor without a name, and passes the inactive-offering rule through writing nothing', async () => {
+    const noName = await t.call('WhitespaceController', 'saveCell', {
+      input: { buyingCenterId: t.id('it'), offeringId: t.id('cloud'), fiscalYear: 2027, state: 'Competitor', competitor: '  ', potential: null }
+    });
+    assert.equal(noName.status, 400);
+    assert.equal(noName.body.body.message, 'competitor: Name the competitor when the state is Competitor.');
+
+    const n = t.count('Landscape_Cell__c');
+    const inactive = await t.call('WhitespaceController', 'saveCell', {
+      input: { buyingCenterId: t.id('it'), offeringId: t.id('legacy'), fiscalYear: 2026, state: 'Whitespace', competitor: null, potential: 5 }
+    });
+    assert.equal(inactive.status, 400);
+    const rule = t.running.org.schema.objects
+      .get('Landscape_Cell__c')!
+      .validationRules!.find((r) => r.name === 'Offering_Must_Be_Active')!;
+    assert.ok(inactive.body.body.message.includes(rule.message), inactive.body.body.message);
+    assert.ok(inactive.body.body.fieldErrors || inactive.body.body.pageErrors);
+    assert.equal(t.count('Landscape_Cell__c'), n, 'nothing written');
+  });
+
+  it('createBuyingCenter creates an active center and refuses a parent from another account', async () => {
+    const ok = await t.call('WhitespaceController', 'createBuyingCenter', {
+      accountId: t.id('acme'),
+      name: '  Operations  ',
+      parentId: t.id('it')
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const bc = MatrixBuyingCenter.parse(ok.body);
+    assert.equal(bc.name, 'Operations');
+    assert.equal(bc.active, true);
+    assert.equal(bc.parentId, t.id('it'));
+
+    const n = t.count('Buying_Center__c');
+    const bad = await t.call('WhitespaceController', 'createBuyingCenter', {
+      accountId: t.id('acme'),
+      name: 'Wrong parent',
+      parentId: t.id('otherBc')
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(
+      bad.body.body.message,
+      'parentId: The parent buying center Other BC belongs to a different account. Choose a parent from the same account or leave it blank.'
+    );
+    assert.equal(t.count('Buying_Center__c'), n);
+  });
+
+  it('mapOpportunity maps, refuses a stale copy and passes the buying-center rule through', async () => {
+    const opp = (await matrix()).opportunities.find((o) => o.name === 'Open 2026')!;
+    const lastModified = String(t.running.org.get('Opportunity', opp.id)!.LastModifiedDate);
+    const iso = new Date(lastModified.replace('+0000', 'Z')).toISOString();
+    await sleep(5);
+    const ok = await t.call('WhitespaceController', 'mapOpportunity', {
+      opportunityId: opp.id,
+      buyingCenterId: t.id('fin'),
+      offeringId: t.id('cloud'),
+      lastModified: iso
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(MatrixOpportunity.parse(ok.body).buyingCenterId, t.id('fin'));
+    assert.equal(t.running.org.get('Opportunity', opp.id)!.Offering__c, t.id('cloud'));
+
+    const stale = await t.call('WhitespaceController', 'mapOpportunity', {
+      opportunityId: opp.id,
+      buyingCenterId: null,
+      offeringId: null,
+      lastModified: iso
+    });
+    assert.equal(stale.status, 400);
+    assert.equal(stale.body.body.message, staleMessage('Opportunity Open 2026'));
+
+    const now = String(t.running.org.get('Opportunity', opp.id)!.LastModifiedDate);
+    const cross = await t.call('WhitespaceController', 'mapOpportunity', {
+      opportunityId: opp.id,
+      buyingCenterId: t.id('otherBc'),
+      offeringId: null,
+      lastModified: now
+    });
+    assert.equal(cross.status, 400);
+    const rule = t.running.org.schema.objects
+      .get('Opportunity')!
+      .validationRules!.find((r) => r.name === 'Keyplan_Buying_Center_In_Account')!;
+    assert.ok(cross.body.body.message.includes(rule.message), cross.body.body.message);
+    assert.equal(t.running.org.get('Opportunity', opp.id)!.Buying_Center__c, t.id('fin'), 'nothing written');
+  });
+});
