@@ -629,7 +629,7 @@ describe('c-whitespace-matrix', () => {
     expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).toBe('302');
     const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
     scroller.scrollTop = 72 * 150;
-    scroller.dispatchEvent(new Event('scroll'));
+    scroller.dispatchEvent(new CustomEvent('scroll'));
     await flush();
     const names = rowHeaders(el);
     expect(names).toContain('Center 150');
