@@ -4,6 +4,7 @@
  */
 import type { BantOpportunity } from '@keyplan/contracts';
 import { daysBetween } from './heat';
+import { asDecimal, roundHalfAwayFromZero } from './planScore';
 import { DEFAULT_SETTINGS, getSetting, type KeyplanSettings, type SettingName } from './settings';
 
 export type BantDimension = 'budget' | 'authority' | 'need' | 'timing';
@@ -15,7 +16,7 @@ const WEIGHT: Record<BantDimension, SettingName> = {
   need: 'BANT_Weight_Need',
   timing: 'BANT_Weight_Timing'
 };
-const POINTS: Record<string, SettingName> = {
+const POINTS: Readonly<Record<string, SettingName>> = {
   Unknown: 'BANT_Points_Unknown',
   Missing: 'BANT_Points_Missing',
   Identified: 'BANT_Points_Identified',
@@ -29,9 +30,20 @@ export interface BantStatuses {
   timingStatus: string | null;
 }
 
-/** Points for one status (blank counts as Unknown, as the formula's BlankAsZero case does). */
-export function bantPoints(status: string | null | undefined, settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS): number {
-  return getSetting(settings, POINTS[status ?? 'Unknown'] ?? 'BANT_Points_Unknown');
+/**
+ * Points for one status: the formula's CASE matches Confirmed, Identified and Missing exactly; blank,
+ * Unknown and any other value fall to the BANT_Points_Unknown default.
+ */
+export function bantPoints(
+  status: string | null | undefined,
+  settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS
+): number {
+  // hasOwnProperty: a status such as 'constructor' must not reach Object.prototype.
+  const name =
+    status != null && Object.prototype.hasOwnProperty.call(POINTS, status)
+      ? POINTS[status]
+      : 'BANT_Points_Unknown';
+  return getSetting(settings, name);
 }
 
 /**
@@ -48,11 +60,16 @@ export function bantScore(o: BantStatuses, settings: Partial<KeyplanSettings> = 
   };
   let sum = 0;
   for (const d of BANT_DIMENSIONS) sum += getSetting(settings, WEIGHT[d]) * bantPoints(status[d], settings);
-  // Salesforce ROUND() rounds half away from zero; Math.round rounds half up: same for sum >= 0.
-  return sum >= 0 ? Math.round(sum / 100) : -Math.round(-sum / 100);
+  // ROUND(x, 0) half away from zero on the decimal value (a weight of 33.3 must not turn 16.65 into 16.64999).
+  return roundHalfAwayFromZero(asDecimal(sum) / 100, 0);
 }
 
-export type BantGapCode = 'NO_AUTHORITY_CONTACT' | 'TIMING_UNKNOWN_CLOSE_SOON' | 'BUDGET_UNCONFIRMED_LATE_STAGE' | 'NEED_NOT_CONFIRMED_AT_PROPOSAL' | 'CLOSE_DATE_PASSED';
+export type BantGapCode =
+  | 'NO_AUTHORITY_CONTACT'
+  | 'TIMING_UNKNOWN_CLOSE_SOON'
+  | 'BUDGET_UNCONFIRMED_LATE_STAGE'
+  | 'NEED_NOT_CONFIRMED_AT_PROPOSAL'
+  | 'CLOSE_DATE_PASSED';
 
 export interface BantGap {
   code: BantGapCode;
@@ -72,7 +89,8 @@ export interface BantGapOptions {
 
 const PROPOSAL_STAGE = /proposal|quote|negotiat/i;
 
-type GapInput = Pick<BantOpportunity, 'name' | 'stageName' | 'probability' | 'closeDate' | 'contactRoles'> & BantStatuses & { isClosed?: boolean };
+type GapInput = Pick<BantOpportunity, 'name' | 'stageName' | 'probability' | 'closeDate' | 'contactRoles'> &
+  BantStatuses & { isClosed?: boolean };
 
 /** Gaps an account manager should act on for one open opportunity, most severe first. */
 export function bantGaps(o: GapInput, options: BantGapOptions = {}): BantGap[] {
@@ -91,7 +109,9 @@ export function bantGaps(o: GapInput, options: BantGapOptions = {}): BantGap[] {
       message: `${o.name}: the close date ${o.closeDate} is ${-daysToClose} days in the past. Update it or close the opportunity.`
     });
   }
-  const authority = o.contactRoles.some((r) => r.buyerRole === 'Economic Buyer' || r.decisionRole === 'Decision Maker');
+  const authority = o.contactRoles.some(
+    (r) => r.buyerRole === 'Economic Buyer' || r.decisionRole === 'Decision Maker'
+  );
   if (!authority) {
     gaps.push({
       code: 'NO_AUTHORITY_CONTACT',

@@ -23,7 +23,12 @@ const today = new Date('2025-06-15T00:00:00Z');
 describe('settings', () => {
   it('exposes every metadata record with its documented default', () => {
     expect(SETTING_NAMES).toHaveLength(24);
-    expect(DEFAULT_SETTINGS.BANT_Weight_Budget + DEFAULT_SETTINGS.BANT_Weight_Authority + DEFAULT_SETTINGS.BANT_Weight_Need + DEFAULT_SETTINGS.BANT_Weight_Timing).toBe(100);
+    expect(
+      DEFAULT_SETTINGS.BANT_Weight_Budget +
+        DEFAULT_SETTINGS.BANT_Weight_Authority +
+        DEFAULT_SETTINGS.BANT_Weight_Need +
+        DEFAULT_SETTINGS.BANT_Weight_Timing
+    ).toBe(100);
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
   });
 
@@ -45,26 +50,70 @@ describe('settings', () => {
 
 describe('BANT score', () => {
   it('matches the formula round(sum(weight x points) / 100)', () => {
-    expect(bantScore({ budgetStatus: 'Confirmed', authorityStatus: 'Confirmed', needStatus: 'Confirmed', timingStatus: 'Confirmed' })).toBe(100);
-    expect(bantScore({ budgetStatus: 'Confirmed', authorityStatus: 'Identified', needStatus: null, timingStatus: 'Unknown' })).toBe(45);
+    expect(
+      bantScore({
+        budgetStatus: 'Confirmed',
+        authorityStatus: 'Confirmed',
+        needStatus: 'Confirmed',
+        timingStatus: 'Confirmed'
+      })
+    ).toBe(100);
+    expect(
+      bantScore({
+        budgetStatus: 'Confirmed',
+        authorityStatus: 'Identified',
+        needStatus: null,
+        timingStatus: 'Unknown'
+      })
+    ).toBe(45);
     // 25 x 50 + 15 x 50 = 2000 -> 20; need Identified and timing Identified.
-    expect(bantScore({ budgetStatus: 'Missing', authorityStatus: 'Unknown', needStatus: 'Identified', timingStatus: 'Identified' })).toBe(20);
+    expect(
+      bantScore({
+        budgetStatus: 'Missing',
+        authorityStatus: 'Unknown',
+        needStatus: 'Identified',
+        timingStatus: 'Identified'
+      })
+    ).toBe(20);
     // 15 x 50 / 100 = 7.5 rounds half up to 8, like Salesforce ROUND.
-    expect(bantScore({ budgetStatus: null, authorityStatus: null, needStatus: null, timingStatus: 'Identified' })).toBe(8);
-    expect(bantScore({ budgetStatus: 'Identified', authorityStatus: null, needStatus: null, timingStatus: null }, { BANT_Points_Identified: 70 })).toBe(21);
+    expect(
+      bantScore({ budgetStatus: null, authorityStatus: null, needStatus: null, timingStatus: 'Identified' })
+    ).toBe(8);
+    expect(
+      bantScore(
+        { budgetStatus: 'Identified', authorityStatus: null, needStatus: null, timingStatus: null },
+        { BANT_Points_Identified: 70 }
+      )
+    ).toBe(21);
     expect(bantPoints('Bogus')).toBe(0);
   });
 
   it('property: stays within 0-100 for any statuses and any weights summing to 100', () => {
     fc.assert(
-      fc.property(status, status, status, status, fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }), (b, a, n, t, cuts) => {
-        const [x, y, z] = [...cuts].sort((p, q) => p - q);
-        const settings = { ...DEFAULT_SETTINGS, BANT_Weight_Budget: x, BANT_Weight_Authority: y - x, BANT_Weight_Need: z - y, BANT_Weight_Timing: 100 - z };
-        const s = bantScore({ budgetStatus: b, authorityStatus: a, needStatus: n, timingStatus: t }, settings);
-        expect(Number.isInteger(s)).toBe(true);
-        expect(s).toBeGreaterThanOrEqual(0);
-        expect(s).toBeLessThanOrEqual(100);
-      })
+      fc.property(
+        status,
+        status,
+        status,
+        status,
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+        (b, a, n, t, cuts) => {
+          const [x, y, z] = [...cuts].sort((p, q) => p - q);
+          const settings = {
+            ...DEFAULT_SETTINGS,
+            BANT_Weight_Budget: x,
+            BANT_Weight_Authority: y - x,
+            BANT_Weight_Need: z - y,
+            BANT_Weight_Timing: 100 - z
+          };
+          const s = bantScore(
+            { budgetStatus: b, authorityStatus: a, needStatus: n, timingStatus: t },
+            settings
+          );
+          expect(Number.isInteger(s)).toBe(true);
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(100);
+        }
+      )
     );
   });
 });
@@ -90,9 +139,19 @@ describe('BANT gaps', () => {
     authorityStatus: 'Identified',
     needStatus: 'Identified',
     timingStatus: 'Identified',
-    contactRoles: [{ contactId: '003000000000001', name: 'Eve', role: 'Decision Maker', isPrimary: true, buyerRole: 'Economic Buyer', decisionRole: null }]
+    contactRoles: [
+      {
+        contactId: '003000000000001',
+        name: 'Eve',
+        role: 'Decision Maker',
+        isPrimary: true,
+        buyerRole: 'Economic Buyer',
+        decisionRole: null
+      }
+    ]
   };
-  const codes = (o: Partial<typeof base> & { isClosed?: boolean }, opts = {}) => bantGaps({ ...base, ...o }, { today, ...opts }).map((g) => g.code);
+  const codes = (o: Partial<typeof base> & { isClosed?: boolean }, opts = {}) =>
+    bantGaps({ ...base, ...o }, { today, ...opts }).map((g) => g.code);
 
   it('is quiet for a healthy early opportunity and for closed ones', () => {
     expect(codes({})).toEqual([]);
@@ -101,40 +160,80 @@ describe('BANT gaps', () => {
 
   it('flags a missing economic buyer or decision maker', () => {
     expect(codes({ contactRoles: [] })).toEqual(['NO_AUTHORITY_CONTACT']);
-    expect(bantGaps({ ...base, contactRoles: [], probability: 60 }, { today })[0]).toMatchObject({ severity: 'error', dimension: 'authority' });
-    expect(codes({ contactRoles: [{ ...base.contactRoles[0], buyerRole: null, decisionRole: 'Decision Maker' }] })).toEqual([]);
+    expect(bantGaps({ ...base, contactRoles: [], probability: 60 }, { today })[0]).toMatchObject({
+      severity: 'error',
+      dimension: 'authority'
+    });
+    expect(
+      codes({ contactRoles: [{ ...base.contactRoles[0], buyerRole: null, decisionRole: 'Decision Maker' }] })
+    ).toEqual([]);
   });
 
   it('flags unknown timing inside BANT_Timing_Window_Days of the close date', () => {
-    expect(codes({ closeDate: '2025-07-10', timingStatus: 'Unknown' })).toEqual(['TIMING_UNKNOWN_CLOSE_SOON']);
+    expect(codes({ closeDate: '2025-07-10', timingStatus: 'Unknown' })).toEqual([
+      'TIMING_UNKNOWN_CLOSE_SOON'
+    ]);
     expect(codes({ closeDate: '2025-07-20', timingStatus: 'Unknown' })).toEqual([]);
-    expect(codes({ closeDate: '2025-07-20', timingStatus: null }, { settings: { BANT_Timing_Window_Days: 40 } })).toEqual(['TIMING_UNKNOWN_CLOSE_SOON']);
+    expect(
+      codes({ closeDate: '2025-07-20', timingStatus: null }, { settings: { BANT_Timing_Window_Days: 40 } })
+    ).toEqual(['TIMING_UNKNOWN_CLOSE_SOON']);
   });
 
   it('flags unknown or missing budget late in the cycle', () => {
     expect(codes({ probability: 50, budgetStatus: 'Unknown' })).toEqual(['BUDGET_UNCONFIRMED_LATE_STAGE']);
-    expect(bantGaps({ ...base, probability: 60, budgetStatus: 'Missing' }, { today })[0]).toMatchObject({ severity: 'error', message: 'Cloud deal: at 60% the budget is known to be missing.' });
+    expect(bantGaps({ ...base, probability: 60, budgetStatus: 'Missing' }, { today })[0]).toMatchObject({
+      severity: 'error',
+      message: 'Cloud deal: at 60% the budget is known to be missing.'
+    });
     expect(codes({ probability: 40, budgetStatus: 'Unknown' })).toEqual([]);
   });
 
   it('flags an unconfirmed need at proposal and a close date in the past, errors first', () => {
-    expect(codes({ stageName: 'Proposal/Price Quote', probability: 75 })).toEqual(['NEED_NOT_CONFIRMED_AT_PROPOSAL']);
-    expect(codes({ stageName: 'Proposal/Price Quote', probability: 75, needStatus: 'Confirmed' })).toEqual([]);
-    expect(codes({ closeDate: '2025-06-01', needStatus: 'Confirmed', stageName: 'Negotiation/Review' })).toEqual(['CLOSE_DATE_PASSED']);
-    expect(bantGaps({ ...base, closeDate: '2025-06-01', contactRoles: [] }, { today }).map((g) => g.severity)).toEqual(['error', 'warning']);
-    expect(bantGaps({ ...base, closeDate: '2025-06-01' }, { today })[0].message).toMatch(/14 days in the past/);
+    expect(codes({ stageName: 'Proposal/Price Quote', probability: 75 })).toEqual([
+      'NEED_NOT_CONFIRMED_AT_PROPOSAL'
+    ]);
+    expect(codes({ stageName: 'Proposal/Price Quote', probability: 75, needStatus: 'Confirmed' })).toEqual(
+      []
+    );
+    expect(
+      codes({ closeDate: '2025-06-01', needStatus: 'Confirmed', stageName: 'Negotiation/Review' })
+    ).toEqual(['CLOSE_DATE_PASSED']);
+    expect(
+      bantGaps({ ...base, closeDate: '2025-06-01', contactRoles: [] }, { today }).map((g) => g.severity)
+    ).toEqual(['error', 'warning']);
+    expect(bantGaps({ ...base, closeDate: '2025-06-01' }, { today })[0].message).toMatch(
+      /14 days in the past/
+    );
   });
 });
 
 describe('relationship type and tier', () => {
-  const scores = (v: number | null) => ({ scoreExecutiveAccess: v, scoreShareOfWallet: v, scoreStrategicAlignment: v, scoreCoInnovation: v, scoreTenure: v });
+  const scores = (v: number | null) => ({
+    scoreExecutiveAccess: v,
+    scoreShareOfWallet: v,
+    scoreStrategicAlignment: v,
+    scoreCoInnovation: v,
+    scoreTenure: v
+  });
 
   it('weighs the attributes and bands the total', () => {
     expect(relationshipScore(scores(3))).toBe(3);
     expect(relationshipType(scores(4))).toEqual({ score: 4, type: 'Strategic' });
-    expect(relationshipType({ ...scores(1), scoreExecutiveAccess: 5, scoreStrategicAlignment: 5 })).toEqual({ score: 3, type: 'Interdependent' });
-    expect(relationshipType(scores(null))).toEqual({ score: 0, type: 'Tactical' });
-    expect([1.99, 2, 3, 4].map((s) => relationshipTypeOf(s))).toEqual(['Tactical', 'Cooperative', 'Interdependent', 'Strategic']);
+    expect(relationshipType({ ...scores(1), scoreExecutiveAccess: 5, scoreStrategicAlignment: 5 })).toEqual({
+      score: 3,
+      type: 'Interdependent'
+    });
+    expect(relationshipType(scores(null))).toEqual({ score: null, type: '' });
+    expect(
+      relationshipType({ ...scores(null), scoreExecutiveAccess: 5, scoreStrategicAlignment: 3 })
+    ).toEqual({ score: 4, type: 'Strategic' });
+    expect(relationshipTypeOf(null)).toBe('');
+    expect([1.99, 2, 3, 4].map((s) => relationshipTypeOf(s))).toEqual([
+      'Tactical',
+      'Cooperative',
+      'Interdependent',
+      'Strategic'
+    ]);
     expect(relationshipTypeOf(3.5, { RelType_Band_Strategic: 3.5 })).toBe('Strategic');
   });
 
@@ -142,7 +241,13 @@ describe('relationship type and tier', () => {
     const s15 = fc.integer({ min: 1, max: 5 });
     fc.assert(
       fc.property(s15, s15, s15, s15, s15, (a, b, c, d, e) => {
-        const s = relationshipScore({ scoreExecutiveAccess: a, scoreShareOfWallet: b, scoreStrategicAlignment: c, scoreCoInnovation: d, scoreTenure: e });
+        const s = relationshipScore({
+          scoreExecutiveAccess: a,
+          scoreShareOfWallet: b,
+          scoreStrategicAlignment: c,
+          scoreCoInnovation: d,
+          scoreTenure: e
+        });
         expect(s).toBeGreaterThanOrEqual(1);
         expect(s).toBeLessThanOrEqual(5);
       })
@@ -150,8 +255,17 @@ describe('relationship type and tier', () => {
   });
 
   it('tiers by criteria met', () => {
-    expect(tierOf({ criterionRevenuePotential: true, criterionStrategicFit: true, criterionGrowthPotential: true, criterionReferenceValue: true })).toEqual({ met: 4, tier: '1' });
-    expect(tierOf({ criterionRevenuePotential: true, criterionExecutiveAccess: true, criterionStrategicFit: null })).toEqual({ met: 2, tier: '2' });
+    expect(
+      tierOf({
+        criterionRevenuePotential: true,
+        criterionStrategicFit: true,
+        criterionGrowthPotential: true,
+        criterionReferenceValue: true
+      })
+    ).toEqual({ met: 4, tier: '1' });
+    expect(
+      tierOf({ criterionRevenuePotential: true, criterionExecutiveAccess: true, criterionStrategicFit: null })
+    ).toEqual({ met: 2, tier: '2' });
     expect(tierOf({})).toEqual({ met: 0, tier: '3' });
     expect(tierOf({ criterionRevenuePotential: true }, { Tier_2_Min_Criteria: 1 }).tier).toBe('2');
   });
@@ -170,7 +284,9 @@ describe('format', () => {
     expect(formatPercent(undefined)).toBe('');
     expect(formatDate('2025-01-01', { locale: 'en-US' })).toBe('Jan 1, 2025');
     expect(formatDate('2025-01-01', { locale: 'de-DE', style: 'short' })).toBe('01.01.25');
-    expect(formatDate('2025-01-01T15:30:00Z', { locale: 'en-US', timeZone: 'UTC' })).toMatch(/Jan 1, 2025.*3:30/);
+    expect(formatDate('2025-01-01T15:30:00Z', { locale: 'en-US', timeZone: 'UTC' })).toMatch(
+      /Jan 1, 2025.*3:30/
+    );
     expect(formatDate('not a date')).toBe('');
     expect(formatDate(null)).toBe('');
   });
