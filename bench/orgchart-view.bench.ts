@@ -9,6 +9,7 @@
 import Module from 'node:module';
 import path from 'node:path';
 import type { ContactNode, OrgChartData, RelationshipLinkDto } from '@keyplan/contracts';
+import type * as ViewModelModule from '../force-app/main/default/lwc/orgChartHeatmap/viewModel';
 
 // The view model imports platform-style module names; map them to the files the build compiles from.
 const LWC = path.resolve(__dirname, '../force-app/main/default/lwc');
@@ -66,7 +67,15 @@ export function syntheticOrgChart(contactCount: number, linkCount: number): OrgC
       buyingCenterId: rand() < 0.9 ? bcs[Math.floor(rand() * bcs.length)].id : null,
       stance: pick(['Champion', 'Supporter', 'Neutral', 'Detractor', 'Unknown', null] as const),
       decisionRole: pick(['Decision Maker', 'Influencer', 'Gatekeeper', 'User', null] as const),
-      buyerRole: pick(['Economic Buyer', 'User Buyer', 'Technical Buyer', 'Coach', null, null, null] as const),
+      buyerRole: pick([
+        'Economic Buyer',
+        'User Buyer',
+        'Technical Buyer',
+        'Coach',
+        null,
+        null,
+        null
+      ] as const),
       responseMode: null,
       influenceLevel: pick(['Low', 'Medium', 'High', 'Very High', null] as const),
       budgetOwned: null,
@@ -126,7 +135,8 @@ function measure(fn: () => void, runs: number): number {
 function main(): void {
   // Loaded after the alias hook is installed.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { OrgChartViewModel, MAX_DOM_NODES } = require('../force-app/main/default/lwc/orgChartHeatmap/viewModel') as typeof import('../force-app/main/default/lwc/orgChartHeatmap/viewModel');
+  const { OrgChartViewModel, MAX_DOM_NODES } =
+    require('../force-app/main/default/lwc/orgChartHeatmap/viewModel') as typeof ViewModelModule;
   const contacts = arg('contacts', 10_000);
   const linkCount = arg('links', 20_000);
   const runs = arg('runs', 5);
@@ -134,7 +144,13 @@ function main(): void {
   const today = new Date('2026-11-01T00:00:00Z');
   const results: { name: string; ms: number; target_ms: number; [k: string]: unknown }[] = [];
 
-  results.push({ name: 'orgchart.load', ms: measure(() => void new OrgChartViewModel(data, { today, initialDepth: 4 }), runs), target_ms: 500, contacts, links: linkCount });
+  results.push({
+    name: 'orgchart.load',
+    ms: measure(() => void new OrgChartViewModel(data, { today, initialDepth: 4 }), runs),
+    target_ms: 500,
+    contacts,
+    links: linkCount
+  });
 
   // Worst case for the interactions: everything expanded, so the layout holds all 10,000 people.
   const vm = new OrgChartViewModel(data, { today });
@@ -177,11 +193,31 @@ function main(): void {
   });
   // Zoomed all the way out: everything is "in view", the DOM cap must hold.
   const all = vm.view({ x1: 0, y1: 0, x2: width, y2: height });
-  results.push({ name: 'orgchart.zoomed-out-query', ms: measure(() => void vm.view({ x1: 0, y1: 0, x2: width, y2: height }), runs), target_ms: 50, dom_nodes: all.nodes.length, dom_links: all.links.length, in_view: all.inView, cap: MAX_DOM_NODES });
+  results.push({
+    name: 'orgchart.zoomed-out-query',
+    ms: measure(() => void vm.view({ x1: 0, y1: 0, x2: width, y2: height }), runs),
+    target_ms: 50,
+    dom_nodes: all.nodes.length,
+    dom_links: all.links.length,
+    in_view: all.inView,
+    cap: MAX_DOM_NODES
+  });
   const target = data.contacts[Math.floor(contacts * 0.77)].id;
-  results.push({ name: 'orgchart.toggle-collapse', ms: measure(() => vm.toggleCollapse(target), runs * 2), target_ms: 50 });
-  results.push({ name: 'orgchart.search', ms: measure(() => void vm.search('person 77'), runs), target_ms: 50 });
-  results.push({ name: 'orgchart.focus', ms: measure(() => (vm.setFocus(target, 2), vm.setFocus(null)), runs), target_ms: 100 });
+  results.push({
+    name: 'orgchart.toggle-collapse',
+    ms: measure(() => vm.toggleCollapse(target), runs * 2),
+    target_ms: 50
+  });
+  results.push({
+    name: 'orgchart.search',
+    ms: measure(() => void vm.search('person 77'), runs),
+    target_ms: 50
+  });
+  results.push({
+    name: 'orgchart.focus',
+    ms: measure(() => (vm.setFocus(target, 2), vm.setFocus(null)), runs),
+    target_ms: 100
+  });
 
   let failed = false;
   for (const r of results) {

@@ -24,10 +24,28 @@ const MAX_SCALE = 2.5;
 const ZOOM_STEP = 1.25;
 /** Render a margin beyond the visible area so short pans do not show empty edges. */
 const OVERSCAN = 160;
-const KEY_DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+const KEY_DIRECTIONS: Record<string, Direction> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right'
+};
+/** Text bindings must never be empty: LWC's static-part patching loses empty text nodes. */
+const BLANK = '\u00a0';
 const CONFLICT = /changed since|modified by|stale|conflict|someone else/i;
 
-type RenderNode = NodeView & { style: string; className: string; tabindex: string; ariaExpanded: string | null; showToggle: boolean; toggleKey: string; toggleLabel: string; toggleText: string; toggleStyle: string; stanceClass: string };
+type RenderNode = NodeView & {
+  style: string;
+  className: string;
+  tabindex: string;
+  ariaExpanded: string | null;
+  showToggle: boolean;
+  toggleKey: string;
+  toggleLabel: string;
+  toggleText: string;
+  toggleStyle: string;
+  stanceClass: string;
+};
 type RenderLink = LinkView & { className: string; arrowClass: string };
 
 /**
@@ -64,7 +82,7 @@ export default class OrgChartHeatmap extends LightningElement {
   searchText = '';
   hits: string[] = [];
   hitIndex = -1;
-  announcement = '';
+  announcement = BLANK;
   focusLevels = 2;
 
   saving = false;
@@ -92,8 +110,13 @@ export default class OrgChartHeatmap extends LightningElement {
 
   private buildViewModel(data: OrgChartData): void {
     const previous = this.vm;
-    const mode = (COLOUR_MODES as readonly string[]).includes(this.defaultColourBy) ? (this.defaultColourBy as ColourMode) : 'heat';
-    const vm = new OrgChartViewModel(data, { colourBy: previous?.colourBy ?? mode, initialDepth: this.depthValue });
+    const mode = (COLOUR_MODES as readonly string[]).includes(this.defaultColourBy)
+      ? (this.defaultColourBy as ColourMode)
+      : 'heat';
+    const vm = new OrgChartViewModel(data, {
+      colourBy: previous?.colourBy ?? mode,
+      initialDepth: this.depthValue
+    });
     if (previous) {
       // A refresh keeps what the user was looking at.
       vm.collapsed = previous.collapsed;
@@ -194,7 +217,6 @@ export default class OrgChartHeatmap extends LightningElement {
     return `Colour: ${COLOUR_MODE_LABELS[this.vm?.colourBy ?? 'heat']}`;
   }
   get legend(): { key: string; label: string; colour: string; count: number }[] {
-    void this.version;
     return this.vm?.legend ?? [];
   }
   get buyingCenterOptions(): { label: string; value: string }[] {
@@ -202,7 +224,6 @@ export default class OrgChartHeatmap extends LightningElement {
     return [{ label: 'All buying centers', value: '' }, ...list];
   }
   get buyingCenterValue(): string {
-    void this.version;
     return this.vm?.buyingCenterId ?? '';
   }
   get levelOptions(): { label: string; value: string }[] {
@@ -212,7 +233,6 @@ export default class OrgChartHeatmap extends LightningElement {
     return String(this.focusLevels);
   }
   get isFocused(): boolean {
-    void this.version;
     return !!this.vm?.focus;
   }
   get focusLabel(): string {
@@ -224,7 +244,7 @@ export default class OrgChartHeatmap extends LightningElement {
     return `${Math.round(this.scale * 100)}%`;
   }
   get hitSummary(): string {
-    if (!this.searchText.trim()) return '';
+    if (!this.searchText.trim()) return BLANK;
     if (this.hits.length === 0) return 'No match';
     return `${this.hitIndex + 1} of ${this.hits.length}`;
   }
@@ -232,11 +252,12 @@ export default class OrgChartHeatmap extends LightningElement {
     return this.hits.length < 2;
   }
   get statusText(): string {
-    void this.version;
-    if (!this.vm) return '';
+    if (!this.vm) return BLANK;
     const shown = this.slice.nodes.length;
     const base = `${this.vm.visibleCount.toLocaleString()} of ${this.vm.totalCount.toLocaleString()} people in the chart`;
-    return this.slice.capped ? `${base}; ${shown} of ${this.slice.inView.toLocaleString()} in view are drawn, zoom in to see the rest` : base;
+    return this.slice.capped
+      ? `${base}; ${shown} of ${this.slice.inView.toLocaleString()} in view are drawn, zoom in to see the rest`
+      : base;
   }
   get coverageButtonLabel(): string {
     return `Coverage (${this.issues.length})`;
@@ -317,7 +338,7 @@ export default class OrgChartHeatmap extends LightningElement {
   }
 
   private announce(text: string): void {
-    this.announcement = text;
+    this.announcement = text || BLANK;
   }
 
   // ---- viewport ----
@@ -353,7 +374,8 @@ export default class OrgChartHeatmap extends LightningElement {
     const hitSet = new Set(this.hits);
     const current = this.hitIndex >= 0 ? this.hits[this.hitIndex] : null;
     const nodes = this.slice.nodes;
-    const tabbable = this.activeId && nodes.some((n) => n.id === this.activeId) ? this.activeId : (nodes[0]?.id ?? null);
+    const tabbable =
+      this.activeId && nodes.some((n) => n.id === this.activeId) ? this.activeId : (nodes[0]?.id ?? null);
     return nodes.map((n) => {
       const classes = ['node'];
       if (n.id === this.selectedId) classes.push('is-selected');
@@ -371,7 +393,10 @@ export default class OrgChartHeatmap extends LightningElement {
         toggleLabel: `${n.collapsed ? 'Expand' : 'Collapse'} the reports of ${n.name}`,
         toggleText: n.collapsed ? `+${n.hiddenDescendants}` : '−',
         toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
-        stanceClass: `stance stance-${n.stance.toLowerCase()}`
+        stanceClass: `stance stance-${n.stance.toLowerCase()}`,
+        heatText: `Heat ${n.heat}`,
+        title: n.title || BLANK,
+        buyerRole: n.buyerRole || BLANK
       };
     });
   }
@@ -393,7 +418,10 @@ export default class OrgChartHeatmap extends LightningElement {
     if (!this.vm) return;
     const { width, height } = this.vm.size;
     const pad = 24;
-    const s = width && height ? Math.min(1, (this.viewportWidth - pad * 2) / width, (this.viewportHeight - pad * 2) / height) : 1;
+    const s =
+      width && height
+        ? Math.min(1, (this.viewportWidth - pad * 2) / width, (this.viewportHeight - pad * 2) / height)
+        : 1;
     this.scale = Math.max(MIN_SCALE, s);
     this.tx = (this.viewportWidth - width * this.scale) / 2;
     this.ty = pad;
@@ -516,7 +544,9 @@ export default class OrgChartHeatmap extends LightningElement {
       const box = this.vm.nodeBox(id);
       if (box && box.childCount > 0 && box.collapsed === (event.key === '+')) {
         this.vm.toggleCollapse(id);
-        this.announce(`${event.key === '+' ? 'Expanded' : 'Collapsed'} ${this.vm.person(id)?.contact.name ?? ''}`);
+        this.announce(
+          `${event.key === '+' ? 'Expanded' : 'Collapsed'} ${this.vm.person(id)?.contact.name ?? ''}`
+        );
         this.pendingFocus = id;
         this.changed();
       }
@@ -563,15 +593,15 @@ export default class OrgChartHeatmap extends LightningElement {
 
   // ---- side panel ----
   get person(): PersonDetails | null {
-    void this.version;
     return this.selectedId && this.vm ? this.vm.person(this.selectedId) : null;
   }
   get hasPerson(): boolean {
     return !!this.person;
   }
   get people(): { label: string; value: string }[] {
-    void this.version;
-    return this.selectedId && this.vm ? this.vm.contactOptions(this.selectedId, '', Number.MAX_SAFE_INTEGER) : [];
+    return this.selectedId && this.vm
+      ? this.vm.contactOptions(this.selectedId, '', Number.MAX_SAFE_INTEGER)
+      : [];
   }
   get fieldAccess(): Record<string, { readable: boolean; updateable: boolean }> {
     return this.data?.fieldAccess ?? {};
@@ -583,8 +613,10 @@ export default class OrgChartHeatmap extends LightningElement {
     return this.data?.accountId ?? this.recordId;
   }
   get issues(): (CoverageIssue & { key: string })[] {
-    void this.version;
-    return (this.vm?.issues ?? []).map((i, n) => ({ ...i, key: `${i.code}-${i.contactId ?? ''}-${i.buyingCenterId ?? ''}-${i.linkId ?? ''}-${n}`}));
+    return (this.vm?.issues ?? []).map((i, n) => ({
+      ...i,
+      key: `${i.code}-${i.contactId ?? ''}-${i.buyingCenterId ?? ''}-${i.linkId ?? ''}-${n}`
+    }));
   }
 
   handlePanelClose(): void {

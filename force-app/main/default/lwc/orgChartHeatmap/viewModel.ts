@@ -69,12 +69,19 @@ export function linkStyle(link: Pick<RelationshipLinkDto, 'strength' | 'frequenc
 } {
   const strength = link.strength ?? 1;
   const frequent = link.frequency === 'Weekly' || link.frequency === 'Monthly';
-  const occasional = link.frequency === 'Rarely' || link.frequency === 'Quarterly' || link.frequency === null || strength <= 1;
+  const occasional =
+    link.frequency === 'Rarely' || link.frequency === 'Quarterly' || link.frequency === null || strength <= 1;
   const weight: LinkWeight = strength >= 4 && frequent ? 'bold' : occasional ? 'dotted' : 'thin';
   const negative = link.polarity === 'Negative';
   // Polarity is never shown by colour alone: negative links are dashed (dash-dot when also occasional).
   const dash = negative ? (weight === 'dotted' ? '8 3 1.5 3' : '8 4') : weight === 'dotted' ? '1.5 4' : null;
-  return { weight, negative, width: weight === 'bold' ? 3.5 : 1.5, colour: negative ? '#ba0516' : '#2e844a', dash };
+  return {
+    weight,
+    negative,
+    width: weight === 'bold' ? 3.5 : 1.5,
+    colour: negative ? '#ba0516' : '#2e844a',
+    dash
+  };
 }
 
 /** Text colour readable on a palette colour (WCAG contrast against black vs white). */
@@ -85,7 +92,8 @@ export function textColourOn(hex: string): string {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
   };
-  const l = 0.2126 * lin(parseInt(m[1], 16)) + 0.7152 * lin(parseInt(m[2], 16)) + 0.0722 * lin(parseInt(m[3], 16));
+  const l =
+    0.2126 * lin(parseInt(m[1], 16)) + 0.7152 * lin(parseInt(m[2], 16)) + 0.0722 * lin(parseInt(m[3], 16));
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#181818' : '#ffffff';
 }
 
@@ -191,7 +199,10 @@ export class OrgChartViewModel {
   private forest!: OrgForest<Member>;
   private heat = new Map<string, ContactHeat>();
   private coverage!: CoverageReport;
-  private colourCache = new Map<ColourMode, { colours: Map<string, { key: string; colour: string; label: string }>; legend: LegendEntry[] }>();
+  private colourCache = new Map<
+    ColourMode,
+    { colours: Map<string, { key: string; colour: string; label: string }>; legend: LegendEntry[] }
+  >();
   private layoutResult!: OrgLayout;
   private placed: PlacedLink<RelationshipLinkDto>[] = [];
   private index!: ViewportIndex<RelationshipLinkDto>;
@@ -221,9 +232,18 @@ export class OrgChartViewModel {
   /** Recomputes everything that depends on contacts or links (after a load or a save). */
   private rebuildData(): void {
     this.byId = new Map(this.data.contacts.map((c) => [c.id, c]));
-    this.fullForest = buildOrgForest(this.data.contacts.map((c) => ({ id: c.id, name: c.name, reportsToId: c.reportsToId })));
-    this.heat = computeHeat(this.byId.keys(), this.data.links, { today: this.today, settings: this.settings });
-    this.coverage = analyseCoverage(this.data.contacts, this.data.links, { today: this.today, settings: this.settings, buyingCenterNames: this.bcNames });
+    this.fullForest = buildOrgForest(
+      this.data.contacts.map((c) => ({ id: c.id, name: c.name, reportsToId: c.reportsToId }))
+    );
+    this.heat = computeHeat(this.byId.keys(), this.data.links, {
+      today: this.today,
+      settings: this.settings
+    });
+    this.coverage = analyseCoverage(this.data.contacts, this.data.links, {
+      today: this.today,
+      settings: this.settings,
+      buyingCenterNames: this.bcNames
+    });
     this.colourCache.clear();
     this.forest = this.filteredForest();
   }
@@ -244,16 +264,27 @@ export class OrgChartViewModel {
     }
     const members: Member[] = [];
     for (const id of this.fullForest.order) {
-      if (keep.has(id)) members.push({ id, name: (this.byId.get(id) as ContactNode).name, reportsToId: this.fullForest.parentOf.get(id) ?? null });
+      if (keep.has(id))
+        members.push({
+          id,
+          name: (this.byId.get(id) as ContactNode).name,
+          reportsToId: this.fullForest.parentOf.get(id) ?? null
+        });
     }
     return buildOrgForest(members);
   }
 
-  private sizeOf = (m: Member): NodeSize => NODE_SIZES[this.byId.get(m.id)?.influenceLevel ?? 'none'] ?? NODE_SIZES.none;
+  private sizeOf = (m: Member): NodeSize =>
+    NODE_SIZES[this.byId.get(m.id)?.influenceLevel ?? 'none'] ?? NODE_SIZES.none;
 
   /** Re-runs the layout of what is visible and rebuilds the viewport index. */
   private relayout(): void {
-    this.layoutResult = layoutOrgChart(this.forest, { collapsed: this.collapsed, focus: this.focus, nodeSize: this.sizeOf, levelGap: 56 });
+    this.layoutResult = layoutOrgChart(this.forest, {
+      collapsed: this.collapsed,
+      focus: this.focus,
+      nodeSize: this.sizeOf,
+      levelGap: 56
+    });
     const contactLinks = this.data.links.filter((l) => l.fromContactId !== null);
     this.placed = placeLinks(this.layoutResult, contactLinks, 'attach').placed;
     this.index = buildViewportIndex(this.layoutResult, this.placed);
@@ -281,7 +312,10 @@ export class OrgChartViewModel {
   }
 
   /** The colouring of the current mode (cached per mode). */
-  private colouring(): { colours: Map<string, { key: string; colour: string; label: string }>; legend: LegendEntry[] } {
+  private colouring(): {
+    colours: Map<string, { key: string; colour: string; label: string }>;
+    legend: LegendEntry[];
+  } {
     let c = this.colourCache.get(this.colourBy);
     if (!c) {
       c = colourContacts(this.data.contacts, this.colourBy, { heat: this.heat, coverage: this.coverage });
@@ -368,7 +402,9 @@ export class OrgChartViewModel {
 
   /** The first drawn person (for the roving tabindex when nothing is active yet). */
   get firstVisibleId(): string | null {
-    const roots = this.layoutResult.nodes.filter((n) => n.parentId === null || !this.layoutResult.nodeById.has(n.parentId));
+    const roots = this.layoutResult.nodes.filter(
+      (n) => n.parentId === null || !this.layoutResult.nodeById.has(n.parentId)
+    );
     return roots.length ? roots.sort((a, b) => a.x1 - b.x1)[0].id : null;
   }
 
@@ -380,7 +416,8 @@ export class OrgChartViewModel {
   neighbour(id: string, direction: Direction): string | null {
     const node = this.layoutResult.nodeById.get(id);
     if (!node) return null;
-    const parent = node.parentId !== null && this.layoutResult.nodeById.has(node.parentId) ? node.parentId : null;
+    const parent =
+      node.parentId !== null && this.layoutResult.nodeById.has(node.parentId) ? node.parentId : null;
     if (direction === 'up') return parent;
     if (direction === 'down') return this.visibleChildren(id)[0] ?? null;
     const siblings =
@@ -420,7 +457,8 @@ export class OrgChartViewModel {
     if (capped) {
       const cx = (rect.x1 + rect.x2) / 2;
       const cy = (rect.y1 + rect.y2) / 2;
-      const dist = (n: LaidOutNode): number => Math.abs((n.x1 + n.x2) / 2 - cx) + Math.abs((n.y1 + n.y2) / 2 - cy);
+      const dist = (n: LaidOutNode): number =>
+        Math.abs((n.x1 + n.x2) / 2 - cx) + Math.abs((n.y1 + n.y2) / 2 - cy);
       nodes = [...nodes].sort((a, b) => dist(a) - dist(b)).slice(0, MAX_DOM_NODES);
     }
     const { colours } = this.colouring();
@@ -433,7 +471,10 @@ export class OrgChartViewModel {
     return { nodes: nodeViews, edges, links, inView, capped };
   }
 
-  private nodeView(n: LaidOutNode, colours: Map<string, { key: string; colour: string; label: string }>): NodeView {
+  private nodeView(
+    n: LaidOutNode,
+    colours: Map<string, { key: string; colour: string; label: string }>
+  ): NodeView {
     const c = this.byId.get(n.id) as ContactNode;
     const h = this.heat.get(n.id);
     const col = colours.get(n.id) ?? { key: 'none', colour: '#f3f3f3', label: '' };
@@ -515,8 +556,15 @@ export class OrgChartViewModel {
       if (!outgoing && l.toContactId !== id) continue;
       if (l.lastInteraction && (last === null || l.lastInteraction > last)) last = l.lastInteraction;
       const otherId = outgoing ? l.toContactId : l.fromContactId;
-      const otherName = otherId ? (this.byId.get(otherId)?.name ?? otherId) : `${l.fromUserName ?? 'Our team'} (our team)`;
-      const parts = [l.type ?? 'Link', l.strength ? `strength ${l.strength}` : null, l.frequency, l.polarity].filter(Boolean);
+      const otherName = otherId
+        ? (this.byId.get(otherId)?.name ?? otherId)
+        : `${l.fromUserName ?? 'Our team'} (our team)`;
+      const parts = [
+        l.type ?? 'Link',
+        l.strength ? `strength ${l.strength}` : null,
+        l.frequency,
+        l.polarity
+      ].filter(Boolean);
       links.push({
         id: l.id,
         outgoing,

@@ -6,18 +6,42 @@ import type { ContactStakeholderInput, FieldAccess, RelationshipLinkInput } from
 import type { PersonDetails, PersonLink } from '../orgChartHeatmap/viewModel';
 
 type Option = { label: string; value: string };
-type FieldKey = 'stance' | 'decisionRole' | 'buyerRole' | 'responseMode' | 'influenceLevel' | 'buyingCenterId';
+type FieldKey =
+  'stance' | 'decisionRole' | 'buyerRole' | 'responseMode' | 'influenceLevel' | 'buyingCenterId';
 
 const opts = (values: readonly string[]): Option[] => values.map((v) => ({ label: v, value: v }));
 const NONE: Option = { label: '--None--', value: '' };
 
 /** Picklist values (docs/DATA_MODEL.md); the contracts hold the same lists as zod enums. */
-const PICKLISTS: Record<Exclude<FieldKey, 'buyingCenterId'>, { label: string; field: string; options: Option[] }> = {
-  stance: { label: 'Stance', field: 'Contact.Stance__c', options: opts(['Champion', 'Supporter', 'Neutral', 'Detractor', 'Unknown']) },
-  decisionRole: { label: 'Decision role', field: 'Contact.Decision_Role__c', options: opts(['Decision Maker', 'Influencer', 'Gatekeeper', 'User']) },
-  buyerRole: { label: 'Buyer role', field: 'Contact.Buyer_Role__c', options: opts(['Economic Buyer', 'User Buyer', 'Technical Buyer', 'Coach']) },
-  responseMode: { label: 'Response mode', field: 'Contact.Response_Mode__c', options: opts(['Growth', 'Trouble', 'Even Keel', 'Overconfident']) },
-  influenceLevel: { label: 'Influence', field: 'Contact.Influence_Level__c', options: opts(['Low', 'Medium', 'High', 'Very High']) }
+const PICKLISTS: Record<
+  Exclude<FieldKey, 'buyingCenterId'>,
+  { label: string; field: string; options: Option[] }
+> = {
+  stance: {
+    label: 'Stance',
+    field: 'Contact.Stance__c',
+    options: opts(['Champion', 'Supporter', 'Neutral', 'Detractor', 'Unknown'])
+  },
+  decisionRole: {
+    label: 'Decision role',
+    field: 'Contact.Decision_Role__c',
+    options: opts(['Decision Maker', 'Influencer', 'Gatekeeper', 'User'])
+  },
+  buyerRole: {
+    label: 'Buyer role',
+    field: 'Contact.Buyer_Role__c',
+    options: opts(['Economic Buyer', 'User Buyer', 'Technical Buyer', 'Coach'])
+  },
+  responseMode: {
+    label: 'Response mode',
+    field: 'Contact.Response_Mode__c',
+    options: opts(['Growth', 'Trouble', 'Even Keel', 'Overconfident'])
+  },
+  influenceLevel: {
+    label: 'Influence',
+    field: 'Contact.Influence_Level__c',
+    options: opts(['Low', 'Medium', 'High', 'Very High'])
+  }
 };
 const LINK_TYPES = opts(['Influence', 'Informal', 'Dotted Line', 'Coverage']);
 const FREQUENCIES = opts(['Weekly', 'Monthly', 'Quarterly', 'Rarely']);
@@ -41,7 +65,16 @@ interface LinkDraft {
   lastInteraction: string;
 }
 
-const emptyLink = (): LinkDraft => ({ direction: 'out', search: '', otherId: '', type: 'Influence', strength: '3', frequency: 'Monthly', polarity: 'Positive', lastInteraction: '' });
+const emptyLink = (): LinkDraft => ({
+  direction: 'out',
+  search: '',
+  otherId: '',
+  type: 'Influence',
+  strength: '3',
+  frequency: 'Monthly',
+  polarity: 'Positive',
+  lastInteraction: ''
+});
 
 /**
  * The side panel of one person: stakeholder fields edited in place (field-level security respected),
@@ -114,14 +147,18 @@ export default class OrgChartPersonPanel extends LightningElement {
   }
   get subtitle(): string {
     const c = this.current?.contact;
-    return [c?.title, this.current?.managerName ? `reports to ${this.current.managerName}` : null].filter(Boolean).join(', ');
+    return [c?.title, this.current?.managerName ? `reports to ${this.current.managerName}` : null]
+      .filter(Boolean)
+      .join(', ');
   }
   get heatText(): string {
     const h = this.current?.heat;
-    return h ? `${h.heat} (${h.band}), ${h.teamLinks} team link${h.teamLinks === 1 ? '' : 's'}` : '';
+    return h ? `${h.heat} (${h.band}), ${h.teamLinks} team link${h.teamLinks === 1 ? '' : 's'}` : '\u00a0';
   }
   get lastInteractionText(): string {
-    return this.current?.lastInteraction ? formatDate(this.current.lastInteraction, { locale }) : 'No interaction recorded';
+    return this.current?.lastInteraction
+      ? formatDate(this.current.lastInteraction, { locale })
+      : 'No interaction recorded';
   }
   get budgetText(): string {
     return formatCurrency(this.current?.contact.budgetOwned ?? null, currency || 'USD', { locale }) || '—';
@@ -132,7 +169,13 @@ export default class OrgChartPersonPanel extends LightningElement {
     for (const [key, p] of Object.entries(PICKLISTS)) {
       const a = this.access(p.field);
       if (!a.readable) continue;
-      list.push({ key, label: p.label, value: this.draft[key] ?? '', options: [NONE, ...p.options], disabled: !a.updateable || this.saving });
+      list.push({
+        key,
+        label: p.label,
+        value: this.draft[key] ?? '',
+        options: [NONE, ...p.options],
+        disabled: !a.updateable || this.saving
+      });
     }
     const bc = this.access('Contact.Buying_Center__c');
     if (bc.readable) {
@@ -173,12 +216,22 @@ export default class OrgChartPersonPanel extends LightningElement {
     const c = this.current?.contact;
     if (!c) return {};
     const out: Record<string, unknown> = {};
-    const keys: FieldKey[] = ['stance', 'decisionRole', 'buyerRole', 'responseMode', 'influenceLevel', 'buyingCenterId'];
+    const keys: FieldKey[] = [
+      'stance',
+      'decisionRole',
+      'buyerRole',
+      'responseMode',
+      'influenceLevel',
+      'buyingCenterId'
+    ];
     for (const key of keys) {
       const now = this.draft[key] || null;
       if (now !== (c[key] ?? null)) out[key] = now;
     }
-    const budget = this.draft.budgetOwned === '' || this.draft.budgetOwned === undefined ? null : Number(this.draft.budgetOwned);
+    const budget =
+      this.draft.budgetOwned === '' || this.draft.budgetOwned === undefined
+        ? null
+        : Number(this.draft.budgetOwned);
     if (budget !== c.budgetOwned) out.budgetOwned = budget;
     return out as Partial<ContactStakeholderInput>;
   }
@@ -228,7 +281,11 @@ export default class OrgChartPersonPanel extends LightningElement {
   }
 
   get canEditLinks(): boolean {
-    return ['Relationship_Link__c.Type__c', 'Relationship_Link__c.Strength__c', 'Relationship_Link__c.Polarity__c'].every((f) => this.access(f).updateable);
+    return [
+      'Relationship_Link__c.Type__c',
+      'Relationship_Link__c.Strength__c',
+      'Relationship_Link__c.Polarity__c'
+    ].every((f) => this.access(f).updateable);
   }
   get frequencyDisabled(): boolean {
     return !this.access('Relationship_Link__c.Frequency__c').updateable;
@@ -307,7 +364,9 @@ export default class OrgChartPersonPanel extends LightningElement {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     const link = this.current?.links.find((l) => l.id === id);
     if (!link) return;
-    this.dispatchEvent(new CustomEvent('deletelink', { detail: { linkId: link.id, lastModified: link.link.lastModified } }));
+    this.dispatchEvent(
+      new CustomEvent('deletelink', { detail: { linkId: link.id, lastModified: link.link.lastModified } })
+    );
   }
 
   handleSelectOther(event: Event): void {
@@ -316,7 +375,8 @@ export default class OrgChartPersonPanel extends LightningElement {
   }
 
   handleFocus(): void {
-    if (this.current) this.dispatchEvent(new CustomEvent('focusperson', { detail: { contactId: this.current.contact.id } }));
+    if (this.current)
+      this.dispatchEvent(new CustomEvent('focusperson', { detail: { contactId: this.current.contact.id } }));
   }
 
   handleClose(): void {

@@ -1,0 +1,604 @@
+import { createElement } from 'lwc';
+import OrgChartHeatmap from 'c/orgChartHeatmap';
+import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
+import saveLink from '@salesforce/apex/OrgChartController.saveLink';
+import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
+import { refreshApex } from '@salesforce/apex';
+import type { ContactNode, OrgChartData, RelationshipLinkDto } from '@keyplan/contracts';
+
+jest.mock(
+  '@salesforce/apex/OrgChartController.getOrgChart',
+  () => {
+    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/OrgChartController.saveStakeholder', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/OrgChartController.saveLink', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/OrgChartController.deleteLink', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+type WireMock = { emit(v: unknown): void; error(body?: unknown): void };
+const wire = getOrgChart as unknown as WireMock;
+const mockSaveStakeholder = saveStakeholder as unknown as jest.Mock;
+const mockSaveLink = saveLink as unknown as jest.Mock;
+const mockDeleteLink = deleteLink as unknown as jest.Mock;
+
+const FIXTURE = jest.requireActual<OrgChartData>('./data/getOrgChart.json');
+const fixture = (): OrgChartData => JSON.parse(JSON.stringify(FIXTURE)) as OrgChartData;
+const byName = (name: string): ContactNode => FIXTURE.contacts.find((c) => c.name === name) as ContactNode;
+
+type Host = HTMLElement & { recordId?: string; defaultColourBy?: string; depth?: number; height?: number };
+
+function mount(props: Partial<Host> = {}): Host {
+  const el = createElement('c-org-chart-heatmap', { is: OrgChartHeatmap }) as Host;
+  el.recordId = FIXTURE.accountId;
+  Object.assign(el, props);
+  document.body.appendChild(el);
+  return el;
+}
+
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 4; i++) await Promise.resolve();
+};
+const root = (el: HTMLElement): ShadowRoot => el.shadowRoot as ShadowRoot;
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string): T | null => root(el).querySelector<T>(sel) as T | null;
+const $$ = (el: HTMLElement, sel: string): HTMLElement[] => Array.from(root(el).querySelectorAll<HTMLElement>(sel));
+const nodes = (el: HTMLElement): HTMLElement[] => $$(el, '.node');
+const node = (el: HTMLElement, name: string): HTMLElement => nodes(el).find((n) => n.getAttribute('aria-label')!.startsWith(`${name},`)) as HTMLElement;
+const panel = (el: HTMLElement): HTMLElement & { shadowRoot: ShadowRoot } => $(el, 'c-org-chart-person-panel') as HTMLElement & { shadowRoot: ShadowRoot };
+const inPanel = <T extends Element = HTMLElement>(el: HTMLElement, sel: string): T | null => panel(el).shadowRoot.querySelector<T>(sel) as T | null;
+const change = (target: Element, value: string): void => {
+  target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+};
+const key = (target: Element, k: string): void => {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
+};
+
+async function loaded(props: Partial<Host> = {}, data: OrgChartData = fixture()): Promise<Host> {
+  const el = mount(props);
+  wire.emit(data);
+  await flush();
+  return el;
+}
+
+async function open(el: Host, name: string): Promise<void> {
+  node(el, name).click();
+  await flush();
+}
+
+describe('c-org-chart-heatmap states', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('shows a labelled spinner while loading', async () => {
+    const el = mount();
+    await flush();
+    const spinner = $(el, 'lightning-spinner') as HTMLElement & { alternativeText: string };
+    expect(spinner).not.toBeNull();
+    expect(spinner.alternativeText).toBe('Loading the org chart');
+    expect(nodes(el)).toHaveLength(0);
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows the error panel with a friendly message when the load fails', async () => {
+    const el = mount();
+    wire.error({ message: 'Insufficient access to Contact.Stance__c' });
+    await flush();
+    const errorPanel = $(el, 'c-error-panel') as HTMLElement & { friendlyMessage: string; errors: unknown };
+    expect(errorPanel.friendlyMessage).toBe('The org chart could not be loaded.');
+    expect(errorPanel.errors).toBeTruthy();
+    expect($(el, 'lightning-spinner')).toBeNull();
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows an empty state with a hint when the account has no contacts', async () => {
+    const el = await loaded({}, { ...fixture(), contacts: [], links: [], totalContacts: 0 });
+    expect($(el, '.state-empty')!.textContent).toContain('set their Reports To');
+    expect(nodes(el)).toHaveLength(0);
+    await expect(el).toBeAccessible();
+  });
+
+  it('draws the reporting tree, the links and the legend', async () => {
+    const el = await loaded({ depth: 0 });
+    expect($(el, 'h2')!.textContent).toBe('Org chart: Northwind Industrial Group');
+    expect(nodes(el)).toHaveLength(25);
+    expect($$(el, 'path.edge')).toHaveLength(24);
+    const ada = node(el, 'Ada Lovelace');
+    expect(ada.getAttribute('aria-label')).toMatch(/^Ada Lovelace, Chief Information Officer, Champion, Economic Buyer, heat \d+ (cold|warm|hot|strong)/);
+    expect(ada.getAttribute('role')).toBe('button');
+    expect(ada.textContent).toContain('Champion');
+    // Roving tabindex: exactly one node is in the tab order.
+    expect(nodes(el).filter((n) => n.getAttribute('tabindex') === '0')).toHaveLength(1);
+    // Contact-to-contact links only (team links are in the heat): 13 in the fixture.
+    const links = $$(el, 'g.link');
+    expect(links).toHaveLength(13);
+    expect($$(el, 'g.link-bold').length).toBeGreaterThan(0);
+    expect($$(el, 'g.link-thin').length).toBeGreaterThan(0);
+    expect($$(el, 'g.link-dotted').length).toBeGreaterThan(0);
+    const negative = $$(el, 'g.link-negative path');
+    expect(negative.length).toBeGreaterThan(0);
+    for (const p of negative) expect(p.getAttribute('stroke-dasharray')).toBeTruthy();
+    expect($$(el, 'g.link-positive.link-bold path')[0].getAttribute('stroke-dasharray')).toBeNull();
+    expect($$(el, 'polygon.arrow')).toHaveLength(13);
+    const legend = $(el, 'c-org-chart-legend') as HTMLElement & { heading: string; entries: { key: string; count: number }[] };
+    expect(legend.heading).toBe('Colour: Relationship heat');
+    expect(legend.entries.reduce((s, e) => s + e.count, 0)).toBe(25);
+    expect($(el, '.status')!.textContent).toContain('25 of 25 people');
+    await expect(el).toBeAccessible();
+  });
+
+  it('applies the App Builder attributes: colouring, depth and height', async () => {
+    const el = await loaded({ defaultColourBy: 'stance', depth: 2, height: 420 });
+    expect(($(el, 'c-org-chart-legend') as HTMLElement & { heading: string }).heading).toBe('Colour: Stance');
+    // Depth 2: the CEO and her direct reports; deeper teams start collapsed.
+    expect(nodes(el)).toHaveLength(6);
+    expect($(el, '.viewport')!.getAttribute('style')).toContain('height: 420px');
+    expect(node(el, 'Ada Lovelace').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('warns when the contacts were cut at the query limit and lists data repairs', async () => {
+    const data = fixture();
+    data.truncated = true;
+    data.totalContacts = 12000;
+    data.contacts[4].reportsToId = data.contacts[4].id;
+    const el = await loaded({}, data);
+    expect($(el, '.truncated')!.textContent).toContain('of 12,000 contacts');
+    expect($(el, '.repairs')!.textContent).toContain('reports to themselves');
+  });
+});
+
+describe('c-org-chart-heatmap interactions', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('recolours by stance, buyer role and coverage', async () => {
+    const el = await loaded({ depth: 0 });
+    const before = node(el, 'Victor Okafor').style.background;
+    change($(el, '.colour-by')!, 'stance');
+    await flush();
+    const legend = $(el, 'c-org-chart-legend') as HTMLElement & { heading: string; entries: { key: string; count: number }[] };
+    expect(legend.heading).toBe('Colour: Stance');
+    expect(legend.entries.find((e) => e.key === 'Detractor')!.count).toBe(3);
+    expect(node(el, 'Victor Okafor').style.background).not.toBe(before);
+    change($(el, '.colour-by')!, 'coverage');
+    await flush();
+    expect(legend.heading).toBe('Colour: Coverage gaps');
+    expect(legend.entries.find((e) => e.key === 'gap')!.count).toBeGreaterThan(0);
+    change($(el, '.colour-by')!, 'buyerRole');
+    await flush();
+    expect(legend.heading).toBe('Colour: Buyer role');
+  });
+
+  it('filters by buying center, keeping managers as dimmed context', async () => {
+    const el = await loaded({ depth: 0 });
+    const finance = FIXTURE.buyingCenters.find((b) => b.name === 'Finance')!;
+    change($(el, '.bc-filter')!, finance.id);
+    await flush();
+    const names = nodes(el).map((n) => n.getAttribute('aria-label')!.split(',')[0]);
+    expect(names).toEqual(expect.arrayContaining(['Victor Okafor', 'Hannah Schmidt', 'Carlos Mendes', 'Nora Klein', 'Margaret Hale']));
+    expect(names).not.toContain('Ada Lovelace');
+    expect(node(el, 'Margaret Hale').classList).toContain('is-context');
+    expect(node(el, 'Margaret Hale').getAttribute('aria-label')).toContain('outside the filtered buying center');
+    change($(el, '.bc-filter')!, '');
+    await flush();
+    expect(nodes(el)).toHaveLength(25);
+  });
+
+  it('searches by name or title, jumps to the hit and highlights it', async () => {
+    const el = await loaded({ depth: 2 });
+    expect(node(el, 'Linus Berg')).toBeUndefined();
+    change($(el, '.search')!, 'architect');
+    await flush();
+    // The hits were collapsed away: search expands their managers.
+    expect(node(el, 'Linus Berg').classList).toContain('is-hit');
+    expect(node(el, 'Jonas Lind').classList).toContain('is-hit');
+    expect($(el, '.hit-summary')!.textContent).toBe('1 of 2');
+    const first = nodes(el).find((n) => n.classList.contains('is-current'))!;
+    expect(first.getAttribute('tabindex')).toBe('0');
+    key($(el, '.search')!, 'Enter');
+    await flush();
+    expect($(el, '.hit-summary')!.textContent).toBe('2 of 2');
+    ($(el, '.prev-hit') as HTMLElement).click();
+    await flush();
+    expect($(el, '.hit-summary')!.textContent).toBe('1 of 2');
+    ($(el, '.next-hit') as HTMLElement).click();
+    await flush();
+    expect($(el, '.hit-summary')!.textContent).toBe('2 of 2');
+    expect(root(el).querySelector('[aria-live]')!.textContent).toContain('Match 2 of 2');
+    change($(el, '.search')!, 'nobody-here');
+    await flush();
+    expect($(el, '.hit-summary')!.textContent).toBe('No match');
+    expect($$(el, '.node.is-hit')).toHaveLength(0);
+  });
+
+  it('collapses and expands a subtree with the toggle and the keyboard', async () => {
+    const el = await loaded({ depth: 0 });
+    const toggle = $$(el, 'button.toggle').find((b) => b.getAttribute('aria-label') === 'Collapse the reports of Ada Lovelace')!;
+    toggle.click();
+    await flush();
+    expect(nodes(el)).toHaveLength(25 - 10);
+    expect(node(el, 'Ada Lovelace').getAttribute('aria-label')).toContain('10 people hidden below');
+    expect(node(el, 'Ada Lovelace').getAttribute('aria-expanded')).toBe('false');
+    key(node(el, 'Ada Lovelace'), '+');
+    await flush();
+    expect(nodes(el)).toHaveLength(25);
+    key(node(el, 'Victor Okafor'), '-');
+    await flush();
+    expect(nodes(el)).toHaveLength(25 - 5);
+    ($(el, '.expand-all') as HTMLElement).click();
+    await flush();
+    expect(nodes(el)).toHaveLength(25);
+  });
+
+  it('moves along the tree with the arrow keys, opens with Enter and closes with Escape', async () => {
+    const el = await loaded({ depth: 0 });
+    const ceo = node(el, 'Margaret Hale');
+    ceo.focus();
+    key(ceo, 'ArrowDown');
+    await flush();
+    const active = (): string => (root(el).activeElement as HTMLElement).getAttribute('aria-label')!.split(',')[0];
+    expect(active()).toBe('Ada Lovelace');
+    expect(node(el, 'Ada Lovelace').getAttribute('tabindex')).toBe('0');
+    expect(node(el, 'Margaret Hale').getAttribute('tabindex')).toBe('-1');
+    key(node(el, 'Ada Lovelace'), 'ArrowRight');
+    await flush();
+    expect(active()).toBe('Lena Fischer');
+    key(node(el, 'Lena Fischer'), 'ArrowLeft');
+    await flush();
+    expect(active()).toBe('Ada Lovelace');
+    key(node(el, 'Ada Lovelace'), 'ArrowLeft');
+    await flush();
+    expect(active()).toBe('Ada Lovelace');
+    key(node(el, 'Ada Lovelace'), 'ArrowUp');
+    await flush();
+    expect(active()).toBe('Margaret Hale');
+    key(node(el, 'Margaret Hale'), 'Enter');
+    await flush();
+    expect(panel(el)).not.toBeNull();
+    expect(node(el, 'Margaret Hale').classList).toContain('is-selected');
+    key(inPanel(el, '.panel')!, 'Escape');
+    await flush();
+    expect(panel(el)).toBeNull();
+    expect(active()).toBe('Margaret Hale');
+  });
+
+  it('ArrowDown on a collapsed person expands them and moves to the first report', async () => {
+    const el = await loaded({ depth: 2 });
+    key(node(el, 'Ada Lovelace'), 'ArrowDown');
+    await flush();
+    expect((root(el).activeElement as HTMLElement).getAttribute('aria-label')).toMatch(/^Alan Turing,/);
+  });
+
+  it('zooms with the buttons and the wheel, pans by dragging and fits to screen', async () => {
+    const el = await loaded({ depth: 0 });
+    const layer = $(el, '.layer')!;
+    const zoom = (): string => $(el, '.zoom')!.textContent!;
+    const start = zoom();
+    ($(el, '.zoom-in') as HTMLElement).click();
+    await flush();
+    expect(parseInt(zoom(), 10)).toBeGreaterThan(parseInt(start, 10));
+    ($(el, '.zoom-out') as HTMLElement).click();
+    ($(el, '.zoom-out') as HTMLElement).click();
+    await flush();
+    expect(parseInt(zoom(), 10)).toBeLessThan(parseInt(start, 10));
+    const viewport = $(el, '.viewport')!;
+    const beforeWheel = zoom();
+    viewport.dispatchEvent(Object.assign(new MouseEvent('wheel', { clientX: 100, clientY: 100, cancelable: true }), { deltaY: -100 }));
+    await flush();
+    expect(parseInt(zoom(), 10)).toBeGreaterThan(parseInt(beforeWheel, 10));
+    const beforePan = layer.getAttribute('style');
+    viewport.dispatchEvent(new MouseEvent('pointerdown', { clientX: 100, clientY: 100, button: 0 }));
+    viewport.dispatchEvent(new MouseEvent('pointermove', { clientX: 160, clientY: 140 }));
+    viewport.dispatchEvent(new MouseEvent('pointerup', {}));
+    await flush();
+    expect(layer.getAttribute('style')).not.toBe(beforePan);
+    const afterPan = layer.getAttribute('style');
+    viewport.dispatchEvent(new MouseEvent('pointermove', { clientX: 300, clientY: 300 }));
+    await flush();
+    expect(layer.getAttribute('style')).toBe(afterPan);
+    ($(el, '.fit') as HTMLElement).click();
+    await flush();
+    expect(zoom()).toBe(start);
+  });
+
+  it('focuses on one person plus N levels and shows everyone again', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    change($(el, '.levels')!, '1');
+    await flush();
+    (inPanel(el, '.focus') as HTMLElement).click();
+    await flush();
+    // Ada's manager, Ada and her four direct reports.
+    expect(nodes(el)).toHaveLength(6);
+    expect($(el, '.focus-bar')!.textContent).toContain('Focused on Ada Lovelace');
+    change($(el, '.levels')!, '2');
+    await flush();
+    expect(nodes(el)).toHaveLength(11);
+    ($(el, '.clear-focus') as HTMLElement).click();
+    await flush();
+    expect(nodes(el)).toHaveLength(25);
+    expect($(el, '.focus-bar')).toBeNull();
+  });
+
+  it('keeps the DOM bounded for a big account', async () => {
+    const data = fixture();
+    const many: ContactNode[] = [];
+    for (let i = 0; i < 3000; i++) {
+      many.push({ ...data.contacts[1], id: `003BIG${String(i).padStart(9, '0')}AAA`, name: `Person ${i}`, reportsToId: i < 30 ? data.contacts[1].id : `003BIG${String(Math.floor(i / 30) - 1).padStart(9, '0')}AAA` });
+    }
+    data.contacts = [...data.contacts, ...many];
+    const el = await loaded({ depth: 0 }, data);
+    ($(el, '.zoom-out') as HTMLElement).click();
+    for (let i = 0; i < 12; i++) ($(el, '.zoom-out') as HTMLElement).click();
+    await flush();
+    expect(nodes(el).length).toBeLessThanOrEqual(500);
+    expect($(el, '.status')!.textContent).toContain('zoom in to see the rest');
+  });
+});
+
+describe('c-org-chart-heatmap person panel', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('shows the stakeholder fields, heat, last interaction and links', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    expect(inPanel(el, '.person-name')!.textContent).toBe('Ada Lovelace');
+    expect(inPanel(el, '.subtitle')!.textContent).toBe('Chief Information Officer, reports to Margaret Hale');
+    expect(inPanel(el, '.heat')!.textContent).toMatch(/^\d+ \((cold|warm|hot|strong)\), 1 team link$/);
+    expect(inPanel(el, '.last-interaction')!.textContent).toBe('Nov 18, 2026');
+    expect(inPanel(el, '.budget')!.textContent).toBe('$4,500,000');
+    const labels = Array.from(panel(el).shadowRoot.querySelectorAll<HTMLElement & { label: string }>('lightning-combobox.field')).map((f) => f.label);
+    expect(labels).toEqual(['Stance', 'Decision role', 'Buyer role', 'Response mode', 'Influence', 'Buying center']);
+    const links = Array.from(panel(el).shadowRoot.querySelectorAll('.link-item')).map((l) => l.textContent);
+    expect(links.join('|')).toContain('To Victor Okafor: Influence, strength 4, Weekly, Negative');
+    expect(links.join('|')).toContain('From Jordan Blake (our team)');
+    expect(panel(el).shadowRoot.activeElement).toBe(inPanel(el, '.person-name'));
+    await expect(el).toBeAccessible();
+  });
+
+  it('saves stakeholder fields in place and recolours without a reload', async () => {
+    const el = await loaded({ depth: 0, defaultColourBy: 'stance' });
+    await open(el, 'Victor Okafor');
+    const victor = byName('Victor Okafor');
+    const stance = panel(el).shadowRoot.querySelector('lightning-combobox[data-field="stance"]')!;
+    change(stance, 'Supporter');
+    await flush();
+    mockSaveStakeholder.mockResolvedValue({ ...victor, stance: 'Supporter', lastModified: '2026-11-23T10:00:00.000Z' });
+    (inPanel(el, '.save') as HTMLElement).click();
+    await flush();
+    expect(mockSaveStakeholder).toHaveBeenCalledWith({ input: { id: victor.id, lastModified: victor.lastModified, stance: 'Supporter' } });
+    expect(node(el, 'Victor Okafor').getAttribute('aria-label')).toContain('Chief Financial Officer, Supporter');
+    const legend = $(el, 'c-org-chart-legend') as HTMLElement & { entries: { key: string; count: number }[] };
+    expect(legend.entries.find((e) => e.key === 'Detractor')!.count).toBe(2);
+    expect(refreshApex).toHaveBeenCalled();
+    expect(inPanel(el, 'c-error-panel')).toBeNull();
+  });
+
+  it('shows a stale-write conflict, keeps the input and offers a reload', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Victor Okafor');
+    const stance = panel(el).shadowRoot.querySelector<HTMLElement & { value: string }>('lightning-combobox[data-field="stance"]')!;
+    change(stance, 'Champion');
+    await flush();
+    mockSaveStakeholder.mockRejectedValue({ body: { message: 'Victor Okafor was changed since you loaded it. Reload and try again.' } });
+    (inPanel(el, '.save') as HTMLElement).click();
+    await flush();
+    const errorPanel = inPanel<HTMLElement & { friendlyMessage: string }>(el, 'c-error-panel')!;
+    expect(errorPanel.friendlyMessage).toContain('Someone changed this record');
+    expect(stance.value).toBe('Champion');
+    await expect(el).toBeAccessible();
+    (inPanel(el, '.reload') as HTMLElement).click();
+    await flush();
+    expect(refreshApex).toHaveBeenCalled();
+  });
+
+  it('shows validation errors and keeps the input', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Kenji Sato');
+    const role = panel(el).shadowRoot.querySelector<HTMLElement & { value: string }>('lightning-combobox[data-field="decisionRole"]')!;
+    change(role, 'Decision Maker');
+    await flush();
+    mockSaveStakeholder.mockRejectedValue({ body: { message: 'Update failed', fieldErrors: { Decision_Role__c: [{ message: 'A decision maker needs a buying center' }] } } });
+    (inPanel(el, '.save') as HTMLElement).click();
+    await flush();
+    const errorPanel = inPanel<HTMLElement & { friendlyMessage: string; errors: unknown }>(el, 'c-error-panel')!;
+    expect(errorPanel.friendlyMessage).toContain('Your changes were not saved');
+    expect(inPanel(el, '.reload')).toBeNull();
+    expect(role.value).toBe('Decision Maker');
+    (inPanel(el, '.cancel') as HTMLElement).click();
+    await flush();
+    expect(role.value).toBe('User');
+  });
+
+  it('refuses a negative budget before calling the server', async () => {
+    const data = fixture();
+    data.fieldAccess['Contact.Budget_Owned__c'] = { readable: true, updateable: true };
+    const el = await loaded({ depth: 0 }, data);
+    await open(el, 'Ada Lovelace');
+    change(inPanel(el, '.budget-input')!, '-5');
+    await flush();
+    (inPanel(el, '.save') as HTMLElement).click();
+    await flush();
+    expect(inPanel(el, '.budget-error')!.textContent).toContain('positive');
+    expect(mockSaveStakeholder).not.toHaveBeenCalled();
+  });
+
+  it('respects field-level security', async () => {
+    const data = fixture();
+    data.fieldAccess['Contact.Stance__c'] = { readable: false, updateable: false };
+    data.fieldAccess['Contact.Buyer_Role__c'] = { readable: true, updateable: false };
+    data.fieldAccess['Relationship_Link__c.Strength__c'] = { readable: true, updateable: false };
+    const el = await loaded({ depth: 0 }, data);
+    await open(el, 'Ada Lovelace');
+    expect(inPanel(el, 'lightning-combobox[data-field="stance"]')).toBeNull();
+    expect((inPanel(el, 'lightning-combobox[data-field="buyerRole"]') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+    expect((inPanel(el, 'lightning-combobox[data-field="decisionRole"]') as HTMLElement & { disabled: boolean }).disabled).toBe(false);
+    // Budget_Owned__c is read-only in the fixture.
+    expect((inPanel(el, '.budget-input') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+    expect(inPanel(el, '.add-link')).toBeNull();
+    await expect(el).toBeAccessible();
+  });
+
+  it('adds a link by picking the other person with search', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    const before = $$(el, 'g.link').length;
+    (inPanel(el, '.add-link-button') as HTMLElement).click();
+    await flush();
+    expect(inPanel(el, '.link-error')!.textContent).toContain('Choose the other person');
+    change(inPanel(el, '.link-search')!, 'grace');
+    await flush();
+    const other = inPanel<HTMLElement & { options: { label: string; value: string }[] }>(el, '.link-other')!;
+    expect(other.options).toEqual([{ label: 'Grace Hopper (VP Infrastructure)', value: byName('Grace Hopper').id }]);
+    change(other, byName('Grace Hopper').id);
+    change(panel(el).shadowRoot.querySelector('[data-field="strength"]')!, '5');
+    change(panel(el).shadowRoot.querySelector('[data-field="frequency"]')!, 'Weekly');
+    change(panel(el).shadowRoot.querySelector('[data-field="lastInteraction"]')!, '2026-11-20');
+    await flush();
+    const saved: RelationshipLinkDto = {
+      id: 'a0L000000000099AAA',
+      fromContactId: byName('Ada Lovelace').id,
+      fromUserId: null,
+      fromUserName: null,
+      toContactId: byName('Grace Hopper').id,
+      type: 'Influence',
+      strength: 5,
+      frequency: 'Weekly',
+      influenceLevel: null,
+      polarity: 'Positive',
+      lastInteraction: '2026-11-20',
+      lastModified: '2026-11-23T10:00:00.000Z'
+    };
+    mockSaveLink.mockResolvedValue(saved);
+    (inPanel(el, '.add-link-button') as HTMLElement).click();
+    await flush();
+    expect(mockSaveLink).toHaveBeenCalledWith({
+      input: {
+        accountId: FIXTURE.accountId,
+        fromContactId: byName('Ada Lovelace').id,
+        fromUserId: null,
+        toContactId: byName('Grace Hopper').id,
+        type: 'Influence',
+        strength: 5,
+        frequency: 'Weekly',
+        influenceLevel: null,
+        polarity: 'Positive',
+        lastInteraction: '2026-11-20'
+      }
+    });
+    expect($$(el, 'g.link').length).toBe(before + 1);
+    expect(Array.from(panel(el).shadowRoot.querySelectorAll('.link-item')).some((l) => l.textContent!.includes('To Grace Hopper: Influence, strength 5'))).toBe(true);
+    // The form is cleared after a successful save.
+    expect((inPanel(el, '.link-other') as HTMLElement & { value: string }).value).toBe('');
+  });
+
+  it('adds an incoming link and shows a save error', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    change(inPanel(el, '[data-field="direction"]')!, 'in');
+    change(inPanel(el, '.link-other')!, byName('Tom Baker').id);
+    change(inPanel(el, '[data-field="polarity"]')!, 'Negative');
+    await flush();
+    mockSaveLink.mockRejectedValue({ body: { message: 'Strength must be between 1 and 5' } });
+    (inPanel(el, '.add-link-button') as HTMLElement).click();
+    await flush();
+    expect(mockSaveLink.mock.calls[0][0].input).toMatchObject({ fromContactId: byName('Tom Baker').id, toContactId: byName('Ada Lovelace').id, polarity: 'Negative' });
+    expect(inPanel(el, 'c-error-panel')).not.toBeNull();
+    expect((inPanel(el, '.link-other') as HTMLElement & { value: string }).value).toBe(byName('Tom Baker').id);
+  });
+
+  it('removes a link', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    const link = FIXTURE.links.find((l) => l.fromContactId === byName('Ada Lovelace').id && l.toContactId === byName('Victor Okafor').id)!;
+    mockDeleteLink.mockResolvedValue(undefined);
+    const before = $$(el, 'g.link').length;
+    (panel(el).shadowRoot.querySelector(`.remove[data-id="${link.id}"]`) as HTMLElement).click();
+    await flush();
+    expect(mockDeleteLink).toHaveBeenCalledWith({ linkId: link.id, lastModified: link.lastModified });
+    expect($$(el, 'g.link').length).toBe(before - 1);
+    expect(Array.from(panel(el).shadowRoot.querySelectorAll('.link-item')).some((l) => l.textContent!.includes('Victor Okafor'))).toBe(false);
+  });
+
+  it('shows a conflict when a link was changed by someone else', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    mockDeleteLink.mockRejectedValue({ body: { message: 'This link was modified by someone else.' } });
+    (panel(el).shadowRoot.querySelector('.remove') as HTMLElement).click();
+    await flush();
+    expect(inPanel(el, '.reload')).not.toBeNull();
+  });
+
+  it('jumps to the other person of a link and closes with the close button', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    (panel(el).shadowRoot.querySelector(`button.other[data-id="${byName('Victor Okafor').id}"]`) as HTMLElement).click();
+    await flush();
+    expect(inPanel(el, '.person-name')!.textContent).toBe('Victor Okafor');
+    (inPanel(el, '.close') as HTMLElement).click();
+    await flush();
+    expect(panel(el)).toBeNull();
+  });
+});
+
+describe('c-org-chart-heatmap coverage panel', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('lists the gaps and opens the person of a gap', async () => {
+    const el = await loaded({ depth: 2 });
+    ($(el, '.coverage-toggle') as HTMLElement).click();
+    await flush();
+    const coverage = $(el, 'c-org-chart-coverage') as HTMLElement & { shadowRoot: ShadowRoot };
+    const text = coverage.shadowRoot.textContent!;
+    expect(text).toContain('Decision makers and economic buyers we do not reach');
+    expect(text).toContain('Victor Okafor (decision maker, economic buyer) has no strong positive relationship');
+    expect(text).toContain('Radia Perlman is a detractor with very high influence');
+    expect(text).toContain('Single-threaded buying centers');
+    expect(text).toContain('Stale links');
+    await expect(el).toBeAccessible();
+    const radia = Array.from(coverage.shadowRoot.querySelectorAll<HTMLElement>('.issue-link')).find((b) => b.textContent!.includes('Radia Perlman'))!;
+    radia.click();
+    await flush();
+    expect(inPanel(el, '.person-name')!.textContent).toBe('Radia Perlman');
+    expect(node(el, 'Radia Perlman').classList).toContain('is-selected');
+    expect($(el, 'c-org-chart-coverage')).toBeNull();
+  });
+
+  it('filters to a buying center nobody reaches and closes with Escape', async () => {
+    const data = fixture();
+    // Nobody on our team reaches Procurement once its one team link is gone.
+    data.links = data.links.filter((l) => !(l.fromUserId && l.toContactId === byName('Isabel Duarte').id));
+    const el = await loaded({ depth: 0 }, data);
+    ($(el, '.coverage-toggle') as HTMLElement).click();
+    await flush();
+    const coverage = $(el, 'c-org-chart-coverage') as HTMLElement & { shadowRoot: ShadowRoot };
+    const bc = Array.from(coverage.shadowRoot.querySelectorAll<HTMLElement>('.issue-link')).find((b) => b.textContent!.includes('Nobody on our team'))!;
+    bc.click();
+    await flush();
+    expect(nodes(el).map((n) => n.getAttribute('aria-label')!.split(',')[0])).toEqual(expect.arrayContaining(['Isabel Duarte', 'Mark Whitfield']));
+    expect(nodes(el).some((n) => n.getAttribute('aria-label')!.startsWith('Ada Lovelace'))).toBe(false);
+    key(coverage, 'Escape');
+    await flush();
+    expect($(el, 'c-org-chart-coverage')).toBeNull();
+    ($(el, '.coverage-toggle') as HTMLElement).click();
+    await flush();
+    (coverage.shadowRoot.querySelector('.close') as HTMLElement | null)?.click();
+    const again = $(el, 'c-org-chart-coverage') as HTMLElement & { shadowRoot: ShadowRoot };
+    (again.shadowRoot.querySelector('.close') as HTMLElement).click();
+    await flush();
+    expect($(el, 'c-org-chart-coverage')).toBeNull();
+  });
+});
