@@ -27,7 +27,7 @@ export const LIMITS = {
   MAX_MATRIX_OPPORTUNITIES: 5000,
   /** OpportunitySelector.MAX_BANT_OPPORTUNITIES */
   MAX_BANT_OPPORTUNITIES: 200,
-  /** OpportunitySelector.MAX_CONTACT_ROLES */
+  /** OpportunitySelector.MAX_CONTACT_ROLES (the BANT subqueries repeat it as the literal 50, as in Apex) */
   MAX_CONTACT_ROLES: 50,
   /** OpportunitySelector.MAX_HISTORY */
   MAX_HISTORY: 1000,
@@ -90,8 +90,8 @@ export const SOQL = {
   'LandscapeCellSelector.whitespacePotential': `SELECT SUM(Potential__c) total FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c = :fiscalYear AND State__c = :WHITESPACE WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.forMatrix': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c FROM Opportunity WHERE AccountId = :accountId AND FiscalYear IN :fiscalYears WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
   'OpportunitySelector.forMatrixById': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT :MAX_CONTACT_ROLES) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
-  'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT :MAX_CONTACT_ROLES) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
+  'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.bantHistory': `SELECT OpportunityId, Field, OldValue, NewValue, CreatedDate FROM OpportunityFieldHistory WHERE OpportunityId IN :opportunityIds AND Field IN :fields WITH USER_MODE ORDER BY CreatedDate DESC LIMIT :rowLimit`,
   'OpportunitySelector.forPlanSummary': `SELECT Id, Amount, Probability, IsWon, IsClosed FROM Opportunity WHERE AccountId = :accountId AND FiscalYear = :fiscalYear AND (IsWon = TRUE OR IsClosed = FALSE) WITH USER_MODE LIMIT :rowLimit`,
   'OpportunitySelector.versionById': `SELECT Id, Name, AccountId, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
@@ -189,18 +189,10 @@ export const OpportunitySelector = {
   forMatrixById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(soql(ctx, SOQL['OpportunitySelector.forMatrixById'], { opportunityId, SINGLE_ROW })),
   openForBant: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
-    soql(ctx, SOQL['OpportunitySelector.openForBant'], {
-      accountId,
-      rowLimit,
-      MAX_CONTACT_ROLES: LIMITS.MAX_CONTACT_ROLES
-    }),
+    soql(ctx, SOQL['OpportunitySelector.openForBant'], { accountId, rowLimit }),
   forBantById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(
-      soql(ctx, SOQL['OpportunitySelector.forBantById'], {
-        opportunityId,
-        SINGLE_ROW,
-        MAX_CONTACT_ROLES: LIMITS.MAX_CONTACT_ROLES
-      })
+      soql(ctx, SOQL['OpportunitySelector.forBantById'], { opportunityId, SINGLE_ROW })
     ),
   bantHistory: (ctx: ApexContext, opportunityIds: string[], fields: string[], rowLimit: number): Row[] =>
     soql(ctx, SOQL['OpportunitySelector.bantHistory'], { opportunityIds, fields, rowLimit }),
