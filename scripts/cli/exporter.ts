@@ -86,36 +86,59 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
   const acctKey = account.Keyplan_Key__c ?? account.Id;
   const q = <T = Row>(soql: string): Promise<T[]> => queryAll<T>(conn, soql);
 
-  const centers = await q(`SELECT ${cols(BundleBuyingCenter, ['Parent_Buying_Center__c'])} FROM Buying_Center__c WHERE Account__c = ${acctId}`);
-  const contacts = await q(`SELECT ${cols(BundleContact, ['ReportsToId', 'Buying_Center__c'])} FROM Contact WHERE AccountId = ${acctId}`);
-  const links = await q(`SELECT ${cols(BundleLink, ['From_Contact__c', 'From_User__c', 'To_Contact__c'])} FROM Relationship_Link__c WHERE Account__c = ${acctId}`);
-  const opps = await q(`SELECT ${cols(BundleOpportunity, ['Buying_Center__c', 'Offering__c'])} FROM Opportunity WHERE AccountId = ${acctId}`);
-  const roles = await q(`SELECT Id, OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole WHERE Opportunity.AccountId = ${acctId}`);
-  const cells = await q(`SELECT ${cols(BundleCell, ['Buying_Center__c', 'Offering__c'])} FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = ${acctId}`);
+  const centers = await q(
+    `SELECT ${cols(BundleBuyingCenter, ['Parent_Buying_Center__c'])} FROM Buying_Center__c WHERE Account__c = ${acctId}`
+  );
+  const contacts = await q(
+    `SELECT ${cols(BundleContact, ['ReportsToId', 'Buying_Center__c'])} FROM Contact WHERE AccountId = ${acctId}`
+  );
+  const links = await q(
+    `SELECT ${cols(BundleLink, ['From_Contact__c', 'From_User__c', 'To_Contact__c'])} FROM Relationship_Link__c WHERE Account__c = ${acctId}`
+  );
+  const opps = await q(
+    `SELECT ${cols(BundleOpportunity, ['Buying_Center__c', 'Offering__c'])} FROM Opportunity WHERE AccountId = ${acctId}`
+  );
+  const roles = await q(
+    `SELECT Id, OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole WHERE Opportunity.AccountId = ${acctId}`
+  );
+  const cells = await q(
+    `SELECT ${cols(BundleCell, ['Buying_Center__c', 'Offering__c'])} FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = ${acctId}`
+  );
   const plans = await q(`SELECT ${cols(BundlePlan)} FROM Account_Plan__c WHERE Account__c = ${acctId}`);
-  const objectives = await q(`SELECT ${cols(BundleObjective, ['Account_Plan__c', 'Buying_Center__c'])} FROM Plan_Objective__c WHERE Account_Plan__r.Account__c = ${acctId}`);
-  const actions = await q(`SELECT ${cols(BundleAction, ['Account_Plan__c', 'Objective__c', 'Assigned_To__c'])} FROM Plan_Action__c WHERE Account_Plan__r.Account__c = ${acctId}`);
+  const objectives = await q(
+    `SELECT ${cols(BundleObjective, ['Account_Plan__c', 'Buying_Center__c'])} FROM Plan_Objective__c WHERE Account_Plan__r.Account__c = ${acctId}`
+  );
+  const actions = await q(
+    `SELECT ${cols(BundleAction, ['Account_Plan__c', 'Objective__c', 'Assigned_To__c'])} FROM Plan_Action__c WHERE Account_Plan__r.Account__c = ${acctId}`
+  );
 
   const offeringIds = new Set<string>();
   for (const r of [...opps, ...cells]) if (typeof r.Offering__c === 'string') offeringIds.add(r.Offering__c);
+  // The catalogue is org-wide: a bundle carries the offerings its opportunities and cells use.
   const offeringRows = new Map<string, Row>();
-  const like = soqlString(`${acctKey.replace(/[%_\\]/g, (c) => `\\${c}`)}/%`);
-  for (const r of await q(`SELECT ${cols(BundleOffering)} FROM Offering__c WHERE ${KEY_FIELD} LIKE ${like}`)) offeringRows.set(r.Id, r);
-  const extraOfferings = [...offeringIds].filter((id) => !offeringRows.has(id));
-  if (extraOfferings.length)
-    for (const r of await q(`SELECT ${cols(BundleOffering)} FROM Offering__c WHERE Id IN (${inList(extraOfferings)})`)) offeringRows.set(r.Id, r);
+  if (offeringIds.size)
+    for (const r of await q(
+      `SELECT ${cols(BundleOffering)} FROM Offering__c WHERE Id IN (${inList([...offeringIds])})`
+    ))
+      offeringRows.set(r.Id, r);
 
   const userIds = new Set<string>();
   for (const l of links) if (typeof l.From_User__c === 'string') userIds.add(l.From_User__c);
   for (const a of actions) if (typeof a.Assigned_To__c === 'string') userIds.add(a.Assigned_To__c);
-  const users = userIds.size ? await q(`SELECT Id, FirstName, LastName, Email, Title FROM User WHERE Id IN (${inList(userIds)})`) : [];
+  const users = userIds.size
+    ? await q(`SELECT Id, FirstName, LastName, Email, Title FROM User WHERE Id IN (${inList(userIds)})`)
+    : [];
 
   const keyOf = new Map<string, string>();
   const keyed = (rows: Row[]): void => rows.forEach((r) => keyOf.set(r.Id, keyFromExt(r[KEY_FIELD], r.Id)));
   [centers, contacts, links, opps, [...offeringRows.values()], plans, objectives, actions].forEach(keyed);
   const userKeys = new Set<string>();
   for (const u of users) {
-    const base = String(u.Email).split('@')[0].replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 36) || 'user';
+    const base =
+      String(u.Email)
+        .split('@')[0]
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .slice(0, 36) || 'user';
     let k = base;
     for (let n = 2; userKeys.has(k); n++) k = `${base}-${n}`;
     userKeys.add(k);
@@ -143,9 +166,15 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
         ...(u.Title ? { Title: String(u.Title) } : {})
       }))
       .sort(byKey),
-    offerings: [...offeringRows.values()].map((r) => ({ key: keyOf.get(r.Id)!, ...(values(BundleOffering, r) as { Name: string }) })).sort(byKey),
+    offerings: [...offeringRows.values()]
+      .map((r) => ({ key: keyOf.get(r.Id)!, ...(values(BundleOffering, r) as { Name: string }) }))
+      .sort(byKey),
     buyingCenters: centers
-      .map((r) => ({ key: keyOf.get(r.Id)!, ...(values(BundleBuyingCenter, r) as { Name: string }), parent: ref(r.Parent_Buying_Center__c) }))
+      .map((r) => ({
+        key: keyOf.get(r.Id)!,
+        ...(values(BundleBuyingCenter, r) as { Name: string }),
+        parent: ref(r.Parent_Buying_Center__c)
+      }))
       .sort(byKey),
     contacts: contacts
       .map((r) => ({
@@ -166,15 +195,25 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
       .sort(byKey),
     opportunities: opps
       .map((r) => {
-        const v = values(BundleOpportunity, r) as { Name: string; StageName: 'Prospecting'; CloseDate: string; Probability?: number };
-        if (v.Probability !== undefined && STAGE_PROBABILITY[v.StageName] === v.Probability) delete v.Probability;
+        const v = values(BundleOpportunity, r) as {
+          Name: string;
+          StageName: 'Prospecting';
+          CloseDate: string;
+          Probability?: number;
+        };
+        if (v.Probability !== undefined && STAGE_PROBABILITY[v.StageName] === v.Probability)
+          delete v.Probability;
         return {
           key: keyOf.get(r.Id)!,
           ...v,
           buyingCenter: ref(r.Buying_Center__c),
           offering: ref(r.Offering__c),
           contactRoles: (rolesByOpp.get(r.Id) ?? [])
-            .map((c) => ({ contact: ref(c.ContactId)!, ...(c.Role ? { Role: c.Role as 'Other' } : {}), IsPrimary: Boolean(c.IsPrimary) }))
+            .map((c) => ({
+              contact: ref(c.ContactId)!,
+              ...(c.Role ? { Role: c.Role as 'Other' } : {}),
+              IsPrimary: Boolean(c.IsPrimary)
+            }))
             .sort((a, b) => (a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : 0))
         };
       })
@@ -196,11 +235,20 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
         ...(values(BundlePlan, p) as { Name: string; Fiscal_Year__c: number }),
         objectives: objectives
           .filter((o) => o.Account_Plan__c === p.Id)
-          .map((o) => ({ key: keyOf.get(o.Id)!, ...(values(BundleObjective, o) as { Name: string }), buyingCenter: ref(o.Buying_Center__c) }))
+          .map((o) => ({
+            key: keyOf.get(o.Id)!,
+            ...(values(BundleObjective, o) as { Name: string }),
+            buyingCenter: ref(o.Buying_Center__c)
+          }))
           .sort(byKey),
         actions: actions
           .filter((a) => a.Account_Plan__c === p.Id)
-          .map((a) => ({ key: keyOf.get(a.Id)!, ...(values(BundleAction, a) as { Name: string }), objective: ref(a.Objective__c), assignedTo: ref(a.Assigned_To__c) }))
+          .map((a) => ({
+            key: keyOf.get(a.Id)!,
+            ...(values(BundleAction, a) as { Name: string }),
+            objective: ref(a.Objective__c),
+            assignedTo: ref(a.Assigned_To__c)
+          }))
           .sort(byKey)
       }))
       .sort(byKey)

@@ -20,7 +20,7 @@ import {
   type AccountBundle
 } from '../../src/bundle/schema';
 import { ImportFailed, InvalidInput } from './errors';
-import { KEY_FIELD, accountExt, cellExt, planChildExt, recordExt, soqlString } from './keys';
+import { KEY_FIELD, accountExt, cellExt, offeringExt, planChildExt, recordExt, soqlString } from './keys';
 import type { Progress } from './progress';
 import { apiFields } from './shape';
 import type { z } from 'zod';
@@ -54,7 +54,11 @@ const chunks = <T>(list: readonly T[], size = BATCH): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** The org field values of one bundle record: undefined optional fields are cleared (null / false). */
-function orgFields(schema: z.ZodType, rec: Record<string, unknown>, keep: (name: string) => boolean = () => true): Fields {
+function orgFields(
+  schema: z.ZodType,
+  rec: Record<string, unknown>,
+  keep: (name: string) => boolean = () => true
+): Fields {
   const out: Fields = {};
   for (const f of apiFields(schema)) {
     if (!keep(f.name)) continue;
@@ -107,7 +111,10 @@ interface SaveResult {
 
 const describeErrors = (errors: SaveError[]): string =>
   errors
-    .map((e) => `${e.statusCode ?? e.errorCode ?? 'ERROR'}: ${e.message}${e.fields?.length ? ` [${e.fields.join(', ')}]` : ''}`)
+    .map(
+      (e) =>
+        `${e.statusCode ?? e.errorCode ?? 'ERROR'}: ${e.message}${e.fields?.length ? ` [${e.fields.join(', ')}]` : ''}`
+    )
     .join('; ');
 
 /** One import run: the connection, what it created (for rollback) and the counters. */
@@ -151,7 +158,9 @@ class Run {
         throw new Error(`${object} (${where(c * BATCH)} ...): ${(err as Error).message}`, { cause: err });
       }
       const bad = results.findIndex(
-        (r) => !r.success && !r.errors.every((e) => (e.statusCode ?? e.errorCode) === 'ALL_OR_NONE_OPERATION_ROLLED_BACK')
+        (r) =>
+          !r.success &&
+          !r.errors.every((e) => (e.statusCode ?? e.errorCode) === 'ALL_OR_NONE_OPERATION_ROLLED_BACK')
       );
       if (bad >= 0 || results.some((r) => !r.success)) {
         const i = bad >= 0 ? bad : results.findIndex((r) => !r.success);
@@ -177,7 +186,8 @@ class Run {
         .sobject(object)
         .create(batch as never[], { allOrNone: true })) as unknown as SaveResult[];
       const i = results.findIndex((r) => !r.success);
-      if (i >= 0) throw new Error(`${object} (${where(c * BATCH + i)}): ${describeErrors(results[i].errors)}`);
+      if (i >= 0)
+        throw new Error(`${object} (${where(c * BATCH + i)}): ${describeErrors(results[i].errors)}`);
       for (const r of results) {
         ids.push(r.id!);
         this.created.push({ object, id: r.id! });
@@ -190,7 +200,9 @@ class Run {
 
   async destroy(object: string, ids: string[]): Promise<void> {
     for (const batch of chunks(ids)) {
-      const results = (await this.conn.sobject(object).destroy(batch, { allOrNone: true })) as unknown as SaveResult[];
+      const results = (await this.conn
+        .sobject(object)
+        .destroy(batch, { allOrNone: true })) as unknown as SaveResult[];
       const i = results.findIndex((r) => !r.success);
       if (i >= 0) throw new Error(`deleting ${object} ${batch[i]}: ${describeErrors(results[i].errors)}`);
     }
@@ -209,10 +221,19 @@ class Run {
     for (const g of groups) {
       for (const batch of chunks(g.ids)) {
         try {
-          const results = (await this.conn.sobject(g.object).destroy(batch, { allOrNone: false })) as unknown as SaveResult[];
+          const results = (await this.conn
+            .sobject(g.object)
+            .destroy(batch, { allOrNone: false })) as unknown as SaveResult[];
           results.forEach((r, i) => {
             // Already gone with a deleted master (cascade): that is what we wanted.
-            if (r.success || r.errors.some((e) => (e.statusCode ?? e.errorCode) === 'ENTITY_IS_DELETED' || (e.statusCode ?? e.errorCode) === 'NOT_FOUND'))
+            if (
+              r.success ||
+              r.errors.some(
+                (e) =>
+                  (e.statusCode ?? e.errorCode) === 'ENTITY_IS_DELETED' ||
+                  (e.statusCode ?? e.errorCode) === 'NOT_FOUND'
+              )
+            )
               deleted++;
             else failed.push(`${g.object} ${batch[i]}: ${describeErrors(r.errors)}`);
           });
@@ -223,7 +244,8 @@ class Run {
     }
     if (this.replacedRoles.length) {
       try {
-        for (const batch of chunks(this.replacedRoles)) await this.conn.sobject('OpportunityContactRole').create(batch as never[], { allOrNone: true });
+        for (const batch of chunks(this.replacedRoles))
+          await this.conn.sobject('OpportunityContactRole').create(batch as never[], { allOrNone: true });
       } catch (err) {
         failed.push(`restoring ${this.replacedRoles.length} contact roles: ${(err as Error).message}`);
       }
@@ -251,7 +273,11 @@ function recordCount(b: AccountBundle): number {
  * Users: matched by Email (case-insensitive). In a real org a missing user is an input error listing
  * them all (nothing written yet); the local org creates them.
  */
-async function resolveUsers(conn: Connection, kind: 'local' | 'org', b: AccountBundle): Promise<{ ids: Map<string, string>; missing: AccountBundle['users'] }> {
+async function resolveUsers(
+  conn: Connection,
+  kind: 'local' | 'org',
+  b: AccountBundle
+): Promise<{ ids: Map<string, string>; missing: AccountBundle['users'] }> {
   const ids = new Map<string, string>();
   const byEmail = new Map<string, string>();
   for (const batch of chunks(b.users, 100)) {
@@ -265,7 +291,10 @@ async function resolveUsers(conn: Connection, kind: 'local' | 'org', b: AccountB
   if (missing.length && kind === 'org') {
     throw new InvalidInput(
       `${missing.length} user(s) of the bundle do not exist in the org (users are matched by Email and never created in a real org)`,
-      missing.map((u) => ({ where: `users[${b.users.indexOf(u)}].Email`, message: `No user with email ${u.Email} (${u.key})` }))
+      missing.map((u) => ({
+        where: `users[${b.users.indexOf(u)}].Email`,
+        message: `No user with email ${u.Email} (${u.key})`
+      }))
     );
   }
   for (const u of b.users) {
@@ -293,18 +322,28 @@ export async function importBundle(
     if (missing.length) {
       const created = await run.insert(
         'User',
-        missing.map((u) => ({ FirstName: u.FirstName ?? null, LastName: u.LastName, Email: u.Email, Username: u.Email, Title: u.Title ?? null })),
+        missing.map((u) => ({
+          FirstName: u.FirstName ?? null,
+          LastName: u.LastName,
+          Email: u.Email,
+          Username: u.Email,
+          Title: u.Title ?? null
+        })),
         (i) => `users[${b.users.indexOf(missing[i])}]`
       );
       missing.forEach((u, i) => userIds.set(u.key, created[i]));
     }
 
-    [accountId] = await run.upsert('Account', [{ ...orgFields(BundleAccount, b.account), [KEY_FIELD]: accountExt(acct) }], () => 'account');
+    [accountId] = await run.upsert(
+      'Account',
+      [{ ...orgFields(BundleAccount, b.account), [KEY_FIELD]: accountExt(acct) }],
+      () => 'account'
+    );
 
     const offeringIds = new Map<string, string>();
     const off = await run.upsert(
       'Offering__c',
-      b.offerings.map((o) => ({ ...orgFields(BundleOffering, o), [KEY_FIELD]: recordExt(acct, o.key) })),
+      b.offerings.map((o) => ({ ...orgFields(BundleOffering, o), [KEY_FIELD]: offeringExt(o.key) })),
       (i) => `offerings[${i}]`
     );
     b.offerings.forEach((o, i) => offeringIds.set(o.key, off[i]));
@@ -315,7 +354,12 @@ export async function importBundle(
         'Buying_Center__c',
         level.map((i) => {
           const c = b.buyingCenters[i];
-          return { ...orgFields(BundleBuyingCenter, c), Account__c: accountId, Parent_Buying_Center__c: ref(centerIds, c.parent), [KEY_FIELD]: recordExt(acct, c.key) };
+          return {
+            ...orgFields(BundleBuyingCenter, c),
+            Account__c: accountId,
+            Parent_Buying_Center__c: ref(centerIds, c.parent),
+            [KEY_FIELD]: recordExt(acct, c.key)
+          };
         }),
         (j) => `buyingCenters[${level[j]}]`
       );
@@ -358,8 +402,18 @@ export async function importBundle(
       'Opportunity',
       b.opportunities.map((o) => {
         // A missing probability is left to the org (it follows the stage), never cleared.
-        const fields = orgFields(BundleOpportunity, o, (f) => f !== 'Probability' || o.Probability !== undefined);
-        return { ...fields, AccountId: accountId, Buying_Center__c: ref(centerIds, o.buyingCenter), Offering__c: ref(offeringIds, o.offering), [KEY_FIELD]: recordExt(acct, o.key) };
+        const fields = orgFields(
+          BundleOpportunity,
+          o,
+          (f) => f !== 'Probability' || o.Probability !== undefined
+        );
+        return {
+          ...fields,
+          AccountId: accountId,
+          Buying_Center__c: ref(centerIds, o.buyingCenter),
+          Offering__c: ref(offeringIds, o.offering),
+          [KEY_FIELD]: recordExt(acct, o.key)
+        };
       }),
       (i) => `opportunities[${i}]`
     );
@@ -368,27 +422,61 @@ export async function importBundle(
     const oldRoles: Fields[] = [];
     for (const batch of chunks(oppIds, 150)) {
       oldRoles.push(
-        ...(await queryAll(conn, `SELECT Id, OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole WHERE OpportunityId IN (${batch.map(soqlString).join(', ')})`))
+        ...(await queryAll(
+          conn,
+          `SELECT Id, OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole WHERE OpportunityId IN (${batch.map(soqlString).join(', ')})`
+        ))
       );
     }
     if (oldRoles.length) {
-      await run.destroy('OpportunityContactRole', oldRoles.map((r) => String(r.Id)));
-      run.replacedRoles.push(...oldRoles.map((r) => ({ OpportunityId: r.OpportunityId, ContactId: r.ContactId, Role: r.Role ?? null, IsPrimary: Boolean(r.IsPrimary) })));
+      await run.destroy(
+        'OpportunityContactRole',
+        oldRoles.map((r) => String(r.Id))
+      );
+      run.replacedRoles.push(
+        ...oldRoles.map((r) => ({
+          OpportunityId: r.OpportunityId,
+          ContactId: r.ContactId,
+          Role: r.Role ?? null,
+          IsPrimary: Boolean(r.IsPrimary)
+        }))
+      );
     }
     const roles = b.opportunities.flatMap((o, i) =>
-      o.contactRoles.map((r, j) => ({ where: `opportunities[${i}].contactRoles[${j}]`, rec: { OpportunityId: oppIds[i], ContactId: ref(contactIds, r.contact), Role: r.Role ?? null, IsPrimary: r.IsPrimary } }))
+      o.contactRoles.map((r, j) => ({
+        where: `opportunities[${i}].contactRoles[${j}]`,
+        rec: {
+          OpportunityId: oppIds[i],
+          ContactId: ref(contactIds, r.contact),
+          Role: r.Role ?? null,
+          IsPrimary: r.IsPrimary
+        }
+      }))
     );
-    await run.insert('OpportunityContactRole', roles.map((r) => r.rec), (i) => roles[i].where);
+    await run.insert(
+      'OpportunityContactRole',
+      roles.map((r) => r.rec),
+      (i) => roles[i].where
+    );
 
     const planIds = await run.upsert(
       'Account_Plan__c',
-      b.plans.map((p) => ({ ...orgFields(BundlePlan, p), Account__c: accountId, [KEY_FIELD]: recordExt(acct, p.key) })),
+      b.plans.map((p) => ({
+        ...orgFields(BundlePlan, p),
+        Account__c: accountId,
+        [KEY_FIELD]: recordExt(acct, p.key)
+      })),
       (i) => `plans[${i}]`
     );
     const objectiveRows = b.plans.flatMap((p, i) => p.objectives.map((o, j) => ({ p, i, o, j })));
     const objectiveIds = await run.upsert(
       'Plan_Objective__c',
-      objectiveRows.map(({ p, i, o }) => ({ ...orgFields(BundleObjective, o), Account_Plan__c: planIds[i], Buying_Center__c: ref(centerIds, o.buyingCenter), [KEY_FIELD]: planChildExt(acct, p.key, o.key) })),
+      objectiveRows.map(({ p, i, o }) => ({
+        ...orgFields(BundleObjective, o),
+        Account_Plan__c: planIds[i],
+        Buying_Center__c: ref(centerIds, o.buyingCenter),
+        [KEY_FIELD]: planChildExt(acct, p.key, o.key)
+      })),
       (n) => `plans[${objectiveRows[n].i}].objectives[${objectiveRows[n].j}]`
     );
     const objectiveByPlan = new Map<string, string>();

@@ -17,7 +17,20 @@ import { bundleJsonSchema, SCHEMA_FILE } from '../../scripts/cli/jsonSchema';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SMALL = path.join(ROOT, 'data/examples/small.bundle.json');
-const OBJECTS = ['User', 'Account', 'Offering__c', 'Buying_Center__c', 'Contact', 'Relationship_Link__c', 'Opportunity', 'OpportunityContactRole', 'Account_Plan__c', 'Plan_Objective__c', 'Plan_Action__c', 'Landscape_Cell__c'];
+const OBJECTS = [
+  'User',
+  'Account',
+  'Offering__c',
+  'Buying_Center__c',
+  'Contact',
+  'Relationship_Link__c',
+  'Opportunity',
+  'OpportunityContactRole',
+  'Account_Plan__c',
+  'Plan_Objective__c',
+  'Plan_Action__c',
+  'Landscape_Cell__c'
+];
 
 let dir: string;
 before(() => {
@@ -54,7 +67,8 @@ const writeJson = (name: string, value: unknown): string => {
   writeFileSync(file, JSON.stringify(value, null, 2));
   return file;
 };
-const small = (): AccountBundleInput & Record<string, unknown> => JSON.parse(readFileSync(SMALL, 'utf8')) as AccountBundleInput & Record<string, unknown>;
+const small = (): AccountBundleInput & Record<string, unknown> =>
+  JSON.parse(readFileSync(SMALL, 'utf8')) as AccountBundleInput & Record<string, unknown>;
 
 /**
  * A bundle normalised for comparison: parsed (defaults filled), lists sorted by key, the editor-only
@@ -67,25 +81,34 @@ function normalise(input: unknown): AccountBundle {
   const b = structuredClone(bundle!) as AccountBundle & { $schema?: string };
   delete b.$schema;
   const userKey = new Map(b.users.map((u) => [u.key, u.Email.toLowerCase()]));
-  const sortKey = <T extends { key: string }>(l: T[]): T[] => l.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const sortKey = <T extends { key: string }>(l: T[]): T[] =>
+    l.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   b.users.forEach((u) => (u.key = userKey.get(u.key)!));
   b.links.forEach((l) => {
     if (l.fromUser) l.fromUser = userKey.get(l.fromUser)!;
   });
   for (const p of b.plans) {
     p.actions.forEach((a) => (a.assignedTo = a.assignedTo && userKey.get(a.assignedTo)!));
-    for (const k of Object.keys(p) as (keyof typeof p)[]) if (String(k).startsWith('Criterion_') && p[k] === false) delete p[k];
+    for (const k of Object.keys(p) as (keyof typeof p)[])
+      if (String(k).startsWith('Criterion_') && p[k] === false) delete p[k];
     sortKey(p.objectives);
     sortKey(p.actions);
   }
   b.opportunities.forEach((o) => o.contactRoles.sort((x, y) => (x.contact < y.contact ? -1 : 1)));
-  b.cells.sort((x, y) => (`${x.buyingCenter}|${x.offering}|${x.Fiscal_Year__c}` < `${y.buyingCenter}|${y.offering}|${y.Fiscal_Year__c}` ? -1 : 1));
-  for (const l of [b.users, b.offerings, b.buyingCenters, b.contacts, b.links, b.opportunities, b.plans]) sortKey(l as { key: string }[]);
+  b.cells.sort((x, y) =>
+    `${x.buyingCenter}|${x.offering}|${x.Fiscal_Year__c}` <
+    `${y.buyingCenter}|${y.offering}|${y.Fiscal_Year__c}`
+      ? -1
+      : 1
+  );
+  for (const l of [b.users, b.offerings, b.buyingCenters, b.contacts, b.links, b.opportunities, b.plans])
+    sortKey(l as { key: string }[]);
   return b;
 }
 
 /** A generated bundle big enough to cross collection batches (200) and reporting levels. */
-const generated = (): AccountBundleInput => largeBundle({ contacts: 450, links: 300, seed: 11, today: '2026-05-01' });
+const generated = (): AccountBundleInput =>
+  largeBundle({ contacts: 450, links: 300, seed: 11, today: '2026-05-01' });
 
 describe('keyplan CLI against the local org', () => {
   test('import then export round-trips (example file and a generated 450-contact bundle)', async () => {
@@ -108,7 +131,12 @@ describe('keyplan CLI against the local org', () => {
     const db = freshDb();
     assert.equal((await cli(db, '-q', 'import', SMALL)).code, 0);
     const before = await counts(db);
-    const b = small() as unknown as { account: Record<string, unknown>; contacts: Record<string, unknown>[]; opportunities: Record<string, unknown>[]; offerings: Record<string, unknown>[] };
+    const b = small() as unknown as {
+      account: Record<string, unknown>;
+      contacts: Record<string, unknown>[];
+      opportunities: Record<string, unknown>[];
+      offerings: Record<string, unknown>[];
+    };
     b.account.key = 'northwind2';
     b.contacts[0].Budget_Owned__c = 'lots'; // wrong type
     delete b.contacts[3].key; // missing key
@@ -118,7 +146,14 @@ describe('keyplan CLI against the local org', () => {
     b.contacts[0].reportsTo = 'cio'; // ceo -> cio -> ceo
     const r = await cli(db, 'import', writeJson('bad.json', b));
     assert.equal(r.code, 2, r.err);
-    for (const expected of ['contacts[0].Budget_Owned__c', 'contacts[3].key', 'contacts[2].Stance__c', 'opportunities[0].offering: Unknown offering key "nope"', 'Duplicate key "consulting"', 'The reporting line loops'])
+    for (const expected of [
+      'contacts[0].Budget_Owned__c',
+      'contacts[3].key',
+      'contacts[2].Stance__c',
+      'opportunities[0].offering: Unknown offering key "nope"',
+      'Duplicate key "consulting"',
+      'The reporting line loops'
+    ])
       assert.ok(r.err.includes(expected), `missing "${expected}" in:\n${r.err}`);
     assert.deepEqual(await counts(db), before);
     const json = await cli(db, '--json', 'import', path.join(dir, 'bad.json'));
@@ -126,11 +161,27 @@ describe('keyplan CLI against the local org', () => {
     assert.ok((JSON.parse(json.out) as { problems: unknown[] }).problems.length >= 6);
   });
 
+  test('two accounts that name the same offering share one catalogue record', async () => {
+    const db = freshDb();
+    assert.equal((await cli(db, '-q', 'import', SMALL)).code, 0);
+    const first = await counts(db);
+    const other = small() as unknown as { account: Record<string, unknown> };
+    other.account.key = 'northwind-emea';
+    other.account.Name = 'Northwind EMEA';
+    assert.equal((await cli(db, '-q', 'import', writeJson('other.json', other))).code, 0);
+    const second = await counts(db);
+    assert.equal(second.Offering__c, first.Offering__c, 'the offering catalogue is org-wide');
+    assert.equal(second.Account, first.Account + 1);
+  });
+
   test('re-importing updates instead of duplicating; contact roles are replaced', async () => {
     const db = freshDb();
     assert.equal((await cli(db, '-q', 'import', SMALL)).code, 0);
     const first = await counts(db);
-    const b = small() as unknown as { contacts: Record<string, unknown>[]; opportunities: { contactRoles: unknown[] }[] };
+    const b = small() as unknown as {
+      contacts: Record<string, unknown>[];
+      opportunities: { contactRoles: unknown[] }[];
+    };
     b.contacts[1].Title = 'Chief Operating Officer';
     b.opportunities[0].contactRoles = [{ contact: 'ceo', Role: 'Economic Buyer', IsPrimary: true }];
     const r = await cli(db, '--json', '-q', 'import', writeJson('changed.json', b));
@@ -140,7 +191,9 @@ describe('keyplan CLI against the local org', () => {
     assert.deepEqual(await counts(db), first);
     const ex = JSON.parse((await cli(db, 'export', 'northwind')).out) as AccountBundleInput;
     assert.equal(ex.contacts!.find((c) => c.key === 'coo')!.Title, 'Chief Operating Officer');
-    assert.deepEqual(ex.opportunities!.find((o) => o.key === 'fleet-2026')!.contactRoles, [{ contact: 'ceo', Role: 'Economic Buyer', IsPrimary: true }]);
+    assert.deepEqual(ex.opportunities!.find((o) => o.key === 'fleet-2026')!.contactRoles, [
+      { contact: 'ceo', Role: 'Economic Buyer', IsPrimary: true }
+    ]);
   });
 
   test('a failure midway (an org validation rule on the plan) rolls back what the run created', async () => {
@@ -150,7 +203,10 @@ describe('keyplan CLI against the local org', () => {
     b.plans[0].Mining_Goal__c = 900000; // mining + farming > revenue goal: Goals_Within_Revenue_Goal
     const r = await cli(db, '-q', 'import', writeJson('midway.json', b));
     assert.equal(r.code, 1, r.err);
-    assert.match(r.err, /Account_Plan__c northwind\/fy2026 \(plans\[0\]\): FIELD_CUSTOM_VALIDATION_EXCEPTION/);
+    assert.match(
+      r.err,
+      /Account_Plan__c northwind\/fy2026 \(plans\[0\]\): FIELD_CUSTOM_VALIDATION_EXCEPTION/
+    );
     assert.match(r.err, /rolled back: deleted the \d+ record\(s\) this run created/);
     assert.deepEqual(await counts(db), before);
   });
@@ -160,10 +216,22 @@ describe('keyplan CLI against the local org', () => {
     const csvDir = path.join(dir, 'csv');
     mkdirSync(csvDir);
     writeFileSync(path.join(csvDir, 'accounts.csv'), 'key,Name,Industry\ncsvco,"CSV Co, Ltd",Software\n');
-    writeFileSync(path.join(csvDir, 'buying_centers.csv'), 'key,Name,parent,Wallet_Size__c,Active__c\nhq,HQ,,1000000,true\nsales,Sales,hq,250000,yes\n');
-    writeFileSync(path.join(csvDir, 'contacts.csv'), 'key,FirstName,LastName,reportsTo,buyingCenter,Stance__c,Budget_Owned__c\nboss,Ada,Lovelace,,hq,Champion,5000\nrep,Bob,"O""Brien",boss,sales,Neutral,\n');
-    writeFileSync(path.join(csvDir, 'plans.csv'), 'key,Name,Fiscal_Year__c,Revenue_Goal__c\np26,CSV FY26,2026,100000\n');
-    writeFileSync(path.join(csvDir, 'objectives.csv'), 'plan,key,Name,buyingCenter\np26,grow,Grow sales,sales\n');
+    writeFileSync(
+      path.join(csvDir, 'buying_centers.csv'),
+      'key,Name,parent,Wallet_Size__c,Active__c\nhq,HQ,,1000000,true\nsales,Sales,hq,250000,yes\n'
+    );
+    writeFileSync(
+      path.join(csvDir, 'contacts.csv'),
+      'key,FirstName,LastName,reportsTo,buyingCenter,Stance__c,Budget_Owned__c\nboss,Ada,Lovelace,,hq,Champion,5000\nrep,Bob,"O""Brien",boss,sales,Neutral,\n'
+    );
+    writeFileSync(
+      path.join(csvDir, 'plans.csv'),
+      'key,Name,Fiscal_Year__c,Revenue_Goal__c\np26,CSV FY26,2026,100000\n'
+    );
+    writeFileSync(
+      path.join(csvDir, 'objectives.csv'),
+      'plan,key,Name,buyingCenter\np26,grow,Grow sales,sales\n'
+    );
     const ok = await cli(db, '-q', 'import', '--csv', csvDir);
     assert.equal(ok.code, 0, ok.err);
     const ex = JSON.parse((await cli(db, 'export', 'csvco')).out) as AccountBundleInput;
@@ -172,7 +240,10 @@ describe('keyplan CLI against the local org', () => {
     assert.equal(ex.plans![0].objectives![0].buyingCenter, 'sales');
 
     const before = await counts(db);
-    writeFileSync(path.join(csvDir, 'contacts.csv'), 'key,FirstName,LastName,reportsTo,buyingCenter,Stance__c,Budget_Owned__c\nboss,Ada,Lovelace,,hq,Champion,5000\nrep,Bob,Smith,boss,sales,Fan,\nx,Cy,Z,nobody,sales,,-3\n');
+    writeFileSync(
+      path.join(csvDir, 'contacts.csv'),
+      'key,FirstName,LastName,reportsTo,buyingCenter,Stance__c,Budget_Owned__c\nboss,Ada,Lovelace,,hq,Champion,5000\nrep,Bob,Smith,boss,sales,Fan,\nx,Cy,Z,nobody,sales,,-3\n'
+    );
     const bad = await cli(db, 'import', '--csv', csvDir);
     assert.equal(bad.code, 2, bad.err);
     assert.match(bad.err, /contacts\.csv row 3, column Stance__c/);
@@ -186,15 +257,30 @@ describe('keyplan CLI against the local org', () => {
     assert.equal((await cli(db, '-q', 'import', SMALL)).code, 0);
     const r = await cli(db, 'export-landscape', 'northwind', '--fy', '2026');
     assert.equal(r.code, 0, r.err);
-    const m = JSON.parse(r.out) as { rows: { total: { won: number; pipeline: number }; cells: { status: string; competitor: string | null }[] }[]; unmapped: { won: number; pipeline: number; opportunities: unknown[] }; grandTotal: { won: number; pipeline: number; potential: number } };
-    const opps = small().opportunities!.filter((o) => o.CloseDate.startsWith('2026') && o.StageName !== 'Closed Lost');
+    const m = JSON.parse(r.out) as {
+      rows: {
+        total: { won: number; pipeline: number };
+        cells: { status: string; competitor: string | null }[];
+      }[];
+      unmapped: { won: number; pipeline: number; opportunities: unknown[] };
+      grandTotal: { won: number; pipeline: number; potential: number };
+    };
+    const opps = small().opportunities!.filter(
+      (o) => o.CloseDate.startsWith('2026') && o.StageName !== 'Closed Lost'
+    );
     const sum = opps.reduce((s, o) => s + (o.Amount ?? 0), 0);
     assert.equal(m.grandTotal.won + m.grandTotal.pipeline, sum);
     assert.equal(m.grandTotal.won, 150000);
-    assert.equal(m.unmapped.pipeline, 50000, 'the opportunity without buying center and offering is unmapped');
+    assert.equal(
+      m.unmapped.pipeline,
+      50000,
+      'the opportunity without buying center and offering is unmapped'
+    );
     const rows = m.rows.reduce((s, x) => s + x.total.won + x.total.pipeline, 0);
     assert.equal(rows + m.unmapped.won + m.unmapped.pipeline, sum);
-    assert.ok(m.rows.some((row) => row.cells.some((c) => c.status === 'competitor' && c.competitor === 'RailSoft')));
+    assert.ok(
+      m.rows.some((row) => row.cells.some((c) => c.status === 'competitor' && c.competitor === 'RailSoft'))
+    );
     const csv = await cli(db, 'export-landscape', 'northwind', '--fy', '2026', '--format', 'csv');
     assert.match(csv.out, /^kind,buying_center,offering,status,won,pipeline,potential,competitor\n/);
     assert.match(csv.out, /\nunmapped,,,,0,50000,0,\n/);
@@ -213,7 +299,14 @@ describe('keyplan CLI against the local org', () => {
     assert.match(text, /Executive briefing with the COO<\/td><td>Open \(OVERDUE\)/);
     const md = await cli(db, 'export-plan', 'northwind', '--format', 'md', '--today', '2026-04-01');
     assert.equal(md.code, 0, md.err);
-    for (const s of ['# Northwind Rail: account plan FY2026', 'Tier 2', '| Revenue | $800,000 | $150,000 | $450,000 |', 'Workshop with maintenance', 'Group IT | Fleet Platform | $300,000', 'Fleet platform roll-out: no economic buyer'])
+    for (const s of [
+      '# Northwind Rail: account plan FY2026',
+      'Tier 2',
+      '| Revenue | $800,000 | $150,000 | $450,000 |',
+      'Workshop with maintenance',
+      'Group IT | Fleet Platform | $300,000',
+      'Fleet platform roll-out: no economic buyer'
+    ])
       assert.ok(md.out.includes(s), `missing "${s}" in\n${md.out}`);
   });
 
@@ -240,8 +333,18 @@ test('the example bundle is valid', () => {
 });
 
 test('levels puts parents before children and survives deep chains', () => {
-  const chain = Array.from({ length: 20000 }, (_, i) => ({ key: `k${i}`, parent: i === 0 ? null : `k${i - 1}` }));
+  const chain = Array.from({ length: 20000 }, (_, i) => ({
+    key: `k${i}`,
+    parent: i === 0 ? null : `k${i - 1}`
+  }));
   const ls = levels(chain.reverse());
   assert.equal(ls.length, 20000);
-  assert.deepEqual(levels([{ key: 'b', parent: 'a' }, { key: 'a', parent: null }, { key: 'c', parent: 'outside' }]), [[1, 2], [0]]);
+  assert.deepEqual(
+    levels([
+      { key: 'b', parent: 'a' },
+      { key: 'a', parent: null },
+      { key: 'c', parent: 'outside' }
+    ]),
+    [[1, 2], [0]]
+  );
 });
