@@ -3,11 +3,18 @@
  * opportunities and from the assessed landscape cells. Money is never dropped: an opportunity that
  * cannot be placed in a cell goes to the unmapped bucket with the reason.
  */
-import type { LandscapeCellDto, MatrixBuyingCenter, MatrixOffering, MatrixOpportunity, PlanGoals } from '@keyplan/contracts';
+import type {
+  LandscapeCellDto,
+  MatrixBuyingCenter,
+  MatrixOffering,
+  MatrixOpportunity,
+  PlanGoals
+} from '@keyplan/contracts';
 
 export type CellStatus = 'won' | 'active' | 'whitespace' | 'competitor' | 'not-applicable' | 'unassessed';
 export type YearChange = 'new' | 'lost' | 'grown' | 'shrunk' | 'unchanged';
-export type UnmappedReason = 'no-buying-center' | 'no-offering' | 'unknown-buying-center' | 'unknown-offering';
+export type UnmappedReason =
+  'no-buying-center' | 'no-offering' | 'unknown-buying-center' | 'unknown-offering';
 
 export interface Money3 {
   won: number;
@@ -111,7 +118,10 @@ function add(a: Money3, b: Money3): void {
   a.potential += b.potential;
 }
 
-const bySortThenName = <T extends { sortOrder: number | null; name: string; id: string }>(a: T, b: T): number => {
+const bySortThenName = <T extends { sortOrder: number | null; name: string; id: string }>(
+  a: T,
+  b: T
+): number => {
   const sa = a.sortOrder ?? Number.MAX_SAFE_INTEGER;
   const sb = b.sortOrder ?? Number.MAX_SAFE_INTEGER;
   if (sa !== sb) return sa - sb;
@@ -126,6 +136,62 @@ const STATE_OF_CELL: Record<string, CellStatus> = {
   Unassessed: 'unassessed'
 };
 
+/** Year of an ISO date without slicing strings (the hot loop sees 50,000 of them). */
+function fastFiscalYear(d: string, startMonth: number, namedBy: 'start' | 'end'): number {
+  const c0 = d.charCodeAt(0) - 48;
+  const c1 = d.charCodeAt(1) - 48;
+  const c2 = d.charCodeAt(2) - 48;
+  const c3 = d.charCodeAt(3) - 48;
+  if (d.length < 7 || d.charCodeAt(4) !== 45 || (c0 | c1 | c2 | c3) >>> 0 > 9)
+    return fiscalYearOf(d, startMonth, namedBy);
+  const year = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+  if (startMonth <= 1) return year;
+  const month = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  const startYear = month >= startMonth ? year : year - 1;
+  return namedBy === 'start' ? startYear : startYear + 1;
+}
+
+/**
+ * An array of `n` cells that builds each cell object the first time it is read and keeps it. A
+ * 300 x 60 x 3 matrix has 54,000 cells but a virtualised grid shows a few hundred: building them all
+ * up front was most of the matrix's cost. Reads by index, iteration, `in`, Object.keys and the array
+ * methods all work as on a plain array.
+ */
+function lazyCells(n: number, make: (i: number) => MatrixCell): MatrixCell[] {
+  const target = new Array<MatrixCell>(n);
+  const indexOf = (prop: string | symbol): number => {
+    if (typeof prop !== 'string' || prop.length === 0) return -1;
+    const c = prop.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const i = Number(prop);
+    return Number.isInteger(i) && i >= 0 && i < n && String(i) === prop ? i : -1;
+  };
+  const at = (i: number): MatrixCell => target[i] ?? (target[i] = make(i));
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const i = indexOf(prop);
+      return i >= 0 ? at(i) : Reflect.get(t, prop, receiver);
+    },
+    has(t, prop) {
+      return indexOf(prop) >= 0 || Reflect.has(t, prop);
+    },
+    getOwnPropertyDescriptor(t, prop) {
+      const i = indexOf(prop);
+      if (i >= 0) at(i);
+      return Reflect.getOwnPropertyDescriptor(t, prop);
+    },
+    ownKeys(t) {
+      for (let i = 0; i < n; i++) at(i);
+      return Reflect.ownKeys(t);
+    }
+  });
+}
+
+const OPP_WON = 1;
+const OPP_SKIP = 2; // closed lost: carries no money
+const OPP_MINING = 4;
+const OPP_FARMING = 8;
+
 /**
  * Builds the matrix. Years shown are `fiscalYears` plus every year an opportunity closes in, sorted;
  * earlier years still inform the mining/farming inference.
@@ -133,31 +199,73 @@ const STATE_OF_CELL: Record<string, CellStatus> = {
 export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): WhitespaceMatrix {
   const startMonth = options.fiscalYearStartMonth ?? 1;
   const namedBy = options.fiscalYearNamedBy ?? 'start';
+  const weighted = !!options.weighted;
+  const opps = input.opportunities;
+  const nOpps = opps.length;
 
-  // Opportunity -> (fy, row, col) first, since it decides which inactive rows/columns carry money.
-  const oppFy = new Int32Array(input.opportunities.length);
-  const yearSet = new Set<number>(input.fiscalYears);
-  const usedBc = new Set<string>();
-  const usedOff = new Set<string>();
-  input.opportunities.forEach((o, i) => {
-    const fy = fiscalYearOf(o.closeDate, startMonth, namedBy);
-    oppFy[i] = fy;
-    yearSet.add(fy);
-    if (o.buyingCenterId) usedBc.add(o.buyingCenterId);
-    if (o.offeringId) usedOff.add(o.offeringId);
+  // One pass over the opportunity objects: everything later reads these typed arrays.
+  const bcInput = new Map<string, number>();
+  input.buyingCenters.forEach((b, i) => {
+    if (!bcInput.has(b.id)) bcInput.set(b.id, i);
   });
-  for (const c of input.cells) if (c.potential) (usedBc.add(c.buyingCenterId), usedOff.add(c.offeringId));
+  const offInput = new Map<string, number>();
+  input.offerings.forEach((o, i) => {
+    if (!offInput.has(o.id)) offInput.set(o.id, i);
+  });
+  const NONE = -1; // no id on the opportunity
+  const UNKNOWN = -2; // an id that is not in the input
+  const oppBc = new Int32Array(nOpps);
+  const oppOff = new Int32Array(nOpps);
+  const oppFy = new Int32Array(nOpps);
+  const oppValue = new Float64Array(nOpps);
+  const oppFlags = new Uint8Array(nOpps);
+  const usedBc = new Uint8Array(input.buyingCenters.length);
+  const usedOff = new Uint8Array(input.offerings.length);
+  const yearSet = new Set<number>(input.fiscalYears);
+  let lastFy = NaN;
+  for (let i = 0; i < nOpps; i++) {
+    const o = opps[i];
+    const fy = fastFiscalYear(o.closeDate, startMonth, namedBy);
+    oppFy[i] = fy;
+    if (fy !== lastFy) yearSet.add((lastFy = fy));
+    const bcId = o.buyingCenterId;
+    const b = bcId ? (bcInput.get(bcId) ?? UNKNOWN) : NONE;
+    oppBc[i] = b;
+    if (b >= 0) usedBc[b] = 1;
+    const offId = o.offeringId;
+    const k = offId ? (offInput.get(offId) ?? UNKNOWN) : NONE;
+    oppOff[i] = k;
+    if (k >= 0) usedOff[k] = 1;
+    let flags = o.isWon ? OPP_WON : o.isClosed ? OPP_SKIP : 0;
+    const g = o.growthType;
+    if (g) flags |= g === 'Mining' ? OPP_MINING : OPP_FARMING;
+    oppFlags[i] = flags;
+    const amount = o.amount ?? 0;
+    oppValue[i] = o.isWon ? amount : weighted ? (amount * (o.probability ?? 0)) / 100 : amount;
+  }
+  for (const c of input.cells) {
+    if (!c.potential) continue;
+    const b = bcInput.get(c.buyingCenterId);
+    const k = offInput.get(c.offeringId);
+    if (b !== undefined) usedBc[b] = 1;
+    if (k !== undefined) usedOff[k] = 1;
+  }
   const years = [...yearSet].sort((a, b) => a - b);
+  const nYears = years.length;
   const yearIndex = new Map(years.map((y, i) => [y, i]));
 
-  const columns = input.offerings.filter((o) => o.active || options.includeInactive || usedOff.has(o.id)).sort(bySortThenName);
-  const colIndex = new Map(columns.map((c, i) => [c.id, i]));
+  const columns = input.offerings
+    .filter((o) => o.active || options.includeInactive || usedOff[offInput.get(o.id) as number] === 1)
+    .sort(bySortThenName);
 
   // Rows in tree order. Parent loops and unknown parents become top-level rows.
-  const shownBc = input.buyingCenters.filter((b) => b.active || options.includeInactive || usedBc.has(b.id));
+  const shownBc = input.buyingCenters.filter(
+    (b) => b.active || options.includeInactive || usedBc[bcInput.get(b.id) as number] === 1
+  );
   const shownIds = new Set(shownBc.map((b) => b.id));
   const parentOf = new Map<string, string | null>();
-  for (const b of shownBc) parentOf.set(b.id, b.parentId && shownIds.has(b.parentId) && b.parentId !== b.id ? b.parentId : null);
+  for (const b of shownBc)
+    parentOf.set(b.id, b.parentId && shownIds.has(b.parentId) && b.parentId !== b.id ? b.parentId : null);
   const repairedBuyingCenters: string[] = [];
   const walkOf = new Map<string, number>();
   let walk = 0;
@@ -187,151 +295,233 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   }
   for (const list of kids.values()) list.sort(bySortThenName);
   const rows: MatrixRow[] = [];
-  const stack: { b: MatrixBuyingCenter; depth: number }[] = (kids.get(null) ?? []).map((b) => ({ b, depth: 0 })).reverse();
+  const stack: { b: MatrixBuyingCenter; depth: number }[] = (kids.get(null) ?? [])
+    .map((b) => ({ b, depth: 0 }))
+    .reverse();
   while (stack.length) {
     const { b, depth } = stack.pop() as { b: MatrixBuyingCenter; depth: number };
     const children = kids.get(b.id) ?? [];
-    rows.push({ buyingCenter: b, depth, parentId: parentOf.get(b.id) ?? null, childIds: children.map((c) => c.id) });
+    rows.push({
+      buyingCenter: b,
+      depth,
+      parentId: parentOf.get(b.id) ?? null,
+      childIds: children.map((c) => c.id)
+    });
     for (let k = children.length - 1; k >= 0; k--) stack.push({ b: children[k], depth: depth + 1 });
   }
-  const rowIndex = new Map(rows.map((r, i) => [r.buyingCenter.id, i]));
+  const nRows = rows.length;
   const nCols = columns.length;
-  const nCells = rows.length * nCols;
+  const nCells = nRows * nCols;
+  const N = nYears * nCells;
 
-  // Dense money arrays per year: [year][row * nCols + col].
-  const won = years.map(() => new Float64Array(nCells));
-  const pipe = years.map(() => new Float64Array(nCells));
-  const pot = years.map(() => new Float64Array(nCells));
-  // Dense, pre-filled arrays: sparse writes would drop V8 into slow dictionary-mode arrays.
-  const oppIds: (string[] | null)[][] = years.map(() => new Array<string[] | null>(nCells).fill(null));
-  const landscape: (LandscapeCellDto | null)[][] = years.map(() => new Array<LandscapeCellDto | null>(nCells).fill(null));
-  for (const c of input.cells) {
+  // Input index -> row / column, so the opportunity loop below does no lookups by id.
+  const rowOfInput = new Int32Array(input.buyingCenters.length).fill(-1);
+  rows.forEach((r, i) => {
+    rowOfInput[bcInput.get(r.buyingCenter.id) as number] = i;
+  });
+  const colOfInput = new Int32Array(input.offerings.length).fill(-1);
+  columns.forEach((c, i) => {
+    colOfInput[offInput.get(c.id) as number] = i;
+  });
+  const rowIndex = new Map(rows.map((r, i) => [r.buyingCenter.id, i]));
+  const childRows: Int32Array[] = rows.map((r) =>
+    Int32Array.from(r.childIds, (id) => rowIndex.get(id) as number)
+  );
+  const yearOf = new Int32Array(nOpps);
+  for (let i = 0; i < nOpps; i++) yearOf[i] = yearIndex.get(oppFy[i]) as number;
+
+  // One Float64Array per measure, indexed year * nCells + row * nCols + col.
+  const won = new Float64Array(N);
+  const pipe = new Float64Array(N);
+  const pot = new Float64Array(N);
+  const landscapeAt = new Int32Array(N).fill(-1);
+  input.cells.forEach((c, i) => {
     const y = yearIndex.get(c.fiscalYear);
-    const r = rowIndex.get(c.buyingCenterId);
-    const k = colIndex.get(c.offeringId);
-    if (y === undefined || r === undefined || k === undefined) continue;
-    landscape[y][r * nCols + k] = c;
-    pot[y][r * nCols + k] = c.potential ?? 0;
+    const b = bcInput.get(c.buyingCenterId);
+    const o = offInput.get(c.offeringId);
+    if (y === undefined || b === undefined || o === undefined) return;
+    const r = rowOfInput[b];
+    const k = colOfInput[o];
+    if (r < 0 || k < 0) return;
+    const at = y * nCells + r * nCols + k;
+    landscapeAt[at] = i;
+    pot[at] = c.potential ?? 0;
+  });
+
+  // The cell of each opportunity (-1 unmapped) and the first year each cell had won business.
+  const oppCell = new Int32Array(nOpps);
+  const firstWon = new Int32Array(nCells).fill(0x7fffffff);
+  for (let i = 0; i < nOpps; i++) {
+    const r = oppBc[i] >= 0 ? rowOfInput[oppBc[i]] : -1;
+    const k = oppOff[i] >= 0 ? colOfInput[oppOff[i]] : -1;
+    const cell = r >= 0 && k >= 0 ? r * nCols + k : -1;
+    oppCell[i] = cell;
+    if (cell >= 0 && oppFlags[i] & OPP_WON && oppFy[i] < firstWon[cell]) firstWon[cell] = oppFy[i];
   }
 
+  // Opportunity ids per cell as linked lists in opportunity order, turned into arrays only when read.
+  const head = new Int32Array(N).fill(-1);
+  const tail = new Int32Array(N).fill(-1);
+  const next = new Int32Array(nOpps).fill(-1);
   const unmappedList: UnmappedOpportunity[] = [];
   const unmapped = years.map(() => ({ ...zero(), opportunityIds: [] as string[] }));
-  const growth = years.map(() => ({ mining: { won: 0, pipeline: 0 }, farming: { won: 0, pipeline: 0 } }));
-  // Which (row, col) had won business, by year, for the mining/farming inference.
-  const firstWonYear = new Map<number, number>();
-  input.opportunities.forEach((o, i) => {
-    if (!o.isWon) return;
-    const r = o.buyingCenterId ? rowIndex.get(o.buyingCenterId) : undefined;
-    const k = o.offeringId ? colIndex.get(o.offeringId) : undefined;
-    if (r === undefined || k === undefined) return;
-    const cell = r * nCols + k;
-    const prev = firstWonYear.get(cell);
-    if (prev === undefined || oppFy[i] < prev) firstWonYear.set(cell, oppFy[i]);
-  });
-
-  input.opportunities.forEach((o, i) => {
-    if (o.isClosed && !o.isWon) return;
-    const fy = oppFy[i];
-    const y = yearIndex.get(fy) as number;
-    const amount = o.amount ?? 0;
-    const value = o.isWon ? amount : options.weighted ? (amount * (o.probability ?? 0)) / 100 : amount;
-    const r = o.buyingCenterId ? rowIndex.get(o.buyingCenterId) : undefined;
-    const k = o.offeringId ? colIndex.get(o.offeringId) : undefined;
-    let cell = -1;
-    if (r === undefined || k === undefined) {
-      const reason: UnmappedReason = !o.buyingCenterId
-        ? 'no-buying-center'
-        : !o.offeringId
-          ? 'no-offering'
-          : r === undefined
-            ? 'unknown-buying-center'
-            : 'unknown-offering';
-      unmappedList.push({ opportunityId: o.id, fiscalYear: fy, reason });
+  const mining = new Float64Array(nYears * 2); // [won, pipeline] per year
+  const farming = new Float64Array(nYears * 2);
+  for (let i = 0; i < nOpps; i++) {
+    const flags = oppFlags[i];
+    if (flags & OPP_SKIP) continue;
+    const y = yearOf[i];
+    const value = oppValue[i];
+    const isWon = (flags & OPP_WON) !== 0;
+    const cell = oppCell[i];
+    if (cell < 0) {
+      const b = oppBc[i];
+      const k = oppOff[i];
+      const reason: UnmappedReason =
+        b === NONE
+          ? 'no-buying-center'
+          : k === NONE
+            ? 'no-offering'
+            : b === UNKNOWN || rowOfInput[b] < 0
+              ? 'unknown-buying-center'
+              : 'unknown-offering';
+      const id = opps[i].id;
+      unmappedList.push({ opportunityId: id, fiscalYear: oppFy[i], reason });
       const u = unmapped[y];
-      if (o.isWon) u.won += value;
+      if (isWon) u.won += value;
       else u.pipeline += value;
-      u.opportunityIds.push(o.id);
+      u.opportunityIds.push(id);
     } else {
-      cell = r * nCols + k;
-      if (o.isWon) won[y][cell] += value;
-      else pipe[y][cell] += value;
-      (oppIds[y][cell] ??= []).push(o.id);
+      const at = y * nCells + cell;
+      if (isWon) won[at] += value;
+      else pipe[at] += value;
+      if (head[at] < 0) head[at] = i;
+      else next[tail[at]] = i;
+      tail[at] = i;
     }
-    let type = o.growthType;
-    if (!type) {
-      const first = cell >= 0 ? firstWonYear.get(cell) : undefined;
-      type = first !== undefined && first < fy ? 'Mining' : 'Farming';
-    }
-    const g = type === 'Mining' ? growth[y].mining : growth[y].farming;
-    if (o.isWon) g.won += value;
-    else g.pipeline += value;
-  });
+    const isMining =
+      flags & OPP_MINING ? true : flags & OPP_FARMING ? false : cell >= 0 && firstWon[cell] < oppFy[i];
+    const g = isMining ? mining : farming;
+    g[y * 2 + (isWon ? 0 : 1)] += value;
+  }
 
-  const goalFor = (fy: number): PlanGoals | null => (input.plan && input.plan.fiscalYear === fy ? input.plan : null);
+  // Rolled-up money: reverse tree order visits every child before its parent; children add in order.
+  const rWon = won.slice();
+  const rPipe = pipe.slice();
+  const rPot = pot.slice();
+  for (let y = 0; y < nYears; y++) {
+    const base = y * nCells;
+    for (let r = nRows - 1; r >= 0; r--) {
+      const kids = childRows[r];
+      const to = base + r * nCols;
+      for (let c = 0; c < kids.length; c++) {
+        const from = base + kids[c] * nCols;
+        for (let k = 0; k < nCols; k++) {
+          rWon[to + k] += rWon[from + k];
+          rPipe[to + k] += rPipe[from + k];
+          rPot[to + k] += rPot[from + k];
+        }
+      }
+    }
+  }
+
+  const idsAt = (at: number): string[] => {
+    if (head[at] < 0) return NO_IDS;
+    const ids: string[] = [];
+    for (let j = head[at]; j >= 0; j = next[j]) ids.push(opps[j].id);
+    return ids;
+  };
+  const goalFor = (fy: number): PlanGoals | null =>
+    input.plan && input.plan.fiscalYear === fy ? input.plan : null;
   const yearsOut: MatrixYear[] = years.map((fy, y) => {
-    const cells: MatrixCell[] = new Array(nCells);
-    for (let i = 0; i < nCells; i++) {
-      const w = won[y][i];
-      const p = pipe[y][i];
-      const l = landscape[y][i];
+    const base = y * nCells;
+    const compare = y > 0 && years[y - 1] === fy - 1;
+    const makeCell = (i: number): MatrixCell => {
+      const at = base + i;
+      const w = won[at];
+      const p = pipe[at];
+      const li = landscapeAt[at];
+      const l = li >= 0 ? input.cells[li] : null;
       const status: CellStatus = w > 0 ? 'won' : p > 0 ? 'active' : l ? STATE_OF_CELL[l.state] : 'unassessed';
       let change: YearChange | null = null;
-      if (y > 0 && years[y - 1] === fy - 1) {
-        const before = won[y - 1][i] + pipe[y - 1][i];
+      if (compare) {
+        const before = won[at - nCells] + pipe[at - nCells];
         const now = w + p;
-        change = before === 0 && now > 0 ? 'new' : before > 0 && now === 0 ? 'lost' : now > before ? 'grown' : now < before ? 'shrunk' : 'unchanged';
+        change =
+          before === 0 && now > 0
+            ? 'new'
+            : before > 0 && now === 0
+              ? 'lost'
+              : now > before
+                ? 'grown'
+                : now < before
+                  ? 'shrunk'
+                  : 'unchanged';
       }
-      cells[i] = {
+      return {
         won: w,
         pipeline: p,
-        potential: pot[y][i],
+        potential: pot[at],
         status,
         competitor: l?.state === 'Competitor' ? l.competitor : null,
         landscapeCellId: l?.id ?? null,
-        opportunityIds: oppIds[y][i] ?? NO_IDS,
+        opportunityIds: idsAt(at),
         change,
-        rolled: { won: w, pipeline: p, potential: pot[y][i] }
+        rolled: { won: rWon[at], pipeline: rPipe[at], potential: rPot[at] }
       };
-    }
-    // Roll children into parents: reverse tree order visits every child before its parent.
-    const rowTotals = rows.map(() => ({ own: zero(), rolled: zero(), goal: null as number | null }));
-    for (let r = rows.length - 1; r >= 0; r--) {
-      const t = rowTotals[r];
-      t.goal = rows[r].buyingCenter.salesGoal;
-      for (let k = 0; k < nCols; k++) add(t.own, cells[r * nCols + k]);
-      add(t.rolled, t.own);
-      for (const childId of rows[r].childIds) {
-        const c = rowIndex.get(childId) as number;
-        add(t.rolled, rowTotals[c].rolled);
-        for (let k = 0; k < nCols; k++) add(cells[r * nCols + k].rolled, cells[c * nCols + k].rolled);
+    };
+
+    const rowTotals: MatrixYear['rowTotals'] = new Array(nRows);
+    for (let r = nRows - 1; r >= 0; r--) {
+      const own = zero();
+      const at = base + r * nCols;
+      for (let k = 0; k < nCols; k++) {
+        own.won += won[at + k];
+        own.pipeline += pipe[at + k];
+        own.potential += pot[at + k];
       }
+      const rolled = zero();
+      add(rolled, own);
+      const kids = childRows[r];
+      for (let c = 0; c < kids.length; c++) add(rolled, rowTotals[kids[c]].rolled);
+      rowTotals[r] = { own, rolled, goal: rows[r].buyingCenter.salesGoal };
     }
     const columnTotals = columns.map(() => zero());
     const grandTotal = zero();
-    for (let r = 0; r < rows.length; r++) {
-      for (let k = 0; k < nCols; k++) add(columnTotals[k], cells[r * nCols + k]);
+    for (let r = 0; r < nRows; r++) {
+      const at = base + r * nCols;
+      for (let k = 0; k < nCols; k++) {
+        const t = columnTotals[k];
+        t.won += won[at + k];
+        t.pipeline += pipe[at + k];
+        t.potential += pot[at + k];
+      }
       add(grandTotal, rowTotals[r].own);
     }
     add(grandTotal, unmapped[y]);
     const plan = goalFor(fy);
     return {
       fiscalYear: fy,
-      cells,
+      cells: lazyCells(nCells, makeCell),
       rowTotals,
       columnTotals,
       unmapped: unmapped[y],
       grandTotal,
       goal: plan?.revenueGoal ?? null,
-      mining: { ...growth[y].mining, goal: plan?.miningGoal ?? null },
-      farming: { ...growth[y].farming, goal: plan?.farmingGoal ?? null }
+      mining: { won: mining[y * 2], pipeline: mining[y * 2 + 1], goal: plan?.miningGoal ?? null },
+      farming: { won: farming[y * 2], pipeline: farming[y * 2 + 1], goal: plan?.farmingGoal ?? null }
     };
   });
 
   return { rows, columns, years: yearsOut, unmapped: unmappedList, repairedBuyingCenters };
 }
 
-/** The cell of one buying center x offering in one year's matrix, or undefined. */
-export function cellAt(matrix: WhitespaceMatrix, fiscalYear: number, buyingCenterId: string, offeringId: string): MatrixCell | undefined {
+export function cellAt(
+  matrix: WhitespaceMatrix,
+  fiscalYear: number,
+  buyingCenterId: string,
+  offeringId: string
+): MatrixCell | undefined {
   const year = matrix.years.find((y) => y.fiscalYear === fiscalYear);
   const r = matrix.rows.findIndex((row) => row.buyingCenter.id === buyingCenterId);
   const k = matrix.columns.findIndex((c) => c.id === offeringId);
