@@ -27,7 +27,11 @@ describe('loadBundle: account bundles into the local org', () => {
     return body;
   };
   const count = (table: string, where = '1 = 1', ...args: unknown[]): number =>
-    (running.org.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${where}`).get(...args) as { n: number }).n;
+    (
+      running.org.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${where}`).get(...args) as {
+        n: number;
+      }
+    ).n;
 
   before(async () => {
     ({ running } = await startTestOrg({ dbFile: path.join(tmp.dir, 'org.sqlite') }));
@@ -54,7 +58,10 @@ describe('loadBundle: account bundles into the local org', () => {
     assert.equal(count('Account_Plan__c'), bundle.plans.length);
     assert.equal(count('Plan_Objective__c'), objectives);
     assert.equal(count('Plan_Action__c'), actions);
-    assert.equal(count('Offering__c', '"Active__c" = 0'), bundle.offerings.filter((o) => !o.Active__c).length);
+    assert.equal(
+      count('Offering__c', '"Active__c" = 0'),
+      bundle.offerings.filter((o) => !o.Active__c).length
+    );
     assert.equal(loaded.usersCreated, bundle.users.length);
     const ceo = bundle.contacts.find((c) => c.reportsTo === null)!;
     const stored = running.org.get('Contact', loaded.ids.get(bundleRef('contact', ceo.key))!)!;
@@ -64,11 +71,15 @@ describe('loadBundle: account bundles into the local org', () => {
       running.org.get('Contact', loaded.ids.get(bundleRef('contact', report.key))!)!.ReportsToId,
       loaded.ids.get(bundleRef('contact', report.reportsTo!))
     );
-    console.log(`# aerovance: ${bundle.contacts.length} contacts, ${bundle.links.length} links loaded in ${ms.toFixed(0)} ms`);
+    console.log(
+      `# aerovance: ${bundle.contacts.length} contacts, ${bundle.links.length} links loaded in ${ms.toFixed(0)} ms`
+    );
   });
 
   it('the twins return the bundle data', async () => {
-    const chart = OrgChartData.parse(await call('OrgChartController', 'getOrgChart', { accountId: loaded.accountId }));
+    const chart = OrgChartData.parse(
+      await call('OrgChartController', 'getOrgChart', { accountId: loaded.accountId })
+    );
     assert.equal(chart.accountName, bundle.account.Name);
     assert.equal(chart.contacts.length, bundle.contacts.length);
     assert.equal(chart.links.length, bundle.links.length);
@@ -77,10 +88,17 @@ describe('loadBundle: account bundles into the local org', () => {
     const ws = WhitespaceData.parse(
       await call('WhitespaceController', 'getWhitespace', { accountId: loaded.accountId, fiscalYear: FY })
     );
-    assert.equal(ws.cells.length, bundle.cells.filter((c) => c.Fiscal_Year__c >= FY - 1 && c.Fiscal_Year__c <= FY).length);
-    const inYears = bundle.opportunities.filter((o) => [FY - 1, FY].includes(Number(o.CloseDate.slice(0, 4))));
+    assert.equal(
+      ws.cells.length,
+      bundle.cells.filter((c) => c.Fiscal_Year__c >= FY - 1 && c.Fiscal_Year__c <= FY).length
+    );
+    const inYears = bundle.opportunities.filter((o) =>
+      [FY - 1, FY].includes(Number(o.CloseDate.slice(0, 4)))
+    );
     assert.equal(ws.opportunities.length, inYears.length);
-    const wonBundle = inYears.filter((o) => o.StageName === 'Closed Won').reduce((s, o) => s + (o.Amount ?? 0), 0);
+    const wonBundle = inYears
+      .filter((o) => o.StageName === 'Closed Won')
+      .reduce((s, o) => s + (o.Amount ?? 0), 0);
     const wonTwin = ws.opportunities.filter((o) => o.isWon).reduce((s, o) => s + (o.amount ?? 0), 0);
     assert.equal(Math.round(wonTwin * 100), Math.round(wonBundle * 100));
 
@@ -96,23 +114,42 @@ describe('loadBundle: account bundles into the local org', () => {
   });
 
   it('loading the same bundle again updates in place instead of duplicating', () => {
-    const before = ['Contact', 'Relationship_Link__c', 'Opportunity', 'OpportunityContactRole', 'Landscape_Cell__c', 'Plan_Action__c', 'User'].map(
-      (t) => count(t)
-    );
+    const before = [
+      'Contact',
+      'Relationship_Link__c',
+      'Opportunity',
+      'OpportunityContactRole',
+      'Landscape_Cell__c',
+      'Plan_Action__c',
+      'User'
+    ].map((t) => count(t));
     const again = loadBundle(running.org, aerovanceBundle({ today: TODAY }));
     assert.equal(again.accountId, loaded.accountId);
     assert.equal(again.usersCreated, 0);
-    const after = ['Contact', 'Relationship_Link__c', 'Opportunity', 'OpportunityContactRole', 'Landscape_Cell__c', 'Plan_Action__c', 'User'].map(
-      (t) => count(t)
-    );
+    const after = [
+      'Contact',
+      'Relationship_Link__c',
+      'Opportunity',
+      'OpportunityContactRole',
+      'Landscape_Cell__c',
+      'Plan_Action__c',
+      'User'
+    ].map((t) => count(t));
     assert.deepEqual(after, before);
   });
 
   it('refuses an invalid bundle with every problem, and rolls back a record the org refuses, naming it', () => {
     const accounts = count('Account');
     assert.throws(
-      () => loadBundle(running.org, { format: 'keyplan.account-bundle', version: 1, account: { key: 'bad', Name: 'Bad' }, contacts: [{ key: 'a', LastName: 'A', reportsTo: 'nobody' }] }),
-      (err: unknown) => err instanceof BundleLoadError && err.problems.some((p) => p.path === 'contacts[0].reportsTo')
+      () =>
+        loadBundle(running.org, {
+          format: 'keyplan.account-bundle',
+          version: 1,
+          account: { key: 'bad', Name: 'Bad' },
+          contacts: [{ key: 'a', LastName: 'A', reportsTo: 'nobody' }]
+        }),
+      (err: unknown) =>
+        err instanceof BundleLoadError && err.problems.some((p) => p.path === 'contacts[0].reportsTo')
     );
     assert.throws(
       () =>
@@ -121,7 +158,16 @@ describe('loadBundle: account bundles into the local org', () => {
           version: 1,
           account: { key: 'over', Name: 'Over Goals' },
           contacts: [{ key: 'a', LastName: 'A' }],
-          plans: [{ key: 'p', Name: 'P', Fiscal_Year__c: 2026, Revenue_Goal__c: 100, Mining_Goal__c: 90, Farming_Goal__c: 20 }]
+          plans: [
+            {
+              key: 'p',
+              Name: 'P',
+              Fiscal_Year__c: 2026,
+              Revenue_Goal__c: 100,
+              Mining_Goal__c: 90,
+              Farming_Goal__c: 20
+            }
+          ]
         }),
       /^Error: plans\[0\] \(key p\): Account_Plan__c: /
     );

@@ -6,7 +6,12 @@
  * Stable API (the preview and the CLI's local mode call it): `loadBundle(org, bundle)` returning
  * `LoadedBundle`; `bundleRef(kind, key)` spells the keys of `LoadedBundle.ids`.
  */
-import { checkBundle, type AccountBundle, type AccountBundleInput, type BundleProblem } from '../src/bundle/schema';
+import {
+  checkBundle,
+  type AccountBundle,
+  type AccountBundleInput,
+  type BundleProblem
+} from '../src/bundle/schema';
 import type { LocalOrg } from './org';
 
 /** Where a record's id sits in `LoadedBundle.ids`. */
@@ -57,7 +62,8 @@ export class BundleLoadError extends Error {
 const ext = {
   record: (account: string, key: string): string => `${account}/${key}`,
   planChild: (account: string, plan: string, key: string): string => `${account}/${plan}/${key}`,
-  cell: (account: string, bc: string, offering: string, fy: number): string => `${account}/${bc}|${offering}|${fy}`
+  cell: (account: string, bc: string, offering: string, fy: number): string =>
+    `${account}/${bc}|${offering}|${fy}`
 };
 const KEY_FIELD = 'Keyplan_Key__c';
 
@@ -101,7 +107,12 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
 
   const hasKey = (objectName: string): boolean => Boolean(org.field(org.object(objectName), KEY_FIELD));
   /** Upserts by Keyplan_Key__c when the object has it, else inserts; names the bundle path on failure. */
-  const save = (objectName: string, where: string, key: string | null, fields: Record<string, unknown>): string => {
+  const save = (
+    objectName: string,
+    where: string,
+    key: string | null,
+    fields: Record<string, unknown>
+  ): string => {
     try {
       counts[objectName] = (counts[objectName] ?? 0) + 1;
       if (key !== null && hasKey(objectName)) return org.upsert(objectName, KEY_FIELD, key, fields).id;
@@ -231,20 +242,30 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
       });
       ids.set(bundleRef('plan', p.key), pid);
       p.objectives.forEach((o, j) => {
-        const oid = save('Plan_Objective__c', `${where}.objectives[${j}] (key ${o.key})`, ext.planChild(acct, p.key, o.key), {
-          ...apiFields(o),
-          Account_Plan__c: pid,
-          Buying_Center__c: id('buyingCenter', o.buyingCenter)
-        });
+        const oid = save(
+          'Plan_Objective__c',
+          `${where}.objectives[${j}] (key ${o.key})`,
+          ext.planChild(acct, p.key, o.key),
+          {
+            ...apiFields(o),
+            Account_Plan__c: pid,
+            Buying_Center__c: id('buyingCenter', o.buyingCenter)
+          }
+        );
         ids.set(bundleRef('objective', `${p.key}/${o.key}`), oid);
       });
       p.actions.forEach((a, j) => {
-        const aid = save('Plan_Action__c', `${where}.actions[${j}] (key ${a.key})`, ext.planChild(acct, p.key, a.key), {
-          ...apiFields(a),
-          Account_Plan__c: pid,
-          Objective__c: a.objective === null ? null : id('objective', `${p.key}/${a.objective}`),
-          Assigned_To__c: id('user', a.assignedTo)
-        });
+        const aid = save(
+          'Plan_Action__c',
+          `${where}.actions[${j}] (key ${a.key})`,
+          ext.planChild(acct, p.key, a.key),
+          {
+            ...apiFields(a),
+            Account_Plan__c: pid,
+            Objective__c: a.objective === null ? null : id('objective', `${p.key}/${a.objective}`),
+            Assigned_To__c: id('user', a.assignedTo)
+          }
+        );
         ids.set(bundleRef('action', `${p.key}/${a.key}`), aid);
       });
     });

@@ -12,7 +12,10 @@ describe('AccountPlanController twin over HTTP', () => {
   after(async () => t?.close());
 
   const summary = async (fiscalYear: number): Promise<PlanSummaryData> => {
-    const res = await t.call('AccountPlanController', 'getPlanSummary', { accountId: t.id('acme'), fiscalYear });
+    const res = await t.call('AccountPlanController', 'getPlanSummary', {
+      accountId: t.id('acme'),
+      fiscalYear
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return PlanSummaryData.parse(res.body);
   };
@@ -41,14 +44,20 @@ describe('AccountPlanController twin over HTTP', () => {
   });
 
   it('createPlan creates a Draft plan named after the account, and a second one for the year gets the trigger message', async () => {
-    const ok = await t.call('AccountPlanController', 'createPlan', { accountId: t.id('acme'), fiscalYear: 2027 });
+    const ok = await t.call('AccountPlanController', 'createPlan', {
+      accountId: t.id('acme'),
+      fiscalYear: 2027
+    });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     const plan = AccountPlanDto.parse(ok.body);
     assert.equal(plan.name, 'Acme Industries FY2027');
     assert.equal(plan.status, 'Draft');
 
     const n = t.count('Account_Plan__c');
-    const again = await t.call('AccountPlanController', 'createPlan', { accountId: t.id('acme'), fiscalYear: 2027 });
+    const again = await t.call('AccountPlanController', 'createPlan', {
+      accountId: t.id('acme'),
+      fiscalYear: 2027
+    });
     assert.equal(again.status, 400);
     assert.equal(
       again.body.body.message,
@@ -112,19 +121,43 @@ describe('AccountPlanController twin over HTTP', () => {
       input: { ...input, lastModified: saved.lastModified, miningGoal: 500000, farmingGoal: 200000 }
     });
     assert.equal(guard.status, 400);
-    assert.match(guard.body.body.message, /^miningGoal: Mining Goal plus Farming Goal is more than the Revenue Goal/);
+    assert.match(
+      guard.body.body.message,
+      /^miningGoal: Mining Goal plus Farming Goal is more than the Revenue Goal/
+    );
   });
 
   it('savePlan without an id creates a plan; moving a plan to another account is refused', async () => {
     const created = await t.call('AccountPlanController', 'savePlan', {
-      input: { accountId: t.id('other'), name: 'Other FY2026', fiscalYear: 2026, status: 'Draft', revenueGoal: null, miningGoal: null, farmingGoal: null }
+      input: {
+        accountId: t.id('other'),
+        name: 'Other FY2026',
+        fiscalYear: 2026,
+        status: 'Draft',
+        revenueGoal: null,
+        miningGoal: null,
+        farmingGoal: null
+      }
     });
     assert.equal(created.status, 200, JSON.stringify(created.body));
     const plan = AccountPlanDto.parse(created.body);
     const moved = await t.call('AccountPlanController', 'savePlan', {
-      input: { id: plan.id, lastModified: plan.lastModified, accountId: t.id('acme'), name: 'x', fiscalYear: 2026, status: 'Draft', revenueGoal: null, miningGoal: null, farmingGoal: null }
+      input: {
+        id: plan.id,
+        lastModified: plan.lastModified,
+        accountId: t.id('acme'),
+        name: 'x',
+        fiscalYear: 2026,
+        status: 'Draft',
+        revenueGoal: null,
+        miningGoal: null,
+        farmingGoal: null
+      }
     });
     assert.equal(moved.status, 400);
-    assert.equal(moved.body.body.message, 'accountId: Account plan Other FY2026 belongs to another account and cannot be moved.');
+    assert.equal(
+      moved.body.body.message,
+      'accountId: Account plan Other FY2026 belongs to another account and cannot be moved.'
+    );
   });
 });

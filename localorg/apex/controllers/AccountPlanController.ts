@@ -82,7 +82,11 @@ function toPlanDto(plan: Row): AccountPlanDto {
 }
 
 /** AccountPlanService.getPlanSummary */
-function getPlanSummary(ctx: ApexContext, accountIdParam: unknown, fiscalYearParam: unknown): PlanSummaryData {
+function getPlanSummary(
+  ctx: ApexContext,
+  accountIdParam: unknown,
+  fiscalYearParam: unknown
+): PlanSummaryData {
   const accountId = idParam(accountIdParam, 'accountId');
   const fiscalYear = intParam(fiscalYearParam, 'fiscalYear');
   require(accountId, 'accountId');
@@ -185,7 +189,9 @@ function savePlan(ctx: ApexContext, inputValue: unknown): AccountPlanDto {
     if (!current) throw notFound('Account plan', i.id);
     assertNotStale(`Account plan ${String(current.Name)}`, i.lastModified, current.LastModifiedDate);
     if (!sameId(current.Account__c, i.accountId))
-      throw fail(`accountId: Account plan ${String(current.Name)} belongs to another account and cannot be moved.`);
+      throw fail(
+        `accountId: Account plan ${String(current.Name)} belongs to another account and cannot be moved.`
+      );
     recordId = String(current.Id);
   } else {
     record.Account__c = i.accountId;

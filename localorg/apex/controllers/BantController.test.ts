@@ -50,13 +50,21 @@ describe('BantController twin over HTTP', () => {
     );
     const res = await t.call('BantController', 'getBant', { recordId: t.id('ceo') });
     assert.equal(res.status, 400);
-    assert.equal(res.body.body.message, 'recordId: The BANT panel works on an Account or an Opportunity page.');
+    assert.equal(
+      res.body.body.message,
+      'recordId: The BANT panel works on an Account or an Opportunity page.'
+    );
   });
 
   it('saveBant persists statuses and evidence with the recomputed score, and refuses a stale copy', async () => {
     const opp = (await bant(t.id('open26b'))).opportunities[0];
     const ok = await t.call('BantController', 'saveBant', {
-      input: { id: opp.id, lastModified: opp.lastModified, authorityStatus: 'Confirmed', timingEvidence: 'Board meets in May' }
+      input: {
+        id: opp.id,
+        lastModified: opp.lastModified,
+        authorityStatus: 'Confirmed',
+        timingEvidence: 'Board meets in May'
+      }
     });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     const saved = BantOpportunity.parse(ok.body);
@@ -86,8 +94,14 @@ describe('BantController twin over HTTP', () => {
       input: { id: opp.id, lastModified: opp.lastModified, budgetStatus: 'Maybe' }
     });
     assert.equal(bad.status, 400);
-    assert.match(bad.body.body.message, /^Budget_Status__c: .*bad value for restricted picklist field: Maybe/);
-    assert.equal(bad.body.body.fieldErrors.Budget_Status__c[0].statusCode, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    assert.match(
+      bad.body.body.message,
+      /^Budget_Status__c: .*bad value for restricted picklist field: Maybe/
+    );
+    assert.equal(
+      bad.body.body.fieldErrors.Budget_Status__c[0].statusCode,
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
+    );
     assert.equal(t.running.org.get('Opportunity', opp.id)!.Budget_Status__c, 'Confirmed');
   });
 });

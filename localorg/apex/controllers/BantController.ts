@@ -28,7 +28,12 @@ import {
 } from './lib/twin';
 
 /** BantService.HISTORY_FIELDS */
-export const HISTORY_FIELDS = ['Budget_Status__c', 'Authority_Status__c', 'Need_Status__c', 'Timing_Status__c'];
+export const HISTORY_FIELDS = [
+  'Budget_Status__c',
+  'Authority_Status__c',
+  'Need_Status__c',
+  'Timing_Status__c'
+];
 const MAX_EVIDENCE_LENGTH = 255;
 
 /** BantService.toBantOpportunity */
@@ -58,8 +63,12 @@ function toBantOpportunity(opp: Row): BantOpportunity {
       name: String(get(role, 'Contact.Name') ?? ''),
       role: str(role.Role),
       isPrimary: role.IsPrimary === true,
-      buyerRole: str(get(role, 'Contact.Buyer_Role__c')) as BantOpportunity['contactRoles'][number]['buyerRole'],
-      decisionRole: str(get(role, 'Contact.Decision_Role__c')) as BantOpportunity['contactRoles'][number]['decisionRole']
+      buyerRole: str(
+        get(role, 'Contact.Buyer_Role__c')
+      ) as BantOpportunity['contactRoles'][number]['buyerRole'],
+      decisionRole: str(
+        get(role, 'Contact.Decision_Role__c')
+      ) as BantOpportunity['contactRoles'][number]['decisionRole']
     }))
   };
 }

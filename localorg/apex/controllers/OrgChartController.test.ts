@@ -79,7 +79,13 @@ describe('OrgChartController twin over HTTP', () => {
     const cfo = (await chart()).contacts.find((c) => c.name === 'Ben Costa')!;
     await sleep(5);
     const ok = await t.call('OrgChartController', 'saveStakeholder', {
-      input: { id: cfo.id, lastModified: cfo.lastModified, stance: 'Detractor', influenceLevel: 'High', reportsToId: cfo.reportsToId }
+      input: {
+        id: cfo.id,
+        lastModified: cfo.lastModified,
+        stance: 'Detractor',
+        influenceLevel: 'High',
+        reportsToId: cfo.reportsToId
+      }
     });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     const saved = ContactNode.parse(ok.body);
@@ -100,7 +106,10 @@ describe('OrgChartController twin over HTTP', () => {
       input: { id: cfo.id, lastModified: saved.lastModified, reportsToId: cfo.id }
     });
     assert.equal(self.status, 400);
-    assert.equal(self.body.body.message, 'reportsToId: A contact cannot report to themselves. Choose another manager.');
+    assert.equal(
+      self.body.body.message,
+      'reportsToId: A contact cannot report to themselves. Choose another manager.'
+    );
   });
 
   it('saveStakeholder passes the validation rule through and writes nothing', async () => {
@@ -114,10 +123,16 @@ describe('OrgChartController twin over HTTP', () => {
       .get('Contact')!
       .validationRules!.find((r) => r.name === 'Keyplan_Buying_Center_In_Account')!;
     assert.ok(body.message.includes(rule.message), body.message);
-    assert.equal(body.fieldErrors?.[rule.field ?? '']?.[0].message ?? body.pageErrors?.[0].message, rule.message);
+    assert.equal(
+      body.fieldErrors?.[rule.field ?? '']?.[0].message ?? body.pageErrors?.[0].message,
+      rule.message
+    );
     const stored = t.running.org.get('Contact', ceo.id)!;
     assert.equal(stored.Buying_Center__c, null);
-    assert.equal(new Date(String(stored.LastModifiedDate).replace('+0000', 'Z')).toISOString(), ceo.lastModified);
+    assert.equal(
+      new Date(String(stored.LastModifiedDate).replace('+0000', 'Z')).toISOString(),
+      ceo.lastModified
+    );
   });
 
   it('saveLink creates and updates links, refuses stale copies, self links and cross-account links', async () => {
@@ -182,13 +197,20 @@ describe('OrgChartController twin over HTTP', () => {
     assert.equal(stale.status, 400);
     assert.equal(stale.body.body.message, staleMessage(`Relationship link ${link.id}`));
     assert.ok(t.running.org.get('Relationship_Link__c', link.id));
-    const ok = await t.call('OrgChartController', 'deleteLink', { linkId: link.id, lastModified: link.lastModified });
+    const ok = await t.call('OrgChartController', 'deleteLink', {
+      linkId: link.id,
+      lastModified: link.lastModified
+    });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.equal(t.running.org.get('Relationship_Link__c', link.id), undefined);
   });
 
   it('rejects parameters the Apex method does not have', async () => {
-    const res = await t.call('OrgChartController', 'deleteLink', { linkId: 'x', lastModified: null, extra: 1 });
+    const res = await t.call('OrgChartController', 'deleteLink', {
+      linkId: 'x',
+      lastModified: null,
+      extra: 1
+    });
     assert.equal(res.status, 400);
     assert.match(res.body.body.message, /no parameter extra/);
   });

@@ -161,7 +161,9 @@ function getOrgChart(ctx: ApexContext, accountIdParam: unknown): OrgChartData {
       id: String(bc.Id),
       name: String(bc.Name),
       parentId: str(bc.Parent_Buying_Center__c),
-      relationshipStatus: str(bc.Relationship_Status__c) as OrgChartData['buyingCenters'][number]['relationshipStatus'],
+      relationshipStatus: str(
+        bc.Relationship_Status__c
+      ) as OrgChartData['buyingCenters'][number]['relationshipStatus'],
       active: bc.Active__c === true
     });
   }

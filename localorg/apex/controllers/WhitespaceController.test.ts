@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LandscapeCellDto, MatrixBuyingCenter, MatrixOpportunity, WhitespaceData } from '../../../src/contracts';
+import {
+  LandscapeCellDto,
+  MatrixBuyingCenter,
+  MatrixOpportunity,
+  WhitespaceData
+} from '../../../src/contracts';
 import { staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -13,7 +18,10 @@ describe('WhitespaceController twin over HTTP', () => {
   after(async () => t?.close());
 
   const matrix = async (fiscalYear = 2026): Promise<WhitespaceData> => {
-    const res = await t.call('WhitespaceController', 'getWhitespace', { accountId: t.id('acme'), fiscalYear });
+    const res = await t.call('WhitespaceController', 'getWhitespace', {
+      accountId: t.id('acme'),
+      fiscalYear
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return WhitespaceData.parse(res.body);
   };
@@ -21,7 +29,9 @@ describe('WhitespaceController twin over HTTP', () => {
   const stored = (where: string): number =>
     (
       t.running.org.db
-        .prepare(`SELECT COALESCE(SUM("Amount"), 0) AS s FROM "Opportunity" WHERE "AccountId" = ? AND ${where}`)
+        .prepare(
+          `SELECT COALESCE(SUM("Amount"), 0) AS s FROM "Opportunity" WHERE "AccountId" = ? AND ${where}`
+        )
         .get(t.id('acme')) as { s: number }
     ).s;
 
@@ -54,11 +64,19 @@ describe('WhitespaceController twin over HTTP', () => {
     assert.equal(won, 120000);
     assert.equal(pipeline, stored(`"IsClosed" = 0 AND "FiscalYear" IN (2025, 2026)`));
     assert.equal(pipeline, 70000);
-    assert.deepEqual(data.plan, { revenueGoal: 500000, miningGoal: 200000, farmingGoal: 100000, fiscalYear: 2026 });
+    assert.deepEqual(data.plan, {
+      revenueGoal: 500000,
+      miningGoal: 200000,
+      farmingGoal: 100000,
+      fiscalYear: 2026
+    });
   });
 
   it('getWhitespace refuses a year out of range with the service message', async () => {
-    const res = await t.call('WhitespaceController', 'getWhitespace', { accountId: t.id('acme'), fiscalYear: 1999 });
+    const res = await t.call('WhitespaceController', 'getWhitespace', {
+      accountId: t.id('acme'),
+      fiscalYear: 1999
+    });
     assert.equal(res.status, 400);
     assert.equal(
       res.body.body.message,
@@ -84,13 +102,27 @@ describe('WhitespaceController twin over HTTP', () => {
 
     await sleep(5);
     const updated = await t.call('WhitespaceController', 'saveCell', {
-      input: { ...key, id: cell.id, lastModified: cell.lastModified, state: 'Competitor', competitor: '  Rival Inc ', potential: 3000 }
+      input: {
+        ...key,
+        id: cell.id,
+        lastModified: cell.lastModified,
+        state: 'Competitor',
+        competitor: '  Rival Inc ',
+        potential: 3000
+      }
     });
     assert.equal(updated.status, 200, JSON.stringify(updated.body));
     assert.equal(LandscapeCellDto.parse(updated.body).competitor, 'Rival Inc');
 
     const stale = await t.call('WhitespaceController', 'saveCell', {
-      input: { ...key, id: cell.id, lastModified: cell.lastModified, state: 'Whitespace', competitor: null, potential: 1 }
+      input: {
+        ...key,
+        id: cell.id,
+        lastModified: cell.lastModified,
+        state: 'Whitespace',
+        competitor: null,
+        potential: 1
+      }
     });
     assert.equal(stale.status, 400);
     assert.equal(stale.body.body.message, staleMessage('The landscape cell for fiscal year 2025'));
@@ -99,14 +131,28 @@ describe('WhitespaceController twin over HTTP', () => {
 
   it('saveCell refuses Competitor without a name, and passes the inactive-offering rule through writing nothing', async () => {
     const noName = await t.call('WhitespaceController', 'saveCell', {
-      input: { buyingCenterId: t.id('it'), offeringId: t.id('cloud'), fiscalYear: 2027, state: 'Competitor', competitor: '  ', potential: null }
+      input: {
+        buyingCenterId: t.id('it'),
+        offeringId: t.id('cloud'),
+        fiscalYear: 2027,
+        state: 'Competitor',
+        competitor: '  ',
+        potential: null
+      }
     });
     assert.equal(noName.status, 400);
     assert.equal(noName.body.body.message, 'competitor: Name the competitor when the state is Competitor.');
 
     const n = t.count('Landscape_Cell__c');
     const inactive = await t.call('WhitespaceController', 'saveCell', {
-      input: { buyingCenterId: t.id('it'), offeringId: t.id('legacy'), fiscalYear: 2026, state: 'Whitespace', competitor: null, potential: 5 }
+      input: {
+        buyingCenterId: t.id('it'),
+        offeringId: t.id('legacy'),
+        fiscalYear: 2026,
+        state: 'Whitespace',
+        competitor: null,
+        potential: 5
+      }
     });
     assert.equal(inactive.status, 400);
     const rule = t.running.org.schema.objects

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_FORCE_APP } from '../../server';
-import { CONTACT_OPTIONAL_FIELDS, CONTACT_REQUIRED_FIELDS, LIMITS, LIMIT_SOURCES, SOQL } from './lib/selectors';
+import {
+  CONTACT_OPTIONAL_FIELDS,
+  CONTACT_REQUIRED_FIELDS,
+  LIMITS,
+  LIMIT_SOURCES,
+  SOQL
+} from './lib/selectors';
 import { inlineLimitBinds } from './lib/twin';
 import { UNIQUE_KEY_SOQL } from './lib/uniqueKeys';
 
@@ -11,11 +17,7 @@ const CLASSES = path.join(DEFAULT_FORCE_APP, 'classes');
 const source = (cls: string): string => readFileSync(path.join(CLASSES, `${cls}.cls`), 'utf8');
 /** One line, single spaces, no space inside parentheses (prettier breaks subqueries over lines). */
 const norm = (s: string): string =>
-  s
-    .replace(/\s+/g, ' ')
-    .replace(/\(\s+/g, '(')
-    .replace(/\s+\)/g, ')')
-    .trim();
+  s.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').trim();
 
 /** The static SOQL of one Apex method: the text inside `[...]` in the method body. */
 function staticSoql(cls: string, method: string): string | undefined {
@@ -49,7 +51,9 @@ describe('twin selectors read what the Apex selectors read', () => {
 
   it('the org-chart contact field lists equal ContactSelector.REQUIRED_FIELDS / OPTIONAL_FIELDS', () => {
     const list = (constant: string): string[] => {
-      const m = new RegExp(`${constant}\\s*=\\s*new List<String>\\s*\\{([^}]*)\\}`).exec(source('ContactSelector'));
+      const m = new RegExp(`${constant}\\s*=\\s*new List<String>\\s*\\{([^}]*)\\}`).exec(
+        source('ContactSelector')
+      );
       assert.ok(m, constant);
       return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
     };

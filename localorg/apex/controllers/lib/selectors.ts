@@ -191,9 +191,7 @@ export const OpportunitySelector = {
   openForBant: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
     soql(ctx, SOQL['OpportunitySelector.openForBant'], { accountId, rowLimit }),
   forBantById: (ctx: ApexContext, opportunityId: string): Row | null =>
-    first(
-      soql(ctx, SOQL['OpportunitySelector.forBantById'], { opportunityId, SINGLE_ROW })
-    ),
+    first(soql(ctx, SOQL['OpportunitySelector.forBantById'], { opportunityId, SINGLE_ROW })),
   bantHistory: (ctx: ApexContext, opportunityIds: string[], fields: string[], rowLimit: number): Row[] =>
     soql(ctx, SOQL['OpportunitySelector.bantHistory'], { opportunityIds, fields, rowLimit }),
   forPlanSummary: (ctx: ApexContext, accountId: string, fiscalYear: number, rowLimit: number): Row[] =>

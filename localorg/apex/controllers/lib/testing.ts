@@ -50,7 +50,13 @@ export function smallAccount(userId: string): SeedBundle {
         'Buying_Center__c',
         [
           { ref: 'it', Name: 'Group IT', Account__c: '@acme', Sort_Order__c: 1, Wallet_Size__c: 900000 },
-          { ref: 'fin', Name: 'Finance', Account__c: '@acme', Sort_Order__c: 2, Parent_Buying_Center__c: '@it' },
+          {
+            ref: 'fin',
+            Name: 'Finance',
+            Account__c: '@acme',
+            Sort_Order__c: 2,
+            Parent_Buying_Center__c: '@it'
+          },
           { ref: 'otherBc', Name: 'Other BC', Account__c: '@other' }
         ]
       ],
@@ -107,12 +113,60 @@ export function smallAccount(userId: string): SeedBundle {
       [
         'Opportunity',
         [
-          { ref: 'won26', Name: 'Won 2026', AccountId: '@acme', StageName: 'Closed Won', CloseDate: '2026-03-01', Amount: 100000, Buying_Center__c: '@it', Offering__c: '@cloud' },
-          { ref: 'open26', Name: 'Open 2026', AccountId: '@acme', StageName: 'Needs Analysis', CloseDate: '2026-09-30', Amount: 50000, Probability: 40, Budget_Status__c: 'Confirmed', Need_Status__c: 'Identified' },
-          { ref: 'open26b', Name: 'Open 2026 B', AccountId: '@acme', StageName: 'Prospecting', CloseDate: '2026-11-30', Amount: 20000, Probability: 10 },
-          { ref: 'lost26', Name: 'Lost 2026', AccountId: '@acme', StageName: 'Closed Lost', CloseDate: '2026-05-01', Amount: 30000 },
-          { ref: 'won25', Name: 'Won 2025', AccountId: '@acme', StageName: 'Closed Won', CloseDate: '2025-06-01', Amount: 20000 },
-          { ref: 'won24', Name: 'Won 2024', AccountId: '@acme', StageName: 'Closed Won', CloseDate: '2024-06-01', Amount: 999 }
+          {
+            ref: 'won26',
+            Name: 'Won 2026',
+            AccountId: '@acme',
+            StageName: 'Closed Won',
+            CloseDate: '2026-03-01',
+            Amount: 100000,
+            Buying_Center__c: '@it',
+            Offering__c: '@cloud'
+          },
+          {
+            ref: 'open26',
+            Name: 'Open 2026',
+            AccountId: '@acme',
+            StageName: 'Needs Analysis',
+            CloseDate: '2026-09-30',
+            Amount: 50000,
+            Probability: 40,
+            Budget_Status__c: 'Confirmed',
+            Need_Status__c: 'Identified'
+          },
+          {
+            ref: 'open26b',
+            Name: 'Open 2026 B',
+            AccountId: '@acme',
+            StageName: 'Prospecting',
+            CloseDate: '2026-11-30',
+            Amount: 20000,
+            Probability: 10
+          },
+          {
+            ref: 'lost26',
+            Name: 'Lost 2026',
+            AccountId: '@acme',
+            StageName: 'Closed Lost',
+            CloseDate: '2026-05-01',
+            Amount: 30000
+          },
+          {
+            ref: 'won25',
+            Name: 'Won 2025',
+            AccountId: '@acme',
+            StageName: 'Closed Won',
+            CloseDate: '2025-06-01',
+            Amount: 20000
+          },
+          {
+            ref: 'won24',
+            Name: 'Won 2024',
+            AccountId: '@acme',
+            StageName: 'Closed Won',
+            CloseDate: '2024-06-01',
+            Amount: 999
+          }
         ]
       ],
       [
@@ -125,23 +179,73 @@ export function smallAccount(userId: string): SeedBundle {
       [
         'Landscape_Cell__c',
         [
-          { ref: 'cellIt26', Buying_Center__c: '@it', Offering__c: '@cloud', Fiscal_Year__c: 2026, State__c: 'Whitespace', Potential__c: 70000 },
-          { ref: 'cellFin26', Buying_Center__c: '@fin', Offering__c: '@cloud', Fiscal_Year__c: 2026, State__c: 'Competitor', Competitor__c: 'Rival', Potential__c: 10000 },
-          { ref: 'cellIt25', Buying_Center__c: '@it', Offering__c: '@cloud', Fiscal_Year__c: 2025, State__c: 'Whitespace', Potential__c: 5000 }
+          {
+            ref: 'cellIt26',
+            Buying_Center__c: '@it',
+            Offering__c: '@cloud',
+            Fiscal_Year__c: 2026,
+            State__c: 'Whitespace',
+            Potential__c: 70000
+          },
+          {
+            ref: 'cellFin26',
+            Buying_Center__c: '@fin',
+            Offering__c: '@cloud',
+            Fiscal_Year__c: 2026,
+            State__c: 'Competitor',
+            Competitor__c: 'Rival',
+            Potential__c: 10000
+          },
+          {
+            ref: 'cellIt25',
+            Buying_Center__c: '@it',
+            Offering__c: '@cloud',
+            Fiscal_Year__c: 2025,
+            State__c: 'Whitespace',
+            Potential__c: 5000
+          }
         ]
       ],
       [
         'Account_Plan__c',
         [
-          { ref: 'plan26', Account__c: '@acme', Name: 'Acme FY2026', Fiscal_Year__c: 2026, Status__c: 'Active', Revenue_Goal__c: 500000, Mining_Goal__c: 200000, Farming_Goal__c: 100000 }
+          {
+            ref: 'plan26',
+            Account__c: '@acme',
+            Name: 'Acme FY2026',
+            Fiscal_Year__c: 2026,
+            Status__c: 'Active',
+            Revenue_Goal__c: 500000,
+            Mining_Goal__c: 200000,
+            Farming_Goal__c: 100000
+          }
         ]
       ],
       [
         'Plan_Action__c',
         [
-          { ref: 'late', Account_Plan__c: '@plan26', Name: 'Late action', Due_Date__c: '2020-01-15', Status__c: 'Open', Assigned_To__c: userId },
-          { ref: 'lateDone', Account_Plan__c: '@plan26', Name: 'Done action', Due_Date__c: '2020-01-10', Status__c: 'Done' },
-          { ref: 'future', Account_Plan__c: '@plan26', Name: 'Future action', Due_Date__c: '2099-01-01', Status__c: 'Open' }
+          {
+            ref: 'late',
+            Account_Plan__c: '@plan26',
+            Name: 'Late action',
+            Due_Date__c: '2020-01-15',
+            Status__c: 'Open',
+            Assigned_To__c: userId
+          },
+          {
+            ref: 'lateDone',
+            Account_Plan__c: '@plan26',
+            Name: 'Done action',
+            Due_Date__c: '2020-01-10',
+            Status__c: 'Done'
+          },
+          {
+            ref: 'future',
+            Account_Plan__c: '@plan26',
+            Name: 'Future action',
+            Due_Date__c: '2099-01-01',
+            Status__c: 'Open'
+          }
         ]
       ]
     ]
@@ -171,7 +275,9 @@ export async function startTwinOrg(bundle?: (userId: string) => SeedBundle): Pro
     },
     count(objectName, where = '1 = 1') {
       return (
-        running.org.db.prepare(`SELECT COUNT(*) AS n FROM "${objectName}" WHERE ${where}`).get() as { n: number }
+        running.org.db.prepare(`SELECT COUNT(*) AS n FROM "${objectName}" WHERE ${where}`).get() as {
+          n: number;
+        }
       ).n;
     },
     async close() {

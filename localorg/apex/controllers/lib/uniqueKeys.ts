@@ -35,7 +35,9 @@ export function checkAccountPlanKey(
     savingIds: savingId ? [savingId] : []
   });
   if (rows.length)
-    throw new SfError('FIELD_CUSTOM_VALIDATION_EXCEPTION', duplicatePlanMessage(fiscalYear), ['Fiscal_Year__c']);
+    throw new SfError('FIELD_CUSTOM_VALIDATION_EXCEPTION', duplicatePlanMessage(fiscalYear), [
+      'Fiscal_Year__c'
+    ]);
 }
 
 /** The trigger's addError on Offering__c when the buying center already has a cell for offering and year. */
