@@ -23,7 +23,8 @@ const PREVIEW = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(PREVIEW, '..');
 export const DIST = path.join(PREVIEW, 'dist');
 const CLIENT = path.join(PREVIEW, 'client');
-const LWC_DIR = path.join(ROOT, 'force-app/main/default/lwc');
+/** KEYPLAN_PREVIEW_LWC_DIR builds another copy of the components (e.g. compiled with other Babel options). */
+const LWC_DIR = process.env.KEYPLAN_PREVIEW_LWC_DIR ? path.resolve(process.env.KEYPLAN_PREVIEW_LWC_DIR) : path.join(ROOT, 'force-app/main/default/lwc');
 const SLDS = path.join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 
 

@@ -15,6 +15,8 @@ export interface ApexError {
 
 /** Counts calls per method so browser tests can assert what hit the server. */
 const callCounts = new Map<string, number>();
+/** What the wires emitted (method, data or error), newest last; for tests and debugging. */
+const emitted: { method: string; ok: boolean; at: number }[] = [];
 
 function apexError(status: number, message: string, extra: Record<string, unknown> = {}): ApexError {
   return { body: { ...extra, message }, status, statusText: status === 0 ? 'Network error' : 'Bad Request', ok: false };
@@ -100,9 +102,13 @@ class ApexWireAdapter {
     } catch (error) {
       value = { data: undefined, error };
     }
-    if (mine !== this.seq || !this.connected) return;
+    if (mine !== this.seq || !this.connected) {
+      emitted.push({ method: `${this.className}.${this.methodName} (dropped: ${mine !== this.seq ? 'superseded' : 'disconnected'})`, ok: false, at: performance.now() });
+      return;
+    }
     Object.freeze(value);
     adapterOfValue.set(value, this);
+    emitted.push({ method: `${this.className}.${this.methodName}`, ok: value.error === undefined, at: performance.now() });
     this.callback(value);
   }
 }
@@ -125,6 +131,11 @@ export function makeApexMethod(className: string, methodName: string): ApexMetho
 export function refreshApex(value: unknown): Promise<void> {
   const adapter = typeof value === 'object' && value !== null ? adapterOfValue.get(value) : undefined;
   return adapter ? adapter.fetch() : Promise.resolve();
+}
+
+/** Test hook: what the Apex wires emitted so far. */
+export function apexEmits(): { method: string; ok: boolean; at: number }[] {
+  return [...emitted];
 }
 
 /** Test hook: how often each Apex method was called in this page. */

@@ -6,7 +6,7 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import { components, missing } from 'virtual:keyplan-components';
-import { apexCallCounts } from './apex';
+import { apexCallCounts, apexEmits } from './apex';
 import { NAVIGATE, type PageReference } from './navigation';
 import { SHOW_TOAST, type ShowToastEventInit } from './toast';
 
@@ -22,6 +22,8 @@ interface RecordBody {
 }
 
 /** Where each component sits on the page. */
+// Full-width regions: the org chart and the matrix need the width (the matrix's header controls
+// wrapped letter by letter in an 8/12 column).
 const REGION_OF: Record<string, 'summary' | 'main' | 'left' | 'side'> = {
   accountPlanSummary: 'summary',
   orgChartHeatmap: 'main',
@@ -45,6 +47,7 @@ interface PageState {
   toasts: ShowToastEventInit[];
   navigations: PageReference[];
   apexCalls: () => Record<string, number>;
+  apexEmits: typeof apexEmits;
 }
 declare global {
   interface Window {
@@ -59,7 +62,8 @@ const state: PageState = {
   missing: missing.map((m) => m.name),
   toasts: [],
   navigations: [],
-  apexCalls: apexCallCounts
+  apexCalls: apexCallCounts,
+  apexEmits
 };
 window.__keyplanPage = state;
 
@@ -292,8 +296,8 @@ function layout(recordId: string): HTMLElement {
   const regions = {
     summary: h('div', { class: 'kp-region', 'data-region': 'summary' }),
     main: h('div', { class: 'kp-region', 'data-region': 'main' }),
-    left: h('div', { class: 'slds-col slds-size_1-of-1 slds-large-size_8-of-12', 'data-region': 'left' }),
-    side: h('div', { class: 'slds-col slds-size_1-of-1 slds-large-size_4-of-12', 'data-region': 'side' })
+    left: h('div', { class: 'kp-region', 'data-region': 'left' }),
+    side: h('div', { class: 'kp-region', 'data-region': 'side' })
   };
   const order = ['accountPlanSummary', 'orgChartHeatmap', 'whitespaceMatrix', 'bantPanel'];
   for (const name of order) {
@@ -315,7 +319,8 @@ function layout(recordId: string): HTMLElement {
     { class: 'kp-page' },
     regions.summary,
     regions.main,
-    h('div', { class: 'kp-region slds-grid slds-wrap slds-gutters_x-small' }, regions.left, regions.side)
+    regions.left,
+    regions.side
   );
 }
 
