@@ -66,6 +66,11 @@ describe('loadBundle: account bundles into the local org', () => {
     const ceo = bundle.contacts.find((c) => c.reportsTo === null)!;
     const stored = running.org.get('Contact', loaded.ids.get(bundleRef('contact', ceo.key))!)!;
     assert.equal(stored.Keyplan_Key__c, `${bundle.account.key}/${ceo.key}`);
+    const offering = bundle.offerings[0];
+    assert.equal(
+      running.org.get('Offering__c', loaded.ids.get(bundleRef('offering', offering.key))!)!.Keyplan_Key__c,
+      `offering/${offering.key}`
+    );
     const report = bundle.contacts.find((c) => c.reportsTo !== null)!;
     assert.equal(
       running.org.get('Contact', loaded.ids.get(bundleRef('contact', report.key))!)!.ReportsToId,

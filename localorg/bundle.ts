@@ -61,6 +61,8 @@ export class BundleLoadError extends Error {
 /** What `Keyplan_Key__c` holds, as the keyplan CLI writes it (scripts/cli/keys.ts). */
 const ext = {
   record: (account: string, key: string): string => `${account}/${key}`,
+  /** Offerings are an org-wide catalogue: bundles of different accounts naming one key share the record. */
+  offering: (key: string): string => `offering/${key}`,
   planChild: (account: string, plan: string, key: string): string => `${account}/${plan}/${key}`,
   cell: (account: string, bc: string, offering: string, fy: number): string =>
     `${account}/${bc}|${offering}|${fy}`
@@ -150,7 +152,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
     ids.set('account', accountId);
 
     bundle.offerings.forEach((o, i) => {
-      const oid = save('Offering__c', `offerings[${i}] (key ${o.key})`, ext.record(acct, o.key), {
+      const oid = save('Offering__c', `offerings[${i}] (key ${o.key})`, ext.offering(o.key), {
         ...apiFields(o),
         Active__c: true
       });
