@@ -134,8 +134,8 @@ function measure(fn: () => void, runs: number): number {
 
 function main(): void {
   // Loaded after the alias hook is installed.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { OrgChartViewModel, MAX_DOM_NODES } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('../force-app/main/default/lwc/orgChartHeatmap/viewModel') as typeof ViewModelModule;
   const contacts = arg('contacts', 10_000);
   const linkCount = arg('links', 20_000);

@@ -15,12 +15,19 @@ const GROUPS: { code: CoverageIssueCode; label: string }[] = [
 export default class OrgChartCoverage extends LightningElement {
   @api issues: Issue[] = [];
 
-  get groups(): { code: string; label: string; headingId: string; items: (Issue & { severityClass: string })[] }[] {
+  get groups(): {
+    code: string;
+    label: string;
+    headingId: string;
+    items: (Issue & { severityClass: string })[];
+  }[] {
     return GROUPS.map((g) => ({
       code: g.code,
       label: `${g.label} (${(this.issues ?? []).filter((i) => i.code === g.code).length})`,
       headingId: `h-${g.code}`,
-      items: (this.issues ?? []).filter((i) => i.code === g.code).map((i) => ({ ...i, severityClass: `issue issue-${i.severity}` }))
+      items: (this.issues ?? [])
+        .filter((i) => i.code === g.code)
+        .map((i) => ({ ...i, severityClass: `issue issue-${i.severity}` }))
     })).filter((g) => g.items.length > 0);
   }
 

@@ -13,6 +13,10 @@ export default class OrgChartLegend extends LightningElement {
   @api entries: Entry[] = [];
 
   get items(): (Entry & { swatchStyle: string; text: string })[] {
-    return (this.entries ?? []).map((e) => ({ ...e, swatchStyle: `background:${e.colour}`, text: `${e.label} (${e.count})` }));
+    return (this.entries ?? []).map((e) => ({
+      ...e,
+      swatchStyle: `background:${e.colour}`,
+      text: `${e.label} (${e.count})`
+    }));
   }
 }

@@ -1,0 +1,103 @@
+import type { OrgChartData } from '@keyplan/contracts';
+import { MAX_DOM_NODES, OrgChartViewModel, linkStyle, textColourOn } from '../viewModel';
+
+const FIXTURE = jest.requireActual<OrgChartData>('./data/getOrgChart.json');
+const today = new Date('2026-11-23T00:00:00Z');
+const idOf = (name: string): string => FIXTURE.contacts.find((c) => c.name === name)!.id;
+
+describe('orgChartHeatmap view model', () => {
+  it('styles links by strength, frequency and polarity, never by colour alone', () => {
+    expect(linkStyle({ strength: 5, frequency: 'Weekly', polarity: 'Positive' })).toMatchObject({
+      weight: 'bold',
+      dash: null,
+      negative: false
+    });
+    expect(linkStyle({ strength: 3, frequency: 'Monthly', polarity: 'Positive' })).toMatchObject({
+      weight: 'thin',
+      dash: null
+    });
+    expect(linkStyle({ strength: 4, frequency: 'Rarely', polarity: 'Positive' })).toMatchObject({
+      weight: 'dotted',
+      dash: '1.5 4'
+    });
+    expect(linkStyle({ strength: 4, frequency: 'Weekly', polarity: 'Negative' })).toMatchObject({
+      weight: 'bold',
+      dash: '8 4',
+      negative: true
+    });
+    expect(linkStyle({ strength: 1, frequency: null, polarity: 'Negative' }).dash).toBe('8 3 1.5 3');
+  });
+
+  it('picks readable text colours', () => {
+    expect(textColourOn('#f3f3f3')).toBe('#181818');
+    expect(textColourOn('#032d60')).toBe('#ffffff');
+    expect(textColourOn('not a colour')).toBe('#181818');
+  });
+
+  it('labels people for screen readers and navigates the drawn tree', () => {
+    const vm = new OrgChartViewModel(FIXTURE, { today });
+    expect(vm.ariaLabel(idOf('Ada Lovelace'))).toMatch(
+      /^Ada Lovelace, Chief Information Officer, Champion, Economic Buyer, heat \d+ (cold|warm|hot|strong)$/
+    );
+    expect(vm.ariaLabel(idOf('Nora Klein'))).toMatch(
+      /^Nora Klein, Financial Analyst, stance unknown, heat 0 cold$/
+    );
+    expect(vm.ariaLabel('nope')).toBe('');
+    expect(vm.neighbour(idOf('Ada Lovelace'), 'up')).toBe(idOf('Margaret Hale'));
+    expect(vm.neighbour(idOf('Margaret Hale'), 'up')).toBeNull();
+    expect(vm.neighbour(idOf('Margaret Hale'), 'left')).toBeNull();
+    expect(vm.neighbour(idOf('Grace Hopper'), 'down')).toBe(idOf('Kenji Sato'));
+    expect(vm.neighbour(idOf('Alan Turing'), 'right')).toBe(idOf('Grace Hopper'));
+    expect(vm.neighbour('nope', 'right')).toBeNull();
+    expect(vm.firstVisibleId).toBe(idOf('Margaret Hale'));
+  });
+
+  it('starts collapsed below the initial depth and reveals a hidden person', () => {
+    const vm = new OrgChartViewModel(FIXTURE, { today, initialDepth: 2 });
+    expect(vm.visibleCount).toBe(6);
+    expect(vm.isVisible(idOf('Elena Petrova'))).toBe(false);
+    vm.setFocus(idOf('Victor Okafor'), 1);
+    vm.setBuyingCenter(FIXTURE.buyingCenters.find((b) => b.name === 'Finance')!.id);
+    expect(vm.reveal(idOf('Elena Petrova'))).toBe(true);
+    expect(vm.isVisible(idOf('Elena Petrova'))).toBe(true);
+    expect(vm.buyingCenterId).toBeNull();
+    expect(vm.focus).toBeNull();
+    expect(vm.reveal('nope')).toBe(false);
+  });
+
+  it('caps what it draws when everyone is in view', () => {
+    const big: OrgChartData = { ...FIXTURE, contacts: [...FIXTURE.contacts], links: [] };
+    for (let i = 0; i < 1200; i++) {
+      big.contacts.push({
+        ...FIXTURE.contacts[0],
+        id: `003CAP${String(i).padStart(9, '0')}AAA`,
+        name: `P${i}`,
+        reportsToId: idOf('Tom Baker')
+      });
+    }
+    const vm = new OrgChartViewModel(big, { today });
+    const { width, height } = vm.size;
+    const all = vm.view({ x1: 0, y1: 0, x2: width, y2: height });
+    expect(all.inView).toBe(1225);
+    expect(all.capped).toBe(true);
+    expect(all.nodes).toHaveLength(MAX_DOM_NODES);
+  });
+
+  it('applies saves without a reload', () => {
+    const vm = new OrgChartViewModel(FIXTURE, { today, colourBy: 'stance' });
+    const victor = FIXTURE.contacts.find((c) => c.name === 'Victor Okafor')!;
+    vm.replaceContact({ ...victor, stance: 'Champion' });
+    expect(vm.legend.find((e) => e.key === 'Detractor')!.count).toBe(2);
+    const link = FIXTURE.links[0];
+    vm.upsertLink({ ...link, strength: 1 });
+    expect(vm.person(link.toContactId)!.links.find((l) => l.id === link.id)!.link.strength).toBe(1);
+    vm.removeLink(link.id);
+    expect(vm.person(link.toContactId)!.links.some((l) => l.id === link.id)).toBe(false);
+    expect(vm.person('nope')).toBeNull();
+    expect(vm.contactOptions(idOf('Ada Lovelace'), 'hopper')).toEqual([
+      { label: 'Grace Hopper (VP Infrastructure)', value: idOf('Grace Hopper') }
+    ]);
+    expect(vm.contactOptions(idOf('Ada Lovelace'), '', 3)).toHaveLength(3);
+    expect(() => vm.setColourBy('rainbow' as never)).toThrow('Unknown colour mode');
+  });
+});
