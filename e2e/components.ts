@@ -53,9 +53,10 @@ export const SPECS: ComponentSpec[] = [
         return value;
       },
       async read(_page, root) {
+        // The list shows chips, not evidence; the editor shows the stored evidence.
         const first = root.locator('c-bant-opportunity').first();
-        await first.locator('a.name').click();
-        return (await first.locator('.details').innerText()).trim();
+        await first.getByRole('button', { name: /edit/i }).first().click();
+        return first.locator('lightning-textarea.evidence-input[data-dimension="need"] textarea').inputValue();
       }
     },
     badEdit: {
