@@ -207,6 +207,7 @@ export class OrgChartViewModel {
   private placed: PlacedLink<RelationshipLinkDto>[] = [];
   private index!: ViewportIndex<RelationshipLinkDto>;
   private contextIds = new Set<string>();
+  private contactLinks: RelationshipLinkDto[] = [];
 
   colourBy: ColourMode;
   buyingCenterId: string | null = null;
@@ -245,6 +246,7 @@ export class OrgChartViewModel {
       buyingCenterNames: this.bcNames
     });
     this.colourCache.clear();
+    this.contactLinks = this.data.links.filter((l) => l.fromContactId !== null);
     this.forest = this.filteredForest();
   }
 
@@ -285,8 +287,7 @@ export class OrgChartViewModel {
       nodeSize: this.sizeOf,
       levelGap: 56
     });
-    const contactLinks = this.data.links.filter((l) => l.fromContactId !== null);
-    this.placed = placeLinks(this.layoutResult, contactLinks, 'attach').placed;
+    this.placed = placeLinks(this.layoutResult, this.contactLinks, 'attach').placed;
     this.index = buildViewportIndex(this.layoutResult, this.placed);
   }
 
