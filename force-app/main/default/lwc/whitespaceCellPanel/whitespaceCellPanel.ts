@@ -35,7 +35,7 @@ export default class WhitespaceCellPanel extends LightningElement {
   potential: number | null = null;
   competitorError = '';
   potentialError = '';
-  private _detail?: CellPanelDetail;
+  private _detail?: CellPanelDetail = undefined;
   private focusOnRender = true;
 
   @api

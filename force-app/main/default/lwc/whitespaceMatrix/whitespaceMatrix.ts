@@ -66,35 +66,35 @@ function updateable(info: ObjectInfo | undefined, fields: string[]): boolean {
  * Rows are virtualised (fixed row height), so hundreds of buying centers scroll smoothly.
  */
 export default class WhitespaceMatrix extends NavigationMixin(LightningElement) {
-  @api recordId!: string;
+  @api recordId?: string = undefined;
   /** Card title (design attribute). */
   @api override title = 'Whitespace';
   /** Fiscal year shown first; blank means the current year (design attribute). */
-  @api defaultFiscalYear?: number;
+  @api defaultFiscalYear?: number = undefined;
   /** Weight open pipeline by probability (design attribute). */
   @api weightedPipeline = false;
   /** Height of the scrolling matrix in px (design attribute). */
   @api matrixHeight = 560;
 
-  selectedYear?: number;
-  wiredResult?: WireResult<WhitespaceData>;
+  selectedYear?: number = undefined;
+  wiredResult?: WireResult<WhitespaceData> = undefined;
   /** The data the matrix is built from: the wire's data with saved changes applied on top. */
-  data?: WhitespaceData;
-  error?: unknown;
-  actionError?: unknown;
-  matrix?: Matrix;
-  vm?: ViewModel;
+  data?: WhitespaceData = undefined;
+  error?: unknown = undefined;
+  actionError?: unknown = undefined;
+  matrix?: Matrix = undefined;
+  vm?: ViewModel = undefined;
   collapsed = new Set<string>();
   scrollTop = 0;
   activeRow = 0;
   activeCol = 1;
-  openCell?: { buyingCenterId: string; offeringId: string };
+  openCell?: { buyingCenterId: string; offeringId: string } = undefined;
   saving = false;
   showAddBuyingCenter = false;
   showUnmapped = false;
-  cellInfo?: ObjectInfo;
-  oppInfo?: ObjectInfo;
-  bcInfo?: ObjectInfo;
+  cellInfo?: ObjectInfo = undefined;
+  oppInfo?: ObjectInfo = undefined;
+  bcInfo?: ObjectInfo = undefined;
   private format: MoneyFormatter = memoFormatter((v) =>
     formatCurrency(v, CURRENCY || 'USD', { locale: LOCALE, compact: true })
   );
@@ -568,7 +568,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       attributes: { objectApiName: 'Opportunity', actionName: 'new' },
       state: {
         defaultFieldValues: encodeDefaultFieldValues({
-          AccountId: this.recordId,
+          AccountId: this.recordId as string,
           Buying_Center__c: open.buyingCenterId,
           Offering__c: open.offeringId
         }),
@@ -610,7 +610,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     this.actionError = undefined;
     try {
       const created: MatrixBuyingCenter = await createBuyingCenter({
-        accountId: this.recordId,
+        accountId: this.recordId as string,
         name: event.detail.name,
         parentId: event.detail.parentId
       });
