@@ -21,7 +21,12 @@ export interface CoverageLink extends HeatLink {
   id: string;
 }
 
-export type CoverageIssueCode = 'UNCOVERED_DECISION_MAKER' | 'SINGLE_THREADED' | 'UNCOVERED_BUYING_CENTER' | 'INFLUENTIAL_DETRACTOR' | 'STALE_LINK';
+export type CoverageIssueCode =
+  | 'UNCOVERED_DECISION_MAKER'
+  | 'SINGLE_THREADED'
+  | 'UNCOVERED_BUYING_CENTER'
+  | 'INFLUENTIAL_DETRACTOR'
+  | 'STALE_LINK';
 
 export interface CoverageIssue {
   code: CoverageIssueCode;
@@ -55,7 +60,11 @@ const isHighInfluence = (level: string | null): boolean => level === 'High' || l
 export function analyseCoverage(
   contacts: readonly CoverageContact[],
   links: readonly CoverageLink[],
-  options: { today?: Date; settings?: Partial<KeyplanSettings>; buyingCenterNames?: ReadonlyMap<string, string> } = {}
+  options: {
+    today?: Date;
+    settings?: Partial<KeyplanSettings>;
+    buyingCenterNames?: ReadonlyMap<string, string>;
+  } = {}
 ): CoverageReport {
   const today = options.today ?? new Date();
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -95,9 +104,10 @@ export function analyseCoverage(
       if (!threadsByBuyingCenter.has(c.buyingCenterId)) threadsByBuyingCenter.set(c.buyingCenterId, []);
       if (touched.has(c.id)) (threadsByBuyingCenter.get(c.buyingCenterId) as string[]).push(c.id);
     }
-    const roles = [c.decisionRole === 'Decision Maker' ? 'decision maker' : null, c.buyerRole === 'Economic Buyer' ? 'economic buyer' : null].filter(
-      (r): r is string => r !== null
-    );
+    const roles = [
+      c.decisionRole === 'Decision Maker' ? 'decision maker' : null,
+      c.buyerRole === 'Economic Buyer' ? 'economic buyer' : null
+    ].filter((r): r is string => r !== null);
     if (roles.length && !covered.has(c.id)) {
       issues.push({
         code: 'UNCOVERED_DECISION_MAKER',
@@ -150,7 +160,9 @@ export interface LegendEntry {
 }
 
 /** Colours chosen for contrast with dark text and for colour-blind distinguishability (Okabe-Ito based). */
-export const PALETTES: Readonly<Record<ColourMode, Readonly<Record<string, { label: string; colour: string }>>>> = Object.freeze({
+export const PALETTES: Readonly<
+  Record<ColourMode, Readonly<Record<string, { label: string; colour: string }>>>
+> = Object.freeze({
   heat: {
     cold: { label: 'Cold', colour: '#c9d7e8' },
     warm: { label: 'Warm', colour: '#f6d58e' },
@@ -198,11 +210,22 @@ export function colourContacts(
     else {
       const cov = context.coverage;
       const important = c.decisionRole === 'Decision Maker' || c.buyerRole === 'Economic Buyer';
-      key = cov?.covered.has(c.id) ? 'covered' : important ? 'gap' : cov?.touched.has(c.id) ? 'touched' : 'none';
+      key = cov?.covered.has(c.id)
+        ? 'covered'
+        : important
+          ? 'gap'
+          : cov?.touched.has(c.id)
+            ? 'touched'
+            : 'none';
     }
     counts.set(key, (counts.get(key) ?? 0) + 1);
     colours.set(c.id, { key, ...palette[key] });
   }
-  const legend = Object.entries(palette).map(([key, v]) => ({ key, label: v.label, colour: v.colour, count: counts.get(key) ?? 0 }));
+  const legend = Object.entries(palette).map(([key, v]) => ({
+    key,
+    label: v.label,
+    colour: v.colour,
+    count: counts.get(key) ?? 0
+  }));
   return { colours, legend };
 }

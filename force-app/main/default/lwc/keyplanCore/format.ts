@@ -22,7 +22,11 @@ export interface FormatOptions {
 }
 
 /** Formats money in an ISO currency; blank for null/undefined/NaN. */
-export function formatCurrency(value: number | null | undefined, currencyCode: string, options: FormatOptions = {}): string {
+export function formatCurrency(
+  value: number | null | undefined,
+  currencyCode: string,
+  options: FormatOptions = {}
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
   return numberFormat(options.locale, {
     style: 'currency',
@@ -32,7 +36,10 @@ export function formatCurrency(value: number | null | undefined, currencyCode: s
 }
 
 /** Formats a plain number; blank for null/undefined/NaN. */
-export function formatNumber(value: number | null | undefined, options: FormatOptions & { fractionDigits?: number } = {}): string {
+export function formatNumber(
+  value: number | null | undefined,
+  options: FormatOptions & { fractionDigits?: number } = {}
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
   return numberFormat(options.locale, {
     ...(options.compact ? { notation: 'compact' } : {}),
@@ -50,7 +57,10 @@ export function formatPercent(ratio: number | null | undefined, options: FormatO
  * Formats an ISO date (`2025-03-31`) or datetime. Date-only values are formatted in UTC so that a
  * user west of Greenwich does not see the day before.
  */
-export function formatDate(iso: string | null | undefined, options: { locale?: string; style?: 'short' | 'medium' | 'long'; timeZone?: string } = {}): string {
+export function formatDate(
+  iso: string | null | undefined,
+  options: { locale?: string; style?: 'short' | 'medium' | 'long'; timeZone?: string } = {}
+): string {
   if (!iso) return '';
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const t = Date.parse(dateOnly ? `${iso}T00:00:00Z` : iso);
@@ -59,7 +69,11 @@ export function formatDate(iso: string | null | undefined, options: { locale?: s
   const key = `d|${options.locale ?? ''}|${options.style ?? 'medium'}|${timeZone ?? ''}|${dateOnly}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!f) {
-    f = new Intl.DateTimeFormat(options.locale, { dateStyle: options.style ?? 'medium', ...(dateOnly ? {} : { timeStyle: 'short' }), timeZone });
+    f = new Intl.DateTimeFormat(options.locale, {
+      dateStyle: options.style ?? 'medium',
+      ...(dateOnly ? {} : { timeStyle: 'short' }),
+      timeZone
+    });
     cache.set(key, f);
   }
   return f.format(t);

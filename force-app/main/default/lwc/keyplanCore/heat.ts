@@ -31,8 +31,18 @@ export interface ContactHeat {
   lastInteraction: string | null;
 }
 
-export const FREQUENCY_FACTOR: Readonly<Record<string, number>> = Object.freeze({ Weekly: 1, Monthly: 0.75, Quarterly: 0.5, Rarely: 0.25 });
-export const INFLUENCE_FACTOR: Readonly<Record<string, number>> = Object.freeze({ Low: 0.5, Medium: 0.75, High: 1, 'Very High': 1.25 });
+export const FREQUENCY_FACTOR: Readonly<Record<string, number>> = Object.freeze({
+  Weekly: 1,
+  Monthly: 0.75,
+  Quarterly: 0.5,
+  Rarely: 0.25
+});
+export const INFLUENCE_FACTOR: Readonly<Record<string, number>> = Object.freeze({
+  Low: 0.5,
+  Medium: 0.75,
+  High: 1,
+  'Very High': 1.25
+});
 /** A colleague's relationship reaches us second-hand: it counts for less than our own. */
 export const INDIRECT_FACTOR = 0.5;
 /** Saturation: one strong, weekly, high-influence, fresh link from our team gives heat 78. */
@@ -47,7 +57,11 @@ export function daysBetween(isoDate: string, today: Date): number {
 }
 
 /** The decay factor of a link: halves every Heat_Decay_Days; unknown dates count as one half-life. */
-export function decayFactor(lastInteraction: string | null, today: Date, settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS): number {
+export function decayFactor(
+  lastInteraction: string | null,
+  today: Date,
+  settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS
+): number {
   const halfLife = Math.max(1, getSetting(settings, 'Heat_Decay_Days'));
   if (!lastInteraction) return 0.5;
   const age = Math.max(0, daysBetween(lastInteraction, today));
@@ -55,7 +69,11 @@ export function decayFactor(lastInteraction: string | null, today: Date, setting
 }
 
 /** The weight one link adds to its target's heat (0 .. 1.25), before polarity. */
-export function linkWeight(link: HeatLink, today: Date, settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS): number {
+export function linkWeight(
+  link: HeatLink,
+  today: Date,
+  settings: Partial<KeyplanSettings> = DEFAULT_SETTINGS
+): number {
   const strength = Math.min(5, Math.max(0, link.strength ?? 1)) / 5;
   const freq = FREQUENCY_FACTOR[link.frequency ?? ''] ?? 0.25;
   const infl = INFLUENCE_FACTOR[link.influenceLevel ?? ''] ?? 0.75;
@@ -84,15 +102,37 @@ export function computeHeat(
   const today = options.today ?? new Date();
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const out = new Map<string, ContactHeat>();
-  for (const id of contactIds) out.set(id, { heat: 0, band: 'cold', positive: 0, negative: 0, teamLinks: 0, lastInteraction: null });
+  for (const id of contactIds)
+    out.set(id, { heat: 0, band: 'cold', positive: 0, negative: 0, teamLinks: 0, lastInteraction: null });
+  // Per call, not per link: today's day number, the half-life and the decay of each distinct date.
+  const todayMs = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const halfLife = Math.max(1, getSetting(settings, 'Heat_Decay_Days'));
+  const decayOf = new Map<string, number>();
   for (const link of links) {
     const h = out.get(link.toContactId);
     if (!h) continue;
-    const w = linkWeight(link, today, settings);
+    const last = link.lastInteraction;
+    let decay = 0.5;
+    if (last) {
+      const cached = decayOf.get(last);
+      if (cached === undefined) {
+        const age = Math.max(
+          0,
+          Math.floor((todayMs - Date.parse(last.length === 10 ? `${last}T00:00:00Z` : last)) / DAY_MS)
+        );
+        decay = Math.pow(0.5, age / halfLife);
+        decayOf.set(last, decay);
+      } else decay = cached;
+    }
+    const strength = Math.min(5, Math.max(0, link.strength ?? 1)) / 5;
+    const freq = FREQUENCY_FACTOR[link.frequency ?? ''] ?? 0.25;
+    const infl = INFLUENCE_FACTOR[link.influenceLevel ?? ''] ?? 0.75;
+    // Same product, same order as linkWeight(), so the figures are bit-for-bit the same.
+    const w = strength * freq * infl * (link.fromUserId ? 1 : INDIRECT_FACTOR) * decay;
     if (link.polarity === 'Negative') h.negative += w;
     else h.positive += w;
     if (link.fromUserId) h.teamLinks++;
-    if (link.lastInteraction && (h.lastInteraction === null || link.lastInteraction > h.lastInteraction)) h.lastInteraction = link.lastInteraction;
+    if (last && (h.lastInteraction === null || last > h.lastInteraction)) h.lastInteraction = last;
   }
   for (const h of out.values()) {
     const net = h.positive - h.negative;

@@ -84,11 +84,26 @@ export interface OrgLayout {
 export const DEFAULT_NODE_SIZE: NodeSize = Object.freeze({ width: 160, height: 56 });
 
 const VIRTUAL_ROOT = '';
+const EMPTY_SET: ReadonlySet<string> = new Set<string>();
+
+/** d3's node with what the layout may need on it: box size (custom sizes only) and drawn descendants (partial views only). */
+type SizedNode = HierarchyPointNode<string> & {
+  w: number;
+  h: number;
+  below: number;
+  children?: SizedNode[];
+  parent: SizedNode | null;
+};
 
 /** Which contacts are drawn, in forest pre-order. */
-export function visibleIds<T extends OrgMember>(forest: OrgForest<T>, options: Pick<LayoutOptions<T>, 'collapsed' | 'focus'> = {}): string[] {
-  const collapsed = options.collapsed ?? new Set<string>();
+export function visibleIds<T extends OrgMember>(
+  forest: OrgForest<T>,
+  options: Pick<LayoutOptions<T>, 'collapsed' | 'focus'> = {}
+): string[] {
+  const collapsed = options.collapsed ?? EMPTY_SET;
   const focus = options.focus && forest.byId.has(options.focus.id) ? options.focus : null;
+  // Nothing collapsed, no focus: the drawn set is the forest's own pre-order.
+  if (!focus && collapsed.size === 0) return forest.order.slice();
   const out: string[] = [];
   if (focus) {
     let cur: string | null = focus.id;
@@ -125,108 +140,131 @@ export function visibleIds<T extends OrgMember>(forest: OrgForest<T>, options: P
  * Lays out the visible part of the forest top-down. Boxes never overlap: neighbours on a level are at
  * least half their widths plus the gap apart, and levels are one tallest box plus the gap apart.
  */
-export function layoutOrgChart<T extends OrgMember>(forest: OrgForest<T>, options: LayoutOptions<T> = {}): OrgLayout {
-  const sizeOf = options.nodeSize ?? (() => DEFAULT_NODE_SIZE);
+export function layoutOrgChart<T extends OrgMember>(
+  forest: OrgForest<T>,
+  options: LayoutOptions<T> = {}
+): OrgLayout {
+  const sizeOf = options.nodeSize;
   const siblingGap = options.siblingGap ?? 16;
   const cousinGap = options.cousinGap ?? 32;
   const levelGap = options.levelGap ?? 48;
-  const collapsed = options.collapsed ?? new Set<string>();
+  const collapsed = options.collapsed ?? EMPTY_SET;
 
   const visible = visibleIds(forest, options);
-  const visibleSet = new Set(visible);
-  const sizes = new Map<string, NodeSize>();
-  let maxHeight = 0;
-  for (const id of visible) {
-    const s = sizeOf(forest.byId.get(id) as T);
-    sizes.set(id, s);
-    if (s.height > maxHeight) maxHeight = s.height;
-  }
-  const levelHeight = maxHeight + levelGap;
+  const everythingShown = visible.length === forest.order.length;
+  // Only a partial view needs the set (a full view is every contact; skip 10,000 inserts).
+  const visibleSet = everythingShown ? null : new Set(visible);
 
   // The visible roots: real roots, or (in focus mode) the top of the management chain.
-  const visibleRoots = visible.filter((id) => {
-    const p = forest.parentOf.get(id) ?? null;
-    return p === null || !visibleSet.has(p);
-  });
-  const everythingShown = visible.length === forest.order.length;
+  const visibleRoots = visibleSet
+    ? visible.filter((id) => {
+        const p = forest.parentOf.get(id) ?? null;
+        return p === null || !visibleSet.has(p);
+      })
+    : forest.roots;
   const kidsOf = (id: string): string[] | undefined => {
     if (id === VIRTUAL_ROOT) return visibleRoots;
     const kids = forest.childrenOf.get(id);
-    if (!kids || everythingShown) return kids;
+    if (!kids || !visibleSet) return kids;
     const shown = kids.filter((k) => visibleSet.has(k));
     return shown.length ? shown : undefined;
   };
 
-  const root = hierarchy<string>(VIRTUAL_ROOT, kidsOf);
-  const widthOf = (id: string): number => sizes.get(id)?.width ?? 0;
-  const laid = tree<string>()
+  // Custom sizes and drawn-descendant counts live on d3's own nodes: no per-id Maps and
+  // no Map lookups inside tree()'s separation callback, which runs for every contour step.
+  const root = hierarchy<string>(VIRTUAL_ROOT, kidsOf) as SizedNode;
+  const all = root.descendants() as SizedNode[];
+  let maxHeight = 0;
+  if (sizeOf) {
+    for (let i = 1; i < all.length; i++) {
+      const s = sizeOf(forest.byId.get(all[i].data) as T);
+      all[i].w = s.width;
+      all[i].h = s.height;
+      if (s.height > maxHeight) maxHeight = s.height;
+    }
+  } else maxHeight = all.length > 1 ? DEFAULT_NODE_SIZE.height : 0;
+  // Default size: no per-node properties at all (adding them to 10,000 d3 nodes costs more than d3's tree()).
+  const widthOf = (n: SizedNode): number => (sizeOf ? n.w : DEFAULT_NODE_SIZE.width);
+  const heightOf = (n: SizedNode): number => (sizeOf ? n.h : DEFAULT_NODE_SIZE.height);
+  const levelHeight = maxHeight + levelGap;
+  const separation = sizeOf
+    ? (a: SizedNode, b: SizedNode): number =>
+        (a.w + b.w) / 2 + (a.parent === b.parent ? siblingGap : cousinGap)
+    : (a: SizedNode, b: SizedNode): number =>
+        DEFAULT_NODE_SIZE.width + (a.parent === b.parent ? siblingGap : cousinGap);
+  tree<string>()
     .nodeSize([1, levelHeight])
-    .separation((a, b) => (widthOf(a.data) + widthOf(b.data)) / 2 + (a.parent === b.parent ? siblingGap : cousinGap))(root);
+    .separation(separation as (a: HierarchyPointNode<string>, b: HierarchyPointNode<string>) => number)(root);
 
   let minX = Infinity;
   let maxX = -Infinity;
-  let maxY = 0;
-  const placed: HierarchyPointNode<string>[] = [];
-  laid.each((n) => {
-    if (n.data === VIRTUAL_ROOT) return;
-    placed.push(n);
-    const w = widthOf(n.data);
-    if (n.x - w / 2 < minX) minX = n.x - w / 2;
-    if (n.x + w / 2 > maxX) maxX = n.x + w / 2;
-  });
+  for (let i = 1; i < all.length; i++) {
+    const n = all[i];
+    const half = widthOf(n) / 2;
+    if (n.x - half < minX) minX = n.x - half;
+    if (n.x + half > maxX) maxX = n.x + half;
+  }
+  // Drawn descendants, bottom-up: descendants() is breadth-first, so walking it backwards sees every
+  // child before its parent (walking each subtree would be O(n * depth) on deep chains).
+  if (visibleSet) {
+    for (let i = all.length - 1; i >= 0; i--) {
+      const n = all[i];
+      let below = 0;
+      const kids = n.children;
+      if (kids) for (let k = 0; k < kids.length; k++) below += 1 + kids[k].below;
+      n.below = below;
+    }
+  }
 
-  // Drawn descendants, bottom-up (walking each subtree would be O(n * depth) on deep chains).
-  const drawnBelow = new Map<string, number>();
-  laid.eachAfter((n) => {
-    let below = 0;
-    for (const k of n.children ?? []) below += 1 + (drawnBelow.get(k.data) as number);
-    drawnBelow.set(n.data, below);
-  });
-
+  // Nodes breadth-first, as d3's each() visits them: a parent is always laid out before its reports.
   const nodes: LaidOutNode[] = [];
   const nodeById = new Map<string, LaidOutNode>();
-  for (const n of placed) {
+  const edges: ReportingEdge[] = [];
+  let maxY = 0;
+  for (let i = 1; i < all.length; i++) {
+    const n = all[i];
     const id = n.data;
-    const s = sizes.get(id) as NodeSize;
+    const parent = n.parent as SizedNode;
+    const viaRoot = parent === root;
     const y1 = (n.depth - 1) * levelHeight;
+    const childCount = visibleSet ? (forest.childrenOf.get(id)?.length ?? 0) : (n.children?.length ?? 0);
     const node: LaidOutNode = {
       id,
-      parentId: forest.parentOf.get(id) ?? null,
-      depth: forest.depthOf.get(id) as number,
-      x1: n.x - s.width / 2 - minX,
+      parentId: viaRoot ? (forest.parentOf.get(id) ?? null) : parent.data,
+      depth: n.depth - 1,
+      x1: n.x - widthOf(n) / 2 - minX,
       y1,
-      x2: n.x + s.width / 2 - minX,
-      y2: y1 + s.height,
-      childCount: forest.childrenOf.get(id)?.length ?? 0,
-      hiddenDescendants: (forest.descendantCount.get(id) as number) - (drawnBelow.get(id) as number),
-      collapsed: collapsed.has(id) && (forest.childrenOf.get(id)?.length ?? 0) > 0
+      x2: n.x + widthOf(n) / 2 - minX,
+      y2: y1 + heightOf(n),
+      childCount,
+      hiddenDescendants: visibleSet ? (forest.descendantCount.get(id) as number) - n.below : 0,
+      collapsed: childCount > 0 && collapsed.size > 0 && collapsed.has(id)
     };
     if (node.y2 > maxY) maxY = node.y2;
     nodes.push(node);
     nodeById.set(id, node);
-  }
-
-  const edges: ReportingEdge[] = [];
-  for (const node of nodes) {
-    if (node.parentId === null) continue;
-    const parent = nodeById.get(node.parentId);
-    if (!parent) continue;
-    edges.push({
-      fromId: parent.id,
-      toId: node.id,
-      x1: (parent.x1 + parent.x2) / 2,
-      y1: parent.y2,
-      x2: (node.x1 + node.x2) / 2,
-      y2: node.y1
-    });
+    if (!viaRoot) {
+      const p = nodeById.get(parent.data) as LaidOutNode;
+      edges.push({
+        fromId: p.id,
+        toId: id,
+        x1: (p.x1 + p.x2) / 2,
+        y1: p.y2,
+        x2: (node.x1 + node.x2) / 2,
+        y2: node.y1
+      });
+    }
   }
 
   const anchorOf = new Map<string, string | null>();
-  for (const id of forest.order) {
-    if (visibleSet.has(id)) anchorOf.set(id, id);
-    else {
-      const p = forest.parentOf.get(id) ?? null;
-      anchorOf.set(id, p === null ? null : (anchorOf.get(p) ?? null));
+  if (!visibleSet) for (const id of forest.order) anchorOf.set(id, id);
+  else {
+    for (const id of forest.order) {
+      if (visibleSet.has(id)) anchorOf.set(id, id);
+      else {
+        const p = forest.parentOf.get(id) ?? null;
+        anchorOf.set(id, p === null ? null : (anchorOf.get(p) ?? null));
+      }
     }
   }
 
@@ -326,14 +364,20 @@ function segmentHitsRect(x1: number, y1: number, x2: number, y2: number, r: Rect
  * Builds a viewport index: nodes bucketed by level and sorted by x (binary search), lines bucketed in
  * a coarse grid of their bounding boxes then checked exactly.
  */
-export function buildViewportIndex<L>(layout: OrgLayout, links: readonly PlacedLink<L>[] = [], cellSize = 1024): ViewportIndex<L> {
+export function buildViewportIndex<L>(
+  layout: OrgLayout,
+  links: readonly PlacedLink<L>[] = [],
+  cellSize = 1024
+): ViewportIndex<L> {
   const rows = new Map<number, LaidOutNode[]>();
   for (const n of layout.nodes) {
     const row = rows.get(n.y1);
     if (row) row.push(n);
     else rows.set(n.y1, [n]);
   }
-  const rowList = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r.sort((a, b) => a.x1 - b.x1));
+  const rowList = [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, r]) => r.sort((a, b) => a.x1 - b.x1));
 
   type Line = { x1: number; y1: number; x2: number; y2: number };
   const grid = new Map<string, number[]>();

@@ -412,10 +412,10 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   for (let y = 0; y < nYears; y++) {
     const base = y * nCells;
     for (let r = nRows - 1; r >= 0; r--) {
-      const kids = childRows[r];
+      const childList = childRows[r];
       const to = base + r * nCols;
-      for (let c = 0; c < kids.length; c++) {
-        const from = base + kids[c] * nCols;
+      for (let c = 0; c < childList.length; c++) {
+        const from = base + childList[c] * nCols;
         for (let k = 0; k < nCols; k++) {
           rWon[to + k] += rWon[from + k];
           rPipe[to + k] += rPipe[from + k];
@@ -431,8 +431,9 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
     for (let j = head[at]; j >= 0; j = next[j]) ids.push(opps[j].id);
     return ids;
   };
-  const goalFor = (fy: number): PlanGoals | null =>
-    input.plan && input.plan.fiscalYear === fy ? input.plan : null;
+  const goalFor = (fy: number): PlanGoals | null => {
+    return input.plan && input.plan.fiscalYear === fy ? input.plan : null;
+  };
   const yearsOut: MatrixYear[] = years.map((fy, y) => {
     const base = y * nCells;
     const compare = y > 0 && years[y - 1] === fy - 1;
@@ -482,8 +483,8 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
       }
       const rolled = zero();
       add(rolled, own);
-      const kids = childRows[r];
-      for (let c = 0; c < kids.length; c++) add(rolled, rowTotals[kids[c]].rolled);
+      const childList = childRows[r];
+      for (let c = 0; c < childList.length; c++) add(rolled, rowTotals[childList[c]].rolled);
       rowTotals[r] = { own, rolled, goal: rows[r].buyingCenter.salesGoal };
     }
     const columnTotals = columns.map(() => zero());

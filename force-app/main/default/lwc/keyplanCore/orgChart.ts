@@ -38,15 +38,6 @@ export interface OrgForest<T extends OrgMember> {
   repairs: OrgRepair[];
 }
 
-function byNameThenId<T extends OrgMember>(byId: Map<string, T>): (a: string, b: string) => number {
-  return (a, b) => {
-    const na = byId.get(a)?.name ?? '';
-    const nb = byId.get(b)?.name ?? '';
-    if (na !== nb) return na < nb ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
-}
-
 /**
  * Builds the reporting forest. Cycles are broken at the member with the smallest id, so the result
  * does not depend on the order the contacts arrive in.
@@ -57,7 +48,11 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
   const repairs: OrgRepair[] = [];
   for (const c of contacts) {
     if (byId.has(c.id)) {
-      repairs.push({ contactId: c.id, problem: 'duplicate-id', message: `Contact ${c.id} appears more than once; the first copy is shown.` });
+      repairs.push({
+        contactId: c.id,
+        problem: 'duplicate-id',
+        message: `Contact ${c.id} appears more than once; the first copy is shown.`
+      });
     } else byId.set(c.id, c);
   }
 
@@ -67,7 +62,11 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
     if (manager === null || manager === '') parentOf.set(id, null);
     else if (manager === id) {
       parentOf.set(id, null);
-      repairs.push({ contactId: id, problem: 'self-manager', message: `${label(c)} reports to themselves; shown as a top-level person.` });
+      repairs.push({
+        contactId: id,
+        problem: 'self-manager',
+        message: `${label(c)} reports to themselves; shown as a top-level person.`
+      });
     } else if (!byId.has(manager)) {
       parentOf.set(id, null);
       repairs.push({
@@ -105,9 +104,22 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
     }
   }
 
+  // Sort everyone once by (name, id) and hand them out in that order: every list comes out sorted,
+  // with no per-list sort and no Map lookups inside the comparator.
+  const ids = [...byId.keys()];
+  const names = ids.map((id) => (byId.get(id) as T).name ?? '');
+  const rank = ids.map((_, i) => i);
+  rank.sort((a, b) => {
+    const na = names[a];
+    const nb = names[b];
+    if (na !== nb) return na < nb ? -1 : 1;
+    return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
+  });
   const childrenOf = new Map<string, string[]>();
   const roots: string[] = [];
-  for (const [id, parent] of parentOf) {
+  for (const i of rank) {
+    const id = ids[i];
+    const parent = parentOf.get(id) ?? null;
     if (parent === null) roots.push(id);
     else {
       const list = childrenOf.get(parent);
@@ -115,9 +127,6 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
       else childrenOf.set(parent, [id]);
     }
   }
-  const compare = byNameThenId(byId);
-  roots.sort(compare);
-  for (const list of childrenOf.values()) list.sort(compare);
 
   const order: string[] = [];
   const depthOf = new Map<string, number>();
@@ -177,5 +186,8 @@ export function searchContacts<T extends OrgMember & { title?: string | null; de
 }
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }

@@ -50,7 +50,10 @@ export function isSettingName(name: string): name is SettingName {
  * Reads one setting, falling back to the default when the value is missing or not a finite number
  * (an admin can blank a metadata value; a formula would then read zero, we would rather not divide by it).
  */
-export function getSetting(settings: Partial<Record<SettingName, number>> | undefined, name: SettingName): number {
+export function getSetting(
+  settings: Partial<Record<SettingName, number>> | undefined,
+  name: SettingName
+): number {
   const value = settings?.[name];
   return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_SETTINGS[name];
 }

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
-import type { LandscapeCellDto, MatrixBuyingCenter, MatrixOffering, MatrixOpportunity } from '@keyplan/contracts';
+import type {
+  LandscapeCellDto,
+  MatrixBuyingCenter,
+  MatrixOffering,
+  MatrixOpportunity
+} from '@keyplan/contracts';
 import { buildMatrix, cellAt, fiscalYearOf, type MatrixInput } from 'c/keyplanCore';
 
-const bc = (id: string, parentId: string | null = null, over: Partial<MatrixBuyingCenter> = {}): MatrixBuyingCenter => ({
+const bc = (
+  id: string,
+  parentId: string | null = null,
+  over: Partial<MatrixBuyingCenter> = {}
+): MatrixBuyingCenter => ({
   id,
   name: id,
   parentId,
@@ -12,7 +21,14 @@ const bc = (id: string, parentId: string | null = null, over: Partial<MatrixBuyi
   sortOrder: null,
   ...over
 });
-const off = (id: string, over: Partial<MatrixOffering> = {}): MatrixOffering => ({ id, name: id, family: null, sortOrder: null, active: true, ...over });
+const off = (id: string, over: Partial<MatrixOffering> = {}): MatrixOffering => ({
+  id,
+  name: id,
+  family: null,
+  sortOrder: null,
+  active: true,
+  ...over
+});
 let n = 0;
 const opp = (over: Partial<MatrixOpportunity>): MatrixOpportunity => ({
   id: `o${++n}`,
@@ -28,7 +44,8 @@ const opp = (over: Partial<MatrixOpportunity>): MatrixOpportunity => ({
   growthType: null,
   ...over
 });
-const won = (over: Partial<MatrixOpportunity>) => opp({ isClosed: true, isWon: true, probability: 100, stageName: 'Closed Won', ...over });
+const won = (over: Partial<MatrixOpportunity>) =>
+  opp({ isClosed: true, isWon: true, probability: 100, stageName: 'Closed Won', ...over });
 const cell = (over: Partial<LandscapeCellDto>): LandscapeCellDto => ({
   id: 'cell1',
   buyingCenterId: 'eu',
@@ -54,14 +71,41 @@ describe('fiscalYearOf', () => {
 describe('buildMatrix', () => {
   const input: MatrixInput = {
     fiscalYears: [2024, 2025],
-    buyingCenters: [bc('div', null, { salesGoal: 5000 }), bc('eu', 'div', { sortOrder: 2 }), bc('us', 'div', { sortOrder: 1 }), bc('old', null, { active: false })],
-    offerings: [off('data', { sortOrder: 2 }), off('cloud', { sortOrder: 1 }), off('retired', { active: false })],
-    cells: [cell({}), cell({ id: 'cell2', buyingCenterId: 'us', offeringId: 'data', state: 'Competitor', competitor: 'Globex', potential: null }), cell({ id: 'ghost', buyingCenterId: 'nope' })],
+    buyingCenters: [
+      bc('div', null, { salesGoal: 5000 }),
+      bc('eu', 'div', { sortOrder: 2 }),
+      bc('us', 'div', { sortOrder: 1 }),
+      bc('old', null, { active: false })
+    ],
+    offerings: [
+      off('data', { sortOrder: 2 }),
+      off('cloud', { sortOrder: 1 }),
+      off('retired', { active: false })
+    ],
+    cells: [
+      cell({}),
+      cell({
+        id: 'cell2',
+        buyingCenterId: 'us',
+        offeringId: 'data',
+        state: 'Competitor',
+        competitor: 'Globex',
+        potential: null
+      }),
+      cell({ id: 'ghost', buyingCenterId: 'nope' })
+    ],
     opportunities: [
       won({ id: 'w24', closeDate: '2024-05-01', buyingCenterId: 'eu', offeringId: 'cloud', amount: 1000 }),
       won({ id: 'w25', closeDate: '2025-05-01', buyingCenterId: 'eu', offeringId: 'cloud', amount: 1500 }),
       opp({ id: 'p25', buyingCenterId: 'us', offeringId: 'cloud', amount: 400, probability: 25 }),
-      opp({ id: 'lost', isClosed: true, probability: 0, amount: 9999, buyingCenterId: 'us', offeringId: 'data' }),
+      opp({
+        id: 'lost',
+        isClosed: true,
+        probability: 0,
+        amount: 9999,
+        buyingCenterId: 'us',
+        offeringId: 'data'
+      }),
       opp({ id: 'nobc', buyingCenterId: null, amount: 70 }),
       won({ id: 'nooff', offeringId: null, amount: 30 }),
       opp({ id: 'unknownbc', buyingCenterId: 'zzz', amount: 5 }),
@@ -79,15 +123,41 @@ describe('buildMatrix', () => {
       ['eu', 1]
     ]);
     expect(m.columns.map((c) => c.id)).toEqual(['cloud', 'data']);
-    expect(buildMatrix(input, { includeInactive: true }).columns.map((c) => c.id)).toEqual(['cloud', 'data', 'retired']);
+    expect(buildMatrix(input, { includeInactive: true }).columns.map((c) => c.id)).toEqual([
+      'cloud',
+      'data',
+      'retired'
+    ]);
   });
 
   it('fills cells with won, pipeline, potential, state and competitor', () => {
-    expect(cellAt(m, 2025, 'eu', 'cloud')).toMatchObject({ won: 1500, pipeline: 0, status: 'won', change: 'grown', opportunityIds: ['w25'] });
-    expect(cellAt(m, 2025, 'us', 'cloud')).toMatchObject({ won: 0, pipeline: 400, status: 'active', change: 'new' });
-    expect(cellAt(m, 2025, 'eu', 'data')).toMatchObject({ potential: 500, status: 'whitespace', landscapeCellId: 'cell1' });
-    expect(cellAt(m, 2025, 'us', 'data')).toMatchObject({ status: 'competitor', competitor: 'Globex', pipeline: 0 });
-    expect(cellAt(m, 2025, 'div', 'cloud')).toMatchObject({ status: 'unassessed', rolled: { won: 1500, pipeline: 400, potential: 0 } });
+    expect(cellAt(m, 2025, 'eu', 'cloud')).toMatchObject({
+      won: 1500,
+      pipeline: 0,
+      status: 'won',
+      change: 'grown',
+      opportunityIds: ['w25']
+    });
+    expect(cellAt(m, 2025, 'us', 'cloud')).toMatchObject({
+      won: 0,
+      pipeline: 400,
+      status: 'active',
+      change: 'new'
+    });
+    expect(cellAt(m, 2025, 'eu', 'data')).toMatchObject({
+      potential: 500,
+      status: 'whitespace',
+      landscapeCellId: 'cell1'
+    });
+    expect(cellAt(m, 2025, 'us', 'data')).toMatchObject({
+      status: 'competitor',
+      competitor: 'Globex',
+      pipeline: 0
+    });
+    expect(cellAt(m, 2025, 'div', 'cloud')).toMatchObject({
+      status: 'unassessed',
+      rolled: { won: 1500, pipeline: 400, potential: 0 }
+    });
     expect(cellAt(m, 2024, 'eu', 'cloud')?.change).toBeNull();
     expect(cellAt(m, 2025, 'nope', 'cloud')).toBeUndefined();
     expect(buildMatrix(input, { weighted: true }).years[1].cells[1 * 2 + 0].pipeline).toBe(100);
@@ -99,11 +169,19 @@ describe('buildMatrix', () => {
       { opportunityId: 'nooff', fiscalYear: 2025, reason: 'no-offering' },
       { opportunityId: 'unknownbc', fiscalYear: 2025, reason: 'unknown-buying-center' }
     ]);
-    expect(y25.unmapped).toMatchObject({ won: 30, pipeline: 75, opportunityIds: ['nobc', 'nooff', 'unknownbc'] });
+    expect(y25.unmapped).toMatchObject({
+      won: 30,
+      pipeline: 75,
+      opportunityIds: ['nobc', 'nooff', 'unknownbc']
+    });
   });
 
   it('totals rows (rolled up to parents), columns and the grand total against goals', () => {
-    expect(y25.rowTotals[0]).toEqual({ own: { won: 0, pipeline: 10, potential: 0 }, rolled: { won: 1500, pipeline: 410, potential: 500 }, goal: 5000 });
+    expect(y25.rowTotals[0]).toEqual({
+      own: { won: 0, pipeline: 10, potential: 0 },
+      rolled: { won: 1500, pipeline: 410, potential: 500 },
+      goal: 5000
+    });
     expect(y25.columnTotals).toEqual([
       { won: 1500, pipeline: 400, potential: 0 },
       { won: 0, pipeline: 10, potential: 500 }
@@ -173,23 +251,92 @@ describe('buildMatrix', () => {
             })
           );
           const m2 = buildMatrix(
-            { fiscalYears: [2024], buyingCenters: bcs.map((id, i) => bc(id, parents[i], { active: i !== 3 })), offerings: offs.map((id) => off(id, { active: id !== 'f2' })), cells: [], opportunities, plan: null },
+            {
+              fiscalYears: [2024],
+              buyingCenters: bcs.map((id, i) => bc(id, parents[i], { active: i !== 3 })),
+              offerings: offs.map((id) => off(id, { active: id !== 'f2' })),
+              cells: [],
+              opportunities,
+              plan: null
+            },
             { weighted, fiscalYearStartMonth: startMonth }
           );
-          const value = (o: MatrixOpportunity) => (o.isWon ? (o.amount ?? 0) : weighted ? ((o.amount ?? 0) * (o.probability ?? 0)) / 100 : (o.amount ?? 0));
-          const expected = opportunities.filter((o) => !o.isClosed || o.isWon).reduce((s, o) => s + value(o), 0);
+          const value = (o: MatrixOpportunity) =>
+            o.isWon
+              ? (o.amount ?? 0)
+              : weighted
+                ? ((o.amount ?? 0) * (o.probability ?? 0)) / 100
+                : (o.amount ?? 0);
+          const expected = opportunities
+            .filter((o) => !o.isClosed || o.isWon)
+            .reduce((s, o) => s + value(o), 0);
           const grand = m2.years.reduce((s, y) => s + y.grandTotal.won + y.grandTotal.pipeline, 0);
           expect(grand).toBeCloseTo(expected, 4);
           for (const y of m2.years) {
             const cols = y.columnTotals.reduce((s, c) => s + c.won + c.pipeline, 0);
-            const tops = m2.rows.reduce((s, r, i) => s + (r.depth === 0 ? y.rowTotals[i].rolled.won + y.rowTotals[i].rolled.pipeline : 0), 0);
-            expect(cols + y.unmapped.won + y.unmapped.pipeline).toBeCloseTo(y.grandTotal.won + y.grandTotal.pipeline, 4);
+            const tops = m2.rows.reduce(
+              (s, r, i) =>
+                s + (r.depth === 0 ? y.rowTotals[i].rolled.won + y.rowTotals[i].rolled.pipeline : 0),
+              0
+            );
+            expect(cols + y.unmapped.won + y.unmapped.pipeline).toBeCloseTo(
+              y.grandTotal.won + y.grandTotal.pipeline,
+              4
+            );
             expect(tops).toBeCloseTo(cols, 4);
-            expect(y.mining.won + y.mining.pipeline + y.farming.won + y.farming.pipeline).toBeCloseTo(y.grandTotal.won + y.grandTotal.pipeline, 4);
+            expect(y.mining.won + y.mining.pipeline + y.farming.won + y.farming.pipeline).toBeCloseTo(
+              y.grandTotal.won + y.grandTotal.pipeline,
+              4
+            );
           }
         }
       ),
       { numRuns: 200 }
     );
+  });
+});
+
+describe('lazy matrix cells', () => {
+  const input: MatrixInput = {
+    fiscalYears: [2025],
+    buyingCenters: [bc('div'), bc('eu', 'div')],
+    offerings: [off('cloud'), off('data')],
+    cells: [cell({ fiscalYear: 2025 })],
+    opportunities: [
+      opp({ id: 'a', buyingCenterId: 'eu', closeDate: '2025-05-01' }),
+      opp({ id: 'b', buyingCenterId: 'eu', closeDate: '2025-06-01' })
+    ],
+    plan: null
+  };
+
+  it('behave like a plain array: index, in, keys, iteration, array methods, equality', () => {
+    const cells = buildMatrix(input).years[0].cells;
+    expect(cells).toHaveLength(4);
+    expect(Array.isArray(cells)).toBe(true);
+    expect(0 in cells && 3 in cells).toBe(true);
+    expect(4 in cells || '01' in cells || 'x' in cells).toBe(false);
+    expect(cells[1 * 2 + 0]).toBe(cells[2]); // built once, then kept
+    expect(cells[2].opportunityIds).toEqual(['a', 'b']);
+    expect(cells[9]).toBeUndefined();
+    expect([...cells].map((c) => c.status)).toEqual(['unassessed', 'unassessed', 'active', 'whitespace']);
+    expect(cells.filter((c) => c.pipeline > 0)).toHaveLength(1);
+    expect(Object.keys(cells)).toEqual(['0', '1', '2', '3']);
+    expect(cells).toEqual([...cells]);
+    expect(Object.getOwnPropertyDescriptor(cells, '0')?.value).toBe(cells[0]);
+  });
+
+  it('reads dates that are not plain ISO days', () => {
+    const m = buildMatrix(
+      {
+        ...input,
+        opportunities: [
+          opp({ id: 'c', buyingCenterId: 'eu', closeDate: '2026-01-05T10:00:00Z' }),
+          opp({ id: 'd', closeDate: 'x' })
+        ]
+      },
+      { fiscalYearStartMonth: 4 }
+    );
+    expect(m.years.map((y) => y.fiscalYear)).toContain(2025);
+    expect(m.unmapped).toEqual([]);
   });
 });

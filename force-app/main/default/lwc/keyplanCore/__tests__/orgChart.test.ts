@@ -1,14 +1,32 @@
 import fc from 'fast-check';
-import { ancestorsOf, buildOrgForest, buildViewportIndex, layoutOrgChart, placeLinks, searchContacts, visibleIds, type OrgMember } from 'c/keyplanCore';
+import {
+  ancestorsOf,
+  buildOrgForest,
+  buildViewportIndex,
+  layoutOrgChart,
+  placeLinks,
+  searchContacts,
+  visibleIds,
+  type OrgMember
+} from 'c/keyplanCore';
 
-const c = (id: string, reportsToId: string | null = null, name = id): OrgMember => ({ id, reportsToId, name });
+const c = (id: string, reportsToId: string | null = null, name = id): OrgMember => ({
+  id,
+  reportsToId,
+  name
+});
 
 /** A random forest with random damage: loops, self-managers, managers outside the account. */
-const messyContacts = fc.integer({ min: 1, max: 120 }).chain((n) =>
-  fc.array(fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: n - 1 }), fc.constant(n + 5)), { minLength: n, maxLength: n }).map((parents) =>
-    parents.map((p, i) => c(`c${i}`, p === -1 ? null : `c${p}`))
-  )
-);
+const messyContacts = fc
+  .integer({ min: 1, max: 120 })
+  .chain((n) =>
+    fc
+      .array(fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: n - 1 }), fc.constant(n + 5)), {
+        minLength: n,
+        maxLength: n
+      })
+      .map((parents) => parents.map((p, i) => c(`c${i}`, p === -1 ? null : `c${p}`)))
+  );
 
 describe('buildOrgForest', () => {
   it('builds the reporting tree in name order', () => {
@@ -23,7 +41,14 @@ describe('buildOrgForest', () => {
   });
 
   it('repairs self-managers, outside managers, loops and duplicate ids, and says so', () => {
-    const f = buildOrgForest([c('a', 'a'), c('b', 'zz'), c('x', 'y'), c('y', 'z'), c('z', 'x'), c('b', null)]);
+    const f = buildOrgForest([
+      c('a', 'a'),
+      c('b', 'zz'),
+      c('x', 'y'),
+      c('y', 'z'),
+      c('z', 'x'),
+      c('b', null)
+    ]);
     expect(f.repairs.map((r) => [r.contactId, r.problem])).toEqual([
       ['b', 'duplicate-id'],
       ['a', 'self-manager'],
@@ -31,7 +56,9 @@ describe('buildOrgForest', () => {
       ['x', 'cycle']
     ]);
     expect(f.repairs.find((r) => r.problem === 'cycle')?.message).toMatch(/loop of 3 people/);
-    expect(f.repairs.filter((r) => r.problem === 'manager-outside-account').map((r) => r.contactId)).toEqual(['b']);
+    expect(f.repairs.filter((r) => r.problem === 'manager-outside-account').map((r) => r.contactId)).toEqual([
+      'b'
+    ]);
     expect(f.roots.sort()).toEqual(['a', 'b', 'x']);
     expect(f.order).toHaveLength(5);
   });
@@ -82,7 +109,15 @@ function overlaps(a: { x1: number; y1: number; x2: number; y2: number }, b: type
 }
 
 describe('layoutOrgChart', () => {
-  const forest = buildOrgForest([c('ceo'), c('cfo', 'ceo'), c('cto', 'ceo'), c('dev1', 'cto'), c('dev2', 'cto'), c('acct', 'cfo'), c('other')]);
+  const forest = buildOrgForest([
+    c('ceo'),
+    c('cfo', 'ceo'),
+    c('cto', 'ceo'),
+    c('dev1', 'cto'),
+    c('dev2', 'cto'),
+    c('acct', 'cfo'),
+    c('other')
+  ]);
 
   it('places levels top-down and centres a manager over their reports', () => {
     const l = layoutOrgChart(forest);
@@ -91,7 +126,13 @@ describe('layoutOrgChart', () => {
     expect(n('cto').y1).toBe(56 + 48);
     expect((n('cto').x1 + n('cto').x2) / 2).toBeCloseTo((n('dev1').x1 + n('dev2').x2) / 2);
     expect(Math.min(...l.nodes.map((x) => x.x1))).toBe(0);
-    expect(l.edges.map((e) => `${e.fromId}>${e.toId}`).sort()).toEqual(['ceo>cfo', 'ceo>cto', 'cfo>acct', 'cto>dev1', 'cto>dev2']);
+    expect(l.edges.map((e) => `${e.fromId}>${e.toId}`).sort()).toEqual([
+      'ceo>cfo',
+      'ceo>cto',
+      'cfo>acct',
+      'cto>dev1',
+      'cto>dev2'
+    ]);
     expect(l.width).toBe(Math.max(...l.nodes.map((x) => x.x2)));
   });
 
@@ -131,23 +172,36 @@ describe('layoutOrgChart', () => {
     const p = placed[1];
     const cfo = l.nodeById.get('cfo')!;
     expect([p.x1, p.y1]).toEqual([(cfo.x1 + cfo.x2) / 2, (cfo.y1 + cfo.y2) / 2]);
-    expect(placeLinks(l, links, 'hide').hidden.map((h) => h.reason)).toEqual(['end-not-visible', 'end-not-visible', 'unknown-contact']);
+    expect(placeLinks(l, links, 'hide').hidden.map((h) => h.reason)).toEqual([
+      'end-not-visible',
+      'end-not-visible',
+      'unknown-contact'
+    ]);
     // In focus mode the accountant is off-chart: the link attaches to the CEO at the top of the chain.
     const focused = layoutOrgChart(forest, { focus: { id: 'cto', levels: 1 } });
-    expect(placeLinks(focused, [links[0]]).placed.map((p) => [p.fromNodeId, p.toNodeId])).toEqual([['ceo', 'dev1']]);
+    expect(placeLinks(focused, [links[0]]).placed.map((p) => [p.fromNodeId, p.toNodeId])).toEqual([
+      ['ceo', 'dev1']
+    ]);
   });
 
   it('answers viewport queries with exactly the nodes and lines inside', () => {
-    const big = buildOrgForest(Array.from({ length: 400 }, (_, i) => c(`n${i}`, i ? `n${Math.floor((i - 1) / 4)}` : null)));
+    const big = buildOrgForest(
+      Array.from({ length: 400 }, (_, i) => c(`n${i}`, i ? `n${Math.floor((i - 1) / 4)}` : null))
+    );
     const l = layoutOrgChart(big);
     const links = placeLinks(
       l,
-      Array.from({ length: 300 }, (_, i) => ({ fromContactId: `n${(i * 7) % 400}`, toContactId: `n${(i * 13 + 1) % 400}` }))
+      Array.from({ length: 300 }, (_, i) => ({
+        fromContactId: `n${(i * 7) % 400}`,
+        toContactId: `n${(i * 13 + 1) % 400}`
+      }))
     ).placed;
     const index = buildViewportIndex(l, links, 256);
     const rect = { x1: l.width / 3, y1: 50, x2: l.width / 3 + 900, y2: 400 };
     const got = index.query(rect);
-    const expected = l.nodes.filter((n) => n.x2 >= rect.x1 && n.x1 <= rect.x2 && n.y2 >= rect.y1 && n.y1 <= rect.y2);
+    const expected = l.nodes.filter(
+      (n) => n.x2 >= rect.x1 && n.x1 <= rect.x2 && n.y2 >= rect.y1 && n.y1 <= rect.y2
+    );
     expect(got.nodes.map((n) => n.id).sort()).toEqual(expected.map((n) => n.id).sort());
     expect(got.nodes.length).toBeGreaterThan(0);
     expect(got.nodes.length).toBeLessThan(l.nodes.length);
@@ -155,8 +209,13 @@ describe('layoutOrgChart', () => {
     const inside = (x: number, y: number) => x >= rect.x1 && x <= rect.x2 && y >= rect.y1 && y <= rect.y2;
     for (const e of l.edges) if (inside(e.x1, e.y1) && inside(e.x2, e.y2)) expect(got.edges).toContain(e);
     for (const p of links) if (inside(p.x1, p.y1)) expect(got.links).toContain(p);
-    for (const p of got.links) expect(Math.max(p.x1, p.x2) >= rect.x1 && Math.min(p.x1, p.x2) <= rect.x2).toBe(true);
-    expect(index.query({ x1: -500, y1: -500, x2: -100, y2: -100 })).toEqual({ nodes: [], edges: [], links: [] });
+    for (const p of got.links)
+      expect(Math.max(p.x1, p.x2) >= rect.x1 && Math.min(p.x1, p.x2) <= rect.x2).toBe(true);
+    expect(index.query({ x1: -500, y1: -500, x2: -100, y2: -100 })).toEqual({
+      nodes: [],
+      edges: [],
+      links: []
+    });
   });
 
   it('property: no two visible nodes overlap, with any sizes, collapses and damage', () => {
@@ -165,10 +224,18 @@ describe('layoutOrgChart', () => {
         messyContacts,
         fc.array(fc.integer({ min: 0, max: 119 }), { maxLength: 5 }),
         fc.integer({ min: 20, max: 300 }),
-        fc.option(fc.record({ at: fc.integer({ min: 0, max: 119 }), levels: fc.integer({ min: 0, max: 4 }) }), { nil: null }),
+        fc.option(
+          fc.record({ at: fc.integer({ min: 0, max: 119 }), levels: fc.integer({ min: 0, max: 4 }) }),
+          { nil: null }
+        ),
         (contacts, collapsedIdx, maxWidth, focus) => {
           const f = buildOrgForest(contacts);
-          const sizes = new Map(contacts.map((x, i) => [x.id, { width: 20 + ((i * 37) % maxWidth), height: 30 + ((i * 11) % 40) }]));
+          const sizes = new Map(
+            contacts.map((x, i) => [
+              x.id,
+              { width: 20 + ((i * 37) % maxWidth), height: 30 + ((i * 11) % 40) }
+            ])
+          );
           const l = layoutOrgChart(f, {
             collapsed: new Set(collapsedIdx.map((i) => `c${i}`)),
             nodeSize: (x) => sizes.get(x.id)!,
@@ -182,7 +249,8 @@ describe('layoutOrgChart', () => {
           // Rows never overlap vertically (level height > tallest box), so check within rows.
           for (const row of byRow.values()) {
             row.sort((a, b) => a.x1 - b.x1);
-            for (let i = 1; i < row.length; i++) expect(overlaps(row[i - 1], row[i]) || row[i].x1 < row[i - 1].x2 - 1e-6).toBe(false);
+            for (let i = 1; i < row.length; i++)
+              expect(overlaps(row[i - 1], row[i]) || row[i].x1 < row[i - 1].x2 - 1e-6).toBe(false);
           }
           const rows = [...byRow.keys()].sort((a, b) => a - b);
           for (let i = 1; i < rows.length; i++) {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import {
   bantGaps,
+  asDecimal,
   bantPoints,
+  roundHalfAwayFromZero,
   bantScore,
   DEFAULT_SETTINGS,
   formatCurrency,
@@ -289,5 +291,27 @@ describe('format', () => {
     );
     expect(formatDate('not a date')).toBe('');
     expect(formatDate(null)).toBe('');
+  });
+});
+
+describe('formula rounding and odd statuses', () => {
+  it('rounds half away from zero on the decimal value', () => {
+    expect(roundHalfAwayFromZero(2.675, 2)).toBe(2.68);
+    expect(roundHalfAwayFromZero(-2.5)).toBe(-3);
+    expect(roundHalfAwayFromZero(-0.4)).toBe(0);
+    expect(roundHalfAwayFromZero(0)).toBe(0);
+    expect(roundHalfAwayFromZero(Number.NaN)).toBeNaN();
+    expect(asDecimal(0.1 + 0.2)).toBe(0.3);
+    expect(asDecimal(Infinity)).toBe(Infinity);
+  });
+  it('gives a status the formula does not know the Unknown points', () => {
+    expect(bantPoints('constructor')).toBe(0);
+    expect(bantPoints('Identified', { BANT_Points_Identified: 60 })).toBe(60);
+    expect(
+      bantScore(
+        { budgetStatus: 'Identified', authorityStatus: null, needStatus: null, timingStatus: null },
+        { BANT_Weight_Budget: 33.3 }
+      )
+    ).toBe(17);
   });
 });
