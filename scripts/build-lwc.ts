@@ -27,7 +27,7 @@ export async function compileTs(file: string): Promise<string> {
     babelrc: false,
     configFile: false,
     sourceType: 'module',
-    presets: [['@babel/preset-typescript', { onlyRemoveTypeImports: false }]],
+    presets: [['@babel/preset-typescript', { onlyRemoveTypeImports: false, allowDeclareFields: true }]],
     plugins: [['@babel/plugin-syntax-decorators', { version: '2023-11' }]],
     retainLines: true,
     comments: true
