@@ -383,14 +383,14 @@ export function summaryOf(year: MatrixYear, format: MoneyFormatter): SummaryItem
     item('potential', 'Whitespace potential', year.grandTotal.potential, null),
     item(
       'mining',
-      'Mining (new business)',
+      'Mining (grow existing business)',
       year.mining.won + year.mining.pipeline,
       year.mining.goal,
       year.mining.won
     ),
     item(
       'farming',
-      'Farming (existing business)',
+      'Farming (new business)',
       year.farming.won + year.farming.pipeline,
       year.farming.goal,
       year.farming.won

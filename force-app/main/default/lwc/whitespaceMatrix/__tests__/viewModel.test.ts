@@ -85,6 +85,9 @@ describe('whitespaceMatrix view model', () => {
       `${Math.round((year.grandTotal.won / 16e6) * 100)}%`
     );
     expect(items.find((i) => i.key === 'pipeline')!.hasGoal).toBe(false);
+    // Mining grows existing business; farming wins new business (DOMAIN.md).
+    expect(items.find((i) => i.key === 'mining')!.label).toBe('Mining (grow existing business)');
+    expect(items.find((i) => i.key === 'farming')!.label).toBe('Farming (new business)');
     expect(items.find((i) => i.key === 'unmapped')!.value).toBe(
       $(year.unmapped.won + year.unmapped.pipeline)
     );
