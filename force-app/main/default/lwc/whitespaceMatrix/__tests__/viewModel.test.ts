@@ -72,8 +72,8 @@ describe('whitespaceMatrix view model', () => {
       )
     ).toBe('Helicopters Europe x IoT Platform: whitespace, potential $1.2M, no open pipeline');
     expect(
-      cellLabel('A', 'B', 'competitor', 'Thales', { won: 0, pipeline: 0, potential: 0 }, 'lost', $)
-    ).toBe('A x B: competitor incumbent Thales, no open pipeline, lost');
+      cellLabel('A', 'B', 'competitor', 'Skyline Consulting', { won: 0, pipeline: 0, potential: 0 }, 'lost', $)
+    ).toBe('A x B: competitor incumbent Skyline Consulting, no open pipeline, lost');
   });
 
   it('summarises the year against the plan without adding money itself', () => {

@@ -184,8 +184,8 @@ describe('c-whitespace-matrix', () => {
 
     const comp = cell(el, 2, 5);
     expect(comp.dataset.status).toBe('competitor');
-    expect(comp.querySelector('.state-text')!.textContent).toBe('Thales');
-    expect(comp.getAttribute('aria-label')).toContain('competitor incumbent Thales');
+    expect(comp.querySelector('.state-text')!.textContent).toBe('Skyline Consulting');
+    expect(comp.getAttribute('aria-label')).toContain('competitor incumbent Skyline Consulting');
 
     const won = cell(el, 5, 1);
     expect(won.dataset.status).toBe('won');
@@ -495,7 +495,7 @@ describe('c-whitespace-matrix', () => {
     await flush();
     expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2024 });
     expect(cell(el, 3, 2).dataset.status).toBe('won');
-    expect(cell(el, 6, 1).querySelector('.state-text')!.textContent).toBe('Siemens');
+    expect(cell(el, 6, 1).querySelector('.state-text')!.textContent).toBe('Globex Security');
     // No FY2023 data, so no change markers.
     expect(root(el).querySelector('.delta')).toBeNull();
     combo.dispatchEvent(new CustomEvent('change', { detail: { value: '2024' } }));
