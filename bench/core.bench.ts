@@ -5,7 +5,14 @@
  */
 import { loadavg } from 'node:os';
 import { hierarchy, tree } from 'd3-hierarchy';
-import { buildMatrix, buildOrgForest, buildViewportIndex, computeHeat, layoutOrgChart, placeLinks } from '../force-app/main/default/lwc/keyplanCore/keyplanCore';
+import {
+  buildMatrix,
+  buildOrgForest,
+  buildViewportIndex,
+  computeHeat,
+  layoutOrgChart,
+  placeLinks
+} from '../force-app/main/default/lwc/keyplanCore/keyplanCore';
 import { generateAccount } from '../src/generator';
 
 const TODAY = new Date('2025-06-15T00:00:00Z');
@@ -32,27 +39,66 @@ function measure(fn: () => void, runs: number, warmup = 3): Timing {
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], cpu: cpu[Math.floor(cpu.length / 2)] };
+  return {
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times[times.length - 1],
+    cpu: cpu[Math.floor(cpu.length / 2)]
+  };
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
-function report(name: string, r: Timing, target: number | null, runs: number, extra: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ name, ms: round(r.median), target_ms: target, runs, min_ms: round(r.min), max_ms: round(r.max), cpu_ms: round(r.cpu), load_avg_1m: round(loadavg()[0]), ...extra, pass: target === null ? null : r.median < target }));
+function report(
+  name: string,
+  r: Timing,
+  target: number | null,
+  runs: number,
+  extra: Record<string, unknown> = {}
+): void {
+  console.log(
+    JSON.stringify({
+      name,
+      ms: round(r.median),
+      target_ms: target,
+      runs,
+      min_ms: round(r.min),
+      max_ms: round(r.max),
+      cpu_ms: round(r.cpu),
+      load_avg_1m: round(loadavg()[0]),
+      ...extra,
+      pass: target === null ? null : r.median < target
+    })
+  );
 }
 
 // Org chart: 10,000 contacts + 20,000 links, build + layout + heat (+ link placement and index).
-const org = generateAccount({ seed: 42, contacts: 10_000, links: 20_000, buyingCenters: 40, offerings: 5, opportunities: 0 }).orgChart;
+const org = generateAccount({
+  seed: 42,
+  contacts: 10_000,
+  links: 20_000,
+  buyingCenters: 40,
+  offerings: 5,
+  opportunities: 0
+}).orgChart;
 const orgRuns = 9;
 const orgResult = measure(() => {
   const forest = buildOrgForest(org.contacts);
   const layout = layoutOrgChart(forest);
-  computeHeat(org.contacts.map((c) => c.id), org.links, { today: TODAY });
+  computeHeat(
+    org.contacts.map((c) => c.id),
+    org.links,
+    { today: TODAY }
+  );
   const { placed } = placeLinks(layout, org.links);
   buildViewportIndex(layout, placed).query({ x1: 0, y1: 0, x2: 1920, y2: 1080 });
 }, orgRuns);
 const forest = buildOrgForest(org.contacts);
 const maxDepth = Math.max(...forest.depthOf.values());
-report('orgchart.build_layout_heat.10k_contacts_20k_links', orgResult, 300, orgRuns, { contacts: org.contacts.length, links: org.links.length, max_depth: maxDepth });
+report('orgchart.build_layout_heat.10k_contacts_20k_links', orgResult, 300, orgRuns, {
+  contacts: org.contacts.length,
+  links: org.links.length,
+  max_depth: maxDepth
+});
 
 // Layout vs plain d3 tree() on the same (already built) forest.
 const ours = measure(() => layoutOrgChart(forest), orgRuns);
@@ -63,18 +109,37 @@ const plain = measure(() => {
 report('orgchart.layout_vs_d3_tree.ratio', ours, null, orgRuns, {
   d3_tree_ms: round(plain.median),
   d3_tree_min_ms: round(plain.min),
+  d3_tree_cpu_ms: round(plain.cpu),
   ratio: round(ours.median / plain.median),
+  ratio_cpu: round(ours.cpu / plain.cpu),
   ratio_of_min: round(ours.min / plain.min)
 });
 
 // Viewport query on the laid-out chart.
 const layout = layoutOrgChart(forest);
 const index = buildViewportIndex(layout, placeLinks(layout, org.links).placed);
-const q = measure(() => index.query({ x1: layout.width / 2, y1: 0, x2: layout.width / 2 + 1920, y2: 1080 }), 51);
-report('orgchart.viewport_query', q, 16, 51, { chart_width: Math.round(layout.width), chart_height: Math.round(layout.height) });
+const q = measure(
+  () => index.query({ x1: layout.width / 2, y1: 0, x2: layout.width / 2 + 1920, y2: 1080 }),
+  51
+);
+report('orgchart.viewport_query', q, 16, 51, {
+  chart_width: Math.round(layout.width),
+  chart_height: Math.round(layout.height)
+});
 
 // Whitespace matrix: 300 buying centers x 60 offerings x 50,000 opportunities over 3 years.
-const ws = generateAccount({ seed: 7, contacts: 0, links: 0, buyingCenters: 300, offerings: 60, opportunities: 50_000, years: 3 }).whitespace;
+const ws = generateAccount({
+  seed: 7,
+  contacts: 0,
+  links: 0,
+  buyingCenters: 300,
+  offerings: 60,
+  opportunities: 50_000,
+  years: 3
+}).whitespace;
 const matrixRuns = 9;
 const m = measure(() => buildMatrix(ws, { weighted: true }), matrixRuns);
-report('matrix.300bc_60off_50k_opps_3y', m, 100, matrixRuns, { cells: ws.cells.length, opportunities: ws.opportunities.length });
+report('matrix.300bc_60off_50k_opps_3y', m, 100, matrixRuns, {
+  cells: ws.cells.length,
+  opportunities: ws.opportunities.length
+});

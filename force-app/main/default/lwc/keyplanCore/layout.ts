@@ -292,12 +292,13 @@ export function placeLinks<L extends LinkEnds>(
   const hidden: HiddenLink<L>[] = [];
   for (const link of links) {
     if (link.fromContactId === null) continue;
-    if (!layout.anchorOf.has(link.fromContactId) || !layout.anchorOf.has(link.toContactId)) {
+    // One lookup per end: undefined means not in the forest, null means no drawn manager.
+    const from = layout.anchorOf.get(link.fromContactId);
+    const to = layout.anchorOf.get(link.toContactId);
+    if (from === undefined || to === undefined) {
       hidden.push({ link, reason: 'unknown-contact' });
       continue;
     }
-    const from = layout.anchorOf.get(link.fromContactId) ?? null;
-    const to = layout.anchorOf.get(link.toContactId) ?? null;
     const attached = from !== link.fromContactId || to !== link.toContactId;
     if (from === null || to === null || (attached && mode === 'hide')) {
       hidden.push({ link, reason: 'end-not-visible' });
@@ -380,7 +381,9 @@ export function buildViewportIndex<L>(
     .map(([, r]) => r.sort((a, b) => a.x1 - b.x1));
 
   type Line = { x1: number; y1: number; x2: number; y2: number };
-  const grid = new Map<string, number[]>();
+  // Numeric cell keys: building a string key per bucket per line cost more than the lines themselves.
+  const grid = new Map<number, number[]>();
+  const keyOf = (gx: number, gy: number): number => gx * 4194304 + gy;
   // Lines spanning many cells would flood the grid; they are few in real maps, so scan them instead.
   const long: number[] = [];
   const lines: Line[] = [...layout.edges, ...links];
@@ -395,7 +398,7 @@ export function buildViewportIndex<L>(
     }
     for (let gx = gx1; gx <= gx2; gx++) {
       for (let gy = gy1; gy <= gy2; gy++) {
-        const key = `${gx}:${gy}`;
+        const key = keyOf(gx, gy);
         const bucket = grid.get(key);
         if (bucket) bucket.push(i);
         else grid.set(key, [i]);
@@ -443,7 +446,7 @@ export function buildViewportIndex<L>(
       const gy2 = Math.floor(rect.y2 / cellSize);
       for (let gx = gx1; gx <= gx2; gx++) {
         for (let gy = gy1; gy <= gy2; gy++) {
-          for (const i of grid.get(`${gx}:${gy}`) ?? []) consider(i);
+          for (const i of grid.get(keyOf(gx, gy)) ?? []) consider(i);
         }
       }
       return { nodes, edges, links: hits };
