@@ -7,8 +7,9 @@ module.exports = {
     // npm packages bundled into c/ modules by the build: jest reads the package itself.
     '^c/d3Hierarchy$': '<rootDir>/node_modules/d3-hierarchy/dist/d3-hierarchy.js'
   },
+  // Components and the domain core only: the Node side runs under node's test runner (npm run test:node).
+  roots: ['<rootDir>/force-app'],
   setupFilesAfterEnv: ['<rootDir>/jest.setup.js'],
-  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.localdevserver/', '<rootDir>/test/', '<rootDir>/e2e/'],
   collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!force-app/**/lwc/**/__tests__/**', '!**/*.d.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   coverageThreshold: { global: { lines: 80, branches: 70 } }

@@ -27,7 +27,12 @@ interface Interaction {
 
 /** Waits two animation frames: the re-render and the paint after it. */
 const painted = (page: Page): Promise<number> =>
-  page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+  page.evaluate(
+    () =>
+      new Promise<number>((r) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))
+      )
+  );
 
 async function pickComboboxOption(combobox: Locator, iteration: number): Promise<boolean> {
   if (!(await combobox.count())) return false;
@@ -43,13 +48,24 @@ const INTERACTIONS: Interaction[] = [
   {
     component: 'orgChartHeatmap',
     name: 'recolour',
-    run: (_page, root, i) => pickComboboxOption(root.locator('lightning-combobox').filter({ hasText: /colou?r|heat/i }).first(), i)
+    run: (_page, root, i) =>
+      pickComboboxOption(
+        root
+          .locator('lightning-combobox')
+          .filter({ hasText: /colou?r|heat/i })
+          .first(),
+        i
+      )
   },
   {
     component: 'orgChartHeatmap',
     name: 'filter',
     async run(_page, root, i) {
-      const input = root.locator('lightning-input').filter({ hasText: /search|filter|find/i }).locator('input').first();
+      const input = root
+        .locator('lightning-input')
+        .filter({ hasText: /search|filter|find/i })
+        .locator('input')
+        .first();
       if (!(await input.count())) return false;
       await input.fill(i % 2 ? '' : 'Director');
       return true;
@@ -78,7 +94,8 @@ const INTERACTIONS: Interaction[] = [
 ];
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const emit = (o: Record<string, unknown>): void => console.log(JSON.stringify({ bench: 'browser', contacts: CONTACTS, ...o }));
+const emit = (o: Record<string, unknown>): void =>
+  console.log(JSON.stringify({ bench: 'browser', contacts: CONTACTS, ...o }));
 
 async function main(): Promise<void> {
   const build = await buildPreview();
@@ -109,7 +126,11 @@ async function main(): Promise<void> {
           failure = e instanceof Error ? e.message.split('\n')[0] : String(e);
         }
       }
-      emit(failure ? { metric: 'firstRender', component: spec.name, error: failure } : { metric: 'firstRender', component: spec.name, ms: median(runs), runs });
+      emit(
+        failure
+          ? { metric: 'firstRender', component: spec.name, error: failure }
+          : { metric: 'firstRender', component: spec.name, ms: median(runs), runs }
+      );
     }
 
     for (const it of INTERACTIONS) {
@@ -128,9 +149,17 @@ async function main(): Promise<void> {
           if (!(await it.run(page, root, i))) break;
           runs.push(Math.round((await painted(page)) - start));
         }
-        emit(runs.length ? { metric: it.name, component: it.component, ms: median(runs), runs } : { metric: it.name, component: it.component, skipped: 'control not found' });
+        emit(
+          runs.length
+            ? { metric: it.name, component: it.component, ms: median(runs), runs }
+            : { metric: it.name, component: it.component, skipped: 'control not found' }
+        );
       } catch (e) {
-        emit({ metric: it.name, component: it.component, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+        emit({
+          metric: it.name,
+          component: it.component,
+          error: e instanceof Error ? e.message.split('\n')[0] : String(e)
+        });
       }
     }
   } finally {

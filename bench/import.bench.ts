@@ -26,8 +26,14 @@ async function main(): Promise<void> {
     const target = await openTarget({ db: path.join(dir, 'bench.sqlite') });
     try {
       const log = (line: string): void => void process.stderr.write(`${line}\n`);
-      const first = await importBundle(target.conn, target.kind, bundle, { progress: progress(log, 1000), log });
-      const again = await importBundle(target.conn, target.kind, bundle, { progress: progress(log, 1000), log });
+      const first = await importBundle(target.conn, target.kind, bundle, {
+        progress: progress(log, 1000),
+        log
+      });
+      const again = await importBundle(target.conn, target.kind, bundle, {
+        progress: progress(log, 1000),
+        log
+      });
       console.log(
         JSON.stringify({
           bench: 'keyplan import (local org, jsforce)',

@@ -22,7 +22,15 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1440, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
   });
   return {
     browser: context,

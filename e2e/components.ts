@@ -56,7 +56,9 @@ export const SPECS: ComponentSpec[] = [
         // The list shows chips, not evidence; the editor shows the stored evidence.
         const first = root.locator('c-bant-opportunity').first();
         await first.getByRole('button', { name: /edit/i }).first().click();
-        return first.locator('lightning-textarea.evidence-input[data-dimension="need"] textarea').inputValue();
+        return first
+          .locator('lightning-textarea.evidence-input[data-dimension="need"] textarea')
+          .inputValue();
       }
     },
     badEdit: {
@@ -64,13 +66,15 @@ export const SPECS: ComponentSpec[] = [
         const first = root.locator('c-bant-opportunity').first();
         await first.getByRole('button', { name: /edit/i }).first().click();
         // 300 characters: the field holds 255, the server must refuse it naming the field.
-        await first.locator('lightning-textarea.evidence-input[data-dimension="budget"] textarea').evaluate((el, v) => {
-          const ta = el as HTMLTextAreaElement;
-          ta.removeAttribute('maxlength');
-          ta.value = v;
-          ta.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-          ta.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-        }, 'x'.repeat(300));
+        await first
+          .locator('lightning-textarea.evidence-input[data-dimension="budget"] textarea')
+          .evaluate((el, v) => {
+            const ta = el as HTMLTextAreaElement;
+            ta.removeAttribute('maxlength');
+            ta.value = v;
+            ta.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+            ta.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+          }, 'x'.repeat(300));
         await first.getByRole('button', { name: /^save$/i }).click();
       },
       errorText: /budget|too (large|long)|255/i,

@@ -55,15 +55,23 @@ describe('the account page', () => {
     assert.equal(await page.locator('#kp-account-picker option').count(), accounts.length);
     // Every page component is either mounted or explained.
     const missing = await page.evaluate(() => window.__keyplanPage?.missing ?? []);
-    for (const name of missing) assert.equal(await page.locator(`[data-missing="${name}"]`).count(), 1, `${name}: no note`);
+    for (const name of missing)
+      assert.equal(await page.locator(`[data-missing="${name}"]`).count(), 1, `${name}: no note`);
     await shot('page');
-    assert.deepEqual(errors.filter((e) => !e.includes('status of 4')), [], 'page errors');
+    assert.deepEqual(
+      errors.filter((e) => !e.includes('status of 4')),
+      [],
+      'page errors'
+    );
   });
 
   test('switching account in the picker opens that account', async (t) => {
     const other = accounts.find((a) => a.Id !== demoAccount().Id);
     if (!other) return t.skip('only one account');
-    await Promise.all([page.waitForURL(`**/?id=${other.Id}`), page.locator('#kp-account-picker').selectOption(other.Id)]);
+    await Promise.all([
+      page.waitForURL(`**/?id=${other.Id}`),
+      page.locator('#kp-account-picker').selectOption(other.Id)
+    ]);
     await page.waitForFunction(() => window.__keyplanPage?.ready === true);
     assert.equal((await page.locator('.slds-page-header__title').innerText()).trim(), other.Name);
     await openAccount(page, BASE, demoAccount().Id);
@@ -78,7 +86,11 @@ for (const spec of SPECS) {
       if (skip()) return t.skip(skip() as string);
       const root = componentRoot(page, spec.name);
       await root.locator(spec.dataSelector).first().waitFor({ timeout: 20000 });
-      assert.equal(await root.locator('c-error-panel').count(), 0, `${spec.name} shows an error: ${await root.innerText()}`);
+      assert.equal(
+        await root.locator('c-error-panel').count(),
+        0,
+        `${spec.name} shows an error: ${await root.innerText()}`
+      );
       await root.screenshot({ path: path.join(SHOTS, `${spec.name}.png`) }).catch(() => undefined);
     });
 
@@ -92,7 +104,10 @@ for (const spec of SPECS) {
       await page.reload();
       await page.waitForFunction(() => window.__keyplanPage?.ready === true);
       await root.locator(spec.dataSelector).first().waitFor({ timeout: 20000 });
-      assert.match(await spec.edit.read(page, root), new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      assert.match(
+        await spec.edit.read(page, root),
+        new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      );
       await shot(`${spec.name}-after-edit`);
     });
 
@@ -105,7 +120,9 @@ for (const spec of SPECS) {
       const before = await spec.badEdit.snapshot(page, root);
       await spec.badEdit.apply(page, root);
       // The error reaches the user inline or as a toast.
-      const shown = page.locator('.slds-notify_toast[data-variant="error"], c-error-panel, .slds-has-error, [role="alert"]').filter({ hasText: spec.badEdit.errorText });
+      const shown = page
+        .locator('.slds-notify_toast[data-variant="error"], c-error-panel, .slds-has-error, [role="alert"]')
+        .filter({ hasText: spec.badEdit.errorText });
       await shown.first().waitFor({ timeout: 10000 });
       await shot(`${spec.name}-bad-edit`);
       await page.reload();

@@ -25,13 +25,19 @@ async function main(): Promise<number> {
     if (code !== 0) return code;
   }
   const build = await buildPreview();
-  console.log(`e2e: preview ${build.skipped ? 'up to date' : `built in ${(build.ms / 1000).toFixed(1)} s`}; components: ${build.components.join(', ') || 'none yet'}`);
+  console.log(
+    `e2e: preview ${build.skipped ? 'up to date' : `built in ${(build.ms / 1000).toFixed(1)} s`}; components: ${build.components.join(', ') || 'none yet'}`
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'keyplan-e2e-'));
   const preview = await startPreview({ port: 0, dbFile: path.join(dir, 'org.sqlite') });
   try {
     console.log(`e2e: ${seedDemo(preview.localOrg.org)}; page at ${preview.url}`);
     const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-    const files = only.length ? only : readdirSync(path.join(ROOT, 'e2e')).filter((f) => f.endsWith('.e2e.ts')).map((f) => path.join('e2e', f));
+    const files = only.length
+      ? only
+      : readdirSync(path.join(ROOT, 'e2e'))
+          .filter((f) => f.endsWith('.e2e.ts'))
+          .map((f) => path.join('e2e', f));
     return await run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
       ...process.env,
       KEYPLAN_E2E_URL: preview.url,

@@ -24,12 +24,18 @@ export const ROOT = path.resolve(PREVIEW, '..');
 export const DIST = path.join(PREVIEW, 'dist');
 const CLIENT = path.join(PREVIEW, 'client');
 /** KEYPLAN_PREVIEW_LWC_DIR builds another copy of the components (e.g. compiled with other Babel options). */
-const LWC_DIR = process.env.KEYPLAN_PREVIEW_LWC_DIR ? path.resolve(process.env.KEYPLAN_PREVIEW_LWC_DIR) : path.join(ROOT, 'force-app/main/default/lwc');
+const LWC_DIR = process.env.KEYPLAN_PREVIEW_LWC_DIR
+  ? path.resolve(process.env.KEYPLAN_PREVIEW_LWC_DIR)
+  : path.join(ROOT, 'force-app/main/default/lwc');
 const SLDS = path.join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 
-
 /** The Account page components, in page order. Only those present at build time are bundled. */
-export const PAGE_COMPONENTS = ['accountPlanSummary', 'orgChartHeatmap', 'whitespaceMatrix', 'bantPanel'] as const;
+export const PAGE_COMPONENTS = [
+  'accountPlanSummary',
+  'orgChartHeatmap',
+  'whitespaceMatrix',
+  'bantPanel'
+] as const;
 
 /** `fooBar` -> `c-foo-bar`. */
 export function tagOf(name: string): string {
@@ -72,8 +78,18 @@ function keyplanPlatform(present: string[], missingNames: readonly string[]): Pl
     name: 'keyplan-platform',
     resolveId(source) {
       if (source in CLIENT_MODULES) return clientPath(CLIENT_MODULES[source]);
-      if (source.startsWith('@salesforce/apex') || source.startsWith('@salesforce/schema/') || source.startsWith('@salesforce/label/c.')) return VIRTUAL + source;
-      if (source === '@salesforce/user/Id' || source === '@salesforce/i18n/locale' || source === '@salesforce/i18n/currency') return VIRTUAL + source;
+      if (
+        source.startsWith('@salesforce/apex') ||
+        source.startsWith('@salesforce/schema/') ||
+        source.startsWith('@salesforce/label/c.')
+      )
+        return VIRTUAL + source;
+      if (
+        source === '@salesforce/user/Id' ||
+        source === '@salesforce/i18n/locale' ||
+        source === '@salesforce/i18n/currency'
+      )
+        return VIRTUAL + source;
       if (source === 'virtual:keyplan-components' || CLOSED_GATES.has(source)) return VIRTUAL + source;
       return null;
     },
@@ -83,15 +99,19 @@ function keyplanPlatform(present: string[], missingNames: readonly string[]): Pl
       if (CLOSED_GATES.has(source)) return 'export default { isOpen: () => false };';
       if (source === '@salesforce/apex') return `export { refreshApex } from ${js(clientPath('apex.ts'))};`;
       const apex = /^@salesforce\/apex\/(\w+)\.(\w+)$/.exec(source);
-      if (apex) return `import { makeApexMethod } from ${js(clientPath('apex.ts'))};\nexport default makeApexMethod(${js(apex[1])}, ${js(apex[2])});`;
-      if (source.startsWith('@salesforce/apex/')) this.error(`${source}: expected @salesforce/apex/<Class>.<method>`);
+      if (apex)
+        return `import { makeApexMethod } from ${js(clientPath('apex.ts'))};\nexport default makeApexMethod(${js(apex[1])}, ${js(apex[2])});`;
+      if (source.startsWith('@salesforce/apex/'))
+        this.error(`${source}: expected @salesforce/apex/<Class>.<method>`);
       if (source.startsWith('@salesforce/schema/')) {
         const [objectApiName, ...rest] = source.slice('@salesforce/schema/'.length).split('.');
         const value = rest.length ? { objectApiName, fieldApiName: rest.join('.') } : { objectApiName };
         return `export default ${js(value)};`;
       }
-      if (source.startsWith('@salesforce/label/c.')) return `export default ${js(source.slice('@salesforce/label/c.'.length))};`;
-      if (source === '@salesforce/user/Id') return `export { USER_ID as default } from ${js(clientPath('platform.ts'))};`;
+      if (source.startsWith('@salesforce/label/c.'))
+        return `export default ${js(source.slice('@salesforce/label/c.'.length))};`;
+      if (source === '@salesforce/user/Id')
+        return `export { USER_ID as default } from ${js(clientPath('platform.ts'))};`;
       if (source === '@salesforce/i18n/locale') return `export default 'en-US';`;
       if (source === '@salesforce/i18n/currency') return `export default 'USD';`;
       if (source === 'virtual:keyplan-components') {
@@ -158,16 +178,23 @@ export interface BuildResult {
 async function copySlds(): Promise<void> {
   const dest = path.join(DIST, 'slds');
   await fs.mkdir(path.join(dest, 'styles'), { recursive: true });
-  await fs.copyFile(path.join(SLDS, 'styles/salesforce-lightning-design-system.min.css'), path.join(dest, 'styles/salesforce-lightning-design-system.min.css'));
+  await fs.copyFile(
+    path.join(SLDS, 'styles/salesforce-lightning-design-system.min.css'),
+    path.join(dest, 'styles/salesforce-lightning-design-system.min.css')
+  );
   // The CSS refers to ../images/*; lightning-icon draws inline SVG, the sprites serve plain <svg><use>.
   await fs.cp(path.join(SLDS, 'images'), path.join(dest, 'images'), { recursive: true });
   for (const kind of ['utility', 'standard', 'action', 'doctype', 'custom']) {
-    await fs.cp(path.join(SLDS, `icons/${kind}-sprite`), path.join(dest, `icons/${kind}-sprite`), { recursive: true });
+    await fs.cp(path.join(SLDS, `icons/${kind}-sprite`), path.join(dest, `icons/${kind}-sprite`), {
+      recursive: true
+    });
   }
 }
 
 /** Builds preview/dist (skipped when the inputs hash matches the last build, unless `force`). */
-export async function buildPreview(opts: { force?: boolean; dev?: boolean; pageComponents?: readonly string[] } = {}): Promise<BuildResult> {
+export async function buildPreview(
+  opts: { force?: boolean; dev?: boolean; pageComponents?: readonly string[] } = {}
+): Promise<BuildResult> {
   const started = performance.now();
   const hash = await inputsHash();
   const hashFile = path.join(DIST, '.inputs-hash');
@@ -175,9 +202,20 @@ export async function buildPreview(opts: { force?: boolean; dev?: boolean; pageC
   const present = (await componentFolders()).filter((n) => wanted.includes(n));
   const missing = wanted.filter((n) => !present.includes(n));
   const stamp = `${hash}${opts.dev ? ':dev' : ''}:${wanted.join(',')}`;
-  if (!opts.force && existsSync(hashFile) && existsSync(path.join(DIST, 'app.js')) && (await fs.readFile(hashFile, 'utf8')) === stamp) {
+  if (
+    !opts.force &&
+    existsSync(hashFile) &&
+    existsSync(path.join(DIST, 'app.js')) &&
+    (await fs.readFile(hashFile, 'utf8')) === stamp
+  ) {
     const bytes = (await fs.stat(path.join(DIST, 'app.js'))).size;
-    return { skipped: true, ms: Math.round(performance.now() - started), components: present, missing, bytes };
+    return {
+      skipped: true,
+      ms: Math.round(performance.now() - started),
+      components: present,
+      missing,
+      bytes
+    };
   }
 
   const folders = await componentFolders();
@@ -204,13 +242,22 @@ export async function buildPreview(opts: { force?: boolean; dev?: boolean; pageC
       // LBC ships code rollup flags as circular or with `this` at top level; neither matters here.
       if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
       // lightning-base-components' own templates draw LWC compiler warnings that are not ours to fix.
-      if (warning.id?.includes('node_modules/lightning-base-components') || warning.message.includes('node_modules/lightning-base-components')) return;
+      if (
+        warning.id?.includes('node_modules/lightning-base-components') ||
+        warning.message.includes('node_modules/lightning-base-components')
+      )
+        return;
       warn(warning);
     }
   });
   await fs.rm(DIST, { recursive: true, force: true });
   await fs.mkdir(DIST, { recursive: true });
-  await bundle.write({ file: path.join(DIST, 'app.js'), format: 'es', inlineDynamicImports: true, sourcemap: opts.dev ? true : false });
+  await bundle.write({
+    file: path.join(DIST, 'app.js'),
+    format: 'es',
+    inlineDynamicImports: true,
+    sourcemap: opts.dev ? true : false
+  });
   await bundle.close();
   await fs.copyFile(path.join(CLIENT, 'index.html'), path.join(DIST, 'index.html'));
   await fs.copyFile(path.join(CLIENT, 'preview.css'), path.join(DIST, 'preview.css'));
@@ -223,10 +270,16 @@ export async function buildPreview(opts: { force?: boolean; dev?: boolean; pageC
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // KEYPLAN_PREVIEW_COMPONENTS=a,b builds another component list (used to smoke-test the pipeline).
   const list = process.env.KEYPLAN_PREVIEW_COMPONENTS?.split(',').filter(Boolean);
-  buildPreview({ force: process.argv.includes('--force'), dev: process.argv.includes('--dev'), pageComponents: list }).then(
+  buildPreview({
+    force: process.argv.includes('--force'),
+    dev: process.argv.includes('--dev'),
+    pageComponents: list
+  }).then(
     (r) => {
       const what = r.skipped ? 'up to date' : `built in ${(r.ms / 1000).toFixed(1)} s`;
-      console.log(`preview: ${what}, app.js ${(r.bytes / 1e6).toFixed(2)} MB; components: ${r.components.join(', ') || 'none yet'}${r.missing.length ? `; not yet written: ${r.missing.join(', ')}` : ''}`);
+      console.log(
+        `preview: ${what}, app.js ${(r.bytes / 1e6).toFixed(2)} MB; components: ${r.components.join(', ') || 'none yet'}${r.missing.length ? `; not yet written: ${r.missing.join(', ')}` : ''}`
+      );
     },
     (e: unknown) => {
       console.error(e);

@@ -19,14 +19,50 @@ export function smallDemo(today = new Date()): SeedBundle {
   ];
   return {
     objects: [
-      ['Account', [{ ref: 'acct', Name: 'Aerovance Group (starter data)', Industry: 'Manufacturing', Type: 'Customer - Direct', AnnualRevenue: 1250000000 }]],
+      [
+        'Account',
+        [
+          {
+            ref: 'acct',
+            Name: 'Aerovance Group (starter data)',
+            Industry: 'Manufacturing',
+            Type: 'Customer - Direct',
+            AnnualRevenue: 1250000000
+          }
+        ]
+      ],
       ['Buying_Center__c', [{ ref: 'bc-it', Name: 'Group IT', Account__c: '@acct' }]],
-      ['Contact', people.map(([ref, FirstName, LastName, Title, manager]) => ({ ref, FirstName, LastName, Title, AccountId: '@acct', ...(manager ? { ReportsToId: `@${manager}` } : {}) }))],
+      [
+        'Contact',
+        people.map(([ref, FirstName, LastName, Title, manager]) => ({
+          ref,
+          FirstName,
+          LastName,
+          Title,
+          AccountId: '@acct',
+          ...(manager ? { ReportsToId: `@${manager}` } : {})
+        }))
+      ],
       [
         'Opportunity',
         [
-          { ref: 'opp1', Name: 'Data Platform Rollout', AccountId: '@acct', StageName: 'Needs Analysis', CloseDate: close, Amount: 480000, Buying_Center__c: '@bc-it' },
-          { ref: 'opp2', Name: 'Managed Security Renewal', AccountId: '@acct', StageName: 'Negotiation/Review', CloseDate: close, Amount: 220000 }
+          {
+            ref: 'opp1',
+            Name: 'Data Platform Rollout',
+            AccountId: '@acct',
+            StageName: 'Needs Analysis',
+            CloseDate: close,
+            Amount: 480000,
+            Buying_Center__c: '@bc-it'
+          },
+          {
+            ref: 'opp2',
+            Name: 'Managed Security Renewal',
+            AccountId: '@acct',
+            StageName: 'Negotiation/Review',
+            CloseDate: close,
+            Amount: 220000
+          }
         ]
       ]
     ]
@@ -51,7 +87,11 @@ export function seedDemo(org: LocalOrg): string {
  */
 export function largeSeed(contacts = 10000, name = 'Large Account (10k contacts)'): SeedBundle {
   const close = '2026-12-31';
-  const bcs = Array.from({ length: 12 }, (_, i) => ({ ref: `lbc-${i}`, Name: `Business Unit ${i + 1}`, Account__c: '@large' }));
+  const bcs = Array.from({ length: 12 }, (_, i) => ({
+    ref: `lbc-${i}`,
+    Name: `Business Unit ${i + 1}`,
+    Account__c: '@large'
+  }));
   const people = Array.from({ length: contacts }, (_, i) => ({
     ref: `lc-${i}`,
     FirstName: ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Greta', 'Hiro'][i % 8],

@@ -39,7 +39,13 @@ const TYPES: Record<string, string> = {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' }).end(text);
+  res
+    .writeHead(status, {
+      'Content-Type': 'application/json;charset=UTF-8',
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-store'
+    })
+    .end(text);
 }
 
 /** Accounts for the picker, with their contact counts (largest accounts are the interesting ones). */
@@ -63,26 +69,38 @@ function serveStatic(pathname: string, res: ServerResponse): boolean {
   const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   const file = path.resolve(DIST, rel);
   if (!file.startsWith(DIST + path.sep) || !existsSync(file) || !statSync(file).isFile()) return false;
-  res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+  res.writeHead(200, {
+    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache'
+  });
   createReadStream(file).pipe(res);
   return true;
 }
 
 function forward(req: IncomingMessage, res: ServerResponse, target: URL, token: string): void {
   const upstream = request(
-    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host, authorization: `Bearer ${token}` } },
+    {
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, host: target.host, authorization: `Bearer ${token}` }
+    },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     }
   );
-  upstream.on('error', (e) => sendJson(res, 502, { body: { message: `The local org did not answer: ${e.message}` } }));
+  upstream.on('error', (e) =>
+    sendJson(res, 502, { body: { message: `The local org did not answer: ${e.message}` } })
+  );
   req.pipe(upstream);
 }
 
 /** Starts the local org and the page server in front of it. */
 export async function startPreview(options: PreviewOptions = {}): Promise<RunningPreview> {
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('preview/dist is missing: run `tsx preview/build.ts` first');
+  if (!existsSync(path.join(DIST, 'index.html')))
+    throw new Error('preview/dist is missing: run `tsx preview/build.ts` first');
   // Port 0 explicitly: the local org would otherwise read PORT, which belongs to the page.
   const localOrg = await startLocalOrg({ port: 0, dbFile: options.dbFile });
   const target = new URL(localOrg.url);
@@ -92,17 +110,22 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const p = url.pathname;
-      if (p.startsWith('/apex/') || p.startsWith('/services/')) return forward(req, res, target, localOrg.token);
+      if (p.startsWith('/apex/') || p.startsWith('/services/'))
+        return forward(req, res, target, localOrg.token);
       if (p === '/preview-config.js') {
         const config = JSON.stringify({ userId: org.userId, apiVersion: '62.0' });
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(`window.__keyplanPreview = ${config};\n`);
+        res
+          .writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
+          .end(`window.__keyplanPreview = ${config};\n`);
         return;
       }
       if (p === '/preview/api/accounts') return sendJson(res, 200, listAccounts(org));
       const rec = /^\/preview\/api\/record\/(\w{15,18})$/.exec(p);
       if (rec) {
         const body = readRecord(org, rec[1]);
-        return body ? sendJson(res, 200, body) : sendJson(res, 404, { message: `No record with id ${rec[1]} in the local org` });
+        return body
+          ? sendJson(res, 200, body)
+          : sendJson(res, 404, { message: `No record with id ${rec[1]} in the local org` });
       }
       if (p === '/favicon.ico') return void res.writeHead(204).end();
       if (req.method === 'GET' && serveStatic(p, res)) return;

@@ -28,11 +28,30 @@ if (!targetOrg) {
 }
 const dryRun = process.argv.includes('--dry-run');
 
-step('build', spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-lwc.ts'], { cwd: ROOT, stdio: 'inherit' }).status);
-const deployArgs = ['project', 'deploy', 'start', '--source-dir', 'force-app', '--target-org', targetOrg, '--wait', '30'];
+step(
+  'build',
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-lwc.ts'], { cwd: ROOT, stdio: 'inherit' })
+    .status
+);
+const deployArgs = [
+  'project',
+  'deploy',
+  'start',
+  '--source-dir',
+  'force-app',
+  '--target-org',
+  targetOrg,
+  '--wait',
+  '30'
+];
 if (dryRun) deployArgs.push('--dry-run');
 step(dryRun ? 'validation deploy' : 'deploy', runSf(deployArgs, { inherit: true }).status);
 if (!dryRun) {
   const sets = ['Keyplan_User', ...(process.argv.includes('--admin') ? ['Keyplan_Admin'] : [])];
-  step(`assign ${sets.join(', ')}`, runSf(['org', 'assign', 'permset', '--target-org', targetOrg, ...sets.flatMap((s) => ['--name', s])], { inherit: true }).status);
+  step(
+    `assign ${sets.join(', ')}`,
+    runSf(['org', 'assign', 'permset', '--target-org', targetOrg, ...sets.flatMap((s) => ['--name', s])], {
+      inherit: true
+    }).status
+  );
 }

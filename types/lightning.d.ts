@@ -20,10 +20,13 @@ declare module 'lightning/navigation' {
   }
   type Constructor<T = object> = new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any -- mixin constructor signature requires any[]
   export const NavigationMixin: {
-    <T extends Constructor<LightningElement>>(base: T): T & Constructor<{
-      [NavigationMixin.Navigate](pageRef: PageReference, replace?: boolean): void;
-      [NavigationMixin.GenerateUrl](pageRef: PageReference): Promise<string>;
-    }>;
+    <T extends Constructor<LightningElement>>(
+      base: T
+    ): T &
+      Constructor<{
+        [NavigationMixin.Navigate](pageRef: PageReference, replace?: boolean): void;
+        [NavigationMixin.GenerateUrl](pageRef: PageReference): Promise<string>;
+      }>;
     readonly Navigate: unique symbol;
     readonly GenerateUrl: unique symbol;
   };

@@ -19,7 +19,12 @@ const callCounts = new Map<string, number>();
 const emitted: { method: string; ok: boolean; at: number }[] = [];
 
 function apexError(status: number, message: string, extra: Record<string, unknown> = {}): ApexError {
-  return { body: { ...extra, message }, status, statusText: status === 0 ? 'Network error' : 'Bad Request', ok: false };
+  return {
+    body: { ...extra, message },
+    status,
+    statusText: status === 0 ? 'Network error' : 'Bad Request',
+    ok: false
+  };
 }
 
 /** POSTs the named parameters to the local org's twin of the Apex method. */
@@ -47,7 +52,10 @@ export async function callApex(className: string, methodName: string, params: un
   }
   if (!response.ok) {
     const body = isRecord(parsed) && isRecord(parsed.body) ? parsed.body : isRecord(parsed) ? parsed : {};
-    const message = typeof body.message === 'string' && body.message ? body.message : `${key} failed with HTTP ${response.status}`;
+    const message =
+      typeof body.message === 'string' && body.message
+        ? body.message
+        : `${key} failed with HTTP ${response.status}`;
     throw apexError(response.status, message, body);
   }
   return parsed;
@@ -103,18 +111,28 @@ class ApexWireAdapter {
       value = { data: undefined, error };
     }
     if (mine !== this.seq || !this.connected) {
-      emitted.push({ method: `${this.className}.${this.methodName} (dropped: ${mine !== this.seq ? 'superseded' : 'disconnected'})`, ok: false, at: performance.now() });
+      emitted.push({
+        method: `${this.className}.${this.methodName} (dropped: ${mine !== this.seq ? 'superseded' : 'disconnected'})`,
+        ok: false,
+        at: performance.now()
+      });
       return;
     }
     Object.freeze(value);
     adapterOfValue.set(value, this);
-    emitted.push({ method: `${this.className}.${this.methodName}`, ok: value.error === undefined, at: performance.now() });
+    emitted.push({
+      method: `${this.className}.${this.methodName}`,
+      ok: value.error === undefined,
+      at: performance.now()
+    });
     this.callback(value);
   }
 }
 
 /** An Apex method as a component sees it: a function with a wire adapter attached. */
-export type ApexMethod = ((params?: unknown) => Promise<unknown>) & { adapter: new (cb: DataCallback) => ApexWireAdapter };
+export type ApexMethod = ((params?: unknown) => Promise<unknown>) & {
+  adapter: new (cb: DataCallback) => ApexWireAdapter;
+};
 
 /** Builds the stand-in for one `@salesforce/apex/<Class>.<method>` import. */
 export function makeApexMethod(className: string, methodName: string): ApexMethod {

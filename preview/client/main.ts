@@ -90,7 +90,9 @@ async function getJson<T>(url: string): Promise<T> {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
   const body = (await r.json().catch(() => null)) as unknown;
   if (!r.ok) {
-    const msg = (body as { message?: string } | null)?.message ?? (Array.isArray(body) ? (body[0] as { message?: string })?.message : undefined);
+    const msg =
+      (body as { message?: string } | null)?.message ??
+      (Array.isArray(body) ? (body[0] as { message?: string })?.message : undefined);
     throw new Error(msg ?? `${url}: HTTP ${r.status}`);
   }
   return body as T;
@@ -103,22 +105,44 @@ function showToast(t: ShowToastEventInit, actions: { label: string; run: () => v
   const variant = t.variant ?? 'info';
   let message = t.message ?? '';
   (t.messageData ?? []).forEach((d, i) => {
-    const label = typeof d === 'object' && d !== null && 'label' in d ? String((d as { label: unknown }).label) : String(d);
+    const label =
+      typeof d === 'object' && d !== null && 'label' in d
+        ? String((d as { label: unknown }).label)
+        : String(d);
     message = message.replace(`{${i}}`, label);
   });
-  const close = h('button', { class: 'slds-button slds-button_icon slds-button_icon-inverse', title: 'Close', type: 'button' }, icon('utility', 'close', 'slds-button__icon slds-button__icon_large'), h('span', { class: 'slds-assistive-text' }, 'Close'));
+  const close = h(
+    'button',
+    { class: 'slds-button slds-button_icon slds-button_icon-inverse', title: 'Close', type: 'button' },
+    icon('utility', 'close', 'slds-button__icon slds-button__icon_large'),
+    h('span', { class: 'slds-assistive-text' }, 'Close')
+  );
   const toast = h(
     'div',
-    { class: `slds-notify slds-notify_toast slds-theme_${variant}`, role: variant === 'error' ? 'alert' : 'status', 'data-variant': variant },
+    {
+      class: `slds-notify slds-notify_toast slds-theme_${variant}`,
+      role: variant === 'error' ? 'alert' : 'status',
+      'data-variant': variant
+    },
     h('span', { class: 'slds-assistive-text' }, variant),
-    h('span', { class: `slds-icon_container slds-icon-utility-${variant} slds-m-right_small slds-no-flex slds-align-top` }, icon('utility', variant, 'slds-icon slds-icon_small')),
+    h(
+      'span',
+      {
+        class: `slds-icon_container slds-icon-utility-${variant} slds-m-right_small slds-no-flex slds-align-top`
+      },
+      icon('utility', variant, 'slds-icon slds-icon_small')
+    ),
     h(
       'div',
       { class: 'slds-notify__content' },
       h('h2', { class: 'slds-text-heading_small' }, t.title),
       message ? h('p', {}, message) : null,
       ...actions.map((a) => {
-        const b = h('button', { class: 'slds-button slds-button_neutral slds-m-top_x-small', type: 'button' }, a.label);
+        const b = h(
+          'button',
+          { class: 'slds-button slds-button_neutral slds-m-top_x-small', type: 'button' },
+          a.label
+        );
         b.addEventListener('click', () => {
           toast.remove();
           a.run();
@@ -158,7 +182,11 @@ async function onNavigate(detail: { pageRef: PageReference }): Promise<void> {
   const name = typeof rec?.Name === 'string' ? ` "${rec.Name}"` : '';
   const action = typeof a.actionName === 'string' && a.actionName !== 'view' ? ` (${a.actionName})` : '';
   const actions = rec
-    ? [type === 'Account' ? { label: 'Open this account', run: () => (location.search = `?id=${recordId}`) } : { label: 'Show record', run: () => (location.hash = `#/record/${recordId}`) }]
+    ? [
+        type === 'Account'
+          ? { label: 'Open this account', run: () => (location.search = `?id=${recordId}`) }
+          : { label: 'Show record', run: () => (location.hash = `#/record/${recordId}`) }
+      ]
     : [];
   showToast({ title: `Would open ${type}${name}${action}`, message: recordId, variant: 'info' }, actions);
 }
@@ -180,12 +208,33 @@ async function showRecordModal(): Promise<void> {
     { id: 'kp-record-modal' },
     h(
       'section',
-      { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'kp-record-title', class: 'slds-modal slds-fade-in-open' },
+      {
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'kp-record-title',
+        class: 'slds-modal slds-fade-in-open'
+      },
       h(
         'div',
         { class: 'slds-modal__container' },
-        h('div', { class: 'slds-modal__header' }, h('h1', { id: 'kp-record-title', class: 'slds-modal__title slds-hyphenate' }, `${rec?.attributes.type ?? 'Record'}: ${String(rec?.Name ?? m[1])}`)),
-        h('div', { class: 'slds-modal__content slds-p-around_medium' }, h('table', { class: 'slds-table slds-table_bordered slds-table_cell-buffer kp-record-table' }, h('tbody', {}, ...rows))),
+        h(
+          'div',
+          { class: 'slds-modal__header' },
+          h(
+            'h1',
+            { id: 'kp-record-title', class: 'slds-modal__title slds-hyphenate' },
+            `${rec?.attributes.type ?? 'Record'}: ${String(rec?.Name ?? m[1])}`
+          )
+        ),
+        h(
+          'div',
+          { class: 'slds-modal__content slds-p-around_medium' },
+          h(
+            'table',
+            { class: 'slds-table slds-table_bordered slds-table_cell-buffer kp-record-table' },
+            h('tbody', {}, ...rows)
+          )
+        ),
         h('div', { class: 'slds-modal__footer' }, closeBtn)
       )
     ),
@@ -206,7 +255,8 @@ async function showRecordModal(): Promise<void> {
 function globalHeader(accounts: AccountRow[], selected: string | null): HTMLElement {
   const select = h('select', { class: 'slds-select', id: 'kp-account-picker' }) as HTMLSelectElement;
   for (const a of accounts) {
-    const label = a.contacts !== undefined ? `${a.Name} (${a.contacts.toLocaleString('en-US')} contacts)` : a.Name;
+    const label =
+      a.contacts !== undefined ? `${a.Name} (${a.contacts.toLocaleString('en-US')} contacts)` : a.Name;
     const opt = h('option', { value: a.Id }, label) as HTMLOptionElement;
     opt.selected = a.Id === selected;
     select.append(opt);
@@ -221,7 +271,11 @@ function globalHeader(accounts: AccountRow[], selected: string | null): HTMLElem
       'div',
       { class: 'kp-picker slds-form-element' },
       h('label', { class: 'slds-form-element__label slds-no-flex', for: 'kp-account-picker' }, 'Account'),
-      h('div', { class: 'slds-form-element__control slds-grow' }, h('div', { class: 'slds-select_container' }, select))
+      h(
+        'div',
+        { class: 'slds-form-element__control slds-grow' },
+        h('div', { class: 'slds-select_container' }, select)
+      )
     )
   );
 }
@@ -230,7 +284,16 @@ function pageHeader(rec: RecordBody): HTMLElement {
   const fields: [string, unknown][] = [
     ['Industry', rec.Industry],
     ['Type', rec.Type],
-    ['Annual Revenue', typeof rec.AnnualRevenue === 'number' ? new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(rec.AnnualRevenue) : rec.AnnualRevenue],
+    [
+      'Annual Revenue',
+      typeof rec.AnnualRevenue === 'number'
+        ? new Intl.NumberFormat('en-US', {
+            style: 'currency',
+            currency: 'USD',
+            maximumFractionDigits: 0
+          }).format(rec.AnnualRevenue)
+        : rec.AnnualRevenue
+    ],
     ['Website', rec.Website],
     ['Account Id', rec.Id]
   ];
@@ -246,14 +309,35 @@ function pageHeader(rec: RecordBody): HTMLElement {
         h(
           'div',
           { class: 'slds-media' },
-          h('div', { class: 'slds-media__figure' }, h('span', { class: 'slds-icon_container slds-icon-standard-account', title: 'Account' }, icon('standard', 'account', 'slds-icon slds-page-header__icon'))),
+          h(
+            'div',
+            { class: 'slds-media__figure' },
+            h(
+              'span',
+              { class: 'slds-icon_container slds-icon-standard-account', title: 'Account' },
+              icon('standard', 'account', 'slds-icon slds-page-header__icon')
+            )
+          ),
           h(
             'div',
             { class: 'slds-media__body' },
             h(
               'div',
               { class: 'slds-page-header__name' },
-              h('div', { class: 'slds-page-header__name-title' }, h('h1', {}, h('span', {}, 'Account'), h('span', { class: 'slds-page-header__title slds-truncate', title: String(rec.Name ?? '') }, String(rec.Name ?? ''))))
+              h(
+                'div',
+                { class: 'slds-page-header__name-title' },
+                h(
+                  'h1',
+                  {},
+                  h('span', {}, 'Account'),
+                  h(
+                    'span',
+                    { class: 'slds-page-header__title slds-truncate', title: String(rec.Name ?? '') },
+                    String(rec.Name ?? '')
+                  )
+                )
+              )
             )
           )
         )
@@ -271,7 +355,12 @@ function pageHeader(rec: RecordBody): HTMLElement {
           ...fields
             .filter(([, v]) => v !== null && v !== undefined && v !== '')
             .map(([label, v]) =>
-              h('li', { class: 'slds-page-header__detail-block' }, h('div', { class: 'slds-text-title slds-truncate', title: label }, label), h('div', { class: 'slds-truncate', title: String(v) }, String(v)))
+              h(
+                'li',
+                { class: 'slds-page-header__detail-block' },
+                h('div', { class: 'slds-text-title slds-truncate', title: label }, label),
+                h('div', { class: 'slds-truncate', title: String(v) }, String(v))
+              )
             )
         )
       )
@@ -283,11 +372,21 @@ function missingCard(name: string): HTMLElement {
   return h(
     'article',
     { class: 'slds-card kp-missing', 'data-missing': name },
-    h('div', { class: 'slds-card__header' }, h('h2', { class: 'slds-card__header-title' }, TITLE_OF[name] ?? name)),
+    h(
+      'div',
+      { class: 'slds-card__header' },
+      h('h2', { class: 'slds-card__header-title' }, TITLE_OF[name] ?? name)
+    ),
     h(
       'div',
       { class: 'slds-card__body slds-card__body_inner' },
-      h('p', {}, `Not built yet: force-app/main/default/lwc/${name} does not exist (or has no compiled .js). It appears here on the next `, h('code', {}, 'npm start'), ' after it lands.')
+      h(
+        'p',
+        {},
+        `Not built yet: force-app/main/default/lwc/${name} does not exist (or has no compiled .js). It appears here on the next `,
+        h('code', {}, 'npm start'),
+        ' after it lands.'
+      )
     )
   );
 }
@@ -314,38 +413,62 @@ function layout(recordId: string): HTMLElement {
     state.mounted[name] = performance.now();
     region.append(el);
   }
-  return h(
-    'main',
-    { class: 'kp-page' },
-    regions.summary,
-    regions.main,
-    regions.left,
-    regions.side
-  );
+  return h('main', { class: 'kp-page' }, regions.summary, regions.main, regions.left, regions.side);
 }
 
 async function start(): Promise<void> {
   const app = document.getElementById('app') as HTMLElement;
   document.addEventListener(SHOW_TOAST, (e) => showToast((e as CustomEvent<ShowToastEventInit>).detail));
-  document.addEventListener(NAVIGATE, (e) => void onNavigate((e as CustomEvent<{ pageRef: PageReference }>).detail));
+  document.addEventListener(
+    NAVIGATE,
+    (e) => void onNavigate((e as CustomEvent<{ pageRef: PageReference }>).detail)
+  );
   window.addEventListener('hashchange', () => void showRecordModal());
 
   let accounts: AccountRow[] = [];
   try {
     accounts = await getJson<AccountRow[]>('/preview/api/accounts');
   } catch (e) {
-    app.append(h('div', { class: 'slds-notify slds-notify_alert slds-theme_error', role: 'alert' }, `Could not list the local org's accounts: ${e instanceof Error ? e.message : String(e)}`));
+    app.append(
+      h(
+        'div',
+        { class: 'slds-notify slds-notify_alert slds-theme_error', role: 'alert' },
+        `Could not list the local org's accounts: ${e instanceof Error ? e.message : String(e)}`
+      )
+    );
   }
   const wanted = new URLSearchParams(location.search).get('id');
-  const selected = accounts.find((a) => a.Id === wanted || a.Id.slice(0, 15) === wanted)?.Id ?? (wanted || accounts[0]?.Id || null);
+  const selected =
+    accounts.find((a) => a.Id === wanted || a.Id.slice(0, 15) === wanted)?.Id ??
+    (wanted || accounts[0]?.Id || null);
   state.accountId = selected;
   app.append(globalHeader(accounts, selected));
   if (!selected) {
-    app.append(h('main', { class: 'kp-page' }, h('div', { class: 'slds-box slds-theme_default' }, 'The local org has no accounts yet. Stop and run `npm start` again to seed the demo data.')));
+    app.append(
+      h(
+        'main',
+        { class: 'kp-page' },
+        h(
+          'div',
+          { class: 'slds-box slds-theme_default' },
+          'The local org has no accounts yet. Stop and run `npm start` again to seed the demo data.'
+        )
+      )
+    );
   } else {
     const rec = await describeRecord(selected);
     if (!rec) {
-      app.append(h('main', { class: 'kp-page' }, h('div', { class: 'slds-notify slds-notify_alert slds-theme_error', role: 'alert' }, `No account ${selected} in the local org.`)));
+      app.append(
+        h(
+          'main',
+          { class: 'kp-page' },
+          h(
+            'div',
+            { class: 'slds-notify slds-notify_alert slds-theme_error', role: 'alert' },
+            `No account ${selected} in the local org.`
+          )
+        )
+      );
     } else {
       if (typeof rec.Name === 'string') document.title = `${rec.Name} · Keyplan preview`;
       app.append(h('div', { class: 'kp-page' }, pageHeader(rec)));

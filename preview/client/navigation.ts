@@ -29,7 +29,13 @@ function mixin<T extends Ctor>(Base: T) {
   return class extends Base {
     [Navigate](pageRef: PageReference, replace?: boolean): void {
       const target = this as unknown as { dispatchEvent(e: Event): boolean };
-      target.dispatchEvent(new CustomEvent(NAVIGATE, { bubbles: true, composed: true, detail: { pageRef, replace: !!replace, url: urlOf(pageRef) } }));
+      target.dispatchEvent(
+        new CustomEvent(NAVIGATE, {
+          bubbles: true,
+          composed: true,
+          detail: { pageRef, replace: !!replace, url: urlOf(pageRef) }
+        })
+      );
     }
     [GenerateUrl](pageRef: PageReference): Promise<string> {
       return Promise.resolve(urlOf(pageRef));
@@ -45,7 +51,11 @@ export class CurrentPageReference {
   constructor(private readonly callback: (ref: PageReference) => void) {}
   connect(): void {
     const id = new URLSearchParams(location.search).get('id') ?? '';
-    this.callback({ type: 'standard__recordPage', attributes: { recordId: id, objectApiName: 'Account', actionName: 'view' }, state: {} });
+    this.callback({
+      type: 'standard__recordPage',
+      attributes: { recordId: id, objectApiName: 'Account', actionName: 'view' },
+      state: {}
+    });
   }
   update(): void {}
   disconnect(): void {}

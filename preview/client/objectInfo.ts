@@ -21,48 +21,95 @@ export interface ObjectInfo {
   keyPrefix: string | null;
   updateable: boolean;
   createable: boolean;
-  fields: Record<string, { apiName: string; label: string; updateable: boolean; createable: boolean; dataType: string; required: boolean }>;
+  fields: Record<
+    string,
+    {
+      apiName: string;
+      label: string;
+      updateable: boolean;
+      createable: boolean;
+      dataType: string;
+      required: boolean;
+    }
+  >;
 }
 
 const cache = new Map<string, Promise<ObjectInfo>>();
 
 function apiNameOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && typeof (value as { objectApiName?: unknown }).objectApiName === 'string') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { objectApiName?: unknown }).objectApiName === 'string'
+  ) {
     return (value as { objectApiName: string }).objectApiName;
   }
   return undefined;
 }
 
 const DATA_TYPES: Record<string, string> = {
-  string: 'String', textarea: 'TextArea', picklist: 'Picklist', multipicklist: 'MultiPicklist', currency: 'Currency', double: 'Double',
-  percent: 'Percent', int: 'Int', boolean: 'Boolean', date: 'Date', datetime: 'DateTime', reference: 'Reference', id: 'String', email: 'Email', phone: 'Phone', url: 'Url'
+  string: 'String',
+  textarea: 'TextArea',
+  picklist: 'Picklist',
+  multipicklist: 'MultiPicklist',
+  currency: 'Currency',
+  double: 'Double',
+  percent: 'Percent',
+  int: 'Int',
+  boolean: 'Boolean',
+  date: 'Date',
+  datetime: 'DateTime',
+  reference: 'Reference',
+  id: 'String',
+  email: 'Email',
+  phone: 'Phone',
+  url: 'Url'
 };
 
 /** Fetches (once per object) and converts the describe into an ObjectInfo. */
 export function loadObjectInfo(apiName: string): Promise<ObjectInfo> {
   let hit = cache.get(apiName);
   if (!hit) {
-    hit = fetch(`/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(apiName)}/describe`).then(async (r) => {
-      const body = (await r.json()) as unknown;
-      if (!r.ok) {
-        const first = Array.isArray(body) ? (body[0] as { message?: string } | undefined) : undefined;
-        throw { body: { message: first?.message ?? `describe ${apiName} failed with HTTP ${r.status}` }, status: r.status };
-      }
-      const d = body as { name: string; label: string; keyPrefix?: string; updateable?: boolean; createable?: boolean; fields: DescribeField[] };
-      const fields: ObjectInfo['fields'] = {};
-      for (const f of d.fields) {
-        fields[f.name] = {
-          apiName: f.name,
-          label: f.label,
-          updateable: !!f.updateable,
-          createable: !!f.createable,
-          dataType: DATA_TYPES[f.type] ?? f.type,
-          required: f.nillable === false && !!f.createable && f.type !== 'boolean'
+    hit = fetch(`/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(apiName)}/describe`).then(
+      async (r) => {
+        const body = (await r.json()) as unknown;
+        if (!r.ok) {
+          const first = Array.isArray(body) ? (body[0] as { message?: string } | undefined) : undefined;
+          throw {
+            body: { message: first?.message ?? `describe ${apiName} failed with HTTP ${r.status}` },
+            status: r.status
+          };
+        }
+        const d = body as {
+          name: string;
+          label: string;
+          keyPrefix?: string;
+          updateable?: boolean;
+          createable?: boolean;
+          fields: DescribeField[];
+        };
+        const fields: ObjectInfo['fields'] = {};
+        for (const f of d.fields) {
+          fields[f.name] = {
+            apiName: f.name,
+            label: f.label,
+            updateable: !!f.updateable,
+            createable: !!f.createable,
+            dataType: DATA_TYPES[f.type] ?? f.type,
+            required: f.nillable === false && !!f.createable && f.type !== 'boolean'
+          };
+        }
+        return {
+          apiName: d.name,
+          label: d.label,
+          keyPrefix: d.keyPrefix ?? null,
+          updateable: d.updateable !== false,
+          createable: d.createable !== false,
+          fields
         };
       }
-      return { apiName: d.name, label: d.label, keyPrefix: d.keyPrefix ?? null, updateable: d.updateable !== false, createable: d.createable !== false, fields };
-    });
+    );
     hit.catch(() => cache.delete(apiName));
     cache.set(apiName, hit);
   }

@@ -10,7 +10,10 @@ declare global {
   }
 }
 
-const config: PreviewConfig = (typeof window !== 'undefined' && window.__keyplanPreview) || { userId: '005000000000000AAA', apiVersion: '62.0' };
+const config: PreviewConfig = (typeof window !== 'undefined' && window.__keyplanPreview) || {
+  userId: '005000000000000AAA',
+  apiVersion: '62.0'
+};
 
 /** REST API version of the local org (the project's sourceApiVersion). */
 export const API_VERSION = config.apiVersion;

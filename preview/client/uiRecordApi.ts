@@ -3,7 +3,6 @@
  * only), `getFieldValue`, and `notifyRecordUpdateAvailable` (re-runs the live getRecord wires).
  */
 
-
 type FieldRef = string | { objectApiName?: string; fieldApiName: string };
 interface RecordValue {
   id: string;
@@ -47,13 +46,25 @@ export class getRecord {
     try {
       const r = await fetch(`/preview/api/record/${encodeURIComponent(recordId)}`);
       const body = (await r.json()) as Record<string, unknown> & { attributes?: { type?: string } };
-      if (!r.ok) throw { body: { message: (Array.isArray(body) ? (body[0] as { message?: string })?.message : undefined) ?? `HTTP ${r.status}` }, status: r.status };
+      if (!r.ok)
+        throw {
+          body: {
+            message:
+              (Array.isArray(body) ? (body[0] as { message?: string })?.message : undefined) ??
+              `HTTP ${r.status}`
+          },
+          status: r.status
+        };
       const fields: RecordValue['fields'] = {};
       for (const n of names.length ? names : Object.keys(body)) {
         const v = body[n];
         fields[n] = { value: v ?? null, displayValue: v === null || v === undefined ? null : String(v) };
       }
-      if (this.connected) this.callback({ data: { id: recordId, apiName: body.attributes?.type ?? '', fields }, error: undefined });
+      if (this.connected)
+        this.callback({
+          data: { id: recordId, apiName: body.attributes?.type ?? '', fields },
+          error: undefined
+        });
     } catch (error) {
       if (this.connected) this.callback({ data: undefined, error });
     }

@@ -29,7 +29,10 @@ interface GlobalOpts {
 }
 
 /** Validates raw input completely; every problem becomes one line of an InvalidInput. */
-export function validate(input: unknown, where: (jsonPath: string) => string = (p) => p || '(root)'): AccountBundle {
+export function validate(
+  input: unknown,
+  where: (jsonPath: string) => string = (p) => p || '(root)'
+): AccountBundle {
   const { bundle, problems } = checkBundle(input);
   if (!bundle)
     throw new InvalidInput(
@@ -46,7 +49,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   let exitCode = 0;
   const program = new Command('keyplan')
     .description('Import, export and report Keyplan account data (real org or the local org).')
-    .option('--target-org <alias>', 'org authenticated with the sf CLI (default: SF_INSTANCE_URL/SF_ACCESS_TOKEN, else the local org)')
+    .option(
+      '--target-org <alias>',
+      'org authenticated with the sf CLI (default: SF_INSTANCE_URL/SF_ACCESS_TOKEN, else the local org)'
+    )
     .option('--db <file>', 'local org database file (default LOCALORG_DB or localorg/data/keyplan.sqlite)')
     .option('--json', 'machine-readable output on stdout')
     .option('-q, --quiet', 'no progress on stderr')
@@ -64,23 +70,33 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       await target.close();
     }
   };
-  const tick = (): ReturnType<typeof progress> => progress(globals().quiet ? undefined : (line) => err(`${line}\n`));
+  const tick = (): ReturnType<typeof progress> =>
+    progress(globals().quiet ? undefined : (line) => err(`${line}\n`));
   const report = (summary: ImportSummary, label: string): void => {
     if (globals().json) out(`${JSON.stringify({ ok: true, ...summary })}\n`);
     else {
-      const parts = Object.entries(summary.objects).map(([o, c]) => `${o} ${c.created} new/${c.updated} updated`);
-      out(`${label}: account ${summary.accountKey} (${summary.accountId}) in ${summary.ms} ms: ${parts.join(', ')}\n`);
+      const parts = Object.entries(summary.objects).map(
+        ([o, c]) => `${o} ${c.created} new/${c.updated} updated`
+      );
+      out(
+        `${label}: account ${summary.accountKey} (${summary.accountId}) in ${summary.ms} ms: ${parts.join(', ')}\n`
+      );
     }
   };
   const runImport = (bundle: AccountBundle, label: string): Promise<void> =>
     withTarget(async (t) => {
-      const summary = await importBundle(t.conn, t.kind, bundle, { progress: tick(), log: (l) => err(`${l}\n`) });
+      const summary = await importBundle(t.conn, t.kind, bundle, {
+        progress: tick(),
+        log: (l) => err(`${l}\n`)
+      });
       report(summary, label);
     });
 
   program
     .command('import')
-    .description('Import an account bundle (JSON file, or --csv <dir> with one CSV per object). Validates everything first; writes all or none; re-import updates.')
+    .description(
+      'Import an account bundle (JSON file, or --csv <dir> with one CSV per object). Validates everything first; writes all or none; re-import updates.'
+    )
     .argument('[file]', 'account bundle JSON file')
     .option('--csv <dir>', 'folder with accounts.csv, contacts.csv, ... (see docs/CLI.md)')
     .action(async (file: string | undefined, opts: { csv?: string }) => {
@@ -103,7 +119,9 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
 
   program
     .command('seed')
-    .description('Load the demo data (Aerovance Group; --large adds the 10,000-contact account) through import.')
+    .description(
+      'Load the demo data (Aerovance Group; --large adds the 10,000-contact account) through import.'
+    )
     .option('--large', 'also the 10,000-contact account')
     .option('--today <date>', 'ISO date the demo is relative to (default today)')
     .action(async (opts: { large?: boolean; today?: string }) => {
@@ -129,14 +147,18 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
 
   program
     .command('export-landscape')
-    .description('Print the whitespace matrix of an account for a fiscal year (rows, cells, totals, unmapped).')
+    .description(
+      'Print the whitespace matrix of an account for a fiscal year (rows, cells, totals, unmapped).'
+    )
     .argument('<account>', 'Keyplan key, Id or Name')
     .option('--fy <year>', 'fiscal year (default: this year)', (v) => Number(v))
     .option('--format <format>', 'json or csv', 'json')
     .action(async (account: string, opts: { fy?: number; format: string }) => {
-      if (!['json', 'csv'].includes(opts.format)) throw new InvalidInput(`--format must be json or csv, not ${opts.format}`);
+      if (!['json', 'csv'].includes(opts.format))
+        throw new InvalidInput(`--format must be json or csv, not ${opts.format}`);
       const fy = opts.fy ?? new Date().getFullYear();
-      if (!Number.isInteger(fy) || fy < 2000 || fy > 2100) throw new InvalidInput(`--fy must be a year 2000-2100`);
+      if (!Number.isInteger(fy) || fy < 2000 || fy > 2100)
+        throw new InvalidInput(`--fy must be a year 2000-2100`);
       const r = await withTarget((t) => landscapeReport(t.conn, account, fy));
       out(opts.format === 'csv' && !globals().json ? landscapeCsv(r) : `${JSON.stringify(r, null, 2)}\n`);
     });
@@ -149,15 +171,24 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     .option('--format <format>', 'html or md', 'html')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--today <date>', 'date for overdue and BANT checks (default today)')
-    .action(async (account: string, opts: { fy?: number; format: string; output?: string; today?: string }) => {
-      if (!['html', 'md'].includes(opts.format)) throw new InvalidInput(`--format must be html or md, not ${opts.format}`);
-      const text = await withTarget((t) => planReport(t.conn, account, { fy: opts.fy, format: opts.format as 'html' | 'md', today: opts.today }));
-      if (opts.output) {
-        writeFileSync(opts.output, text);
-        if (globals().json) out(`${JSON.stringify({ ok: true, file: opts.output })}\n`);
-        else err(`export-plan: wrote ${opts.output}\n`);
-      } else out(text);
-    });
+    .action(
+      async (account: string, opts: { fy?: number; format: string; output?: string; today?: string }) => {
+        if (!['html', 'md'].includes(opts.format))
+          throw new InvalidInput(`--format must be html or md, not ${opts.format}`);
+        const text = await withTarget((t) =>
+          planReport(t.conn, account, {
+            fy: opts.fy,
+            format: opts.format as 'html' | 'md',
+            today: opts.today
+          })
+        );
+        if (opts.output) {
+          writeFileSync(opts.output, text);
+          if (globals().json) out(`${JSON.stringify({ ok: true, file: opts.output })}\n`);
+          else err(`export-plan: wrote ${opts.output}\n`);
+        } else out(text);
+      }
+    );
 
   program
     .command('schema')
@@ -186,7 +217,9 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
 
   program
     .command('deploy')
-    .description('Build, deploy force-app with the sf CLI and assign the permission sets (scripts/deploy.ts); --seed then loads the demo data.')
+    .description(
+      'Build, deploy force-app with the sf CLI and assign the permission sets (scripts/deploy.ts); --seed then loads the demo data.'
+    )
     .option('--admin', 'also assign Keyplan_Admin')
     .option('--dry-run', 'validate only')
     .option('--seed', 'seed the demo data after deploying')
@@ -209,7 +242,12 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.help' ||
+        e.code === 'commander.version'
+      )
+        return 0;
       return 2;
     }
     const json = globals().json;

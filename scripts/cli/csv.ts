@@ -116,7 +116,10 @@ function load(dir: string, spec: FileSpec, problems: { where: string; message: s
   const fields = new Map(shapeFields(spec.schema).map((f) => [f.name, f]));
   const records = data.map((row) => {
     if (row.values.length !== columns.length)
-      problems.push({ where: `${spec.file} row ${row.line}`, message: `has ${row.values.length} values for ${columns.length} columns` });
+      problems.push({
+        where: `${spec.file} row ${row.line}`,
+        message: `has ${row.values.length} values for ${columns.length} columns`
+      });
     const rec: Record<string, unknown> = {};
     let parent: string | undefined;
     columns.forEach((c, i) => {
@@ -137,14 +140,21 @@ function load(dir: string, spec: FileSpec, problems: { where: string; message: s
 export function bundleFromCsvDir(dir: string): { input: unknown; where: (jsonPath: string) => string } {
   if (!existsSync(dir)) throw new InvalidInput(`No such folder: ${dir}`);
   const problems: { where: string; message: string }[] = [];
-  const loaded = Object.fromEntries(Object.entries(FILES).map(([k, spec]) => [k, load(dir, spec, problems)])) as Record<keyof typeof FILES, Loaded>;
+  const loaded = Object.fromEntries(
+    Object.entries(FILES).map(([k, spec]) => [k, load(dir, spec, problems)])
+  ) as Record<keyof typeof FILES, Loaded>;
   const locations = new Map<string, { file: string; line: number }>();
   if (loaded.account.records.length !== 1)
-    problems.push({ where: FILES.account.file, message: `needs exactly one account row (found ${loaded.account.records.length})` });
+    problems.push({
+      where: FILES.account.file,
+      message: `needs exactly one account row (found ${loaded.account.records.length})`
+    });
   const account = loaded.account.records[0];
   if (account) locations.set('account', { file: FILES.account.file, line: account.line });
 
-  const list = (name: 'users' | 'offerings' | 'buyingCenters' | 'contacts' | 'links' | 'cells'): Record<string, unknown>[] =>
+  const list = (
+    name: 'users' | 'offerings' | 'buyingCenters' | 'contacts' | 'links' | 'cells'
+  ): Record<string, unknown>[] =>
     loaded[name].records.map((r, i) => {
       locations.set(`${name}[${i}]`, { file: FILES[name].file, line: r.line });
       return r.rec;
@@ -157,29 +167,46 @@ export function bundleFromCsvDir(dir: string): { input: unknown; where: (jsonPat
   for (const r of loaded.contactRoles.records) {
     const i = oppIndex.get(r.parent);
     if (i === undefined) {
-      problems.push({ where: `${FILES.contactRoles.file} row ${r.line}, column opportunity`, message: `Unknown opportunity key "${r.parent ?? ''}"` });
+      problems.push({
+        where: `${FILES.contactRoles.file} row ${r.line}, column opportunity`,
+        message: `Unknown opportunity key "${r.parent ?? ''}"`
+      });
       continue;
     }
-    locations.set(`opportunities[${i}].contactRoles[${opportunities[i].contactRoles.length}]`, { file: FILES.contactRoles.file, line: r.line });
+    locations.set(`opportunities[${i}].contactRoles[${opportunities[i].contactRoles.length}]`, {
+      file: FILES.contactRoles.file,
+      line: r.line
+    });
     opportunities[i].contactRoles.push(r.rec);
   }
   const plans = loaded.plans.records.map((r, i) => {
     locations.set(`plans[${i}]`, { file: FILES.plans.file, line: r.line });
-    return { ...r.rec, objectives: [] as Record<string, unknown>[], actions: [] as Record<string, unknown>[] };
+    return {
+      ...r.rec,
+      objectives: [] as Record<string, unknown>[],
+      actions: [] as Record<string, unknown>[]
+    };
   });
   const planIndex = new Map(plans.map((p, i) => [(p as Record<string, unknown>).key, i]));
   for (const kind of ['objectives', 'actions'] as const) {
     for (const r of loaded[kind].records) {
       const i = planIndex.get(r.parent);
       if (i === undefined) {
-        problems.push({ where: `${FILES[kind].file} row ${r.line}, column plan`, message: `Unknown plan key "${r.parent ?? ''}"` });
+        problems.push({
+          where: `${FILES[kind].file} row ${r.line}, column plan`,
+          message: `Unknown plan key "${r.parent ?? ''}"`
+        });
         continue;
       }
-      locations.set(`plans[${i}].${kind}[${plans[i][kind].length}]`, { file: FILES[kind].file, line: r.line });
+      locations.set(`plans[${i}].${kind}[${plans[i][kind].length}]`, {
+        file: FILES[kind].file,
+        line: r.line
+      });
       plans[i][kind].push(r.rec);
     }
   }
-  if (problems.length) throw new InvalidInput(`The CSV folder has ${problems.length} problem(s); nothing was written`, problems);
+  if (problems.length)
+    throw new InvalidInput(`The CSV folder has ${problems.length} problem(s); nothing was written`, problems);
 
   const input = {
     format: 'keyplan.account-bundle',
@@ -199,7 +226,11 @@ export function bundleFromCsvDir(dir: string): { input: unknown; where: (jsonPat
 
     let best: { prefix: string; loc: { file: string; line: number } } | undefined;
     for (const [prefix, loc] of locations)
-      if ((jsonPath === prefix || jsonPath.startsWith(`${prefix}.`) || jsonPath.startsWith(`${prefix}[`)) && (!best || prefix.length > best.prefix.length)) best = { prefix, loc };
+      if (
+        (jsonPath === prefix || jsonPath.startsWith(`${prefix}.`) || jsonPath.startsWith(`${prefix}[`)) &&
+        (!best || prefix.length > best.prefix.length)
+      )
+        best = { prefix, loc };
 
     if (!best) return jsonPath || '(bundle)';
     const rest = jsonPath.slice(best.prefix.length).replace(/^\./, '');

@@ -10,7 +10,10 @@ export const SCHEMA_FILE = 'docs/account-bundle.schema.json';
  * named, cross-record references) are enforced by `checkBundle` at import.
  */
 export function bundleJsonSchema(): string {
-  const schema = z.toJSONSchema(AccountBundle, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(AccountBundle, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   const out = {
     $schema: schema.$schema,
     $id: 'https://keyplan.example/schemas/account-bundle.schema.json',

@@ -31,7 +31,11 @@ const ATTRIBUTES: [string, string][] = [
 ];
 
 const money = (v: number | null | undefined): string =>
-  v === null || v === undefined ? '—' : new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(v);
+  v === null || v === undefined
+    ? '—'
+    : new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(
+        v
+      );
 const pct = (a: number, b: number | null): string => (b ? `${Math.round((a / b) * 100)}%` : '—');
 
 interface Section {
@@ -43,7 +47,11 @@ interface Section {
 }
 
 /** Builds the report text for the account's plan of `fy` (default: its latest plan). */
-export async function planReport(conn: Connection, accountRef: string, options: PlanReportOptions): Promise<string> {
+export async function planReport(
+  conn: Connection,
+  accountRef: string,
+  options: PlanReportOptions
+): Promise<string> {
   const account = await findAccount(conn, accountRef);
   const id = soqlString(account.Id);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -52,27 +60,60 @@ export async function planReport(conn: Connection, accountRef: string, options: 
     `SELECT Id, Name, Fiscal_Year__c, Status__c, Revenue_Goal__c, Mining_Goal__c, Farming_Goal__c, ${ATTRIBUTES.map((a) => a[0]).join(', ')}, Relationship_Score__c, Relationship_Type__c, Tier__c, Criterion_Revenue_Potential__c, Criterion_Strategic_Fit__c, Criterion_Growth_Potential__c, Criterion_Reference_Value__c, Criterion_Executive_Access__c, Customer_Phase__c, Competitive_Position__c, As_Is_Summary__c, Last_Reviewed__c FROM Account_Plan__c WHERE Account__c = ${id} ORDER BY Fiscal_Year__c DESC`
   );
   const plan = options.fy === undefined ? plans[0] : plans.find((p) => p.Fiscal_Year__c === options.fy);
-  if (!plan) throw new InvalidInput(`${account.Name} has no account plan${options.fy ? ` for fiscal year ${options.fy}` : ''}`);
+  if (!plan)
+    throw new InvalidInput(
+      `${account.Name} has no account plan${options.fy ? ` for fiscal year ${options.fy}` : ''}`
+    );
   const fy = Number(plan.Fiscal_Year__c);
   const pid = soqlString(plan.Id);
-  const objectives = await queryAll<Row>(conn, `SELECT Id, Name, Status__c, Target_Amount__c, Due_Date__c, Buying_Center__r.Name FROM Plan_Objective__c WHERE Account_Plan__c = ${pid} ORDER BY Due_Date__c`);
-  const actions = await queryAll<Row>(conn, `SELECT Id, Name, Status__c, Due_Date__c, Milestone__c, Objective__r.Name, Assigned_To__r.Name FROM Plan_Action__c WHERE Account_Plan__c = ${pid} ORDER BY Due_Date__c`);
-  const opps = await queryAll<Row>(conn, `SELECT Id, Name, StageName, Probability, CloseDate, IsClosed, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c FROM Opportunity WHERE AccountId = ${id} AND IsClosed = false`);
-  const roles = await queryAll<Row>(conn, `SELECT OpportunityId, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRole WHERE Opportunity.AccountId = ${id}`);
+  const objectives = await queryAll<Row>(
+    conn,
+    `SELECT Id, Name, Status__c, Target_Amount__c, Due_Date__c, Buying_Center__r.Name FROM Plan_Objective__c WHERE Account_Plan__c = ${pid} ORDER BY Due_Date__c`
+  );
+  const actions = await queryAll<Row>(
+    conn,
+    `SELECT Id, Name, Status__c, Due_Date__c, Milestone__c, Objective__r.Name, Assigned_To__r.Name FROM Plan_Action__c WHERE Account_Plan__c = ${pid} ORDER BY Due_Date__c`
+  );
+  const opps = await queryAll<Row>(
+    conn,
+    `SELECT Id, Name, StageName, Probability, CloseDate, IsClosed, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c FROM Opportunity WHERE AccountId = ${id} AND IsClosed = false`
+  );
+  const roles = await queryAll<Row>(
+    conn,
+    `SELECT OpportunityId, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRole WHERE Opportunity.AccountId = ${id}`
+  );
   const { matrix } = await loadMatrix(conn, account.Id, fy);
   const year = matrix.years.find((y) => y.fiscalYear === fy)!;
 
   const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
   const goal = num(plan.Revenue_Goal__c);
   const tier = plan.Tier__c
-    ? { tier: String(plan.Tier__c), met: ['Criterion_Revenue_Potential__c', 'Criterion_Strategic_Fit__c', 'Criterion_Growth_Potential__c', 'Criterion_Reference_Value__c', 'Criterion_Executive_Access__c'].filter((c) => plan[c] === true).length }
-    : tierOf({ criterionRevenuePotential: plan.Criterion_Revenue_Potential__c === true, criterionStrategicFit: plan.Criterion_Strategic_Fit__c === true, criterionGrowthPotential: plan.Criterion_Growth_Potential__c === true, criterionReferenceValue: plan.Criterion_Reference_Value__c === true, criterionExecutiveAccess: plan.Criterion_Executive_Access__c === true });
+    ? {
+        tier: String(plan.Tier__c),
+        met: [
+          'Criterion_Revenue_Potential__c',
+          'Criterion_Strategic_Fit__c',
+          'Criterion_Growth_Potential__c',
+          'Criterion_Reference_Value__c',
+          'Criterion_Executive_Access__c'
+        ].filter((c) => plan[c] === true).length
+      }
+    : tierOf({
+        criterionRevenuePotential: plan.Criterion_Revenue_Potential__c === true,
+        criterionStrategicFit: plan.Criterion_Strategic_Fit__c === true,
+        criterionGrowthPotential: plan.Criterion_Growth_Potential__c === true,
+        criterionReferenceValue: plan.Criterion_Reference_Value__c === true,
+        criterionExecutiveAccess: plan.Criterion_Executive_Access__c === true
+      });
 
   const rolesOf = new Map<string, { buyerRole: BuyerRole | null; decisionRole: DecisionRole | null }[]>();
   for (const r of roles) {
     const c = (r.Contact ?? {}) as Record<string, unknown>;
     const list = rolesOf.get(String(r.OpportunityId)) ?? [];
-    list.push({ buyerRole: (c.Buyer_Role__c ?? null) as BuyerRole | null, decisionRole: (c.Decision_Role__c ?? null) as DecisionRole | null });
+    list.push({
+      buyerRole: (c.Buyer_Role__c ?? null) as BuyerRole | null,
+      decisionRole: (c.Decision_Role__c ?? null) as DecisionRole | null
+    });
     rolesOf.set(String(r.OpportunityId), list);
   }
   const gaps: BantGap[] = opps.flatMap((o) =>
@@ -87,7 +128,13 @@ export async function planReport(conn: Connection, accountRef: string, options: 
         authorityStatus: (o.Authority_Status__c ?? null) as string | null,
         needStatus: (o.Need_Status__c ?? null) as string | null,
         timingStatus: (o.Timing_Status__c ?? null) as string | null,
-        contactRoles: (rolesOf.get(o.Id) ?? []).map((r, i) => ({ contactId: `003${String(i).padStart(15, '0')}`, name: '', role: null, isPrimary: false, ...r }))
+        contactRoles: (rolesOf.get(o.Id) ?? []).map((r, i) => ({
+          contactId: `003${String(i).padStart(15, '0')}`,
+          name: '',
+          role: null,
+          isPrimary: false,
+          ...r
+        }))
       },
       { today: new Date(`${today}T00:00:00Z`) }
     )
@@ -96,7 +143,9 @@ export async function planReport(conn: Connection, accountRef: string, options: 
 
   const n = matrix.columns.length;
   const whitespace = matrix.rows
-    .flatMap((r, i) => matrix.columns.map((c, j) => ({ bc: r.buyingCenter.name, off: c.name, cell: year.cells[i * n + j] })))
+    .flatMap((r, i) =>
+      matrix.columns.map((c, j) => ({ bc: r.buyingCenter.name, off: c.name, cell: year.cells[i * n + j] }))
+    )
     .filter((x) => x.cell.status === 'whitespace')
     .sort((a, b) => b.cell.potential - a.cell.potential)
     .slice(0, 10);
@@ -117,21 +166,61 @@ export async function planReport(conn: Connection, accountRef: string, options: 
       table: {
         head: ['Goal', 'Target', 'Won', 'Pipeline', 'Won of target'],
         rows: [
-          { cells: ['Revenue', money(goal), money(year.grandTotal.won), money(year.grandTotal.pipeline), pct(year.grandTotal.won, goal)] },
-          { cells: ['Mining (new)', money(num(plan.Mining_Goal__c)), money(year.mining.won), money(year.mining.pipeline), pct(year.mining.won, num(plan.Mining_Goal__c))] },
-          { cells: ['Farming (existing)', money(num(plan.Farming_Goal__c)), money(year.farming.won), money(year.farming.pipeline), pct(year.farming.won, num(plan.Farming_Goal__c))] }
+          {
+            cells: [
+              'Revenue',
+              money(goal),
+              money(year.grandTotal.won),
+              money(year.grandTotal.pipeline),
+              pct(year.grandTotal.won, goal)
+            ]
+          },
+          {
+            cells: [
+              'Mining (new)',
+              money(num(plan.Mining_Goal__c)),
+              money(year.mining.won),
+              money(year.mining.pipeline),
+              pct(year.mining.won, num(plan.Mining_Goal__c))
+            ]
+          },
+          {
+            cells: [
+              'Farming (existing)',
+              money(num(plan.Farming_Goal__c)),
+              money(year.farming.won),
+              money(year.farming.pipeline),
+              pct(year.farming.won, num(plan.Farming_Goal__c))
+            ]
+          }
         ]
       }
     },
     {
       title: 'Relationship attributes',
-      table: { head: ['Attribute', 'Score (1-5)'], rows: ATTRIBUTES.map(([f, label]) => ({ cells: [label, plan[f] === null || plan[f] === undefined ? 'not scored' : String(plan[f])] })) }
+      table: {
+        head: ['Attribute', 'Score (1-5)'],
+        rows: ATTRIBUTES.map(([f, label]) => ({
+          cells: [label, plan[f] === null || plan[f] === undefined ? 'not scored' : String(plan[f])]
+        }))
+      }
     },
     {
       title: 'Objectives',
       empty: 'No objectives yet.',
       table: objectives.length
-        ? { head: ['Objective', 'Status', 'Target', 'Due', 'Buying center'], rows: objectives.map((o) => ({ cells: [String(o.Name), String(o.Status__c ?? '—'), money(num(o.Target_Amount__c)), String(o.Due_Date__c ?? '—'), String((o.Buying_Center__r as Record<string, unknown> | null)?.Name ?? '—')] })) }
+        ? {
+            head: ['Objective', 'Status', 'Target', 'Due', 'Buying center'],
+            rows: objectives.map((o) => ({
+              cells: [
+                String(o.Name),
+                String(o.Status__c ?? '—'),
+                money(num(o.Target_Amount__c)),
+                String(o.Due_Date__c ?? '—'),
+                String((o.Buying_Center__r as Record<string, unknown> | null)?.Name ?? '—')
+              ]
+            }))
+          }
         : undefined
     },
     {
@@ -145,7 +234,13 @@ export async function planReport(conn: Connection, accountRef: string, options: 
               const overdue = open && typeof a.Due_Date__c === 'string' && a.Due_Date__c < today;
               return {
                 flag: overdue,
-                cells: [`${a.Milestone__c === true ? '◆ ' : ''}${String(a.Name)}`, `${String(a.Status__c ?? '—')}${overdue ? ' (OVERDUE)' : ''}`, String(a.Due_Date__c ?? '—'), String((a.Assigned_To__r as Record<string, unknown> | null)?.Name ?? '—'), String((a.Objective__r as Record<string, unknown> | null)?.Name ?? '—')]
+                cells: [
+                  `${a.Milestone__c === true ? '◆ ' : ''}${String(a.Name)}`,
+                  `${String(a.Status__c ?? '—')}${overdue ? ' (OVERDUE)' : ''}`,
+                  String(a.Due_Date__c ?? '—'),
+                  String((a.Assigned_To__r as Record<string, unknown> | null)?.Name ?? '—'),
+                  String((a.Objective__r as Record<string, unknown> | null)?.Name ?? '—')
+                ]
               };
             })
           }
@@ -154,15 +249,27 @@ export async function planReport(conn: Connection, accountRef: string, options: 
     {
       title: 'Top whitespace',
       empty: 'No whitespace assessed for this year.',
-      table: whitespace.length ? { head: ['Buying center', 'Offering', 'Potential'], rows: whitespace.map((w) => ({ cells: [w.bc, w.off, money(w.cell.potential)] })) } : undefined
+      table: whitespace.length
+        ? {
+            head: ['Buying center', 'Offering', 'Potential'],
+            rows: whitespace.map((w) => ({ cells: [w.bc, w.off, money(w.cell.potential)] }))
+          }
+        : undefined
     },
     {
       title: 'BANT gaps (open opportunities)',
       empty: 'No BANT gaps on open opportunities.',
-      table: gaps.length ? { head: ['Severity', 'Gap'], rows: gaps.map((g) => ({ flag: g.severity === 'error', cells: [g.severity, g.message] })) } : undefined
+      table: gaps.length
+        ? {
+            head: ['Severity', 'Gap'],
+            rows: gaps.map((g) => ({ flag: g.severity === 'error', cells: [g.severity, g.message] }))
+          }
+        : undefined
     },
     ...(plan.As_Is_Summary__c ? [{ title: 'As-is', lines: [String(plan.As_Is_Summary__c)] }] : []),
-    ...(plan.Competitive_Position__c ? [{ title: 'Competitive position', lines: [String(plan.Competitive_Position__c)] }] : [])
+    ...(plan.Competitive_Position__c
+      ? [{ title: 'Competitive position', lines: [String(plan.Competitive_Position__c)] }]
+      : [])
   ];
   return options.format === 'md' ? markdown(title, today, sections) : html(title, today, sections);
 }
@@ -175,7 +282,8 @@ function markdown(title: string, today: string, sections: Section[]): string {
     for (const l of s.lines ?? []) out.push(`- ${l}`);
     if (s.table) {
       out.push(`| ${s.table.head.join(' | ')} |`, `| ${s.table.head.map(() => '---').join(' | ')} |`);
-      for (const r of s.table.rows) out.push(`| ${r.cells.map((c, i) => (r.flag && i === 0 ? `**${esc(c)}**` : esc(c))).join(' | ')} |`);
+      for (const r of s.table.rows)
+        out.push(`| ${r.cells.map((c, i) => (r.flag && i === 0 ? `**${esc(c)}**` : esc(c))).join(' | ')} |`);
     } else if (!s.lines && s.empty) out.push(s.empty);
     out.push('');
   }
@@ -183,13 +291,17 @@ function markdown(title: string, today: string, sections: Section[]): string {
 }
 
 function html(title: string, today: string, sections: Section[]): string {
-  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const esc = (s: string): string =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const body = sections
     .map((s) => {
       const lines = s.lines?.length ? `<ul>${s.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '';
       const table = s.table
         ? `<table><thead><tr>${s.table.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${s.table.rows
-            .map((r) => `<tr${r.flag ? ' class="flag"' : ''}>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+            .map(
+              (r) =>
+                `<tr${r.flag ? ' class="flag"' : ''}>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`
+            )
             .join('')}</tbody></table>`
         : !s.lines && s.empty
           ? `<p class="empty">${esc(s.empty)}</p>`

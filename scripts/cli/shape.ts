@@ -30,12 +30,12 @@ export function shapeFields(schema: z.ZodType): ShapeField[] {
     for (;;) {
       const d = defOf(cur);
       if (d.type === 'default') hasDefault = true;
-      if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType) cur = d.innerType;
+      if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType)
+        cur = d.innerType;
       else break;
     }
     const t = defOf(cur).type;
-    const kind: FieldKind =
-      t === 'string' || t === 'number' || t === 'boolean' || t === 'enum' ? t : 'other';
+    const kind: FieldKind = t === 'string' || t === 'number' || t === 'boolean' || t === 'enum' ? t : 'other';
     return { name, kind, hasDefault, isReference: /^[a-z]/.test(name) && name !== 'key' };
   });
 }

@@ -11,9 +11,16 @@ import type { Schema } from '../../src/schema/types';
 import { relative } from './paths';
 
 type Xml = Record<string, unknown>;
-const arr = <T>(v: T | T[] | undefined | null): T[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const arr = <T>(v: T | T[] | undefined | null): T[] =>
+  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
 const files = (dir: string, suffix: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f)).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => path.join(dir, f))
+        .sort()
+    : [];
 
 /** A standard lookup appears in report types by its relationship name (`Owner`, `Account`). */
 function fieldExists(schema: Schema, objectName: string, field: string): boolean {
@@ -23,7 +30,11 @@ function fieldExists(schema: Schema, objectName: string, field: string): boolean
 function childObject(schema: Schema, parent: string, relationship: string): string | undefined {
   for (const obj of schema.objects.values()) {
     for (const f of obj.fields) {
-      if (f.referenceTo?.toLowerCase() === parent.toLowerCase() && f.childRelationshipName?.toLowerCase() === relationship.toLowerCase()) return obj.name;
+      if (
+        f.referenceTo?.toLowerCase() === parent.toLowerCase() &&
+        f.childRelationshipName?.toLowerCase() === relationship.toLowerCase()
+      )
+        return obj.name;
     }
   }
   return undefined;
@@ -38,7 +49,11 @@ export interface ReportTypeModel {
   fields: Map<string, Set<string>>;
 }
 
-export function readReportTypes(mainDir: string, schema: Schema, problems: string[]): Map<string, ReportTypeModel> {
+export function readReportTypes(
+  mainDir: string,
+  schema: Schema,
+  problems: string[]
+): Map<string, ReportTypeModel> {
   const models = new Map<string, ReportTypeModel>();
   for (const file of files(path.join(mainDir, 'reportTypes'), '.reportType-meta.xml')) {
     const rt = readXml(file).ReportType as Xml;
@@ -70,7 +85,8 @@ export function readReportTypes(mainDir: string, schema: Schema, problems: strin
         const field = String(column.field);
         const obj = tables.get(table);
         if (!obj) problems.push(`${where}: section table ${table} is not on the join path`);
-        else if (!fieldExists(schema, obj, field)) problems.push(`${where}: ${obj}.${field} does not exist (table ${table})`);
+        else if (!fieldExists(schema, obj, field))
+          problems.push(`${where}: ${obj}.${field} does not exist (table ${table})`);
         if (!fields.has(table)) fields.set(table, new Set());
         fields.get(table)!.add(field);
       }
@@ -80,7 +96,12 @@ export function readReportTypes(mainDir: string, schema: Schema, problems: strin
   return models;
 }
 
-export function checkReports(mainDir: string, schema: Schema, types: Map<string, ReportTypeModel>, problems: string[]): Set<string> {
+export function checkReports(
+  mainDir: string,
+  schema: Schema,
+  types: Map<string, ReportTypeModel>,
+  problems: string[]
+): Set<string> {
   const reportNames = new Set<string>();
   for (const file of files(path.join(mainDir, 'reports'), '.report-meta.xml')) {
     const where = relative(file);
@@ -96,25 +117,37 @@ export function checkReports(mainDir: string, schema: Schema, types: Map<string,
     const column = (ref: string, what: string): void => {
       if (buckets.has(ref)) return;
       const [table, field] = ref.split('$');
-      if (field === undefined) return problems.push(`${where}: ${what} ${ref} is not written as table$field`) as unknown as void;
-      if (!type.tables.has(table)) return problems.push(`${where}: ${what} ${ref}: ${table} is not in report type ${type.name}`) as unknown as void;
-      if (!type.fields.get(table)?.has(field)) problems.push(`${where}: ${what} ${ref} is not a field report type ${type.name} offers`);
+      if (field === undefined)
+        return problems.push(`${where}: ${what} ${ref} is not written as table$field`) as unknown as void;
+      if (!type.tables.has(table))
+        return problems.push(
+          `${where}: ${what} ${ref}: ${table} is not in report type ${type.name}`
+        ) as unknown as void;
+      if (!type.fields.get(table)?.has(field))
+        problems.push(`${where}: ${what} ${ref} is not a field report type ${type.name} offers`);
     };
     for (const b of arr(report.buckets as Xml[])) column(String(b.sourceColumnName), 'bucket source');
     for (const c of arr(report.columns as Xml[])) column(String(c.field), 'column');
-    for (const g of [...arr(report.groupingsDown as Xml[]), ...arr(report.groupingsAcross as Xml[])]) column(String(g.field), 'grouping');
-    for (const c of arr((report.filter as Xml | undefined)?.criteriaItems as Xml[])) column(String(c.column), 'filter');
+    for (const g of [...arr(report.groupingsDown as Xml[]), ...arr(report.groupingsAcross as Xml[])])
+      column(String(g.field), 'grouping');
+    for (const c of arr((report.filter as Xml | undefined)?.criteriaItems as Xml[]))
+      column(String(c.column), 'filter');
     if (report.sortColumn) column(String(report.sortColumn), 'sort column');
     const tf = report.timeFrameFilter as Xml | undefined;
     if (tf?.dateColumn) column(String(tf.dateColumn), 'time frame');
     for (const cf of arr(report.crossFilters as Xml[])) {
       column(String(cf.primaryTableColumn), 'cross filter');
       const related = String(cf.relatedTable);
-      if (!findObject(schema, related)) problems.push(`${where}: cross filter object ${related} does not exist`);
+      if (!findObject(schema, related))
+        problems.push(`${where}: cross filter object ${related} does not exist`);
       else {
-        if (!findField(schema, related, String(cf.relatedTableJoinColumn))) problems.push(`${where}: cross filter join ${related}.${String(cf.relatedTableJoinColumn)} does not exist`);
+        if (!findField(schema, related, String(cf.relatedTableJoinColumn)))
+          problems.push(
+            `${where}: cross filter join ${related}.${String(cf.relatedTableJoinColumn)} does not exist`
+          );
         for (const c of arr(cf.criteriaItems as Xml[])) {
-          if (!findField(schema, related, String(c.column))) problems.push(`${where}: cross filter criterion ${related}.${String(c.column)} does not exist`);
+          if (!findField(schema, related, String(c.column)))
+            problems.push(`${where}: cross filter criterion ${related}.${String(c.column)} does not exist`);
         }
       }
     }
@@ -147,13 +180,19 @@ function readComponentMeta(mainDir: string, name: string): ComponentMeta | undef
   const properties = new Set<string>();
   let recordPageObjects: string[] | undefined;
   for (const tc of arr((meta.targetConfigs as Xml | undefined)?.targetConfig as Xml[])) {
-    const forTargets = String(tc['@_targets'] ?? '').split(',').map((t) => t.trim());
+    const forTargets = String(tc['@_targets'] ?? '')
+      .split(',')
+      .map((t) => t.trim());
     if (!forTargets.includes('lightning__RecordPage')) continue;
     for (const p of arr(tc.property as Xml[])) properties.add(String(p['@_name']));
     const objects = (tc.objects as Xml | undefined)?.object;
     if (objects) recordPageObjects = arr(objects as string[]).map(String);
   }
-  return { exposed: String(meta.isExposed) === 'true' && targets.includes('lightning__RecordPage'), recordPageObjects, properties };
+  return {
+    exposed: String(meta.isExposed) === 'true' && targets.includes('lightning__RecordPage'),
+    recordPageObjects,
+    properties
+  };
 }
 
 export function checkFlexipages(mainDir: string, problems: string[]): void {
@@ -170,9 +209,11 @@ export function checkFlexipages(mainDir: string, problems: string[]): void {
         if (!meta) problems.push(`${where} does not exist`);
         else if (!meta.exposed) problems.push(`${where} is not exposed for lightning__RecordPage`);
         else {
-          if (meta.recordPageObjects && sobject && !meta.recordPageObjects.includes(sobject)) problems.push(`${where} is not exposed for ${sobject} record pages`);
+          if (meta.recordPageObjects && sobject && !meta.recordPageObjects.includes(sobject))
+            problems.push(`${where} is not exposed for ${sobject} record pages`);
           for (const p of arr(ci?.componentInstanceProperties as Xml[])) {
-            if (!meta.properties.has(String(p.name))) problems.push(`${where} has no design attribute ${String(p.name)}`);
+            if (!meta.properties.has(String(p.name)))
+              problems.push(`${where} has no design attribute ${String(p.name)}`);
           }
         }
       }

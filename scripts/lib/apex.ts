@@ -106,22 +106,32 @@ export function readApex(file: string, source = readFileSync(file, 'utf8')): Ape
     else if (/^@istest\b/.test(text)) facts.isTest = true;
   };
   l.enterSoqlLiteral = (ctx) => {
-    const soql = slice(ctx).replace(/^\[\s*/, '').replace(/\s*\]$/, '');
+    const soql = slice(ctx)
+      .replace(/^\[\s*/, '')
+      .replace(/\s*\]$/, '');
     facts.queries.push({ line: ctx.start.line, soql, userMode: /\bWITH\s+USER_MODE\b/i.test(soql) });
   };
   const dml = (ctx: Ctx): void => {
     const text = slice(ctx);
     facts.dml.push({ line: ctx.start.line, text, userMode: /^\s*\w+\s+as\s+user\b/i.test(text) });
   };
-  for (const rule of ['Insert', 'Update', 'Delete', 'Upsert', 'Merge', 'Undelete']) l[`enter${rule}Statement`] = dml;
+  for (const rule of ['Insert', 'Update', 'Delete', 'Upsert', 'Merge', 'Undelete'])
+    l[`enter${rule}Statement`] = dml;
   l.enterDotMethodCall = (ctx) => {
     const text = slice(ctx);
     const owner = ctx.parentCtx ? slice(ctx.parentCtx) : '';
-    if (/^Database\s*\./i.test(owner) && /^(insert|update|delete|upsert|merge|undelete)\w*\s*\(/i.test(text)) {
+    if (
+      /^Database\s*\./i.test(owner) &&
+      /^(insert|update|delete|upsert|merge|undelete)\w*\s*\(/i.test(text)
+    ) {
       facts.dml.push({ line: ctx.start.line, text: owner, userMode: /AccessLevel\.USER_MODE/i.test(text) });
     }
     if (/^Database\s*\./i.test(owner) && /^(query|countQuery|getQueryLocator)\w*\s*\(/i.test(text)) {
-      facts.queries.push({ line: ctx.start.line, soql: text, userMode: /AccessLevel\.USER_MODE/i.test(text) });
+      facts.queries.push({
+        line: ctx.start.line,
+        soql: text,
+        userMode: /AccessLevel\.USER_MODE/i.test(text)
+      });
     }
   };
   l.enterMethodDeclaration = (ctx) => {

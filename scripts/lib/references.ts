@@ -41,7 +41,8 @@ export function resolveFieldPath(schema: Schema, objectName: string, fieldPath: 
     current = rel.referenceTo;
   }
   if (!findObject(schema, current)) return `object ${current} does not exist`;
-  if (!findField(schema, current, parts[parts.length - 1])) return `${current}.${parts[parts.length - 1]} does not exist`;
+  if (!findField(schema, current, parts[parts.length - 1]))
+    return `${current}.${parts[parts.length - 1]} does not exist`;
   return undefined;
 }
 
@@ -50,7 +51,11 @@ function childObject(schema: Schema, parent: string, relationship: string): stri
   if (std) return std;
   for (const obj of schema.objects.values()) {
     for (const f of obj.fields) {
-      if (f.referenceTo?.toLowerCase() === parent.toLowerCase() && f.childRelationshipName?.toLowerCase() === relationship.toLowerCase()) return obj.name;
+      if (
+        f.referenceTo?.toLowerCase() === parent.toLowerCase() &&
+        f.childRelationshipName?.toLowerCase() === relationship.toLowerCase()
+      )
+        return obj.name;
     }
   }
   return undefined;
@@ -93,7 +98,8 @@ export function checkSoql(schema: Schema, soql: string): string[] {
       }
     }
     conditionFields(q.where, names);
-    for (const o of arr(q.orderBy as unknown as { field?: string } | { field?: string }[])) if (o.field) names.push(o.field);
+    for (const o of arr(q.orderBy as unknown as { field?: string } | { field?: string }[]))
+      if (o.field) names.push(o.field);
     for (const n of names) {
       const problem = resolveFieldPath(schema, objectName, n);
       if (problem) problems.push(problem);
@@ -114,7 +120,12 @@ export async function collectReferences(forceAppDefault: string): Promise<Refere
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/from\s+'@salesforce\/schema\/([\w.]+)'/g)) {
         const [obj, ...rest] = m[1].split('.');
-        refs.push({ file, kind: rest.length ? 'field' : 'object', name: rest.length ? `${obj}.${rest.join('.')}` : obj, line: lineOf(text, m.index) });
+        refs.push({
+          file,
+          kind: rest.length ? 'field' : 'object',
+          name: rest.length ? `${obj}.${rest.join('.')}` : obj,
+          line: lineOf(text, m.index)
+        });
       }
       for (const m of text.matchAll(/from\s+'@salesforce\/apex\/(\w+)\.(\w+)'/g)) {
         refs.push({ file, kind: 'apexMethod', name: `${m[1]}.${m[2]}`, line: lineOf(text, m.index) });
@@ -138,9 +149,12 @@ export async function collectReferences(forceAppDefault: string): Promise<Refere
 
   for (const file of files.filter((f) => f.endsWith('.permissionset-meta.xml'))) {
     const ps = readXml(file).PermissionSet as Xml;
-    for (const o of arr(ps.objectPermissions as Xml[])) refs.push({ file, kind: 'object', name: String(o.object) });
-    for (const f of arr(ps.fieldPermissions as Xml[])) refs.push({ file, kind: 'field', name: String(f.field) });
-    for (const c of arr(ps.classAccesses as Xml[])) refs.push({ file, kind: 'apexClass', name: String(c.apexClass) });
+    for (const o of arr(ps.objectPermissions as Xml[]))
+      refs.push({ file, kind: 'object', name: String(o.object) });
+    for (const f of arr(ps.fieldPermissions as Xml[]))
+      refs.push({ file, kind: 'field', name: String(f.field) });
+    for (const c of arr(ps.classAccesses as Xml[]))
+      refs.push({ file, kind: 'apexClass', name: String(c.apexClass) });
     for (const t of arr(ps.tabSettings as Xml[])) refs.push({ file, kind: 'tab', name: String(t.tab) });
   }
 
@@ -159,7 +173,8 @@ export async function collectReferences(forceAppDefault: string): Promise<Refere
   for (const file of files.filter((f) => f.endsWith('.compactLayout-meta.xml'))) {
     const objectName = path.basename(path.dirname(path.dirname(file)));
     const layout = readXml(file).CompactLayout as Xml;
-    for (const field of arr(layout.fields as unknown as string[])) refs.push({ file, kind: 'field', name: `${objectName}.${field}` });
+    for (const field of arr(layout.fields as unknown as string[]))
+      refs.push({ file, kind: 'field', name: `${objectName}.${field}` });
   }
 
   for (const file of files.filter((f) => f.endsWith('.flexipage-meta.xml'))) {
@@ -199,12 +214,14 @@ export async function unresolvedReferences(schema: Schema, forceAppDefault: stri
         const [cls, method] = ref.name.split('.');
         const facts = classes.get(cls.toLowerCase());
         if (!facts) problem = `Apex class ${cls} does not exist`;
-        else if (!facts.auraMethods.some((m) => m.name.toLowerCase() === method.toLowerCase())) problem = `${cls}.${method} is not an @AuraEnabled method`;
+        else if (!facts.auraMethods.some((m) => m.name.toLowerCase() === method.toLowerCase()))
+          problem = `${cls}.${method} is not an @AuraEnabled method`;
         break;
       }
       case 'component': {
         const name = ref.name.slice(2);
-        if (!existsSync(path.join(forceAppDefault, 'lwc', name, `${name}.js-meta.xml`))) problem = `component ${ref.name} does not exist`;
+        if (!existsSync(path.join(forceAppDefault, 'lwc', name, `${name}.js-meta.xml`)))
+          problem = `component ${ref.name} does not exist`;
         break;
       }
       case 'tab': {
@@ -214,7 +231,8 @@ export async function unresolvedReferences(schema: Schema, forceAppDefault: stri
       }
       case 'soql': {
         const soqlProblems = checkSoql(schema, ref.name);
-        if (soqlProblems.length) problem = `${soqlProblems.join('; ')} in: ${ref.name.replace(/\s+/g, ' ').slice(0, 100)}`;
+        if (soqlProblems.length)
+          problem = `${soqlProblems.join('; ')} in: ${ref.name.replace(/\s+/g, ' ').slice(0, 100)}`;
         break;
       }
     }

@@ -378,7 +378,11 @@ function loose(input: unknown): Record<string, unknown> {
   const arr = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map(obj) : []);
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const ref = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  const keyed = (r: Record<string, unknown>, refs: string[], nullable: string[] = []): Record<string, unknown> => {
+  const keyed = (
+    r: Record<string, unknown>,
+    refs: string[],
+    nullable: string[] = []
+  ): Record<string, unknown> => {
     const out: Record<string, unknown> = { key: str(r.key) ?? '' };
     for (const f of refs) out[f] = str(r[f]);
     for (const f of nullable) out[f] = ref(r[f]);

@@ -37,7 +37,12 @@ export const BantOpportunity = z.object({
 });
 export type BantOpportunity = z.infer<typeof BantOpportunity>;
 
-export const BANT_HISTORY_FIELDS = ['Budget_Status__c', 'Authority_Status__c', 'Need_Status__c', 'Timing_Status__c'] as const;
+export const BANT_HISTORY_FIELDS = [
+  'Budget_Status__c',
+  'Authority_Status__c',
+  'Need_Status__c',
+  'Timing_Status__c'
+] as const;
 
 /** One OpportunityFieldHistory row on a BANT field. */
 export const BantHistoryEntry = z.object({

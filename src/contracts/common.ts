@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** A Salesforce record id, 15 or 18 characters. */
-export const SfId = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'Expected a 15 or 18 character Salesforce id');
+export const SfId = z
+  .string()
+  .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'Expected a 15 or 18 character Salesforce id');
 export type SfId = z.infer<typeof SfId>;
 
 /** A Date field as ISO `YYYY-MM-DD`. */

@@ -35,7 +35,10 @@ test('generated accounts satisfy every read contract', () => {
 
 test('the generator is deterministic and uses Salesforce id shapes', () => {
   assert.deepEqual(generateAccount({ seed: 3, contacts: 80, opportunities: 60, messiness: 0.05 }), account);
-  assert.notDeepEqual(generateAccount({ seed: 4, contacts: 80 }).orgChart.contacts, account.orgChart.contacts);
+  assert.notDeepEqual(
+    generateAccount({ seed: 4, contacts: 80 }).orgChart.contacts,
+    account.orgChart.contacts
+  );
   assert.match(account.orgChart.contacts[0].id, /^003[a-zA-Z0-9]{15}$/);
   assert.match(account.whitespace.opportunities[0].id, /^006[a-zA-Z0-9]{15}$/);
   assert.match(account.orgChart.accountId, /^001[a-zA-Z0-9]{15}$/);
@@ -46,7 +49,11 @@ test('malformed org chart data is rejected with the path of the bad field', () =
   (bad.contacts[3] as { stance: string }).stance = 'Enemy';
   (bad.contacts[5] as { lastModified: string }).lastModified = 'yesterday';
   (bad.links[2] as { strength: number }).strength = 9;
-  assert.deepEqual(issuePaths(OrgChartData, bad), ['contacts.3.stance', 'contacts.5.lastModified', 'links.2.strength']);
+  assert.deepEqual(issuePaths(OrgChartData, bad), [
+    'contacts.3.stance',
+    'contacts.5.lastModified',
+    'links.2.strength'
+  ]);
   assert.deepEqual(issuePaths(OrgChartData, { ...account.orgChart, truncated: 'no' }), ['truncated']);
 });
 
@@ -66,22 +73,50 @@ test('a link must come from exactly one of a contact or a user', () => {
     lastInteraction: '2025-06-01'
   };
   assert.deepEqual(issuePaths(RelationshipLinkInput, input), ['toContactId']);
-  assert.deepEqual(issuePaths(RelationshipLinkInput, { ...input, toContactId: '0035g000000TN1FAAW', id: 'a045g000000TN1EAAW' }), ['lastModified']);
-  assert.equal(RelationshipLinkInput.safeParse({ ...input, toContactId: '0035g000000TN1FAAW' }).success, true);
+  assert.deepEqual(
+    issuePaths(RelationshipLinkInput, {
+      ...input,
+      toContactId: '0035g000000TN1FAAW',
+      id: 'a045g000000TN1EAAW'
+    }),
+    ['lastModified']
+  );
+  assert.equal(
+    RelationshipLinkInput.safeParse({ ...input, toContactId: '0035g000000TN1FAAW' }).success,
+    true
+  );
 });
 
 test('stakeholder edits accept only known fields and valid values', () => {
-  assert.equal(ContactStakeholderInput.safeParse({ id: ID, lastModified: STAMP, stance: 'Champion', buyerRole: null }).success, true);
-  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, Stance__c: 'Champion' }), ['']);
+  assert.equal(
+    ContactStakeholderInput.safeParse({ id: ID, lastModified: STAMP, stance: 'Champion', buyerRole: null })
+      .success,
+    true
+  );
+  assert.deepEqual(
+    issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, Stance__c: 'Champion' }),
+    ['']
+  );
   assert.deepEqual(issuePaths(ContactStakeholderInput, { id: 'not-an-id', lastModified: STAMP }), ['id']);
-  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, reportsToId: ID }), ['reportsToId']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, reportsToId: ID }), [
+    'reportsToId'
+  ]);
 });
 
 test('landscape cells need a competitor name when the state is Competitor', () => {
-  const cell = { buyingCenterId: 'a015g000000TN1EAAW', offeringId: 'a025g000000TN1EAAW', fiscalYear: 2025, state: 'Competitor', competitor: '  ', potential: 100 };
+  const cell = {
+    buyingCenterId: 'a015g000000TN1EAAW',
+    offeringId: 'a025g000000TN1EAAW',
+    fiscalYear: 2025,
+    state: 'Competitor',
+    competitor: '  ',
+    potential: 100
+  };
   assert.deepEqual(issuePaths(LandscapeCellInput, cell), ['competitor']);
   assert.equal(LandscapeCellInput.safeParse({ ...cell, competitor: 'Globex' }).success, true);
-  assert.deepEqual(issuePaths(LandscapeCellInput, { ...cell, competitor: 'Globex', fiscalYear: 25 }), ['fiscalYear']);
+  assert.deepEqual(issuePaths(LandscapeCellInput, { ...cell, competitor: 'Globex', fiscalYear: 25 }), [
+    'fiscalYear'
+  ]);
   const ws = structuredClone(account.whitespace);
   (ws.opportunities[1] as { closeDate: string }).closeDate = '2025-13-40';
   (ws as { currencyCode: string }).currencyCode = 'euro';
@@ -89,15 +124,32 @@ test('landscape cells need a competitor name when the state is Competitor', () =
 });
 
 test('BANT and plan inputs reject bad statuses and inconsistent goals', () => {
-  assert.deepEqual(issuePaths(BantUpdateInput, { id: ID, lastModified: STAMP, budgetStatus: 'Maybe' }), ['budgetStatus']);
+  assert.deepEqual(issuePaths(BantUpdateInput, { id: ID, lastModified: STAMP, budgetStatus: 'Maybe' }), [
+    'budgetStatus'
+  ]);
   assert.deepEqual(issuePaths(BantUpdateInput, { id: ID, needStatus: 'Confirmed' }), ['lastModified']);
   const bant = structuredClone(account.bant);
   if (bant.opportunities[0]) {
-    (bant.opportunities[0].contactRoles as unknown[]).push({ contactId: ID, name: 'X', role: null, isPrimary: 'yes', buyerRole: null, decisionRole: null });
+    (bant.opportunities[0].contactRoles as unknown[]).push({
+      contactId: ID,
+      name: 'X',
+      role: null,
+      isPrimary: 'yes',
+      buyerRole: null,
+      decisionRole: null
+    });
     const i = bant.opportunities[0].contactRoles.length - 1;
     assert.deepEqual(issuePaths(BantData, bant), [`opportunities.0.contactRoles.${i}.isPrimary`]);
   }
-  const plan = { accountId: account.orgChart.accountId, name: 'Plan 2025', fiscalYear: 2025, status: 'Active', revenueGoal: 100, miningGoal: 80, farmingGoal: 40 };
+  const plan = {
+    accountId: account.orgChart.accountId,
+    name: 'Plan 2025',
+    fiscalYear: 2025,
+    status: 'Active',
+    revenueGoal: 100,
+    miningGoal: 80,
+    farmingGoal: 40
+  };
   assert.deepEqual(issuePaths(PlanInput, plan), ['miningGoal']);
   assert.deepEqual(issuePaths(PlanInput, { ...plan, farmingGoal: 20, scoreTenure: 6 }), ['scoreTenure']);
   assert.equal(PlanInput.safeParse({ ...plan, farmingGoal: 20 }).success, true);

@@ -5,7 +5,9 @@ export const ApexErrorBody = z.object({
   message: z.string(),
   exceptionType: z.string().optional(),
   /** Validation-rule and field errors passed through from DML, keyed by field API name. */
-  fieldErrors: z.record(z.string(), z.array(z.object({ message: z.string(), statusCode: z.string().optional() }))).optional(),
+  fieldErrors: z
+    .record(z.string(), z.array(z.object({ message: z.string(), statusCode: z.string().optional() })))
+    .optional(),
   pageErrors: z.array(z.object({ message: z.string(), statusCode: z.string().optional() })).optional()
 });
 export type ApexErrorBody = z.infer<typeof ApexErrorBody>;

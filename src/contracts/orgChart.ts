@@ -70,7 +70,13 @@ export const RelationshipLinkDto = z
   });
 export type RelationshipLinkDto = z.infer<typeof RelationshipLinkDto>;
 
-export const RELATIONSHIP_STATUSES = ['Not Engaged', 'Developing', 'Established', 'Strong', 'At Risk'] as const;
+export const RELATIONSHIP_STATUSES = [
+  'Not Engaged',
+  'Developing',
+  'Established',
+  'Strong',
+  'At Risk'
+] as const;
 export const RelationshipStatus = z.enum(RELATIONSHIP_STATUSES);
 export type RelationshipStatus = z.infer<typeof RelationshipStatus>;
 
@@ -114,7 +120,10 @@ export const ContactStakeholderInput = z
     reportsToId: SfId.nullable().optional()
   })
   .strict()
-  .refine((c) => c.reportsToId !== c.id, { message: 'A contact cannot report to themselves', path: ['reportsToId'] });
+  .refine((c) => c.reportsToId !== c.id, {
+    message: 'A contact cannot report to themselves',
+    path: ['reportsToId']
+  });
 export type ContactStakeholderInput = z.infer<typeof ContactStakeholderInput>;
 
 /** Creating (no id) or updating (id + lastModified) a relationship link. */
@@ -137,13 +146,25 @@ export const RelationshipLinkInput = z
   .strict()
   .superRefine((l, ctx) => {
     if ((l.fromContactId === null) === (l.fromUserId === null)) {
-      ctx.addIssue({ code: 'custom', message: 'Exactly one of fromContactId and fromUserId must be set', path: ['fromContactId'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Exactly one of fromContactId and fromUserId must be set',
+        path: ['fromContactId']
+      });
     }
     if (l.fromContactId !== null && l.fromContactId === l.toContactId) {
-      ctx.addIssue({ code: 'custom', message: 'A link cannot join a contact to themselves', path: ['toContactId'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A link cannot join a contact to themselves',
+        path: ['toContactId']
+      });
     }
     if (l.id !== undefined && l.lastModified === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'lastModified is required to update an existing link', path: ['lastModified'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'lastModified is required to update an existing link',
+        path: ['lastModified']
+      });
     }
   });
 export type RelationshipLinkInput = z.infer<typeof RelationshipLinkInput>;

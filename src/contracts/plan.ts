@@ -94,10 +94,23 @@ export const PlanInput = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.id !== undefined && p.lastModified === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'lastModified is required to update an existing plan', path: ['lastModified'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'lastModified is required to update an existing plan',
+        path: ['lastModified']
+      });
     }
-    if (p.revenueGoal != null && p.miningGoal != null && p.farmingGoal != null && p.miningGoal + p.farmingGoal > p.revenueGoal + 0.005) {
-      ctx.addIssue({ code: 'custom', message: 'Mining plus farming goals exceed the revenue goal', path: ['miningGoal'] });
+    if (
+      p.revenueGoal != null &&
+      p.miningGoal != null &&
+      p.farmingGoal != null &&
+      p.miningGoal + p.farmingGoal > p.revenueGoal + 0.005
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Mining plus farming goals exceed the revenue goal',
+        path: ['miningGoal']
+      });
     }
   });
 export type PlanInput = z.infer<typeof PlanInput>;

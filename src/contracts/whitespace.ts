@@ -36,17 +36,16 @@ export const MatrixOffering = z.object({
 export type MatrixOffering = z.infer<typeof MatrixOffering>;
 
 /** One Landscape_Cell__c: the assessed state of buying center x offering x fiscal year. */
-export const LandscapeCellDto = z
-  .object({
-    id: SfId,
-    buyingCenterId: SfId,
-    offeringId: SfId,
-    fiscalYear: FiscalYear,
-    state: CellState,
-    competitor: z.string().max(120).nullable(),
-    potential: Money.nullable(),
-    lastModified: IsoDateTime
-  });
+export const LandscapeCellDto = z.object({
+  id: SfId,
+  buyingCenterId: SfId,
+  offeringId: SfId,
+  fiscalYear: FiscalYear,
+  state: CellState,
+  competitor: z.string().max(120).nullable(),
+  potential: Money.nullable(),
+  lastModified: IsoDateTime
+});
 export type LandscapeCellDto = z.infer<typeof LandscapeCellDto>;
 
 /** An Opportunity as the matrix needs it. Won and pipeline money are always computed from these. */
@@ -102,10 +101,18 @@ export const LandscapeCellInput = z
   .strict()
   .superRefine((c, ctx) => {
     if (c.state === 'Competitor' && !c.competitor) {
-      ctx.addIssue({ code: 'custom', message: 'Name the competitor when the state is Competitor', path: ['competitor'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Name the competitor when the state is Competitor',
+        path: ['competitor']
+      });
     }
     if (c.id !== undefined && c.lastModified === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'lastModified is required to update an existing cell', path: ['lastModified'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'lastModified is required to update an existing cell',
+        path: ['lastModified']
+      });
     }
   });
 export type LandscapeCellInput = z.infer<typeof LandscapeCellInput>;

@@ -54,13 +54,103 @@ export interface GeneratedAccount {
   planSummary: PlanSummaryData;
 }
 
-const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Luca', 'Maya', 'Nils', 'Olga', 'Priya', 'Quinn', 'Rafael', 'Sofia', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoe'];
-const LAST = ['Andersen', 'Brown', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Müller', 'Novak', "O'Brien", 'Patel', 'Rossi', 'Schmidt', 'Tanaka', 'Weber'];
-const DEPARTMENTS = ['Finance', 'IT', 'Operations', 'Procurement', 'Sales', 'Marketing', 'HR', 'Legal', 'R&D', 'Supply Chain'];
-const TITLES = ['Chief Executive Officer', 'Vice President', 'Director', 'Head of', 'Senior Manager', 'Manager', 'Team Lead', 'Specialist', 'Analyst'];
-const DIVISIONS = ['Retail Banking', 'Merchant Banking', 'CIO Org', 'Helicopters', 'Wealth', 'Insurance', 'Logistics', 'Digital', 'Manufacturing', 'Research'];
+const FIRST = [
+  'Ada',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Elena',
+  'Farid',
+  'Greta',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemi',
+  'Luca',
+  'Maya',
+  'Nils',
+  'Olga',
+  'Priya',
+  'Quinn',
+  'Rafael',
+  'Sofia',
+  'Tariq',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Zoe'
+];
+const LAST = [
+  'Andersen',
+  'Brown',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Müller',
+  'Novak',
+  "O'Brien",
+  'Patel',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Weber'
+];
+const DEPARTMENTS = [
+  'Finance',
+  'IT',
+  'Operations',
+  'Procurement',
+  'Sales',
+  'Marketing',
+  'HR',
+  'Legal',
+  'R&D',
+  'Supply Chain'
+];
+const TITLES = [
+  'Chief Executive Officer',
+  'Vice President',
+  'Director',
+  'Head of',
+  'Senior Manager',
+  'Manager',
+  'Team Lead',
+  'Specialist',
+  'Analyst'
+];
+const DIVISIONS = [
+  'Retail Banking',
+  'Merchant Banking',
+  'CIO Org',
+  'Helicopters',
+  'Wealth',
+  'Insurance',
+  'Logistics',
+  'Digital',
+  'Manufacturing',
+  'Research'
+];
 const REGIONS = ['Europe', 'Americas', 'APAC', 'Nordics', 'DACH', 'UK&I', 'Iberia', 'Middle East'];
-const OFFERING_NAMES = ['Cloud Migration', 'Data Platform', 'Managed Security', 'CRM Rollout', 'AI Assistants', 'Support Plus', 'Analytics', 'Integration Hub', 'Training', 'Advisory'];
+const OFFERING_NAMES = [
+  'Cloud Migration',
+  'Data Platform',
+  'Managed Security',
+  'CRM Rollout',
+  'AI Assistants',
+  'Support Plus',
+  'Analytics',
+  'Integration Hub',
+  'Training',
+  'Advisory'
+];
 const COMPETITORS = ['Acme Consulting', 'Globex', 'Initech', 'Umbrella Systems', 'Stark Services'];
 const STAGES: readonly [string, number][] = [
   ['Prospecting', 10],
@@ -100,7 +190,9 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
   for (let i = 0; i < nBc; i++) {
     const isDivision = i < nDivisions;
     const parent = isDivision ? null : buyingCenters[r.int(0, nDivisions - 1)];
-    const division = DIVISIONS[i % DIVISIONS.length] + (i >= DIVISIONS.length && isDivision ? ` ${Math.floor(i / DIVISIONS.length) + 1}` : '');
+    const division =
+      DIVISIONS[i % DIVISIONS.length] +
+      (i >= DIVISIONS.length && isDivision ? ` ${Math.floor(i / DIVISIONS.length) + 1}` : '');
     const wallet = r.int(5, 200) * 100_000;
     buyingCenters.push({
       id: sfId(KEY_PREFIX.Buying_Center__c, idBase + i),
@@ -117,7 +209,9 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
   for (let i = 0; i < nOff; i++) {
     offerings.push({
       id: sfId(KEY_PREFIX.Offering__c, idBase + i),
-      name: OFFERING_NAMES[i % OFFERING_NAMES.length] + (i >= OFFERING_NAMES.length ? ` ${Math.floor(i / OFFERING_NAMES.length) + 1}` : ''),
+      name:
+        OFFERING_NAMES[i % OFFERING_NAMES.length] +
+        (i >= OFFERING_NAMES.length ? ` ${Math.floor(i / OFFERING_NAMES.length) + 1}` : ''),
       family: r.pick(OFFERING_FAMILIES),
       sortOrder: r.chance(0.8) ? i * 10 : null,
       active: r.chance(0.9)
@@ -142,7 +236,11 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
       reportsToId,
       buyingCenterId: nBc && r.chance(0.85) ? r.pick(buyingCenters).id : null,
       stance: r.chance(0.8) ? r.pick(STANCES) : null,
-      decisionRole: r.chance(level <= 2 ? 0.8 : 0.4) ? (level <= 2 ? r.pick(DECISION_ROLES.slice(0, 2)) : r.pick(DECISION_ROLES)) : null,
+      decisionRole: r.chance(level <= 2 ? 0.8 : 0.4)
+        ? level <= 2
+          ? r.pick(DECISION_ROLES.slice(0, 2))
+          : r.pick(DECISION_ROLES)
+        : null,
       buyerRole: r.chance(0.5) ? r.pick(BUYER_ROLES) : null,
       responseMode: r.chance(0.4) ? r.pick(RESPONSE_MODES) : null,
       influenceLevel: r.chance(0.85) ? r.pick(INFLUENCE_LEVELS) : null,
@@ -162,7 +260,10 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
     }
   }
 
-  const users = Array.from({ length: 6 }, (_, i) => ({ id: sfId(KEY_PREFIX.User, idBase + i), name: `${FIRST[(i * 7) % FIRST.length]} (our team)` }));
+  const users = Array.from({ length: 6 }, (_, i) => ({
+    id: sfId(KEY_PREFIX.User, idBase + i),
+    name: `${FIRST[(i * 7) % FIRST.length]} (our team)`
+  }));
   const links: RelationshipLinkDto[] = [];
   for (let i = 0; i < nLinks && nContacts > 1; i++) {
     const to = contacts[r.int(0, nContacts - 1)];
@@ -194,7 +295,13 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
     for (const off of offerings) {
       for (const fy of fiscalYears) {
         if (!r.chance(0.3)) continue;
-        const state = r.pick(['Unassessed', 'Whitespace', 'Whitespace', 'Competitor', 'Not Applicable'] as const);
+        const state = r.pick([
+          'Unassessed',
+          'Whitespace',
+          'Whitespace',
+          'Competitor',
+          'Not Applicable'
+        ] as const);
         cells.push({
           id: sfId(KEY_PREFIX.Landscape_Cell__c, idBase + cellN++),
           buyingCenterId: bc.id,
@@ -213,14 +320,19 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
   const bantOpps: BantOpportunity[] = [];
   const bcName = new Map(buyingCenters.map((b) => [b.id, b.name]));
   const offName = new Map(offerings.map((o) => [o.id, o.name]));
-  const statusFor = (p: number): BantStatus => (r.chance(p) ? r.pick(BANT_STATUSES.slice(2)) : r.pick(BANT_STATUSES.slice(0, 2)));
+  const statusFor = (p: number): BantStatus =>
+    r.chance(p) ? r.pick(BANT_STATUSES.slice(2)) : r.pick(BANT_STATUSES.slice(0, 2));
   for (let i = 0; i < nOpp; i++) {
     const fy = r.pick(fiscalYears);
     const close = Date.UTC(fy, r.int(0, 11), r.int(1, 28));
     const past = close < today;
     const isClosed = past ? r.chance(0.9) : r.chance(0.05);
     const isWon = isClosed && r.chance(0.55);
-    const [stageName, probability] = isClosed ? (isWon ? ['Closed Won', 100] : ['Closed Lost', 0]) : r.pick(STAGES);
+    const [stageName, probability] = isClosed
+      ? isWon
+        ? ['Closed Won', 100]
+        : ['Closed Lost', 0]
+      : r.pick(STAGES);
     const bc = nBc && r.chance(0.93) ? r.pick(buyingCenters).id : null;
     const off = nOff && r.chance(0.93) ? r.pick(offerings).id : null;
     const o: MatrixOpportunity = {
@@ -242,7 +354,14 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
     const roles = Array.from({ length: r.int(0, 3) }, (_, k) => {
       const c = contacts[r.int(0, Math.max(0, nContacts - 1))];
       return c
-        ? { contactId: c.id, name: c.name, role: r.pick(['Decision Maker', 'Evaluator', 'Influencer', 'Technical Buyer']), isPrimary: k === 0, buyerRole: c.buyerRole, decisionRole: c.decisionRole }
+        ? {
+            contactId: c.id,
+            name: c.name,
+            role: r.pick(['Decision Maker', 'Evaluator', 'Influencer', 'Technical Buyer']),
+            isPrimary: k === 0,
+            buyerRole: c.buyerRole,
+            decisionRole: c.decisionRole
+          }
         : null;
     }).filter((x): x is NonNullable<typeof x> => x !== null);
     bantOpps.push({
@@ -268,8 +387,12 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
     });
   }
 
-  const wonAmount = opportunities.filter((o) => o.isWon && o.closeDate.startsWith(String(lastYear))).reduce((s, o) => s + (o.amount ?? 0), 0);
-  const weightedPipeline = opportunities.filter((o) => !o.isClosed).reduce((s, o) => s + ((o.amount ?? 0) * (o.probability ?? 0)) / 100, 0);
+  const wonAmount = opportunities
+    .filter((o) => o.isWon && o.closeDate.startsWith(String(lastYear)))
+    .reduce((s, o) => s + (o.amount ?? 0), 0);
+  const weightedPipeline = opportunities
+    .filter((o) => !o.isClosed)
+    .reduce((s, o) => s + ((o.amount ?? 0) * (o.probability ?? 0)) / 100, 0);
   const revenueGoal = Math.round(buyingCenters.reduce((s, b) => s + (b.salesGoal ?? 0), 0) / 1000) * 1000;
   const plan: AccountPlanDto = {
     id: sfId(KEY_PREFIX.Account_Plan__c, idBase),
@@ -296,7 +419,13 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
       accountName: `Synthetic Account ${options.seed}`,
       contacts,
       links,
-      buyingCenters: buyingCenters.map((b) => ({ id: b.id, name: b.name, parentId: b.parentId, relationshipStatus: null, active: b.active })),
+      buyingCenters: buyingCenters.map((b) => ({
+        id: b.id,
+        name: b.name,
+        parentId: b.parentId,
+        relationshipStatus: null,
+        active: b.active
+      })),
       totalContacts: nContacts,
       truncated: false,
       fieldAccess: {}
@@ -308,7 +437,12 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
       offerings,
       cells,
       opportunities,
-      plan: { revenueGoal: plan.revenueGoal, miningGoal: plan.miningGoal, farmingGoal: plan.farmingGoal, fiscalYear: lastYear },
+      plan: {
+        revenueGoal: plan.revenueGoal,
+        miningGoal: plan.miningGoal,
+        farmingGoal: plan.farmingGoal,
+        fiscalYear: lastYear
+      },
       currencyCode: 'EUR'
     },
     bant: { accountId, opportunities: bantOpps, history: [] },
@@ -317,7 +451,9 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
       plan,
       wonAmount,
       weightedPipeline,
-      whitespacePotential: cells.filter((c) => c.fiscalYear === lastYear).reduce((s, c) => s + (c.potential ?? 0), 0),
+      whitespacePotential: cells
+        .filter((c) => c.fiscalYear === lastYear)
+        .reduce((s, c) => s + (c.potential ?? 0), 0),
       overdueActions: []
     }
   };

@@ -23,7 +23,8 @@ export function readXml(file: string): Record<string, unknown> {
 }
 
 type Xml = Record<string, unknown>;
-const str = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));
+const str = (v: unknown): string | undefined =>
+  v === undefined || v === null || v === '' ? undefined : String(v);
 const num = (v: unknown): number | undefined => (str(v) === undefined ? undefined : Number(v));
 const bool = (v: unknown): boolean => String(v) === 'true';
 
@@ -150,28 +151,45 @@ export function loadSchema(forceAppDefault: string): Schema {
             readOnly: str(nameField.type) === 'AutoNumber',
             length: 80
           },
-          ...(isMetadataType ? [] : [{ name: 'OwnerId', label: 'Owner', type: 'Lookup' as const, custom: false, required: false, referenceTo: 'User', relationshipName: 'Owner' }])
+          ...(isMetadataType
+            ? []
+            : [
+                {
+                  name: 'OwnerId',
+                  label: 'Owner',
+                  type: 'Lookup' as const,
+                  custom: false,
+                  required: false,
+                  referenceTo: 'User',
+                  relationshipName: 'Owner'
+                }
+              ])
         ]
       };
       objects.set(name, obj);
     }
     const fieldsDir = path.join(dir, 'fields');
     if (existsSync(fieldsDir)) {
-      for (const file of readdirSync(fieldsDir).filter((f) => f.endsWith('.field-meta.xml')).sort()) {
+      for (const file of readdirSync(fieldsDir)
+        .filter((f) => f.endsWith('.field-meta.xml'))
+        .sort()) {
         const field = fieldOf(path.join(fieldsDir, file), name);
         obj.fields = obj.fields.filter((x) => x.name !== field.name);
         obj.fields.push(field);
       }
     }
     // A detail record has no owner: sharing follows its master.
-    if (obj.custom && obj.fields.some((x) => x.type === 'MasterDetail')) obj.fields = obj.fields.filter((x) => x.name !== 'OwnerId');
+    if (obj.custom && obj.fields.some((x) => x.type === 'MasterDetail'))
+      obj.fields = obj.fields.filter((x) => x.name !== 'OwnerId');
     obj.validationRules = validationRulesOf(path.join(dir, 'validationRules'));
   }
 
   const globalValueSets = new Map<string, string[]>();
   const gvsDir = path.join(forceAppDefault, 'globalValueSets');
   if (existsSync(gvsDir)) {
-    for (const file of readdirSync(gvsDir).filter((f) => f.endsWith('.globalValueSet-meta.xml')).sort()) {
+    for (const file of readdirSync(gvsDir)
+      .filter((f) => f.endsWith('.globalValueSet-meta.xml'))
+      .sort()) {
       const xml = readXml(path.join(gvsDir, file)).GlobalValueSet as Xml;
       const values = ((xml.customValue as Xml[] | undefined) ?? []).map((v) => String(v.fullName));
       globalValueSets.set(file.replace('.globalValueSet-meta.xml', ''), values);
@@ -186,16 +204,26 @@ export function loadSchema(forceAppDefault: string): Schema {
   const customMetadata = new Map<string, Map<string, Record<string, string | number | boolean | null>>>();
   const cmDir = path.join(forceAppDefault, 'customMetadata');
   if (existsSync(cmDir)) {
-    for (const file of readdirSync(cmDir).filter((f) => f.endsWith('.md-meta.xml')).sort()) {
+    for (const file of readdirSync(cmDir)
+      .filter((f) => f.endsWith('.md-meta.xml'))
+      .sort()) {
       const [typeName, recordName] = file.replace('.md-meta.xml', '').split('.');
       const xml = readXml(path.join(cmDir, file)).CustomMetadata as Xml;
-      const record: Record<string, string | number | boolean | null> = { Label: str(xml.label) ?? recordName };
+      const record: Record<string, string | number | boolean | null> = {
+        Label: str(xml.label) ?? recordName
+      };
       for (const v of (xml.values as Xml[] | undefined) ?? []) {
         const raw = v.value as Xml | string | undefined;
         const type = typeof raw === 'object' && raw ? String(raw['@_xsi:type'] ?? '') : '';
         const text = typeof raw === 'object' && raw ? str(raw['#text']) : str(raw);
         record[String(v.field)] =
-          text === undefined ? null : type.endsWith('double') || type.endsWith('int') ? Number(text) : type.endsWith('boolean') ? text === 'true' : text;
+          text === undefined
+            ? null
+            : type.endsWith('double') || type.endsWith('int')
+              ? Number(text)
+              : type.endsWith('boolean')
+                ? text === 'true'
+                : text;
       }
       const typeKey = `${typeName}__mdt`;
       if (!customMetadata.has(typeKey)) customMetadata.set(typeKey, new Map());

@@ -14,7 +14,11 @@ const SYSTEM: FieldDef[] = [
   f('CreatedDate', 'DateTime', { readOnly: true }),
   f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
   f('LastModifiedDate', 'DateTime', { readOnly: true }),
-  f('LastModifiedById', 'Lookup', { referenceTo: 'User', relationshipName: 'LastModifiedBy', readOnly: true }),
+  f('LastModifiedById', 'Lookup', {
+    referenceTo: 'User',
+    relationshipName: 'LastModifiedBy',
+    readOnly: true
+  }),
   f('SystemModstamp', 'DateTime', { readOnly: true }),
   f('IsDeleted', 'Checkbox', { readOnly: true })
 ];
@@ -54,7 +58,11 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('BillingCountry', 'Text'),
       f('BillingCity', 'Text'),
       f('Website', 'Url'),
-      f('ParentId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Parent', childRelationshipName: 'ChildAccounts' })
+      f('ParentId', 'Lookup', {
+        referenceTo: 'Account',
+        relationshipName: 'Parent',
+        childRelationshipName: 'ChildAccounts'
+      })
     ]
   },
   {
@@ -72,7 +80,11 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('Department', 'Text'),
       f('Email', 'Email'),
       f('Phone', 'Phone'),
-      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account', childRelationshipName: 'Contacts' }),
+      f('AccountId', 'Lookup', {
+        referenceTo: 'Account',
+        relationshipName: 'Account',
+        childRelationshipName: 'Contacts'
+      }),
       f('ReportsToId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'ReportsTo' })
     ]
   },
@@ -87,7 +99,11 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('CreatedDate', 'DateTime', { readOnly: true }),
       f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
       f('IsDeleted', 'Checkbox', { readOnly: true }),
-      f('OpportunityId', 'Lookup', { referenceTo: 'Opportunity', relationshipName: 'Opportunity', readOnly: true }),
+      f('OpportunityId', 'Lookup', {
+        referenceTo: 'Opportunity',
+        relationshipName: 'Opportunity',
+        readOnly: true
+      }),
       f('Field', 'Text', { readOnly: true }),
       f('OldValue', 'Text', { readOnly: true }),
       f('NewValue', 'Text', { readOnly: true })
@@ -113,7 +129,13 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     label: 'Product',
     custom: false,
     keyPrefix: '01t',
-    fields: [...SYSTEM, f('Name', 'Text', { required: true }), f('Family', 'Text'), f('IsActive', 'Checkbox'), f('ProductCode', 'Text')]
+    fields: [
+      ...SYSTEM,
+      f('Name', 'Text', { required: true }),
+      f('Family', 'Text'),
+      f('IsActive', 'Checkbox'),
+      f('ProductCode', 'Text')
+    ]
   },
   {
     name: 'Opportunity',
@@ -124,7 +146,11 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       ...SYSTEM,
       OWNER,
       f('Name', 'Text', { required: true }),
-      f('AccountId', 'Lookup', { referenceTo: 'Account', relationshipName: 'Account', childRelationshipName: 'Opportunities' }),
+      f('AccountId', 'Lookup', {
+        referenceTo: 'Account',
+        relationshipName: 'Account',
+        childRelationshipName: 'Opportunities'
+      }),
       f('Amount', 'Currency'),
       f('StageName', 'Picklist', {
         required: true,
@@ -159,8 +185,18 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     keyPrefix: '00K',
     fields: [
       ...SYSTEM,
-      f('OpportunityId', 'Lookup', { referenceTo: 'Opportunity', relationshipName: 'Opportunity', childRelationshipName: 'OpportunityContactRoles', required: true }),
-      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', childRelationshipName: 'OpportunityContactRoles', required: true }),
+      f('OpportunityId', 'Lookup', {
+        referenceTo: 'Opportunity',
+        relationshipName: 'Opportunity',
+        childRelationshipName: 'OpportunityContactRoles',
+        required: true
+      }),
+      f('ContactId', 'Lookup', {
+        referenceTo: 'Contact',
+        relationshipName: 'Contact',
+        childRelationshipName: 'OpportunityContactRoles',
+        required: true
+      }),
       f('Role', 'Picklist', {
         picklistValues: [
           'Business User',

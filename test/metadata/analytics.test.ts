@@ -19,14 +19,29 @@ test('the analytics check catches a report column its report type does not offer
       cpSync(path.join(MAIN, sub), path.join(dir, sub), { recursive: true });
     }
     const report = path.join(dir, 'reports', 'Keyplan', 'Open_Pipeline_by_BANT_Band.report-meta.xml');
-    writeFileSync(report, readFileSync(report, 'utf8').replace('<field>Opportunity$BANT_Score__c</field>', '<field>Opportunity$Nope__c</field>'));
+    writeFileSync(
+      report,
+      readFileSync(report, 'utf8').replace(
+        '<field>Opportunity$BANT_Score__c</field>',
+        '<field>Opportunity$Nope__c</field>'
+      )
+    );
     const page = path.join(dir, 'flexipages', 'Keyplan_Account_Record_Page.flexipage-meta.xml');
     writeFileSync(page, readFileSync(page, 'utf8').replace('c:bantPanel', 'c:noSuchPanel'));
     const problems = analyticsProblems(dir, loadSchema(dir)).join('\n');
-    assert.match(problems, /Open_Pipeline_by_BANT_Band.report-meta.xml: column Opportunity\$Nope__c is not a field report type Keyplan_Opportunities offers/);
+    assert.match(
+      problems,
+      /Open_Pipeline_by_BANT_Band.report-meta.xml: column Opportunity\$Nope__c is not a field report type Keyplan_Opportunities offers/
+    );
     const rt = path.join(dir, 'reportTypes', 'Keyplan_Opportunities.reportType-meta.xml');
-    writeFileSync(rt, readFileSync(rt, 'utf8').replace('<field>Growth_Type__c</field>', '<field>Growth_Kind__c</field>'));
-    assert.match(analyticsProblems(dir, loadSchema(dir)).join('\n'), /Keyplan_Opportunities.reportType-meta.xml: Opportunity.Growth_Kind__c does not exist/);
+    writeFileSync(
+      rt,
+      readFileSync(rt, 'utf8').replace('<field>Growth_Type__c</field>', '<field>Growth_Kind__c</field>')
+    );
+    assert.match(
+      analyticsProblems(dir, loadSchema(dir)).join('\n'),
+      /Keyplan_Opportunities.reportType-meta.xml: Opportunity.Growth_Kind__c does not exist/
+    );
     assert.match(problems, /c:noSuchPanel does not exist/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

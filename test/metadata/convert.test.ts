@@ -12,7 +12,16 @@ let files: string[] = [];
 
 before(() => {
   outDir = mkdtempSync(path.join(tmpdir(), 'keyplan-mdapi-'));
-  const result = runSf(['project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', path.join(outDir, 'out'), '--json']);
+  const result = runSf([
+    'project',
+    'convert',
+    'source',
+    '--root-dir',
+    'force-app',
+    '--output-dir',
+    path.join(outDir, 'out'),
+    '--json'
+  ]);
   const out = `${result.stdout}\n${result.stderr}`;
   assert.equal(result.status, 0, `sf project convert source failed:\n${out.slice(0, 4000)}`);
 });
@@ -26,16 +35,33 @@ test('sf project convert source succeeds offline and writes a package.xml', asyn
 
 test('the converted package holds every kind of metadata Keyplan ships', () => {
   const packageXml = readFileSync(path.join(outDir, 'out', 'package.xml'), 'utf8');
-  const kinds = ['ApexClass', 'CustomObject', 'CustomField', 'LightningComponentBundle', 'PermissionSet', 'ReportType', 'Report', 'Dashboard', 'FlexiPage'];
+  const kinds = [
+    'ApexClass',
+    'CustomObject',
+    'CustomField',
+    'LightningComponentBundle',
+    'PermissionSet',
+    'ReportType',
+    'Report',
+    'Dashboard',
+    'FlexiPage'
+  ];
   const missing = kinds.filter((k) => !packageXml.includes(`<name>${k}</name>`));
   assert.deepEqual(missing, [], `package.xml lacks ${missing.join(', ')}`);
-  for (const member of ['Keyplan/Open_Pipeline_by_BANT_Band', 'Keyplan_Dashboards/Keyplan_Overview', 'Keyplan_Account_Record_Page', 'Keyplan_Opportunities']) {
+  for (const member of [
+    'Keyplan/Open_Pipeline_by_BANT_Band',
+    'Keyplan_Dashboards/Keyplan_Overview',
+    'Keyplan_Account_Record_Page',
+    'Keyplan_Opportunities'
+  ]) {
     assert.ok(packageXml.includes(`<members>${member}</members>`), `package.xml lacks ${member}`);
   }
 });
 
 test('deploys never ship TypeScript, tests, tsconfig or jest mocks', () => {
-  const leaked = files.filter((f) => /\.ts$|__tests__|__mocks__|tsconfig\.json$|jsconfig\.json$|\.test\.js$/.test(f));
+  const leaked = files.filter((f) =>
+    /\.ts$|__tests__|__mocks__|tsconfig\.json$|jsconfig\.json$|\.test\.js$/.test(f)
+  );
   assert.deepEqual(leaked, [], `.forceignore lets these into the deploy:\n${leaked.join('\n')}`);
 });
 
@@ -46,8 +72,10 @@ test('every component ships compiled JavaScript identical to a fresh build of it
     if (!file.endsWith('.js')) continue;
     const rel = file.slice(file.indexOf(`${path.sep}lwc${path.sep}`) + 1);
     const shipped = path.join(outDir, 'out', rel);
-    if (!existsSync(shipped)) problems.push(`${relative(file)} is not in the converted output (run npm run build)`);
-    else if (readFileSync(shipped, 'utf8') !== content) problems.push(`${relative(file)} is stale: it differs from its .ts (run npm run build)`);
+    if (!existsSync(shipped))
+      problems.push(`${relative(file)} is not in the converted output (run npm run build)`);
+    else if (readFileSync(shipped, 'utf8') !== content)
+      problems.push(`${relative(file)} is stale: it differs from its .ts (run npm run build)`);
   }
   assert.deepEqual(problems, [], problems.join('\n'));
 });

@@ -23,21 +23,42 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   isArray: (name) =>
-    ['fields', 'values', 'value', 'customValue', 'fieldPermissions', 'objectPermissions', 'classAccesses', 'tabSettings', 'tabs', 'columns', 'filters', 'layoutSections', 'layoutColumns', 'layoutItems', 'relatedLists', 'applicationVisibilities'].includes(
-      name
-    )
+    [
+      'fields',
+      'values',
+      'value',
+      'customValue',
+      'fieldPermissions',
+      'objectPermissions',
+      'classAccesses',
+      'tabSettings',
+      'tabs',
+      'columns',
+      'filters',
+      'layoutSections',
+      'layoutColumns',
+      'layoutItems',
+      'relatedLists',
+      'applicationVisibilities'
+    ].includes(name)
 });
 
 function read(file: string): Xml {
   const text = readFileSync(file, 'utf8');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new Error(`${path.relative(ROOT, file)}: ${valid.err.msg} (line ${valid.err.line})`);
+  if (valid !== true)
+    throw new Error(`${path.relative(ROOT, file)}: ${valid.err.msg} (line ${valid.err.line})`);
   return parser.parse(text) as Xml;
 }
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v)).trim();
 const list = <T = Xml>(v: unknown): T[] => (v === undefined ? [] : Array.isArray(v) ? (v as T[]) : [v as T]);
 const filesIn = (dir: string, suffix: string): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => path.join(dir, f)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((f) => {
@@ -81,11 +102,31 @@ function loadFields(): Map<string, Map<string, Field>> {
 
 const FIELDS = loadFields();
 const CUSTOM_OBJECTS = [...FIELDS.keys()].filter((o) => o.endsWith('__c'));
-const KEYPLAN_OBJECTS = ['Account_Plan__c', 'Plan_Objective__c', 'Plan_Action__c', 'Buying_Center__c', 'Offering__c', 'Landscape_Cell__c', 'Relationship_Link__c'];
+const KEYPLAN_OBJECTS = [
+  'Account_Plan__c',
+  'Plan_Objective__c',
+  'Plan_Action__c',
+  'Buying_Center__c',
+  'Offering__c',
+  'Landscape_Cell__c',
+  'Relationship_Link__c'
+];
 
 /** Standard fields formulas, layouts and list views may name, per object (beyond Id/Name/system fields). */
-const STANDARD_FIELD_NAMES = new Map<string, Set<string>>(STANDARD_OBJECTS.map((o) => [o.name.toLowerCase(), new Set(o.fields.map((f) => f.name.toLowerCase()))]));
-const CUSTOM_OBJECT_STANDARD_FIELDS = ['id', 'name', 'ownerid', 'createdbyid', 'createddate', 'lastmodifiedbyid', 'lastmodifieddate', 'systemmodstamp', 'isdeleted'];
+const STANDARD_FIELD_NAMES = new Map<string, Set<string>>(
+  STANDARD_OBJECTS.map((o) => [o.name.toLowerCase(), new Set(o.fields.map((f) => f.name.toLowerCase()))])
+);
+const CUSTOM_OBJECT_STANDARD_FIELDS = [
+  'id',
+  'name',
+  'ownerid',
+  'createdbyid',
+  'createddate',
+  'lastmodifiedbyid',
+  'lastmodifieddate',
+  'systemmodstamp',
+  'isdeleted'
+];
 
 function fieldExists(object: string, field: string): boolean {
   const lower = field.toLowerCase();
@@ -102,7 +143,12 @@ function follow(object: string, segment: string): string | undefined {
   const std = STANDARD_OBJECTS.find((o) => o.name.toLowerCase() === object.toLowerCase());
   const byRel = std?.fields.find((f) => f.relationshipName?.toLowerCase() === segment.toLowerCase());
   if (byRel?.referenceTo) return byRel.referenceTo;
-  if (segment.toLowerCase() === 'owner' || segment.toLowerCase() === 'createdby' || segment.toLowerCase() === 'lastmodifiedby') return 'User';
+  if (
+    segment.toLowerCase() === 'owner' ||
+    segment.toLowerCase() === 'createdby' ||
+    segment.toLowerCase() === 'lastmodifiedby'
+  )
+    return 'User';
   return undefined;
 }
 
@@ -162,21 +208,28 @@ describe('objects and fields', () => {
       const file = path.join(OBJECTS_DIR, object, `${object}.object-meta.xml`);
       assert.ok(existsSync(file), `${object} has no object-meta.xml`);
       const xml = read(file).CustomObject as Xml;
-      for (const key of ['label', 'pluralLabel', 'description']) assert.ok(text(xml[key]), `${object} has no ${key}`);
+      for (const key of ['label', 'pluralLabel', 'description'])
+        assert.ok(text(xml[key]), `${object} has no ${key}`);
       if (object.endsWith('__c')) {
         assert.equal(text(xml.enableReports), 'true', `${object}: enableReports`);
         assert.ok(text((xml.nameField as Xml | undefined)?.label), `${object} has no Name field`);
       }
     }
-    assert.deepEqual(CUSTOM_OBJECTS.sort(), [...KEYPLAN_OBJECTS].sort(), 'unexpected or missing custom objects');
+    assert.deepEqual(
+      CUSTOM_OBJECTS.sort(),
+      [...KEYPLAN_OBJECTS].sort(),
+      'unexpected or missing custom objects'
+    );
   });
 
   test('master-detail children are ControlledByParent; objects with tracked fields enable history', () => {
     for (const object of CUSTOM_OBJECTS) {
       const xml = read(path.join(OBJECTS_DIR, object, `${object}.object-meta.xml`)).CustomObject as Xml;
       const fields = [...(FIELDS.get(object)?.values() ?? [])];
-      if (fields.some((f) => f.type === 'MasterDetail')) assert.equal(text(xml.sharingModel), 'ControlledByParent', `${object}.sharingModel`);
-      if (fields.some((f) => text(f.xml.trackHistory) === 'true')) assert.equal(text(xml.enableHistory), 'true', `${object} tracks fields but enableHistory is off`);
+      if (fields.some((f) => f.type === 'MasterDetail'))
+        assert.equal(text(xml.sharingModel), 'ControlledByParent', `${object}.sharingModel`);
+      if (fields.some((f) => text(f.xml.trackHistory) === 'true'))
+        assert.equal(text(xml.enableHistory), 'true', `${object} tracks fields but enableHistory is off`);
     }
   });
 
@@ -190,7 +243,10 @@ describe('objects and fields', () => {
         assert.ok(text(f.xml.label), `${where} has no label`);
         assert.ok(text(f.xml.description), `${where} has no description`);
         assert.ok(text(f.xml.inlineHelpText), `${where} has no inlineHelpText`);
-        assert.ok(text(f.xml.inlineHelpText).length <= 510, `${where}: inlineHelpText longer than 510 characters`);
+        assert.ok(
+          text(f.xml.inlineHelpText).length <= 510,
+          `${where}: inlineHelpText longer than 510 characters`
+        );
       }
     }
     assert.ok(count > 90, `only ${count} fields found`);
@@ -218,7 +274,11 @@ describe('objects and fields', () => {
   });
 
   test('picklists name existing global value sets; BANT and influence fields use the shared ones', () => {
-    const sets = new Set(filesIn(path.join(MAIN, 'globalValueSets'), '.globalValueSet-meta.xml').map((f) => path.basename(f, '.globalValueSet-meta.xml')));
+    const sets = new Set(
+      filesIn(path.join(MAIN, 'globalValueSets'), '.globalValueSet-meta.xml').map((f) =>
+        path.basename(f, '.globalValueSet-meta.xml')
+      )
+    );
     for (const fields of FIELDS.values()) {
       for (const f of fields.values()) {
         const vsName = text((f.xml.valueSet as Xml | undefined)?.valueSetName);
@@ -227,13 +287,26 @@ describe('objects and fields', () => {
       }
     }
     for (const dim of ['Budget', 'Authority', 'Need', 'Timing']) {
-      assert.equal(text((FIELDS.get('Opportunity')?.get(`${dim}_Status__c`.toLowerCase())?.xml.valueSet as Xml)?.valueSetName), 'Keyplan_BANT_Status');
+      assert.equal(
+        text(
+          (FIELDS.get('Opportunity')?.get(`${dim}_Status__c`.toLowerCase())?.xml.valueSet as Xml)
+            ?.valueSetName
+        ),
+        'Keyplan_BANT_Status'
+      );
     }
     for (const object of ['Contact', 'Relationship_Link__c']) {
-      assert.equal(text((FIELDS.get(object)?.get('influence_level__c')?.xml.valueSet as Xml)?.valueSetName), 'Keyplan_Influence_Level');
+      assert.equal(
+        text((FIELDS.get(object)?.get('influence_level__c')?.xml.valueSet as Xml)?.valueSetName),
+        'Keyplan_Influence_Level'
+      );
     }
-    const bant = read(path.join(MAIN, 'globalValueSets/Keyplan_BANT_Status.globalValueSet-meta.xml')).GlobalValueSet as Xml;
-    assert.deepEqual(list(bant.customValue).map((v) => text(v.fullName)), ['Unknown', 'Missing', 'Identified', 'Confirmed']);
+    const bant = read(path.join(MAIN, 'globalValueSets/Keyplan_BANT_Status.globalValueSet-meta.xml'))
+      .GlobalValueSet as Xml;
+    assert.deepEqual(
+      list(bant.customValue).map((v) => text(v.fullName)),
+      ['Unknown', 'Missing', 'Identified', 'Confirmed']
+    );
   });
 
   test('field history is tracked on the BANT statuses and the plan goals', () => {
@@ -242,7 +315,11 @@ describe('objects and fields', () => {
       ...['Revenue_Goal__c', 'Mining_Goal__c', 'Farming_Goal__c'].map((f) => ['Account_Plan__c', f])
     ];
     for (const [object, field] of tracked) {
-      assert.equal(text(FIELDS.get(object)?.get(field.toLowerCase())?.xml.trackHistory), 'true', `${object}.${field} is not history-tracked`);
+      assert.equal(
+        text(FIELDS.get(object)?.get(field.toLowerCase())?.xml.trackHistory),
+        'true',
+        `${object}.${field} is not history-tracked`
+      );
     }
   });
 
@@ -261,16 +338,32 @@ describe('objects and fields', () => {
 describe('formulas and validation rules', () => {
   const rules: { object: string; name: string; xml: Xml }[] = [];
   for (const object of readdirSync(OBJECTS_DIR).sort()) {
-    for (const file of filesIn(path.join(OBJECTS_DIR, object, 'validationRules'), '.validationRule-meta.xml')) {
-      rules.push({ object, name: path.basename(file, '.validationRule-meta.xml'), xml: read(file).ValidationRule as Xml });
+    for (const file of filesIn(
+      path.join(OBJECTS_DIR, object, 'validationRules'),
+      '.validationRule-meta.xml'
+    )) {
+      rules.push({
+        object,
+        name: path.basename(file, '.validationRule-meta.xml'),
+        xml: read(file).ValidationRule as Xml
+      });
     }
   }
   const formulaFields = [...FIELDS.values()].flatMap((m) => [...m.values()]).filter((f) => f.formula);
 
   test('the formula-name checker flags unknown fields and relationships', () => {
-    assert.deepEqual(unresolvedFormulaNames('Relationship_Link__c', 'From_Contact__r.AccountId <> Account__c'), []);
-    assert.deepEqual(unresolvedFormulaNames('Relationship_Link__c', 'From_Contact__r.Nope__c = "Account__x"'), ['From_Contact__r.Nope__c']);
-    assert.deepEqual(unresolvedFormulaNames('Landscape_Cell__c', 'ISBLANK(Bogus__c) && Bogus__r.Active__c'), ['Bogus__c', 'Bogus__r.Active__c']);
+    assert.deepEqual(
+      unresolvedFormulaNames('Relationship_Link__c', 'From_Contact__r.AccountId <> Account__c'),
+      []
+    );
+    assert.deepEqual(
+      unresolvedFormulaNames('Relationship_Link__c', 'From_Contact__r.Nope__c = "Account__x"'),
+      ['From_Contact__r.Nope__c']
+    );
+    assert.deepEqual(unresolvedFormulaNames('Landscape_Cell__c', 'ISBLANK(Bogus__c) && Bogus__r.Active__c'), [
+      'Bogus__c',
+      'Bogus__r.Active__c'
+    ]);
   });
 
   test('every validation rule is active, has a message and names only existing fields', () => {
@@ -281,9 +374,14 @@ describe('formulas and validation rules', () => {
       assert.equal(text(xml.active), 'true', `${where} is inactive`);
       assert.ok(text(xml.errorMessage).length > 20, `${where}: the message must tell the user what to do`);
       assert.ok(text(xml.description), `${where} has no description`);
-      assert.deepEqual(unresolvedFormulaNames(object, text(xml.errorConditionFormula)), [], `${where} names unknown fields`);
+      assert.deepEqual(
+        unresolvedFormulaNames(object, text(xml.errorConditionFormula)),
+        [],
+        `${where} names unknown fields`
+      );
       const display = text(xml.errorDisplayField);
-      if (display) assert.ok(fieldExists(object, display), `${where}: errorDisplayField ${display} does not exist`);
+      if (display)
+        assert.ok(fieldExists(object, display), `${where}: errorDisplayField ${display} does not exist`);
     }
   });
 
@@ -311,13 +409,23 @@ describe('formulas and validation rules', () => {
       ['Contact', 'Budget_Owned__c']
     ]) {
       assert.ok(
-        rules.some((r) => r.object === object && new RegExp(`${field}\\s*<\\s*0`).test(text(r.xml.errorConditionFormula))),
+        rules.some(
+          (r) =>
+            r.object === object && new RegExp(`${field}\\s*<\\s*0`).test(text(r.xml.errorConditionFormula))
+        ),
         `${object}.${field} has no not-negative rule`
       );
     }
-    for (const field of [...FIELDS.get('Account_Plan__c')!.values()].filter((f) => f.name.startsWith('Score_'))) {
+    for (const field of [...FIELDS.get('Account_Plan__c')!.values()].filter((f) =>
+      f.name.startsWith('Score_')
+    )) {
       assert.ok(
-        rules.some((r) => r.object === 'Account_Plan__c' && text(r.xml.errorDisplayField) === field.name && /<\s*1/.test(text(r.xml.errorConditionFormula))),
+        rules.some(
+          (r) =>
+            r.object === 'Account_Plan__c' &&
+            text(r.xml.errorDisplayField) === field.name &&
+            /<\s*1/.test(text(r.xml.errorConditionFormula))
+        ),
         `${field.name} has no 1-5 rule`
       );
     }
@@ -325,12 +433,16 @@ describe('formulas and validation rules', () => {
 
   test('every formula field names only existing fields', () => {
     assert.ok(formulaFields.length >= 5);
-    for (const f of formulaFields) assert.deepEqual(unresolvedFormulaNames(f.object, f.formula!), [], `${f.object}.${f.name}`);
+    for (const f of formulaFields)
+      assert.deepEqual(unresolvedFormulaNames(f.object, f.formula!), [], `${f.object}.${f.name}`);
   });
 
   test('every $CustomMetadata setting a formula or rule reads has a record', () => {
     const records = settingRecords();
-    const formulas = [...formulaFields.map((f) => f.formula!), ...rules.map((r) => text(r.xml.errorConditionFormula))];
+    const formulas = [
+      ...formulaFields.map((f) => f.formula!),
+      ...rules.map((r) => text(r.xml.errorConditionFormula))
+    ];
     let refs = 0;
     for (const formula of formulas) {
       for (const m of formula.matchAll(CMDT_REF)) {
@@ -339,17 +451,29 @@ describe('formulas and validation rules', () => {
       }
     }
     assert.ok(refs > 20);
-    assert.doesNotMatch(formulas.join('\n'), /\$CustomMetadata\.(?!Keyplan_Setting__mdt\.[A-Za-z0-9_]+\.Value__c)/, 'a $CustomMetadata reference of another shape');
+    assert.doesNotMatch(
+      formulas.join('\n'),
+      /\$CustomMetadata\.(?!Keyplan_Setting__mdt\.[A-Za-z0-9_]+\.Value__c)/,
+      'a $CustomMetadata reference of another shape'
+    );
   });
 
   test('the BANT score formula reads all four weights, all four status points and all four status fields', () => {
     const formula = FIELDS.get('Opportunity')?.get('bant_score__c')?.formula ?? '';
     for (const dim of ['Budget', 'Authority', 'Need', 'Timing']) {
-      assert.match(formula, new RegExp(`\\$CustomMetadata\\.Keyplan_Setting__mdt\\.BANT_Weight_${dim}\\.Value__c`), `weight ${dim}`);
+      assert.match(
+        formula,
+        new RegExp(`\\$CustomMetadata\\.Keyplan_Setting__mdt\\.BANT_Weight_${dim}\\.Value__c`),
+        `weight ${dim}`
+      );
       assert.match(formula, new RegExp(`\\b${dim}_Status__c\\b`), `status field ${dim}`);
     }
     for (const status of ['Unknown', 'Missing', 'Identified', 'Confirmed']) {
-      assert.match(formula, new RegExp(`\\$CustomMetadata\\.Keyplan_Setting__mdt\\.BANT_Points_${status}\\.Value__c`), `points ${status}`);
+      assert.match(
+        formula,
+        new RegExp(`\\$CustomMetadata\\.Keyplan_Setting__mdt\\.BANT_Points_${status}\\.Value__c`),
+        `points ${status}`
+      );
     }
     const xml = FIELDS.get('Opportunity')?.get('bant_score__c')?.xml as Xml;
     assert.equal(text(xml.precision), '3');
@@ -359,15 +483,30 @@ describe('formulas and validation rules', () => {
   test('relationship score, type and tier read their weights, bands and thresholds', () => {
     const plan = FIELDS.get('Account_Plan__c')!;
     const score = plan.get('relationship_score__c')?.formula ?? '';
-    for (const k of ['Executive_Access', 'Share_Of_Wallet', 'Strategic_Alignment', 'Co_Innovation', 'Tenure']) {
+    for (const k of [
+      'Executive_Access',
+      'Share_Of_Wallet',
+      'Strategic_Alignment',
+      'Co_Innovation',
+      'Tenure'
+    ]) {
       assert.match(score, new RegExp(`RelType_Weight_${k}\\.Value__c`));
       assert.match(score, new RegExp(`Score_${k}__c`));
     }
     const type = plan.get('relationship_type__c')?.formula ?? '';
-    for (const band of ['Cooperative', 'Interdependent', 'Strategic']) assert.match(type, new RegExp(`RelType_Band_${band}\\.Value__c`));
+    for (const band of ['Cooperative', 'Interdependent', 'Strategic'])
+      assert.match(type, new RegExp(`RelType_Band_${band}\\.Value__c`));
     const tier = plan.get('tier__c')?.formula ?? '';
-    for (const t of ['Tier_1_Min_Criteria', 'Tier_2_Min_Criteria']) assert.match(tier, new RegExp(`${t}\\.Value__c`));
-    for (const c of ['Revenue_Potential', 'Strategic_Fit', 'Growth_Potential', 'Reference_Value', 'Executive_Access']) assert.match(tier, new RegExp(`Criterion_${c}__c`));
+    for (const t of ['Tier_1_Min_Criteria', 'Tier_2_Min_Criteria'])
+      assert.match(tier, new RegExp(`${t}\\.Value__c`));
+    for (const c of [
+      'Revenue_Potential',
+      'Strategic_Fit',
+      'Growth_Potential',
+      'Reference_Value',
+      'Executive_Access'
+    ])
+      assert.match(tier, new RegExp(`Criterion_${c}__c`));
   });
 });
 
@@ -412,14 +551,18 @@ describe('permission sets', () => {
         const p = granted.get(key);
         const wantEdit = f.formula ? 'false' : 'true';
         if (!p) problems.push(`${key} missing`);
-        else if (text(p.readable) !== 'true' || text(p.editable) !== wantEdit) problems.push(`${key} readable=${text(p.readable)} editable=${text(p.editable)}, want editable=${wantEdit}`);
+        else if (text(p.readable) !== 'true' || text(p.editable) !== wantEdit)
+          problems.push(
+            `${key} readable=${text(p.readable)} editable=${text(p.editable)}, want editable=${wantEdit}`
+          );
       }
       // Master-detail and required fields cannot appear in a permission set (the deploy fails).
       for (const key of granted.keys()) {
         const [object, field] = key.split('.');
         const f = FIELDS.get(object)?.get(field.toLowerCase());
         if (!f) problems.push(`${key} granted but does not exist`);
-        else if (f.type === 'MasterDetail' || f.required) problems.push(`${key} is master-detail or required and cannot be granted`);
+        else if (f.type === 'MasterDetail' || f.required)
+          problems.push(`${key} is master-detail or required and cannot be granted`);
       }
       assert.deepEqual(problems, []);
     });
@@ -430,13 +573,32 @@ describe('permission sets', () => {
       const classes = filesIn(classDir, '.cls')
         .filter((f) => !/^\s*(\/\*[\s\S]*?\*\/\s*)?@IsTest\b/i.test(readFileSync(f, 'utf8')))
         .map((f) => path.basename(f, '.cls'));
-      const granted = list(ps.classAccesses).filter((c) => text(c.enabled) === 'true').map((c) => text(c.apexClass));
-      assert.deepEqual(classes.filter((c) => !granted.includes(c)), [], 'classes without classAccesses (add them to both permission sets)');
-      assert.deepEqual(granted.filter((c) => !existsSync(path.join(classDir, `${c}.cls`))), [], 'classAccesses for classes that do not exist');
+      const granted = list(ps.classAccesses)
+        .filter((c) => text(c.enabled) === 'true')
+        .map((c) => text(c.apexClass));
+      assert.deepEqual(
+        classes.filter((c) => !granted.includes(c)),
+        [],
+        'classes without classAccesses (add them to both permission sets)'
+      );
+      assert.deepEqual(
+        granted.filter((c) => !existsSync(path.join(classDir, `${c}.cls`))),
+        [],
+        'classAccesses for classes that do not exist'
+      );
       const tabs = list(ps.tabSettings).map((t) => text(t.tab));
-      for (const tab of ['Account_Plan__c', 'Buying_Center__c', 'Offering__c']) assert.ok(tabs.includes(tab), `tab ${tab}`);
-      for (const tab of tabs) assert.ok(existsSync(path.join(MAIN, 'tabs', `${tab}.tab-meta.xml`)), `tabSettings names missing tab ${tab}`);
-      assert.ok(list(ps.applicationVisibilities).some((a) => text(a.application) === 'Keyplan' && text(a.visible) === 'true'));
+      for (const tab of ['Account_Plan__c', 'Buying_Center__c', 'Offering__c'])
+        assert.ok(tabs.includes(tab), `tab ${tab}`);
+      for (const tab of tabs)
+        assert.ok(
+          existsSync(path.join(MAIN, 'tabs', `${tab}.tab-meta.xml`)),
+          `tabSettings names missing tab ${tab}`
+        );
+      assert.ok(
+        list(ps.applicationVisibilities).some(
+          (a) => text(a.application) === 'Keyplan' && text(a.visible) === 'true'
+        )
+      );
       assert.equal(text((ps.customMetadataTypeAccesses as Xml | undefined)?.name), 'Keyplan_Setting__mdt');
     });
   }
@@ -449,11 +611,19 @@ describe('permission sets', () => {
         .map((k, i) => (text(p[k]) === 'true' ? 'rcedVM'[i] : '-'))
         .join('');
     };
-    for (const object of ['Account_Plan__c', 'Plan_Objective__c', 'Plan_Action__c', 'Buying_Center__c', 'Landscape_Cell__c', 'Relationship_Link__c']) {
+    for (const object of [
+      'Account_Plan__c',
+      'Plan_Objective__c',
+      'Plan_Action__c',
+      'Buying_Center__c',
+      'Landscape_Cell__c',
+      'Relationship_Link__c'
+    ]) {
       assert.match(access('Keyplan_User', object), /^rce.--$/, `Keyplan_User on ${object}`);
     }
     assert.equal(access('Keyplan_User', 'Offering__c'), 'r-----');
-    for (const object of KEYPLAN_OBJECTS) assert.equal(access('Keyplan_Admin', object), 'rcedVM', `Keyplan_Admin on ${object}`);
+    for (const object of KEYPLAN_OBJECTS)
+      assert.equal(access('Keyplan_Admin', object), 'rcedVM', `Keyplan_Admin on ${object}`);
     for (const name of PERM_SETS) {
       // Detail objects need read on their master in the same permission set.
       assert.match(access(name, 'Account'), /^r/);
@@ -471,13 +641,24 @@ describe('app, tabs, layouts, compact layouts and list views', () => {
     const app = read(path.join(MAIN, 'applications/Keyplan.app-meta.xml')).CustomApplication as Xml;
     assert.equal(text(app.uiType), 'Lightning');
     const tabs = list<string>(app.tabs).map(text);
-    for (const tab of ['standard-Account', 'standard-Opportunity', 'standard-Contact', 'Account_Plan__c', 'Buying_Center__c', 'Offering__c']) assert.ok(tabs.includes(tab), tab);
-    for (const tab of tabs.filter((t) => !t.startsWith('standard-'))) assert.ok(existsSync(path.join(MAIN, 'tabs', `${tab}.tab-meta.xml`)), `tab ${tab}`);
+    for (const tab of [
+      'standard-Account',
+      'standard-Opportunity',
+      'standard-Contact',
+      'Account_Plan__c',
+      'Buying_Center__c',
+      'Offering__c'
+    ])
+      assert.ok(tabs.includes(tab), tab);
+    for (const tab of tabs.filter((t) => !t.startsWith('standard-')))
+      assert.ok(existsSync(path.join(MAIN, 'tabs', `${tab}.tab-meta.xml`)), `tab ${tab}`);
   });
 
   test('every custom object has a layout, whose fields and related lists exist, with formulas read-only', () => {
     for (const object of CUSTOM_OBJECTS) {
-      const files = filesIn(path.join(MAIN, 'layouts'), '.layout-meta.xml').filter((f) => path.basename(f).startsWith(`${object}-`));
+      const files = filesIn(path.join(MAIN, 'layouts'), '.layout-meta.xml').filter((f) =>
+        path.basename(f).startsWith(`${object}-`)
+      );
       assert.equal(files.length, 1, `${object} should have exactly one layout`);
       const layout = read(files[0]).Layout as Xml;
       const onLayout = new Set<string>();
@@ -488,8 +669,14 @@ describe('app, tabs, layouts, compact layouts and list views', () => {
             onLayout.add(field);
             assert.ok(fieldExists(object, field), `${object} layout: ${field}`);
             const f = FIELDS.get(object)?.get(field.toLowerCase());
-            if (f?.formula) assert.equal(text(item.behavior), 'Readonly', `${object} layout: formula ${field} must be Readonly`);
-            if (f?.type === 'MasterDetail' || f?.required) assert.equal(text(item.behavior), 'Required', `${object} layout: ${field} must be Required`);
+            if (f?.formula)
+              assert.equal(
+                text(item.behavior),
+                'Readonly',
+                `${object} layout: formula ${field} must be Readonly`
+              );
+            if (f?.type === 'MasterDetail' || f?.required)
+              assert.equal(text(item.behavior), 'Required', `${object} layout: ${field} must be Required`);
           }
         }
       }
@@ -502,35 +689,65 @@ describe('app, tabs, layouts, compact layouts and list views', () => {
         if (!ref.includes('.')) continue;
         const [child, lookup] = ref.split('.');
         const f = FIELDS.get(child)?.get(lookup.toLowerCase());
-        assert.equal(f?.referenceTo, object, `${object} layout: related list ${ref} is not a child relationship of ${object}`);
-        for (const col of list<string>(rel.fields).map(text).filter((c) => c.endsWith('__c'))) assert.ok(fieldExists(child, col), `${ref} column ${col}`);
+        assert.equal(
+          f?.referenceTo,
+          object,
+          `${object} layout: related list ${ref} is not a child relationship of ${object}`
+        );
+        for (const col of list<string>(rel.fields)
+          .map(text)
+          .filter((c) => c.endsWith('__c')))
+          assert.ok(fieldExists(child, col), `${ref} column ${col}`);
       }
     }
   });
 
   test('compact layouts and list views name existing fields', () => {
     for (const object of [...CUSTOM_OBJECTS, 'Keyplan_Setting__mdt']) {
-      for (const file of walk(path.join(OBJECTS_DIR, object)).filter((f) => /\.(compactLayout|listView)-meta\.xml$/.test(f))) {
+      for (const file of walk(path.join(OBJECTS_DIR, object)).filter((f) =>
+        /\.(compactLayout|listView)-meta\.xml$/.test(f)
+      )) {
         const xml = read(file);
         const root = (xml.CompactLayout ?? xml.ListView) as Xml;
-        const names = [...list<string>(root.fields ?? root.columns).map(text), ...list(root.filters).map((f) => text(f.field))];
-        for (const name of names.filter((n) => /__c$|^Name$/.test(n))) assert.ok(fieldExists(object, name), `${path.relative(MAIN, file)}: ${name}`);
+        const names = [
+          ...list<string>(root.fields ?? root.columns).map(text),
+          ...list(root.filters).map((f) => text(f.field))
+        ];
+        for (const name of names.filter((n) => /__c$|^Name$/.test(n)))
+          assert.ok(fieldExists(object, name), `${path.relative(MAIN, file)}: ${name}`);
       }
     }
-    const planObject = read(path.join(OBJECTS_DIR, 'Account_Plan__c/Account_Plan__c.object-meta.xml')).CustomObject as Xml;
-    assert.ok(existsSync(path.join(OBJECTS_DIR, 'Account_Plan__c/compactLayouts', `${text(planObject.compactLayoutAssignment)}.compactLayout-meta.xml`)));
+    const planObject = read(path.join(OBJECTS_DIR, 'Account_Plan__c/Account_Plan__c.object-meta.xml'))
+      .CustomObject as Xml;
+    assert.ok(
+      existsSync(
+        path.join(
+          OBJECTS_DIR,
+          'Account_Plan__c/compactLayouts',
+          `${text(planObject.compactLayoutAssignment)}.compactLayout-meta.xml`
+        )
+      )
+    );
     for (const [object, view] of [
       ['Account_Plan__c', 'My_Active_Plans'],
       ['Account_Plan__c', 'Plans_By_Fiscal_Year'],
       ['Offering__c', 'Active_Offerings'],
       ['Landscape_Cell__c', 'Whitespace_Cells']
     ]) {
-      assert.ok(existsSync(path.join(OBJECTS_DIR, object, 'listViews', `${view}.listView-meta.xml`)), `${object} list view ${view}`);
+      assert.ok(
+        existsSync(path.join(OBJECTS_DIR, object, 'listViews', `${view}.listView-meta.xml`)),
+        `${object} list view ${view}`
+      );
     }
   });
 
   test('the unique-key triggers and class exist with Active 62.0 metadata', () => {
-    for (const file of ['triggers/AccountPlanTrigger.trigger', 'triggers/LandscapeCellTrigger.trigger', 'classes/KeyplanUniqueKeys.cls', 'classes/KeyplanUniqueKeysTest.cls']) {
+    for (const file of [
+      'triggers/AccountPlanTrigger.trigger',
+      'triggers/LandscapeCellTrigger.trigger',
+      'classes/KeyplanUniqueKeys.cls',
+      'classes/KeyplanUniqueKeysTest.cls'
+    ]) {
       const meta = read(path.join(MAIN, `${file}-meta.xml`));
       const root = (meta.ApexClass ?? meta.ApexTrigger) as Xml;
       assert.equal(text(root.apiVersion), '62.0', file);
@@ -538,7 +755,13 @@ describe('app, tabs, layouts, compact layouts and list views', () => {
     }
     const cls = readFileSync(path.join(MAIN, 'classes/KeyplanUniqueKeys.cls'), 'utf8');
     assert.match(cls, /public with sharing class KeyplanUniqueKeys/);
-    assert.match(readFileSync(path.join(MAIN, 'triggers/AccountPlanTrigger.trigger'), 'utf8'), /before insert, before update[\s\S]*KeyplanUniqueKeys\.setAccountPlanKeys/);
-    assert.match(readFileSync(path.join(MAIN, 'triggers/LandscapeCellTrigger.trigger'), 'utf8'), /before insert, before update[\s\S]*KeyplanUniqueKeys\.setLandscapeCellKeys/);
+    assert.match(
+      readFileSync(path.join(MAIN, 'triggers/AccountPlanTrigger.trigger'), 'utf8'),
+      /before insert, before update[\s\S]*KeyplanUniqueKeys\.setAccountPlanKeys/
+    );
+    assert.match(
+      readFileSync(path.join(MAIN, 'triggers/LandscapeCellTrigger.trigger'), 'utf8'),
+      /before insert, before update[\s\S]*KeyplanUniqueKeys\.setLandscapeCellKeys/
+    );
   });
 });

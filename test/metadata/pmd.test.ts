@@ -8,15 +8,35 @@ const PMD_LIB = path.join(ROOT, 'node_modules', '@salesforce', 'sfdx-scanner', '
 
 test('PMD Apex rules (security and chosen best practices) report zero violations', () => {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  assert.equal(java.error, undefined, 'Java is not installed: run `npm run setup` (installs openjdk-17-jre-headless) and retry');
+  assert.equal(
+    java.error,
+    undefined,
+    'Java is not installed: run `npm run setup` (installs openjdk-17-jre-headless) and retry'
+  );
   const result = spawnSync(
     'java',
-    ['-cp', PMD_LIB, 'net.sourceforge.pmd.cli.PmdCli', 'check', '-R', path.join(ROOT, 'config', 'pmd-ruleset.xml'), '-d', MAIN, '-f', 'text', '--no-cache', '--no-progress'],
+    [
+      '-cp',
+      PMD_LIB,
+      'net.sourceforge.pmd.cli.PmdCli',
+      'check',
+      '-R',
+      path.join(ROOT, 'config', 'pmd-ruleset.xml'),
+      '-d',
+      MAIN,
+      '-f',
+      'text',
+      '--no-cache',
+      '--no-progress'
+    ],
     { encoding: 'utf8', cwd: ROOT }
   );
   const out = `${result.stdout}${result.stderr}`.trim();
   // Exit 0: no violations; 4: violations found; anything else: PMD itself failed.
   assert.ok([0, 4].includes(result.status ?? -1), `PMD failed to run (exit ${result.status}):\n${out}`);
-  const violations = result.stdout.split('\n').filter((l) => l.trim()).map((l) => l.replace(ROOT + path.sep, ''));
+  const violations = result.stdout
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.replace(ROOT + path.sep, ''));
   assert.deepEqual(violations, [], `PMD violations:\n${violations.join('\n')}`);
 });

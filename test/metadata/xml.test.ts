@@ -10,13 +10,20 @@ test('every XML file under force-app is well-formed', async () => {
   const problems: string[] = [];
   for (const file of files) {
     const result = XMLValidator.validate(readFileSync(file, 'utf8'));
-    if (result !== true) problems.push(`${relative(file)}:${result.err.line}:${result.err.col} ${result.err.msg}`);
+    if (result !== true)
+      problems.push(`${relative(file)}:${result.err.line}:${result.err.col} ${result.err.msg}`);
   }
   assert.deepEqual(problems, [], `malformed XML:\n${problems.join('\n')}`);
 });
 
 test('every metadata file declares the metadata namespace', async () => {
   const files = (await walk(FORCE_APP)).filter((f) => f.endsWith('-meta.xml'));
-  const missing = files.filter((f) => !readFileSync(f, 'utf8').includes('xmlns="http://soap.sforce.com/2006/04/metadata"'));
-  assert.deepEqual(missing.map(relative), [], 'metadata files without xmlns="http://soap.sforce.com/2006/04/metadata"');
+  const missing = files.filter(
+    (f) => !readFileSync(f, 'utf8').includes('xmlns="http://soap.sforce.com/2006/04/metadata"')
+  );
+  assert.deepEqual(
+    missing.map(relative),
+    [],
+    'metadata files without xmlns="http://soap.sforce.com/2006/04/metadata"'
+  );
 });

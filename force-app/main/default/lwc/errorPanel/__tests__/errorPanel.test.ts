@@ -29,7 +29,9 @@ describe('c-error-panel', () => {
     await Promise.resolve();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(toggle.textContent!.trim()).toBe('Hide details');
-    expect(el.shadowRoot!.querySelector('.details')!.textContent).toContain('Insufficient access to Contact.Stance__c');
+    expect(el.shadowRoot!.querySelector('.details')!.textContent).toContain(
+      'Insufficient access to Contact.Stance__c'
+    );
     await expect(el).toBeAccessible();
   });
 });

@@ -261,12 +261,11 @@ describe('buildMatrix', () => {
             },
             { weighted, fiscalYearStartMonth: startMonth }
           );
-          const value = (o: MatrixOpportunity) =>
-            o.isWon
-              ? (o.amount ?? 0)
-              : weighted
-                ? ((o.amount ?? 0) * (o.probability ?? 0)) / 100
-                : (o.amount ?? 0);
+          const value = (o: MatrixOpportunity): number => {
+            const amount = o.amount ?? 0;
+            if (o.isWon || !weighted) return amount;
+            return (amount * (o.probability ?? 0)) / 100;
+          };
           const expected = opportunities
             .filter((o) => !o.isClosed || o.isWon)
             .reduce((s, o) => s + value(o), 0);

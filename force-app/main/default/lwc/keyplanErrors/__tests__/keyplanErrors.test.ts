@@ -7,15 +7,20 @@ describe('reduceErrors', () => {
   });
 
   it('reads an AuraHandledException body', () => {
-    expect(reduceErrors({ body: { message: 'The record changed since you loaded it. Reload and try again.' } })).toEqual([
-      'The record changed since you loaded it. Reload and try again.'
-    ]);
+    expect(
+      reduceErrors({ body: { message: 'The record changed since you loaded it. Reload and try again.' } })
+    ).toEqual(['The record changed since you loaded it. Reload and try again.']);
   });
 
   it('passes validation-rule page and field errors through, naming the field', () => {
     const error = {
       body: {
-        pageErrors: [{ message: 'A link cannot join a contact to themselves.', statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' }],
+        pageErrors: [
+          {
+            message: 'A link cannot join a contact to themselves.',
+            statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+          }
+        ],
         fieldErrors: { Strength__c: [{ message: 'Strength must be between 1 and 5.' }] }
       }
     };

@@ -72,7 +72,15 @@ describe('whitespaceMatrix view model', () => {
       )
     ).toBe('Helicopters Europe x IoT Platform: whitespace, potential $1.2M, no open pipeline');
     expect(
-      cellLabel('A', 'B', 'competitor', 'Skyline Consulting', { won: 0, pipeline: 0, potential: 0 }, 'lost', $)
+      cellLabel(
+        'A',
+        'B',
+        'competitor',
+        'Skyline Consulting',
+        { won: 0, pipeline: 0, potential: 0 },
+        'lost',
+        $
+      )
     ).toBe('A x B: competitor incumbent Skyline Consulting, no open pipeline, lost');
   });
 
