@@ -6,22 +6,11 @@
  * Dates are relative to `today` so the demo never goes stale: the current fiscal year is today's year.
  */
 import type { AccountBundleInput } from '../src/bundle/schema';
+import { mulberry32 as prng } from '../src/generator/random';
 
 type C = NonNullable<AccountBundleInput['contacts']>[number];
 type O = NonNullable<AccountBundleInput['opportunities']>[number];
 type L = NonNullable<AccountBundleInput['links']>[number];
-
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = [
   'Amélie',

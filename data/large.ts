@@ -4,17 +4,7 @@
  * benchmark and the import timing.
  */
 import type { AccountBundleInput } from '../src/bundle/schema';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../src/generator/random';
 
 export interface LargeOptions {
   contacts?: number;
