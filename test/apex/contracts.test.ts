@@ -4,7 +4,7 @@
  * Apex DTO classes (KeyplanDto inner classes) declare every key the contracts require, nested ones included.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { z } from 'zod';
@@ -129,15 +129,14 @@ function missingKeys(
   return problems;
 }
 
-test('every @AuraEnabled method has a contract mapping and every method returning data a fixture', () => {
-  const methods = auraMethods();
-  assert.ok(methods.length >= 13, `expected the 13 methods of docs/APEX_API.md, found ${methods.length}`);
+/** What is wrong between the @AuraEnabled methods, the API table and the fixtures in `fixturesDir`. */
+function apiProblems(methods: AuraMethod[], fixturesDir: string): string[] {
   const problems: string[] = [];
   for (const m of methods) {
     const key = `${m.className}.${m.name}`;
     const mapping = API[key];
     if (!mapping) problems.push(`${key} has no contract mapping in test/apex/contracts.test.ts`);
-    else if (mapping.returns && !existsSync(path.join(FIXTURES, `${key}.json`)))
+    else if (mapping.returns && !existsSync(path.join(fixturesDir, `${key}.json`)))
       problems.push(`${key} has no fixture test/fixtures/apex/${key}.json`);
     else if (!mapping.returns && m.returnType !== 'void')
       problems.push(`${key} returns ${m.returnType} but is mapped as void`);
@@ -145,7 +144,36 @@ test('every @AuraEnabled method has a contract mapping and every method returnin
   const declared = new Set(methods.map((m) => `${m.className}.${m.name}`));
   for (const key of Object.keys(API))
     if (!declared.has(key)) problems.push(`${key} is mapped but is not an @AuraEnabled method`);
+  return problems;
+}
+
+test('every @AuraEnabled method has a contract mapping and every method returning data a fixture', () => {
+  const methods = auraMethods();
+  assert.ok(methods.length >= 13, `expected the 13 methods of docs/APEX_API.md, found ${methods.length}`);
+  const problems = apiProblems(methods, FIXTURES);
   assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('the fixture check can fail: a method without a fixture is reported', () => {
+  const problems = apiProblems(auraMethods(), path.join(FIXTURES, 'no-such-folder'));
+  assert.ok(
+    problems.includes('BantController.getBant has no fixture test/fixtures/apex/BantController.getBant.json')
+  );
+  assert.ok(
+    !problems.some((p) => p.startsWith('OrgChartController.deleteLink')),
+    'void methods need no fixture'
+  );
+});
+
+test('test/fixtures/apex is the only copy: components keep no fixture JSON of their own', () => {
+  const copies = readdirSync(path.join(MAIN, 'lwc'), { recursive: true })
+    .map(String)
+    .filter((f) => /__tests__[\\/].*\.json$/.test(f));
+  assert.deepEqual(
+    copies,
+    [],
+    `import test/fixtures/apex/<Class>.<method>.json instead of: ${copies.join(', ')}`
+  );
 });
 
 test('reads are cacheable and writes are not (docs/APEX_API.md)', () => {

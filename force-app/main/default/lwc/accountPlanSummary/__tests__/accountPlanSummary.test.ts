@@ -8,7 +8,7 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { AccountPlanDto, OverdueAction, PlanSummaryData } from '@keyplan/contracts';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
-const FIXTURE: PlanSummaryData = require('./data/getPlanSummary.json');
+const FIXTURE: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
 
 jest.mock(
   '@salesforce/apex/AccountPlanController.getPlanSummary',

@@ -7,7 +7,7 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { BantData, BantOpportunity } from '@keyplan/contracts';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
-const FIXTURE: BantData = require('./data/getBant.json');
+const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 
 const mockNavigate = jest.fn();
 jest.mock(

@@ -33,7 +33,9 @@ const mockSaveStakeholder = saveStakeholder as unknown as jest.Mock;
 const mockSaveLink = saveLink as unknown as jest.Mock;
 const mockDeleteLink = deleteLink as unknown as jest.Mock;
 
-const FIXTURE = jest.requireActual<OrgChartData>('./data/getOrgChart.json');
+const FIXTURE = jest.requireActual<OrgChartData>(
+  '../../../../../../test/fixtures/apex/OrgChartController.getOrgChart.json'
+);
 const fixture = (): OrgChartData => JSON.parse(JSON.stringify(FIXTURE)) as OrgChartData;
 const byName = (name: string): ContactNode => FIXTURE.contacts.find((c) => c.name === name) as ContactNode;
 

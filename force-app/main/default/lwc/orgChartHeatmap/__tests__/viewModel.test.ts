@@ -1,7 +1,9 @@
 import type { OrgChartData } from '@keyplan/contracts';
 import { MAX_DOM_NODES, OrgChartViewModel, linkStyle, textColourOn } from '../viewModel';
 
-const FIXTURE = jest.requireActual<OrgChartData>('./data/getOrgChart.json');
+const FIXTURE = jest.requireActual<OrgChartData>(
+  '../../../../../../test/fixtures/apex/OrgChartController.getOrgChart.json'
+);
 const today = new Date('2026-11-23T00:00:00Z');
 const idOf = (name: string): string => FIXTURE.contacts.find((c) => c.name === name)!.id;
 
