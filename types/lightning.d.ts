@@ -39,8 +39,15 @@ declare module 'lightning/uiRecordApi' {
 }
 
 declare module 'lightning/uiObjectInfoApi' {
-  /** Wire adapter: object describe for the running user (field-level security included). */
-  export function getObjectInfo(config: { objectApiName: unknown }): unknown;
+  /**
+   * Wire adapter (not callable): object describe for the running user (field-level security included).
+   * `objectApiName` takes an `@salesforce/schema` import or an API name; the wired method or property
+   * receives `{ data, error }`.
+   */
+  export const getObjectInfo: import('lwc').WireAdapterConstructor<
+    { objectApiName: unknown },
+    WireResult<ObjectInfo>
+  >;
   export interface FieldInfo {
     apiName: string;
     label: string;

@@ -2,7 +2,7 @@
  * Ambient types for the platform modules the components import. The real modules exist only on the
  * platform (and as jest stubs / local preview stand-ins); these declarations keep tsc strict.
  * Each Apex method's parameter and result types are declared with the controller that owns them
- * (see types/keyplan-apex.d.ts).
+ * (see types/apex/<Class>.d.ts).
  */
 declare module '@salesforce/apex' {
   /** Re-fetches the data of a cacheable Apex wire. */

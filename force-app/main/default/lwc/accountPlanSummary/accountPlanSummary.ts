@@ -67,7 +67,6 @@ export default class AccountPlanSummary extends LightningElement {
     }
   }
 
-  // @ts-expect-error -- types/lightning.d.ts types getObjectInfo as a function, not as the wire adapter it is.
   @wire(getObjectInfo, { objectApiName: ACCOUNT_PLAN_OBJECT })
   wiredObjectInfo({ data }: WireResult<ObjectInfo>): void {
     // Without a describe the server's user-mode DML still enforces field-level security.

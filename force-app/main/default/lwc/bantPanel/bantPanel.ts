@@ -51,7 +51,6 @@ export default class BantPanel extends LightningElement {
     }
   }
 
-  // @ts-expect-error -- types/lightning.d.ts types getObjectInfo as a function, not as the wire adapter it is.
   @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
   wiredObjectInfo({ data }: WireResult<ObjectInfo>): void {
     // Without a describe (still loading, or failed) the server's user-mode DML still enforces FLS.

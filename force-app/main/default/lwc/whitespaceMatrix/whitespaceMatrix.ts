@@ -118,19 +118,16 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     }
   }
 
-  // @ts-expect-error -- types/lightning.d.ts types getObjectInfo as a function, not as the wire adapter it is.
   @wire(getObjectInfo, { objectApiName: LANDSCAPE_CELL })
   wiredCellInfo({ data }: WireResult<ObjectInfo>): void {
     if (data) this.cellInfo = data;
   }
 
-  // @ts-expect-error -- types/lightning.d.ts types getObjectInfo as a function, not as the wire adapter it is.
   @wire(getObjectInfo, { objectApiName: OPPORTUNITY })
   wiredOppInfo({ data }: WireResult<ObjectInfo>): void {
     if (data) this.oppInfo = data;
   }
 
-  // @ts-expect-error -- types/lightning.d.ts types getObjectInfo as a function, not as the wire adapter it is.
   @wire(getObjectInfo, { objectApiName: BUYING_CENTER })
   wiredBcInfo({ data }: WireResult<ObjectInfo>): void {
     if (data) this.bcInfo = data;

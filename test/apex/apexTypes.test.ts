@@ -1,0 +1,114 @@
+/**
+ * types/apex/<Class>.d.ts and the Apex controllers agree: one `declare module` per @AuraEnabled method, the
+ * callable's parameter names are the Apex parameter names, and a cacheable read is typed both as a callable
+ * and as a wire adapter (so a component can `@wire` it without `@ts-expect-error`), a write as a callable only.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import ts from 'typescript';
+import { readApex, type AuraMethod } from '../../scripts/lib/apex';
+import { MAIN, ROOT } from '../../scripts/lib/paths';
+
+const CONTROLLERS = ['OrgChartController', 'WhitespaceController', 'BantController', 'AccountPlanController'];
+
+interface Declared {
+  /** Parameter names of the callable signature (the keys of its single `params` object). */
+  params: string[] | null;
+  callable: boolean;
+  wire: boolean;
+}
+
+/** The Apex method modules a .d.ts declares, keyed `Class.method`. */
+export function declaredMethods(source: string, fileName = 'apex.d.ts'): Map<string, Declared> {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
+  const found = new Map<string, Declared>();
+  for (const stmt of file.statements) {
+    if (!ts.isModuleDeclaration(stmt) || !ts.isStringLiteral(stmt.name)) continue;
+    const key = /^@salesforce\/apex\/(\w+\.\w+)$/.exec(stmt.name.text)?.[1];
+    if (!key || !stmt.body || !ts.isModuleBlock(stmt.body)) continue;
+    const decl: Declared = { params: null, callable: false, wire: false };
+    for (const inner of stmt.body.statements) {
+      if (!ts.isVariableStatement(inner)) continue;
+      for (const v of inner.declarationList.declarations) {
+        const parts = v.type && ts.isIntersectionTypeNode(v.type) ? v.type.types : v.type ? [v.type] : [];
+        for (let part of parts) {
+          while (ts.isParenthesizedTypeNode(part)) part = part.type;
+          if (ts.isFunctionTypeNode(part)) {
+            decl.callable = true;
+            const p = part.parameters[0]?.type;
+            decl.params =
+              p && ts.isTypeLiteralNode(p)
+                ? p.members.flatMap((m) => (m.name && ts.isIdentifier(m.name) ? [m.name.text] : []))
+                : [];
+          } else if (ts.isImportTypeNode(part) && part.qualifier?.getText() === 'WireAdapterConstructor') {
+            decl.wire = true;
+          }
+        }
+      }
+    }
+    found.set(key, decl);
+  }
+  return found;
+}
+
+/** What is wrong between the Apex methods and the declared modules. */
+export function typeProblems(methods: AuraMethod[], declared: Map<string, Declared>): string[] {
+  const problems: string[] = [];
+  for (const m of methods) {
+    const key = `${m.className}.${m.name}`;
+    const d = declared.get(key);
+    if (!d) {
+      problems.push(`${key}: no declare module '@salesforce/apex/${key}' in types/apex/${m.className}.d.ts`);
+      continue;
+    }
+    if (!d.callable) problems.push(`${key}: not typed as a callable`);
+    if (d.wire !== m.cacheable)
+      problems.push(`${key}: ${m.cacheable ? 'cacheable read not typed' : 'write typed'} as a wire adapter`);
+    const want = m.params.map((p) => p.name).join(', ');
+    if (d.params && d.params.join(', ') !== want)
+      problems.push(`${key}: params { ${d.params.join(', ')} }, Apex has (${want})`);
+  }
+  const apex = new Set(methods.map((m) => `${m.className}.${m.name}`));
+  for (const key of declared.keys()) if (!apex.has(key)) problems.push(`${key}: declared but not in Apex`);
+  return problems;
+}
+
+function load(): { methods: AuraMethod[]; declared: Map<string, Declared> } {
+  const methods = CONTROLLERS.flatMap((c) => readApex(path.join(MAIN, 'classes', `${c}.cls`)).auraMethods);
+  const declared = new Map<string, Declared>();
+  for (const c of CONTROLLERS) {
+    const file = path.join(ROOT, 'types', 'apex', `${c}.d.ts`);
+    for (const [k, v] of declaredMethods(readFileSync(file, 'utf8'), file)) declared.set(k, v);
+  }
+  return { methods, declared };
+}
+
+test('types/apex declares every @AuraEnabled method with its Apex parameter names, reads also as wire adapters', () => {
+  const { methods, declared } = load();
+  assert.ok(methods.length >= 13);
+  const problems = typeProblems(methods, declared);
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('the types check can fail: a read typed only as a callable, a renamed parameter and a missing module', () => {
+  const { methods } = load();
+  const declared = declaredMethods(`
+    declare module '@salesforce/apex/BantController.getBant' {
+      const getBant: (params: { accountId: string }) => Promise<unknown>;
+      export default getBant;
+    }
+    declare module '@salesforce/apex/BantController.saveBant' {
+      const saveBant: ((params: { input: unknown }) => Promise<unknown>) &
+        import('lwc').WireAdapterConstructor<{ input: unknown }, unknown>;
+      export default saveBant;
+    }`);
+  const bant = methods.filter((m) => m.className === 'BantController');
+  assert.deepEqual(typeProblems(bant, declared), [
+    'BantController.getBant: cacheable read not typed as a wire adapter',
+    'BantController.getBant: params { accountId }, Apex has (recordId)',
+    'BantController.saveBant: write typed as a wire adapter'
+  ]);
+  assert.deepEqual(typeProblems(bant, new Map()).length, 2);
+});
