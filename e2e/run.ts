@@ -1,6 +1,6 @@
 /**
  * `npm run test:e2e`: compiles the LWC sources (`npm run build`), builds the preview, starts the local
- * org and the page on free ports with a temporary database, seeds it, and runs e2e/*.e2e.ts with
+ * org and the page on free ports with a temporary database, loads the demo accounts (preview/seed.ts), and runs e2e/*.e2e.ts with
  * node's test runner (through tsx). Screenshots go to artifacts/screenshots/.
  */
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildPreview, ROOT } from '../preview/build';
-import { seedDemo } from '../preview/seed';
+import { demoBundles, loadDemo, pendingDemo } from '../preview/seed';
 import { startPreview } from '../preview/server';
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -31,7 +31,14 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'keyplan-e2e-'));
   const preview = await startPreview({ port: 0, dbFile: path.join(dir, 'org.sqlite') });
   try {
-    console.log(`e2e: ${seedDemo(preview.localOrg.org)}; page at ${preview.url}`);
+    // Aerovance as npm start loads it; the large account smaller, so the run stays quick.
+    const bundles = demoBundles(Number(process.env.KEYPLAN_E2E_LARGE_CONTACTS ?? 500));
+    const t0 = performance.now();
+    for (const key of pendingDemo(preview.localOrg.org, bundles))
+      loadDemo(preview.localOrg.org, key, bundles);
+    console.log(
+      `e2e: loaded ${bundles.map((b) => b.label).join(' and ')} in ${Math.round(performance.now() - t0)} ms; page at ${preview.url}`
+    );
     const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
     const files = only.length
       ? only

@@ -1,122 +1,156 @@
 /**
- * Demo data for a fresh local org. Until the account-bundle loader lands (data/aerovance.ts and
- * data/large.ts hold the bundles; localorg/seed.ts loads the SeedBundle format), the preview seeds a
- * small account through the local org's save path so the page has something to show.
+ * Demo data for the preview: the account bundles of data/ (Aerovance Group, and the generated
+ * 10,000-contact Stratosphere Holdings) loaded through `localorg/bundle.ts` `loadBundle`, so every
+ * record passes the local org's save rules.
+ *
+ * A fresh database (no Account) marks each demo bundle pending in `_localorg_meta`
+ * (`preview.demo.<key>`); a bundle's mark is removed in the transaction that loads it, so an
+ * interrupted start (Ctrl-C while the large account loads) finishes the job on the next start and a
+ * used database never gets demo data pushed into it again.
  */
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { aerovanceBundle, largeBundle } from '../data';
+import { loadBundle, type LoadedBundle } from '../localorg/bundle';
 import type { LocalOrg } from '../localorg/org';
-import { seedIfEmpty, type SeedBundle } from '../localorg/seed';
+import type { AccountBundleInput } from '../src/bundle/schema';
 
-/** A small account: a CEO with two levels below, two opportunities, one buying center. */
-export function smallDemo(today = new Date()): SeedBundle {
-  const close = new Date(today.getTime() + 60 * 86400000).toISOString().slice(0, 10);
-  const people: [ref: string, first: string, last: string, title: string, manager: string | null][] = [
-    ['ceo', 'Helena', 'Brandt', 'Chief Executive Officer', null],
-    ['cfo', 'Marcus', 'Costa', 'Chief Financial Officer', 'ceo'],
-    ['cio', 'Ines', 'Delacroix', 'Chief Information Officer', 'ceo'],
-    ['itdir', 'Jonas', 'Eriksen', 'Director IT Operations', 'cio'],
-    ['proc', 'Priya', 'Patel', 'Head of Procurement', 'cfo'],
-    ['arch', 'Wen', 'Ito', 'Enterprise Architect', 'cio']
-  ];
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The large bundle sells from the Aerovance catalogue. Offerings are org-wide (keyed
+ * `offering/<key>`), so the generated bundle's own twelve "Offering A".."L" would otherwise become
+ * columns of every account's whitespace matrix, Aerovance's included.
+ */
+export function onSharedCatalogue(
+  bundle: AccountBundleInput,
+  catalogue: AccountBundleInput
+): AccountBundleInput {
+  const shared = catalogue.offerings ?? [];
+  if (!shared.length) return bundle;
+  const own = (bundle.offerings ?? []).map((o) => o.key);
+  const to = new Map(own.map((k, i) => [k, shared[i % shared.length].key]));
+  const remap = (k: string | null | undefined): string | null | undefined => (k ? (to.get(k) ?? k) : k);
   return {
-    objects: [
-      [
-        'Account',
-        [
-          {
-            ref: 'acct',
-            Name: 'Aerovance Group (starter data)',
-            Industry: 'Manufacturing',
-            Type: 'Customer - Direct',
-            AnnualRevenue: 1250000000
-          }
-        ]
-      ],
-      ['Buying_Center__c', [{ ref: 'bc-it', Name: 'Group IT', Account__c: '@acct' }]],
-      [
-        'Contact',
-        people.map(([ref, FirstName, LastName, Title, manager]) => ({
-          ref,
-          FirstName,
-          LastName,
-          Title,
-          AccountId: '@acct',
-          ...(manager ? { ReportsToId: `@${manager}` } : {})
-        }))
-      ],
-      [
-        'Opportunity',
-        [
-          {
-            ref: 'opp1',
-            Name: 'Data Platform Rollout',
-            AccountId: '@acct',
-            StageName: 'Needs Analysis',
-            CloseDate: close,
-            Amount: 480000,
-            Buying_Center__c: '@bc-it'
-          },
-          {
-            ref: 'opp2',
-            Name: 'Managed Security Renewal',
-            AccountId: '@acct',
-            StageName: 'Negotiation/Review',
-            CloseDate: close,
-            Amount: 220000
-          }
-        ]
-      ]
-    ]
+    ...bundle,
+    offerings: shared,
+    opportunities: bundle.opportunities?.map((o) => ({ ...o, offering: remap(o.offering) })),
+    cells: bundle.cells?.map((c) => ({ ...c, offering: remap(c.offering) as string }))
   };
 }
 
-/** Seeds the demo on first start; returns what it did for the start banner. */
-export function seedDemo(org: LocalOrg): string {
-  try {
-    const ids = seedIfEmpty(org, smallDemo());
-    return ids ? `seeded starter data (${ids.size} records)` : 'existing data kept';
-  } catch (e) {
-    // A half-finished metadata change must not keep the page from starting: say why and go on.
-    return `could not seed demo data: ${e instanceof Error ? e.message : String(e)}`;
-  }
+export interface DemoBundle {
+  key: string;
+  label: string;
+  bundle: () => AccountBundleInput;
 }
 
 /**
- * A large account for the browser benchmark: `contacts` people in a leaf-heavy hierarchy (fan-out
- * ~6), a few buying centers and opportunities. Deterministic. Replace with data/large.ts once the
- * account-bundle loader can put a bundle into the local org.
+ * The demo bundles in load order: the account the page opens first, then the large one
+ * (`largeContacts` people; the browser tests use a smaller copy to stay quick).
  */
-export function largeSeed(contacts = 10000, name = 'Large Account (10k contacts)'): SeedBundle {
-  const close = '2026-12-31';
-  const bcs = Array.from({ length: 12 }, (_, i) => ({
-    ref: `lbc-${i}`,
-    Name: `Business Unit ${i + 1}`,
-    Account__c: '@large'
-  }));
-  const people = Array.from({ length: contacts }, (_, i) => ({
-    ref: `lc-${i}`,
-    FirstName: ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Greta', 'Hiro'][i % 8],
-    LastName: `Person ${i + 1}`,
-    Title: i === 0 ? 'Chief Executive Officer' : i < 7 ? 'Vice President' : i < 43 ? 'Director' : 'Manager',
-    AccountId: '@large',
-    Buying_Center__c: `@lbc-${i % 12}`,
-    // Parent index (i - 1) / 6 keeps managers before their reports, so no deferred updates are needed.
-    ...(i > 0 ? { ReportsToId: `@lc-${Math.floor((i - 1) / 6)}` } : {})
-  }));
-  const opps = Array.from({ length: 40 }, (_, i) => ({
-    ref: `lop-${i}`,
-    Name: `Expansion ${i + 1}`,
-    AccountId: '@large',
-    StageName: ['Prospecting', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review'][i % 4],
-    CloseDate: close,
-    Amount: 50000 + i * 12500,
-    Buying_Center__c: `@lbc-${i % 12}`
-  }));
+export function demoBundles(largeContacts = 10000): DemoBundle[] {
+  const label = `Stratosphere Holdings (${largeContacts.toLocaleString('en-US')} contacts)`;
+  return [
+    { key: 'aerovance', label: 'Aerovance Group', bundle: () => aerovanceBundle() },
+    {
+      key: 'stratosphere',
+      label,
+      bundle: () => {
+        const large = onSharedCatalogue(largeBundle({ contacts: largeContacts }), aerovanceBundle());
+        return { ...large, account: { ...large.account, Name: label } };
+      }
+    }
+  ];
+}
+
+/** What `npm start` loads. */
+export const DEMO_BUNDLES: readonly DemoBundle[] = demoBundles();
+
+const mark = (key: string): string => `preview.demo.${key}`;
+
+/**
+ * On an empty org, marks every demo bundle pending. Returns the keys still pending (in load order),
+ * including those a previous, interrupted start left behind.
+ */
+export function pendingDemo(org: LocalOrg, bundles: readonly DemoBundle[] = DEMO_BUNDLES): string[] {
+  org.write(() => {
+    if (org.db.prepare('SELECT 1 FROM "Account" LIMIT 1').get()) return;
+    const put = org.db.prepare(`INSERT OR REPLACE INTO _localorg_meta (key, value) VALUES (?, 'pending')`);
+    for (const b of bundles) put.run(mark(b.key));
+  });
+  const pending = new Set(
+    (
+      org.db.prepare(`SELECT key FROM _localorg_meta WHERE key LIKE 'preview.demo.%'`).all() as {
+        key: string;
+      }[]
+    ).map((r) => r.key)
+  );
+  return bundles.filter((b) => pending.has(mark(b.key))).map((b) => b.key);
+}
+
+/** Loads one demo bundle and clears its pending mark, in one transaction. */
+export function loadDemo(
+  org: LocalOrg,
+  key: string,
+  bundles: readonly DemoBundle[] = DEMO_BUNDLES
+): LoadedBundle {
+  const demo = bundles.find((b) => b.key === key);
+  if (!demo) throw new Error(`No demo bundle '${key}' (known: ${bundles.map((b) => b.key).join(', ')})`);
+  const input = demo.bundle();
+  return org.write(() => {
+    const loaded = loadBundle(org, input);
+    org.db.prepare('DELETE FROM _localorg_meta WHERE key = ?').run(mark(key));
+    return loaded;
+  });
+}
+
+/** What a background load reports. */
+export interface BackgroundLoad {
+  key: string;
+  ms: number;
+  records: number;
+}
+
+/**
+ * Loads demo bundles in a child process on the same database file, so the page answers while the
+ * 10,000-contact account loads (~12 s on 2 cores; loadBundle is synchronous). SQLite WAL lets the
+ * page read meanwhile; a write from the page waits for the load (busy timeout). `cancel()` kills the
+ * child: its transaction rolls back and the pending mark stays for the next start.
+ */
+export function loadDemoInBackground(
+  dbFile: string,
+  keys: string[]
+): { done: Promise<BackgroundLoad[]>; cancel(): void } {
+  const child = fork(path.join(HERE, 'seed-worker.ts'), keys, {
+    cwd: path.resolve(HERE, '..'),
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, LOCALORG_DB: dbFile },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+  });
+  const results: BackgroundLoad[] = [];
+  const done = new Promise<BackgroundLoad[]>((resolve, reject) => {
+    child.on('message', (m: BackgroundLoad | { error: string }) => {
+      if ('error' in m) reject(new Error(m.error));
+      else results.push(m);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve(results)
+        : reject(new Error(`demo data loader stopped (${signal ?? `exit code ${code}`})`))
+    );
+  });
   return {
-    objects: [
-      ['Account', [{ ref: 'large', Name: name, Industry: 'Financial Services' }]],
-      ['Buying_Center__c', bcs],
-      ['Contact', people],
-      ['Opportunity', opps]
-    ]
+    done,
+    cancel: () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    }
   };
+}
+
+/** Records a LoadedBundle wrote, for the start banner. */
+export function recordCount(loaded: LoadedBundle): number {
+  return Object.values(loaded.counts).reduce((a, b) => a + b, 0);
 }
