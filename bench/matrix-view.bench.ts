@@ -110,7 +110,8 @@ function fixture(): MatrixInput {
       closeDate: `${rand() < 0.5 ? 2024 : 2025}-0${1 + Math.floor(rand() * 9)}-15`,
       buyingCenterId: rand() < 0.03 ? null : buyingCenters[Math.floor(rand() * ROWS)].id,
       offeringId: rand() < 0.03 ? null : offerings[Math.floor(rand() * COLS)].id,
-      growthType: null
+      growthType: null,
+      lastModified: '2025-01-15T09:00:00.000Z'
     };
   });
   return {

@@ -60,7 +60,9 @@ export const MatrixOpportunity = z.object({
   closeDate: IsoDate,
   buyingCenterId: SfId.nullable(),
   offeringId: SfId.nullable(),
-  growthType: GrowthType.nullable()
+  growthType: GrowthType.nullable(),
+  /** LastModifiedDate when read; `mapOpportunity` takes it back so a stale mapping is refused. */
+  lastModified: IsoDateTime
 });
 export type MatrixOpportunity = z.infer<typeof MatrixOpportunity>;
 

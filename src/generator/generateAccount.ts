@@ -346,7 +346,8 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
       closeDate: isoDate(close),
       buyingCenterId: bc,
       offeringId: off,
-      growthType: r.chance(0.5) ? r.pick(['Mining', 'Farming'] as const) : null
+      growthType: r.chance(0.5) ? r.pick(['Mining', 'Farming'] as const) : null,
+      lastModified: modstamp
     };
     opportunities.push(o);
     if (isClosed) continue;

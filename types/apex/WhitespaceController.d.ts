@@ -34,7 +34,7 @@ declare module '@salesforce/apex/WhitespaceController.mapOpportunity' {
     opportunityId: string;
     buyingCenterId: string;
     offeringId: string;
-    lastModified: string | null;
+    lastModified: string;
   }) => Promise<import('@keyplan/contracts').MatrixOpportunity>;
   export default mapOpportunity;
 }

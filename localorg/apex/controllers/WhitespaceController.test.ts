@@ -192,7 +192,9 @@ describe('WhitespaceController twin over HTTP', () => {
   it('mapOpportunity maps, refuses a stale copy and passes the buying-center rule through', async () => {
     const opp = (await matrix()).opportunities.find((o) => o.name === 'Open 2026')!;
     const lastModified = String(t.running.org.get('Opportunity', opp.id)!.LastModifiedDate);
-    const iso = new Date(lastModified.replace('+0000', 'Z')).toISOString();
+    // The matrix carries the version the component sends back.
+    const iso = opp.lastModified;
+    assert.equal(iso, new Date(lastModified.replace('+0000', 'Z')).toISOString());
     await sleep(5);
     const ok = await t.call('WhitespaceController', 'mapOpportunity', {
       opportunityId: opp.id,
@@ -201,8 +203,10 @@ describe('WhitespaceController twin over HTTP', () => {
       lastModified: iso
     });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
-    assert.equal(MatrixOpportunity.parse(ok.body).buyingCenterId, t.id('fin'));
+    const mapped = MatrixOpportunity.parse(ok.body);
+    assert.equal(mapped.buyingCenterId, t.id('fin'));
     assert.equal(t.running.org.get('Opportunity', opp.id)!.Offering__c, t.id('cloud'));
+    assert.ok(mapped.lastModified > iso, 'the result carries the new version');
 
     const stale = await t.call('WhitespaceController', 'mapOpportunity', {
       opportunityId: opp.id,

@@ -96,7 +96,8 @@ function toMatrixOpportunity(opp: Row): MatrixOpportunity {
     closeDate: String(opp.CloseDate),
     buyingCenterId: str(opp.Buying_Center__c),
     offeringId: str(opp.Offering__c),
-    growthType: str(opp.Growth_Type__c) as MatrixOpportunity['growthType']
+    growthType: str(opp.Growth_Type__c) as MatrixOpportunity['growthType'],
+    lastModified: apexDateTime(opp.LastModifiedDate)!
   };
 }
 

@@ -628,7 +628,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     name: string;
     detail: string;
     reason: string;
-    lastModified: string | null;
+    lastModified: string;
   }[] {
     if (!this.matrix || !this.data) return [];
     const reasons: Record<string, string> = {
@@ -641,14 +641,13 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     return this.matrix.unmapped
       .filter((u) => u.fiscalYear === this.fiscalYear)
       .map((u) => {
-        const o = byId.get(u.opportunityId) as MatrixOpportunity & { lastModified?: string };
+        const o = byId.get(u.opportunityId) as MatrixOpportunity;
         return {
           id: o.id,
           name: o.name,
           detail: `${o.stageName} · ${this.format(o.amount ?? 0)} · ${formatDate(o.closeDate, { locale: LOCALE })}`,
           reason: reasons[u.reason],
-          // The contract has no lastModified for opportunities yet; Apex then skips the staleness check.
-          lastModified: o.lastModified ?? null
+          lastModified: o.lastModified
         };
       });
   }
@@ -680,7 +679,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       opportunityId: string;
       buyingCenterId: string;
       offeringId: string;
-      lastModified: string | null;
+      lastModified: string;
     }>
   ): Promise<void> {
     if (!this.data) return;

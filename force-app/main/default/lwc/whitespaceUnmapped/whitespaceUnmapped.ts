@@ -5,7 +5,8 @@ export interface UnmappedItem {
   name: string;
   detail: string;
   reason: string;
-  lastModified: string | null;
+  /** The opportunity's LastModifiedDate as loaded, sent back with the mapping (a stale one is refused). */
+  lastModified: string;
 }
 
 type Option = { label: string; value: string };

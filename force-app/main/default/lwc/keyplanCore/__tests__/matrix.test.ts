@@ -42,6 +42,7 @@ const opp = (over: Partial<MatrixOpportunity>): MatrixOpportunity => ({
   buyingCenterId: 'div',
   offeringId: 'cloud',
   growthType: null,
+  lastModified: '2025-02-01T10:00:00.000Z',
   ...over
 });
 const won = (over: Partial<MatrixOpportunity>) =>

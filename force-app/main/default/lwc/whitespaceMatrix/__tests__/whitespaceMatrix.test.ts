@@ -533,8 +533,10 @@ describe('c-whitespace-matrix', () => {
       opportunityId: '0065g0000001OP07AA',
       buyingCenterId: bc(5),
       offeringId: of(3),
-      lastModified: null
+      // The version the matrix loaded, so Apex refuses the mapping if someone changed the deal since.
+      lastModified: FIXTURE.opportunities[6].lastModified
     });
+    expect(FIXTURE.opportunities[6].id).toBe('0065g0000001OP07AA');
     expect(root(el).querySelector('.unmapped-text')!.textContent).toBe(
       `1 unmapped opportunity: won ${$(90000)}, open ${$(0)}`
     );
