@@ -82,7 +82,9 @@ function fieldOf(file: string, objectName: string): FieldDef {
     valueSetName,
     formula: str(xml.formula),
     unique: bool(xml.unique),
+    caseSensitive: bool(xml.caseSensitive),
     externalId: bool(xml.externalId),
+    reparentable: type === 'MasterDetail' ? bool(xml.reparentableMasterDetail) : undefined,
     defaultValue: str(xml.defaultValue),
     length: num(xml.length),
     precision: num(xml.precision),
@@ -213,7 +215,9 @@ export function loadSchema(forceAppDefault: string): Schema {
         Label: str(xml.label) ?? recordName
       };
       for (const v of (xml.values as Xml[] | undefined) ?? []) {
-        const raw = v.value as Xml | string | undefined;
+        // `value` is parsed as an array (picklist values share the tag name): take the one element.
+        const rawValue = v.value as Xml | string | (Xml | string)[] | undefined;
+        const raw = Array.isArray(rawValue) ? rawValue[0] : rawValue;
         const type = typeof raw === 'object' && raw ? String(raw['@_xsi:type'] ?? '') : '';
         const text = typeof raw === 'object' && raw ? str(raw['#text']) : str(raw);
         record[String(v.field)] =

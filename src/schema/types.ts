@@ -38,7 +38,14 @@ export interface FieldDef {
   /** The formula text when the field is a formula (its `type` is then the formula's return type). */
   formula?: string;
   unique?: boolean;
+  /**
+   * Unique text fields only: whether "ABC" and "abc" are different values (`caseSensitive` in the
+   * field XML). Unique checks and external-id matching follow it; SOQL filters stay case-insensitive.
+   */
+  caseSensitive?: boolean;
   externalId?: boolean;
+  /** MasterDetail only: whether a saved child may move to another parent (`reparentableMasterDetail`). */
+  reparentable?: boolean;
   defaultValue?: string;
   length?: number;
   precision?: number;
