@@ -120,6 +120,13 @@ function syncTable(db: Db, obj: ObjectDef): void {
     if (f.type === 'Lookup' || f.type === 'MasterDetail' || f.unique || f.externalId) {
       db.exec(`CREATE INDEX IF NOT EXISTS ${q(`ix_${obj.name}_${f.name}`)} ON ${table} (${q(f.name)})`);
     }
+    // A case-sensitive key is matched with COLLATE BINARY (org.ts matchCollation): the NOCASE index of
+    // the column cannot serve that comparison, this one can.
+    if ((f.unique || f.externalId) && f.caseSensitive && TEXTUAL.has(f.type)) {
+      db.exec(
+        `CREATE INDEX IF NOT EXISTS ${q(`ix_${obj.name}_${f.name}_cs`)} ON ${table} (${q(f.name)} COLLATE BINARY)`
+      );
+    }
   }
 }
 

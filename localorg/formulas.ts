@@ -1,13 +1,25 @@
 import { CLOSED_STAGES } from '../src/schema';
-import { bantScore } from '../force-app/main/default/lwc/keyplanCore/bant';
-import { relationshipTypeOf, tierOf } from '../force-app/main/default/lwc/keyplanCore/planScore';
-import { resolveSettings, type KeyplanSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
+import { bantScore, type BantStatuses } from '../force-app/main/default/lwc/keyplanCore/bant';
+import {
+  relationshipScore as coreRelationshipScore,
+  relationshipTypeOf,
+  tierOf,
+  type AttributeScores,
+  type KeyAccountCriteria
+} from '../force-app/main/default/lwc/keyplanCore/planScore';
+import {
+  DEFAULT_SETTINGS,
+  SETTING_NAMES,
+  resolveSettings,
+  type KeyplanSettings,
+  type SettingName
+} from '../force-app/main/default/lwc/keyplanCore/settings';
 import type { SfRecord } from './types';
 
 /** Problems computing formulas (shown by `npm run localorg` and /health). */
 export const coreWarnings: string[] = [];
 
-/** Settings from the org's `Keyplan_Setting__mdt` records over the defaults, like the formulas read them. */
+/** Settings from the org's `Keyplan_Setting__mdt` records over the defaults, like the Apex settings class reads them. */
 export function settingsFrom(records: Map<string, Record<string, unknown>> | undefined): KeyplanSettings {
   const list = [...(records ?? new Map<string, Record<string, unknown>>()).entries()].map(([name, rec]) => ({
     DeveloperName: name,
@@ -16,50 +28,132 @@ export function settingsFrom(records: Map<string, Record<string, unknown>> | und
   return resolveSettings(list).settings;
 }
 
+/**
+ * `$CustomMetadata.Keyplan_Setting__mdt.<Name>.Value__c` as a formula reads it: the record's number, or
+ * null when the admin left `Value__c` blank. Blank makes the formula's arithmetic blank (the formula
+ * fields compute a blank score), unlike the domain core's getSetting, which falls back to the default.
+ */
+export type FormulaSettings = Readonly<Record<SettingName, number | null>>;
+
+/**
+ * The formulas' view of the metadata records. A record missing from the metadata would not let the
+ * formula fields deploy; locally it reads its default and a warning says so.
+ */
+export function formulaSettingsFrom(
+  records: Map<string, Record<string, unknown>> | undefined,
+  warnings: string[] = coreWarnings
+): FormulaSettings {
+  const out = {} as Record<SettingName, number | null>;
+  for (const name of SETTING_NAMES) {
+    const rec = records?.get(name);
+    if (!rec) {
+      const warning = `Keyplan_Setting__mdt.${name} is missing: the formulas read its default ${DEFAULT_SETTINGS[name]}`;
+      if (!warnings.includes(warning)) warnings.push(warning);
+      out[name] = DEFAULT_SETTINGS[name];
+      continue;
+    }
+    const v = rec.Value__c;
+    out[name] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * A threshold no count or score reaches: a blank band or tier minimum makes the formula's `>=`
+ * comparison false, so that branch is never taken. (getSetting would replace null with the default.)
+ */
+const NEVER_REACHED = Number.MAX_VALUE;
+
+/** The settings for the core's comparisons: blank thresholds are never reached, everything else as given. */
+function thresholds(s: FormulaSettings, names: readonly SettingName[]): Partial<KeyplanSettings> {
+  const out: Partial<Record<SettingName, number>> = {};
+  for (const n of names) out[n] = s[n] ?? NEVER_REACHED;
+  return out;
+}
+
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-const REL_ATTRIBUTES: [string, keyof KeyplanSettings][] = [
-  ['Score_Executive_Access__c', 'RelType_Weight_Executive_Access'],
-  ['Score_Share_Of_Wallet__c', 'RelType_Weight_Share_Of_Wallet'],
-  ['Score_Strategic_Alignment__c', 'RelType_Weight_Strategic_Alignment'],
-  ['Score_Co_Innovation__c', 'RelType_Weight_Co_Innovation'],
-  ['Score_Tenure__c', 'RelType_Weight_Tenure']
+const REL_ATTRIBUTES: readonly (readonly [string, keyof AttributeScores, SettingName])[] = [
+  ['Score_Executive_Access__c', 'scoreExecutiveAccess', 'RelType_Weight_Executive_Access'],
+  ['Score_Share_Of_Wallet__c', 'scoreShareOfWallet', 'RelType_Weight_Share_Of_Wallet'],
+  ['Score_Strategic_Alignment__c', 'scoreStrategicAlignment', 'RelType_Weight_Strategic_Alignment'],
+  ['Score_Co_Innovation__c', 'scoreCoInnovation', 'RelType_Weight_Co_Innovation'],
+  ['Score_Tenure__c', 'scoreTenure', 'RelType_Weight_Tenure']
 ];
 
 /**
- * Weighted relationship score 1-5 of an account plan as the Relationship_Score__c formula computes it:
- * the weighted mean of the attributes that are filled in, rounded to 2 places; null when no weight
- * applies (no attribute filled in, or their weights sum to zero).
+ * Relationship_Score__c: the core's relationshipScore on the plan's attribute scores. The formula
+ * (BlankAsBlank) multiplies each filled-in score by its weight, so a blank weight of a scored attribute
+ * makes the whole score blank; the weight of a blank attribute is never read.
  */
-export function relationshipScore(rec: SfRecord, s: KeyplanSettings): number | null {
-  let total = 0;
-  let weights = 0;
-  for (const [field, weight] of REL_ATTRIBUTES) {
-    const v = num(rec[field]);
-    if (v === null) continue;
-    total += v * s[weight];
-    weights += s[weight];
+export function relationshipScore(rec: SfRecord, s: FormulaSettings): number | null {
+  const scores = {} as Record<keyof AttributeScores, number | null>;
+  const weights: Partial<Record<SettingName, number>> = {};
+  for (const [field, key, weight] of REL_ATTRIBUTES) {
+    scores[key] = num(rec[field]);
+    if (scores[key] === null) continue;
+    const w = s[weight];
+    if (w === null) return null;
+    weights[weight] = w;
   }
-  return weights > 0 ? Math.round((total / weights) * 100) / 100 : null;
+  return coreRelationshipScore(scores, weights);
 }
 
-/** Relationship type from the weighted score and the metadata bands (the domain core's bands). */
-export function relationshipType(score: number | null, s: KeyplanSettings): string | null {
-  return score === null ? null : relationshipTypeOf(score, s);
+/** Relationship_Type__c: the core's bands over the (rounded) score; blank for a blank score. */
+export function relationshipType(score: number | null, s: FormulaSettings): string | null {
+  if (score === null) return null;
+  return relationshipTypeOf(
+    score,
+    thresholds(s, ['RelType_Band_Strategic', 'RelType_Band_Interdependent', 'RelType_Band_Cooperative'])
+  );
 }
 
-/** Account tier '1' / '2' / '3' from the number of key-account criteria met (the domain core's rule). */
-export function tier(rec: SfRecord, s: KeyplanSettings): string {
-  return tierOf(
-    {
-      criterionRevenuePotential: rec.Criterion_Revenue_Potential__c === true,
-      criterionStrategicFit: rec.Criterion_Strategic_Fit__c === true,
-      criterionGrowthPotential: rec.Criterion_Growth_Potential__c === true,
-      criterionReferenceValue: rec.Criterion_Reference_Value__c === true,
-      criterionExecutiveAccess: rec.Criterion_Executive_Access__c === true
-    },
-    s
-  ).tier;
+/** Tier__c: '1' / '2' / '3' by the core's tierOf from the criteria ticked (an unticked box is not met). */
+export function tier(rec: SfRecord, s: FormulaSettings): string {
+  const criteria: KeyAccountCriteria = {
+    criterionRevenuePotential: rec.Criterion_Revenue_Potential__c === true,
+    criterionStrategicFit: rec.Criterion_Strategic_Fit__c === true,
+    criterionGrowthPotential: rec.Criterion_Growth_Potential__c === true,
+    criterionReferenceValue: rec.Criterion_Reference_Value__c === true,
+    criterionExecutiveAccess: rec.Criterion_Executive_Access__c === true
+  };
+  return tierOf(criteria, thresholds(s, ['Tier_1_Min_Criteria', 'Tier_2_Min_Criteria'])).tier;
+}
+
+const BANT_FIELDS: readonly (readonly [string, keyof BantStatuses, SettingName])[] = [
+  ['Budget_Status__c', 'budgetStatus', 'BANT_Weight_Budget'],
+  ['Authority_Status__c', 'authorityStatus', 'BANT_Weight_Authority'],
+  ['Need_Status__c', 'needStatus', 'BANT_Weight_Need'],
+  ['Timing_Status__c', 'timingStatus', 'BANT_Weight_Timing']
+];
+/** The formula's CASE: these three statuses by name, anything else (blank included) reads Unknown's points. */
+const POINTS_OF: Readonly<Record<string, SettingName>> = {
+  Confirmed: 'BANT_Points_Confirmed',
+  Identified: 'BANT_Points_Identified',
+  Missing: 'BANT_Points_Missing'
+};
+
+/**
+ * BANT_Score__c: the core's bantScore on the four statuses. Every weight is read, and the points of
+ * each status; a blank one of those makes the product, and so the score, blank.
+ */
+export function bantScoreOf(rec: SfRecord, s: FormulaSettings): number | null {
+  const statuses = {} as Record<keyof BantStatuses, string | null>;
+  const used: Partial<Record<SettingName, number>> = {};
+  for (const [field, key, weight] of BANT_FIELDS) {
+    const status = typeof rec[field] === 'string' ? (rec[field] as string) : null;
+    statuses[key] = status;
+    const points =
+      status !== null && Object.prototype.hasOwnProperty.call(POINTS_OF, status)
+        ? POINTS_OF[status]
+        : 'BANT_Points_Unknown';
+    for (const name of [weight, points]) {
+      const v = s[name];
+      if (v === null) return null;
+      used[name] = v;
+    }
+  }
+  return bantScore(statuses, used);
 }
 
 /** What a formula can see besides the record: related records and the running user. */
@@ -67,30 +161,34 @@ export interface FormulaContext {
   lookup: (objectName: string, id: unknown) => SfRecord | undefined;
   userId: string;
 }
-type FormulaFn = (rec: SfRecord, s: KeyplanSettings, ctx: FormulaContext) => string | number | boolean | null;
+type FormulaFn = (rec: SfRecord, s: FormulaSettings, ctx: FormulaContext) => string | number | boolean | null;
 
 /**
  * The formula fields the local org computes, keyed `Object.Field`. A formula field not listed here
  * reads null locally (the org computes it; nothing in Keyplan may rely on it until it is listed).
  */
 export const FORMULAS: Record<string, FormulaFn> = {
-  'Opportunity.BANT_Score__c': (rec, s) =>
-    bantScore(
-      {
-        budgetStatus: (rec.Budget_Status__c as string | null) ?? null,
-        authorityStatus: (rec.Authority_Status__c as string | null) ?? null,
-        needStatus: (rec.Need_Status__c as string | null) ?? null,
-        timingStatus: (rec.Timing_Status__c as string | null) ?? null
-      },
-      s
-    ),
+  'Opportunity.BANT_Score__c': (rec, s) => bantScoreOf(rec, s),
   'Account_Plan__c.Relationship_Score__c': (rec, s) => relationshipScore(rec, s),
   'Account_Plan__c.Relationship_Type__c': (rec, s) => relationshipType(relationshipScore(rec, s), s),
   'Account_Plan__c.Tier__c': (rec, s) => tier(rec, s),
-  // Stored at save time for the one local user; recomputed at every start.
   'Account_Plan__c.Is_My_Account__c': (rec, _s, ctx) =>
     ctx.lookup('Account', rec.Account__c)?.OwnerId === ctx.userId
 };
+
+/**
+ * Inputs of formulas that live on other records: when one of these parent fields changes, the save
+ * path recomputes the formulas of the children that point at the parent through `via`, in the same
+ * transaction (the org computes formulas at read time; the local org stores them so SOQL can filter
+ * and sort, and keeps them fresh this way). The running user is fixed per database (its id is kept in
+ * the database), so `$User.Id` needs no entry.
+ */
+export const CROSS_OBJECT_INPUTS: readonly {
+  parent: string;
+  fields: readonly string[];
+  child: string;
+  via: string;
+}[] = [{ parent: 'Account', fields: ['OwnerId'], child: 'Account_Plan__c', via: 'Account__c' }];
 
 /** Default probability and forecast category of the standard sales process stages. */
 export const STAGE_DEFAULTS: Record<string, { probability: number; forecast: string }> = {

@@ -197,12 +197,28 @@ describe('local org over HTTP with jsforce', () => {
       unknown
     >;
     assert.equal(stored.Unique_Key__c, `${accountId}:2026`);
+    // AccountPlanTrigger (KeyplanUniqueKeys) runs on every save, REST included, before the unique index.
     const dup = await rejects(
       conn.sobject('Account_Plan__c').create({ Name: 'again', Account__c: accountId, Fiscal_Year__c: 2026 }),
-      'DUPLICATE_VALUE',
-      'Unique_Key__c'
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      'Fiscal_Year__c'
     );
-    assert.match(dup.message, new RegExp(plan.id!));
+    assert.equal(
+      dup.message,
+      'This account already has a plan for fiscal year 2026. Open that plan instead of creating another.'
+    );
+    const fy27 = await conn
+      .sobject('Account_Plan__c')
+      .create({ Name: 'FY27', Account__c: accountId, Fiscal_Year__c: 2027 });
+    await rejects(
+      conn.sobject('Account_Plan__c').update({ Id: fy27.id!, Fiscal_Year__c: 2026 }),
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      'Fiscal_Year__c'
+    );
+    await conn
+      .sobject('Account_Plan__c')
+      .update({ Id: fy27.id!, Name: 'FY27 renamed', Fiscal_Year__c: 2027 });
+    await conn.sobject('Account_Plan__c').destroy(fy27.id!);
     await rejects(
       conn
         .sobject('Account_Plan__c')

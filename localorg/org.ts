@@ -3,9 +3,17 @@ import type { KeyplanSettings } from '../force-app/main/default/lwc/keyplanCore/
 import { findObject, loadSchema, type FieldDef, type ObjectDef, type Schema } from '../src/schema';
 import { getMeta, nextSeq, openDb, q, setMeta, syncSchema, type Db } from './db';
 import { SfError } from './errors';
-import { FORMULAS, deriveOpportunity, settingsFrom } from './formulas';
+import {
+  CROSS_OBJECT_INPUTS,
+  FORMULAS,
+  deriveOpportunity,
+  formulaSettingsFrom,
+  settingsFrom,
+  type FormulaSettings
+} from './formulas';
 import { makeId, normalizeId } from './ids';
 import type { SfRecord, SfValue } from './types';
+import { UNIQUE_KEY_TRIGGERS } from './triggers';
 import { RULE_TWINS } from './validationRules';
 
 /** Fields the server maintains; a client may not write them. */
@@ -19,27 +27,40 @@ const SYSTEM_FIELDS = new Set([
   'IsDeleted'
 ]);
 /** Standard lookups whose children go with the parent, like the org deletes an account's contacts. */
-const CASCADE_LOOKUPS = new Set(['Contact.AccountId', 'Opportunity.AccountId']);
+const CASCADE_LOOKUPS = new Set([
+  'Contact.AccountId',
+  'Opportunity.AccountId',
+  'OpportunityFieldHistory.OpportunityId'
+]);
+
+/**
+ * The field history object of an object (`OpportunityFieldHistory`, `Account_Plan__History`) and the
+ * field naming the record, when the schema has one.
+ */
+export function historyObjectName(objectName: string): { name: string; parentField: string } {
+  return objectName.endsWith('__c')
+    ? { name: `${objectName.slice(0, -3)}__History`, parentField: 'ParentId' }
+    : { name: `${objectName}FieldHistory`, parentField: `${objectName}Id` };
+}
+
+/** Whether the object is a field history object: the org writes its rows, clients only read them. */
+export function isHistoryObject(obj: ObjectDef): boolean {
+  return obj.name.endsWith('FieldHistory') || obj.name.endsWith('__History');
+}
+
+/**
+ * The SQL collation for comparing a unique or external-id text field: BINARY when the field XML says
+ * `caseSensitive` (Keyplan_Key__c: "abc" and "ABC" are two records), NOCASE otherwise (Unique_Key__c,
+ * like the columns themselves, which SOQL filters compare case-insensitively).
+ */
+export function matchCollation(f: FieldDef): 'BINARY' | 'NOCASE' {
+  return f.caseSensitive ? 'BINARY' : 'NOCASE';
+}
 
 /** Salesforce-style datetime text in UTC: 2024-05-01T10:00:00.000+0000. */
 export function sfDateTime(d: Date): string {
   return d.toISOString().replace('Z', '+0000');
 }
-
-/**
- * Computes the `Unique_Key__c` values the Apex triggers set, so the unique index rejects a second
- * plan per account and year, and a second cell per buying center, offering and year.
- */
-export const UNIQUE_KEYS: Record<string, (r: SfRecord) => string | null> = {
-  Account_Plan__c: (r) =>
-    r.Account__c && r.Fiscal_Year__c !== null && r.Fiscal_Year__c !== undefined
-      ? `${r.Account__c}:${r.Fiscal_Year__c}`
-      : null,
-  Landscape_Cell__c: (r) =>
-    r.Buying_Center__c && r.Offering__c && r.Fiscal_Year__c !== null && r.Fiscal_Year__c !== undefined
-      ? `${r.Buying_Center__c}:${r.Offering__c}:${r.Fiscal_Year__c}`
-      : null
-};
 
 export interface OrgOptions {
   /** force-app/main/default of the project whose metadata defines the schema. */
@@ -56,16 +77,20 @@ export interface OrgOptions {
 export class LocalOrg {
   readonly db: Db;
   readonly schema: Schema;
+  /** The settings as Apex reads them (blank or missing values fall back to the defaults). */
   readonly settings: KeyplanSettings;
+  /** The settings as the formula fields read them (a blank `Value__c` is null): see formulas.ts. */
+  readonly formulaSettings: FormulaSettings;
   /** The id of the user every request runs as. */
   readonly userId: string;
 
   private constructor(db: Db, schema: Schema) {
     this.db = db;
     this.schema = schema;
-    this.settings = settingsFrom(
-      schema.customMetadata.get('Keyplan_Setting__mdt') as Map<string, Record<string, unknown>> | undefined
-    );
+    const records = schema.customMetadata.get('Keyplan_Setting__mdt') as
+      Map<string, Record<string, unknown>> | undefined;
+    this.settings = settingsFrom(records);
+    this.formulaSettings = formulaSettingsFrom(records);
     this.userId = '';
   }
 
@@ -182,8 +207,10 @@ export class LocalOrg {
     const obj = this.writable(objectName);
     const prior = this.requireRecord(obj, id);
     const values = this.coerceInput(obj, input, 'update');
+    this.checkReparenting(obj, prior, values);
     const rec: SfRecord = { ...prior, ...values };
-    rec.LastModifiedDate = rec.SystemModstamp = sfDateTime(new Date());
+    const now = sfDateTime(new Date());
+    rec.LastModifiedDate = rec.SystemModstamp = now;
     rec.LastModifiedById = this.userId;
     this.beforeSave(obj, rec, prior, values);
     const cols = obj.fields.map((f) => f.name).filter((c) => c !== 'Id');
@@ -191,6 +218,96 @@ export class LocalOrg {
       ...cols.map((c) => toDb(rec[c])),
       prior.Id
     );
+    this.trackHistory(obj, prior, rec, now);
+    this.recomputeDependents(obj, prior, rec);
+  }
+
+  /**
+   * The org refuses to move a saved child to another master unless the master-detail field allows
+   * reparenting (`reparentableMasterDetail`); the field is then not updateable, so the error is the
+   * one for any read-only field. Sending the value it already has is fine.
+   */
+  private checkReparenting(obj: ObjectDef, prior: SfRecord, values: SfRecord): void {
+    for (const f of obj.fields) {
+      if (f.type !== 'MasterDetail' || f.reparentable || !(f.name in values)) continue;
+      if (values[f.name] === prior[f.name]) continue;
+      throw new SfError(
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your user profile or permission set.`,
+        [f.name]
+      );
+    }
+  }
+
+  /**
+   * Field history: one row per changed field with trackHistory, in the same transaction as the
+   * update, like the org writes OpportunityFieldHistory (objects without a history object in the
+   * schema write none).
+   */
+  private trackHistory(obj: ObjectDef, prior: SfRecord, rec: SfRecord, now: string): void {
+    const tracked = obj.fields.filter((f) => f.trackHistory && prior[f.name] !== rec[f.name]);
+    if (!tracked.length) return;
+    const { name, parentField } = historyObjectName(obj.name);
+    const history = this.schema.objects.get(name);
+    if (!history || !this.field(history, parentField)) return;
+    for (const f of tracked)
+      this.insertHistory(history.name, {
+        parentId: rec.Id as string,
+        field: f.name,
+        oldValue: prior[f.name],
+        newValue: rec[f.name],
+        createdDate: now
+      });
+  }
+
+  /**
+   * Writes one field history row (the save path's own, and backdated demo history: see
+   * seedBantHistory in history.ts). History objects are read-only to every client.
+   */
+  insertHistory(
+    historyObject: string,
+    row: {
+      parentId: string;
+      field: string;
+      oldValue: SfValue;
+      newValue: SfValue;
+      createdDate: string;
+      createdById?: string;
+    }
+  ): string {
+    const obj = this.object(historyObject);
+    if (!isHistoryObject(obj)) throw new Error(`${obj.name} is not a field history object`);
+    const parentField = obj.fields.find(
+      (f) => f.name.endsWith('Id') && f.type === 'Lookup' && f.name !== 'CreatedById'
+    );
+    if (!parentField) throw new Error(`${obj.name} has no parent field`);
+    const text = (v: SfValue): string | null => (v === null ? null : String(v));
+    const id = makeId(obj.keyPrefix, nextSeq(this.db, obj.name));
+    this.stmt(
+      `INSERT INTO ${q(obj.name)} ("Id", "CreatedDate", "CreatedById", "IsDeleted", ${q(parentField.name)}, "Field", "OldValue", "NewValue") VALUES (?, ?, ?, 0, ?, ?, ?, ?)`
+    ).run(
+      id,
+      row.createdDate,
+      row.createdById ?? this.userId,
+      row.parentId,
+      row.field,
+      text(row.oldValue),
+      text(row.newValue)
+    );
+    return id;
+  }
+
+  /**
+   * Recomputes the stored formulas of records whose formulas read a field of this record that just
+   * changed (Is_My_Account__c reads the account's OwnerId): see CROSS_OBJECT_INPUTS.
+   */
+  private recomputeDependents(obj: ObjectDef, prior: SfRecord, rec: SfRecord): void {
+    for (const dep of CROSS_OBJECT_INPUTS) {
+      if (dep.parent !== obj.name || !dep.fields.some((f) => prior[f] !== rec[f])) continue;
+      const child = this.schema.objects.get(dep.child);
+      if (!child) continue;
+      this.recomputeFormulas(child, `WHERE ${q(dep.via)} = ?`, [rec.Id as string]);
+    }
   }
 
   /**
@@ -221,9 +338,9 @@ export class LocalOrg {
       }
       return { id: this.insert(obj.name, input), created: true };
     }
-    const rows = this.db
-      .prepare(`SELECT "Id" FROM ${q(obj.name)} WHERE ${q(field.name)} = ? LIMIT 2`)
-      .all(extValue) as { Id: string }[];
+    const rows = this.stmt(
+      `SELECT "Id" FROM ${q(obj.name)} WHERE ${q(field.name)} = ? COLLATE ${matchCollation(field)} LIMIT 2`
+    ).all(extValue) as { Id: string }[];
     if (rows.length > 1)
       throw new SfError(
         'MULTIPLE_CHOICES',
@@ -275,6 +392,11 @@ export class LocalOrg {
         'INVALID_TYPE',
         `${obj.name}: custom metadata records are read-only; change the XML under customMetadata`
       );
+    if (isHistoryObject(obj))
+      throw new SfError(
+        'INVALID_TYPE',
+        `${obj.name}: field history is written by the org when a tracked field changes; it cannot be created, edited or deleted`
+      );
     return obj;
   }
 
@@ -319,8 +441,19 @@ export class LocalOrg {
     if (obj.name === 'Opportunity') {
       deriveOpportunity(rec, !prior || prior.StageName !== rec.StageName, 'Probability' in given);
     }
-    const keyOf = UNIQUE_KEYS[obj.name];
-    if (keyOf && this.field(obj, 'Unique_Key__c')) rec.Unique_Key__c = keyOf(rec);
+    const trigger = UNIQUE_KEY_TRIGGERS[obj.name];
+    const keyField = trigger ? this.field(obj, 'Unique_Key__c') : undefined;
+    if (trigger && keyField) {
+      rec.Unique_Key__c = trigger.key(rec);
+      // KeyplanUniqueKeys: the records being saved are not their own duplicates.
+      const dup =
+        rec.Unique_Key__c !== null &&
+        this.stmt(
+          `SELECT 1 FROM ${q(obj.name)} WHERE "Unique_Key__c" = ? COLLATE ${matchCollation(keyField)} AND "Id" != ? LIMIT 1`
+        ).get(rec.Unique_Key__c, rec.Id);
+      if (dup)
+        throw new SfError('FIELD_CUSTOM_VALIDATION_EXCEPTION', trigger.message(rec), [trigger.errorField]);
+    }
 
     const missing = obj.fields.filter(
       (f) => f.required && !f.readOnly && !f.formula && (rec[f.name] === null || rec[f.name] === '')
@@ -361,7 +494,7 @@ export class LocalOrg {
     for (const f of obj.fields) {
       if (!f.unique || rec[f.name] === null) continue;
       const dup = this.stmt(
-        `SELECT "Id" FROM ${q(obj.name)} WHERE ${q(f.name)} = ? AND "Id" != ? LIMIT 1`
+        `SELECT "Id" FROM ${q(obj.name)} WHERE ${q(f.name)} = ? COLLATE ${matchCollation(f)} AND "Id" != ? LIMIT 1`
       ).get(toDb(rec[f.name]), rec.Id) as { Id: string } | undefined;
       if (dup)
         throw new SfError(
@@ -396,7 +529,7 @@ export class LocalOrg {
       if (!f.formula) continue;
       const fn = FORMULAS[`${obj.name}.${f.name}`];
       rec[f.name] = fn
-        ? fn(rec, this.settings, {
+        ? fn(rec, this.formulaSettings, {
             lookup: (o, id) => (typeof id === 'string' ? this.get(o, id) : undefined),
             userId: this.userId
           })
@@ -404,16 +537,23 @@ export class LocalOrg {
     }
   }
 
-  /** Formula values are stored so SOQL can filter and sort on them; recompute when code or metadata changed. */
-  private recomputeFormulas(): void {
-    for (const obj of this.schema.objects.values()) {
+  /**
+   * Formula values are stored so SOQL can filter and sort on them. They are recomputed at every start
+   * (code or metadata may have changed) and, for the rows concerned, whenever a formula input on
+   * another record changes (recomputeDependents).
+   */
+  private recomputeFormulas(only?: ObjectDef, where = '', params: string[] = []): void {
+    for (const obj of only ? [only] : this.schema.objects.values()) {
       const formulas = obj.fields.filter((f) => f.formula);
       if (!formulas.length || obj.isMetadataType) continue;
-      const update = this.db.prepare(
+      const update = this.stmt(
         `UPDATE ${q(obj.name)} SET ${formulas.map((f) => `${q(f.name)} = ?`).join(', ')} WHERE "Id" = ?`
       );
       // all(), not iterate(): better-sqlite3 cannot write while a read cursor is open on the connection.
-      for (const row of this.db.prepare(`SELECT * FROM ${q(obj.name)}`).all() as Record<string, unknown>[]) {
+      for (const row of this.stmt(`SELECT * FROM ${q(obj.name)} ${where}`).all(...params) as Record<
+        string,
+        unknown
+      >[]) {
         const rec = this.fromRow(obj, row);
         this.applyFormulas(obj, rec);
         update.run(...formulas.map((f) => toDb(rec[f.name])), rec.Id);

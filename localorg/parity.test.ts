@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadSchema } from '../src/schema';
@@ -7,6 +7,7 @@ import { getApexRoute, loadApexTwins } from './apex';
 import { listAuraEnabled } from './apex/parity';
 import { DEFAULT_FORCE_APP } from './server';
 import { tempDir } from './test/helpers';
+import { duplicateCellMessage, duplicatePlanMessage } from './triggers';
 import { RULE_TWINS } from './validationRules';
 
 describe('local twins of org behaviour', () => {
@@ -28,6 +29,22 @@ describe('local twins of org behaviour', () => {
       [],
       'these twins have no rule in the metadata'
     );
+  });
+
+  it('the save path rejects duplicate plans and cells with KeyplanUniqueKeys.cls messages, word for word', () => {
+    const cls = readFileSync(path.join(DEFAULT_FORCE_APP, 'classes/KeyplanUniqueKeys.cls'), 'utf8');
+    /** The message a `return '...' + fiscalYear.intValue() + '...';` method builds, with 2026 for the year. */
+    const apexMessage = (method: string): string => {
+      const body = new RegExp(`String ${method}\\(Decimal fiscalYear\\) \\{\\s*return ([^;]+);`).exec(cls);
+      assert.ok(body, `${method} in KeyplanUniqueKeys.cls`);
+      return body[1]
+        .split('+')
+        .map((part) => part.trim())
+        .map((part) => (part === 'fiscalYear.intValue()' ? '2026' : part.replace(/^'|'$/g, '')))
+        .join('');
+    };
+    assert.equal(duplicatePlanMessage(2026), apexMessage('duplicatePlanMessage'));
+    assert.equal(duplicateCellMessage(2026), apexMessage('duplicateCellMessage'));
   });
 
   it('has a registered Apex twin with the same parameter names for every @AuraEnabled method', async () => {

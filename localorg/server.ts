@@ -8,7 +8,7 @@ import { SfError, toErrorItems, toSaveErrors } from './errors';
 import { loadFieldAccess, type FieldAccess } from './fls';
 import { coreWarnings } from './formulas';
 import { normalizeId } from './ids';
-import { LocalOrg } from './org';
+import { isHistoryObject, LocalOrg } from './org';
 import { recordUrl, runQuery, type OutRecord } from './soql';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -338,7 +338,7 @@ export class RestApi {
   }
 
   private describeSummary(obj: ObjectDef): Record<string, unknown> {
-    const editable = !obj.isMetadataType;
+    const editable = !obj.isMetadataType && !isHistoryObject(obj);
     return {
       name: obj.name,
       label: obj.label,
@@ -386,6 +386,7 @@ export class RestApi {
           !f.formula &&
           !f.readOnly &&
           !obj.isMetadataType &&
+          !isHistoryObject(obj) &&
           this.access.canEdit(obj.name, f.name);
         return {
           name: f.name,
@@ -397,8 +398,9 @@ export class RestApi {
           scale: f.scale ?? 0,
           nillable: !f.required && f.type !== 'Checkbox' && f.name !== 'Id',
           createable: editable,
-          updateable: editable && f.type !== 'MasterDetail',
+          updateable: editable && (f.type !== 'MasterDetail' || Boolean(f.reparentable)),
           unique: Boolean(f.unique),
+          caseSensitive: Boolean(f.caseSensitive),
           externalId: Boolean(f.externalId),
           idLookup: f.name === 'Id' || Boolean(f.externalId),
           calculated: Boolean(f.formula),

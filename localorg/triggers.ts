@@ -1,0 +1,47 @@
+/**
+ * Twins of the Apex triggers that run on every save, whatever the client (REST, jsforce, the keyplan
+ * CLI, the Apex twins): AccountPlanTrigger and LandscapeCellTrigger call KeyplanUniqueKeys, which sets
+ * Unique_Key__c and rejects a second plan per account and year, and a second cell per buying center,
+ * offering and year, with its own message on Fiscal_Year__c / Offering__c. The platform's unique index
+ * (DUPLICATE_VALUE) only catches what the trigger cannot see; locally saves are serialised, so the
+ * trigger sees everything.
+ */
+import type { SfRecord } from './types';
+
+/** KeyplanUniqueKeys.duplicatePlanMessage, word for word (localorg/parity.test.ts compares). */
+export const duplicatePlanMessage = (fiscalYear: number): string =>
+  `This account already has a plan for fiscal year ${Math.trunc(fiscalYear)}. Open that plan instead of creating another.`;
+
+/** KeyplanUniqueKeys.duplicateCellMessage, word for word. */
+export const duplicateCellMessage = (fiscalYear: number): string =>
+  `This buying center already has a landscape cell for this offering in fiscal year ${Math.trunc(fiscalYear)}. Edit that cell instead of creating another.`;
+
+export interface UniqueKeyTrigger {
+  /** KeyplanUniqueKeys.accountPlanKey / landscapeCellKey: null when a part is missing. */
+  key: (r: SfRecord) => string | null;
+  /** The field the trigger's addError names. */
+  errorField: string;
+  message: (r: SfRecord) => string;
+}
+
+const has = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
+
+/** Unique_Key__c of each object whose trigger sets it, and the trigger's duplicate error. */
+export const UNIQUE_KEY_TRIGGERS: Readonly<Record<string, UniqueKeyTrigger>> = {
+  Account_Plan__c: {
+    key: (r) =>
+      has(r.Account__c) && has(r.Fiscal_Year__c)
+        ? `${r.Account__c}:${Math.trunc(Number(r.Fiscal_Year__c))}`
+        : null,
+    errorField: 'Fiscal_Year__c',
+    message: (r) => duplicatePlanMessage(Number(r.Fiscal_Year__c))
+  },
+  Landscape_Cell__c: {
+    key: (r) =>
+      has(r.Buying_Center__c) && has(r.Offering__c) && has(r.Fiscal_Year__c)
+        ? `${r.Buying_Center__c}:${r.Offering__c}:${Math.trunc(Number(r.Fiscal_Year__c))}`
+        : null,
+    errorField: 'Offering__c',
+    message: (r) => duplicateCellMessage(Number(r.Fiscal_Year__c))
+  }
+};
