@@ -52,9 +52,20 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens the preview for an account and waits until the page shell has mounted the components. */
-export async function openAccount(page: Page, baseUrl: string, accountId?: string): Promise<void> {
-  await page.goto(accountId ? `${baseUrl}?id=${accountId}` : baseUrl);
+/**
+ * Opens the preview for an account and waits until the page shell has mounted the components
+ * (`only`: just these, so a test or a measurement does not wait for the others).
+ */
+export async function openAccount(
+  page: Page,
+  baseUrl: string,
+  accountId?: string,
+  only?: string[]
+): Promise<void> {
+  const query = new URLSearchParams();
+  if (accountId) query.set('id', accountId);
+  if (only?.length) query.set('only', only.join(','));
+  await page.goto(query.size ? `${baseUrl}?${query}` : baseUrl);
   await page.waitForFunction(() => window.__keyplanPage?.ready === true, undefined, { timeout: 20000 });
 }
 

@@ -398,7 +398,11 @@ function layout(recordId: string): HTMLElement {
     left: h('div', { class: 'kp-region', 'data-region': 'left' }),
     side: h('div', { class: 'kp-region', 'data-region': 'side' })
   };
-  const order = ['accountPlanSummary', 'orgChartHeatmap', 'whitespaceMatrix', 'bantPanel'];
+  // `?only=a,b` mounts just those components: the browser tests and the benchmark load one at a time.
+  const only = new URLSearchParams(location.search).get('only')?.split(',').filter(Boolean);
+  const order = ['accountPlanSummary', 'orgChartHeatmap', 'whitespaceMatrix', 'bantPanel'].filter(
+    (n) => !only || only.includes(n)
+  );
   for (const name of order) {
     const region = regions[REGION_OF[name]];
     const comp = components.find((c) => c.name === name);
