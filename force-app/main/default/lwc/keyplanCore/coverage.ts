@@ -50,7 +50,8 @@ export interface CoverageReport {
 /** A link from our team counts as strong from this strength up. */
 export const STRONG_LINK_STRENGTH = 4;
 
-const isTeamPositive = (l: HeatLink): boolean => l.fromUserId !== null && l.polarity !== 'Negative';
+// != null: Apex omits a null property, so a contact's link may arrive without fromUserId.
+const isTeamPositive = (l: HeatLink): boolean => l.fromUserId != null && l.polarity !== 'Negative';
 const isHighInfluence = (level: string | null): boolean => level === 'High' || level === 'Very High';
 
 /**

@@ -291,7 +291,8 @@ export function placeLinks<L extends LinkEnds>(
   const placed: PlacedLink<L>[] = [];
   const hidden: HiddenLink<L>[] = [];
   for (const link of links) {
-    if (link.fromContactId === null) continue;
+    // == null: Apex omits a null property, so a team link may arrive without fromContactId.
+    if (link.fromContactId == null) continue;
     // One lookup per end: undefined means not in the forest, null means no drawn manager.
     const from = layout.anchorOf.get(link.fromContactId);
     const to = layout.anchorOf.get(link.toContactId);

@@ -485,7 +485,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
       add(rolled, own);
       const childList = childRows[r];
       for (let c = 0; c < childList.length; c++) add(rolled, rowTotals[childList[c]].rolled);
-      rowTotals[r] = { own, rolled, goal: rows[r].buyingCenter.salesGoal };
+      rowTotals[r] = { own, rolled, goal: rows[r].buyingCenter.salesGoal ?? null };
     }
     const columnTotals = columns.map(() => zero());
     const grandTotal = zero();

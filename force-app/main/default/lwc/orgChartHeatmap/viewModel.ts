@@ -70,7 +70,7 @@ export function linkStyle(link: Pick<RelationshipLinkDto, 'strength' | 'frequenc
   const strength = link.strength ?? 1;
   const frequent = link.frequency === 'Weekly' || link.frequency === 'Monthly';
   const occasional =
-    link.frequency === 'Rarely' || link.frequency === 'Quarterly' || link.frequency === null || strength <= 1;
+    link.frequency === 'Rarely' || link.frequency === 'Quarterly' || link.frequency == null || strength <= 1;
   const weight: LinkWeight = strength >= 4 && frequent ? 'bold' : occasional ? 'dotted' : 'thin';
   const negative = link.polarity === 'Negative';
   // Polarity is never shown by colour alone: negative links are dashed (dash-dot when also occasional).
@@ -246,7 +246,8 @@ export class OrgChartViewModel {
       buyingCenterNames: this.bcNames
     });
     this.colourCache.clear();
-    this.contactLinks = this.data.links.filter((l) => l.fromContactId !== null);
+    // != null: Apex omits null properties, so a team link may have no fromContactId key at all.
+    this.contactLinks = this.data.links.filter((l) => l.fromContactId != null);
     this.forest = this.filteredForest();
   }
 
@@ -571,7 +572,7 @@ export class OrgChartViewModel {
         outgoing,
         otherId,
         otherName,
-        fromUser: l.fromUserId !== null,
+        fromUser: l.fromUserId != null,
         description: `${outgoing ? 'To' : 'From'} ${otherName}: ${parts.join(', ')}`,
         link: l
       });

@@ -130,7 +130,7 @@ export default class OrgChartPersonPanel extends LightningElement {
       responseMode: c.responseMode ?? '',
       influenceLevel: c.influenceLevel ?? '',
       buyingCenterId: c.buyingCenterId ?? '',
-      budgetOwned: c.budgetOwned === null ? '' : String(c.budgetOwned)
+      budgetOwned: c.budgetOwned == null ? '' : String(c.budgetOwned)
     };
   }
 

@@ -6,6 +6,7 @@ import savePlan from '@salesforce/apex/AccountPlanController.savePlan';
 import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { AccountPlanDto, OverdueAction, PlanSummaryData } from '@keyplan/contracts';
+import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
 const FIXTURE: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
@@ -354,5 +355,50 @@ describe('c-account-plan-summary', () => {
     summaryAdapter.emit({ ...clone(FIXTURE), wonAmount: 1500000, weightedPipeline: 700000 });
     await flush();
     expect(text(q(el, 'c-plan-progress'), '.gap')).toBe('Goal covered with $200,000 to spare');
+  });
+
+  it('renders the data state when Apex omits the null properties', async () => {
+    // Apex leaves null DTO properties out of the JSON: the component sees undefined, not null.
+    const sparse = withoutNulls(FIXTURE);
+    expect(countNullKeys(FIXTURE)).toBeGreaterThan(0);
+    const el = mount();
+    summaryAdapter.emit(sparse);
+    await flush();
+    expect(text(el, '.plan-name')).toBe(FIXTURE.plan!.name);
+    const actions = q(el, 'c-plan-actions');
+    expect(actions.shadowRoot!.querySelectorAll('.action')).toHaveLength(FIXTURE.overdueActions.length);
+    expect(text(actions, '.action:last-child')).toContain('Unassigned');
+    expect(leakedBlanks(el)).toEqual([]);
+    await expect(el).toBeAccessible();
+
+    // A new plan: every goal, score, type, tier and phase blank, and so omitted.
+    const blank: AccountPlanDto = {
+      ...clone(FIXTURE.plan!),
+      status: 'Draft',
+      revenueGoal: null,
+      miningGoal: null,
+      farmingGoal: null,
+      scoreExecutiveAccess: null,
+      scoreShareOfWallet: null,
+      scoreStrategicAlignment: null,
+      scoreCoInnovation: null,
+      scoreTenure: null,
+      relationshipType: null,
+      tier: null,
+      customerPhase: null
+    };
+    const explicit = mount();
+    summaryAdapter.emit({ ...clone(FIXTURE), plan: blank, overdueActions: [] });
+    await flush();
+    const texts = shownTexts(explicit);
+    explicit.remove();
+    summaryAdapter.emit(withoutNulls({ ...clone(FIXTURE), plan: blank, overdueActions: [] }));
+    await flush();
+    expect(shownTexts(el)).toEqual(texts);
+    expect(text(q(el, 'c-plan-progress'), '.gap')).toBe('Set a revenue goal to track progress.');
+    expect(text(q(el, 'c-plan-relationship'), '.type')).toBe('Not scored');
+    expect(attribute(el, 'scoreTenure').value).toBe('');
+    expect(leakedBlanks(el)).toEqual([]);
+    await expect(el).toBeAccessible();
   });
 });

@@ -5,6 +5,7 @@ import saveBant from '@salesforce/apex/BantController.saveBant';
 import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { BantData, BantOpportunity } from '@keyplan/contracts';
+import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
 const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
@@ -483,4 +484,26 @@ describe('c-bant-panel', () => {
     await flush();
     expect(q(el, '.empty').textContent).toContain('closed');
   });
+
+  it('renders the data state when Apex omits the null properties, as it does with explicit nulls', async () => {
+    // Apex leaves null DTO properties out of the JSON: the component sees undefined, not null.
+    expect(countNullKeys(FIXTURE)).toBeGreaterThan(10);
+    // One at a time: the test adapter emits to every mounted instance.
+    const full = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const fullNames = names(full);
+    const fullTexts = shownTexts(full);
+    full.remove();
+    const sparse = mount();
+    bantAdapter.emit(withoutNulls(FIXTURE));
+    await flush();
+    expect(names(sparse)).toEqual(fullNames);
+    expect(q(rowNamed(sparse, 'Field Service Mobile App'), '.amount').textContent).toBe('No amount');
+    expect(q(rowNamed(sparse, 'Procurement Analytics Pilot'), '.score-value').textContent).toBe('0');
+    expect(fullTexts.length).toBeGreaterThan(100);
+    expect(shownTexts(sparse)).toEqual(fullTexts);
+    expect(leakedBlanks(sparse)).toEqual([]);
+    await expect(sparse).toBeAccessible();
+  }, 30000);
 });

@@ -192,6 +192,19 @@ describe('buildMatrix', () => {
     expect(m.years[0].goal).toBeNull();
   });
 
+  it('reads a goal Apex omitted (a null property is left out of the JSON) as no goal', () => {
+    const { salesGoal: _omitted, ...noGoal } = bc('solo');
+    const sparse = buildMatrix({
+      ...input,
+      buyingCenters: [noGoal as MatrixBuyingCenter],
+      plan: { fiscalYear: 2025 } as MatrixInput['plan']
+    });
+    const year = sparse.years.find((y) => y.fiscalYear === 2025)!;
+    expect(year.rowTotals[0].goal).toBeNull();
+    expect(year.goal).toBeNull();
+    expect(year.mining.goal).toBeNull();
+  });
+
   it('splits mining and farming, inferring from earlier won business when blank', () => {
     // w25 mined (eu x cloud won in 2024), 'mined' is explicit; the rest is new business.
     expect(y25.mining).toEqual({ won: 1500, pipeline: 10, goal: 6000 });

@@ -158,7 +158,9 @@ describe('layoutOrgChart', () => {
       { id: 'l2', fromContactId: 'dev1', toContactId: 'dev2' },
       { id: 'l3', fromContactId: null, toContactId: 'cfo' },
       { id: 'l4', fromContactId: 'ghost', toContactId: 'cfo' },
-      { id: 'l5', fromContactId: 'cfo', toContactId: 'other' }
+      { id: 'l5', fromContactId: 'cfo', toContactId: 'other' },
+      // A team link as Apex sends it: the null fromContactId is left out, like l3's.
+      { id: 'l6', toContactId: 'cfo' } as { id: string; fromContactId: string | null; toContactId: string }
     ];
     const { placed, hidden } = placeLinks(l, links);
     expect(placed.map((p) => [p.link.id, p.fromNodeId, p.toNodeId, p.attached])).toEqual([

@@ -6,6 +6,7 @@ import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
 import { refreshApex } from '@salesforce/apex';
 import type { ContactNode, OrgChartData, RelationshipLinkDto } from '@keyplan/contracts';
+import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
 
 jest.mock(
   '@salesforce/apex/OrgChartController.getOrgChart',
@@ -167,6 +168,49 @@ describe('c-org-chart-heatmap states', () => {
     const el = await loaded({}, data);
     expect($(el, '.truncated')!.textContent).toContain('of 12,000 contacts');
     expect($(el, '.repairs')!.textContent).toContain('reports to themselves');
+  });
+});
+
+describe('c-org-chart-heatmap when Apex omits null properties', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  /** What the user sees in every colouring and in the panel of a sparse contact, and any leaked blanks. */
+  async function tour(el: Host): Promise<{ texts: string[][]; leaks: string[] }> {
+    const texts: string[][] = [];
+    const leaks: string[] = [];
+    const look = (): void => {
+      texts.push(shownTexts(el));
+      leaks.push(...leakedBlanks(el));
+    };
+    for (const colourBy of ['heat', 'stance', 'buyerRole', 'coverage']) {
+      change($(el, '.colour-by')!, colourBy);
+      // eslint-disable-next-line no-await-in-loop -- one step after another, as a user would
+      await flush();
+      look();
+    }
+    // Nora Klein has no stance, roles, response mode, influence or budget.
+    await open(el, 'Nora Klein');
+    expect(inPanel(el, 'lightning-combobox')).not.toBeNull();
+    look();
+    return { texts, leaks };
+  }
+
+  it('renders the chart, every colouring and a sparse person panel as it does with explicit nulls', async () => {
+    // Apex leaves null DTO properties out of the JSON: the component sees undefined, not null.
+    expect(countNullKeys(FIXTURE)).toBeGreaterThan(50);
+    // One at a time: the test adapter emits to every mounted instance.
+    const full = await loaded({ depth: 0 });
+    const expected = await tour(full);
+    full.remove();
+    const sparse = await loaded({ depth: 0 }, withoutNulls(fixture()));
+    const seen = await tour(sparse);
+    expect(expected.texts[0].length).toBeGreaterThan(100);
+    expect(seen.texts).toEqual(expected.texts);
+    expect(seen.leaks).toEqual([]);
+    await expect(sparse).toBeAccessible();
   });
 });
 

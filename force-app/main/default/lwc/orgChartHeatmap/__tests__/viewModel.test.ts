@@ -1,5 +1,6 @@
 import type { OrgChartData } from '@keyplan/contracts';
-import { MAX_DOM_NODES, OrgChartViewModel, linkStyle, textColourOn } from '../viewModel';
+import { COLOUR_MODES, MAX_DOM_NODES, OrgChartViewModel, linkStyle, textColourOn } from '../viewModel';
+import { countNullKeys, withoutNulls } from '../../../../../test/testUtils';
 
 const FIXTURE = jest.requireActual<OrgChartData>(
   '../../../../../../test/fixtures/apex/OrgChartController.getOrgChart.json'
@@ -101,5 +102,34 @@ describe('orgChartHeatmap view model', () => {
     ]);
     expect(vm.contactOptions(idOf('Ada Lovelace'), '', 3)).toHaveLength(3);
     expect(() => vm.setColourBy('rainbow' as never)).toThrow('Unknown colour mode');
+  });
+
+  it('treats a property Apex omitted exactly like an explicit null', () => {
+    // Apex leaves null DTO properties out of the JSON (a team link has no fromContactId key at all).
+    const sparseData = withoutNulls(FIXTURE);
+    expect(countNullKeys(FIXTURE)).toBeGreaterThan(50);
+    expect(sparseData.links.some((l) => !('fromContactId' in l))).toBe(true);
+    const full = new OrgChartViewModel(FIXTURE, { today });
+    const sparse = new OrgChartViewModel(sparseData, { today });
+    // Compared with nulls dropped on both sides: the same meaning, whichever way a blank arrived.
+    const same = (a: unknown, b: unknown): void => expect(withoutNulls(b)).toEqual(withoutNulls(a));
+    full.expandAll();
+    sparse.expandAll();
+    const everything = { x1: -1e6, y1: -1e6, x2: 1e6, y2: 1e6 };
+    for (const mode of COLOUR_MODES) {
+      full.setColourBy(mode);
+      sparse.setColourBy(mode);
+      same(full.legend, sparse.legend);
+      same(full.view(everything), sparse.view(everything));
+    }
+    same(full.issues, sparse.issues);
+    same(full.repairs, sparse.repairs);
+    for (const c of FIXTURE.contacts) {
+      same(full.person(c.id), sparse.person(c.id));
+      expect(sparse.ariaLabel(c.id)).toBe(full.ariaLabel(c.id));
+    }
+    expect(linkStyle({ strength: 5, frequency: undefined as never, polarity: 'Positive' })).toEqual(
+      linkStyle({ strength: 5, frequency: null, polarity: 'Positive' })
+    );
   });
 });

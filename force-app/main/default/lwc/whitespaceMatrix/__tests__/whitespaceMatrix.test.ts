@@ -8,6 +8,7 @@ import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { formatCurrency } from 'c/keyplanCore';
 import type { WhitespaceData } from '@keyplan/contracts';
+import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
@@ -648,5 +649,57 @@ describe('c-whitespace-matrix', () => {
     expect(focused(el)).not.toBeNull();
     expect(scroller.scrollTop).toBeGreaterThan(72 * 150);
     await expect(el).toBeAccessible();
+  });
+
+  /** What the user sees in the matrix, the unmapped list and two blank cells, and any leaked blanks. */
+  async function tour(data: WhitespaceData): Promise<{ texts: string[][]; leaks: string[] }> {
+    // One element at a time: the test adapter emits to every mounted instance.
+    const el = await mountWithData(data);
+    const texts: string[][] = [];
+    const leaks: string[] = [];
+    const look = (): void => {
+      texts.push(shownTexts(el));
+      leaks.push(...leakedBlanks(el));
+    };
+    look();
+    await expect(el).toBeAccessible();
+    root(el).querySelector<HTMLElement>('.unmapped-toggle')!.click();
+    await flush();
+    look();
+    // Not Applicable and Unassessed cells: no competitor, no potential.
+    for (const [b, o] of [
+      [3, 2],
+      [8, 4]
+    ]) {
+      cell(el, b, o).click();
+      // eslint-disable-next-line no-await-in-loop -- one step after another, as a user would
+      await flush();
+      expect(panel(el)).not.toBeNull();
+      look();
+    }
+    el.remove();
+    return { texts, leaks };
+  }
+
+  it('renders the matrix, the unmapped list and blank cells when Apex omits null properties, as with explicit nulls', async () => {
+    // Apex leaves null DTO properties out of the JSON: the component sees undefined, not null.
+    expect(countNullKeys(FIXTURE)).toBeGreaterThan(20);
+    const expected = await tour(clone(FIXTURE));
+    const seen = await tour(withoutNulls(FIXTURE));
+    expect(expected.texts[0].length).toBeGreaterThan(100);
+    expect(seen.texts).toEqual(expected.texts);
+    expect(seen.leaks).toEqual([]);
+  });
+
+  it('shows blank wallet sizes, sales goals and plan goals the same whether Apex sent null or left them out', async () => {
+    const blank: WhitespaceData = {
+      ...clone(FIXTURE),
+      buyingCenters: FIXTURE.buyingCenters.map((b) => ({ ...b, walletSize: null, salesGoal: null })),
+      plan: { ...FIXTURE.plan!, revenueGoal: null, miningGoal: null, farmingGoal: null }
+    };
+    const expected = await tour(clone(blank));
+    const seen = await tour(withoutNulls(blank));
+    expect(seen.texts).toEqual(expected.texts);
+    expect(seen.leaks).toEqual([]);
   });
 });
