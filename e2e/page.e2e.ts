@@ -226,6 +226,9 @@ describe('orgChartHeatmap', () => {
     await shot('orgChartHeatmap-person-panel', root);
     root = await open('orgChartHeatmap', true);
     assert.equal(await stanceOf(root, cfo.name), next);
+    // Only the stance changed: the buyer role the chart shows (and the rest) must survive the save.
+    const buyerRole = DEMO.contacts!.find((x) => x.key === 'cfo')!.Buyer_Role__c!;
+    assert.equal((await node(root, cfo.name).locator('.role').innerText()).trim(), buyerRole);
   });
 
   test('a stale stakeholder save is refused, shown, and changes nothing', async () => {
