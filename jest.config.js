@@ -10,7 +10,8 @@ module.exports = {
   // Components and the domain core only: the Node side runs under node's test runner (npm run test:node).
   roots: ['<rootDir>/force-app'],
   setupFilesAfterEnv: ['<rootDir>/jest.setup.js'],
-  collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!force-app/**/lwc/**/__tests__/**', '!**/*.d.ts'],
+  // (A third, negated pattern made jest collect nothing at all: keep this to two.)
+  collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!force-app/**/lwc/**/__tests__/**'],
   coverageReporters: ['text-summary', 'lcov'],
-  coverageThreshold: { global: { lines: 80, branches: 70 } }
+  coverageThreshold: { global: { lines: 90, branches: 80 } }
 };
