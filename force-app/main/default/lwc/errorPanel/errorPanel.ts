@@ -2,8 +2,9 @@ import { LightningElement, api } from 'lwc';
 import { reduceErrors } from 'c/keyplanErrors';
 
 /**
- * Shows what went wrong in a Keyplan component, in words a user can act on. Inline variant for
- * cards, with the technical details folded away.
+ * Shows what went wrong in a Keyplan component, in words a user can act on: a friendly summary and,
+ * right under it, the reduced messages (validation rules, stale writes, access problems). They are
+ * written for users, so they are shown, not hidden behind a toggle.
  */
 export default class ErrorPanel extends LightningElement {
   /** Short friendly summary, e.g. "The org chart could not be loaded." */
@@ -11,21 +12,11 @@ export default class ErrorPanel extends LightningElement {
   /** Whatever error(s) the component received. */
   @api errors: unknown;
 
-  showDetails = false;
-
   get messages(): string[] {
-    return reduceErrors(this.errors);
+    return reduceErrors(this.errors).filter((m) => m !== this.friendlyMessage);
   }
 
   get hasMessages(): boolean {
     return this.messages.length > 0;
-  }
-
-  get toggleLabel(): string {
-    return this.showDetails ? 'Hide details' : 'Show details';
-  }
-
-  handleToggle(): void {
-    this.showDetails = !this.showDetails;
   }
 }

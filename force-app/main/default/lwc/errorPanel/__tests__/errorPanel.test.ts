@@ -13,25 +13,33 @@ describe('c-error-panel', () => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
   });
 
-  it('shows the friendly message and no toggle without details', async () => {
+  it('shows the friendly message alone when there is nothing more to say', async () => {
     const el = mount({ friendlyMessage: 'The org chart could not be loaded.' });
     expect(el.shadowRoot!.querySelector('.summary')!.textContent).toBe('The org chart could not be loaded.');
-    expect(el.shadowRoot!.querySelector('.toggle')).toBeNull();
+    expect(el.shadowRoot!.querySelector('.details')).toBeNull();
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).not.toBeNull();
     await expect(el).toBeAccessible();
   });
 
-  it('reveals the reduced messages on demand', async () => {
-    const el = mount({ errors: { body: { message: 'Insufficient access to Contact.Stance__c' } } });
-    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
-    expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(el.shadowRoot!.querySelector('.details')).toBeNull();
-    toggle.click();
-    await Promise.resolve();
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(toggle.textContent!.trim()).toBe('Hide details');
-    expect(el.shadowRoot!.querySelector('.details')!.textContent).toContain(
-      'Insufficient access to Contact.Stance__c'
-    );
+  it('shows the actionable messages right away, without repeating the summary', async () => {
+    const el = mount({
+      friendlyMessage: 'Your change was not saved.',
+      errors: [
+        {
+          body: {
+            message:
+              'Contact Ada Lovelace was changed by someone else since you opened it. Reload to see their changes, then make yours again.'
+          }
+        },
+        { body: { message: 'Your change was not saved.' } },
+        { body: { fieldErrors: { Strength__c: [{ message: 'Strength must be between 1 and 5.' }] } } }
+      ]
+    });
+    const items = [...el.shadowRoot!.querySelectorAll('.details li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'Contact Ada Lovelace was changed by someone else since you opened it. Reload to see their changes, then make yours again.',
+      'Strength__c: Strength must be between 1 and 5.'
+    ]);
     await expect(el).toBeAccessible();
   });
 });
