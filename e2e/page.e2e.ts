@@ -77,18 +77,13 @@ async function open(name: string, reload = false): Promise<Locator> {
   return root;
 }
 
-/**
- * Waits for an error shown to the user (inline or as a toast) that says `text`; c-error-panel keeps
- * the server's message behind "Show details", so that is opened first.
- */
-async function expectError(root: Locator, text: RegExp): Promise<void> {
+/** Waits for an error shown to the user (inline, in c-error-panel, or as a toast) that says `text`. */
+async function expectError(_root: Locator, text: RegExp): Promise<void> {
   const shown = page
     .locator('.slds-notify_toast[data-variant="error"], c-error-panel, [role="alert"], .competitor-error')
     .filter({ hasText: /\S/ })
     .first();
   await shown.waitFor({ timeout: 10000 });
-  const details = root.locator('c-error-panel').getByRole('button', { name: /show details/i });
-  if (await details.count()) await details.first().click();
   await page
     .locator('.slds-notify_toast[data-variant="error"], c-error-panel, [role="alert"], .competitor-error')
     .filter({ hasText: text })
