@@ -17,7 +17,7 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
 
 export interface FormatOptions {
   locale?: string;
-  /** Short form: 1.2M, 350K. */
+  /** Short form: 1.2M, 350K, 6M (one decimal only where it says something). */
   compact?: boolean;
 }
 
@@ -31,7 +31,11 @@ export function formatCurrency(
   return numberFormat(options.locale, {
     style: 'currency',
     currency: currencyCode,
-    ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 })
+    // A currency's own minimum (2 for USD) would otherwise be clamped to the maximum and pad
+    // round figures: "$850.0K", "$6.0M".
+    ...(options.compact
+      ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
+      : { minimumFractionDigits: 0, maximumFractionDigits: 0 })
   }).format(value);
 }
 

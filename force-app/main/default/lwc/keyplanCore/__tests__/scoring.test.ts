@@ -279,6 +279,26 @@ describe('format', () => {
     expect(formatCurrency(1234567.8, 'EUR', { locale: 'de-DE' })).toBe('1.234.568\u00a0€');
     expect(formatCurrency(1_250_000, 'USD', { locale: 'en-US', compact: true })).toBe('$1.3M');
     expect(formatCurrency(null, 'USD')).toBe('');
+  });
+
+  it('keeps compact money short: a decimal only where it is not zero', () => {
+    const c = (n: number, code = 'USD', locale = 'en-US'): string =>
+      formatCurrency(n, code, { locale, compact: true });
+    expect(c(850_000)).toBe('$850K');
+    expect(c(6_000_000)).toBe('$6M');
+    expect(c(1_200_000)).toBe('$1.2M');
+    expect(c(18_200_000)).toBe('$18.2M');
+    expect(c(999_999)).toBe('$1M');
+    expect(c(420)).toBe('$420');
+    expect(c(0)).toBe('$0');
+    expect(c(-420_000)).toBe('-$420K');
+    expect(c(6_000_000, 'EUR', 'de-DE')).toBe('6\u00a0Mio.\u00a0€');
+    expect(c(1_250_000, 'EUR', 'de-DE')).toBe('1,3\u00a0Mio.\u00a0€');
+    expect(c(Infinity)).toBe('');
+    expect(formatCurrency(1999.5, 'USD', { locale: 'en-US' })).toBe('$2,000');
+  });
+
+  it('formats numbers, percentages and dates for a locale', () => {
     expect(formatNumber(1234.567, { locale: 'en-US' })).toBe('1,234.57');
     expect(formatNumber(12345, { locale: 'en-US', compact: true })).toBe('12.3K');
     expect(formatNumber(NaN)).toBe('');
