@@ -61,6 +61,17 @@ export default class WhitespaceCellPanel extends LightningElement {
 
   readonly stateOptions = STATE_OPTIONS;
 
+  get heading(): string {
+    const d = this._detail;
+    return d ? `${d.title} · FY${d.fiscalYear}` : '';
+  }
+
+  /** The matrix's cell description reads as a sentence here, so it starts with a capital. */
+  get summaryText(): string {
+    const text = this._detail?.summary ?? '';
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
   get isCompetitor(): boolean {
     return this.state === 'Competitor';
   }

@@ -11,9 +11,15 @@ export default class WhitespaceLegend extends LightningElement {
     { key: 'unassessed', className: 'swatch cell_unassessed', glyph: '?', text: 'Not assessed' }
   ];
   readonly deltas = [
-    { key: 'new', glyph: '\u25B2', text: 'new business since last year' },
-    { key: 'grown', glyph: '\u2191', text: 'grown' },
-    { key: 'shrunk', glyph: '\u2193', text: 'shrunk' },
-    { key: 'lost', glyph: '\u25BC', text: 'lost' }
+    { key: 'new', className: 'glyph glyph_up', glyph: '\u25B2', text: 'new business' },
+    { key: 'grown', className: 'glyph glyph_up', glyph: '\u2191', text: 'grown' },
+    { key: 'shrunk', className: 'glyph glyph_down', glyph: '\u2193', text: 'shrunk' },
+    { key: 'lost', className: 'glyph glyph_down', glyph: '\u25BC', text: 'lost' }
+  ];
+  /** The money abbreviations the cells use, spelled out. */
+  readonly money = [
+    { key: 'won', abbr: 'W', text: 'won' },
+    { key: 'pipeline', abbr: 'P', text: 'open pipeline' },
+    { key: 'potential', abbr: 'Pot', text: 'potential' }
   ];
 }

@@ -156,6 +156,9 @@ describe('c-whitespace-matrix', () => {
       'Space Systems',
       'Group IT'
     ]);
+    // Names are clamped to the column width, so each carries its full text as a tooltip.
+    for (const n of root(el).querySelectorAll<HTMLElement>('.bcname, .colhead .colname, .colhead .family'))
+      expect(n.title).toBe(n.textContent);
     const cols = [...root(el).querySelectorAll('.colhead .colname')].map((n) => n.textContent);
     expect(cols).toEqual([
       'IoT Platform',
@@ -320,9 +323,13 @@ describe('c-whitespace-matrix', () => {
     cell(el, 5, 1).click();
     await flush();
     const p = panel(el)!;
-    expect(p.querySelector('.panel-heading')!.textContent).toContain(
-      'Commercial Aircraft Europe x IoT Platform'
-    );
+    const heading = p.querySelector<HTMLElement>('.panel-heading')!;
+    expect(heading.textContent).toContain('Commercial Aircraft Europe x IoT Platform');
+    expect(heading.title).toBe(heading.textContent!.trim());
+    // The cell's description reads as a sentence: capital first, no blanks leaked.
+    const summary = p.querySelector('.cell-summary')!.textContent!;
+    expect(summary.charAt(0)).toBe(summary.charAt(0).toUpperCase());
+    expect(summary).not.toMatch(/undefined|NaN|null/);
     const links = [...p.querySelectorAll<HTMLElement>('.opp-link')];
     expect(links.map((a) => a.textContent)).toEqual(['CA Europe - IoT fleet telemetry rollout']);
     links[0].click();
