@@ -39,6 +39,10 @@ interface Draft {
   evidence: string;
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * One open opportunity's BANT qualification: chips, score, gaps and an in-place quick edit. Owns its
  * draft so that a failed save (conflict, validation) keeps what the user typed.
@@ -100,12 +104,23 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     return this.qualified ? 'Qualified' : 'Unqualified';
   }
 
-  get gaps(): (BantGap & { key: string; iconName: string; iconLabel: string })[] {
+  get gaps(): (BantGap & {
+    key: string;
+    iconName: string;
+    iconVariant: string;
+    iconLabel: string;
+    text: string;
+  })[] {
     if (!this.opp) return [];
+    // The core names the opportunity in each message (for lists and exports); inside its own card
+    // the name is already the heading, so the message starts after it.
+    const prefix = `${this.opp.name}: `;
     return bantGaps(this.opp).map((g) => ({
       ...g,
       key: g.code,
+      text: g.message.startsWith(prefix) ? capitalise(g.message.slice(prefix.length)) : g.message,
       iconName: g.severity === 'error' ? 'utility:error' : 'utility:warning',
+      iconVariant: g.severity === 'error' ? 'error' : 'warning',
       iconLabel: g.severity === 'error' ? 'Problem' : 'Warning'
     }));
   }
@@ -167,7 +182,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
       key: r.contactId,
       roleText: r.role ?? 'No role',
       buyerText: r.buyerRole ?? r.decisionRole ?? 'No buyer role',
-      primaryText: r.isPrimary ? 'Primary' : ''
+      primaryText: r.isPrimary ? ' · Primary' : ''
     }));
   }
   get hasContactRoles(): boolean {
