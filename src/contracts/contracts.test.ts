@@ -87,20 +87,31 @@ test('a link must come from exactly one of a contact or a user', () => {
   );
 });
 
-test('stakeholder edits accept only known fields and valid values', () => {
-  assert.equal(
-    ContactStakeholderInput.safeParse({ id: ID, lastModified: STAMP, stance: 'Champion', buyerRole: null })
-      .success,
-    true
-  );
+test('stakeholder edits carry every stakeholder field (null clears) and only known, valid values', () => {
+  const all = {
+    id: ID,
+    lastModified: STAMP,
+    stance: 'Champion',
+    decisionRole: null,
+    buyerRole: null,
+    responseMode: null,
+    influenceLevel: 'High',
+    buyingCenterId: null,
+    budgetOwned: null,
+    reportsToId: null
+  };
+  assert.equal(ContactStakeholderInput.safeParse(all).success, true);
+  // Apex writes all eight fields: a partial input would clear the ones it leaves out, so it is refused.
   assert.deepEqual(
-    issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, Stance__c: 'Champion' }),
-    ['']
+    issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, stance: 'Champion', buyerRole: null }),
+    ['decisionRole', 'responseMode', 'influenceLevel', 'buyingCenterId', 'budgetOwned', 'reportsToId']
   );
-  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: 'not-an-id', lastModified: STAMP }), ['id']);
-  assert.deepEqual(issuePaths(ContactStakeholderInput, { id: ID, lastModified: STAMP, reportsToId: ID }), [
-    'reportsToId'
-  ]);
+  const { budgetOwned: _omitted, ...withoutBudget } = all;
+  assert.deepEqual(issuePaths(ContactStakeholderInput, withoutBudget), ['budgetOwned']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, Stance__c: 'Champion' }), ['']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, id: 'not-an-id' }), ['id']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, stance: 'Fan' }), ['stance']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, reportsToId: ID }), ['reportsToId']);
 });
 
 test('landscape cells need a competitor name when the state is Competitor', () => {

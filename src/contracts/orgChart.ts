@@ -105,19 +105,23 @@ export const OrgChartData = z.object({
 });
 export type OrgChartData = z.infer<typeof OrgChartData>;
 
-/** Saving a contact's stakeholder fields: only the fields present are changed. */
+/**
+ * Saving a contact's stakeholder fields. Apex cannot tell an absent property from null, so it writes all
+ * eight: every one is required (null clears it) and the panel sends the contact's current values merged
+ * with the user's edits. A partial input is refused rather than silently clearing the fields it left out.
+ */
 export const ContactStakeholderInput = z
   .object({
     id: SfId,
     lastModified: IsoDateTime,
-    stance: Stance.nullable().optional(),
-    decisionRole: DecisionRole.nullable().optional(),
-    buyerRole: BuyerRole.nullable().optional(),
-    responseMode: ResponseMode.nullable().optional(),
-    influenceLevel: InfluenceLevel.nullable().optional(),
-    buyingCenterId: SfId.nullable().optional(),
-    budgetOwned: Money.nonnegative().nullable().optional(),
-    reportsToId: SfId.nullable().optional()
+    stance: Stance.nullable(),
+    decisionRole: DecisionRole.nullable(),
+    buyerRole: BuyerRole.nullable(),
+    responseMode: ResponseMode.nullable(),
+    influenceLevel: InfluenceLevel.nullable(),
+    buyingCenterId: SfId.nullable(),
+    budgetOwned: Money.nonnegative().nullable(),
+    reportsToId: SfId.nullable()
   })
   .strict()
   .refine((c) => c.reportsToId !== c.id, {

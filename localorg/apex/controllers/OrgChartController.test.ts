@@ -1,10 +1,35 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ApexErrorBody, ContactNode, OrgChartData, RelationshipLinkDto } from '../../../src/contracts';
+import {
+  ApexErrorBody,
+  ContactNode,
+  ContactStakeholderInput,
+  OrgChartData,
+  RelationshipLinkDto
+} from '../../../src/contracts';
 import { LIMITS } from './lib/selectors';
 import { earlier, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A full stakeholder input as the person panel sends it: the contact's values with `edits` on top. */
+const stakeholderInput = (
+  c: ContactNode,
+  edits: Partial<ContactStakeholderInput> = {}
+): ContactStakeholderInput =>
+  ContactStakeholderInput.parse({
+    id: c.id,
+    lastModified: c.lastModified,
+    stance: c.stance,
+    decisionRole: c.decisionRole,
+    buyerRole: c.buyerRole,
+    responseMode: c.responseMode,
+    influenceLevel: c.influenceLevel,
+    buyingCenterId: c.buyingCenterId,
+    budgetOwned: c.budgetOwned,
+    reportsToId: c.reportsToId,
+    ...edits
+  });
 
 describe('OrgChartController twin over HTTP', () => {
   let t: TwinOrg;
@@ -75,35 +100,39 @@ describe('OrgChartController twin over HTTP', () => {
     assert.match(ApexErrorBody.parse(res.body.body).message, /^Account 001000000000000AAA was not found/);
   });
 
-  it('saveStakeholder persists, refuses a stale copy, and refuses self-reporting', async () => {
+  it('saveStakeholder persists, keeps the fields not edited, refuses a stale copy and self-reporting', async () => {
     const cfo = (await chart()).contacts.find((c) => c.name === 'Ben Costa')!;
     await sleep(5);
     const ok = await t.call('OrgChartController', 'saveStakeholder', {
-      input: {
-        id: cfo.id,
-        lastModified: cfo.lastModified,
-        stance: 'Detractor',
-        influenceLevel: 'High',
-        reportsToId: cfo.reportsToId
-      }
+      input: stakeholderInput(cfo, { stance: 'Detractor', influenceLevel: 'High' })
     });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     const saved = ContactNode.parse(ok.body);
     assert.equal(saved.stance, 'Detractor');
-    // Apex replaces all eight stakeholder fields: buyerRole was not sent, so it is cleared.
-    assert.equal(saved.buyerRole, null);
+    assert.equal(saved.influenceLevel, 'High');
+    // Every other stakeholder field went along with its current value, so it survives the save.
+    for (const k of [
+      'decisionRole',
+      'buyerRole',
+      'responseMode',
+      'buyingCenterId',
+      'budgetOwned',
+      'reportsToId'
+    ] as const)
+      assert.equal(saved[k], cfo[k], k);
     assert.notEqual(saved.lastModified, cfo.lastModified);
     assert.equal(t.running.org.get('Contact', cfo.id)!.Stance__c, 'Detractor');
 
     const stale = await t.call('OrgChartController', 'saveStakeholder', {
-      input: { id: cfo.id, lastModified: cfo.lastModified, stance: 'Neutral' }
+      input: stakeholderInput(cfo, { stance: 'Neutral' })
     });
     assert.equal(stale.status, 400);
     assert.equal(stale.body.body.message, staleMessage('Contact Ben Costa'));
     assert.equal(t.running.org.get('Contact', cfo.id)!.Stance__c, 'Detractor');
 
     const self = await t.call('OrgChartController', 'saveStakeholder', {
-      input: { id: cfo.id, lastModified: saved.lastModified, reportsToId: cfo.id }
+      // Not through the contract helper: the contract refuses self-reporting too, the twin must on its own.
+      input: { ...stakeholderInput(saved), reportsToId: cfo.id }
     });
     assert.equal(self.status, 400);
     assert.equal(
@@ -112,10 +141,27 @@ describe('OrgChartController twin over HTTP', () => {
     );
   });
 
+  it('saveStakeholder refuses a partial input (it would clear the fields left out) and writes nothing', async () => {
+    const cio = (await chart()).contacts.find((c) => c.name === 'Cleo Diaz')!;
+    assert.ok(cio.buyingCenterId && cio.stance, 'the fixture contact has values to lose');
+    const before = { ...t.running.org.get('Contact', cio.id)! };
+    const res = await t.call('OrgChartController', 'saveStakeholder', {
+      input: { id: cio.id, lastModified: cio.lastModified, stance: 'Neutral' }
+    });
+    assert.equal(res.status, 400);
+    const message = ApexErrorBody.parse(res.body.body).message;
+    assert.match(
+      message,
+      /^decisionRole, buyerRole, responseMode, influenceLevel, buyingCenterId, budgetOwned, reportsToId: Required/
+    );
+    assert.match(message, new RegExp(cio.id));
+    assert.deepEqual(t.running.org.get('Contact', cio.id), before);
+  });
+
   it('saveStakeholder passes the validation rule through and writes nothing', async () => {
     const ceo = (await chart()).contacts.find((c) => c.name === 'Ada Brandt')!;
     const res = await t.call('OrgChartController', 'saveStakeholder', {
-      input: { id: ceo.id, lastModified: ceo.lastModified, buyingCenterId: t.id('otherBc') }
+      input: stakeholderInput(ceo, { buyingCenterId: t.id('otherBc') })
     });
     assert.equal(res.status, 400);
     const body = ApexErrorBody.parse(res.body.body);

@@ -179,6 +179,13 @@ function saveStakeholder(ctx: ApexContext, inputValue: unknown): ContactNode {
   const lastModified = dateTimeParam(input!.lastModified, 'lastModified');
   require(id, 'id');
   require(lastModified, 'lastModified');
+  // The contract (ContactStakeholderInput) requires every stakeholder property, null to clear: Apex cannot
+  // tell a missing property from null and would clear it, so the twin refuses a partial input outright.
+  const missing = Object.keys(STAKEHOLDER_FIELDS).filter((p) => !Object.hasOwn(input!, p));
+  if (missing.length)
+    throw fail(
+      `${missing.join(', ')}: Required. Send every stakeholder field of Contact ${String(id)} (null clears one); nothing was saved.`
+    );
   const values: Record<string, unknown> = {
     stance: stringParam(input!.stance, 'stance'),
     decisionRole: stringParam(input!.decisionRole, 'decisionRole'),

@@ -257,7 +257,21 @@ export default class OrgChartPersonPanel extends LightningElement {
       return;
     }
     this.budgetError = '';
-    const input = { id: c.id, lastModified: c.lastModified, ...this.changes() } as ContactStakeholderInput;
+    // Apex writes every stakeholder field (it cannot tell a missing property from null), so the input
+    // carries all of them: the contact's current values with the user's edits on top.
+    const input: ContactStakeholderInput = {
+      id: c.id,
+      lastModified: c.lastModified,
+      stance: c.stance ?? null,
+      decisionRole: c.decisionRole ?? null,
+      buyerRole: c.buyerRole ?? null,
+      responseMode: c.responseMode ?? null,
+      influenceLevel: c.influenceLevel ?? null,
+      buyingCenterId: c.buyingCenterId ?? null,
+      budgetOwned: c.budgetOwned ?? null,
+      reportsToId: c.reportsToId ?? null,
+      ...this.changes()
+    };
     this.dispatchEvent(new CustomEvent('savestakeholder', { detail: { input } }));
   }
 
