@@ -20,6 +20,11 @@ import {
 } from './viewModel';
 
 const MIN_SCALE = 0.1;
+/** The chart opens at least this large (names readable); wider trees scroll and pan instead of shrinking. */
+const READABLE_SCALE = 0.75;
+const PAD = 24;
+/** The canvas never gets shorter than this, however small the tree. */
+const MIN_CANVAS = 240;
 const MAX_SCALE = 2.5;
 const ZOOM_STEP = 1.25;
 /** Render a margin beyond the visible area so short pans do not show empty edges. */
@@ -46,7 +51,12 @@ type RenderNode = NodeView & {
   toggleStyle: string;
   stanceClass: string;
 };
-type RenderLink = LinkView & { className: string; arrowClass: string };
+type RenderLink = LinkView & { className: string; arrowClass: string; title: string };
+const COLOUR_OPTIONS = COLOUR_MODES.map((m) => ({ label: COLOUR_MODE_LABELS[m], value: m }));
+const LEVEL_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
+  label: `${n} level${n > 1 ? 's' : ''}`,
+  value: String(n)
+}));
 
 /**
  * The org chart heatmap on the Account record page: the reporting tree, the informal network over it,
@@ -74,6 +84,8 @@ export default class OrgChartHeatmap extends LightningElement {
   ty = 0;
   viewportWidth = 800;
   viewportHeight = 560;
+  /** Height of the canvas: the tree's height at the current zoom, at most the App Builder height. */
+  canvasHeight = 560;
   slice: ViewSlice = { nodes: [], edges: [], links: [], inView: 0, capped: false };
 
   activeId: string | null = null;
@@ -93,6 +105,19 @@ export default class OrgChartHeatmap extends LightningElement {
   private dragging: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
   private fitted = false;
   private resizeObserver?: ResizeObserver;
+  /**
+   * Memos of what the template reads, keyed by their inputs: LWC calls getters on every render, and a
+   * fresh array makes it diff (and child components re-render) everything again.
+   */
+  private memo = new Map<string, { key: unknown[]; value: unknown }>();
+
+  private memoised<T>(name: string, key: unknown[], compute: () => T): T {
+    const hit = this.memo.get(name);
+    if (hit && hit.key.length === key.length && hit.key.every((k, i) => k === key[i])) return hit.value as T;
+    const value = compute();
+    this.memo.set(name, { key, value });
+    return value;
+  }
 
   @wire(getOrgChart, { accountId: '$recordId' })
   wiredOrgChart(result: WireResult<OrgChartData>): void {
@@ -130,6 +155,7 @@ export default class OrgChartHeatmap extends LightningElement {
 
   override connectedCallback(): void {
     this.viewportHeight = this.heightValue;
+    this.canvasHeight = this.heightValue;
   }
 
   override disconnectedCallback(): void {
@@ -145,7 +171,7 @@ export default class OrgChartHeatmap extends LightningElement {
     if (viewport && !this.fitted) {
       this.fitted = true;
       this.measure();
-      this.fit();
+      this.fit(true);
     }
     if (this.pendingFocus) {
       const el = this.template?.querySelector<HTMLElement>(`.node[data-id="${this.pendingFocus}"]`);
@@ -159,10 +185,12 @@ export default class OrgChartHeatmap extends LightningElement {
   private measure(): void {
     const viewport = this.template?.querySelector<HTMLElement>('.viewport');
     if (!viewport) return;
-    const r = viewport.getBoundingClientRect();
+    // One layout read per resize (clientWidth excludes the border the transform origin sits inside).
+    const w = viewport.clientWidth;
+    const h = viewport.clientHeight;
     // jsdom and hidden tabs report 0: keep the last known size.
-    if (r.width > 0) this.viewportWidth = r.width;
-    if (r.height > 0) this.viewportHeight = r.height;
+    if (w > 0) this.viewportWidth = w;
+    if (h > 0) this.viewportHeight = h;
     this.refreshView();
   }
 
@@ -205,10 +233,13 @@ export default class OrgChartHeatmap extends LightningElement {
   get heightStyle(): string {
     return `height: ${this.heightValue}px`;
   }
+  get canvasStyle(): string {
+    return `height: ${this.canvasHeight}px`;
+  }
 
   // ---- toolbar ----
   get colourOptions(): { label: string; value: string }[] {
-    return COLOUR_MODES.map((m) => ({ label: COLOUR_MODE_LABELS[m], value: m }));
+    return COLOUR_OPTIONS;
   }
   get colourBy(): string {
     return this.vm?.colourBy ?? 'heat';
@@ -220,14 +251,16 @@ export default class OrgChartHeatmap extends LightningElement {
     return this.vm?.legend ?? [];
   }
   get buyingCenterOptions(): { label: string; value: string }[] {
-    const list = (this.vm?.buyingCenters ?? []).map((b) => ({ label: b.name, value: b.id }));
-    return [{ label: 'All buying centers', value: '' }, ...list];
+    return this.memoised('bcOptions', [this.vm?.buyingCenters], () => [
+      { label: 'All buying centers', value: '' },
+      ...this.buyingCenters
+    ]);
   }
   get buyingCenterValue(): string {
     return this.vm?.buyingCenterId ?? '';
   }
   get levelOptions(): { label: string; value: string }[] {
-    return [1, 2, 3, 4, 5].map((n) => ({ label: `${n} level${n > 1 ? 's' : ''}`, value: String(n) }));
+    return LEVEL_OPTIONS;
   }
   get focusLevelsValue(): string {
     return String(this.focusLevels);
@@ -295,6 +328,7 @@ export default class OrgChartHeatmap extends LightningElement {
   handleExpandAll(): void {
     this.vm?.expandAll();
     this.changed();
+    this.growCanvas();
   }
 
   handleToggleCoverage(): void {
@@ -371,6 +405,14 @@ export default class OrgChartHeatmap extends LightningElement {
   }
 
   get renderNodes(): RenderNode[] {
+    return this.memoised(
+      'nodes',
+      [this.slice, this.selectedId, this.hits, this.hitIndex, this.activeId],
+      () => this.computeRenderNodes()
+    );
+  }
+
+  private computeRenderNodes(): RenderNode[] {
     const hitSet = new Set(this.hits);
     const current = this.hitIndex >= 0 ? this.hits[this.hitIndex] : null;
     const nodes = this.slice.nodes;
@@ -406,26 +448,58 @@ export default class OrgChartHeatmap extends LightningElement {
   }
 
   get renderLinks(): RenderLink[] {
-    return this.slice.links.map((l) => ({
-      ...l,
-      className: `link link-${l.weight}${l.negative ? ' link-negative' : ' link-positive'}`,
-      arrowClass: l.negative ? 'arrow arrow-negative' : 'arrow arrow-positive'
-    }));
+    return this.memoised('links', [this.slice], () =>
+      this.slice.links.map((l) => ({
+        ...l,
+        className: `link link-${l.weight}${l.negative ? ' link-negative' : ' link-positive'}`,
+        arrowClass: l.negative ? 'arrow arrow-negative' : 'arrow arrow-positive',
+        title: l.count > 1 ? `${l.count} links` : 'Link'
+      }))
+    );
   }
 
-  /** Centres the layout and scales it to fit (never above 100%). */
-  fit(): void {
+  /**
+   * Fits the chart: scales it to the canvas width and the App Builder height (never above 100%). With
+   * `readable`, never below READABLE_SCALE either: a wide tree then opens on its top people at a size
+   * where names can be read, and the rest is a pan or a scroll away. The canvas takes the tree's height.
+   */
+  fit(readable = false): void {
     if (!this.vm) return;
     const { width, height } = this.vm.size;
-    const pad = 24;
-    const s =
+    const maxHeight = this.heightValue;
+    let s =
       width && height
-        ? Math.min(1, (this.viewportWidth - pad * 2) / width, (this.viewportHeight - pad * 2) / height)
+        ? Math.min(1, (this.viewportWidth - PAD * 2) / width, (maxHeight - PAD * 2) / height)
         : 1;
+    if (readable) s = Math.max(s, Math.min(1, READABLE_SCALE));
     this.scale = Math.max(MIN_SCALE, s);
-    this.tx = (this.viewportWidth - width * this.scale) / 2;
-    this.ty = pad;
+    this.setCanvasHeight(Math.min(maxHeight, Math.max(MIN_CANVAS, Math.ceil(height * this.scale + PAD * 2))));
+    if (width * this.scale <= this.viewportWidth - PAD * 2) {
+      this.tx = (this.viewportWidth - width * this.scale) / 2;
+    } else {
+      // Too wide to show whole: centre the top of the tree (the first root) and let the user pan.
+      const root = this.vm.firstVisibleId ? this.vm.nodeBox(this.vm.firstVisibleId) : undefined;
+      const cx = root ? (root.x1 + root.x2) / 2 : width / 2;
+      this.tx = this.viewportWidth / 2 - cx * this.scale;
+    }
+    this.ty = PAD;
     this.refreshView();
+  }
+
+  private setCanvasHeight(h: number): void {
+    this.canvasHeight = h;
+    // The viewport is measured again by the ResizeObserver; until then assume the new height.
+    this.viewportHeight = h;
+  }
+
+  /** After more people appear (expand), the canvas grows up to the App Builder height; it never shrinks. */
+  private growCanvas(): void {
+    if (!this.vm) return;
+    const needed = Math.ceil(this.vm.size.height * this.scale + PAD * 2);
+    if (needed > this.canvasHeight) {
+      this.setCanvasHeight(Math.min(this.heightValue, needed));
+      this.refreshView();
+    }
   }
 
   handleFit(): void {
@@ -520,6 +594,7 @@ export default class OrgChartHeatmap extends LightningElement {
     if (!id || !this.vm) return;
     this.vm.toggleCollapse(id);
     this.changed();
+    this.growCanvas();
   }
 
   handleNodeKeydown(event: KeyboardEvent): void {
@@ -593,30 +668,41 @@ export default class OrgChartHeatmap extends LightningElement {
 
   // ---- side panel ----
   get person(): PersonDetails | null {
-    return this.selectedId && this.vm ? this.vm.person(this.selectedId) : null;
+    // Scans every link of the account: once per selection or change, not once per render.
+    const id = this.selectedId;
+    const vm = this.vm;
+    return this.memoised('person', [id, vm, this.version], () => {
+      return id && vm ? vm.person(id) : null;
+    });
   }
   get hasPerson(): boolean {
     return !!this.person;
   }
   get people(): { label: string; value: string }[] {
-    return this.selectedId && this.vm
-      ? this.vm.contactOptions(this.selectedId, '', Number.MAX_SAFE_INTEGER)
-      : [];
+    const id = this.selectedId;
+    const vm = this.vm;
+    return this.memoised('people', [id, vm, this.version], () => {
+      return id && vm ? vm.contactOptions(id, '', Number.MAX_SAFE_INTEGER) : [];
+    });
   }
   get fieldAccess(): Record<string, { readable: boolean; updateable: boolean }> {
     return this.data?.fieldAccess ?? {};
   }
   get buyingCenters(): { label: string; value: string }[] {
-    return (this.vm?.buyingCenters ?? []).map((b) => ({ label: b.name, value: b.id }));
+    return this.memoised('bcs', [this.vm?.buyingCenters], () =>
+      (this.vm?.buyingCenters ?? []).map((b) => ({ label: b.name, value: b.id }))
+    );
   }
   get accountId(): string {
     return this.data?.accountId ?? this.recordId;
   }
   get issues(): (CoverageIssue & { key: string })[] {
-    return (this.vm?.issues ?? []).map((i, n) => ({
-      ...i,
-      key: `${i.code}-${i.contactId ?? ''}-${i.buyingCenterId ?? ''}-${i.linkId ?? ''}-${n}`
-    }));
+    return this.memoised('issues', [this.vm?.issues], () =>
+      (this.vm?.issues ?? []).map((i, n) => ({
+        ...i,
+        key: `${i.code}-${i.contactId ?? ''}-${i.buyingCenterId ?? ''}-${i.linkId ?? ''}-${n}`
+      }))
+    );
   }
 
   handlePanelClose(): void {

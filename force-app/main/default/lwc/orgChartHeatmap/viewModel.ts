@@ -36,8 +36,13 @@ import type { BuyingCenterDto, ContactNode, OrgChartData, RelationshipLinkDto } 
 
 /** Above this many people in view the DOM would get slow: the nearest to the centre are drawn. */
 export const MAX_DOM_NODES = 500;
-/** Lines are cheaper than nodes but still bounded. */
-export const MAX_DOM_LINES = 1500;
+/** Reporting lines: one per drawn person at most, bounded anyway. */
+export const MAX_DOM_LINES = 600;
+/**
+ * Relationship links drawn at once. Each is a curved, often dashed SVG path the browser re-rasterises
+ * whenever the chart changes, so they are bounded much tighter than nodes (links between drawn people first).
+ */
+export const MAX_DOM_LINKS = 250;
 
 export const COLOUR_MODES: readonly ColourMode[] = ['heat', 'stance', 'buyerRole', 'coverage'];
 export const COLOUR_MODE_LABELS: Readonly<Record<ColourMode, string>> = {
@@ -140,6 +145,8 @@ export interface LinkView {
   colour: string;
   dash: string | null;
   attached: boolean;
+  /** Links drawn as this one line: links between the same two drawn people (or their collapsed managers). */
+  count: number;
 }
 
 export interface ViewSlice {
@@ -205,6 +212,11 @@ export class OrgChartViewModel {
   >();
   private layoutResult!: OrgLayout;
   private placed: PlacedLink<RelationshipLinkDto>[] = [];
+  /** How many links each drawn line stands for (by representative link id). */
+  private linkCount = new Map<string, number>();
+  /** Bumped on every change of what `view` returns for a rectangle (layout, data, colouring). */
+  private revision = 0;
+  private lastView: { key: string; slice: ViewSlice } | null = null;
   private index!: ViewportIndex<RelationshipLinkDto>;
   private contextIds = new Set<string>();
   private contactLinks: RelationshipLinkDto[] = [];
@@ -246,6 +258,7 @@ export class OrgChartViewModel {
       buyingCenterNames: this.bcNames
     });
     this.colourCache.clear();
+    this.revision++;
     // != null: Apex omits null properties, so a team link may have no fromContactId key at all.
     this.contactLinks = this.data.links.filter((l) => l.fromContactId != null);
     this.forest = this.filteredForest();
@@ -288,8 +301,41 @@ export class OrgChartViewModel {
       nodeSize: this.sizeOf,
       levelGap: 56
     });
-    this.placed = placeLinks(this.layoutResult, this.contactLinks, 'attach').placed;
+    this.placed = this.mergeParallel(placeLinks(this.layoutResult, this.contactLinks, 'attach').placed);
     this.index = buildViewportIndex(this.layoutResult, this.placed);
+    this.revision++;
+  }
+
+  /**
+   * One line per pair of drawn ends and direction: with teams collapsed, thousands of links attach to the
+   * same few managers and would be drawn on top of each other. The strongest link of a pair stands for it.
+   */
+  private mergeParallel(placed: PlacedLink<RelationshipLinkDto>[]): PlacedLink<RelationshipLinkDto>[] {
+    const rank = (l: RelationshipLinkDto): number => {
+      const s = linkStyle(l);
+      return (s.weight === 'bold' ? 20 : s.weight === 'thin' ? 10 : 0) + (l.strength ?? 0);
+    };
+    const best = new Map<string, { p: PlacedLink<RelationshipLinkDto>; rank: number; count: number }>();
+    for (const p of placed) {
+      const key = `${p.fromNodeId}>${p.toNodeId}`;
+      const r = rank(p.link);
+      const seen = best.get(key);
+      if (!seen) best.set(key, { p, rank: r, count: 1 });
+      else {
+        seen.count++;
+        if (r > seen.rank) {
+          seen.p = p;
+          seen.rank = r;
+        }
+      }
+    }
+    this.linkCount = new Map();
+    const out: PlacedLink<RelationshipLinkDto>[] = [];
+    for (const { p, count } of best.values()) {
+      this.linkCount.set(p.link.id, count);
+      out.push(p);
+    }
+    return out;
   }
 
   /** Width and height of the laid-out chart. */
@@ -329,8 +375,10 @@ export class OrgChartViewModel {
   /** Switches the colouring; no relayout. */
   setColourBy(mode: ColourMode): void {
     if (!PALETTES[mode]) throw new Error(`Unknown colour mode "${mode}"`);
+    if (mode === this.colourBy) return;
     this.colourBy = mode;
     this.colouring();
+    this.revision++;
   }
 
   get legend(): LegendEntry[] {
@@ -450,8 +498,13 @@ export class OrgChartViewModel {
     return parts.join(', ');
   }
 
-  /** What to draw inside a rectangle (layout space), capped to keep the DOM small. */
+  /**
+   * What to draw inside a rectangle (layout space), capped to keep the DOM small. The same rectangle on an
+   * unchanged chart returns the same slice object, so the component can skip re-rendering it.
+   */
   view(rect: Rect): ViewSlice {
+    const key = `${this.revision}|${Math.round(rect.x1)}|${Math.round(rect.y1)}|${Math.round(rect.x2)}|${Math.round(rect.y2)}`;
+    if (this.lastView?.key === key) return this.lastView.slice;
     const hit = this.index.query(rect);
     let nodes = hit.nodes;
     const inView = nodes.length;
@@ -463,14 +516,30 @@ export class OrgChartViewModel {
         Math.abs((n.x1 + n.x2) / 2 - cx) + Math.abs((n.y1 + n.y2) / 2 - cy);
       nodes = [...nodes].sort((a, b) => dist(a) - dist(b)).slice(0, MAX_DOM_NODES);
     }
+    const drawn = new Set<string>();
+    for (const n of nodes) drawn.add(n.id);
     const { colours } = this.colouring();
     const nodeViews = nodes.map((n) => this.nodeView(n, colours));
-    const edges = hit.edges.slice(0, MAX_DOM_LINES).map((e) => {
+    const edges: LineView[] = [];
+    for (const e of hit.edges) {
+      if (edges.length >= MAX_DOM_LINES) break;
+      if (!drawn.has(e.toId) && !drawn.has(e.fromId)) continue;
       const mid = (e.y1 + e.y2) / 2;
-      return { key: `e-${e.toId}`, d: `M${e.x1} ${e.y1}V${mid}H${e.x2}V${e.y2}` };
-    });
-    const links = hit.links.slice(0, MAX_DOM_LINES).map((p) => this.linkView(p));
-    return { nodes: nodeViews, edges, links, inView, capped };
+      edges.push({ key: `e-${e.toId}`, d: `M${e.x1} ${e.y1}V${mid}H${e.x2}V${e.y2}` });
+    }
+    // Links between two drawn people first, then those with one end drawn; none that only pass through.
+    const both: PlacedLink<RelationshipLinkDto>[] = [];
+    const one: PlacedLink<RelationshipLinkDto>[] = [];
+    for (const p of hit.links) {
+      const a = drawn.has(p.fromNodeId);
+      const b = drawn.has(p.toNodeId);
+      if (a && b) both.push(p);
+      else if (a || b) one.push(p);
+    }
+    const links = [...both, ...one].slice(0, MAX_DOM_LINKS).map((p) => this.linkView(p));
+    const slice = { nodes: nodeViews, edges, links, inView, capped };
+    this.lastView = { key, slice };
+    return slice;
   }
 
   private nodeView(
@@ -543,7 +612,8 @@ export class OrgChartViewModel {
       d: `M${r(sx)} ${r(sy)}Q${r(qx)} ${r(qy)} ${r(bx)} ${r(by)}`,
       arrow: `${r(ex)},${r(ey)} ${r(bx - uy * size * 0.5)},${r(by + ux * size * 0.5)} ${r(bx + uy * size * 0.5)},${r(by - ux * size * 0.5)}`,
       ...style,
-      attached: p.attached
+      attached: p.attached,
+      count: this.linkCount.get(p.link.id) ?? 1
     };
   }
 

@@ -71,10 +71,22 @@ const key = (target: Element, k: string): void => {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
 };
 
-async function loaded(props: Partial<Host> = {}, data: OrgChartData = fixture()): Promise<Host> {
+/**
+ * Mounts with data. The chart opens at a readable zoom on its top people (see the opening test); most tests
+ * then press "Fit to screen" so the whole fixture tree is drawn in jsdom's 800-pixel viewport.
+ */
+async function loaded(
+  props: Partial<Host> = {},
+  data: OrgChartData = fixture(),
+  fitAll = true
+): Promise<Host> {
   const el = mount(props);
   wire.emit(data);
   await flush();
+  if (fitAll && $(el, '.fit')) {
+    ($(el, '.fit') as HTMLElement).click();
+    await flush();
+  }
   return el;
 }
 
@@ -152,12 +164,35 @@ describe('c-org-chart-heatmap states', () => {
   });
 
   it('applies the App Builder attributes: colouring, depth and height', async () => {
-    const el = await loaded({ defaultColourBy: 'stance', depth: 2, height: 420 });
+    const el = await loaded({ defaultColourBy: 'stance', depth: 2, height: 420 }, fixture(), false);
     expect(($(el, 'c-org-chart-legend') as HTMLElement & { heading: string }).heading).toBe('Colour: Stance');
     // Depth 2: the CEO and her direct reports; deeper teams start collapsed.
     expect(nodes(el)).toHaveLength(6);
-    expect($(el, '.viewport')!.getAttribute('style')).toContain('height: 420px');
+    // Two levels need less than 420 pixels: the canvas takes the tree's height (240 at least), no empty band.
+    expect($(el, '.viewport')!.getAttribute('style')).toBe('height: 240px');
     expect(node(el, 'Ada Lovelace').getAttribute('aria-expanded')).toBe('false');
+    // Everyone (five levels) is taller than 300 pixels at a readable zoom: the height caps the canvas.
+    const tall = await loaded({ depth: 0, height: 300 }, fixture(), false);
+    expect($(tall, '.viewport')!.getAttribute('style')).toBe('height: 300px');
+  });
+
+  it('opens at a readable zoom centred on the top of a tree too wide to fit, and pans to the rest', async () => {
+    const el = await loaded({ depth: 0 }, fixture(), false);
+    const zoom = (): number => parseInt($(el, '.zoom')!.textContent!, 10);
+    // The fixture is about 2,400 pixels wide: fitting it into 800 would shrink names below 35%.
+    expect(zoom()).toBeGreaterThanOrEqual(75);
+    expect(node(el, 'Margaret Hale')).toBeTruthy();
+    const ceo = node(el, 'Margaret Hale');
+    const left = parseFloat(/left:(-?[\d.]+)px/.exec(ceo.getAttribute('style')!)![1]);
+    const width = parseFloat(/width:([\d.]+)px/.exec(ceo.getAttribute('style')!)![1]);
+    const layer = /translate\((-?[\d.]+)px/.exec($(el, '.layer')!.getAttribute('style')!)![1];
+    // The CEO's centre sits in the middle of the 800-pixel canvas.
+    expect(Math.round(parseFloat(layer) + ((left + width / 2) * zoom()) / 100)).toBeCloseTo(400, -1);
+    expect(nodes(el).length).toBeLessThan(25);
+    ($(el, '.fit') as HTMLElement).click();
+    await flush();
+    expect(zoom()).toBeLessThan(75);
+    expect(nodes(el)).toHaveLength(25);
   });
 
   it('warns when the contacts were cut at the query limit and lists data repairs', async () => {
@@ -495,9 +530,22 @@ describe('c-org-chart-heatmap person panel', () => {
     });
     (inPanel(el, '.save') as HTMLElement).click();
     await flush();
+    // Apex writes every stakeholder field, so the panel sends them all: the edit plus the current values.
     expect(mockSaveStakeholder).toHaveBeenCalledWith({
-      input: { id: victor.id, lastModified: victor.lastModified, stance: 'Supporter' }
+      input: {
+        id: victor.id,
+        lastModified: victor.lastModified,
+        stance: 'Supporter',
+        decisionRole: victor.decisionRole,
+        buyerRole: victor.buyerRole,
+        responseMode: victor.responseMode,
+        influenceLevel: victor.influenceLevel,
+        buyingCenterId: victor.buyingCenterId,
+        budgetOwned: victor.budgetOwned,
+        reportsToId: victor.reportsToId
+      }
     });
+    expect(victor.buyerRole).not.toBeNull();
     expect(node(el, 'Victor Okafor').getAttribute('aria-label')).toContain(
       'Chief Financial Officer, Supporter'
     );
@@ -505,6 +553,36 @@ describe('c-org-chart-heatmap person panel', () => {
     expect(legend.entries.find((e) => e.key === 'Detractor')!.count).toBe(2);
     expect(refreshApex).toHaveBeenCalled();
     expect(inPanel(el, 'c-error-panel')).toBeNull();
+  });
+
+  it('sends every stakeholder field as null, not missing, when Apex omitted the blanks', async () => {
+    const el = await loaded({ depth: 0 }, withoutNulls(fixture()));
+    await open(el, 'Nora Klein');
+    const nora = byName('Nora Klein');
+    change(panel(el).shadowRoot.querySelector('lightning-combobox[data-field="stance"]')!, 'Neutral');
+    await flush();
+    mockSaveStakeholder.mockResolvedValue({ ...nora, stance: 'Neutral' });
+    (inPanel(el, '.save') as HTMLElement).click();
+    await flush();
+    const { input } = mockSaveStakeholder.mock.calls[0][0] as { input: Record<string, unknown> };
+    expect(Object.keys(input).sort()).toEqual(
+      [
+        'id',
+        'lastModified',
+        'stance',
+        'decisionRole',
+        'buyerRole',
+        'responseMode',
+        'influenceLevel',
+        'buyingCenterId',
+        'budgetOwned',
+        'reportsToId'
+      ].sort()
+    );
+    expect(input.stance).toBe('Neutral');
+    expect(input.buyerRole).toBeNull();
+    expect(input.budgetOwned).toBeNull();
+    expect(input.reportsToId).toBe(nora.reportsToId);
   });
 
   it('shows a stale-write conflict, keeps the input and offers a reload', async () => {

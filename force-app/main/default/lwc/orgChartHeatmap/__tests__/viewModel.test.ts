@@ -1,5 +1,12 @@
 import type { OrgChartData } from '@keyplan/contracts';
-import { COLOUR_MODES, MAX_DOM_NODES, OrgChartViewModel, linkStyle, textColourOn } from '../viewModel';
+import {
+  COLOUR_MODES,
+  MAX_DOM_LINKS,
+  MAX_DOM_NODES,
+  OrgChartViewModel,
+  linkStyle,
+  textColourOn
+} from '../viewModel';
 import { countNullKeys, withoutNulls } from '../../../../../test/testUtils';
 
 const FIXTURE = jest.requireActual<OrgChartData>(
@@ -84,6 +91,52 @@ describe('orgChartHeatmap view model', () => {
     expect(all.inView).toBe(1225);
     expect(all.capped).toBe(true);
     expect(all.nodes).toHaveLength(MAX_DOM_NODES);
+  });
+
+  it('draws one line for links that end on the same collapsed managers, the strongest standing for them', () => {
+    const data: OrgChartData = { ...FIXTURE, contacts: [...FIXTURE.contacts], links: [] };
+    const team = FIXTURE.contacts.filter((c) => c.reportsToId === idOf('Ada Lovelace')).map((c) => c.id);
+    const victor = idOf('Victor Okafor');
+    const base = FIXTURE.links.find((l) => l.fromContactId != null)!;
+    // Everyone in Ada's team influences Victor: with her team collapsed, all end on Ada.
+    team.forEach((from, i) =>
+      data.links.push({
+        ...base,
+        id: `a0L00000000${String(i).padStart(4, '0')}AAA`,
+        fromContactId: from,
+        fromUserId: null,
+        fromUserName: null,
+        toContactId: victor,
+        strength: i === 1 ? 5 : 2,
+        frequency: i === 1 ? 'Weekly' : 'Rarely',
+        polarity: 'Positive'
+      })
+    );
+    expect(team.length).toBeGreaterThan(2);
+    const vm = new OrgChartViewModel(data, { today });
+    const rect = { x1: -1e6, y1: -1e6, x2: 1e6, y2: 1e6 };
+    expect(vm.view(rect).links).toHaveLength(team.length);
+    vm.toggleCollapse(idOf('Ada Lovelace'));
+    const merged = vm.view(rect).links;
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ count: team.length, weight: 'bold', attached: true });
+    expect(merged[0].linkId).toBe('a0L000000000001AAA');
+    expect(MAX_DOM_LINKS).toBeLessThanOrEqual(MAX_DOM_NODES);
+  });
+
+  it('returns the same slice for the same rectangle until something changes', () => {
+    const vm = new OrgChartViewModel(FIXTURE, { today });
+    const rect = { x1: 0, y1: 0, x2: 900, y2: 600 };
+    const first = vm.view(rect);
+    expect(vm.view({ ...rect })).toBe(first);
+    vm.setColourBy('heat');
+    expect(vm.view(rect)).toBe(first);
+    vm.setColourBy('stance');
+    const recoloured = vm.view(rect);
+    expect(recoloured).not.toBe(first);
+    expect(recoloured.nodes.map((n) => n.id)).toEqual(first.nodes.map((n) => n.id));
+    vm.toggleCollapse(idOf('Margaret Hale'));
+    expect(vm.view(rect)).not.toBe(recoloured);
   });
 
   it('applies saves without a reload', () => {
