@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aerovanceBundle, largeBundle } from '../data';
 import { loadBundle, type LoadedBundle } from '../localorg/bundle';
+import { seedBantHistory } from '../localorg/history';
 import type { LocalOrg } from '../localorg/org';
 import type { AccountBundleInput } from '../src/bundle/schema';
 
@@ -44,6 +45,8 @@ export interface DemoBundle {
   key: string;
   label: string;
   bundle: () => AccountBundleInput;
+  /** Backdate a month of BANT status changes, so the panel's "since last month" has something to show. */
+  bantHistory?: boolean;
 }
 
 /**
@@ -53,7 +56,7 @@ export interface DemoBundle {
 export function demoBundles(largeContacts = 10000): DemoBundle[] {
   const label = `Stratosphere Holdings (${largeContacts.toLocaleString('en-US')} contacts)`;
   return [
-    { key: 'aerovance', label: 'Aerovance Group', bundle: () => aerovanceBundle() },
+    { key: 'aerovance', label: 'Aerovance Group', bundle: () => aerovanceBundle(), bantHistory: true },
     {
       key: 'stratosphere',
       label,
@@ -101,6 +104,7 @@ export function loadDemo(
   const input = demo.bundle();
   return org.write(() => {
     const loaded = loadBundle(org, input);
+    if (demo.bantHistory) seedBantHistory(org, loaded.accountId);
     org.db.prepare('DELETE FROM _localorg_meta WHERE key = ?').run(mark(key));
     return loaded;
   });
