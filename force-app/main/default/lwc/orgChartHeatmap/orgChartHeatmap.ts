@@ -307,7 +307,7 @@ export default class OrgChartHeatmap extends LightningElement {
   handleBuyingCenterChange(event: CustomEvent<{ value: string }>): void {
     this.vm?.setBuyingCenter(event.detail.value || null);
     this.changed();
-    this.fit();
+    this.fit(true);
   }
 
   handleLevelsChange(event: CustomEvent<{ value: string }>): void {
@@ -315,14 +315,14 @@ export default class OrgChartHeatmap extends LightningElement {
     if (this.vm?.focus) {
       this.vm.setFocus(this.vm.focus.id, this.focusLevels);
       this.changed();
-      this.fit();
+      this.fit(true);
     }
   }
 
   handleClearFocus(): void {
     this.vm?.setFocus(null);
     this.changed();
-    this.fit();
+    this.fit(true);
   }
 
   handleExpandAll(): void {
@@ -503,6 +503,7 @@ export default class OrgChartHeatmap extends LightningElement {
   }
 
   handleFit(): void {
+    // The button shows the whole tree, however small that makes it.
     this.fit();
   }
 
@@ -718,7 +719,7 @@ export default class OrgChartHeatmap extends LightningElement {
     } else if (buyingCenterId && this.vm) {
       this.vm.setBuyingCenter(buyingCenterId);
       this.changed();
-      this.fit();
+      this.fit(true);
     }
   }
 
@@ -726,7 +727,7 @@ export default class OrgChartHeatmap extends LightningElement {
     if (!this.vm) return;
     this.vm.setFocus(event.detail.contactId, this.focusLevels);
     this.changed();
-    this.fit();
+    this.fit(true);
   }
 
   private fail(error: unknown): void {

@@ -536,7 +536,13 @@ export class OrgChartViewModel {
       if (a && b) both.push(p);
       else if (a || b) one.push(p);
     }
-    const links = [...both, ...one].slice(0, MAX_DOM_LINKS).map((p) => this.linkView(p));
+    const reach = Math.hypot(rect.x2 - rect.x1, rect.y2 - rect.y1) / 2;
+    const links = [
+      ...both.slice(0, MAX_DOM_LINKS).map((p) => this.linkView(p)),
+      ...one
+        .slice(0, Math.max(0, MAX_DOM_LINKS - both.length))
+        .map((p) => this.linkView(p, drawn.has(p.fromNodeId) ? 'from' : 'to', reach))
+    ];
     const slice = { nodes: nodeViews, edges, links, inView, capped };
     this.lastView = { key, slice };
     return slice;
@@ -575,7 +581,16 @@ export class OrgChartViewModel {
     };
   }
 
-  private linkView(p: PlacedLink<RelationshipLinkDto>): LinkView {
+  /**
+   * `reach`: with only one end drawn (`drawnEnd`), the curve is cut `reach` layout units from it: a link
+   * to someone far off screen would otherwise be a path across the whole chart, and the browser dashes
+   * and rasterises all of it on every frame that touches the lines.
+   */
+  private linkView(
+    p: PlacedLink<RelationshipLinkDto>,
+    drawnEnd: 'both' | 'from' | 'to' = 'both',
+    reach = Infinity
+  ): LinkView {
     const a = this.layoutResult.nodeById.get(p.fromNodeId) as LaidOutNode;
     const b = this.layoutResult.nodeById.get(p.toNodeId) as LaidOutNode;
     const dx = p.x2 - p.x1;
@@ -606,11 +621,30 @@ export class OrgChartViewModel {
     const bx = ex - ux * size;
     const by = ey - uy * size;
     const r = (v: number): number => Math.round(v * 10) / 10;
+    let d = `M${r(sx)} ${r(sy)}Q${r(qx)} ${r(qy)} ${r(bx)} ${r(by)}`;
+    let arrow = `${r(ex)},${r(ey)} ${r(bx - uy * size * 0.5)},${r(by + ux * size * 0.5)} ${r(bx + uy * size * 0.5)},${r(by - ux * size * 0.5)}`;
+    const span = Math.hypot(bx - sx, by - sy);
+    if (drawnEnd !== 'both' && span > reach) {
+      // Split the quadratic curve (de Casteljau) and keep the part at the drawn end.
+      const t = reach / span;
+      const at = (u: number): [number, number] => [
+        (1 - u) * (1 - u) * sx + 2 * (1 - u) * u * qx + u * u * bx,
+        (1 - u) * (1 - u) * sy + 2 * (1 - u) * u * qy + u * u * by
+      ];
+      if (drawnEnd === 'from') {
+        const [mx, my] = at(t);
+        d = `M${r(sx)} ${r(sy)}Q${r(sx + (qx - sx) * t)} ${r(sy + (qy - sy) * t)} ${r(mx)} ${r(my)}`;
+        arrow = '';
+      } else {
+        const [mx, my] = at(1 - t);
+        d = `M${r(mx)} ${r(my)}Q${r(qx + (bx - qx) * (1 - t))} ${r(qy + (by - qy) * (1 - t))} ${r(bx)} ${r(by)}`;
+      }
+    }
     return {
       key: `l-${p.link.id}`,
       linkId: p.link.id,
-      d: `M${r(sx)} ${r(sy)}Q${r(qx)} ${r(qy)} ${r(bx)} ${r(by)}`,
-      arrow: `${r(ex)},${r(ey)} ${r(bx - uy * size * 0.5)},${r(by + ux * size * 0.5)} ${r(bx + uy * size * 0.5)},${r(by - ux * size * 0.5)}`,
+      d,
+      arrow,
       ...style,
       attached: p.attached,
       count: this.linkCount.get(p.link.id) ?? 1

@@ -298,6 +298,11 @@ describe('c-org-chart-heatmap interactions', () => {
     );
     change($(el, '.bc-filter')!, '');
     await flush();
+    // Back to everyone, at a readable zoom (so not all drawn in jsdom's 800 pixels until "Fit to screen").
+    expect($(el, '.status')!.textContent).toContain('25 of 25 people');
+    expect(parseInt($(el, '.zoom')!.textContent!, 10)).toBeGreaterThanOrEqual(75);
+    ($(el, '.fit') as HTMLElement).click();
+    await flush();
     expect(nodes(el)).toHaveLength(25);
   });
 
@@ -441,6 +446,9 @@ describe('c-org-chart-heatmap interactions', () => {
     await flush();
     expect(nodes(el)).toHaveLength(11);
     ($(el, '.clear-focus') as HTMLElement).click();
+    await flush();
+    expect($(el, '.status')!.textContent).toContain('25 of 25 people');
+    ($(el, '.fit') as HTMLElement).click();
     await flush();
     expect(nodes(el)).toHaveLength(25);
     expect($(el, '.focus-bar')).toBeNull();
