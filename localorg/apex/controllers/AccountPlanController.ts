@@ -15,7 +15,6 @@ import {
 } from './lib/selectors';
 import {
   apexDateTime,
-  assertNotStale,
   booleanParam,
   controller,
   dateTimeParam,
@@ -31,11 +30,11 @@ import {
   num,
   require,
   requireReadable,
-  sameId,
   str,
   stringParam,
   toInteger,
   today,
+  targetUnderAccount,
   updateAsUser,
   type Row
 } from './lib/twin';
@@ -182,20 +181,13 @@ function savePlan(ctx: ApexContext, inputValue: unknown): AccountPlanDto {
       'miningGoal: Mining Goal plus Farming Goal is more than the Revenue Goal. Lower the mining or farming goal, or raise the Revenue Goal.'
     );
   const record: Record<string, unknown> = {};
-  let recordId: string | null = null;
-  if (i.id !== null) {
-    require(i.lastModified, 'lastModified');
-    const current = AccountPlanSelector.byId(ctx, i.id);
-    if (!current) throw notFound('Account plan', i.id);
-    assertNotStale(`Account plan ${String(current.Name)}`, i.lastModified, current.LastModifiedDate);
-    if (!sameId(current.Account__c, i.accountId))
-      throw fail(
-        `accountId: Account plan ${String(current.Name)} belongs to another account and cannot be moved.`
-      );
-    recordId = String(current.Id);
-  } else {
-    record.Account__c = i.accountId;
-  }
+  const recordId = targetUnderAccount(
+    i,
+    'Account plan',
+    (id) => AccountPlanSelector.byId(ctx, id),
+    (row) => String(row.Name),
+    record
+  );
   record.Name = i.name!.trim();
   record.Fiscal_Year__c = i.fiscalYear;
   record.Status__c = i.status;
@@ -221,9 +213,9 @@ function savePlan(ctx: ApexContext, inputValue: unknown): AccountPlanDto {
     if (value !== null) record[field] = value;
   }
   checkAccountPlanKey(ctx, i.accountId!, i.fiscalYear, recordId);
-  if (recordId === null) recordId = insertAsUser(ctx, 'Account_Plan__c', record);
-  else updateAsUser(ctx, 'Account_Plan__c', recordId, record);
-  return toPlanDto(AccountPlanSelector.byId(ctx, recordId)!);
+  const savedId = recordId ?? insertAsUser(ctx, 'Account_Plan__c', record);
+  if (recordId !== null) updateAsUser(ctx, 'Account_Plan__c', recordId, record);
+  return toPlanDto(AccountPlanSelector.byId(ctx, savedId)!);
 }
 
 registerApex(

@@ -34,6 +34,7 @@ import {
   str,
   stringParam,
   toInteger,
+  targetUnderAccount,
   updateAsUser,
   type Row
 } from './lib/twin';
@@ -246,20 +247,13 @@ function saveLink(ctx: ApexContext, inputValue: unknown): RelationshipLinkDto {
   if (i.fromContactId !== null && sameId(i.fromContactId, i.toContactId))
     throw fail('toContactId: A link cannot join a contact to themselves.');
   const record: Record<string, unknown> = {};
-  let recordId: string | null = null;
-  if (i.id !== null) {
-    require(i.lastModified, 'lastModified');
-    const current = RelationshipLinkSelector.byId(ctx, i.id);
-    if (!current) throw notFound('Relationship link', i.id);
-    assertNotStale(`Relationship link ${String(current.Id)}`, i.lastModified, current.LastModifiedDate);
-    if (!sameId(current.Account__c, i.accountId))
-      throw fail(
-        `accountId: Relationship link ${String(current.Id)} belongs to another account and cannot be moved.`
-      );
-    recordId = String(current.Id);
-  } else {
-    record.Account__c = i.accountId;
-  }
+  const recordId = targetUnderAccount(
+    i,
+    'Relationship link',
+    (id) => RelationshipLinkSelector.byId(ctx, id),
+    (row) => String(row.Id),
+    record
+  );
   record.From_Contact__c = i.fromContactId;
   record.From_User__c = i.fromUserId;
   record.To_Contact__c = i.toContactId;
@@ -271,9 +265,9 @@ function saveLink(ctx: ApexContext, inputValue: unknown): RelationshipLinkDto {
   record.Last_Interaction__c = i.lastInteraction;
   // Notes are not part of the link DTO, so the component cannot know them: null leaves them unchanged.
   if (i.notes !== null) record.Notes__c = i.notes;
-  if (recordId === null) recordId = insertAsUser(ctx, 'Relationship_Link__c', record);
-  else updateAsUser(ctx, 'Relationship_Link__c', recordId, record);
-  return toLinkDto(RelationshipLinkSelector.byId(ctx, recordId)!);
+  const savedId = recordId ?? insertAsUser(ctx, 'Relationship_Link__c', record);
+  if (recordId !== null) updateAsUser(ctx, 'Relationship_Link__c', recordId, record);
+  return toLinkDto(RelationshipLinkSelector.byId(ctx, savedId)!);
 }
 
 /** OrgChartService.deleteLink */

@@ -331,3 +331,29 @@ export const stored = (ctx: ApexContext, objectName: string, id: string): SfReco
 
 /** Today as Apex `Date.today()` (UTC here: the local user has no time zone). */
 export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The start of a save on a record that lives under an account (a plan, a link): with an id, the
+ * record must exist for the user, must not have changed since it was loaded and must stay under the
+ * same account (returns its id); without one, the new record is put under the account (returns null).
+ */
+export function targetUnderAccount(
+  input: { id: string | null; lastModified?: string | null; accountId: string | null },
+  kind: string,
+  load: (id: string) => Row | null | undefined,
+  describe: (row: Row) => string,
+  record: Record<string, unknown>
+): string | null {
+  if (input.id === null) {
+    record.Account__c = input.accountId;
+    return null;
+  }
+  require(input.lastModified, 'lastModified');
+  const current = load(input.id);
+  if (!current) throw notFound(kind, input.id);
+  const label = `${kind} ${describe(current)}`;
+  assertNotStale(label, input.lastModified, current.LastModifiedDate);
+  if (!sameId(current.Account__c, input.accountId))
+    throw fail(`accountId: ${label} belongs to another account and cannot be moved.`);
+  return String(current.Id);
+}
