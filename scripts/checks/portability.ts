@@ -6,7 +6,9 @@
  * - no literal StageName values (restricted picklist; customised sales processes reject them; read
  *   OpportunityStage by IsWon/IsClosed);
  * - no `Date.newInstance(<year>, 12, 31)` as "the last day of the fiscal year" (orgs with a
- *   non-January fiscal year).
+ *   non-January fiscal year);
+ * - no ObjectPermissions insert that grants Account without Contact or the reverse (Person Account
+ *   orgs couple them).
  * Comments are ignored; line numbers are kept.
  *
  *   tsx scripts/checks/portability.ts [force-app/main/default]
@@ -54,15 +56,37 @@ export function stripApexComments(source: string): string {
   );
 }
 
+/**
+ * Person Account orgs couple Account and Contact object permissions ("Read Account depends on Read
+ * Contact"): one `insert` of ObjectPermissions that names Account without Contact (or the reverse)
+ * fails there. Returns `line: message` for each such statement.
+ */
+export function personAccountInserts(code: string): { line: number; message: string }[] {
+  const out: { line: number; message: string }[] = [];
+  for (const m of code.matchAll(/\binsert\b[^;]*?\bObjectPermissions\s*\([^;]*;/gi)) {
+    const types = new Set([...m[0].matchAll(/\bSobjectType\s*=\s*'(\w+)'/gi)].map((t) => t[1].toLowerCase()));
+    if (types.has('account') !== types.has('contact'))
+      out.push({
+        line: code.slice(0, m.index).split('\n').length,
+        message: `person-account-permissions: ObjectPermissions for ${types.has('account') ? 'Account without Contact' : 'Contact without Account'} in one insert: Person Account orgs reject it ("Read Account depends on Read Contact"); insert both in one DML (verify in a Person Account scratch org)`
+      });
+  }
+  return out;
+}
+
 export function portabilityProblemsIn(file: string, source: string): string[] {
-  const lines = stripApexComments(source).split('\n');
-  const out: string[] = [];
+  const code = stripApexComments(source);
+  const lines = code.split('\n');
+  const out: { line: number; text: string }[] = [];
   lines.forEach((line, i) => {
     for (const rule of PORTABILITY_RULES) {
-      if (rule.pattern.test(line)) out.push(`${file}:${i + 1}: ${rule.id}: ${rule.message}: ${line.trim()}`);
+      if (rule.pattern.test(line))
+        out.push({ line: i + 1, text: `${file}:${i + 1}: ${rule.id}: ${rule.message}: ${line.trim()}` });
     }
   });
-  return out;
+  for (const p of personAccountInserts(code))
+    out.push({ line: p.line, text: `${file}:${p.line}: ${p.message}` });
+  return out.sort((a, b) => a.line - b.line).map((o) => o.text);
 }
 
 export function portabilityProblems(mainDir: string): { problems: string[]; files: number } {

@@ -1,6 +1,6 @@
 /**
  * Test-data portability (finding L8): proven on a small bad Apex sample (profile by name, literal
- * stage names, Dec 31 as fiscal year end) and a good one (with the bad query in a comment), then
+ * stage names, Dec 31 as fiscal year end, Account permissions inserted without Contact) and a good one (with the bad query in a comment), then
  * asserted over force-app.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { MAIN } from '../../scripts/lib/paths';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'portability');
 
-test('the portability lint fails profile names, literal stages and calendar fiscal years', () => {
+test('the portability lint fails profile names, literal stages, calendar fiscal years and Account-only permissions', () => {
   const { problems } = portabilityProblems(path.join(FIXTURES, 'bad'));
   const ids = problems.map((p) => p.replace(/^.*FixtureTestData\.cls:(\d+): ([\w-]+):.*$/, '$1 $2'));
   assert.deepEqual(ids, [
@@ -19,7 +19,8 @@ test('the portability lint fails profile names, literal stages and calendar fisc
     '4 profile-name-literal',
     '11 stage-literal',
     '12 calendar-fiscal-year',
-    '14 stage-literal'
+    '14 stage-literal',
+    '21 person-account-permissions'
   ]);
 });
 
