@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountPlanDto, PlanSummaryData } from '../../../src/contracts';
 import { abbreviate } from './AccountPlanController';
-import { earlier, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
+import { earlier, ruleError, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('AccountPlanController twin over HTTP', () => {
   let t: TwinOrg;
@@ -104,7 +104,7 @@ describe('AccountPlanController twin over HTTP', () => {
     assert.equal(stale.status, 400);
     assert.equal(stale.body.body.message, staleMessage('Account plan Acme FY2026 (reviewed)'));
 
-    // The service only checks the goals when all three are set; the validation rule catches the rest.
+    // The validation rule owns the goals rule (the twin does not restate it), whatever is blank.
     const over = await t.call('AccountPlanController', 'savePlan', {
       input: { ...input, lastModified: saved.lastModified, miningGoal: 700000, farmingGoal: null }
     });
@@ -121,10 +121,20 @@ describe('AccountPlanController twin over HTTP', () => {
       input: { ...input, lastModified: saved.lastModified, miningGoal: 500000, farmingGoal: 200000 }
     });
     assert.equal(guard.status, 400);
-    assert.match(
-      guard.body.body.message,
-      /^miningGoal: Mining Goal plus Farming Goal is more than the Revenue Goal/
-    );
+    assert.equal(guard.body.body.message, ruleError(t, 'Account_Plan__c', 'Goals_Within_Revenue_Goal'));
+    assert.equal(t.running.org.get('Account_Plan__c', current.id)!.Mining_Goal__c, 250000, 'nothing written');
+
+    const longName = await t.call('AccountPlanController', 'savePlan', {
+      input: { ...input, lastModified: saved.lastModified, name: 'x'.repeat(81) }
+    });
+    assert.equal(longName.status, 400);
+    assert.match(longName.body.body.message, /^Name: /, 'the field length refuses it');
+
+    const year = await t.call('AccountPlanController', 'savePlan', {
+      input: { ...input, lastModified: saved.lastModified, fiscalYear: 1999 }
+    });
+    assert.equal(year.status, 400);
+    assert.equal(year.body.body.message, ruleError(t, 'Account_Plan__c', 'Fiscal_Year_In_Range'));
   });
 
   it('savePlan without an id creates a plan; moving a plan to another account is refused', async () => {

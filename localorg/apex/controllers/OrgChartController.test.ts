@@ -8,7 +8,7 @@ import {
   RelationshipLinkDto
 } from '../../../src/contracts';
 import { LIMITS } from './lib/selectors';
-import { earlier, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
+import { earlier, ruleError, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -220,7 +220,13 @@ describe('OrgChartController twin over HTTP', () => {
       input: { ...base, toContactId: t.id('ceo') }
     });
     assert.equal(self.status, 400);
-    assert.equal(self.body.body.message, 'toContactId: A link cannot join a contact to themselves.');
+    assert.equal(self.body.body.message, ruleError(t, 'Relationship_Link__c', 'No_Self_Link'));
+
+    const twoFroms = await t.call('OrgChartController', 'saveLink', {
+      input: { ...base, fromUserId: t.running.org.userId }
+    });
+    assert.equal(twoFroms.status, 400);
+    assert.equal(twoFroms.body.body.message, ruleError(t, 'Relationship_Link__c', 'Exactly_One_From'));
 
     const n = t.count('Relationship_Link__c');
     const cross = await t.call('OrgChartController', 'saveLink', {

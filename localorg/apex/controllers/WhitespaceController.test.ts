@@ -6,7 +6,7 @@ import {
   MatrixOpportunity,
   WhitespaceData
 } from '../../../src/contracts';
-import { staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
+import { ruleError, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -141,7 +141,7 @@ describe('WhitespaceController twin over HTTP', () => {
       }
     });
     assert.equal(noName.status, 400);
-    assert.equal(noName.body.body.message, 'competitor: Name the competitor when the state is Competitor.');
+    assert.equal(noName.body.body.message, ruleError(t, 'Landscape_Cell__c', 'Competitor_Required'));
 
     const n = t.count('Landscape_Cell__c');
     const inactive = await t.call('WhitespaceController', 'saveCell', {
@@ -182,10 +182,7 @@ describe('WhitespaceController twin over HTTP', () => {
       parentId: t.id('otherBc')
     });
     assert.equal(bad.status, 400);
-    assert.equal(
-      bad.body.body.message,
-      'parentId: The parent buying center Other BC belongs to a different account. Choose a parent from the same account or leave it blank.'
-    );
+    assert.equal(bad.body.body.message, ruleError(t, 'Buying_Center__c', 'Parent_In_Same_Account'));
     assert.equal(t.count('Buying_Center__c'), n);
   });
 

@@ -293,3 +293,16 @@ export const staleMessage = (label: string): string =>
 
 /** A datetime one second before `iso` (a copy the user loaded before someone else saved). */
 export const earlier = (iso: string): string => new Date(new Date(iso).getTime() - 1000).toISOString();
+
+/**
+ * The message a validation rule's failure reaches the component with, read from the rule's XML
+ * (`Field__c: message`, as KeyplanErrors joins a DML error's fields and message): the twins do not
+ * restate the rules, so a test expects the platform's words.
+ */
+export function ruleError(t: TwinOrg, objectName: string, ruleName: string): string {
+  const rule = t.running.org.schema.objects
+    .get(objectName)
+    ?.validationRules?.find((r) => r.name === ruleName);
+  if (!rule) throw new Error(`no validation rule ${objectName}.${ruleName} in the metadata`);
+  return rule.field ? `${rule.field}: ${rule.message}` : rule.message;
+}
