@@ -116,3 +116,46 @@ test('a SYSTEM_MODE query passes only with the marker and a reason right above i
   const noMode = 'SELECT Id FROM Account_Plan__c';
   assert.equal(justifiedSystemMode(marked.replace(query, noMode), 2, noMode), false, 'only WITH SYSTEM_MODE');
 });
+
+/**
+ * Test data that breaks in customer orgs (real-org review L8): a profile found by its Name (the translated
+ * label) and a literal StageName (a restricted picklist customers rename).
+ */
+export function portabilityProblems(
+  file: string,
+  source: string,
+  queries: { line: number; soql: string }[]
+): string[] {
+  const problems: string[] = [];
+  for (const q of queries)
+    if (/\bFROM\s+Profile\b/i.test(q.soql) && /\bName\s*(=|IN\b|LIKE\b)/i.test(q.soql))
+      problems.push(`${file}:${q.line} finds a profile by Name (translated label): ${q.soql.slice(0, 80)}`);
+  source.split(/\r?\n/).forEach((line, i) => {
+    if (/\bStageName\s*(=|!=|==)\s*'/i.test(line) || /\bStageName\s+IN\s*\(\s*'/i.test(line))
+      problems.push(`${file}:${i + 1} literal StageName: ${line.trim()}`);
+  });
+  return problems;
+}
+
+test('Apex test data is portable: no profile by Name, no literal StageName', async () => {
+  const problems = (await allFacts()).flatMap((f) =>
+    portabilityProblems(relative(f.file), readFileSync(f.file, 'utf8'), f.queries)
+  );
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('the portability check catches a profile by Name and a literal StageName', () => {
+  const soql = "SELECT Id FROM Profile WHERE Name = 'System Administrator' LIMIT 1";
+  assert.equal(portabilityProblems('X.cls', '', [{ line: 3, soql }]).length, 1);
+  assert.equal(
+    portabilityProblems('X.cls', '', [{ line: 3, soql: 'SELECT Id FROM Profile WHERE Name = :name' }]).length,
+    1
+  );
+  assert.deepEqual(portabilityProblems('X.cls', "opp.StageName = 'Closed Won';\nStageName = open,", []), [
+    "X.cls:1 literal StageName: opp.StageName = 'Closed Won';"
+  ]);
+  assert.deepEqual(
+    portabilityProblems('X.cls', '', [{ line: 1, soql: 'SELECT Id FROM Profile WHERE UserType = :t' }]),
+    []
+  );
+});
