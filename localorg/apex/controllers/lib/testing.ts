@@ -3,6 +3,7 @@
  * caller for `POST /apex/<Class>/<method>`.
  */
 import path from 'node:path';
+import { ApexErrorBody, KeyplanErrorMessage } from '../../../../src/contracts';
 import { loadBundle, type SeedBundle } from '../../../seed';
 import type { RunningLocalOrg } from '../../../server';
 import { startTestOrg, tempDir } from '../../../test/helpers';
@@ -305,4 +306,21 @@ export function ruleError(t: TwinOrg, objectName: string, ruleName: string): str
     ?.validationRules?.find((r) => r.name === ruleName);
   if (!rule) throw new Error(`no validation rule ${objectName}.${ruleName} in the metadata`);
   return rule.field ? `${rule.field}: ${rule.message}` : rule.message;
+}
+
+/**
+ * The Keyplan error a twin answered with: the AuraHandledException body the component receives, whose
+ * message is KeyplanErrors' JSON (code, message, fieldErrors, reference), checked by the contracts.
+ */
+export function errorOf(reply: TwinReply): KeyplanErrorMessage {
+  const body = ApexErrorBody.parse(reply.body?.body);
+  return KeyplanErrorMessage.parse(JSON.parse(body.message));
+}
+
+/**
+ * Waits until the clock is in the next whole second: LastModifiedDate is compared at seconds (the org's
+ * precision), so a second save only makes an older copy stale once the second has turned.
+ */
+export async function nextSecond(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
 }
