@@ -115,14 +115,93 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     label: 'Profile',
     custom: false,
     keyPrefix: '00e',
-    fields: [...SYSTEM, f('Name', 'Text', { required: true })]
+    fields: [
+      ...SYSTEM,
+      f('Name', 'Text', { required: true }),
+      f('UserType', 'Text', { readOnly: true }),
+      f('PermissionsModifyAllData', 'Checkbox', { readOnly: true })
+    ]
   },
   {
     name: 'PermissionSet',
     label: 'Permission Set',
     custom: false,
     keyPrefix: '0PS',
-    fields: [...SYSTEM, f('Name', 'Text', { required: true }), f('Label', 'Text')]
+    fields: [
+      ...SYSTEM,
+      f('Name', 'Text', { required: true }),
+      f('Label', 'Text'),
+      f('ProfileId', 'Lookup', { referenceTo: 'Profile', relationshipName: 'Profile', readOnly: true }),
+      f('IsOwnedByProfile', 'Checkbox', { readOnly: true }),
+      f('IsCustom', 'Checkbox', { readOnly: true }),
+      f('PermissionsModifyAllData', 'Checkbox'),
+      f('PermissionsViewAllData', 'Checkbox')
+    ]
+  },
+  {
+    // Read only by Apex test classes (portable test data, real-org review L8).
+    name: 'ObjectPermissions',
+    label: 'Object Permissions',
+    custom: false,
+    keyPrefix: '110',
+    fields: [
+      ...SYSTEM,
+      f('ParentId', 'Lookup', { referenceTo: 'PermissionSet', relationshipName: 'Parent', required: true }),
+      f('SobjectType', 'Text', { required: true }),
+      f('PermissionsRead', 'Checkbox'),
+      f('PermissionsCreate', 'Checkbox'),
+      f('PermissionsEdit', 'Checkbox'),
+      f('PermissionsDelete', 'Checkbox')
+    ]
+  },
+  {
+    name: 'Organization',
+    label: 'Organization',
+    custom: false,
+    keyPrefix: '00D',
+    fields: [
+      ...SYSTEM,
+      f('FiscalYearStartMonth', 'Number', { readOnly: true, precision: 2, scale: 0 }),
+      f('UsesStartDateAsFiscalYearName', 'Checkbox', { readOnly: true })
+    ]
+  },
+  {
+    name: 'FiscalYearSettings',
+    label: 'Fiscal Year Settings',
+    custom: false,
+    keyPrefix: '022',
+    fields: [...SYSTEM, f('Name', 'Text', { readOnly: true })]
+  },
+  {
+    name: 'Period',
+    label: 'Period',
+    custom: false,
+    keyPrefix: '026',
+    fields: [
+      ...SYSTEM,
+      f('Type', 'Text', { readOnly: true }),
+      f('StartDate', 'Date', { readOnly: true }),
+      f('EndDate', 'Date', { readOnly: true }),
+      f('FiscalYearSettingsId', 'Lookup', {
+        referenceTo: 'FiscalYearSettings',
+        relationshipName: 'FiscalYearSettings',
+        readOnly: true
+      })
+    ]
+  },
+  {
+    name: 'OpportunityStage',
+    label: 'Opportunity Stage',
+    custom: false,
+    keyPrefix: '01J',
+    fields: [
+      ...SYSTEM,
+      f('ApiName', 'Text', { readOnly: true }),
+      f('IsActive', 'Checkbox', { readOnly: true }),
+      f('IsClosed', 'Checkbox', { readOnly: true }),
+      f('IsWon', 'Checkbox', { readOnly: true }),
+      f('SortOrder', 'Number', { readOnly: true, precision: 9, scale: 0 })
+    ]
   },
   {
     name: 'Product2',

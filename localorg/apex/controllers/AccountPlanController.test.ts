@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountPlanDto, PlanSummaryData } from '../../../src/contracts';
 import { abbreviate } from './AccountPlanController';
-import { earlier, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
+import { earlier, errorOf, ruleError, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('AccountPlanController twin over HTTP', () => {
   let t: TwinOrg;
@@ -60,7 +60,7 @@ describe('AccountPlanController twin over HTTP', () => {
     });
     assert.equal(again.status, 400);
     assert.equal(
-      again.body.body.message,
+      errorOf(again).message,
       'Fiscal_Year__c: This account already has a plan for fiscal year 2027. Open that plan instead of creating another.'
     );
     assert.equal(t.count('Account_Plan__c'), n);
@@ -102,9 +102,9 @@ describe('AccountPlanController twin over HTTP', () => {
       input: { ...input, lastModified: earlier(saved.lastModified), status: 'Archived' }
     });
     assert.equal(stale.status, 400);
-    assert.equal(stale.body.body.message, staleMessage('Account plan Acme FY2026 (reviewed)'));
+    assert.equal(errorOf(stale).message, staleMessage('Account plan Acme FY2026 (reviewed)'));
 
-    // The service only checks the goals when all three are set; the validation rule catches the rest.
+    // The validation rule owns the goals rule (the twin does not restate it), whatever is blank.
     const over = await t.call('AccountPlanController', 'savePlan', {
       input: { ...input, lastModified: saved.lastModified, miningGoal: 700000, farmingGoal: null }
     });
@@ -112,7 +112,7 @@ describe('AccountPlanController twin over HTTP', () => {
     const rule = t.running.org.schema.objects
       .get('Account_Plan__c')!
       .validationRules!.find((r) => r.name === 'Goals_Within_Revenue_Goal')!;
-    assert.ok(over.body.body.message.includes(rule.message), over.body.body.message);
+    assert.ok(errorOf(over).message.includes(rule.message), errorOf(over).message);
     const stored = t.running.org.get('Account_Plan__c', current.id)!;
     assert.equal(stored.Mining_Goal__c, 250000, 'nothing written');
     assert.equal(stored.Status__c, 'Under Review');
@@ -121,10 +121,20 @@ describe('AccountPlanController twin over HTTP', () => {
       input: { ...input, lastModified: saved.lastModified, miningGoal: 500000, farmingGoal: 200000 }
     });
     assert.equal(guard.status, 400);
-    assert.match(
-      guard.body.body.message,
-      /^miningGoal: Mining Goal plus Farming Goal is more than the Revenue Goal/
-    );
+    assert.equal(errorOf(guard).message, ruleError(t, 'Account_Plan__c', 'Goals_Within_Revenue_Goal'));
+    assert.equal(t.running.org.get('Account_Plan__c', current.id)!.Mining_Goal__c, 250000, 'nothing written');
+
+    const longName = await t.call('AccountPlanController', 'savePlan', {
+      input: { ...input, lastModified: saved.lastModified, name: 'x'.repeat(81) }
+    });
+    assert.equal(longName.status, 400);
+    assert.match(errorOf(longName).message, /^Name: /, 'the field length refuses it');
+
+    const year = await t.call('AccountPlanController', 'savePlan', {
+      input: { ...input, lastModified: saved.lastModified, fiscalYear: 1999 }
+    });
+    assert.equal(year.status, 400);
+    assert.equal(errorOf(year).message, ruleError(t, 'Account_Plan__c', 'Fiscal_Year_In_Range'));
   });
 
   it('savePlan without an id creates a plan; moving a plan to another account is refused', async () => {
@@ -156,7 +166,7 @@ describe('AccountPlanController twin over HTTP', () => {
     });
     assert.equal(moved.status, 400);
     assert.equal(
-      moved.body.body.message,
+      errorOf(moved).message,
       'accountId: Account plan Other FY2026 belongs to another account and cannot be moved.'
     );
   });

@@ -133,13 +133,13 @@ function createPlan(ctx: ApexContext, accountIdParam: unknown, fiscalYearParam: 
   const accountId = idParam(accountIdParam, 'accountId');
   const fiscalYear = intParam(fiscalYearParam, 'fiscalYear');
   require(accountId, 'accountId');
-  requireYear(fiscalYear);
+  require(fiscalYear, 'fiscalYear');
   const account = AccountSelector.byId(ctx, accountId!);
   if (!account) throw notFound('Account', accountId);
   const suffix = ` FY${fiscalYear}`;
   const name = abbreviate(String(account.Name), MAX_NAME_LENGTH - suffix.length) + suffix;
   const record = { Account__c: accountId, Name: name, Fiscal_Year__c: fiscalYear, Status__c: DRAFT };
-  checkAccountPlanKey(ctx, accountId!, fiscalYear, null);
+  checkAccountPlanKey(ctx, accountId!, fiscalYear!, null);
   const id = insertAsUser(ctx, 'Account_Plan__c', record);
   return toPlanDto(AccountPlanSelector.byId(ctx, id)!);
 }
@@ -168,18 +168,8 @@ function savePlan(ctx: ApexContext, inputValue: unknown): AccountPlanDto {
   require(i.accountId, 'accountId');
   require(i.name, 'name');
   require(i.status, 'status');
-  requireYear(i.fiscalYear);
-  if (i.name!.trim().length > MAX_NAME_LENGTH)
-    throw fail(`name: A plan name has at most ${MAX_NAME_LENGTH} characters.`);
-  if (
-    i.revenueGoal !== null &&
-    i.miningGoal !== null &&
-    i.farmingGoal !== null &&
-    i.miningGoal + i.farmingGoal > i.revenueGoal
-  )
-    throw fail(
-      'miningGoal: Mining Goal plus Farming Goal is more than the Revenue Goal. Lower the mining or farming goal, or raise the Revenue Goal.'
-    );
+  require(i.fiscalYear, 'fiscalYear');
+  // Goals, scores, the year's range (validation rules) and the name's length (the field) are the save path's.
   const record: Record<string, unknown> = {};
   const recordId = targetUnderAccount(
     i,
@@ -212,7 +202,7 @@ function savePlan(ctx: ApexContext, inputValue: unknown): AccountPlanDto {
     const value = booleanParam(input![property], property);
     if (value !== null) record[field] = value;
   }
-  checkAccountPlanKey(ctx, i.accountId!, i.fiscalYear, recordId);
+  checkAccountPlanKey(ctx, i.accountId!, i.fiscalYear!, recordId);
   const savedId = recordId ?? insertAsUser(ctx, 'Account_Plan__c', record);
   if (recordId !== null) updateAsUser(ctx, 'Account_Plan__c', recordId, record);
   return toPlanDto(AccountPlanSelector.byId(ctx, savedId)!);

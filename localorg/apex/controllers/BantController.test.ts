@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bantScore } from '../../../force-app/main/default/lwc/keyplanCore/bant';
 import { BantData, BantOpportunity } from '../../../src/contracts';
-import { earlier, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
+import { earlier, errorOf, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('BantController twin over HTTP', () => {
   let t: TwinOrg;
@@ -51,7 +51,7 @@ describe('BantController twin over HTTP', () => {
     const res = await t.call('BantController', 'getBant', { recordId: t.id('ceo') });
     assert.equal(res.status, 400);
     assert.equal(
-      res.body.body.message,
+      errorOf(res).message,
       'recordId: The BANT panel works on an Account or an Opportunity page.'
     );
   });
@@ -78,7 +78,7 @@ describe('BantController twin over HTTP', () => {
       input: { id: opp.id, lastModified: earlier(saved.lastModified), needStatus: 'Missing' }
     });
     assert.equal(stale.status, 400);
-    assert.equal(stale.body.body.message, staleMessage('Opportunity Open 2026 B'));
+    assert.equal(errorOf(stale).message, staleMessage('Opportunity Open 2026 B'));
     assert.equal(t.running.org.get('Opportunity', opp.id)!.Need_Status__c, null);
   });
 
@@ -88,18 +88,15 @@ describe('BantController twin over HTTP', () => {
       input: { id: opp.id, lastModified: opp.lastModified, needEvidence: 'x'.repeat(256) }
     });
     assert.equal(long.status, 400);
-    assert.equal(long.body.body.message, 'needEvidence: Evidence has at most 255 characters; shorten it.');
+    assert.equal(errorOf(long).message, 'needEvidence: Evidence has at most 255 characters; shorten it.');
 
     const bad = await t.call('BantController', 'saveBant', {
       input: { id: opp.id, lastModified: opp.lastModified, budgetStatus: 'Maybe' }
     });
     assert.equal(bad.status, 400);
-    assert.match(
-      bad.body.body.message,
-      /^Budget_Status__c: .*bad value for restricted picklist field: Maybe/
-    );
+    assert.match(errorOf(bad).message, /^Budget_Status__c: .*bad value for restricted picklist field: Maybe/);
     assert.equal(
-      bad.body.body.fieldErrors.Budget_Status__c[0].statusCode,
+      errorOf(bad).fieldErrors!.Budget_Status__c[0].statusCode,
       'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
     );
     assert.equal(t.running.org.get('Opportunity', opp.id)!.Budget_Status__c, 'Confirmed');

@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  ApexErrorBody,
   ContactNode,
   ContactStakeholderInput,
   OrgChartData,
   RelationshipLinkDto
 } from '../../../src/contracts';
 import { LIMITS } from './lib/selectors';
-import { earlier, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import {
+  earlier,
+  errorOf,
+  nextSecond,
+  ruleError,
+  staleMessage,
+  startTwinOrg,
+  type TwinOrg
+} from './lib/testing';
 
 /** A full stakeholder input as the person panel sends it: the contact's values with `edits` on top. */
 const stakeholderInput = (
@@ -97,12 +102,12 @@ describe('OrgChartController twin over HTTP', () => {
   it('getOrgChart of an unknown account fails with the notFound message', async () => {
     const res = await t.call('OrgChartController', 'getOrgChart', { accountId: '001000000000000AAA' });
     assert.equal(res.status, 400);
-    assert.match(ApexErrorBody.parse(res.body.body).message, /^Account 001000000000000AAA was not found/);
+    assert.match(errorOf(res).message, /^Account 001000000000000AAA was not found/);
   });
 
   it('saveStakeholder persists, keeps the fields not edited, refuses a stale copy and self-reporting', async () => {
     const cfo = (await chart()).contacts.find((c) => c.name === 'Ben Costa')!;
-    await sleep(5);
+    await nextSecond();
     const ok = await t.call('OrgChartController', 'saveStakeholder', {
       input: stakeholderInput(cfo, { stance: 'Detractor', influenceLevel: 'High' })
     });
@@ -127,7 +132,7 @@ describe('OrgChartController twin over HTTP', () => {
       input: stakeholderInput(cfo, { stance: 'Neutral' })
     });
     assert.equal(stale.status, 400);
-    assert.equal(stale.body.body.message, staleMessage('Contact Ben Costa'));
+    assert.equal(errorOf(stale).message, staleMessage('Contact Ben Costa'));
     assert.equal(t.running.org.get('Contact', cfo.id)!.Stance__c, 'Detractor');
 
     const self = await t.call('OrgChartController', 'saveStakeholder', {
@@ -136,7 +141,7 @@ describe('OrgChartController twin over HTTP', () => {
     });
     assert.equal(self.status, 400);
     assert.equal(
-      self.body.body.message,
+      errorOf(self).message,
       'reportsToId: A contact cannot report to themselves. Choose another manager.'
     );
   });
@@ -149,7 +154,7 @@ describe('OrgChartController twin over HTTP', () => {
       input: { id: cio.id, lastModified: cio.lastModified, stance: 'Neutral' }
     });
     assert.equal(res.status, 400);
-    const message = ApexErrorBody.parse(res.body.body).message;
+    const message = errorOf(res).message;
     assert.match(
       message,
       /^decisionRole, buyerRole, responseMode, influenceLevel, buyingCenterId, budgetOwned, reportsToId: Required/
@@ -164,15 +169,13 @@ describe('OrgChartController twin over HTTP', () => {
       input: stakeholderInput(ceo, { buyingCenterId: t.id('otherBc') })
     });
     assert.equal(res.status, 400);
-    const body = ApexErrorBody.parse(res.body.body);
+    const body = errorOf(res);
+    assert.equal(body.code, 'VALIDATION');
     const rule = t.running.org.schema.objects
       .get('Contact')!
       .validationRules!.find((r) => r.name === 'Keyplan_Buying_Center_In_Account')!;
     assert.ok(body.message.includes(rule.message), body.message);
-    assert.equal(
-      body.fieldErrors?.[rule.field ?? '']?.[0].message ?? body.pageErrors?.[0].message,
-      rule.message
-    );
+    assert.equal(body.fieldErrors?.[rule.field ?? '']?.[0].message, rule.message);
     const stored = t.running.org.get('Contact', ceo.id)!;
     assert.equal(stored.Buying_Center__c, null);
     assert.equal(
@@ -202,7 +205,7 @@ describe('OrgChartController twin over HTTP', () => {
     assert.equal(link.strength, 2);
     assert.equal(link.lastInteraction, '2026-01-15');
 
-    await sleep(5);
+    await nextSecond();
     const updated = await t.call('OrgChartController', 'saveLink', {
       input: { ...base, id: link.id, lastModified: link.lastModified, strength: 5 }
     });
@@ -213,14 +216,20 @@ describe('OrgChartController twin over HTTP', () => {
       input: { ...base, id: link.id, lastModified: link.lastModified, strength: 1 }
     });
     assert.equal(stale.status, 400);
-    assert.equal(stale.body.body.message, staleMessage(`Relationship link ${link.id}`));
+    assert.equal(errorOf(stale).message, staleMessage(`Relationship link ${link.id}`));
     assert.equal(t.running.org.get('Relationship_Link__c', link.id)!.Strength__c, 5);
 
     const self = await t.call('OrgChartController', 'saveLink', {
       input: { ...base, toContactId: t.id('ceo') }
     });
     assert.equal(self.status, 400);
-    assert.equal(self.body.body.message, 'toContactId: A link cannot join a contact to themselves.');
+    assert.equal(errorOf(self).message, ruleError(t, 'Relationship_Link__c', 'No_Self_Link'));
+
+    const twoFroms = await t.call('OrgChartController', 'saveLink', {
+      input: { ...base, fromUserId: t.running.org.userId }
+    });
+    assert.equal(twoFroms.status, 400);
+    assert.equal(errorOf(twoFroms).message, ruleError(t, 'Relationship_Link__c', 'Exactly_One_From'));
 
     const n = t.count('Relationship_Link__c');
     const cross = await t.call('OrgChartController', 'saveLink', {
@@ -230,7 +239,7 @@ describe('OrgChartController twin over HTTP', () => {
     const rule = t.running.org.schema.objects
       .get('Relationship_Link__c')!
       .validationRules!.find((r) => r.name === 'Ends_In_Link_Account')!;
-    assert.ok(cross.body.body.message.includes(rule.message), cross.body.body.message);
+    assert.ok(errorOf(cross).message.includes(rule.message), errorOf(cross).message);
     assert.equal(t.count('Relationship_Link__c'), n, 'nothing written');
   });
 
@@ -241,7 +250,7 @@ describe('OrgChartController twin over HTTP', () => {
       lastModified: earlier(link.lastModified)
     });
     assert.equal(stale.status, 400);
-    assert.equal(stale.body.body.message, staleMessage(`Relationship link ${link.id}`));
+    assert.equal(errorOf(stale).message, staleMessage(`Relationship link ${link.id}`));
     assert.ok(t.running.org.get('Relationship_Link__c', link.id));
     const ok = await t.call('OrgChartController', 'deleteLink', {
       linkId: link.id,
@@ -258,6 +267,7 @@ describe('OrgChartController twin over HTTP', () => {
       extra: 1
     });
     assert.equal(res.status, 400);
+    // The framework refuses the call before the controller runs: plain text, not a Keyplan JSON body.
     assert.match(res.body.body.message, /no parameter extra/);
   });
 });

@@ -240,12 +240,7 @@ function saveLink(ctx: ApexContext, inputValue: unknown): RelationshipLinkDto {
   require(i.type, 'type');
   require(i.strength, 'strength');
   require(i.polarity, 'polarity');
-  if ((i.fromContactId === null) === (i.fromUserId === null))
-    throw fail(
-      'fromContactId: Fill in exactly one of fromContactId (a customer contact) or fromUserId (one of our team).'
-    );
-  if (i.fromContactId !== null && sameId(i.fromContactId, i.toContactId))
-    throw fail('toContactId: A link cannot join a contact to themselves.');
+  // Exactly one From, no self link, both ends in the account: validation rules, run by the save path.
   const record: Record<string, unknown> = {};
   const recordId = targetUnderAccount(
     i,

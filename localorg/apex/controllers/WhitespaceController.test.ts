@@ -6,9 +6,7 @@ import {
   MatrixOpportunity,
   WhitespaceData
 } from '../../../src/contracts';
-import { staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import { errorOf, nextSecond, ruleError, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('WhitespaceController twin over HTTP', () => {
   let t: TwinOrg;
@@ -79,7 +77,7 @@ describe('WhitespaceController twin over HTTP', () => {
     });
     assert.equal(res.status, 400);
     assert.equal(
-      res.body.body.message,
+      errorOf(res).message,
       'fiscalYear: Fiscal year must be a four-digit year between 2000 and 2100, for example 2026.'
     );
   });
@@ -98,9 +96,9 @@ describe('WhitespaceController twin over HTTP', () => {
       input: { ...key, state: 'Not Applicable', competitor: null, potential: null }
     });
     assert.equal(raced.status, 400);
-    assert.equal(raced.body.body.message, staleMessage('The landscape cell for fiscal year 2025'));
+    assert.equal(errorOf(raced).message, staleMessage('The landscape cell for fiscal year 2025'));
 
-    await sleep(5);
+    await nextSecond();
     const updated = await t.call('WhitespaceController', 'saveCell', {
       input: {
         ...key,
@@ -125,7 +123,7 @@ describe('WhitespaceController twin over HTTP', () => {
       }
     });
     assert.equal(stale.status, 400);
-    assert.equal(stale.body.body.message, staleMessage('The landscape cell for fiscal year 2025'));
+    assert.equal(errorOf(stale).message, staleMessage('The landscape cell for fiscal year 2025'));
     assert.equal(t.running.org.get('Landscape_Cell__c', cell.id)!.State__c, 'Competitor');
   });
 
@@ -141,7 +139,7 @@ describe('WhitespaceController twin over HTTP', () => {
       }
     });
     assert.equal(noName.status, 400);
-    assert.equal(noName.body.body.message, 'competitor: Name the competitor when the state is Competitor.');
+    assert.equal(errorOf(noName).message, ruleError(t, 'Landscape_Cell__c', 'Competitor_Required'));
 
     const n = t.count('Landscape_Cell__c');
     const inactive = await t.call('WhitespaceController', 'saveCell', {
@@ -158,8 +156,9 @@ describe('WhitespaceController twin over HTTP', () => {
     const rule = t.running.org.schema.objects
       .get('Landscape_Cell__c')!
       .validationRules!.find((r) => r.name === 'Offering_Must_Be_Active')!;
-    assert.ok(inactive.body.body.message.includes(rule.message), inactive.body.body.message);
-    assert.ok(inactive.body.body.fieldErrors || inactive.body.body.pageErrors);
+    assert.ok(errorOf(inactive).message.includes(rule.message), errorOf(inactive).message);
+    assert.equal(errorOf(inactive).code, 'VALIDATION');
+    assert.ok(errorOf(inactive).fieldErrors?.Offering__c, 'mapped to the field');
     assert.equal(t.count('Landscape_Cell__c'), n, 'nothing written');
   });
 
@@ -182,10 +181,7 @@ describe('WhitespaceController twin over HTTP', () => {
       parentId: t.id('otherBc')
     });
     assert.equal(bad.status, 400);
-    assert.equal(
-      bad.body.body.message,
-      'parentId: The parent buying center Other BC belongs to a different account. Choose a parent from the same account or leave it blank.'
-    );
+    assert.equal(errorOf(bad).message, ruleError(t, 'Buying_Center__c', 'Parent_In_Same_Account'));
     assert.equal(t.count('Buying_Center__c'), n);
   });
 
@@ -195,7 +191,7 @@ describe('WhitespaceController twin over HTTP', () => {
     // The matrix carries the version the component sends back.
     const iso = opp.lastModified;
     assert.equal(iso, new Date(lastModified.replace('+0000', 'Z')).toISOString());
-    await sleep(5);
+    await nextSecond();
     const ok = await t.call('WhitespaceController', 'mapOpportunity', {
       opportunityId: opp.id,
       buyingCenterId: t.id('fin'),
@@ -215,7 +211,7 @@ describe('WhitespaceController twin over HTTP', () => {
       lastModified: iso
     });
     assert.equal(stale.status, 400);
-    assert.equal(stale.body.body.message, staleMessage('Opportunity Open 2026'));
+    assert.equal(errorOf(stale).message, staleMessage('Opportunity Open 2026'));
 
     const now = String(t.running.org.get('Opportunity', opp.id)!.LastModifiedDate);
     const cross = await t.call('WhitespaceController', 'mapOpportunity', {
@@ -228,7 +224,7 @@ describe('WhitespaceController twin over HTTP', () => {
     const rule = t.running.org.schema.objects
       .get('Opportunity')!
       .validationRules!.find((r) => r.name === 'Keyplan_Buying_Center_In_Account')!;
-    assert.ok(cross.body.body.message.includes(rule.message), cross.body.body.message);
+    assert.ok(errorOf(cross).message.includes(rule.message), errorOf(cross).message);
     assert.equal(t.running.org.get('Opportunity', opp.id)!.Buying_Center__c, t.id('fin'), 'nothing written');
   });
 });

@@ -46,8 +46,6 @@ import { checkLandscapeCellKey } from './lib/uniqueKeys';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
-const MAX_NAME_LENGTH = 80;
-const COMPETITOR = 'Competitor';
 /** UserInfo.getDefaultCurrency(): the local user has no currency setting; the demo data is in USD. */
 export const LOCAL_CURRENCY = 'USD';
 
@@ -166,13 +164,10 @@ function saveCell(ctx: ApexContext, inputValue: unknown): LandscapeCellDto {
   };
   require(i.buyingCenterId, 'buyingCenterId');
   require(i.offeringId, 'offeringId');
-  requireYear(i.fiscalYear);
+  require(i.fiscalYear, 'fiscalYear');
   require(i.state, 'state');
+  // Competitor named, potential not negative, year in range: validation rules, run by the save path.
   const competitor = i.competitor === null ? null : i.competitor.trim();
-  if (i.state === COMPETITOR && isBlank(competitor))
-    throw fail('competitor: Name the competitor when the state is Competitor.');
-  if (i.potential !== null && i.potential < 0)
-    throw fail('potential: Potential cannot be negative. Enter 0 or a positive amount.');
   let existing: Row | null;
   if (i.id !== null) {
     existing = LandscapeCellSelector.byId(ctx, i.id);
@@ -186,7 +181,7 @@ function saveCell(ctx: ApexContext, inputValue: unknown): LandscapeCellDto {
         `id: Landscape cell ${i.id} belongs to another buying center, offering or year. Reload the matrix.`
       );
   } else {
-    existing = LandscapeCellSelector.byKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear);
+    existing = LandscapeCellSelector.byKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear!);
   }
   const record: Record<string, unknown> = {
     State__c: i.state,
@@ -205,13 +200,13 @@ function saveCell(ctx: ApexContext, inputValue: unknown): LandscapeCellDto {
       existing.LastModifiedDate
     );
     id = String(existing.Id);
-    checkLandscapeCellKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear, id);
+    checkLandscapeCellKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear!, id);
     updateAsUser(ctx, 'Landscape_Cell__c', id, record);
   } else {
     record.Buying_Center__c = i.buyingCenterId;
     record.Offering__c = i.offeringId;
     record.Fiscal_Year__c = i.fiscalYear;
-    checkLandscapeCellKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear, null);
+    checkLandscapeCellKey(ctx, i.buyingCenterId!, i.offeringId!, i.fiscalYear!, null);
     id = insertAsUser(ctx, 'Landscape_Cell__c', record);
   }
   return toCellDto(LandscapeCellSelector.byId(ctx, id)!);
@@ -230,17 +225,10 @@ function createBuyingCenter(
   require(accountId, 'accountId');
   require(name, 'name');
   const trimmed = name!.trim();
-  if (trimmed.length > MAX_NAME_LENGTH)
-    throw fail(`name: A buying center name has at most ${MAX_NAME_LENGTH} characters.`);
   if (!AccountSelector.byId(ctx, accountId!)) throw notFound('Account', accountId);
-  if (parentId !== null) {
-    const parent = BuyingCenterSelector.forMatrixById(ctx, parentId);
-    if (!parent) throw notFound('Buying center', parentId);
-    if (!sameId(parent.Account__c, accountId))
-      throw fail(
-        `parentId: The parent buying center ${String(parent.Name)} belongs to a different account. Choose a parent from the same account or leave it blank.`
-      );
-  }
+  // The parent's account is the validation rule Parent_In_Same_Account's, the name's length the field's.
+  if (parentId !== null && !BuyingCenterSelector.forMatrixById(ctx, parentId))
+    throw notFound('Buying center', parentId);
   const id = insertAsUser(ctx, 'Buying_Center__c', {
     Account__c: accountId,
     Name: trimmed,

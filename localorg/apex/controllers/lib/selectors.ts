@@ -27,8 +27,6 @@ export const LIMITS = {
   MAX_MATRIX_OPPORTUNITIES: 5000,
   /** OpportunitySelector.MAX_BANT_OPPORTUNITIES */
   MAX_BANT_OPPORTUNITIES: 200,
-  /** OpportunitySelector.MAX_CONTACT_ROLES (the BANT subqueries repeat it as the literal 50, as in Apex) */
-  MAX_CONTACT_ROLES: 50,
   /** OpportunitySelector.MAX_HISTORY */
   MAX_HISTORY: 1000,
   /** OpportunitySelector.MAX_SUMMARY_OPPORTUNITIES */
@@ -47,7 +45,6 @@ export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
   MAX_CELLS: 'LandscapeCellSelector',
   MAX_MATRIX_OPPORTUNITIES: 'OpportunitySelector',
   MAX_BANT_OPPORTUNITIES: 'OpportunitySelector',
-  MAX_CONTACT_ROLES: 'OpportunitySelector',
   MAX_HISTORY: 'OpportunitySelector',
   MAX_SUMMARY_OPPORTUNITIES: 'OpportunitySelector',
   MAX_OVERDUE: 'PlanActionSelector'

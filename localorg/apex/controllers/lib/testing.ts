@@ -3,6 +3,7 @@
  * caller for `POST /apex/<Class>/<method>`.
  */
 import path from 'node:path';
+import { ApexErrorBody, KeyplanErrorMessage } from '../../../../src/contracts';
 import { loadBundle, type SeedBundle } from '../../../seed';
 import type { RunningLocalOrg } from '../../../server';
 import { startTestOrg, tempDir } from '../../../test/helpers';
@@ -293,3 +294,33 @@ export const staleMessage = (label: string): string =>
 
 /** A datetime one second before `iso` (a copy the user loaded before someone else saved). */
 export const earlier = (iso: string): string => new Date(new Date(iso).getTime() - 1000).toISOString();
+
+/**
+ * The message a validation rule's failure reaches the component with, read from the rule's XML
+ * (`Field__c: message`, as KeyplanErrors joins a DML error's fields and message): the twins do not
+ * restate the rules, so a test expects the platform's words.
+ */
+export function ruleError(t: TwinOrg, objectName: string, ruleName: string): string {
+  const rule = t.running.org.schema.objects
+    .get(objectName)
+    ?.validationRules?.find((r) => r.name === ruleName);
+  if (!rule) throw new Error(`no validation rule ${objectName}.${ruleName} in the metadata`);
+  return rule.field ? `${rule.field}: ${rule.message}` : rule.message;
+}
+
+/**
+ * The Keyplan error a twin answered with: the AuraHandledException body the component receives, whose
+ * message is KeyplanErrors' JSON (code, message, fieldErrors, reference), checked by the contracts.
+ */
+export function errorOf(reply: TwinReply): KeyplanErrorMessage {
+  const body = ApexErrorBody.parse(reply.body?.body);
+  return KeyplanErrorMessage.parse(JSON.parse(body.message));
+}
+
+/**
+ * Waits until the clock is in the next whole second: LastModifiedDate is compared at seconds (the org's
+ * precision), so a second save only makes an older copy stale once the second has turned.
+ */
+export async function nextSecond(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
+}

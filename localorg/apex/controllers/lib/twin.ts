@@ -3,6 +3,8 @@
  * query plumbing. Lives in a subfolder so `loadApexTwins` (which imports every `.ts` file directly in
  * localorg/apex/controllers) does not treat it as a controller.
  */
+import { randomBytes } from 'node:crypto';
+import type { KeyplanErrorMessage } from '../../../../src/contracts';
 import { SfError } from '../../../errors';
 import { normalizeId } from '../../../ids';
 import { runQuery, type OutRecord } from '../../../soql';
@@ -153,48 +155,71 @@ export function timeOf(value: unknown): number {
   return new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).getTime();
 }
 
-/** KeyplanErrors.assertNotStale: same rule (exact millisecond match) and the same message. */
+/**
+ * KeyplanErrors.assertNotStale: same rule and message. The org stores LastModifiedDate in whole seconds
+ * and a client may send milliseconds, so both sides compare at seconds.
+ */
 export function assertNotStale(label: string, loaded: unknown, current: unknown): void {
-  const a = timeOf(loaded);
-  const b = timeOf(current);
+  const a = Math.floor(timeOf(loaded) / 1000);
+  const b = Math.floor(timeOf(current) / 1000);
   if (Number.isNaN(a) || Number.isNaN(b) || a !== b)
     throw new StaleRecordError(
       `${label} was changed by someone else since you opened it. Reload to see their changes, then make yours again.`
     );
 }
 
+/** An error body of KeyplanErrors.describe (the JSON the AuraHandledException's message carries). */
+export type KeyplanErrorBody = KeyplanErrorMessage;
+
+/** Logs an unexpected failure's details under a new reference (KeyplanErrors.log: System.debug ERROR). */
+function logUnexpected(err: unknown): string {
+  const reference = `KP-${randomBytes(6).toString('hex').toUpperCase()}`;
+  const e = err instanceof Error ? err : new Error(String(err));
+  console.error(`Keyplan error ${reference}: ${e.name}: ${e.message}\n${e.stack ?? ''}`);
+  return reference;
+}
+
 /**
- * KeyplanErrors.toAura/describe: AuraHandledException messages pass as they are; DML errors become
- * `Field: message` joined by spaces, with the items also as fieldErrors / pageErrors (what the local
- * org adds over Apex so a form can mark fields); query access errors and anything else are reduced to
- * the same sentences Apex shows.
+ * KeyplanErrors.describe: the code, the human message and, for DML errors, the errors by field. Guard
+ * failures keep their message (INVALID_INPUT), stale writes are CONFLICT, DML errors VALIDATION (or
+ * NO_ACCESS for missing edit rights) with `Field: message` joined by spaces; query access errors and
+ * anything else get a generic sentence with a logged reference, never the raw message.
  */
-export function toAura(err: unknown): AuraError {
-  if (err instanceof AuraError) return err;
-  if (err instanceof QueryFailure) {
-    const message = err.message;
-    if (/access|cannot read/i.test(message))
-      return new AuraError(
-        `You do not have access to this data. Ask your Salesforce admin for the Keyplan User permission set. (${message})`
-      );
-    return new AuraError(`Something went wrong: ${message} (System.QueryException)`);
-  }
+export function describe(err: unknown): KeyplanErrorBody {
+  if (err instanceof StaleRecordError) return { code: 'CONFLICT', message: err.message };
+  if (err instanceof AuraError) return { code: 'INVALID_INPUT', message: err.message };
   if (err instanceof SfError) {
     const fieldErrors: Record<string, { message: string; statusCode: string }[]> = {};
-    const pageErrors: { message: string; statusCode: string }[] = [];
-    for (const item of err.items) {
-      if (item.fields.length)
-        for (const f of item.fields)
-          (fieldErrors[f] ??= []).push({ message: item.message, statusCode: item.errorCode });
-      else pageErrors.push({ message: item.message, statusCode: item.errorCode });
-    }
+    for (const item of err.items)
+      for (const f of item.fields)
+        (fieldErrors[f] ??= []).push({ message: item.message, statusCode: item.errorCode });
     const message = err.items
       .map((i) => (i.fields.length ? `${i.fields.join(', ')}: ${i.message}` : i.message))
       .join(' ');
-    return new AuraError(message, fieldErrors, pageErrors);
+    const noAccess = err.items.some((i) => i.errorCode.startsWith('INSUFFICIENT_ACCESS'));
+    return {
+      code: noAccess ? 'NO_ACCESS' : 'VALIDATION',
+      message,
+      ...(Object.keys(fieldErrors).length ? { fieldErrors } : {})
+    };
   }
-  const e = err instanceof Error ? err : new Error(String(err));
-  return new AuraError(`Something went wrong: ${e.message} (${e.name})`);
+  const reference = logUnexpected(err instanceof QueryFailure ? err.source : err);
+  if (err instanceof QueryFailure && /access|cannot read/i.test(err.message))
+    return {
+      code: 'NO_ACCESS',
+      message: `You do not have access to this data. Ask your Salesforce admin for the Keyplan User permission set (reference ${reference}).`,
+      reference
+    };
+  return {
+    code: 'UNEXPECTED',
+    message: `Something went wrong. Try again; if it keeps happening, give your Salesforce admin the reference ${reference}.`,
+    reference
+  };
+}
+
+/** KeyplanErrors.toAura: an AuraHandledException whose message is the JSON body, exactly as Apex sends it. */
+export function toAura(err: unknown): AuraError {
+  return new AuraError(JSON.stringify(describe(err)));
 }
 
 /** Wraps a twin like the controllers' `try { ... } catch (Exception e) { throw KeyplanErrors.toAura(e); }`. */
@@ -269,7 +294,7 @@ export function decimalParam(value: unknown, name: string): number | null {
   return n;
 }
 
-/** A `Datetime` parameter (ISO 8601), kept as text; the stale check compares milliseconds. */
+/** A `Datetime` parameter (ISO 8601), kept as text; the stale check compares seconds. */
 export function dateTimeParam(value: unknown, name: string): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (Number.isNaN(timeOf(value))) throw fail(`${name}: Invalid datetime: ${String(value)}`);

@@ -11,10 +11,13 @@ import { soql } from './twin';
 
 export { duplicateCellMessage, duplicatePlanMessage };
 
-/** The trigger's queries (KeyplanUniqueKeys.cls), word for word. */
+/**
+ * The trigger's queries (KeyplanUniqueKeys.cls), word for word: integrity lookups in SYSTEM_MODE (they
+ * only compare keys), so a user without read access on Unique_Key__c can still save.
+ */
 export const UNIQUE_KEY_SOQL = {
-  'KeyplanUniqueKeys.setAccountPlanKeys': `SELECT Id, Unique_Key__c FROM Account_Plan__c WHERE Unique_Key__c IN :keys AND Id NOT IN :savingIds WITH USER_MODE`,
-  'KeyplanUniqueKeys.setLandscapeCellKeys': `SELECT Id, Unique_Key__c FROM Landscape_Cell__c WHERE Unique_Key__c IN :keys AND Id NOT IN :savingIds WITH USER_MODE`
+  'KeyplanUniqueKeys.setAccountPlanKeys': `SELECT Id, Unique_Key__c FROM Account_Plan__c WHERE Unique_Key__c IN :keys AND Id NOT IN :savingIds WITH SYSTEM_MODE`,
+  'KeyplanUniqueKeys.setLandscapeCellKeys': `SELECT Id, Unique_Key__c FROM Landscape_Cell__c WHERE Unique_Key__c IN :keys AND Id NOT IN :savingIds WITH SYSTEM_MODE`
 } as const;
 
 /** The trigger's addError on Fiscal_Year__c when the account already has a plan for the year. */

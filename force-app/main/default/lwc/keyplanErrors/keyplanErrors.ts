@@ -14,6 +14,65 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** The codes KeyplanErrors.cls (and the local twins) put on every error a controller throws. */
+export type KeyplanErrorCode = 'CONFLICT' | 'VALIDATION' | 'INVALID_INPUT' | 'NO_ACCESS' | 'UNEXPECTED';
+
+/**
+ * The JSON body KeyplanErrors.toAura writes into an AuraHandledException's message: a code to react to,
+ * the human message to show, DML errors by field and, for unexpected failures, a logged reference.
+ */
+export interface KeyplanErrorBody {
+  code: string;
+  message: string;
+  fieldErrors?: Record<string, { message: string; statusCode?: string }[]>;
+  reference?: string;
+}
+
+/** Reads a Keyplan JSON error message; null for any other text. */
+export function parseKeyplanMessage(text: unknown): KeyplanErrorBody | null {
+  if (typeof text !== 'string' || !text.startsWith('{')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(parsed) || typeof parsed.code !== 'string' || typeof parsed.message !== 'string') return null;
+  return {
+    code: parsed.code,
+    message: parsed.message,
+    ...(isObject(parsed.fieldErrors)
+      ? { fieldErrors: parsed.fieldErrors as KeyplanErrorBody['fieldErrors'] }
+      : {}),
+    ...(typeof parsed.reference === 'string' ? { reference: parsed.reference } : {})
+  };
+}
+
+/** The structured Keyplan body of the first error (or array of errors) that carries one. */
+export function keyplanError(errors: unknown): KeyplanErrorBody | null {
+  for (const error of Array.isArray(errors) ? errors : [errors]) {
+    if (!isObject(error)) continue;
+    const body = error.body;
+    const found =
+      (isObject(body) ? parseKeyplanMessage(body.message) : null) ?? parseKeyplanMessage(error.message);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The machine-readable code of an Apex error, or null when it carries none (UI API, network, JS errors).
+ * @example errorCode({ body: { message: '{"code":"CONFLICT","message":"..."}' } }) // 'CONFLICT'
+ */
+export function errorCode(errors: unknown): string | null {
+  return keyplanError(errors)?.code ?? null;
+}
+
+/** True when a save was refused because someone else changed the record since it was loaded. */
+export function isConflict(errors: unknown): boolean {
+  return errorCode(errors) === 'CONFLICT';
+}
+
 function messagesOfBody(body: unknown): string[] {
   if (Array.isArray(body)) return body.flatMap(messagesOfBody);
   if (!isObject(body)) return typeof body === 'string' && body ? [body] : [];
@@ -27,7 +86,7 @@ function messagesOfBody(body: unknown): string[] {
     }
   }
   if (isObject(output)) out.push(...messagesOfBody(output));
-  if (typeof message === 'string' && message) out.push(message);
+  if (typeof message === 'string' && message) out.push(parseKeyplanMessage(message)?.message ?? message);
   return out;
 }
 
@@ -45,7 +104,8 @@ export function reduceErrors(errors: unknown): string[] {
     const e = error as ErrorLike;
     const fromBody = messagesOfBody(e.body);
     if (fromBody.length) return fromBody;
-    if (typeof e.message === 'string' && e.message) return [e.message];
+    if (typeof e.message === 'string' && e.message)
+      return [parseKeyplanMessage(e.message)?.message ?? e.message];
     if (typeof e.statusText === 'string' && e.statusText) return [e.statusText];
     return ['Unknown error'];
   });

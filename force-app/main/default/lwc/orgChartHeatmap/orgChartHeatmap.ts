@@ -4,7 +4,7 @@ import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
-import { reduceErrors } from 'c/keyplanErrors';
+import { isConflict } from 'c/keyplanErrors';
 import type { ColourMode, CoverageIssue } from 'c/keyplanCore';
 import type { ContactStakeholderInput, OrgChartData, RelationshipLinkInput } from '@keyplan/contracts';
 import {
@@ -37,7 +37,6 @@ const KEY_DIRECTIONS: Record<string, Direction> = {
 };
 /** Text bindings must never be empty: LWC's static-part patching loses empty text nodes. */
 const BLANK = '\u00a0';
-const CONFLICT = /changed since|modified by|stale|conflict|someone else/i;
 
 type RenderNode = NodeView & {
   style: string;
@@ -732,7 +731,7 @@ export default class OrgChartHeatmap extends LightningElement {
 
   private fail(error: unknown): void {
     this.saveError = error;
-    this.conflict = reduceErrors(error).some((m) => CONFLICT.test(m));
+    this.conflict = isConflict(error);
   }
 
   private afterWrite(): void {

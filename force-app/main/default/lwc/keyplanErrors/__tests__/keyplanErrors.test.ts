@@ -1,4 +1,4 @@
-import { reduceErrors } from 'c/keyplanErrors';
+import { errorCode, isConflict, keyplanError, reduceErrors } from 'c/keyplanErrors';
 
 describe('reduceErrors', () => {
   it('returns nothing for no error', () => {
@@ -43,5 +43,51 @@ describe('reduceErrors', () => {
     expect(reduceErrors({ statusText: 'Service Unavailable' })).toEqual(['Service Unavailable']);
     expect(reduceErrors({ foo: 1 })).toEqual(['Unknown error']);
     expect(reduceErrors(42)).toEqual(['42']);
+  });
+});
+
+describe('Keyplan error codes', () => {
+  const apex = (body: Record<string, unknown>): { body: { message: string } } => ({
+    body: { message: JSON.stringify(body) }
+  });
+
+  it('reduceErrors shows the human message of a coded Apex error, never the JSON', () => {
+    const stale = apex({
+      code: 'CONFLICT',
+      message: 'Contact Ada was changed by someone else since you opened it.'
+    });
+    expect(reduceErrors(stale)).toEqual(['Contact Ada was changed by someone else since you opened it.']);
+    const rule = apex({
+      code: 'VALIDATION',
+      message: 'Competitor__c: State is Competitor, so enter the name.',
+      fieldErrors: {
+        Competitor__c: [{ message: 'State is Competitor, so enter the name.', statusCode: 'X' }]
+      }
+    });
+    expect(reduceErrors(rule)).toEqual(['Competitor__c: State is Competitor, so enter the name.']);
+  });
+
+  it('errorCode and isConflict read the code, not the prose', () => {
+    expect(errorCode(apex({ code: 'CONFLICT', message: 'Anything at all' }))).toBe('CONFLICT');
+    expect(isConflict(apex({ code: 'CONFLICT', message: 'Anything at all' }))).toBe(true);
+    expect(
+      isConflict(apex({ code: 'VALIDATION', message: 'someone else changed nothing; stale text' }))
+    ).toBe(false);
+    expect(isConflict({ body: { message: 'The record was changed by someone else.' } })).toBe(false);
+    expect(errorCode(new Error('Network down'))).toBeNull();
+    expect(errorCode([undefined, apex({ code: 'NO_ACCESS', message: 'No access' })])).toBe('NO_ACCESS');
+  });
+
+  it('keyplanError exposes field errors and the reference of an unexpected error', () => {
+    const body = keyplanError(
+      apex({ code: 'UNEXPECTED', message: 'Something went wrong (reference KP-1).', reference: 'KP-1' })
+    );
+    expect(body).toEqual({
+      code: 'UNEXPECTED',
+      message: 'Something went wrong (reference KP-1).',
+      reference: 'KP-1'
+    });
+    expect(keyplanError({ body: { message: '{not json' } })).toBeNull();
+    expect(keyplanError({ body: { message: '{"message":"no code"}' } })).toBeNull();
   });
 });

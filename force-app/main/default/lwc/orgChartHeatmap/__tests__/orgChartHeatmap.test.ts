@@ -602,7 +602,12 @@ describe('c-org-chart-heatmap person panel', () => {
     change(stance, 'Champion');
     await flush();
     mockSaveStakeholder.mockRejectedValue({
-      body: { message: 'Victor Okafor was changed since you loaded it. Reload and try again.' }
+      body: {
+        message: JSON.stringify({
+          code: 'CONFLICT',
+          message: 'Contact Victor Okafor was changed by someone else since you opened it.'
+        })
+      }
     });
     (inPanel(el, '.save') as HTMLElement).click();
     await flush();
@@ -780,7 +785,9 @@ describe('c-org-chart-heatmap person panel', () => {
   it('shows a conflict when a link was changed by someone else', async () => {
     const el = await loaded({ depth: 0 });
     await open(el, 'Ada Lovelace');
-    mockDeleteLink.mockRejectedValue({ body: { message: 'This link was modified by someone else.' } });
+    mockDeleteLink.mockRejectedValue({
+      body: { message: JSON.stringify({ code: 'CONFLICT', message: 'Relationship link a0L was changed.' }) }
+    });
     (panel(el).shadowRoot.querySelector('.remove') as HTMLElement).click();
     await flush();
     expect(inPanel(el, '.reload')).not.toBeNull();
