@@ -5,6 +5,7 @@
  * server runs (SQLite WAL and the busy timeout let both write the file safely).
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Connection } from 'jsforce';
 import { startLocalOrg } from '../../localorg/server';
 import { runSf } from '../lib/sf';
@@ -76,7 +77,8 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
   return {
     conn: new Connection({ instanceUrl: running.url, accessToken: running.token, version: API_VERSION }),
     kind: 'local',
-    label: running.org.db.name,
+    // Absolute, so journals of an import name the same target whatever the working folder.
+    label: path.resolve(running.org.db.name),
     close: () => running.close()
   };
 }

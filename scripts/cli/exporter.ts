@@ -63,7 +63,11 @@ export interface AccountRow extends Row {
 /** Finds an account by Keyplan_Key__c, Id or Name; none or several is an input error. */
 export async function findAccount(conn: Connection, ref: string): Promise<AccountRow> {
   const select = `SELECT ${cols(BundleAccount)} FROM Account WHERE`;
-  let rows = await queryAll<AccountRow>(conn, `${select} ${KEY_FIELD} = ${soqlString(ref)}`);
+  // SOQL compares text without case, the Keyplan key (a unique external id) with case: "Acme" and
+  // "acme" are two accounts, so only the exact key counts.
+  let rows = (await queryAll<AccountRow>(conn, `${select} ${KEY_FIELD} = ${soqlString(ref)}`)).filter(
+    (r) => r.Keyplan_Key__c === ref
+  );
   if (!rows.length && /^001[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(ref))
     rows = await queryAll<AccountRow>(conn, `${select} Id = ${soqlString(ref)}`);
   if (!rows.length) rows = await queryAll<AccountRow>(conn, `${select} Name = ${soqlString(ref)}`);

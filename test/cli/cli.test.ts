@@ -207,7 +207,10 @@ describe('keyplan CLI against the local org', () => {
       r.err,
       /Account_Plan__c northwind\/fy2026 \(plans\[0\]\): FIELD_CUSTOM_VALIDATION_EXCEPTION/
     );
-    assert.match(r.err, /rolled back: deleted the \d+ record\(s\) this run created/);
+    assert.match(
+      r.err,
+      /rolled back: restored 0 record\(s\) as they were and deleted the \d+ record\(s\) this run created/
+    );
     assert.deepEqual(await counts(db), before);
   });
 
