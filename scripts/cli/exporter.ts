@@ -48,7 +48,8 @@ function values(schema: z.ZodType, row: Record<string, unknown>): Record<string,
   const out: Record<string, unknown> = {};
   for (const f of apiFields(schema)) {
     const v = row[f.name];
-    if (v === null || v === undefined) continue;
+    // A blank field is left out (never written as null or "null"): absent means "as it is" on re-import.
+    if (v === null || v === undefined || v === '') continue;
     if (f.kind === 'boolean' && !f.hasDefault && v === false) continue;
     out[f.name] = v;
   }

@@ -15,6 +15,7 @@ import {
   type Money3,
   type WhitespaceMatrix
 } from '../../force-app/main/default/lwc/keyplanCore/matrix';
+import { csvCell } from './csv';
 import { findAccount } from './exporter';
 import { queryAll } from './importer';
 import { KEY_FIELD, keyFromExt, soqlString } from './keys';
@@ -181,11 +182,6 @@ export async function landscapeReport(
     goal: year.goal
   };
 }
-
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** Long format: one line per cell, then row totals, column totals, the unmapped bucket and the grand total. */
 export function landscapeCsv(r: LandscapeReport): string {

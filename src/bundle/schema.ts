@@ -25,6 +25,7 @@ import {
   STANCES,
   ACTION_STATUSES
 } from '../contracts';
+import { numberProblems } from './orgLimits';
 
 /**
  * Keys are short so `Keyplan_Key__c` (Text(120)) always fits the longest stored form,
@@ -277,6 +278,8 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
   const problems: BundleProblem[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message }));
+  // Numbers by value against the org's precision and scale (zod knows only the type).
+  problems.push(...numberProblems(input));
   // Cross-record checks run even when the shape is wrong, on a loose view of the input, so one pass
   // lists dangling references and cycles next to the type errors.
   const b = parsed.success ? parsed.data : (loose(input) as unknown as AccountBundle);
