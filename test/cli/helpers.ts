@@ -3,7 +3,9 @@
  * compare states ("nothing changed", "as before", "as a complete import").
  */
 import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
 import { runCli } from '../../scripts/cli/cli';
+import { checkBundle, type AccountBundle } from '../../src/bundle/schema';
 
 /** Runs the CLI in-process against `db` (journals in `journalDir`) and captures its output. */
 export async function cliIn(
@@ -98,4 +100,40 @@ export function dumpDiff(a: Dump, b: Dump): string[] {
     );
   }
   return out;
+}
+
+/**
+ * A bundle normalised for comparison: parsed (defaults filled), lists sorted by key, the editor-only
+ * `$schema` dropped, optional false checkboxes dropped, and users keyed by Email (the org stores no
+ * user key).
+ */
+export function normaliseBundle(input: unknown): AccountBundle {
+  const { bundle, problems } = checkBundle(input);
+  assert.deepEqual(problems, []);
+  const b = structuredClone(bundle!) as AccountBundle & { $schema?: string };
+  delete b.$schema;
+  const userKey = new Map(b.users.map((u) => [u.key, u.Email.toLowerCase()]));
+  const sortKey = <T extends { key: string }>(l: T[]): T[] =>
+    l.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  b.users.forEach((u) => (u.key = userKey.get(u.key)!));
+  b.links.forEach((l) => {
+    if (l.fromUser) l.fromUser = userKey.get(l.fromUser)!;
+  });
+  for (const p of b.plans) {
+    p.actions.forEach((a) => (a.assignedTo = a.assignedTo && userKey.get(a.assignedTo)!));
+    for (const k of Object.keys(p) as (keyof typeof p)[])
+      if (String(k).startsWith('Criterion_') && p[k] === false) delete p[k];
+    sortKey(p.objectives);
+    sortKey(p.actions);
+  }
+  b.opportunities.forEach((o) => o.contactRoles.sort((x, y) => (x.contact < y.contact ? -1 : 1)));
+  b.cells.sort((x, y) =>
+    `${x.buyingCenter}|${x.offering}|${x.Fiscal_Year__c}` <
+    `${y.buyingCenter}|${y.offering}|${y.Fiscal_Year__c}`
+      ? -1
+      : 1
+  );
+  for (const l of [b.users, b.offerings, b.buyingCenters, b.contacts, b.links, b.opportunities, b.plans])
+    sortKey(l as { key: string }[]);
+  return b;
 }
