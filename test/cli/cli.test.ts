@@ -46,7 +46,10 @@ const freshDb = (): string => path.join(dir, `org-${++dbSeq}.sqlite`);
 async function cli(db: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(['--db', db, ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  const code = await runCli(['--db', db, '--journal-dir', path.join(dir, 'journal'), ...args], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t)
+  });
   return { code, out, err };
 }
 
