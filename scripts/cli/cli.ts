@@ -45,6 +45,27 @@ export function validate(
   return bundle;
 }
 
+/**
+ * Runs an import so that Ctrl-C (SIGINT) or SIGTERM stops it before its next write batch and rolls it
+ * back; a second Ctrl-C ends the process at once (the journal then lets `import --rollback` finish).
+ */
+async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (ac.signal.aborted) process.exit(130);
+    process.stderr.write(`\n${sig}: stopping the import and rolling it back (again to quit at once)\n`);
+    ac.abort(sig);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await fn(ac.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 /** Runs the CLI with argv (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const out = io.stdout ?? ((t: string) => process.stdout.write(t));
@@ -115,19 +136,22 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     opts: { updateOfferings?: boolean } = {}
   ): Promise<void> =>
     withTarget(async (t) => {
-      const summary = await importBundle(t.conn, t.kind, bundle, {
-        progress: tick(),
-        log: (l) => err(`${l}\n`),
-        raw,
-        updateOfferings: opts.updateOfferings,
-        startJournal: (snapshot) =>
-          Journal.begin(
-            journalDir(),
-            { target: t.label, source: label, options: { updateOfferings: Boolean(opts.updateOfferings) } },
-            raw,
-            snapshot
-          )
-      });
+      const summary = await interruptible((signal) =>
+        importBundle(t.conn, t.kind, bundle, {
+          signal,
+          progress: tick(),
+          log: (l) => err(`${l}\n`),
+          raw,
+          updateOfferings: opts.updateOfferings,
+          startJournal: (snapshot) =>
+            Journal.begin(
+              journalDir(),
+              { target: t.label, source: label, options: { updateOfferings: Boolean(opts.updateOfferings) } },
+              raw,
+              snapshot
+            )
+        })
+      );
       report(summary, label.split(' ')[0]);
     });
 
@@ -161,13 +185,16 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
             );
         } else {
           j.setPhase('writing');
-          const summary = await importBundle(t.conn, t.kind, bundle, {
-            progress: tick(),
-            log: (l) => err(`${l}\n`),
-            raw,
-            updateOfferings: j.header.options.updateOfferings,
-            resume: { journal: j, snapshot }
-          });
+          const summary = await interruptible((signal) =>
+            importBundle(t.conn, t.kind, bundle, {
+              signal,
+              progress: tick(),
+              log: (l) => err(`${l}\n`),
+              raw,
+              updateOfferings: j.header.options.updateOfferings,
+              resume: { journal: j, snapshot }
+            })
+          );
           report(summary, 'import --resume');
         }
       }

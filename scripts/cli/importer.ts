@@ -61,6 +61,8 @@ export interface ImportOptions {
   updateOfferings?: boolean;
   /** Starts the journal once the snapshot is read (the CLI passes it); without it nothing is journaled. */
   startJournal?: (snapshot: Snapshot) => Journal;
+  /** Aborted (Ctrl-C): the run stops before its next write batch and rolls back. */
+  signal?: AbortSignal;
   /** Resume: the run's journal and its snapshot (no new snapshot is read). */
   resume?: { journal: Journal; snapshot: Snapshot };
 }
@@ -369,6 +371,8 @@ class Writer {
   }
 
   private call(what: string, object: string, n: number, fn: () => Promise<unknown>): Promise<SaveResult[]> {
+    if (this.options.signal?.aborted)
+      throw new Error(`interrupted before ${what} of ${n} ${object} (${String(this.options.signal.reason)})`);
     this.journal?.beforeBatch(`${what} ${n} ${object}`);
     return fn() as Promise<SaveResult[]>;
   }

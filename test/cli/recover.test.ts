@@ -83,7 +83,23 @@ function copyState(db: string, journals: string, tag: string): { db: string; jou
  * Starts `keyplan import <file>` in a child process and SIGKILLs it once its journal shows `batches`
  * write batches. Returns the batches the journal showed at the kill.
  */
-async function importAndKill(db: string, journals: string, file: string, batches: number): Promise<number> {
+async function importAndKill(
+  db: string,
+  journals: string,
+  file: string,
+  batches: number,
+  signal: NodeJS.Signals = 'SIGKILL'
+): Promise<number> {
+  return (await importAndSignal(db, journals, file, batches, signal)).batches;
+}
+
+async function importAndSignal(
+  db: string,
+  journals: string,
+  file: string,
+  batches: number,
+  signal: NodeJS.Signals
+): Promise<{ batches: number; code: number | null; stderr: string }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/cli/main.ts', '--db', db, '--journal-dir', journals, '-q', 'import', file],
@@ -92,9 +108,11 @@ async function importAndKill(db: string, journals: string, file: string, batches
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let exited = false;
+  let code: number | null = null;
   const done = new Promise<void>((resolve) =>
-    child.on('exit', () => {
+    child.on('exit', (c) => {
       exited = true;
+      code = c;
       resolve();
     })
   );
@@ -111,7 +129,7 @@ async function importAndKill(db: string, journals: string, file: string, batches
           // being renamed into place: read it next time
         }
         if (seen >= batches) {
-          child.kill('SIGKILL');
+          child.kill(signal);
           break;
         }
       }
@@ -120,7 +138,7 @@ async function importAndKill(db: string, journals: string, file: string, batches
   }
   await done;
   assert.ok(seen >= batches, `the import ended before the kill (journal showed ${seen} batches): ${stderr}`);
-  return seen;
+  return { batches: seen, code, stderr };
 }
 
 describe('all-or-none import', () => {
@@ -324,6 +342,20 @@ describe('kill and recover', () => {
     console.log(
       `kill-and-recover (1,500 contacts, re-import): killed after ${batches} write batches; ${partial} table(s) partly written; rollback equal to before: yes; resume equal to a complete import: yes`
     );
+  });
+
+  test('Ctrl-C (SIGINT) mid-way stops before the next batch and rolls back: equal to before, no journal left', async () => {
+    const { db, journals } = fresh();
+    const { v1, v2 } = generatedPair(600);
+    assert.equal((await cliIn(db, journals, '-q', 'import', writeJson('i1.json', v1))).code, 0);
+    const beforeDump = dumpDb(db);
+    const r = await importAndSignal(db, journals, writeJson('i2.json', v2), 5, 'SIGINT');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /SIGINT: stopping the import and rolling it back/);
+    assert.match(r.stderr, /interrupted before/);
+    assert.match(r.stderr, /rolled back: restored \d+ record\(s\)/);
+    assert.deepEqual(dumpDiff(beforeDump, dumpDb(db)), []);
+    assert.deepEqual(readdirSync(journals), []);
   });
 
   test('a killed import of the 10,000-contact bundle is rolled back to equal and resumed to complete', async () => {
