@@ -103,7 +103,8 @@ export async function loadMatrix(
       buyingCenterId: String(c.Buying_Center__c),
       offeringId: String(c.Offering__c),
       fiscalYear: Number(c.Fiscal_Year__c),
-      state: String(c.State__c) as LandscapeCellDto['state'],
+      // As WhitespaceService.toCellDto: a blank state reads as Unassessed (never the text "null").
+      state: (str(c.State__c) ?? 'Unassessed') as LandscapeCellDto['state'],
       competitor: str(c.Competitor__c),
       potential: num(c.Potential__c),
       lastModified: String(c.LastModifiedDate)

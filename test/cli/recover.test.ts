@@ -241,6 +241,25 @@ describe('all-or-none import', () => {
     assert.doesNotMatch(ex.out, /"null"/);
     const bundle = JSON.parse(ex.out) as Json;
     assert.ok(bundle.cells.length > 0 && bundle.cells.every((c: Json) => !('State__c' in c)));
+    for (const format of ['json', 'csv']) {
+      const land = await cliIn(
+        db,
+        journals,
+        'export-landscape',
+        'northwind',
+        '--fy',
+        '2026',
+        '--format',
+        format
+      );
+      assert.equal(land.code, 0, land.err);
+      assert.doesNotMatch(
+        land.out,
+        /"null"|(^|,)null(,|$)/m,
+        `export-landscape --format ${format}: no "null"`
+      );
+      if (format === 'json') assert.match(land.out, /"status": "unassessed"/);
+    }
     const r = await cliIn(db, journals, '-q', 'import', writeJson('c2.json', bundle));
     assert.equal(r.code, 0, r.err);
     assert.ok(dumpDb(db).Landscape_Cell__c.every((c) => c.State__c === null));
