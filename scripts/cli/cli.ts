@@ -101,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     const g = globals();
     const target = await openTarget({ targetOrg: g.targetOrg, db: g.db });
     try {
-      const unfinished = Journal.pending(journalDir(), target.label);
+      const unfinished = Journal.pending(journalDir(), target.id);
       if (unfinished.length && !recovering) {
         const j = unfinished[0];
         const h = j.header;
@@ -146,7 +146,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
           startJournal: (snapshot) =>
             Journal.begin(
               journalDir(),
-              { target: t.label, source: label, options: { updateOfferings: Boolean(opts.updateOfferings) } },
+              { target: t.id, source: label, options: { updateOfferings: Boolean(opts.updateOfferings) } },
               raw,
               snapshot
             )

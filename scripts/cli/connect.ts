@@ -19,6 +19,11 @@ export interface Target {
   kind: 'local' | 'org';
   /** For messages: the org alias, the instance URL or the database file. */
   label: string;
+  /**
+   * Which org this is, however it was named (alias or environment): the instance URL, or the local
+   * database file's absolute path. Import journals are matched by it.
+   */
+  id: string;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
       conn: new Connection({ ...creds, version: API_VERSION }),
       kind: 'org',
       label: options.targetOrg,
+      id: creds.instanceUrl.replace(/\/+$/, '').toLowerCase(),
       close: async () => {}
     };
   }
@@ -66,6 +72,7 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
       }),
       kind: 'org',
       label: process.env.SF_INSTANCE_URL,
+      id: process.env.SF_INSTANCE_URL.replace(/\/+$/, '').toLowerCase(),
       close: async () => {}
     };
   }
@@ -77,8 +84,8 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
   return {
     conn: new Connection({ instanceUrl: running.url, accessToken: running.token, version: API_VERSION }),
     kind: 'local',
-    // Absolute, so journals of an import name the same target whatever the working folder.
-    label: path.resolve(running.org.db.name),
+    label: running.org.db.name,
+    id: path.resolve(running.org.db.name),
     close: () => running.close()
   };
 }
