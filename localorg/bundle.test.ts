@@ -143,6 +143,28 @@ describe('loadBundle: account bundles into the local org', () => {
     assert.deepEqual(after, before);
   });
 
+  it("another account's bundle uses the shared offerings as they are (never renames them)", () => {
+    const first = bundle.offerings[0];
+    const name = (): unknown =>
+      (
+        running.org.db
+          .prepare(`SELECT "Name" FROM "Offering__c" WHERE "Keyplan_Key__c" = ?`)
+          .get(`offering/${first.key}`) as { Name: string }
+      ).Name;
+    assert.equal(name(), first.Name);
+    const other = loadBundle(running.org, {
+      format: 'keyplan.account-bundle',
+      version: 1,
+      account: { key: 'other-co', Name: 'Other Co' },
+      offerings: [{ key: first.key, Name: 'Renamed by Other Co', Active__c: false }]
+    });
+    assert.equal(
+      other.ids.get(bundleRef('offering', first.key)),
+      loaded.ids.get(bundleRef('offering', first.key))
+    );
+    assert.equal(name(), first.Name);
+  });
+
   it('refuses an invalid bundle with every problem, and rolls back a record the org refuses, naming it', () => {
     const accounts = count('Account');
     assert.throws(

@@ -151,7 +151,20 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
     const accountId = save('Account', 'account', acct, apiFields(bundle.account));
     ids.set('account', accountId);
 
+    // The catalogue is org-wide: an offering that exists (exact key, like the case-sensitive external
+    // id) is used as it is; one account's bundle never renames or retires it (as the keyplan CLI).
+    const kept = new Set<string>();
     bundle.offerings.forEach((o, i) => {
+      const existing =
+        hasKey('Offering__c') &&
+        (org.db
+          .prepare(`SELECT "Id" FROM "Offering__c" WHERE "${KEY_FIELD}" = ? COLLATE BINARY LIMIT 1`)
+          .get(ext.offering(o.key)) as { Id: string } | undefined);
+      if (existing) {
+        kept.add(o.key);
+        ids.set(bundleRef('offering', o.key), existing.Id);
+        return;
+      }
       const oid = save('Offering__c', `offerings[${i}] (key ${o.key})`, ext.offering(o.key), {
         ...apiFields(o),
         Active__c: true
@@ -273,7 +286,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
     });
 
     bundle.offerings.forEach((o, i) => {
-      if (o.Active__c === false)
+      if (o.Active__c === false && !kept.has(o.key))
         update('Offering__c', `offerings[${i}] (key ${o.key})`, id('offering', o.key)!, { Active__c: false });
     });
 

@@ -8,9 +8,11 @@ import { checkBundle, type AccountBundle } from '../../src/bundle/schema';
 import { ROOT } from '../lib/paths';
 import { openTarget, type Target } from './connect';
 import { bundleFromCsvDir } from './csv';
-import { ImportFailed, InvalidInput } from './errors';
+import { ImportFailed, InvalidInput, UnfinishedImport } from './errors';
 import { exportBundle } from './exporter';
-import { importBundle, type ImportSummary } from './importer';
+import { importBundle, rollbackImport, type ImportSummary, type Snapshot } from './importer';
+import { Journal, defaultJournalDir } from './journal';
+import { parseJsonStrict } from './strictJson';
 import { landscapeCsv, landscapeReport } from './landscape';
 import { planReport } from './plan';
 import { progress } from './progress';
@@ -26,6 +28,7 @@ interface GlobalOpts {
   db?: string;
   json?: boolean;
   quiet?: boolean;
+  journalDir?: string;
 }
 
 /** Validates raw input completely; every problem becomes one line of an InvalidInput. */
@@ -42,6 +45,27 @@ export function validate(
   return bundle;
 }
 
+/**
+ * Runs an import so that Ctrl-C (SIGINT) or SIGTERM stops it before its next write batch and rolls it
+ * back; a second Ctrl-C ends the process at once (the journal then lets `import --rollback` finish).
+ */
+async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (ac.signal.aborted) process.exit(130);
+    process.stderr.write(`\n${sig}: stopping the import and rolling it back (again to quit at once)\n`);
+    ac.abort(sig);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await fn(ac.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 /** Runs the CLI with argv (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const out = io.stdout ?? ((t: string) => process.stdout.write(t));
@@ -54,6 +78,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       'org authenticated with the sf CLI (default: SF_INSTANCE_URL/SF_ACCESS_TOKEN, else the local org)'
     )
     .option('--db <file>', 'local org database file (default LOCALORG_DB or localorg/data/keyplan.sqlite)')
+    .option(
+      '--journal-dir <dir>',
+      'folder of import journals (default KEYPLAN_JOURNAL_DIR or .keyplan/journal under the working folder)'
+    )
     .option('--json', 'machine-readable output on stdout')
     .option('-q, --quiet', 'no progress on stderr')
     .exitOverride()
@@ -61,11 +89,29 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     .showHelpAfterError();
 
   const globals = (): GlobalOpts => program.opts<GlobalOpts>();
-  const withTarget = async <T>(fn: (t: Target) => Promise<T>): Promise<T> => {
+  const journalDir = (): string => path.resolve(globals().journalDir ?? defaultJournalDir());
+  /**
+   * Opens the target and runs `fn`. An unfinished import against the same target (its journal is still
+   * there) stops every command except `import --rollback` / `import --resume` (`recovering`).
+   */
+  const withTarget = async <T>(
+    fn: (t: Target, unfinished: Journal[]) => Promise<T>,
+    recovering = false
+  ): Promise<T> => {
     const g = globals();
     const target = await openTarget({ targetOrg: g.targetOrg, db: g.db });
     try {
-      return await fn(target);
+      const unfinished = Journal.pending(journalDir(), target.id);
+      if (unfinished.length && !recovering) {
+        const j = unfinished[0];
+        const h = j.header;
+        throw new UnfinishedImport(
+          j.isLive()
+            ? `An import into ${target.label} is running (process ${h.pid}, run ${h.run}, ${h.source}); wait for it to finish.`
+            : `An import into ${target.label} did not finish (run ${h.run} of ${h.source}, started ${h.started}, ${h.batches} write batch(es), phase ${h.phase}${h.error ? `: ${h.error}` : ''}). Nothing else runs against this org until it is settled: \`keyplan import --rollback\` restores the state before it, \`keyplan import --resume\` finishes it.`
+        );
+      }
+      return await fn(target, unfinished);
     } finally {
       await target.close();
     }
@@ -83,39 +129,125 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       );
     }
   };
-  const runImport = (bundle: AccountBundle, label: string): Promise<void> =>
+  const runImport = (
+    bundle: AccountBundle,
+    raw: unknown,
+    label: string,
+    opts: { updateOfferings?: boolean } = {}
+  ): Promise<void> =>
     withTarget(async (t) => {
-      const summary = await importBundle(t.conn, t.kind, bundle, {
-        progress: tick(),
-        log: (l) => err(`${l}\n`)
-      });
-      report(summary, label);
+      const summary = await interruptible((signal) =>
+        importBundle(t.conn, t.kind, bundle, {
+          signal,
+          progress: tick(),
+          log: (l) => err(`${l}\n`),
+          raw,
+          updateOfferings: opts.updateOfferings,
+          startJournal: (snapshot) =>
+            Journal.begin(
+              journalDir(),
+              { target: t.id, source: label, options: { updateOfferings: Boolean(opts.updateOfferings) } },
+              raw,
+              snapshot
+            )
+        })
+      );
+      report(summary, label.split(' ')[0]);
     });
+
+  /** `import --rollback` / `--resume`: settles the unfinished run of this target. */
+  const recover = (mode: 'rollback' | 'resume'): Promise<void> =>
+    withTarget(async (t, unfinished) => {
+      if (!unfinished.length)
+        throw new InvalidInput(`No unfinished import into ${t.label}: nothing to ${mode}`);
+      for (const j of unfinished) {
+        if (j.isLive())
+          throw new InvalidInput(`The import ${j.header.run} is still running (process ${j.header.pid})`);
+        const raw = j.bundle();
+        const bundle = validate(raw, (p) => `journal ${j.header.run}: ${p || '(root)'}`);
+        const snapshot = j.snapshot<Snapshot>();
+        j.adopt();
+        if (mode === 'rollback') {
+          j.setPhase('rolling-back');
+          const r = await rollbackImport(t.conn, bundle, snapshot, (l) => err(`${l}\n`));
+          if (r.failed.length) {
+            j.setPhase('rollback-failed', r.failed[0]);
+            throw new ImportFailed(
+              `rollback of ${j.header.run}: ${r.failed.length} step(s) failed:\n  ${r.failed.join('\n  ')}`,
+              r
+            );
+          }
+          j.finish();
+          if (globals().json) out(`${JSON.stringify({ ok: true, run: j.header.run, rolledBack: r })}\n`);
+          else
+            out(
+              `import --rollback: run ${j.header.run} (${j.header.source}) rolled back: ${r.restored} record(s) restored, ${r.deleted} deleted\n`
+            );
+        } else {
+          j.setPhase('writing');
+          const summary = await interruptible((signal) =>
+            importBundle(t.conn, t.kind, bundle, {
+              signal,
+              progress: tick(),
+              log: (l) => err(`${l}\n`),
+              raw,
+              updateOfferings: j.header.options.updateOfferings,
+              resume: { journal: j, snapshot }
+            })
+          );
+          report(summary, 'import --resume');
+        }
+      }
+    }, true);
 
   program
     .command('import')
     .description(
-      'Import an account bundle (JSON file, or --csv <dir> with one CSV per object). Validates everything first; writes all or none; re-import updates.'
+      'Import an account bundle (JSON file, or --csv <dir> with one CSV per object). Validates everything first; writes all or none (journaled); re-import updates.'
     )
     .argument('[file]', 'account bundle JSON file')
     .option('--csv <dir>', 'folder with accounts.csv, contacts.csv, ... (see docs/CLI.md)')
-    .action(async (file: string | undefined, opts: { csv?: string }) => {
-      let bundle: AccountBundle;
-      if (opts.csv) {
-        const { input, where } = bundleFromCsvDir(opts.csv);
-        bundle = validate(input, where);
-      } else {
-        if (!file) throw new InvalidInput('Name a bundle file or use --csv <dir>');
-        let raw: unknown;
-        try {
-          raw = JSON.parse(readFileSync(file, 'utf8'));
-        } catch (e) {
-          throw new InvalidInput(`Cannot read ${file} as JSON: ${(e as Error).message}`);
+    .option(
+      '--update-offerings',
+      'also update offerings of the org-wide catalogue that exist (default: only create missing ones)'
+    )
+    .option('--rollback', 'restore the org to before an import that did not finish (killed or interrupted)')
+    .option('--resume', 'finish an import that did not finish')
+    .action(
+      async (
+        file: string | undefined,
+        opts: { csv?: string; updateOfferings?: boolean; rollback?: boolean; resume?: boolean }
+      ) => {
+        if (opts.rollback || opts.resume) {
+          if (opts.rollback && opts.resume) throw new InvalidInput('Use either --rollback or --resume');
+          if (file || opts.csv)
+            throw new InvalidInput('--rollback and --resume take no bundle: they use the journal');
+          await recover(opts.rollback ? 'rollback' : 'resume');
+          return;
         }
-        bundle = validate(raw, (p) => `${path.basename(file)}: ${p || '(root)'}`);
+        let bundle: AccountBundle;
+        let raw: unknown;
+        let source: string;
+        if (opts.csv) {
+          const { input, where } = bundleFromCsvDir(opts.csv);
+          raw = input;
+          bundle = validate(input, where);
+          source = `import --csv ${opts.csv}`;
+        } else {
+          if (!file) throw new InvalidInput('Name a bundle file or use --csv <dir>');
+          let text: string;
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch (e) {
+            throw new InvalidInput(`Cannot read ${file}: ${(e as Error).message}`);
+          }
+          raw = parseJsonStrict(text, path.basename(file));
+          bundle = validate(raw, (p) => `${path.basename(file)}: ${p || '(root)'}`);
+          source = `import ${file}`;
+        }
+        await runImport(bundle, raw, source, { updateOfferings: opts.updateOfferings });
       }
-      await runImport(bundle, 'import');
-    });
+    );
 
   program
     .command('seed')
@@ -125,9 +257,9 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     .option('--large', 'also the 10,000-contact account')
     .option('--today <date>', 'ISO date the demo is relative to (default today)')
     .action(async (opts: { large?: boolean; today?: string }) => {
-      const bundles = [validate(aerovanceBundle({ today: opts.today }))];
-      if (opts.large) bundles.push(validate(largeBundle({ today: opts.today })));
-      for (const b of bundles) await runImport(b, 'seed');
+      const inputs: unknown[] = [aerovanceBundle({ today: opts.today })];
+      if (opts.large) inputs.push(largeBundle({ today: opts.today }));
+      for (const raw of inputs) await runImport(validate(raw), raw, 'seed');
     });
 
   program
@@ -234,7 +366,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         exitCode = r.status === 2 ? 2 : 1;
         return;
       }
-      if (opts.seed && !opts.dryRun) await runImport(validate(aerovanceBundle()), 'seed');
+      if (opts.seed && !opts.dryRun) {
+        const raw = aerovanceBundle();
+        await runImport(validate(raw), raw, 'seed');
+      }
     });
 
   try {
@@ -255,6 +390,11 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       if (json) out(`${JSON.stringify({ ok: false, error: e.message, problems: e.problems })}\n`);
       err(`error: ${e.message}\n${e.problems.map((p) => `  ${p.where}: ${p.message}\n`).join('')}`);
       return 2;
+    }
+    if (e instanceof UnfinishedImport) {
+      if (json) out(`${JSON.stringify({ ok: false, error: e.message, unfinishedImport: true })}\n`);
+      err(`error: ${e.message}\n`);
+      return 3;
     }
     if (e instanceof ImportFailed) {
       if (json) out(`${JSON.stringify({ ok: false, error: e.message, rolledBack: e.rollback })}\n`);

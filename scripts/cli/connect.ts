@@ -5,6 +5,7 @@
  * server runs (SQLite WAL and the busy timeout let both write the file safely).
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Connection } from 'jsforce';
 import { startLocalOrg } from '../../localorg/server';
 import { runSf } from '../lib/sf';
@@ -18,6 +19,11 @@ export interface Target {
   kind: 'local' | 'org';
   /** For messages: the org alias, the instance URL or the database file. */
   label: string;
+  /**
+   * Which org this is, however it was named (alias or environment): the instance URL, or the local
+   * database file's absolute path. Import journals are matched by it.
+   */
+  id: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,7 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
       conn: new Connection({ ...creds, version: API_VERSION }),
       kind: 'org',
       label: options.targetOrg,
+      id: creds.instanceUrl.replace(/\/+$/, '').toLowerCase(),
       close: async () => {}
     };
   }
@@ -65,6 +72,7 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
       }),
       kind: 'org',
       label: process.env.SF_INSTANCE_URL,
+      id: process.env.SF_INSTANCE_URL.replace(/\/+$/, '').toLowerCase(),
       close: async () => {}
     };
   }
@@ -77,6 +85,7 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
     conn: new Connection({ instanceUrl: running.url, accessToken: running.token, version: API_VERSION }),
     kind: 'local',
     label: running.org.db.name,
+    id: path.resolve(running.org.db.name),
     close: () => running.close()
   };
 }

@@ -4,7 +4,7 @@
  * references like `reportsTo`); `objectives.csv` and `actions.csv` name their `plan`, `contact_roles.csv`
  * its `opportunity`. Problems name file, row (the line number, header = 1) and column.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
@@ -89,8 +89,9 @@ const FILES: Record<string, FileSpec> = {
 function convert(f: ShapeField | undefined, raw: string): unknown {
   if (!f) return raw;
   if (f.kind === 'number') {
-    const n = Number(raw.trim());
-    return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+    // Plain decimal notation only: Number() would also read "0x10", "1_0"-free binary/octal and " ".
+    const t = raw.trim();
+    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : raw;
   }
   if (f.kind === 'boolean') {
     const t = raw.trim().toLowerCase();
@@ -114,6 +115,21 @@ function load(dir: string, spec: FileSpec, problems: { where: string; message: s
   const [head, ...data] = rows;
   const columns = head.values.map((h) => h.trim());
   const fields = new Map(shapeFields(spec.schema).map((f) => [f.name, f]));
+  // Every header must name a field (or the parent column) exactly once: a duplicate would make one
+  // value silently win, an unknown one (a typo, `__proto__`) would be silently dropped.
+  const seen = new Set<string>();
+  columns.forEach((c, i) => {
+    const where = `${spec.file} row ${head.line}, column ${i + 1} ("${c}")`;
+    if (seen.has(c)) problems.push({ where, message: `Duplicate column "${c}": name each column once` });
+    else if (!fields.has(c) && c !== spec.parent)
+      problems.push({
+        where,
+        message: `Unknown column "${c}"; ${spec.file} takes ${[...(spec.parent ? [spec.parent] : []), ...fields.keys()].join(', ')}`
+      });
+    seen.add(c);
+  });
+  if (spec.parent && !seen.has(spec.parent))
+    problems.push({ where: `${spec.file} row ${head.line}`, message: `Missing column "${spec.parent}"` });
   const records = data.map((row) => {
     if (row.values.length !== columns.length)
       problems.push({
@@ -125,7 +141,7 @@ function load(dir: string, spec: FileSpec, problems: { where: string; message: s
     columns.forEach((c, i) => {
       const raw = row.values[i] ?? '';
       if (c === spec.parent) parent = raw.trim();
-      else if (raw !== '') rec[c] = convert(fields.get(c), raw);
+      else if (raw !== '' && fields.has(c)) rec[c] = convert(fields.get(c), raw);
     });
     return { line: row.line, rec, parent };
   });
@@ -140,6 +156,13 @@ function load(dir: string, spec: FileSpec, problems: { where: string; message: s
 export function bundleFromCsvDir(dir: string): { input: unknown; where: (jsonPath: string) => string } {
   if (!existsSync(dir)) throw new InvalidInput(`No such folder: ${dir}`);
   const problems: { where: string; message: string }[] = [];
+  const known = new Set(Object.values(FILES).map((f) => f.file));
+  for (const f of readdirSync(dir))
+    if (f.toLowerCase().endsWith('.csv') && !known.has(f))
+      problems.push({
+        where: f,
+        message: `Unknown CSV file; the folder takes ${[...known].join(', ')}`
+      });
   const loaded = Object.fromEntries(
     Object.entries(FILES).map(([k, spec]) => [k, load(dir, spec, problems)])
   ) as Record<keyof typeof FILES, Loaded>;
@@ -238,4 +261,17 @@ export function bundleFromCsvDir(dir: string): { input: unknown; where: (jsonPat
     return `${best.loc.file} row ${best.loc.line}${column ? `, column ${column}` : ''}`;
   };
   return { input, where };
+}
+
+/**
+ * One CSV cell the CLI writes. Text that a spreadsheet would run as a formula (starting with = + - @,
+ * a tab or a carriage return: OWASP "CSV injection") gets a leading single quote and is quoted; text
+ * with a comma, quote or line break is quoted. Numbers are written as numbers.
+ */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) return `"'${s.replace(/"/g, '""')}"`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -9,12 +9,22 @@ export class InvalidInput extends Error {
   }
 }
 
-/** A failed write, after the run's own records were rolled back (or the rollback failed: see `rollback`). */
+/** What a rollback did: records put back as they were, records of the run deleted, what could not be undone. */
+export interface RollbackResult {
+  restored: number;
+  deleted: number;
+  failed: string[];
+}
+
+/** A failed write, after the run was rolled back (or the rollback failed: see `rollback.failed`). */
 export class ImportFailed extends Error {
   constructor(
     message: string,
-    readonly rollback: { deleted: number; failed: string[] }
+    readonly rollback: RollbackResult
   ) {
     super(message);
   }
 }
+
+/** An earlier import against the same target did not finish: it must be rolled back or resumed first (exit 3). */
+export class UnfinishedImport extends Error {}

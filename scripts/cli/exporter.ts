@@ -48,7 +48,8 @@ function values(schema: z.ZodType, row: Record<string, unknown>): Record<string,
   const out: Record<string, unknown> = {};
   for (const f of apiFields(schema)) {
     const v = row[f.name];
-    if (v === null || v === undefined) continue;
+    // A blank field is left out (never written as null or "null"): absent means "as it is" on re-import.
+    if (v === null || v === undefined || v === '') continue;
     if (f.kind === 'boolean' && !f.hasDefault && v === false) continue;
     out[f.name] = v;
   }
@@ -63,7 +64,11 @@ export interface AccountRow extends Row {
 /** Finds an account by Keyplan_Key__c, Id or Name; none or several is an input error. */
 export async function findAccount(conn: Connection, ref: string): Promise<AccountRow> {
   const select = `SELECT ${cols(BundleAccount)} FROM Account WHERE`;
-  let rows = await queryAll<AccountRow>(conn, `${select} ${KEY_FIELD} = ${soqlString(ref)}`);
+  // SOQL compares text without case, the Keyplan key (a unique external id) with case: "Acme" and
+  // "acme" are two accounts, so only the exact key counts.
+  let rows = (await queryAll<AccountRow>(conn, `${select} ${KEY_FIELD} = ${soqlString(ref)}`)).filter(
+    (r) => r.Keyplan_Key__c === ref
+  );
   if (!rows.length && /^001[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(ref))
     rows = await queryAll<AccountRow>(conn, `${select} Id = ${soqlString(ref)}`);
   if (!rows.length) rows = await queryAll<AccountRow>(conn, `${select} Name = ${soqlString(ref)}`);

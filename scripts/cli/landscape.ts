@@ -15,6 +15,7 @@ import {
   type Money3,
   type WhitespaceMatrix
 } from '../../force-app/main/default/lwc/keyplanCore/matrix';
+import { csvCell } from './csv';
 import { findAccount } from './exporter';
 import { queryAll } from './importer';
 import { KEY_FIELD, keyFromExt, soqlString } from './keys';
@@ -102,7 +103,8 @@ export async function loadMatrix(
       buyingCenterId: String(c.Buying_Center__c),
       offeringId: String(c.Offering__c),
       fiscalYear: Number(c.Fiscal_Year__c),
-      state: String(c.State__c) as LandscapeCellDto['state'],
+      // As WhitespaceService.toCellDto: a blank state reads as Unassessed (never the text "null").
+      state: (str(c.State__c) ?? 'Unassessed') as LandscapeCellDto['state'],
       competitor: str(c.Competitor__c),
       potential: num(c.Potential__c),
       lastModified: String(c.LastModifiedDate)
@@ -181,11 +183,6 @@ export async function landscapeReport(
     goal: year.goal
   };
 }
-
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** Long format: one line per cell, then row totals, column totals, the unmapped bucket and the grand total. */
 export function landscapeCsv(r: LandscapeReport): string {

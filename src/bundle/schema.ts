@@ -25,6 +25,7 @@ import {
   STANCES,
   ACTION_STATUSES
 } from '../contracts';
+import { numberProblems } from './orgLimits';
 
 /**
  * Keys are short so `Keyplan_Key__c` (Text(120)) always fits the longest stored form,
@@ -43,61 +44,61 @@ const FiscalYear = z.number().int().min(2000).max(2100);
 export const BundleAccount = z.strictObject({
   key: AccountKey,
   Name: Text(255).min(1),
-  Industry: Text(40).optional(),
-  Type: Text(40).optional(),
-  AnnualRevenue: Amount.optional(),
-  NumberOfEmployees: z.number().int().nonnegative().optional(),
-  BillingCity: Text(40).optional(),
-  BillingCountry: Text(80).optional(),
-  Website: Text(255).optional()
+  Industry: Text(40).nullish(),
+  Type: Text(40).nullish(),
+  AnnualRevenue: Amount.nullish(),
+  NumberOfEmployees: z.number().int().nonnegative().nullish(),
+  BillingCity: Text(40).nullish(),
+  BillingCountry: Text(80).nullish(),
+  Website: Text(255).nullish()
 });
 
 /** Our own team members (Users). Matched by Email in the target org; created only in the local org. */
 export const BundleUser = z.strictObject({
   key: Key,
-  FirstName: Text(40).optional(),
+  FirstName: Text(40).nullish(),
   LastName: Text(80).min(1),
   Email: z.email(),
-  Title: Text(80).optional()
+  Title: Text(80).nullish()
 });
 
 export const BundleOffering = z.strictObject({
   key: Key,
   Name: Text(80).min(1),
-  Family__c: z.enum(OFFERING_FAMILIES).optional(),
-  Sort_Order__c: z.number().int().optional(),
+  Family__c: z.enum(OFFERING_FAMILIES).nullish(),
+  Sort_Order__c: z.number().int().nullish(),
   Active__c: z.boolean().default(true),
-  Description__c: Text(1000).optional()
+  Description__c: Text(1000).nullish()
 });
 
 export const BundleBuyingCenter = z.strictObject({
   key: Key,
   Name: Text(80).min(1),
   parent: Key.nullable().default(null),
-  Wallet_Size__c: Amount.optional(),
-  Sales_Goal__c: Amount.optional(),
-  Relationship_Status__c: z.enum(RELATIONSHIP_STATUSES).optional(),
-  Key_Initiatives__c: Text(32000).optional(),
+  Wallet_Size__c: Amount.nullish(),
+  Sales_Goal__c: Amount.nullish(),
+  Relationship_Status__c: z.enum(RELATIONSHIP_STATUSES).nullish(),
+  Key_Initiatives__c: Text(32000).nullish(),
   Active__c: z.boolean().default(true),
-  Sort_Order__c: z.number().int().optional()
+  Sort_Order__c: z.number().int().nullish()
 });
 
 export const BundleContact = z.strictObject({
   key: Key,
-  FirstName: Text(40).optional(),
+  FirstName: Text(40).nullish(),
   LastName: Text(80).min(1),
-  Title: Text(128).optional(),
-  Department: Text(80).optional(),
-  Email: z.email().optional(),
-  Phone: Text(40).optional(),
+  Title: Text(128).nullish(),
+  Department: Text(80).nullish(),
+  Email: z.email().nullish(),
+  Phone: Text(40).nullish(),
   reportsTo: Key.nullable().default(null),
   buyingCenter: Key.nullable().default(null),
-  Stance__c: z.enum(STANCES).optional(),
-  Decision_Role__c: z.enum(DECISION_ROLES).optional(),
-  Buyer_Role__c: z.enum(BUYER_ROLES).optional(),
-  Response_Mode__c: z.enum(RESPONSE_MODES).optional(),
-  Influence_Level__c: z.enum(INFLUENCE_LEVELS).optional(),
-  Budget_Owned__c: Amount.optional()
+  Stance__c: z.enum(STANCES).nullish(),
+  Decision_Role__c: z.enum(DECISION_ROLES).nullish(),
+  Buyer_Role__c: z.enum(BUYER_ROLES).nullish(),
+  Response_Mode__c: z.enum(RESPONSE_MODES).nullish(),
+  Influence_Level__c: z.enum(INFLUENCE_LEVELS).nullish(),
+  Budget_Owned__c: Amount.nullish()
 });
 
 export const BundleLink = z
@@ -106,13 +107,13 @@ export const BundleLink = z
     fromContact: Key.optional(),
     fromUser: Key.optional(),
     toContact: Key,
-    Type__c: z.enum(LINK_TYPES).optional(),
-    Strength__c: Score.optional(),
-    Frequency__c: z.enum(FREQUENCIES).optional(),
-    Influence_Level__c: z.enum(INFLUENCE_LEVELS).optional(),
-    Polarity__c: z.enum(POLARITIES).optional(),
-    Last_Interaction__c: Date_.optional(),
-    Notes__c: Text(32000).optional()
+    Type__c: z.enum(LINK_TYPES).nullish(),
+    Strength__c: Score.nullish(),
+    Frequency__c: z.enum(FREQUENCIES).nullish(),
+    Influence_Level__c: z.enum(INFLUENCE_LEVELS).nullish(),
+    Polarity__c: z.enum(POLARITIES).nullish(),
+    Last_Interaction__c: Date_.nullish(),
+    Notes__c: Text(32000).nullish()
   })
   .refine((l) => (l.fromContact === undefined) !== (l.fromUser === undefined), {
     message: 'A link starts at exactly one of fromContact or fromUser',
@@ -137,14 +138,14 @@ export const BundleContactRole = z.strictObject({
       'Technical Buyer',
       'Other'
     ])
-    .optional(),
+    .nullish(),
   IsPrimary: z.boolean().default(false)
 });
 
 export const BundleOpportunity = z.strictObject({
   key: Key,
   Name: Text(120).min(1),
-  Amount: Amount.optional(),
+  Amount: Amount.nullish(),
   StageName: z.enum([
     'Prospecting',
     'Qualification',
@@ -158,18 +159,18 @@ export const BundleOpportunity = z.strictObject({
     'Closed Lost'
   ]),
   CloseDate: Date_,
-  Probability: z.number().min(0).max(100).optional(),
+  Probability: z.number().min(0).max(100).nullish(),
   buyingCenter: Key.nullable().default(null),
   offering: Key.nullable().default(null),
-  Growth_Type__c: z.enum(GROWTH_TYPES).optional(),
-  Budget_Status__c: z.enum(BANT_STATUSES).optional(),
-  Authority_Status__c: z.enum(BANT_STATUSES).optional(),
-  Need_Status__c: z.enum(BANT_STATUSES).optional(),
-  Timing_Status__c: z.enum(BANT_STATUSES).optional(),
-  Budget_Evidence__c: Text(255).optional(),
-  Authority_Evidence__c: Text(255).optional(),
-  Need_Evidence__c: Text(255).optional(),
-  Timing_Evidence__c: Text(255).optional(),
+  Growth_Type__c: z.enum(GROWTH_TYPES).nullish(),
+  Budget_Status__c: z.enum(BANT_STATUSES).nullish(),
+  Authority_Status__c: z.enum(BANT_STATUSES).nullish(),
+  Need_Status__c: z.enum(BANT_STATUSES).nullish(),
+  Timing_Status__c: z.enum(BANT_STATUSES).nullish(),
+  Budget_Evidence__c: Text(255).nullish(),
+  Authority_Evidence__c: Text(255).nullish(),
+  Need_Evidence__c: Text(255).nullish(),
+  Timing_Evidence__c: Text(255).nullish(),
   contactRoles: z.array(BundleContactRole).default([])
 });
 
@@ -178,10 +179,10 @@ export const BundleCell = z
     buyingCenter: Key,
     offering: Key,
     Fiscal_Year__c: FiscalYear,
-    State__c: z.enum(CELL_STATES),
-    Competitor__c: Text(120).optional(),
-    Potential__c: Amount.optional(),
-    Notes__c: Text(32000).optional()
+    State__c: z.enum(CELL_STATES).nullish(),
+    Competitor__c: Text(120).nullish(),
+    Potential__c: Amount.nullish(),
+    Notes__c: Text(32000).nullish()
   })
   .refine((c) => c.State__c !== 'Competitor' || Boolean(c.Competitor__c), {
     message: 'Name the competitor when the state is Competitor',
@@ -191,10 +192,10 @@ export const BundleCell = z
 export const BundleObjective = z.strictObject({
   key: Key,
   Name: Text(80).min(1),
-  Description__c: Text(32000).optional(),
-  Target_Amount__c: Amount.optional(),
-  Due_Date__c: Date_.optional(),
-  Status__c: z.enum(['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed']).optional(),
+  Description__c: Text(32000).nullish(),
+  Target_Amount__c: Amount.nullish(),
+  Due_Date__c: Date_.nullish(),
+  Status__c: z.enum(['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed']).nullish(),
   buyingCenter: Key.nullable().default(null)
 });
 
@@ -203,34 +204,34 @@ export const BundleAction = z.strictObject({
   Name: Text(80).min(1),
   objective: Key.nullable().default(null),
   assignedTo: Key.nullable().default(null),
-  Due_Date__c: Date_.optional(),
-  Status__c: z.enum(ACTION_STATUSES).optional(),
+  Due_Date__c: Date_.nullish(),
+  Status__c: z.enum(ACTION_STATUSES).nullish(),
   Milestone__c: z.boolean().default(false),
-  Notes__c: Text(32000).optional()
+  Notes__c: Text(32000).nullish()
 });
 
 export const BundlePlan = z.strictObject({
   key: Key,
   Name: Text(80).min(1),
   Fiscal_Year__c: FiscalYear,
-  Status__c: z.enum(PLAN_STATUSES).optional(),
-  Revenue_Goal__c: Amount.optional(),
-  Mining_Goal__c: Amount.optional(),
-  Farming_Goal__c: Amount.optional(),
-  Score_Executive_Access__c: Score.optional(),
-  Score_Share_Of_Wallet__c: Score.optional(),
-  Score_Strategic_Alignment__c: Score.optional(),
-  Score_Co_Innovation__c: Score.optional(),
-  Score_Tenure__c: Score.optional(),
+  Status__c: z.enum(PLAN_STATUSES).nullish(),
+  Revenue_Goal__c: Amount.nullish(),
+  Mining_Goal__c: Amount.nullish(),
+  Farming_Goal__c: Amount.nullish(),
+  Score_Executive_Access__c: Score.nullish(),
+  Score_Share_Of_Wallet__c: Score.nullish(),
+  Score_Strategic_Alignment__c: Score.nullish(),
+  Score_Co_Innovation__c: Score.nullish(),
+  Score_Tenure__c: Score.nullish(),
   Criterion_Revenue_Potential__c: z.boolean().optional(),
   Criterion_Strategic_Fit__c: z.boolean().optional(),
   Criterion_Growth_Potential__c: z.boolean().optional(),
   Criterion_Reference_Value__c: z.boolean().optional(),
   Criterion_Executive_Access__c: z.boolean().optional(),
-  Customer_Phase__c: z.enum(CUSTOMER_PHASES).optional(),
-  Competitive_Position__c: Text(32000).optional(),
-  As_Is_Summary__c: Text(32000).optional(),
-  Last_Reviewed__c: Date_.optional(),
+  Customer_Phase__c: z.enum(CUSTOMER_PHASES).nullish(),
+  Competitive_Position__c: Text(32000).nullish(),
+  As_Is_Summary__c: Text(32000).nullish(),
+  Last_Reviewed__c: Date_.nullish(),
   objectives: z.array(BundleObjective).default([]),
   actions: z.array(BundleAction).default([])
 });
@@ -277,6 +278,8 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
   const problems: BundleProblem[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message }));
+  // Numbers by value against the org's precision and scale (zod knows only the type).
+  problems.push(...numberProblems(input));
   // Cross-record checks run even when the shape is wrong, on a loose view of the input, so one pass
   // lists dangling references and cycles next to the type errors.
   const b = parsed.success ? parsed.data : (loose(input) as unknown as AccountBundle);

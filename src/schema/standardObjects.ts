@@ -53,8 +53,8 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('Name', 'Text', { required: true }),
       f('Industry', 'Text'),
       f('Type', 'Text'),
-      f('AnnualRevenue', 'Currency'),
-      f('NumberOfEmployees', 'Number'),
+      f('AnnualRevenue', 'Currency', { precision: 18, scale: 0 }),
+      f('NumberOfEmployees', 'Number', { precision: 8, scale: 0 }),
       f('BillingCountry', 'Text'),
       f('BillingCity', 'Text'),
       f('Website', 'Url'),
@@ -230,7 +230,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         relationshipName: 'Account',
         childRelationshipName: 'Opportunities'
       }),
-      f('Amount', 'Currency'),
+      f('Amount', 'Currency', { precision: 16, scale: 2 }),
       f('StageName', 'Picklist', {
         required: true,
         picklistValues: [
@@ -247,7 +247,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         ]
       }),
       f('CloseDate', 'Date', { required: true }),
-      f('Probability', 'Percent'),
+      f('Probability', 'Percent', { precision: 3, scale: 0 }),
       f('IsClosed', 'Checkbox', { readOnly: true }),
       f('IsWon', 'Checkbox', { readOnly: true }),
       f('ForecastCategoryName', 'Text', { readOnly: true }),

@@ -10,10 +10,11 @@ import { after, before, describe, test } from 'node:test';
 import { Connection } from 'jsforce';
 import { largeBundle } from '../../data';
 import { startLocalOrg } from '../../localorg/server';
-import { checkBundle, type AccountBundle, type AccountBundleInput } from '../../src/bundle/schema';
+import { checkBundle, type AccountBundleInput } from '../../src/bundle/schema';
 import { runCli } from '../../scripts/cli/cli';
 import { levels } from '../../scripts/cli/importer';
 import { bundleJsonSchema, SCHEMA_FILE } from '../../scripts/cli/jsonSchema';
+import { normaliseBundle as normalise } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SMALL = path.join(ROOT, 'data/examples/small.bundle.json');
@@ -45,7 +46,10 @@ const freshDb = (): string => path.join(dir, `org-${++dbSeq}.sqlite`);
 async function cli(db: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(['--db', db, ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  const code = await runCli(['--db', db, '--journal-dir', path.join(dir, 'journal'), ...args], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t)
+  });
   return { code, out, err };
 }
 
@@ -69,42 +73,6 @@ const writeJson = (name: string, value: unknown): string => {
 };
 const small = (): AccountBundleInput & Record<string, unknown> =>
   JSON.parse(readFileSync(SMALL, 'utf8')) as AccountBundleInput & Record<string, unknown>;
-
-/**
- * A bundle normalised for comparison: parsed (defaults filled), lists sorted by key, the editor-only
- * `$schema` dropped, optional false checkboxes dropped, and users keyed by Email (the org stores no
- * user key).
- */
-function normalise(input: unknown): AccountBundle {
-  const { bundle, problems } = checkBundle(input);
-  assert.deepEqual(problems, []);
-  const b = structuredClone(bundle!) as AccountBundle & { $schema?: string };
-  delete b.$schema;
-  const userKey = new Map(b.users.map((u) => [u.key, u.Email.toLowerCase()]));
-  const sortKey = <T extends { key: string }>(l: T[]): T[] =>
-    l.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  b.users.forEach((u) => (u.key = userKey.get(u.key)!));
-  b.links.forEach((l) => {
-    if (l.fromUser) l.fromUser = userKey.get(l.fromUser)!;
-  });
-  for (const p of b.plans) {
-    p.actions.forEach((a) => (a.assignedTo = a.assignedTo && userKey.get(a.assignedTo)!));
-    for (const k of Object.keys(p) as (keyof typeof p)[])
-      if (String(k).startsWith('Criterion_') && p[k] === false) delete p[k];
-    sortKey(p.objectives);
-    sortKey(p.actions);
-  }
-  b.opportunities.forEach((o) => o.contactRoles.sort((x, y) => (x.contact < y.contact ? -1 : 1)));
-  b.cells.sort((x, y) =>
-    `${x.buyingCenter}|${x.offering}|${x.Fiscal_Year__c}` <
-    `${y.buyingCenter}|${y.offering}|${y.Fiscal_Year__c}`
-      ? -1
-      : 1
-  );
-  for (const l of [b.users, b.offerings, b.buyingCenters, b.contacts, b.links, b.opportunities, b.plans])
-    sortKey(l as { key: string }[]);
-  return b;
-}
 
 /** A generated bundle big enough to cross collection batches (200) and reporting levels. */
 const generated = (): AccountBundleInput =>
@@ -207,7 +175,10 @@ describe('keyplan CLI against the local org', () => {
       r.err,
       /Account_Plan__c northwind\/fy2026 \(plans\[0\]\): FIELD_CUSTOM_VALIDATION_EXCEPTION/
     );
-    assert.match(r.err, /rolled back: deleted the \d+ record\(s\) this run created/);
+    assert.match(
+      r.err,
+      /rolled back: restored 0 record\(s\) as they were and deleted the \d+ record\(s\) this run created/
+    );
     assert.deepEqual(await counts(db), before);
   });
 
