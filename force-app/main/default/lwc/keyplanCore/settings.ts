@@ -68,7 +68,7 @@ export interface SettingRecord {
  * Merges metadata records (or a partial object) over the defaults. Unknown names are ignored and
  * reported, so a typo in a record shows up instead of silently doing nothing.
  */
-export function resolveSettings(input?: readonly SettingRecord[] | Partial<Record<string, number>>): {
+export function resolveSettings(input?: readonly SettingRecord[] | Partial<Record<string, number | null>>): {
   settings: KeyplanSettings;
   unknown: string[];
 } {
@@ -128,4 +128,15 @@ export function effectiveSettings(
     values[record.DeveloperName] = override ?? finite(record.Value__c);
   }
   return { values, overridden };
+}
+
+/**
+ * The settings a component computes with, from what `KeyplanSettingsController.getSettings` returned:
+ * the org's effective values, a blank one (or all of them, before the data arrives) reading the
+ * built-in default. Use it for unsaved edits only; a saved record shows its formula field.
+ */
+export function settingsFromData(
+  data: { values: Readonly<Record<string, number | null>> } | null | undefined
+): KeyplanSettings {
+  return resolveSettings(data?.values).settings;
 }
