@@ -52,8 +52,8 @@ export function statusesAsOf<T extends ScoredOpportunity>(
     past[FIELD_KEY[field]] = before.length ? before[before.length - 1].newValue : changes[0].oldValue;
   }
   // The saved formula value scores today's statuses; past ones are scored by the core.
-  if ((Object.values(FIELD_KEY) as (keyof BantStatuses)[]).some((k) => past[k] !== opp[k]))
-    past.bantScore = null;
+  const changed = (Object.values(FIELD_KEY) as (keyof BantStatuses)[]).some((k) => past[k] !== opp[k]);
+  if (changed && 'bantScore' in past) past.bantScore = null;
   return past;
 }
 
