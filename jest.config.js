@@ -5,7 +5,9 @@ module.exports = {
   moduleNameMapper: {
     ...(jestConfig.moduleNameMapper || {}),
     // npm packages bundled into c/ modules by the build: jest reads the package itself.
-    '^c/d3Hierarchy$': '<rootDir>/node_modules/d3-hierarchy/dist/d3-hierarchy.js'
+    '^c/d3Hierarchy$': '<rootDir>/node_modules/d3-hierarchy/dist/d3-hierarchy.js',
+    // The settings wire every component uses: one shared test adapter (test/jest/getSettings.mock.js).
+    '^@salesforce/apex/KeyplanSettingsController.getSettings$': '<rootDir>/test/jest/getSettings.mock.js'
   },
   // Components and the domain core only: the Node side runs under node's test runner (npm run test:node).
   roots: ['<rootDir>/force-app'],

@@ -59,6 +59,10 @@ export function loadFieldAccess(
       const ok = cmdt.has(obj.name.toLowerCase());
       return { read: ok, edit: false };
     }
+    // A Public custom setting (Keyplan_Tuning__c) is readable by every user and has no field permissions;
+    // in the org only admins edit it (Setup), locally whoever runs the local org is that admin.
+    if (obj.isCustomSetting)
+      return { read: true, edit: !obj.fields.find((f) => f.name === fieldName)?.readOnly };
     const objAccess = obj.custom
       ? (objects.get(obj.name.toLowerCase()) ?? { read: false, edit: false })
       : { read: true, edit: true };

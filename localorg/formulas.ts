@@ -10,7 +10,10 @@ import {
 import {
   DEFAULT_SETTINGS,
   SETTING_NAMES,
+  effectiveSettings,
+  overrideFieldOf,
   resolveSettings,
+  type EffectiveSettings,
   type KeyplanSettings,
   type SettingName
 } from '../force-app/main/default/lwc/keyplanCore/settings';
@@ -19,13 +22,30 @@ import type { SfRecord } from './types';
 /** Problems computing formulas (shown by `npm run localorg` and /health). */
 export const coreWarnings: string[] = [];
 
-/** Settings from the org's `Keyplan_Setting__mdt` records over the defaults, like the Apex settings class reads them. */
-export function settingsFrom(records: Map<string, Record<string, unknown>> | undefined): KeyplanSettings {
+/** The org's `Keyplan_Tuning__c` row the running user sees (field API name -> value), if any. */
+export type TuningRow = Readonly<Record<string, unknown>> | null | undefined;
+
+/**
+ * Override over default, as `KeyplanSettings.effective()` resolves it in Apex: the packaged
+ * `Keyplan_Setting__mdt` records with the org's `Keyplan_Tuning__c` overrides on top.
+ */
+export function effectiveFrom(
+  records: Map<string, Record<string, unknown>> | undefined,
+  tuning?: TuningRow
+): EffectiveSettings {
   const list = [...(records ?? new Map<string, Record<string, unknown>>()).entries()].map(([name, rec]) => ({
     DeveloperName: name,
     Value__c: typeof rec.Value__c === 'number' ? rec.Value__c : null
   }));
-  return resolveSettings(list).settings;
+  return effectiveSettings(list, tuning);
+}
+
+/** The effective settings for the core (blank ones fall back to DEFAULT_SETTINGS), what the screen uses. */
+export function settingsFrom(
+  records: Map<string, Record<string, unknown>> | undefined,
+  tuning?: TuningRow
+): KeyplanSettings {
+  return resolveSettings(effectiveFrom(records, tuning).values).settings;
 }
 
 /**
@@ -36,15 +56,22 @@ export function settingsFrom(records: Map<string, Record<string, unknown>> | und
 export type FormulaSettings = Readonly<Record<SettingName, number | null>>;
 
 /**
- * The formulas' view of the metadata records. A record missing from the metadata would not let the
- * formula fields deploy; locally it reads its default and a warning says so.
+ * The formulas' view of the settings: `BLANKVALUE($Setup.Keyplan_Tuning__c.<Name>__c,
+ * $CustomMetadata.Keyplan_Setting__mdt.<Name>.Value__c)`. A record missing from the metadata would not
+ * let the formula fields deploy; locally it reads its default and a warning says so.
  */
 export function formulaSettingsFrom(
   records: Map<string, Record<string, unknown>> | undefined,
-  warnings: string[] = coreWarnings
+  warnings: string[] = coreWarnings,
+  tuning?: TuningRow
 ): FormulaSettings {
   const out = {} as Record<SettingName, number | null>;
   for (const name of SETTING_NAMES) {
+    const override = tuning?.[overrideFieldOf(name)];
+    if (typeof override === 'number' && Number.isFinite(override)) {
+      out[name] = override;
+      continue;
+    }
     const rec = records?.get(name);
     if (!rec) {
       const warning = `Keyplan_Setting__mdt.${name} is missing: the formulas read its default ${DEFAULT_SETTINGS[name]}`;

@@ -3,13 +3,16 @@ import type { KeyplanSettings } from '../force-app/main/default/lwc/keyplanCore/
 import { findObject, loadSchema, type FieldDef, type ObjectDef, type Schema } from '../src/schema';
 import { getMeta, nextSeq, openDb, q, setMeta, syncSchema, type Db } from './db';
 import { SfError } from './errors';
+import type { EffectiveSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
 import {
   CROSS_OBJECT_INPUTS,
   FORMULAS,
   deriveOpportunity,
+  effectiveFrom,
   formulaSettingsFrom,
   settingsFrom,
-  type FormulaSettings
+  type FormulaSettings,
+  type TuningRow
 } from './formulas';
 import { makeId, normalizeId } from './ids';
 import type { SfRecord, SfValue } from './types';
@@ -62,6 +65,11 @@ export function sfDateTime(d: Date): string {
   return d.toISOString().replace('Z', '+0000');
 }
 
+/** The local org's organization id: `SetupOwnerId` of the org-level (default) custom setting row. */
+export const ORG_ID = '00D000000000001AAA';
+/** The hierarchy custom setting holding the org's overrides of the packaged settings (docs/SETTINGS.md). */
+export const TUNING_OBJECT = 'Keyplan_Tuning__c';
+
 export interface OrgOptions {
   /** force-app/main/default of the project whose metadata defines the schema. */
   forceAppDir: string;
@@ -77,21 +85,48 @@ export interface OrgOptions {
 export class LocalOrg {
   readonly db: Db;
   readonly schema: Schema;
-  /** The settings as Apex reads them (blank or missing values fall back to the defaults). */
-  readonly settings: KeyplanSettings;
-  /** The settings as the formula fields read them (a blank `Value__c` is null): see formulas.ts. */
-  readonly formulaSettings: FormulaSettings;
   /** The id of the user every request runs as. */
   readonly userId: string;
+  /** The packaged `Keyplan_Setting__mdt` records (the defaults). */
+  private readonly settingRecords: Map<string, Record<string, unknown>> | undefined;
 
   private constructor(db: Db, schema: Schema) {
     this.db = db;
     this.schema = schema;
-    const records = schema.customMetadata.get('Keyplan_Setting__mdt') as
+    this.settingRecords = schema.customMetadata.get('Keyplan_Setting__mdt') as
       Map<string, Record<string, unknown>> | undefined;
-    this.settings = settingsFrom(records);
-    this.formulaSettings = formulaSettingsFrom(records);
     this.userId = '';
+  }
+
+  /**
+   * The `Keyplan_Tuning__c` row the running user sees, like `Keyplan_Tuning__c.getInstance()`: the
+   * user's own row, else the org default (profiles are not modelled locally).
+   */
+  tuning(): TuningRow {
+    const obj = this.schema.objects.get(TUNING_OBJECT);
+    if (!obj) return null;
+    const rows = this.stmt(`SELECT * FROM ${q(obj.name)} WHERE "SetupOwnerId" IN (?, ?)`).all(
+      this.userId,
+      ORG_ID
+    ) as Record<string, unknown>[];
+    const row =
+      rows.find((r) => r.SetupOwnerId === this.userId) ?? rows.find((r) => r.SetupOwnerId === ORG_ID);
+    return row ? this.fromRow(obj, row) : null;
+  }
+
+  /** Override over default, what `KeyplanSettings.effective()` returns in Apex (getSettings' values). */
+  effectiveSettings(): EffectiveSettings {
+    return effectiveFrom(this.settingRecords, this.tuning());
+  }
+
+  /** The effective settings for the core (blank ones fall back to the built-in defaults). */
+  get settings(): KeyplanSettings {
+    return settingsFrom(this.settingRecords, this.tuning());
+  }
+
+  /** The settings as the formula fields read them (override, else the record; blank is null): formulas.ts. */
+  get formulaSettings(): FormulaSettings {
+    return formulaSettingsFrom(this.settingRecords, undefined, this.tuning());
   }
 
   /** Loads the schema, opens the database, creates/extends tables and refreshes computed fields. */
@@ -194,11 +229,13 @@ export class LocalOrg {
     rec.CreatedById = rec.LastModifiedById = this.userId || rec.Id;
     rec.IsDeleted = false;
     if (this.field(obj, 'OwnerId') && !rec.OwnerId) rec.OwnerId = this.userId || rec.Id;
+    if (obj.isCustomSetting && !rec.SetupOwnerId) rec.SetupOwnerId = ORG_ID;
     this.beforeSave(obj, rec, undefined, values);
     const cols = obj.fields.map((f) => f.name);
     this.stmt(
       `INSERT INTO ${q(obj.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
     ).run(...cols.map((c) => toDb(rec[c])));
+    this.afterTuningChange(obj);
     return rec.Id as string;
   }
 
@@ -220,6 +257,15 @@ export class LocalOrg {
     );
     this.trackHistory(obj, prior, rec, now);
     this.recomputeDependents(obj, prior, rec);
+    this.afterTuningChange(obj);
+  }
+
+  /**
+   * The org computes formulas when they are read, so a changed override shows in every score at once;
+   * the local org stores formula values, so it recomputes them all when the tuning changes.
+   */
+  private afterTuningChange(obj: ObjectDef): void {
+    if (obj.name === TUNING_OBJECT) this.recomputeFormulas();
   }
 
   /**
@@ -362,6 +408,7 @@ export class LocalOrg {
     const obj = this.writable(objectName);
     const rec = this.requireRecord(obj, id);
     this.deleteCascade(obj, rec.Id as string);
+    this.afterTuningChange(obj);
   }
 
   private deleteCascade(obj: ObjectDef, id: string): void {
@@ -524,12 +571,16 @@ export class LocalOrg {
     }
   }
 
-  private applyFormulas(obj: ObjectDef, rec: SfRecord): void {
+  private applyFormulas(
+    obj: ObjectDef,
+    rec: SfRecord,
+    settings: FormulaSettings = this.formulaSettings
+  ): void {
     for (const f of obj.fields) {
       if (!f.formula) continue;
       const fn = FORMULAS[`${obj.name}.${f.name}`];
       rec[f.name] = fn
-        ? fn(rec, this.formulaSettings, {
+        ? fn(rec, settings, {
             lookup: (o, id) => (typeof id === 'string' ? this.get(o, id) : undefined),
             userId: this.userId
           })
@@ -549,13 +600,14 @@ export class LocalOrg {
       const update = this.stmt(
         `UPDATE ${q(obj.name)} SET ${formulas.map((f) => `${q(f.name)} = ?`).join(', ')} WHERE "Id" = ?`
       );
+      const settings = this.formulaSettings;
       // all(), not iterate(): better-sqlite3 cannot write while a read cursor is open on the connection.
       for (const row of this.stmt(`SELECT * FROM ${q(obj.name)} ${where}`).all(...params) as Record<
         string,
         unknown
       >[]) {
         const rec = this.fromRow(obj, row);
-        this.applyFormulas(obj, rec);
+        this.applyFormulas(obj, rec, settings);
         update.run(...formulas.map((f) => toDb(rec[f.name])), rec.Id);
       }
     }

@@ -17,6 +17,7 @@ import { landscapeCsv, landscapeReport } from './landscape';
 import { planReport } from './plan';
 import { progress } from './progress';
 import { SCHEMA_FILE, bundleJsonSchema } from './jsonSchema';
+import { parseAssignments, readTuning, tuningTable, writeTuning } from './tune';
 
 export interface CliIo {
   stdout?: (text: string) => void;
@@ -321,6 +322,23 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         } else out(text);
       }
     );
+
+  program
+    .command('tune')
+    .description(
+      "Show the org's Keyplan settings (packaged default, override, effective); Name=value sets the org-level override in Keyplan_Tuning__c (upgrades keep it), Name= clears it, --reset clears all."
+    )
+    .argument('[assignments...]', 'Name=value or Name= (e.g. Heat_Hot=60 BANT_Weight_Budget=40)')
+    .option('--reset', 'clear every override: the packaged defaults apply again')
+    .action(async (assignments: string[], opts: { reset?: boolean }) => {
+      const changes = parseAssignments(assignments);
+      const rows = await withTarget((t) =>
+        Object.keys(changes).length || opts.reset
+          ? writeTuning(t.conn, changes, opts.reset)
+          : readTuning(t.conn)
+      );
+      out(globals().json ? `${JSON.stringify({ ok: true, settings: rows })}\n` : tuningTable(rows));
+    });
 
   program
     .command('schema')

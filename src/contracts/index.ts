@@ -8,3 +8,4 @@ export * from './orgChart';
 export * from './whitespace';
 export * from './bant';
 export * from './plan';
+export * from './settings';

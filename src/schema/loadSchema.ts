@@ -128,6 +128,7 @@ export function loadSchema(forceAppDefault: string): Schema {
   const objectsDir = path.join(forceAppDefault, 'objects');
   const names = existsSync(objectsDir) ? readdirSync(objectsDir).sort() : [];
   let customIndex = 0;
+  let customSettingIndex = 0;
   for (const name of names) {
     const dir = path.join(objectsDir, name);
     const metaFile = path.join(dir, `${name}.object-meta.xml`);
@@ -136,12 +137,19 @@ export function loadSchema(forceAppDefault: string): Schema {
     if (!obj) {
       const nameField = (meta?.nameField as Xml | undefined) ?? {};
       const isMetadataType = name.endsWith('__mdt');
+      const isCustomSetting = str(meta?.customSettingsType) !== undefined;
       obj = {
         name,
         label: str(meta?.label) ?? name,
         custom: true,
         isMetadataType,
-        keyPrefix: isMetadataType ? 'm00' : customKeyPrefix(customIndex++),
+        ...(isCustomSetting ? { isCustomSetting } : {}),
+        // Custom settings take their own prefixes, so adding one never renumbers the data objects.
+        keyPrefix: isMetadataType
+          ? 'm00'
+          : isCustomSetting
+            ? `a2${'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'[customSettingIndex++ % 36]}`
+            : customKeyPrefix(customIndex++),
         fields: [
           ...CUSTOM_SYSTEM_FIELDS,
           {
@@ -149,23 +157,36 @@ export function loadSchema(forceAppDefault: string): Schema {
             label: str(nameField.label) ?? 'Name',
             type: str(nameField.type) === 'AutoNumber' ? 'AutoNumber' : 'Text',
             custom: false,
-            required: !isMetadataType && str(nameField.type) !== 'AutoNumber',
+            required: !isMetadataType && !isCustomSetting && str(nameField.type) !== 'AutoNumber',
             readOnly: str(nameField.type) === 'AutoNumber',
             length: 80
           },
           ...(isMetadataType
             ? []
-            : [
-                {
-                  name: 'OwnerId',
-                  label: 'Owner',
-                  type: 'Lookup' as const,
-                  custom: false,
-                  required: false,
-                  referenceTo: 'User',
-                  relationshipName: 'Owner'
-                }
-              ])
+            : isCustomSetting
+              ? [
+                  // The org, profile or user the values apply to (one row each); the org's id locally.
+                  {
+                    name: 'SetupOwnerId',
+                    label: 'Location',
+                    type: 'Text' as const,
+                    custom: false,
+                    required: false,
+                    unique: true,
+                    length: 18
+                  }
+                ]
+              : [
+                  {
+                    name: 'OwnerId',
+                    label: 'Owner',
+                    type: 'Lookup' as const,
+                    custom: false,
+                    required: false,
+                    referenceTo: 'User',
+                    relationshipName: 'Owner'
+                  }
+                ])
         ]
       };
       objects.set(name, obj);

@@ -73,6 +73,8 @@ export interface ObjectDef {
   validationRules?: ValidationRuleDef[];
   /** Custom metadata types end in __mdt and are read-only configuration. */
   isMetadataType?: boolean;
+  /** A custom setting (`customSettingsType` in its object XML): one row per org, profile or user. */
+  isCustomSetting?: boolean;
 }
 
 export interface Schema {

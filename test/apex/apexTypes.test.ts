@@ -11,7 +11,13 @@ import ts from 'typescript';
 import { readApex, type AuraMethod } from '../../scripts/lib/apex';
 import { MAIN, ROOT } from '../../scripts/lib/paths';
 
-const CONTROLLERS = ['OrgChartController', 'WhitespaceController', 'BantController', 'AccountPlanController'];
+const CONTROLLERS = [
+  'OrgChartController',
+  'WhitespaceController',
+  'BantController',
+  'AccountPlanController',
+  'KeyplanSettingsController'
+];
 
 interface Declared {
   /** Parameter names of the callable signature (the keys of its single `params` object). */

@@ -14,7 +14,13 @@ import * as contracts from '../../src/contracts';
 
 const CLASSES = path.join(MAIN, 'classes');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'apex');
-const CONTROLLERS = ['OrgChartController', 'WhitespaceController', 'BantController', 'AccountPlanController'];
+const CONTROLLERS = [
+  'OrgChartController',
+  'WhitespaceController',
+  'BantController',
+  'AccountPlanController',
+  'KeyplanSettingsController'
+];
 
 interface Mapping {
   /** The contract of the result; null for a void method. */
@@ -52,7 +58,8 @@ const API: Record<string, Mapping> = {
   'AccountPlanController.savePlan': {
     returns: contracts.AccountPlanDto,
     inputs: { input: contracts.PlanInput }
-  }
+  },
+  'KeyplanSettingsController.getSettings': { returns: contracts.SettingsData }
 };
 
 /**

@@ -101,7 +101,14 @@ function loadFields(): Map<string, Map<string, Field>> {
 }
 
 const FIELDS = loadFields();
-const CUSTOM_OBJECTS = [...FIELDS.keys()].filter((o) => o.endsWith('__c'));
+/** Custom settings (Keyplan_Tuning__c): configuration, not records; no layout, tab or field permissions. */
+const CUSTOM_SETTINGS = new Set(
+  [...FIELDS.keys()].filter((o) => {
+    const meta = path.join(OBJECTS_DIR, o, `${o}.object-meta.xml`);
+    return existsSync(meta) && text((read(meta).CustomObject as Xml).customSettingsType) !== '';
+  })
+);
+const CUSTOM_OBJECTS = [...FIELDS.keys()].filter((o) => o.endsWith('__c') && !CUSTOM_SETTINGS.has(o));
 const KEYPLAN_OBJECTS = [
   'Account_Plan__c',
   'Plan_Objective__c',
@@ -169,7 +176,12 @@ export function unresolvedFormulaNames(object: string, formula: string): string[
     const [, name, call] = m;
     if (call || FORMULA_WORDS.has(name.toLowerCase()) || /^\d/.test(name)) continue;
     if (name.startsWith('$')) {
-      if (name !== '$User.Id') problems.push(`${name} (unsupported global)`);
+      // $Setup.<custom setting>.<field>: the org's overrides of the settings (docs/SETTINGS.md).
+      const setup = /^\$Setup\.(\w+__c)\.(\w+__c)$/.exec(name);
+      if (setup) {
+        if (!CUSTOM_SETTINGS.has(setup[1]) || !FIELDS.get(setup[1])?.has(setup[2].toLowerCase()))
+          problems.push(`${name} (no such custom setting field)`);
+      } else if (name !== '$User.Id') problems.push(`${name} (unsupported global)`);
       continue;
     }
     const parts = name.split('.');
@@ -539,7 +551,13 @@ describe('settings', () => {
 describe('permission sets', () => {
   const grantable = [...FIELDS.values()]
     .flatMap((m) => [...m.values()])
-    .filter((f) => !f.object.endsWith('__mdt') && f.type !== 'MasterDetail' && !f.required);
+    .filter(
+      (f) =>
+        !f.object.endsWith('__mdt') &&
+        !CUSTOM_SETTINGS.has(f.object) &&
+        f.type !== 'MasterDetail' &&
+        !f.required
+    );
 
   for (const name of PERM_SETS) {
     test(`${name} grants every custom field: formulas read-only, the rest editable`, () => {

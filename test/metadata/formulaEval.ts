@@ -4,8 +4,9 @@
  *
  * Supported: number/string literals, TRUE/FALSE/NULL, field references (a formula field referenced by
  * another is evaluated from its own metadata), `$CustomMetadata.Type.Record.Field` (from the
- * customMetadata records, overridable per call), + - * / & (concatenation), = == != <> < <= > >=, && ||,
- * and the functions IF, CASE, ROUND, ISBLANK, BLANKVALUE, NOT, AND, OR.
+ * customMetadata records, overridable per call), `$Setup.Keyplan_Tuning__c.Field` (the org's overrides,
+ * blank unless given per call), + - * / & (concatenation), = == != <> < <= > >=, && ||, and the
+ * functions IF, CASE, ROUND, ISBLANK, BLANKVALUE, NOT, AND, OR, MAX, MIN, LEFT, MID, REPT.
  *
  * Numbers are exact rationals (BigInt numerator / denominator) because the org computes formulas in
  * decimal arithmetic, not binary floating point; ROUND is half away from zero on that exact value.
@@ -269,6 +270,11 @@ export interface EvalContext {
   record: Record<string, unknown>;
   /** Keyplan_Setting__mdt Value__c by record name; defaults to the customMetadata XML records. */
   settings?: Record<string, number | null>;
+  /**
+   * The Keyplan_Tuning__c custom setting the running user sees, by setting name (without `__c`);
+   * missing or null means the field is blank (no override).
+   */
+  overrides?: Partial<Record<string, number | null>>;
 }
 
 const NUMERIC = new Set(['Number', 'Currency', 'Percent']);
@@ -325,6 +331,17 @@ function truthy(v: FormulaValue): boolean {
 }
 function isBlank(v: FormulaValue): boolean {
   return v === null || v === '';
+}
+/** A text argument: blank reads as '' (text functions treat a blank text as empty). */
+function text(v: FormulaValue, what: string): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') throw new FormulaError(`${what} needs a text`);
+  return v;
+}
+/** A count or position: the evaluator only accepts whole numbers there, so a fraction is an error, not a guess. */
+function wholeOf(r: Rational): number {
+  if (r.d !== 1n) throw new FormulaError(`expected a whole number but got ${toNumber(r)}`);
+  return Number(r.n);
 }
 function num(v: FormulaValue, what: string): Rational | null {
   if (v === null) return null;
@@ -435,6 +452,42 @@ function callFn(fn: string, args: Node[], ev: (x: Node) => FormulaValue): Formul
       const v = ev(args[0]);
       return isBlank(v) ? ev(args[1]) : v;
     }
+    case 'MAX':
+    case 'MIN': {
+      if (args.length < 1) throw new FormulaError(`${fn} takes at least one argument`);
+      let best: Rational | null = null;
+      for (const a of args) {
+        const x = num(ev(a), fn);
+        if (x === null) return null;
+        if (best === null || (fn === 'MAX' ? cmp(x, best) > 0 : cmp(x, best) < 0)) best = x;
+      }
+      return best;
+    }
+    case 'REPT': {
+      arity(2);
+      const t = text(ev(args[0]), 'REPT');
+      const n = num(ev(args[1]), 'REPT count');
+      if (n === null) return null;
+      return t.repeat(Math.max(0, wholeOf(n)));
+    }
+    case 'LEFT': {
+      arity(2);
+      const t = text(ev(args[0]), 'LEFT');
+      const n = num(ev(args[1]), 'LEFT count');
+      if (n === null) return null;
+      // "If num_chars is less than zero, Salesforce replaces your value with zero."
+      return t.slice(0, Math.max(0, wholeOf(n)));
+    }
+    case 'MID': {
+      arity(3);
+      const t = text(ev(args[0]), 'MID');
+      const start = num(ev(args[1]), 'MID start');
+      const n = num(ev(args[2]), 'MID count');
+      if (start === null || n === null) return null;
+      const from = wholeOf(start);
+      if (from < 1) throw new FormulaError('MID needs a start of 1 or more');
+      return t.slice(from - 1, from - 1 + Math.max(0, wholeOf(n)));
+    }
     case 'NOT':
       arity(1);
       return !truthy(ev(args[0]));
@@ -460,6 +513,16 @@ function resolveRef(
     const settings = ctx.settings ?? (defaultSettings ??= customMetadataValues());
     if (!(recordName in settings)) throw new FormulaError(`no Keyplan_Setting record ${recordName}`);
     const v = settings[recordName];
+    return v === null || v === undefined ? null : toRational(v);
+  }
+  if (name.startsWith('$Setup.')) {
+    const [, typeName, field] = name.split('.');
+    if (typeName !== 'Keyplan_Tuning__c' || !field.endsWith('__c'))
+      throw new FormulaError(`unsupported custom setting reference ${name}`);
+    const setting = field.slice(0, -3);
+    const known = ctx.settings ?? (defaultSettings ??= customMetadataValues());
+    if (!(setting in known)) throw new FormulaError(`no Keyplan_Setting record ${setting} behind ${name}`);
+    const v = ctx.overrides?.[setting];
     return v === null || v === undefined ? null : toRational(v);
   }
   if (name.includes('.')) throw new FormulaError(`cross-object reference ${name} is not supported`);

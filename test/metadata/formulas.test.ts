@@ -30,6 +30,7 @@ import {
   toNumber,
   toRational
 } from './formulaEval';
+import { COMPILED_LIMIT, estimatedCompiledSize, expandFormula, referenceCount } from './formulaSize';
 
 const RECORDS = customMetadataValues();
 const RUNS = { numRuns: 400 };
@@ -61,26 +62,44 @@ function planRecord(
 const scoresOf = (v: (number | null)[]): AttributeScores =>
   Object.fromEntries(ATTRS.map(([k], i) => [k, v[i]])) as unknown as AttributeScores;
 
-/** The formula's view of the settings: the XML records with the overrides on top. */
-const withOverrides = (over: Partial<KeyplanSettings>): Record<string, number | null> => ({
-  ...RECORDS,
-  ...over
-});
+/**
+ * Where the tuned values live: 'records' edits the packaged Keyplan_Setting__mdt values (what a fresh
+ * install ships), 'overrides' leaves them and fills the org's Keyplan_Tuning__c fields ($Setup), the
+ * way an admin tunes Keyplan. Both must give the core's answer with the same numbers.
+ */
+type Via = 'records' | 'overrides';
+/** The formula's view of the settings for `over`, put where `via` says. */
+function formulaContext(
+  over: Partial<KeyplanSettings>,
+  via: Via
+): { settings: Record<string, number | null>; overrides: Record<string, number | null> } {
+  return via === 'records'
+    ? { settings: { ...RECORDS, ...over }, overrides: {} }
+    : { settings: RECORDS, overrides: { ...over } };
+}
+const VIA = fc.constantFrom<Via>('records', 'overrides');
 
-function checkRelationship(scores: AttributeScores, over: Partial<KeyplanSettings> = {}): void {
-  const settings = withOverrides(over);
-  const rec = planRecord(scores);
-  const formulaScore = evaluateField('Account_Plan__c', 'Relationship_Score__c', { record: rec, settings });
-  const formulaType = evaluateField('Account_Plan__c', 'Relationship_Type__c', { record: rec, settings });
+function checkRelationship(
+  scores: AttributeScores,
+  over: Partial<KeyplanSettings> = {},
+  via: Via = 'overrides'
+): void {
+  const ctx = { record: planRecord(scores), ...formulaContext(over, via) };
+  const formulaScore = evaluateField('Account_Plan__c', 'Relationship_Score__c', ctx);
+  const formulaType = evaluateField('Account_Plan__c', 'Relationship_Type__c', ctx);
   const ts = relationshipType(scores, { ...DEFAULT_SETTINGS, ...over });
-  const where = `scores ${JSON.stringify(scores)} settings ${JSON.stringify(over)}`;
+  const where = `scores ${JSON.stringify(scores)} settings ${JSON.stringify(over)} via ${via}`;
   assert.equal(
     relationshipScore(scores, { ...DEFAULT_SETTINGS, ...over }),
     formulaScore,
     `Relationship_Score__c for ${where}`
   );
   assert.equal(ts.score, formulaScore, `relationshipType().score for ${where}`);
-  assert.equal(ts.type, formulaType, `Relationship_Type__c for ${where}`);
+  // The type formula looks the score up in a string covering 0.00-5.00 (docs/SETTINGS.md): every score
+  // valid attributes (1-5) and non-negative weights can give. Below zero it reads blank.
+  if (ts.score === null || (ts.score >= 0 && ts.score <= 5))
+    assert.equal(ts.type, formulaType, `Relationship_Type__c for ${where}`);
+  else if (ts.score < 0) assert.equal(formulaType, '', `Relationship_Type__c for ${where}`);
 }
 
 describe('the formula evaluator', () => {
@@ -156,7 +175,8 @@ describe('Relationship_Score__c and Relationship_Type__c', () => {
         fc.array(weight, { minLength: 5, maxLength: 5 }),
         fc.array(band, { minLength: 3, maxLength: 3 }),
         fc.boolean(),
-        (values, w, b, defaults) => {
+        VIA,
+        (values, w, b, defaults, via) => {
           const over: Partial<KeyplanSettings> = defaults
             ? {}
             : {
@@ -169,7 +189,7 @@ describe('Relationship_Score__c and Relationship_Type__c', () => {
                 RelType_Band_Interdependent: b[1],
                 RelType_Band_Strategic: b[2]
               };
-          checkRelationship(scoresOf(values), over);
+          checkRelationship(scoresOf(values), over, via);
         }
       ),
       RUNS
@@ -198,19 +218,20 @@ describe('Tier__c', () => {
         fc.integer({ min: 0, max: 6 }),
         fc.integer({ min: 0, max: 6 }),
         fc.boolean(),
-        (ticks, t1, t2, defaults) => {
+        VIA,
+        (ticks, t1, t2, defaults, via) => {
           const over: Partial<KeyplanSettings> = defaults
             ? {}
             : { Tier_1_Min_Criteria: t1, Tier_2_Min_Criteria: t2 };
           const criteria = Object.fromEntries(CRITERIA.map(([k], i) => [k, ticks[i]]));
           const formula = evaluateField('Account_Plan__c', 'Tier__c', {
             record: planRecord(scoresOf([null, null, null, null, null]), criteria),
-            settings: withOverrides(over)
+            ...formulaContext(over, via)
           });
           assert.equal(
             tierOf(criteria, { ...DEFAULT_SETTINGS, ...over }).tier,
             formula,
-            `${JSON.stringify(criteria)} ${JSON.stringify(over)}`
+            `${JSON.stringify(criteria)} ${JSON.stringify(over)} via ${via}`
           );
         }
       ),
@@ -222,7 +243,11 @@ describe('Tier__c', () => {
 
 describe('BANT_Score__c', () => {
   const STATUSES = ['Confirmed', 'Identified', 'Missing', 'Unknown', null, 'Other', 'constructor'] as const;
-  const check = (st: (string | null)[], over: Partial<KeyplanSettings> = {}): void => {
+  const check = (
+    st: (string | null)[],
+    over: Partial<KeyplanSettings> = {},
+    via: Via = 'overrides'
+  ): void => {
     const rec = {
       Budget_Status__c: st[0],
       Authority_Status__c: st[1],
@@ -231,13 +256,13 @@ describe('BANT_Score__c', () => {
     };
     const formula = evaluateField('Opportunity', 'BANT_Score__c', {
       record: rec,
-      settings: withOverrides(over)
+      ...formulaContext(over, via)
     });
     const ts = bantScore(
       { budgetStatus: st[0], authorityStatus: st[1], needStatus: st[2], timingStatus: st[3] },
       { ...DEFAULT_SETTINGS, ...over }
     );
-    assert.equal(ts, formula, `${JSON.stringify(st)} ${JSON.stringify(over)}`);
+    assert.equal(ts, formula, `${JSON.stringify(st)} ${JSON.stringify(over)} via ${via}`);
   };
 
   test('a table of cases', () => {
@@ -271,7 +296,8 @@ describe('BANT_Score__c', () => {
         fc.array(status, { minLength: 4, maxLength: 4 }),
         fc.array(dec(100), { minLength: 8, maxLength: 8 }),
         fc.boolean(),
-        (st, v, defaults) => {
+        VIA,
+        (st, v, defaults, via) => {
           const over: Partial<KeyplanSettings> = defaults
             ? {}
             : {
@@ -284,7 +310,7 @@ describe('BANT_Score__c', () => {
                 BANT_Points_Missing: v[6],
                 BANT_Points_Unknown: v[7]
               };
-          check([...st], over);
+          check([...st], over, via);
         }
       ),
       RUNS
@@ -309,4 +335,111 @@ test('roundHalfAwayFromZero agrees with exact decimal rounding', () => {
     ),
     { numRuns: 2000 }
   );
+});
+
+describe('the org overrides ($Setup.Keyplan_Tuning__c) over the packaged records', () => {
+  const opp = {
+    Budget_Status__c: 'Confirmed',
+    Authority_Status__c: null,
+    Need_Status__c: null,
+    Timing_Status__c: null
+  };
+  const bant = (settings: Record<string, number | null>, overrides: Record<string, number | null>) =>
+    evaluateField('Opportunity', 'BANT_Score__c', { record: opp, settings, overrides });
+
+  test('an override beats the record, a blank one falls back to it, and fills a blank record', () => {
+    assert.equal(bant(RECORDS, {}), 30); // 30 * 100 / 100
+    assert.equal(bant(RECORDS, { BANT_Weight_Budget: 45 }), 45);
+    assert.equal(bant(RECORDS, { BANT_Weight_Budget: null }), 30);
+    assert.equal(bant({ ...RECORDS, BANT_Weight_Budget: 60 }, { BANT_Weight_Budget: 45 }), 45);
+    assert.equal(bant({ ...RECORDS, BANT_Weight_Budget: null }, {}), null, 'blank everywhere: blank score');
+    assert.equal(bant({ ...RECORDS, BANT_Weight_Budget: null }, { BANT_Weight_Budget: 20 }), 20);
+    assert.equal(bant(RECORDS, { BANT_Points_Confirmed: 0 }), 0, 'zero is a value, not a blank');
+  });
+
+  test('every setting a formula reads goes through BLANKVALUE($Setup..., $CustomMetadata...)', () => {
+    for (const [objectName, field] of FORMULA_FIELDS) {
+      const src = expandFormula(objectName, field);
+      const cmdt = [...src.matchAll(/\$CustomMetadata\.Keyplan_Setting__mdt\.(\w+)\.Value__c/g)];
+      assert.ok(cmdt.length > 0 || field === 'Relationship_Type__c', `${field} reads settings`);
+      for (const m of cmdt)
+        assert.ok(
+          src.includes(`BLANKVALUE($Setup.Keyplan_Tuning__c.${m[1]}__c, ${m[0]})`),
+          `${field}: ${m[1]} without its override`
+        );
+      const setup = [...src.matchAll(/\$Setup\.Keyplan_Tuning__c\.(\w+)__c/g)];
+      assert.equal(setup.length, cmdt.length, `${field}: one override per default`);
+    }
+  });
+
+  test('the relationship type with tuned bands, blank bands never reached', () => {
+    const type = (scores: (number | null)[], overrides: Record<string, number | null>, settings = RECORDS) =>
+      evaluateField('Account_Plan__c', 'Relationship_Type__c', {
+        record: planRecord(scoresOf(scores)),
+        settings,
+        overrides
+      });
+    assert.equal(type([3, 3, 3, 3, 3], {}), 'Interdependent');
+    assert.equal(type([3, 3, 3, 3, 3], { RelType_Band_Strategic: 3 }), 'Strategic');
+    assert.equal(type([3, 3, 3, 3, 3], { RelType_Band_Interdependent: 3.01 }), 'Cooperative');
+    assert.equal(type([5, 5, 5, 5, 5], { RelType_Band_Strategic: 5 }), 'Strategic');
+    assert.equal(type([5, 5, 5, 5, 5], { RelType_Band_Strategic: 5.01 }), 'Interdependent');
+    assert.equal(type([1, 1, 1, 1, 1], { RelType_Band_Cooperative: 0 }), 'Cooperative');
+    assert.equal(type([1, 1, 1, 1, 1], { RelType_Band_Cooperative: -1 }), 'Cooperative');
+    assert.equal(type([4, 4, 4, 4, 4], {}, { ...RECORDS, RelType_Band_Strategic: null }), 'Interdependent');
+    assert.equal(type([null, null, null, null, null], { RelType_Band_Strategic: 0 }), '');
+  });
+});
+
+/** The four formula fields that read settings. */
+const FORMULA_FIELDS: [string, string][] = [
+  ['Opportunity', 'BANT_Score__c'],
+  ['Account_Plan__c', 'Relationship_Score__c'],
+  ['Account_Plan__c', 'Relationship_Type__c'],
+  ['Account_Plan__c', 'Tier__c']
+];
+
+describe('compiled formula size (referenced formulas inlined, $CustomMetadata / $Setup at full length)', () => {
+  test('every formula field stays under 5,000 characters; the sizes are printed', () => {
+    for (const [objectName, field] of FORMULA_FIELDS) {
+      const size = estimatedCompiledSize(objectName, field);
+      console.log(`compiled size estimate ${objectName}.${field}: ${size} / ${COMPILED_LIMIT}`);
+      assert.ok(size < COMPILED_LIMIT, `${objectName}.${field} compiles to about ${size} characters`);
+    }
+  });
+
+  test('Relationship_Type__c references the score once', () => {
+    assert.equal(referenceCount('Account_Plan__c', 'Relationship_Type__c', 'Relationship_Score__c'), 1);
+  });
+
+  test('the estimate fails the old Relationship_Type__c (four references to a 2 KB score)', () => {
+    const weights = ['Executive_Access', 'Share_Of_Wallet', 'Strategic_Alignment', 'Co_Innovation', 'Tenure'];
+    const cm = (n: string) => `$CustomMetadata.Keyplan_Setting__mdt.${n}.Value__c`;
+    const sum = weights.map((w) => `IF(ISBLANK(Score_${w}__c), 0, ${cm(`RelType_Weight_${w}`)})`).join(' + ');
+    const num = weights
+      .map((w) => `IF(ISBLANK(Score_${w}__c), 0, ${cm(`RelType_Weight_${w}`)} * Score_${w}__c)`)
+      .join(' + ');
+    const old: Record<string, string> = {
+      Relationship_Score__c: `IF((${sum}) <= 0, NULL, ROUND((${num}) / (${sum}), 2))`,
+      Relationship_Type__c: `IF(ISBLANK(Relationship_Score__c), "",
+        IF(Relationship_Score__c >= ${cm('RelType_Band_Strategic')}, "Strategic",
+        IF(Relationship_Score__c >= ${cm('RelType_Band_Interdependent')}, "Interdependent",
+        IF(Relationship_Score__c >= ${cm('RelType_Band_Cooperative')}, "Cooperative", "Tactical"))))`
+    };
+    const source = (_o: string, f: string) => old[f] ?? null;
+    const size = estimatedCompiledSize('Account_Plan__c', 'Relationship_Type__c', source);
+    assert.ok(size > COMPILED_LIMIT, `old Relationship_Type__c estimated at ${size}`);
+    assert.equal(
+      referenceCount('Account_Plan__c', 'Relationship_Type__c', 'Relationship_Score__c', source),
+      4
+    );
+    // Strings and comments are not references.
+    const quoted = (_o: string, f: string) =>
+      f === 'X__c'
+        ? '/* Relationship_Score__c */ "Relationship_Score__c" & Y__c'
+        : f === 'Y__c'
+          ? '"abc"'
+          : null;
+    assert.equal(expandFormula('Account_Plan__c', 'X__c', quoted), '"Relationship_Score__c" & ("abc")');
+  });
 });

@@ -5,8 +5,15 @@ import ACCOUNT_PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
 import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import savePlan from '@salesforce/apex/AccountPlanController.savePlan';
-import type { AccountPlanDto, CustomerPhase, PlanInput, PlanSummaryData } from '@keyplan/contracts';
-import type { AttributeScores } from 'c/keyplanCore';
+import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
+import type {
+  AccountPlanDto,
+  CustomerPhase,
+  PlanInput,
+  PlanSummaryData,
+  SettingsData
+} from '@keyplan/contracts';
+import { settingsFromData, type AttributeScores, type KeyplanSettings } from 'c/keyplanCore';
 
 const PHASES: CustomerPhase[] = ['Prospect', 'Customer', 'Loyal Customer', 'Former Customer'];
 const SCORE_FIELDS = [
@@ -65,6 +72,14 @@ export default class AccountPlanSummary extends LightningElement {
       this.data = undefined;
       this.error = result.error;
     }
+  }
+
+  /** The org's effective settings (override over packaged default): relationship weights and bands. */
+  settings: KeyplanSettings = settingsFromData(undefined);
+
+  @wire(getSettings)
+  wiredSettings({ data }: WireResult<SettingsData>): void {
+    if (data) this.settings = settingsFromData(data);
   }
 
   @wire(getObjectInfo, { objectApiName: ACCOUNT_PLAN_OBJECT })

@@ -10,8 +10,10 @@ import {
   bantScore,
   formatCurrency,
   formatDate,
+  shownBantScore,
   type BantDimension,
-  type BantGap
+  type BantGap,
+  type KeyplanSettings
 } from 'c/keyplanCore';
 
 export interface FieldAccessLike {
@@ -53,6 +55,8 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
   @api expanded = false;
   @api fieldAccess: BantFieldAccess = {};
   @api currencyCode: string = CURRENCY;
+  /** The org's effective settings (from the panel's getSettings); the built-in defaults until they arrive. */
+  @api settings?: Partial<KeyplanSettings>;
 
   private opp?: BantOpportunityDto;
   editing = false;
@@ -88,8 +92,23 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     return this.opp?.offeringName ?? 'No offering';
   }
 
+  /**
+   * As saved: the BANT_Score__c formula value. While the user edits statuses: the score they would
+   * save, from the core with the org's weights and points.
+   */
   get score(): number {
-    return this.opp ? bantScore(this.opp) : 0;
+    const o = this.opp;
+    if (!o) return 0;
+    const edited = this.editing
+      ? BANT_DIMENSIONS.filter((d) => {
+          const draft = this.drafts[d];
+          return draft !== undefined && draft.status !== (o[`${d}Status` as StatusKey] ?? 'Unknown');
+        })
+      : [];
+    if (!edited.length) return shownBantScore(o, this.settings);
+    const statuses = { ...o };
+    for (const d of edited) statuses[`${d}Status` as StatusKey] = this.drafts[d]!.status;
+    return bantScore(statuses, this.settings);
   }
   get qualified(): boolean {
     return this.score >= Number(this.threshold);
@@ -115,7 +134,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     // The core names the opportunity in each message (for lists and exports); inside its own card
     // the name is already the heading, so the message starts after it.
     const prefix = `${this.opp.name}: `;
-    return bantGaps(this.opp).map((g) => ({
+    return bantGaps(this.opp, { settings: this.settings }).map((g) => ({
       ...g,
       key: g.code,
       text: g.message.startsWith(prefix) ? capitalise(g.message.slice(prefix.length)) : g.message,

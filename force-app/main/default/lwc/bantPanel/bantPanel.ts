@@ -3,8 +3,9 @@ import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo, type ObjectInfo } from 'lightning/uiObjectInfoApi';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import getBant from '@salesforce/apex/BantController.getBant';
-import type { BantData, BantOpportunity } from '@keyplan/contracts';
-import { BANT_DIMENSIONS, bantScore } from 'c/keyplanCore';
+import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
+import type { BantData, BantOpportunity, SettingsData } from '@keyplan/contracts';
+import { BANT_DIMENSIONS, settingsFromData, shownBantScore, type KeyplanSettings } from 'c/keyplanCore';
 import type { BantFieldAccess } from 'c/bantOpportunity';
 
 type SortKey = 'score' | 'amount' | 'closeDate';
@@ -38,6 +39,8 @@ export default class BantPanel extends LightningElement {
   private data?: BantData;
   error: unknown = null;
   private objectInfo?: ObjectInfo;
+  /** The org's effective settings (override over packaged default); the built-in defaults until they arrive. */
+  settings: KeyplanSettings = settingsFromData(undefined);
 
   @wire(getBant, { recordId: '$recordId' })
   wiredBant(result: WireResult<BantData>): void {
@@ -49,6 +52,13 @@ export default class BantPanel extends LightningElement {
       this.data = undefined;
       this.error = result.error;
     }
+  }
+
+  @wire(getSettings)
+  wiredSettings({ data }: WireResult<SettingsData>): void {
+    // Saved scores are the formula's own; the settings score unsaved edits and past statuses. If they
+    // fail to load, the built-in defaults stay, which the saved scores do not depend on.
+    if (data) this.settings = settingsFromData(data);
   }
 
   @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
@@ -115,7 +125,7 @@ export default class BantPanel extends LightningElement {
 
   get visibleOpportunities(): (BantOpportunity & { key: string })[] {
     const t = this.thresholdValue;
-    const scored = this.opportunities.map((o) => ({ o, score: bantScore(o) }));
+    const scored = this.opportunities.map((o) => ({ o, score: shownBantScore(o, this.settings) }));
     const filtered = this.unqualifiedOnly ? scored.filter((x) => x.score < t) : scored;
     const by: Record<SortKey, (a: (typeof scored)[number], b: (typeof scored)[number]) => number> = {
       // Highest score and biggest amount first; soonest close date first. Ties by name for a stable list.

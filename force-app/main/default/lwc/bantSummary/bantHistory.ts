@@ -1,10 +1,11 @@
 /**
  * Pipeline qualification over time: the BANT statuses an opportunity had on a past date, rebuilt from
- * OpportunityFieldHistory, and the qualified / unqualified split of a set of opportunities. Scores
- * always come from the core's bantScore, so the panel, the formula field and this summary agree.
+ * OpportunityFieldHistory, and the qualified / unqualified split of a set of opportunities. Today's
+ * scores are the formula's (BANT_Score__c); past statuses are scored by the core's bantScore with the
+ * org's settings, the same weights the formula reads, so the panel, the field and this summary agree.
  */
 import type { BantHistoryEntry } from '@keyplan/contracts';
-import { bantScore, type BantStatuses } from 'c/keyplanCore';
+import { shownBantScore, type BantStatuses, type KeyplanSettings } from 'c/keyplanCore';
 
 const FIELD_KEY: Record<BantHistoryEntry['field'], keyof BantStatuses> = {
   Budget_Status__c: 'budgetStatus',
@@ -13,7 +14,12 @@ const FIELD_KEY: Record<BantHistoryEntry['field'], keyof BantStatuses> = {
   Timing_Status__c: 'timingStatus'
 };
 
-export type ScoredOpportunity = BantStatuses & { id: string; amount: number | null };
+/** `bantScore`: the saved BANT_Score__c, shown as is; without it the core scores the statuses. */
+export type ScoredOpportunity = BantStatuses & {
+  id: string;
+  amount: number | null;
+  bantScore?: number | null;
+};
 
 /** The same calendar day one month earlier (31 March -> 28/29 February), at the same UTC time. */
 export function oneMonthBefore(today: Date): Date {
@@ -45,6 +51,9 @@ export function statusesAsOf<T extends ScoredOpportunity>(
     const before = changes.filter((h) => Date.parse(h.date) <= cutoff);
     past[FIELD_KEY[field]] = before.length ? before[before.length - 1].newValue : changes[0].oldValue;
   }
+  // The saved formula value scores today's statuses; past ones are scored by the core.
+  const changed = (Object.values(FIELD_KEY) as (keyof BantStatuses)[]).some((k) => past[k] !== opp[k]);
+  if (changed && 'bantScore' in past) past.bantScore = null;
   return past;
 }
 
@@ -60,7 +69,8 @@ export interface QualificationSplit {
 /** Splits opportunities at `threshold` (score >= threshold is qualified); a blank amount counts as 0. */
 export function qualificationSplit(
   opps: readonly ScoredOpportunity[],
-  threshold: number
+  threshold: number,
+  settings?: Partial<KeyplanSettings>
 ): QualificationSplit {
   const split: QualificationSplit = {
     qualifiedAmount: 0,
@@ -71,7 +81,7 @@ export function qualificationSplit(
   };
   let total = 0;
   for (const o of opps) {
-    const score = bantScore(o);
+    const score = shownBantScore(o, settings);
     total += score;
     if (score >= threshold) {
       split.qualifiedAmount += o.amount ?? 0;

@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import type { BantHistoryEntry, BantOpportunity } from '@keyplan/contracts';
-import { formatCurrency, formatDate, formatNumber } from 'c/keyplanCore';
+import { formatCurrency, formatDate, formatNumber, type KeyplanSettings } from 'c/keyplanCore';
 import { oneMonthBefore, qualificationSplit, statusesAsOf, type QualificationSplit } from './bantHistory';
 
 /** Qualified vs unqualified pipeline, average score, and the change since a month ago. */
@@ -10,11 +10,13 @@ export default class BantSummary extends LightningElement {
   @api opportunities: BantOpportunity[] = [];
   @api history: BantHistoryEntry[] = [];
   @api threshold = 50;
+  /** The org's effective settings (from the panel's getSettings): they score last month's statuses. */
+  @api settings?: Partial<KeyplanSettings>;
   /** ISO currency code of the amounts (defaults to the org currency). */
   @api currencyCode: string = CURRENCY;
 
   private get now(): QualificationSplit {
-    return qualificationSplit(this.opportunities ?? [], Number(this.threshold));
+    return qualificationSplit(this.opportunities ?? [], Number(this.threshold), this.settings);
   }
 
   private get cutoff(): Date {
@@ -25,7 +27,8 @@ export default class BantSummary extends LightningElement {
     const cutoff = this.cutoff;
     return qualificationSplit(
       (this.opportunities ?? []).map((o) => statusesAsOf(o, this.history ?? [], cutoff)),
-      Number(this.threshold)
+      Number(this.threshold),
+      this.settings
     );
   }
 

@@ -10,4 +10,5 @@ export * from './coverage';
 export * from './matrix';
 export * from './bant';
 export * from './planScore';
+export * from './shownScore';
 export * from './format';

@@ -68,7 +68,7 @@ export interface SettingRecord {
  * Merges metadata records (or a partial object) over the defaults. Unknown names are ignored and
  * reported, so a typo in a record shows up instead of silently doing nothing.
  */
-export function resolveSettings(input?: readonly SettingRecord[] | Partial<Record<string, number>>): {
+export function resolveSettings(input?: readonly SettingRecord[] | Partial<Record<string, number | null>>): {
   settings: KeyplanSettings;
   unknown: string[];
 } {
@@ -82,4 +82,61 @@ export function resolveSettings(input?: readonly SettingRecord[] | Partial<Recor
     else if (typeof value === 'number' && Number.isFinite(value)) out[name] = value;
   }
   return { settings: Object.freeze(out), unknown };
+}
+
+/**
+ * The field of the `Keyplan_Tuning__c` hierarchy custom setting that overrides a setting: the record's
+ * developer name plus `__c`. The package ships the defaults as `Keyplan_Setting__mdt` records
+ * (DeveloperControlled: an upgrade may update them); the custom setting holds what the org changed
+ * (subscriber data: an upgrade never touches it). docs/SETTINGS.md.
+ */
+export function overrideFieldOf(name: SettingName): string {
+  return `${name}__c`;
+}
+
+/** Override over default for every packaged setting, as `KeyplanSettings.effective()` resolves it in Apex. */
+export interface EffectiveSettings {
+  /**
+   * The effective value of every packaged setting (one `Keyplan_Setting__mdt` record each): the org's
+   * override when it is a number, else the record's `Value__c`; null when both are blank (the formula
+   * fields then read blank; the core's getSetting falls back to DEFAULT_SETTINGS).
+   */
+  values: Record<string, number | null>;
+  /** Names whose value comes from the org's override, in record order. */
+  overridden: string[];
+}
+
+const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Resolves override over default, the one rule shared with Apex (`KeyplanSettings.resolve`; the Apex
+ * test runs the same cases): for each packaged record, a number in the override field wins; a blank
+ * (null, missing) override keeps the record's value. Overrides of names without a record are ignored,
+ * as Apex only walks the records.
+ * @param defaults the `Keyplan_Setting__mdt` records (developer name and `Value__c`)
+ * @param overrides the `Keyplan_Tuning__c` record the running user sees (field API name -> value), if any
+ */
+export function effectiveSettings(
+  defaults: readonly SettingRecord[],
+  overrides?: Readonly<Record<string, unknown>> | null
+): EffectiveSettings {
+  const values: Record<string, number | null> = {};
+  const overridden: string[] = [];
+  for (const record of defaults) {
+    const override = finite(overrides?.[`${record.DeveloperName}__c`]);
+    if (override !== null) overridden.push(record.DeveloperName);
+    values[record.DeveloperName] = override ?? finite(record.Value__c);
+  }
+  return { values, overridden };
+}
+
+/**
+ * The settings a component computes with, from what `KeyplanSettingsController.getSettings` returned:
+ * the org's effective values, a blank one (or all of them, before the data arrives) reading the
+ * built-in default. Use it for unsaved edits only; a saved record shows its formula field.
+ */
+export function settingsFromData(
+  data: { values: Readonly<Record<string, number | null>> } | null | undefined
+): KeyplanSettings {
+  return resolveSettings(data?.values).settings;
 }

@@ -4,9 +4,15 @@ import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
+import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import { isConflict } from 'c/keyplanErrors';
-import type { ColourMode, CoverageIssue } from 'c/keyplanCore';
-import type { ContactStakeholderInput, OrgChartData, RelationshipLinkInput } from '@keyplan/contracts';
+import { settingsFromData, type ColourMode, type CoverageIssue, type KeyplanSettings } from 'c/keyplanCore';
+import type {
+  ContactStakeholderInput,
+  OrgChartData,
+  RelationshipLinkInput,
+  SettingsData
+} from '@keyplan/contracts';
 import {
   COLOUR_MODES,
   COLOUR_MODE_LABELS,
@@ -118,6 +124,17 @@ export default class OrgChartHeatmap extends LightningElement {
     return value;
   }
 
+  /** The org's heat thresholds, decay and stale-link window (override over packaged default). */
+  private settings?: KeyplanSettings;
+
+  @wire(getSettings)
+  wiredSettings({ data }: WireResult<SettingsData>): void {
+    if (!data) return;
+    this.settings = settingsFromData(data);
+    // Heat and coverage are computed in the view model: rebuild it with the org's numbers.
+    if (this.data) this.buildViewModel(this.data);
+  }
+
   @wire(getOrgChart, { accountId: '$recordId' })
   wiredOrgChart(result: WireResult<OrgChartData>): void {
     this.wired = result;
@@ -139,7 +156,8 @@ export default class OrgChartHeatmap extends LightningElement {
       : 'heat';
     const vm = new OrgChartViewModel(data, {
       colourBy: previous?.colourBy ?? mode,
-      initialDepth: this.depthValue
+      initialDepth: this.depthValue,
+      settings: this.settings
     });
     if (previous) {
       // A refresh keeps what the user was looking at.

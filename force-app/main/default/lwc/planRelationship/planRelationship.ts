@@ -2,11 +2,11 @@ import { LightningElement, api } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import type { AccountPlanDto } from '@keyplan/contracts';
 import {
-  DEFAULT_SETTINGS,
   formatNumber,
   getSetting,
   relationshipType,
   type AttributeScores,
+  type KeyplanSettings,
   type SettingName
 } from 'c/keyplanCore';
 
@@ -37,6 +37,11 @@ export default class PlanRelationship extends LightningElement {
   /** The user may not update the score fields (field-level security). */
   @api readOnly = false;
   @api saving = false;
+  /**
+   * The org's effective settings (from the summary's getSettings): the weights shown and the live type
+   * of unsaved scores. The built-in defaults until they arrive; the saved type is the formula's.
+   */
+  @api settings?: Partial<KeyplanSettings>;
 
   private current?: AccountPlanDto;
   draft: Partial<AttributeScores> = {};
@@ -69,7 +74,7 @@ export default class PlanRelationship extends LightningElement {
     const scores = this.scores;
     return ATTRIBUTES.map((a) => ({
       key: a.key,
-      label: `${a.label} (weight ${getSetting(DEFAULT_SETTINGS, a.weight)}%)`,
+      label: `${a.label} (weight ${getSetting(this.settings, a.weight)}%)`,
       value: scores[a.key] === null ? '' : String(scores[a.key]),
       changed: a.key in this.draft
     }));
@@ -81,8 +86,14 @@ export default class PlanRelationship extends LightningElement {
     return this.readOnly || this.saving;
   }
 
+  /**
+   * The score and type from the core with the org's weights and bands; as saved, the type is the
+   * Relationship_Type__c formula's own value.
+   */
   get live(): { score: number | null; type: string } {
-    return relationshipType(this.scores);
+    const computed = relationshipType(this.scores, this.settings);
+    const p = this.current;
+    return !this.isDirty && p ? { score: computed.score, type: p.relationshipType ?? '' } : computed;
   }
   get typeText(): string {
     return this.live.type || 'Not scored';

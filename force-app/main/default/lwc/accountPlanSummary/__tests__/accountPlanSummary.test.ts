@@ -3,6 +3,7 @@ import AccountPlanSummary from 'c/accountPlanSummary';
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
 import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import savePlan from '@salesforce/apex/AccountPlanController.savePlan';
+import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { AccountPlanDto, OverdueAction, PlanSummaryData } from '@keyplan/contracts';
@@ -34,6 +35,7 @@ interface TestAdapter {
   getLastConfig(): Record<string, unknown>;
 }
 const summaryAdapter = getPlanSummary as unknown as TestAdapter;
+const settingsAdapter = getSettings as unknown as TestAdapter;
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- the test drives the adapter
 const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
 const createMock = createPlan as unknown as jest.Mock;
@@ -400,5 +402,30 @@ describe('c-account-plan-summary', () => {
     expect(attribute(el, 'scoreTenure').value).toBe('');
     expect(leakedBlanks(el)).toEqual([]);
     await expect(el).toBeAccessible();
+  });
+
+  it("uses the org's relationship weights and bands: labels and unsaved scores; the saved type is the formula's", async () => {
+    const el = mount();
+    // The org weighs Tenure 40 and starts Strategic at 3.5 (Keyplan_Tuning__c overrides).
+    settingsAdapter.emit({
+      values: { RelType_Weight_Tenure: 40, RelType_Band_Strategic: 3.5 },
+      overridden: ['RelType_Weight_Tenure', 'RelType_Band_Strategic']
+    });
+    // Saved as the org computed it: (25*4 + 20*3 + 25*4 + 15*2 + 40*5) / 125 = 3.92, Strategic.
+    summaryAdapter.emit({
+      ...clone(FIXTURE),
+      plan: { ...clone(FIXTURE.plan!), relationshipType: 'Strategic' }
+    });
+    await flush();
+    const rel = q(el, 'c-plan-relationship');
+    expect((attribute(el, 'scoreTenure') as unknown as { label: string }).label).toBe('Tenure (weight 40%)');
+    expect(text(rel, '.type')).toBe('Strategic');
+    expect(text(rel, '.score')).toBe('weighted score 3.92 of 5');
+    // Tenure 5 -> 1: (100 + 60 + 100 + 30 + 40) / 125 = 2.64, Cooperative (default weights: 3.05, Interdependent).
+    choose(attribute(el, 'scoreTenure'), '1');
+    await flush();
+    expect(text(rel, '.type')).toBe('Cooperative');
+    expect(text(rel, '.score')).toBe('weighted score 2.64 of 5');
+    expect(text(rel, '.type-change')).toBe('Saving changes the type from Strategic to Cooperative.');
   });
 });

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import BantPanel from 'c/bantPanel';
 import getBant from '@salesforce/apex/BantController.getBant';
+import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import saveBant from '@salesforce/apex/BantController.saveBant';
 import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
@@ -43,6 +44,7 @@ interface TestAdapter {
   error(body?: unknown): void;
 }
 const bantAdapter = getBant as unknown as TestAdapter;
+const settingsAdapter = getSettings as unknown as TestAdapter;
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- the test drives the adapter
 const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
 const saveMock = saveBant as unknown as jest.Mock;
@@ -507,4 +509,76 @@ describe('c-bant-panel', () => {
     expect(leakedBlanks(sparse)).toEqual([]);
     await expect(sparse).toBeAccessible();
   }, 30000);
+
+  describe("with the org's own settings (KeyplanSettingsController.getSettings)", () => {
+    /** An org that tuned Budget up to 70 and Identified down to 20 points (override over default). */
+    const ORG_SETTINGS = {
+      values: {
+        BANT_Weight_Budget: 70,
+        BANT_Weight_Authority: 10,
+        BANT_Weight_Need: 10,
+        BANT_Weight_Timing: 10,
+        BANT_Points_Identified: 20
+      },
+      overridden: [
+        'BANT_Weight_Budget',
+        'BANT_Weight_Authority',
+        'BANT_Weight_Need',
+        'BANT_Weight_Timing',
+        'BANT_Points_Identified'
+      ]
+    };
+
+    it('shows the saved formula score (the org computed it with its weights), not a default-weight recomputation', async () => {
+      const el = mount();
+      const data = clone(FIXTURE);
+      // Data Warehouse (Identified x3, Unknown): the org's formula gives (70*20 + 10*20 + 10*20) / 100 = 18;
+      // the default weights would give 43. The formula value is what shows.
+      const dw = data.opportunities.find((o) => o.name === 'Data Warehouse Modernisation')!;
+      dw.bantScore = 18;
+      bantAdapter.emit(data);
+      settingsAdapter.emit(ORG_SETTINGS);
+      await flush();
+      expect(q(rowNamed(el, 'Data Warehouse Modernisation'), '.score-value').textContent).toBe('18');
+      // Sorted by the shown score: 18 now ranks below Security Assessment (40).
+      const order = names(el);
+      expect(order.indexOf('Data Warehouse Modernisation')).toBeGreaterThan(
+        order.indexOf('Security Assessment')
+      );
+    });
+
+    it("scores an unsaved status edit with the org's weights and points", async () => {
+      const el = mount();
+      bantAdapter.emit(clone(FIXTURE));
+      settingsAdapter.emit(ORG_SETTINGS);
+      await flush();
+      const row = rowNamed(el, 'Data Warehouse Modernisation');
+      expect(q(row, '.score-value').textContent).toBe('43'); // saved: the formula value in the fixture
+      q(row, 'lightning-button.edit').click();
+      await flush();
+      q(row, 'lightning-combobox[data-dimension="budget"]').dispatchEvent(
+        new CustomEvent('change', { detail: { value: 'Confirmed' } })
+      );
+      await flush();
+      // Budget Confirmed 70*100 + Authority, Need Identified 10*20 each + Timing Unknown 0 = 7400 / 100.
+      expect(q(row, '.score-value').textContent).toBe('74');
+      q(row, 'lightning-combobox[data-dimension="budget"]').dispatchEvent(
+        new CustomEvent('change', { detail: { value: 'Identified' } })
+      );
+      await flush();
+      expect(q(row, '.score-value').textContent).toBe('43'); // back to as saved: the formula value again
+    });
+
+    it("scores last month's statuses with the org's settings in the summary", async () => {
+      const el = mount();
+      bantAdapter.emit(clone(FIXTURE));
+      await flush();
+      const summary = q(el, 'c-bant-summary');
+      const before = q(summary, '.score-change').textContent;
+      settingsAdapter.emit(ORG_SETTINGS);
+      await flush();
+      expect(q(summary, '.average-score').textContent).toBe('48'); // today: the formula values, unchanged
+      expect(q(summary, '.score-change').textContent).not.toBe(before);
+    });
+  });
 });

@@ -77,4 +77,22 @@ describe('bantHistory', () => {
     });
     expect(qualificationSplit([], 50).averageScore).toBeNull();
   });
+
+  it('keeps the saved formula score for today, scores changed past statuses with the given settings', () => {
+    const saved: ScoredOpportunity = { ...OPP, bantScore: 90 };
+    const history = [h('Budget_Status__c', 'Identified', 'Confirmed', '2025-06-01T09:00:00Z')];
+    expect(statusesAsOf(saved, history, new Date('2025-06-05T00:00:00Z')).bantScore).toBe(90);
+    const past = statusesAsOf(saved, history, new Date('2025-05-10T00:00:00Z'));
+    expect(past.bantScore).toBeNull();
+    // Today: the formula's 90 whatever the settings. Then: Budget Identified 70*50 + Authority 10*100 +
+    // Timing 10*50 = 5000 / 100 with the org's weights.
+    const org = {
+      BANT_Weight_Budget: 70,
+      BANT_Weight_Authority: 10,
+      BANT_Weight_Need: 10,
+      BANT_Weight_Timing: 10
+    };
+    expect(qualificationSplit([saved], 50, org).averageScore).toBe(90);
+    expect(qualificationSplit([past], 50, org).averageScore).toBe(50);
+  });
 });

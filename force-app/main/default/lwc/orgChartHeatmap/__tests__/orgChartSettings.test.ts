@@ -1,0 +1,66 @@
+/**
+ * The org chart colours heat with the org's thresholds (KeyplanSettingsController.getSettings, override
+ * over packaged default), not with the built-in defaults, and rebuilds when the settings arrive.
+ */
+import { createElement } from 'lwc';
+import OrgChartHeatmap from 'c/orgChartHeatmap';
+import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
+import type { OrgChartData } from '@keyplan/contracts';
+
+jest.mock(
+  '@salesforce/apex/OrgChartController.getOrgChart',
+  () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+jest.setTimeout(30000);
+
+type WireMock = { emit(v: unknown): void };
+const chart = getOrgChart as unknown as WireMock;
+const settings = getSettings as unknown as WireMock;
+const FIXTURE = jest.requireActual<OrgChartData>(
+  '../../../../../../test/fixtures/apex/OrgChartController.getOrgChart.json'
+);
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The heat band each node's label announces, by contact name. */
+function bands(el: HTMLElement): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of el.shadowRoot!.querySelectorAll<HTMLElement>('.node')) {
+    const label = n.getAttribute('aria-label') ?? '';
+    const m = /^([^,]+),.*heat \d+ (cold|warm|hot|strong)/.exec(label);
+    if (m) out.set(m[1], m[2]);
+  }
+  return out;
+}
+
+describe('c-org-chart-heatmap with the org settings', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it("bands heat with the org's thresholds once they arrive", async () => {
+    const el = createElement('c-org-chart-heatmap', { is: OrgChartHeatmap });
+    Object.assign(el, { recordId: FIXTURE.accountId, depth: 0 });
+    document.body.appendChild(el);
+    chart.emit(JSON.parse(JSON.stringify(FIXTURE)));
+    await flush();
+    const before = bands(el);
+    expect(before.size).toBeGreaterThan(10);
+    expect(new Set(before.values()).size).toBeGreaterThan(1);
+    // An org whose thresholds are all zero: every contact is "strong".
+    settings.emit({
+      values: { Heat_Warm: 0, Heat_Hot: 0, Heat_Strong: 0 },
+      overridden: ['Heat_Warm', 'Heat_Hot', 'Heat_Strong']
+    });
+    await flush();
+    const after = bands(el);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    expect([...new Set(after.values())]).toEqual(['strong']);
+  });
+});
