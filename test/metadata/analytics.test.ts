@@ -65,7 +65,7 @@ const MAX_REPORT_NAME = 40;
 /**
  * Platform limits a real deploy enforces on analytics metadata (real-org review L3, L9, P1): a custom field
  * API name at most once per report type ("only one of the fields displays when the report type metadata is
- * deployed"), report names of at most 40 characters, and a tabular report behind a dashboard component
+ * deployed"), no sum of a parent field over a child join (L6), report names of at most 40 characters, and a tabular report behind a dashboard component
  * only with a row limit and a sort column.
  */
 export function analyticsLimitProblems(mainDir: string): string[] {
@@ -84,6 +84,15 @@ export function analyticsLimitProblems(mainDir: string): string[] {
         else seen.set(field, table);
       }
   }
+  // The deepest table of each report type's join chain: a sum over a shallower table repeats per child row.
+  const deepest = new Map<string, string>();
+  for (const file of metaFiles(path.join(mainDir, 'reportTypes'), '.reportType-meta.xml')) {
+    const rt = readXml(file).ReportType as Xml;
+    let table = String(rt.baseObject);
+    for (let join = rt.join as Xml | undefined; join; join = join.join as Xml | undefined)
+      table = `${table}.${String(join.relationship)}`;
+    deepest.set(`${path.basename(file).replace('.reportType-meta.xml', '')}__c`, table);
+  }
   const tabular = new Map<string, Xml>();
   for (const file of metaFiles(path.join(mainDir, 'reports'), '.report-meta.xml')) {
     const report = readXml(file).Report as Xml;
@@ -92,6 +101,12 @@ export function analyticsLimitProblems(mainDir: string): string[] {
       problems.push(`${path.basename(file)}: name "${name}" has ${name.length} characters (at most 40)`);
     const key = `${path.basename(path.dirname(file))}/${path.basename(file).replace('.report-meta.xml', '')}`;
     if (String(report.format) === 'Tabular') tabular.set(key, report);
+    const leaf = deepest.get(String(report.reportType));
+    for (const c of many(report.columns as Xml[])) {
+      const table = String(c.field).split('$')[0];
+      if (leaf && many(c.aggregateTypes as string[]).length && table !== leaf)
+        problems.push(`${path.basename(file)}: sums ${String(c.field)} over the child rows of ${leaf}`);
+    }
   }
   for (const file of metaFiles(path.join(mainDir, 'dashboards'), '.dashboard-meta.xml')) {
     const grid = (readXml(file).Dashboard as Xml).dashboardGridLayout as Xml | undefined;
@@ -109,7 +124,7 @@ test('analytics metadata stays within the platform limits (one API name per repo
   assert.deepEqual(analyticsLimitProblems(MAIN), []);
 });
 
-test('the analytics limits check fails on duplicated report-type fields, long names and unlimited tabular sources', () => {
+test('the analytics limits check fails on duplicated report-type fields, sums over child joins, long names and unlimited tabular sources', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyplan-analytics-limits-'));
   try {
     for (const sub of ['reportTypes', 'reports', 'dashboards'])
@@ -138,9 +153,15 @@ test('the analytics limits check fails on duplicated report-type fields, long na
         )
         .replace(/\s*<rowLimit>\d+<\/rowLimit>/, '')
     );
+    const plans = path.join(dir, 'reports', 'Keyplan', 'Plans_by_Relationship_Type_and_Tier.report-meta.xml');
+    writeFileSync(
+      plans,
+      readFileSync(plans, 'utf8').replace('Keyplan_Account_Plans__c', 'Keyplan_Plans_with_Objectives__c')
+    );
     assert.deepEqual(analyticsLimitProblems(dir), [
       'Keyplan_Plans_with_Actions.reportType-meta.xml: Status__c appears on Account.Account_Plans__r and on Account.Account_Plans__r.Actions__r',
       'Decision_Makers_Without_Strong_Relationship.report-meta.xml: name "Decision makers without a strong relationship" has 45 characters (at most 40)',
+      'Plans_by_Relationship_Type_and_Tier.report-meta.xml: sums Account.Account_Plans__r$Revenue_Goal__c over the child rows of Account.Account_Plans__r.Objectives__r',
       'Keyplan_Overview.dashboard-meta.xml: tabular source Keyplan/Decision_Makers_Without_Strong_Relationship needs rowLimit and sortColumn'
     ]);
   } finally {
