@@ -91,6 +91,11 @@ async function expectError(_root: Locator, text: RegExp): Promise<void> {
     .waitFor({ timeout: 5000 });
 }
 const STALE = /changed by someone else/i;
+/**
+ * Stale checks compare LastModifiedDate at seconds (the org's precision): before another user's change,
+ * let the clock leave the second of this user's last save, or the change cannot be told from it.
+ */
+const nextSecond = (): Promise<void> => new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
 
 before(async () => {
   assert.ok(BASE, 'KEYPLAN_E2E_URL is not set: run the browser tests with `npm run test:e2e`');
@@ -169,6 +174,7 @@ describe('accountPlanSummary', () => {
     const exec = root.locator('lightning-combobox.attribute').filter({ hasText: /Executive access/ });
     const before = await comboboxText(exec);
     const [p] = await query<{ Id: string }>(`SELECT Id FROM Account_Plan__c WHERE Name = '${plan.Name}'`);
+    await nextSecond();
     await rest('PATCH', `sobjects/Account_Plan__c/${p.Id}`, { Score_Tenure__c: 5 });
     await choose(exec, before === '5' ? '4' : '5');
     await root.locator('c-plan-relationship lightning-button.save').click();
@@ -238,6 +244,7 @@ describe('orgChartHeatmap', () => {
     await node(root, cio.name).click();
     await panel(root).locator('.person-name').filter({ hasText: cio.name }).waitFor();
     const id = await node(root, cio.name).getAttribute('data-id');
+    await nextSecond();
     await rest('PATCH', `sobjects/Contact/${id}`, { Title: 'Group CIO (renamed elsewhere)' });
     await choose(
       panel(root)
@@ -381,6 +388,7 @@ describe('bantPanel', () => {
       `SELECT Id FROM Opportunity WHERE Name = '${name.replace(/'/g, "\\'")}'`
     );
     await c.getByRole('button', { name: /edit bant/i }).click();
+    await nextSecond();
     await rest('PATCH', `sobjects/Opportunity/${o.Id}`, { Description: 'Touched by another user' });
     // A real change (the previous test may have confirmed this budget already).
     const budget = c.locator('lightning-combobox.status-input[data-dimension="budget"]');

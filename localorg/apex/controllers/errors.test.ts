@@ -3,8 +3,11 @@
  * AuraHandledException's message, and the same stale-write rule at the platform's precision.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { KeyplanErrorMessage } from '../../../src/contracts';
+import { KeyplanErrorCode, KeyplanErrorMessage } from '../../../src/contracts';
+import { DEFAULT_FORCE_APP } from '../../server';
 import { SfError } from '../../errors';
 import { assertNotStale, fail, StaleRecordError, toAura } from './lib/twin';
 
@@ -61,6 +64,21 @@ describe('KeyplanErrors twin', () => {
     assert.throws(
       () => assertNotStale('Contact Ada', null, '2026-01-01T10:00:00.000+0000'),
       StaleRecordError
+    );
+  });
+
+  it('has one list of codes: KeyplanErrors.cls, the contract and c/keyplanErrors name the same ones', () => {
+    const cls = readFileSync(path.join(DEFAULT_FORCE_APP, 'classes/KeyplanErrors.cls'), 'utf8');
+    const apex = [...cls.matchAll(/public static final String (\w+) = '(\w+)';/g)].map((m) => {
+      assert.equal(m[1], m[2], 'each Apex constant holds its own name');
+      return m[2];
+    });
+    assert.deepEqual([...apex].sort(), [...KeyplanErrorCode.options].sort());
+    const lwc = readFileSync(path.join(DEFAULT_FORCE_APP, 'lwc/keyplanErrors/keyplanErrors.ts'), 'utf8');
+    const union = /export type KeyplanErrorCode =([^;]+);/.exec(lwc)?.[1] ?? '';
+    assert.deepEqual(
+      [...union.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort(),
+      [...KeyplanErrorCode.options].sort()
     );
   });
 });
