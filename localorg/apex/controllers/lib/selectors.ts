@@ -11,12 +11,16 @@ import { first, soql, soqlCount, type Row } from './twin';
  * the .cls files). Tests may lower one to exercise truncation, and must put it back.
  */
 export const LIMITS = {
-  /** ContactSelector.MAX_ORG_CHART_CONTACTS */
-  MAX_ORG_CHART_CONTACTS: 10000,
+  /** ContactSelector.MAX_PAGE_CONTACTS (OrgChartService.pageContacts) */
+  MAX_PAGE_CONTACTS: 2000,
   /** ContactSelector.MAX_COUNTED */
   MAX_COUNTED: 1000000,
-  /** RelationshipLinkSelector.MAX_ORG_CHART_LINKS */
-  MAX_ORG_CHART_LINKS: 10000,
+  /** ContactSelector.REPORTING_LINE_LEVELS */
+  REPORTING_LINE_LEVELS: 5,
+  /** RelationshipLinkSelector.MAX_PAGE_LINKS (OrgChartService.pageLinks) */
+  MAX_PAGE_LINKS: 4000,
+  /** OrgChartService.MAX_REPORTING_DEPTH */
+  MAX_REPORTING_DEPTH: 50,
   /** BuyingCenterSelector.MAX_PER_ACCOUNT */
   MAX_PER_ACCOUNT: 500,
   /** OfferingSelector.MAX_OFFERINGS */
@@ -39,9 +43,11 @@ export const LIMITS = {
 
 /** Which Apex class each LIMITS entry is declared in (for the parity test). */
 export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
-  MAX_ORG_CHART_CONTACTS: 'ContactSelector',
+  MAX_PAGE_CONTACTS: 'ContactSelector',
   MAX_COUNTED: 'ContactSelector',
-  MAX_ORG_CHART_LINKS: 'RelationshipLinkSelector',
+  REPORTING_LINE_LEVELS: 'ContactSelector',
+  MAX_PAGE_LINKS: 'RelationshipLinkSelector',
+  MAX_REPORTING_DEPTH: 'OrgChartService',
   MAX_PER_ACCOUNT: 'BuyingCenterSelector',
   MAX_OFFERINGS: 'OfferingSelector',
   MAX_CELLS: 'LandscapeCellSelector',
@@ -75,10 +81,12 @@ export const CONTACT_OPTIONAL_FIELDS = [
  */
 export const SOQL = {
   'AccountSelector.byId': `SELECT Id, Name FROM Account WHERE Id = :accountId WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'ContactSelector.forOrgChart': `WHERE AccountId = :accountId ORDER BY Name, Id LIMIT :rowLimit`,
+  'ContactSelector.forOrgChartPage': `WHERE AccountId = :accountId AND Id > :afterId ORDER BY Id LIMIT :rowLimit`,
   'ContactSelector.forOrgChartById': `WHERE Id = :contactId LIMIT :singleRow`,
   'ContactSelector.countByAccount': `SELECT COUNT() FROM Contact WHERE AccountId = :accountId WITH USER_MODE LIMIT :MAX_COUNTED`,
-  'RelationshipLinkSelector.byAccount': `SELECT Id, From_Contact__c, From_User__c, From_User__r.Name, To_Contact__c, Type__c, Strength__c, Frequency__c, Influence_Level__c, Polarity__c, Last_Interaction__c, LastModifiedDate FROM Relationship_Link__c WHERE Account__c = :accountId WITH USER_MODE ORDER BY CreatedDate, Id LIMIT :rowLimit`,
+  'ContactSelector.reportingLine': `SELECT Id, Name, AccountId, ReportsToId, ReportsTo.ReportsToId, ReportsTo.ReportsTo.ReportsToId, ReportsTo.ReportsTo.ReportsTo.ReportsToId, ReportsTo.ReportsTo.ReportsTo.ReportsTo.ReportsToId FROM Contact WHERE Id = :contactId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'RelationshipLinkSelector.pageByAccount': `SELECT Id, From_Contact__c, From_User__c, From_User__r.Name, To_Contact__c, Type__c, Strength__c, Frequency__c, Influence_Level__c, Polarity__c, Last_Interaction__c, LastModifiedDate, CreatedDate FROM Relationship_Link__c WHERE Account__c = :accountId AND (CreatedDate < :beforeCreated OR (CreatedDate = :beforeCreated AND Id < :beforeId)) WITH USER_MODE ORDER BY CreatedDate DESC, Id DESC LIMIT :rowLimit`,
+  'RelationshipLinkSelector.countByAccount': `SELECT COUNT() FROM Relationship_Link__c WHERE Account__c = :accountId WITH USER_MODE LIMIT :MAX_COUNTED`,
   'RelationshipLinkSelector.byId': `SELECT Id, Account__c, From_Contact__c, From_User__c, From_User__r.Name, To_Contact__c, Type__c, Strength__c, Frequency__c, Influence_Level__c, Polarity__c, Last_Interaction__c, LastModifiedDate FROM Relationship_Link__c WHERE Id = :linkId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'BuyingCenterSelector.forOrgChart': `SELECT Id, Name, Parent_Buying_Center__c, Relationship_Status__c, Active__c FROM Buying_Center__c WHERE Account__c = :accountId WITH USER_MODE ORDER BY Sort_Order__c NULLS LAST, Name LIMIT :rowLimit`,
   'BuyingCenterSelector.forMatrix': `SELECT Id, Name, Parent_Buying_Center__c, Wallet_Size__c, Sales_Goal__c, Active__c, Sort_Order__c FROM Buying_Center__c WHERE Account__c = :accountId WITH USER_MODE ORDER BY Sort_Order__c NULLS LAST, Name LIMIT :rowLimit`,
@@ -114,16 +122,19 @@ export const ContactSelector = {
     return 'SELECT ' + fields.join(', ') + ' FROM Contact ';
   },
   /**
-   * The contacts of an account. The Apex dynamic query passes `AccessLevel.USER_MODE` to queryWithBinds
-   * instead of saying `WITH USER_MODE`; the local text adds the clause so the same field checks apply.
+   * One page of an account's contacts (keyset on Id). The Apex dynamic query passes `AccessLevel.USER_MODE`
+   * to queryWithBinds instead of saying `WITH USER_MODE`; the local text adds the clause so the same field
+   * checks apply.
    */
-  forOrgChart: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
+  forOrgChartPage: (ctx: ApexContext, accountId: string, afterId: string, rowLimit: number): Row[] =>
     soql(
       ctx,
       ContactSelector.selectClause(ctx) +
-        SOQL['ContactSelector.forOrgChart'].replace(/ ORDER BY /, ' WITH USER_MODE ORDER BY '),
-      { accountId, rowLimit }
+        SOQL['ContactSelector.forOrgChartPage'].replace(/ ORDER BY /, ' WITH USER_MODE ORDER BY '),
+      { accountId, afterId, rowLimit }
     ),
+  reportingLine: (ctx: ApexContext, contactId: string): Row | null =>
+    first(soql(ctx, SOQL['ContactSelector.reportingLine'], { contactId, SINGLE_ROW })),
   /** One contact (user mode added as in forOrgChart). */
   forOrgChartById: (ctx: ApexContext, contactId: string): Row | null =>
     first(
@@ -142,8 +153,24 @@ export const ContactSelector = {
 };
 
 export const RelationshipLinkSelector = {
-  byAccount: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
-    soql(ctx, SOQL['RelationshipLinkSelector.byAccount'], { accountId, rowLimit }),
+  pageByAccount: (
+    ctx: ApexContext,
+    accountId: string,
+    beforeCreated: Date,
+    beforeId: string,
+    rowLimit: number
+  ): Row[] =>
+    soql(ctx, SOQL['RelationshipLinkSelector.pageByAccount'], {
+      accountId,
+      beforeCreated,
+      beforeId,
+      rowLimit
+    }),
+  countByAccount: (ctx: ApexContext, accountId: string): number =>
+    soqlCount(ctx, SOQL['RelationshipLinkSelector.countByAccount'], {
+      accountId,
+      MAX_COUNTED: LIMITS.MAX_COUNTED
+    }),
   byId: (ctx: ApexContext, linkId: string): Row | null =>
     first(soql(ctx, SOQL['RelationshipLinkSelector.byId'], { linkId, SINGLE_ROW }))
 };
