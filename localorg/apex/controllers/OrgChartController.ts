@@ -10,6 +10,7 @@ import {
   AccountSelector,
   BuyingCenterSelector,
   ContactSelector,
+  firstKey,
   LIMITS,
   RelationshipLinkSelector
 } from './lib/selectors';
@@ -116,9 +117,6 @@ function toLinkDto(link: Row): RelationshipLinkDto {
   };
 }
 
-/** OrgChartService.firstKey: the lowest Id the records of an object can have (key prefix, then zeros). */
-const firstKey = (ctx: ApexContext, objectName: string): string =>
-  normalizeId(ctx.org.object(objectName).keyPrefix + '0'.repeat(12))!;
 /** OrgChartService.NEWEST_KEY: later than any CreatedDate. */
 const NEWEST_KEY = new Date(Date.UTC(4000, 0, 1));
 const CONTACTS_CURSOR = 'contacts';

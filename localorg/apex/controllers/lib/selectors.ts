@@ -4,6 +4,7 @@
  * Apex source, so a selector changed on one side only fails the tests.
  */
 import type { ApexContext } from '../../registry';
+import { normalizeId } from '../../../ids';
 import { first, soql, soqlCount, type Row } from './twin';
 
 /**
@@ -35,8 +36,10 @@ export const LIMITS = {
   MAX_CONTACT_ROLES: 50,
   /** OpportunitySelector.MAX_HISTORY */
   MAX_HISTORY: 1000,
-  /** OpportunitySelector.MAX_SUMMARY_OPPORTUNITIES */
+  /** OpportunitySelector.MAX_SUMMARY_OPPORTUNITIES (one plan-summary page) */
   MAX_SUMMARY_OPPORTUNITIES: 5000,
+  /** OpportunitySelector.MAX_SUMMARY_PAGES */
+  MAX_SUMMARY_PAGES: 9,
   /** PlanActionSelector.MAX_OVERDUE */
   MAX_OVERDUE: 50
 };
@@ -56,10 +59,15 @@ export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
   MAX_CONTACT_ROLES: 'OpportunitySelector',
   MAX_HISTORY: 'OpportunitySelector',
   MAX_SUMMARY_OPPORTUNITIES: 'OpportunitySelector',
+  MAX_SUMMARY_PAGES: 'OpportunitySelector',
   MAX_OVERDUE: 'PlanActionSelector'
 };
 
 const SINGLE_ROW = 1;
+
+/** OrgChartService.firstKey: the lowest Id the records of an object can have (key prefix, then zeros). */
+export const firstKey = (ctx: ApexContext, objectName: string): string =>
+  normalizeId(ctx.org.object(objectName).keyPrefix + '0'.repeat(12))!;
 
 /** ContactSelector.REQUIRED_FIELDS / OPTIONAL_FIELDS (the org chart's dynamic SELECT list). */
 export const CONTACT_REQUIRED_FIELDS = ['Id', 'Name', 'ReportsToId', 'LastModifiedDate'] as const;
@@ -101,7 +109,7 @@ export const SOQL = {
   'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
   'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.bantHistory': `SELECT OpportunityId, Field, OldValue, NewValue, CreatedDate FROM OpportunityFieldHistory WHERE OpportunityId IN :opportunityIds AND Field IN :fields WITH USER_MODE ORDER BY CreatedDate DESC LIMIT :rowLimit`,
-  'OpportunitySelector.forPlanSummary': `SELECT Id, Amount, Probability, IsWon, IsClosed FROM Opportunity WHERE AccountId = :accountId AND FiscalYear = :fiscalYear AND (IsWon = TRUE OR IsClosed = FALSE) WITH USER_MODE LIMIT :rowLimit`,
+  'OpportunitySelector.forPlanSummary': `SELECT Id, Amount, Probability, IsWon, IsClosed FROM Opportunity WHERE AccountId = :accountId AND FiscalYear = :fiscalYear AND (IsWon = TRUE OR IsClosed = FALSE) AND Id > :afterId WITH USER_MODE ORDER BY Id LIMIT :rowLimit`,
   'OpportunitySelector.versionById': `SELECT Id, Name, AccountId, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'AccountPlanSelector.byAccountAndYear': `SELECT Id, Name, Account__c, Fiscal_Year__c, Status__c, Revenue_Goal__c, Mining_Goal__c, Farming_Goal__c, Score_Executive_Access__c, Score_Share_Of_Wallet__c, Score_Strategic_Alignment__c, Score_Co_Innovation__c, Score_Tenure__c, Relationship_Type__c, Tier__c, Customer_Phase__c, LastModifiedDate FROM Account_Plan__c WHERE Account__c = :accountId AND Fiscal_Year__c = :fiscalYear WITH USER_MODE LIMIT :SINGLE_ROW`,
   'AccountPlanSelector.byId': `SELECT Id, Name, Account__c, Fiscal_Year__c, Status__c, Revenue_Goal__c, Mining_Goal__c, Farming_Goal__c, Score_Executive_Access__c, Score_Share_Of_Wallet__c, Score_Strategic_Alignment__c, Score_Co_Innovation__c, Score_Tenure__c, Relationship_Type__c, Tier__c, Customer_Phase__c, LastModifiedDate FROM Account_Plan__c WHERE Id = :planId WITH USER_MODE LIMIT :SINGLE_ROW`,
@@ -221,8 +229,14 @@ export const OpportunitySelector = {
     first(soql(ctx, SOQL['OpportunitySelector.forBantById'], { opportunityId, SINGLE_ROW })),
   bantHistory: (ctx: ApexContext, opportunityIds: string[], fields: string[], rowLimit: number): Row[] =>
     soql(ctx, SOQL['OpportunitySelector.bantHistory'], { opportunityIds, fields, rowLimit }),
-  forPlanSummary: (ctx: ApexContext, accountId: string, fiscalYear: number, rowLimit: number): Row[] =>
-    soql(ctx, SOQL['OpportunitySelector.forPlanSummary'], { accountId, fiscalYear, rowLimit }),
+  forPlanSummary: (
+    ctx: ApexContext,
+    accountId: string,
+    fiscalYear: number,
+    afterId: string,
+    rowLimit: number
+  ): Row[] =>
+    soql(ctx, SOQL['OpportunitySelector.forPlanSummary'], { accountId, fiscalYear, afterId, rowLimit }),
   versionById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(soql(ctx, SOQL['OpportunitySelector.versionById'], { opportunityId, SINGLE_ROW }))
 };
