@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { launchBrowser, openAccount } from '../e2e/browser';
 import { SPECS, componentRoot } from '../e2e/components';
 import { buildPreview } from '../preview/build';
@@ -127,6 +127,57 @@ async function firstRender(page: Page, base: string, accountId: string, name: st
   return runs;
 }
 
+/**
+ * The page-by-page load of the 10,000-contact chart (OrgChartController.loadOrgChartPage): how many calls,
+ * the bytes of each response, and the time from the first request to the last response and to the chart.
+ */
+async function orgChartPaging(
+  page: Page,
+  base: string,
+  accountId: string,
+  dataSelector: string
+): Promise<void> {
+  const calls: { start: number; end: number; bytes: number }[] = [];
+  const pending: Promise<void>[] = [];
+  const onResponse = (res: Response): void => {
+    if (!res.url().includes('/apex/OrgChartController/loadOrgChartPage')) return;
+    const timing = res.request().timing();
+    pending.push(
+      res.body().then((body) => {
+        calls.push({
+          start: timing.startTime,
+          end: timing.startTime + timing.responseEnd,
+          bytes: body.length
+        });
+      })
+    );
+  };
+  page.on('response', onResponse);
+  try {
+    await openAccount(page, base, accountId, ['orgChartHeatmap']);
+    await componentRoot(page, 'orgChartHeatmap').locator(dataSelector).first().waitFor({ timeout: 60000 });
+    const drawn = await painted(page);
+    await Promise.all(pending);
+    const navStart = await page.evaluate(() => performance.timeOrigin);
+    calls.sort((a, b) => a.start - b.start);
+    const bytes = calls.map((c) => c.bytes);
+    emit({
+      metric: 'orgChartPaging',
+      account: 'stratosphere',
+      contacts: CONTACTS,
+      calls: calls.length,
+      bytesPerPage: bytes,
+      maxPageBytes: Math.max(...bytes),
+      totalBytes: bytes.reduce((a, b) => a + b, 0),
+      pagingMs: Math.round(calls[calls.length - 1].end - calls[0].start),
+      firstRequestMs: Math.round(calls[0].start - navStart),
+      chartDrawnMs: Math.round(drawn)
+    });
+  } finally {
+    page.off('response', onResponse);
+  }
+}
+
 async function main(): Promise<void> {
   await buildPreview();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'keyplan-bench-'));
@@ -173,6 +224,11 @@ async function main(): Promise<void> {
       }
 
     const spec = SPECS.find((s) => s.name === 'orgChartHeatmap')!;
+    try {
+      await orgChartPaging(page, preview.url, large.accountId, spec.dataSelector);
+    } catch (e) {
+      emit({ metric: 'orgChartPaging', account: 'stratosphere', error: message(e) });
+    }
     for (const it of ORG_CHART) {
       try {
         await openAccount(page, preview.url, large.accountId, ['orgChartHeatmap']);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { aerovanceBundle } from '../data';
 import { checkBundle, type AccountBundle } from '../src/bundle/schema';
-import { BantData, OrgChartData, PlanSummaryData, WhitespaceData } from '../src/contracts';
+import { loadOrgChart } from '../force-app/main/default/lwc/orgChartHeatmap/pages';
+import { BantData, OrgChartData, OrgChartPage, PlanSummaryData, WhitespaceData } from '../src/contracts';
 import { BundleLoadError, bundleRef, loadBundle, type LoadedBundle } from './bundle';
 import type { RunningLocalOrg } from './server';
 import { startTestOrg, tempDir } from './test/helpers';
@@ -83,7 +84,11 @@ describe('loadBundle: account bundles into the local org', () => {
 
   it('the twins return the bundle data', async () => {
     const chart = OrgChartData.parse(
-      await call('OrgChartController', 'getOrgChart', { accountId: loaded.accountId })
+      await loadOrgChart(async (cursor) =>
+        OrgChartPage.parse(
+          await call('OrgChartController', 'loadOrgChartPage', { accountId: loaded.accountId, cursor })
+        )
+      )
     );
     assert.equal(chart.accountName, bundle.account.Name);
     assert.equal(chart.contacts.length, bundle.contacts.length);

@@ -90,15 +90,39 @@ export const BuyingCenterDto = z.object({
 });
 export type BuyingCenterDto = z.infer<typeof BuyingCenterDto>;
 
-/** What `OrgChartController.getOrgChart` returns. */
+/**
+ * One page of an account's org chart, what `OrgChartController.loadOrgChartPage` returns. Pages carry at most
+ * 2,000 contacts (keyset on Id) or 4,000 links (newest first), contacts first; call again with `nextCursor`
+ * until it is null. Buying centers and field access come with the first page (empty on later ones).
+ */
+export const OrgChartPage = z.object({
+  accountId: SfId,
+  accountName: z.string(),
+  contacts: z.array(ContactNode),
+  links: z.array(RelationshipLinkDto),
+  buyingCenters: z.array(BuyingCenterDto),
+  /** Contacts and links of the account the user can see (the progress line's totals). */
+  totalContacts: z.number().int().nonnegative(),
+  totalLinks: z.number().int().nonnegative(),
+  /** The buying centers were cut at their bound (500). */
+  truncated: z.boolean(),
+  /** Opaque; null (or absent: Apex leaves nulls out) on the last page. */
+  nextCursor: z.string().min(1).nullable(),
+  /** Keyed by field API name, e.g. `Contact.Stance__c`; empty after the first page. */
+  fieldAccess: z.record(z.string(), FieldAccess)
+});
+export type OrgChartPage = z.infer<typeof OrgChartPage>;
+
+/** An account's whole org chart: every page of `loadOrgChartPage` put together (see `orgChartHeatmap/pages`). */
 export const OrgChartData = z.object({
   accountId: SfId,
   accountName: z.string(),
   contacts: z.array(ContactNode),
   links: z.array(RelationshipLinkDto),
   buyingCenters: z.array(BuyingCenterDto),
-  /** All contacts of the account, also when `contacts` was cut at the query limit. */
+  /** All contacts of the account the user can see. */
   totalContacts: z.number().int().nonnegative(),
+  /** Something was left out (the buying centers past their bound). */
   truncated: z.boolean(),
   /** Keyed by field API name, e.g. `Contact.Stance__c`. */
   fieldAccess: z.record(z.string(), FieldAccess)
@@ -106,9 +130,10 @@ export const OrgChartData = z.object({
 export type OrgChartData = z.infer<typeof OrgChartData>;
 
 /**
- * Saving a contact's stakeholder fields. Apex cannot tell an absent property from null, so it writes all
- * eight: every one is required (null clears it) and the panel sends the contact's current values merged
- * with the user's edits. A partial input is refused rather than silently clearing the fields it left out.
+ * Saving a contact's stakeholder fields: every one of the eight is required (null clears it) and the panel
+ * sends the contact's current values merged with the user's edits. A partial input is refused, naming the
+ * missing properties, by Apex and the twin alike, rather than silently clearing the fields it left out. A new
+ * manager must be a contact of the same account who does not report (directly or not) to this contact.
  */
 export const ContactStakeholderInput = z
   .object({

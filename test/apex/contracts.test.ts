@@ -31,7 +31,7 @@ interface Mapping {
 
 /** One row per @AuraEnabled method (docs/APEX_API.md). */
 const API: Record<string, Mapping> = {
-  'OrgChartController.getOrgChart': { returns: contracts.OrgChartData },
+  'OrgChartController.loadOrgChartPage': { returns: contracts.OrgChartPage },
   'OrgChartController.saveStakeholder': {
     returns: contracts.ContactNode,
     inputs: { input: contracts.ContactStakeholderInput }
@@ -206,11 +206,12 @@ for (const [key, mapping] of Object.entries(API)) {
 
 test('the contract check can fail: a fixture with a wrong key or value is rejected', () => {
   const fixture = JSON.parse(
-    readFileSync(path.join(FIXTURES, 'OrgChartController.getOrgChart.json'), 'utf8')
+    readFileSync(path.join(FIXTURES, 'OrgChartController.loadOrgChartPage.json'), 'utf8')
   ) as Record<string, unknown>;
-  assert.equal(contracts.OrgChartData.safeParse({ ...fixture, truncated: 'no' }).success, false);
+  assert.equal(contracts.OrgChartPage.safeParse({ ...fixture, truncated: 'no' }).success, false);
+  assert.equal(contracts.OrgChartPage.safeParse({ ...fixture, nextCursor: '' }).success, false);
   const { fieldAccess: _dropped, ...withoutAccess } = fixture;
-  assert.equal(contracts.OrgChartData.safeParse(withoutAccess).success, false);
+  assert.equal(contracts.OrgChartPage.safeParse(withoutAccess).success, false);
   assert.ok(
     missingKeys(contracts.ContactNode.extend({ extra: contracts.SfId }), 'ContactNode', dtoClasses(), 'probe')
       .length === 1

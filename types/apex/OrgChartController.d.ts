@@ -1,17 +1,21 @@
 /** Types of the `OrgChartController` Apex methods (docs/APEX_API.md); results validate against the zod contracts. */
-declare module '@salesforce/apex/OrgChartController.getOrgChart' {
-  type OrgChartData = import('@keyplan/contracts').OrgChartData;
+declare module '@salesforce/apex/OrgChartController.loadOrgChartPage' {
   /**
-   * Cacheable read: the account's contacts, relationship links, buying centers and field access.
-   * Callable imperatively and usable with `@wire` (which hands the component `{ data, error }`).
+   * One page of the account's org chart (not cacheable: every load reads the database as it is). Call with
+   * `cursor: null`, then with each page's `nextCursor` until it is null; `orgChartHeatmap/pages` does that.
    */
-  const getOrgChart: ((params: { accountId: string }) => Promise<OrgChartData>) &
-    import('lwc').WireAdapterConstructor<{ accountId: string }, WireResult<OrgChartData>>;
-  export default getOrgChart;
+  const loadOrgChartPage: (params: {
+    accountId: string;
+    cursor: string | null;
+  }) => Promise<import('@keyplan/contracts').OrgChartPage>;
+  export default loadOrgChartPage;
 }
 
 declare module '@salesforce/apex/OrgChartController.saveStakeholder' {
-  /** Saves the stakeholder fields present in the input; refuses a stale `lastModified`. */
+  /**
+   * Saves the eight stakeholder fields (all required, null clears); refuses a partial input, a stale
+   * `lastModified`, a manager of another account and a reporting-line loop.
+   */
   const saveStakeholder: (params: {
     input: import('@keyplan/contracts').ContactStakeholderInput;
   }) => Promise<import('@keyplan/contracts').ContactNode>;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountPlanDto, PlanSummaryData } from '../../../src/contracts';
 import { abbreviate } from './AccountPlanController';
+import { LIMITS } from './lib/selectors';
 import { earlier, errorOf, ruleError, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('AccountPlanController twin over HTTP', () => {
@@ -33,6 +34,29 @@ describe('AccountPlanController twin over HTTP', () => {
       data.overdueActions.map((a) => [a.name, a.status, a.assignedToName]),
       [['Late action', 'Open', 'Local User']]
     );
+  });
+
+  it('getPlanSummary sums every deal page by page, and refuses past its page bound rather than cut', async () => {
+    const saved = { ...LIMITS };
+    try {
+      // 3 won or open deals in 2026: pages of 1 need 4 reads (the last one empty).
+      LIMITS.MAX_SUMMARY_OPPORTUNITIES = 1;
+      const paged = await summary(2026);
+      assert.equal(paged.wonAmount, 100000);
+      assert.equal(paged.weightedPipeline, 22000);
+      LIMITS.MAX_SUMMARY_PAGES = 2;
+      const res = await t.call('AccountPlanController', 'getPlanSummary', {
+        accountId: t.id('acme'),
+        fiscalYear: 2026
+      });
+      assert.equal(res.status, 400);
+      assert.equal(
+        res.body.body.message,
+        'fiscalYear: The account has more than 2 won or open opportunities in fiscal year 2026; the plan summary cannot total them in one request. Use a report.'
+      );
+    } finally {
+      Object.assign(LIMITS, saved);
+    }
   });
 
   it('getPlanSummary without a plan has a null plan and still sums the money', async () => {

@@ -8,6 +8,7 @@ import { registerApex } from '../registry';
 import {
   AccountPlanSelector,
   AccountSelector,
+  firstKey,
   LandscapeCellSelector,
   LIMITS,
   OpportunitySelector,
@@ -100,16 +101,26 @@ function getPlanSummary(
     overdueActions: []
   };
   const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
-  for (const opp of OpportunitySelector.forPlanSummary(
-    ctx,
-    accountId!,
-    fiscalYear,
-    LIMITS.MAX_SUMMARY_OPPORTUNITIES
-  )) {
-    const amount = num(opp.Amount) ?? 0;
-    if (opp.IsWon === true) data.wonAmount += amount;
-    else if (opp.IsClosed !== true) data.weightedPipeline += (amount * (num(opp.Probability) ?? 0)) / PERCENT;
-  }
+  // Every won and open deal of the year is summed, page by page (keyset on Id), never cut at a page.
+  const pageSize = LIMITS.MAX_SUMMARY_OPPORTUNITIES;
+  let afterId = firstKey(ctx, 'Opportunity');
+  let page: Row[];
+  let pages = 0;
+  do {
+    if (pages === LIMITS.MAX_SUMMARY_PAGES)
+      throw fail(
+        `fiscalYear: The account has more than ${pageSize * pages} won or open opportunities in fiscal year ${fiscalYear}; the plan summary cannot total them in one request. Use a report.`
+      );
+    page = OpportunitySelector.forPlanSummary(ctx, accountId!, fiscalYear, afterId, pageSize);
+    pages++;
+    for (const opp of page) {
+      const amount = num(opp.Amount) ?? 0;
+      if (opp.IsWon === true) data.wonAmount += amount;
+      else if (opp.IsClosed !== true)
+        data.weightedPipeline += (amount * (num(opp.Probability) ?? 0)) / PERCENT;
+      afterId = String(opp.Id);
+    }
+  } while (page.length === pageSize);
   data.whitespacePotential = LandscapeCellSelector.whitespacePotential(ctx, accountId!, fiscalYear);
   if (plan) {
     data.plan = toPlanDto(plan);

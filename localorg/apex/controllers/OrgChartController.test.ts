@@ -4,8 +4,10 @@ import {
   ContactNode,
   ContactStakeholderInput,
   OrgChartData,
+  OrgChartPage,
   RelationshipLinkDto
 } from '../../../src/contracts';
+import { loadOrgChart } from '../../../force-app/main/default/lwc/orgChartHeatmap/pages';
 import { LIMITS } from './lib/selectors';
 import {
   earlier,
@@ -43,18 +45,29 @@ describe('OrgChartController twin over HTTP', () => {
   });
   after(async () => t?.close());
 
-  const chart = async (): Promise<OrgChartData> => {
-    const res = await t.call('OrgChartController', 'getOrgChart', { accountId: t.id('acme') });
+  const pages: OrgChartPage[] = [];
+  const page = async (cursor: string | null, accountId = t.id('acme')): Promise<OrgChartPage> => {
+    const res = await t.call('OrgChartController', 'loadOrgChartPage', { accountId, cursor });
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    return OrgChartData.parse(res.body);
+    const p = OrgChartPage.parse(res.body);
+    pages.push(p);
+    return p;
+  };
+  /** The whole chart, page by page, as the component reads it. */
+  const chart = async (): Promise<OrgChartData> => {
+    pages.length = 0;
+    return OrgChartData.parse(await loadOrgChart((cursor) => page(cursor)));
   };
 
-  it('getOrgChart returns the account, its contacts by name, links, buying centers and field access', async () => {
+  it('loadOrgChartPage returns the account, its contacts by Id, links, buying centers and field access', async () => {
     const data = await chart();
+    assert.equal(pages.length, 1, 'a small account is one page');
+    assert.equal(pages[0].nextCursor, null);
+    assert.equal(pages[0].totalLinks, 2);
     assert.equal(data.accountName, 'Acme Industries');
     assert.deepEqual(
-      data.contacts.map((c) => c.name),
-      ['Ada Brandt', 'Ben Costa', 'Cleo Diaz']
+      data.contacts.map((c) => c.id),
+      [t.id('ceo'), t.id('cfo'), t.id('cio')].sort()
     );
     assert.equal(data.totalContacts, 3);
     assert.equal(data.truncated, false);
@@ -78,29 +91,73 @@ describe('OrgChartController twin over HTTP', () => {
     assert.deepEqual(data.fieldAccess['Relationship_Link__c.Notes__c'], { readable: true, updateable: true });
   });
 
-  it('cuts contacts at the bound, says so, and drops links to contacts that were cut', async () => {
-    const saved = LIMITS.MAX_ORG_CHART_CONTACTS;
-    LIMITS.MAX_ORG_CHART_CONTACTS = 2;
+  it('pages contacts by Id then links newest first, with totals, and loses nothing', async () => {
+    const saved = { ...LIMITS };
+    LIMITS.MAX_PAGE_CONTACTS = 2;
+    LIMITS.MAX_PAGE_LINKS = 1;
     try {
       const data = await chart();
-      assert.equal(data.truncated, true);
+      // 2 contacts | 1 contact + room for 1 - 1/2 = 1 link | 1 link.
+      assert.deepEqual(
+        pages.map((p) => [p.contacts.length, p.links.length]),
+        [
+          [2, 0],
+          [1, 1],
+          [0, 1]
+        ]
+      );
+      assert.match(pages[0].nextCursor!, /^contacts:/);
+      assert.match(pages[1].nextCursor!, /^links:\d+:/);
+      assert.equal(pages[2].nextCursor, null);
+      for (const p of pages) {
+        assert.equal(p.totalContacts, 3);
+        assert.equal(p.totalLinks, 2);
+      }
+      assert.equal(pages[0].buyingCenters.length, 2, 'buying centers with the first page');
+      assert.deepEqual([pages[1].buyingCenters, pages[1].fieldAccess], [[], {}], 'and only with it');
+      assert.deepEqual(
+        data.contacts.map((c) => c.id),
+        [t.id('ceo'), t.id('cfo'), t.id('cio')].sort()
+      );
+      const stored = (id: string): string =>
+        String(t.running.org.get('Relationship_Link__c', id)!.CreatedDate);
+      assert.equal(data.links.length, 2);
+      assert.ok(stored(data.links[0].id) >= stored(data.links[1].id), 'newest link first');
       assert.equal(data.totalContacts, 3);
-      assert.deepEqual(
-        data.contacts.map((c) => c.name),
-        ['Ada Brandt', 'Ben Costa']
-      );
-      // cfo -> cio dangles (cio cut); user -> ceo stays.
-      assert.deepEqual(
-        data.links.map((l) => l.toContactId),
-        [t.id('ceo')]
-      );
+      assert.equal(data.truncated, false);
     } finally {
-      LIMITS.MAX_ORG_CHART_CONTACTS = saved;
+      Object.assign(LIMITS, saved);
     }
   });
 
-  it('getOrgChart of an unknown account fails with the notFound message', async () => {
-    const res = await t.call('OrgChartController', 'getOrgChart', { accountId: '001000000000000AAA' });
+  it('a cursor that is not one the twin wrote is refused, naming it', async () => {
+    for (const cursor of ['contacts:nope', 'links:12:' + t.id('ceo'), 'links:x:y', 'cells:1']) {
+      const res = await t.call('OrgChartController', 'loadOrgChartPage', { accountId: t.id('acme'), cursor });
+      assert.equal(res.status, 400, cursor);
+      assert.equal(
+        ApexErrorBody.parse(res.body.body).message,
+        `cursor: "${cursor}" is not a position in this org chart. Reload the chart.`
+      );
+    }
+  });
+
+  it('buying centers are cut at their bound and the page says so', async () => {
+    const saved = LIMITS.MAX_PER_ACCOUNT;
+    LIMITS.MAX_PER_ACCOUNT = 1;
+    try {
+      const data = await chart();
+      assert.equal(data.buyingCenters.length, 1);
+      assert.equal(data.truncated, true);
+    } finally {
+      LIMITS.MAX_PER_ACCOUNT = saved;
+    }
+  });
+
+  it('loadOrgChartPage of an unknown account fails with the notFound message', async () => {
+    const res = await t.call('OrgChartController', 'loadOrgChartPage', {
+      accountId: '001000000000000AAA',
+      cursor: null
+    });
     assert.equal(res.status, 400);
     assert.match(errorOf(res).message, /^Account 001000000000000AAA was not found/);
   });
@@ -161,6 +218,67 @@ describe('OrgChartController twin over HTTP', () => {
     );
     assert.match(message, new RegExp(cio.id));
     assert.deepEqual(t.running.org.get('Contact', cio.id), before);
+  });
+
+  it('saveStakeholder refuses a reporting-line loop and a manager of another account, naming the contact', async () => {
+    const org = t.running.org;
+    const acme = t.id('acme');
+    // A line of 7 under the CIO: l1 reports to Cleo Diaz, l2 to l1, ... l7 to l6.
+    let above = t.id('cio');
+    const line: string[] = [];
+    for (let i = 1; i <= 7; i++) {
+      above = org.insert('Contact', { LastName: `Line ${i}`, AccountId: acme, ReportsToId: above });
+      line.push(above);
+    }
+    const save = async (
+      name: string,
+      reportsToId: string
+    ): Promise<{ status: number; message?: string; node?: ContactNode }> => {
+      const c = (await chart()).contacts.find((x) => x.name === name)!;
+      const res = await t.call('OrgChartController', 'saveStakeholder', {
+        input: { ...stakeholderInput(c), reportsToId }
+      });
+      return res.status === 200
+        ? { status: 200, node: ContactNode.parse(res.body) }
+        : { status: res.status, message: ApexErrorBody.parse(res.body.body).message };
+    };
+    const before = { ...org.get('Contact', t.id('ceo'))! };
+
+    const direct = await save('Ada Brandt', t.id('cio'));
+    assert.equal(direct.status, 400);
+    assert.equal(
+      direct.message,
+      'reportsToId: Cleo Diaz already reports to Ada Brandt, directly or through others, so Ada Brandt cannot report to Cleo Diaz (the reporting line would loop). Choose another manager.'
+    );
+    // Eight levels up from Line 7: the climb needs a second reportingLine query.
+    const deep = await save('Ada Brandt', line[6]);
+    assert.equal(deep.status, 400);
+    assert.match(
+      deep.message!,
+      /^reportsToId: Line 7 already reports to Ada Brandt, directly or through others/
+    );
+
+    const foreign = await save('Ada Brandt', t.id('stranger'));
+    assert.equal(foreign.status, 400);
+    assert.match(
+      foreign.message!,
+      /^reportsToId: .+ belongs to another account; Ada Brandt can only report to a contact of the same account\.$/
+    );
+    assert.deepEqual(org.get('Contact', t.id('ceo')), before, 'nothing written');
+
+    // A loop already in the line above (not through this contact) does not block an unrelated save.
+    const x = org.insert('Contact', { LastName: 'Loop X', AccountId: acme });
+    const y = org.insert('Contact', { LastName: 'Loop Y', AccountId: acme, ReportsToId: x });
+    org.update('Contact', x, { ReportsToId: y });
+    const ok = await save('Ben Costa', x);
+    assert.equal(ok.status, 200, ok.message);
+    assert.equal(ok.node!.reportsToId, x);
+    // A move inside the tree that makes no loop is saved.
+    const move = await save('Line 7', t.id('cfo'));
+    assert.equal(move.status, 200, move.message);
+    for (const id of [...line, x, y]) org.delete('Contact', id);
+    const back = await save('Ben Costa', t.id('ceo'));
+    assert.equal(back.status, 200, back.message);
   });
 
   it('saveStakeholder passes the validation rule through and writes nothing', async () => {

@@ -2,13 +2,15 @@
  * Local twin of OrgChartController / OrgChartService (force-app/main/default/classes): same parameters,
  * same selector SOQL, same DTOs (checked against the zod contracts), same stale-write and guard messages.
  */
-import { ContactNode, OrgChartData, RelationshipLinkDto } from '../../../src/contracts';
+import { ContactNode, OrgChartPage, RelationshipLinkDto } from '../../../src/contracts';
+import { normalizeId } from '../../ids';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import {
   AccountSelector,
   BuyingCenterSelector,
   ContactSelector,
+  firstKey,
   LIMITS,
   RelationshipLinkSelector
 } from './lib/selectors';
@@ -115,61 +117,122 @@ function toLinkDto(link: Row): RelationshipLinkDto {
   };
 }
 
-/** OrgChartService.getOrgChart */
-function getOrgChart(ctx: ApexContext, accountIdParam: unknown): OrgChartData {
+/** OrgChartService.NEWEST_KEY: later than any CreatedDate. */
+const NEWEST_KEY = new Date(Date.UTC(4000, 0, 1));
+const CONTACTS_CURSOR = 'contacts';
+const LINKS_CURSOR = 'links';
+
+interface PageKey {
+  contacts: boolean;
+  afterId: string;
+  beforeCreated: Date;
+  beforeId: string;
+}
+const newestLinks = (ctx: ApexContext): PageKey => ({
+  contacts: false,
+  afterId: firstKey(ctx, 'Contact'),
+  beforeCreated: NEWEST_KEY,
+  beforeId: firstKey(ctx, 'Relationship_Link__c')
+});
+
+/** OrgChartService.parseCursor: null/blank, `contacts:<id>`, `links` or `links:<ms>:<id>`. */
+function parseCursor(ctx: ApexContext, cursor: string | null): PageKey {
+  if (cursor === null || cursor.trim() === '') return { ...newestLinks(ctx), contacts: true };
+  const parts = cursor.split(':');
+  const id = (s: string | undefined, objectName: string): string | null => {
+    const n = normalizeId(s);
+    return n && ctx.org.objectOfId(n)?.name === objectName ? n : null;
+  };
+  if (parts[0] === CONTACTS_CURSOR && parts.length === 2) {
+    const afterId = id(parts[1], 'Contact');
+    if (afterId) return { ...newestLinks(ctx), contacts: true, afterId };
+  } else if (parts[0] === LINKS_CURSOR && parts.length === 1) {
+    return newestLinks(ctx);
+  } else if (parts[0] === LINKS_CURSOR && parts.length === 3) {
+    const ms = /^\d+$/.test(parts[1]) ? Number(parts[1]) : NaN;
+    const beforeId = id(parts[2], 'Relationship_Link__c');
+    if (Number.isSafeInteger(ms) && beforeId)
+      return { ...newestLinks(ctx), beforeCreated: new Date(ms), beforeId };
+  }
+  throw fail(`cursor: "${cursor}" is not a position in this org chart. Reload the chart.`);
+}
+
+/** OrgChartService.loadOrgChartPage */
+function loadOrgChartPage(ctx: ApexContext, accountIdParam: unknown, cursorParam: unknown): OrgChartPage {
   const accountId = idParam(accountIdParam, 'accountId');
+  const cursor = stringParam(cursorParam, 'cursor');
   require(accountId, 'accountId');
   requireReadable(ctx, 'Contact');
   requireReadable(ctx, 'Relationship_Link__c');
   requireReadable(ctx, 'Buying_Center__c');
+  let key = parseCursor(ctx, cursor);
   const account = AccountSelector.byId(ctx, accountId!);
   if (!account) throw notFound('Account', accountId);
-  const data: OrgChartData = {
+  const page: OrgChartPage = {
     accountId: String(account.Id),
     accountName: String(account.Name),
     contacts: [],
     links: [],
     buyingCenters: [],
     totalContacts: ContactSelector.countByAccount(ctx, accountId!),
+    totalLinks: RelationshipLinkSelector.countByAccount(ctx, accountId!),
     truncated: false,
-    fieldAccess: {
+    nextCursor: null,
+    fieldAccess: {}
+  };
+  if (cursor === null || cursor.trim() === '') {
+    page.fieldAccess = {
       ...fieldAccess(ctx, 'Contact', CONTACT_ACCESS_FIELDS),
       ...fieldAccess(ctx, 'Relationship_Link__c', LINK_ACCESS_FIELDS)
+    };
+    const maxCenters = LIMITS.MAX_PER_ACCOUNT;
+    const centers = BuyingCenterSelector.forOrgChart(ctx, accountId!, maxCenters + 1);
+    page.truncated = centers.length > maxCenters;
+    for (const bc of centers.slice(0, maxCenters)) {
+      page.buyingCenters.push({
+        id: String(bc.Id),
+        name: String(bc.Name),
+        parentId: str(bc.Parent_Buying_Center__c),
+        relationshipStatus: str(
+          bc.Relationship_Status__c
+        ) as OrgChartPage['buyingCenters'][number]['relationshipStatus'],
+        active: bc.Active__c === true
+      });
     }
-  };
-  const maxContacts = LIMITS.MAX_ORG_CHART_CONTACTS;
-  const rows = ContactSelector.forOrgChart(ctx, accountId!, maxContacts + 1);
-  const contactsCut = rows.length > maxContacts;
-  const readable = ContactSelector.readableOptionalFields(ctx);
-  for (const row of rows.slice(0, maxContacts)) data.contacts.push(toNode(row, readable));
-
-  const shown = new Set(contactsCut ? data.contacts.map((c) => c.id) : []);
-  const maxLinks = LIMITS.MAX_ORG_CHART_LINKS;
-  const links = RelationshipLinkSelector.byAccount(ctx, accountId!, maxLinks + 1);
-  const linksCut = links.length > maxLinks;
-  for (const link of links.slice(0, maxLinks)) {
-    // A link to a contact that was cut off would dangle in the chart.
-    if (
-      contactsCut &&
-      (!shown.has(String(link.To_Contact__c)) ||
-        (link.From_Contact__c !== null && !shown.has(String(link.From_Contact__c))))
-    )
-      continue;
-    data.links.push(toLinkDto(link));
   }
-  for (const bc of BuyingCenterSelector.forOrgChart(ctx, accountId!, LIMITS.MAX_PER_ACCOUNT)) {
-    data.buyingCenters.push({
-      id: String(bc.Id),
-      name: String(bc.Name),
-      parentId: str(bc.Parent_Buying_Center__c),
-      relationshipStatus: str(
-        bc.Relationship_Status__c
-      ) as OrgChartData['buyingCenters'][number]['relationshipStatus'],
-      active: bc.Active__c === true
-    });
+  const pageContacts = LIMITS.MAX_PAGE_CONTACTS;
+  const pageLinks = LIMITS.MAX_PAGE_LINKS;
+  let linkRoom = pageLinks;
+  if (key.contacts) {
+    const rows = ContactSelector.forOrgChartPage(ctx, accountId!, key.afterId, pageContacts + 1);
+    const readable = ContactSelector.readableOptionalFields(ctx);
+    for (const row of rows.slice(0, pageContacts)) page.contacts.push(toNode(row, readable));
+    if (rows.length > pageContacts) {
+      page.nextCursor = `${CONTACTS_CURSOR}:${page.contacts[page.contacts.length - 1].id}`;
+      return page;
+    }
+    // The contacts ran out on this page: the rest of its budget goes to the newest links.
+    linkRoom = pageLinks - Math.trunc((page.contacts.length * pageLinks) / pageContacts);
+    key = newestLinks(ctx);
+    if (linkRoom <= 0) {
+      page.nextCursor = LINKS_CURSOR;
+      return page;
+    }
   }
-  data.truncated = contactsCut || linksCut;
-  return data;
+  const links = RelationshipLinkSelector.pageByAccount(
+    ctx,
+    accountId!,
+    key.beforeCreated,
+    key.beforeId,
+    linkRoom + 1
+  );
+  const kept = links.slice(0, linkRoom);
+  for (const link of kept) page.links.push(toLinkDto(link));
+  if (links.length > linkRoom) {
+    const last = kept[kept.length - 1];
+    page.nextCursor = `${LINKS_CURSOR}:${new Date(String(last.CreatedDate)).getTime()}:${String(last.Id)}`;
+  }
+  return page;
 }
 
 /** OrgChartService.saveStakeholder */
@@ -202,6 +265,8 @@ function saveStakeholder(ctx: ApexContext, inputValue: unknown): ContactNode {
   const current = ContactSelector.forOrgChartById(ctx, id!);
   if (!current) throw notFound('Contact', id);
   assertNotStale(`Contact ${String(current.Name)}`, lastModified, current.LastModifiedDate);
+  if (values.reportsToId !== null && !sameId(values.reportsToId, current.ReportsToId))
+    assertReportingLine(ctx, current, String(values.reportsToId));
 
   const readable = ContactSelector.readableOptionalFields(ctx);
   readable.add('ReportsToId');
@@ -214,6 +279,57 @@ function saveStakeholder(ctx: ApexContext, inputValue: unknown): ContactNode {
   }
   if (Object.keys(changes).length) updateAsUser(ctx, 'Contact', String(current.Id), changes);
   return toNode(ContactSelector.forOrgChartById(ctx, String(current.Id))!, readable);
+}
+
+/** OrgChartService.managersAbove: the REPORTING_LINE_LEVELS managers above a reportingLine row. */
+function managersAbove(row: Row): (string | null)[] {
+  const out: (string | null)[] = [];
+  let path = 'ReportsToId';
+  for (let i = 0; i < LIMITS.REPORTING_LINE_LEVELS; i++) {
+    out.push(str(get(row, path)));
+    path = `ReportsTo.${path}`;
+  }
+  return out;
+}
+
+/**
+ * OrgChartService.assertReportingLine: refuses a manager of another account and a manager who reports,
+ * directly or not, to the contact.
+ */
+function assertReportingLine(ctx: ApexContext, contact: Row, managerId: string): void {
+  const name = String(contact.Name);
+  const me = ContactSelector.reportingLine(ctx, String(contact.Id));
+  const manager = ContactSelector.reportingLine(ctx, managerId);
+  if (!me || !manager)
+    throw fail(
+      `reportsToId: Contact ${managerId} was not found, or you do not have access to it. Choose another manager for ${name}.`
+    );
+  const managerName = String(manager.Name);
+  if (!sameId(manager.AccountId, me.AccountId))
+    throw fail(
+      `reportsToId: ${managerName} belongs to another account; ${name} can only report to a contact of the same account.`
+    );
+  const seen = new Set<string>([String(manager.Id)]);
+  let row: Row | null = manager;
+  let depth = 0;
+  while (row) {
+    let next: string | null = null;
+    for (const ancestor of managersAbove(row)) {
+      if (ancestor === null || seen.has(ancestor)) return;
+      if (sameId(ancestor, contact.Id))
+        throw fail(
+          `reportsToId: ${managerName} already reports to ${name}, directly or through others, so ${name} cannot report to ${managerName} (the reporting line would loop). Choose another manager.`
+        );
+      seen.add(ancestor);
+      next = ancestor;
+      depth++;
+    }
+    if (depth >= LIMITS.MAX_REPORTING_DEPTH)
+      throw fail(
+        `reportsToId: The reporting line above ${managerName} is more than ${LIMITS.MAX_REPORTING_DEPTH} levels deep, too deep to check for a loop. Choose another manager for ${name}.`
+      );
+    row = ContactSelector.reportingLine(ctx, next!);
+  }
 }
 
 /** OrgChartService.saveLink */
@@ -280,10 +396,10 @@ function deleteLink(ctx: ApexContext, linkIdParam: unknown, lastModifiedParam: u
 
 registerApex(
   'OrgChartController',
-  'getOrgChart',
-  ['accountId'],
-  controller((p, ctx) => getOrgChart(ctx, p.accountId)),
-  { result: OrgChartData }
+  'loadOrgChartPage',
+  ['accountId', 'cursor'],
+  controller((p, ctx) => loadOrgChartPage(ctx, p.accountId, p.cursor)),
+  { result: OrgChartPage }
 );
 registerApex(
   'OrgChartController',

@@ -4,6 +4,7 @@
  * Apex source, so a selector changed on one side only fails the tests.
  */
 import type { ApexContext } from '../../registry';
+import { normalizeId } from '../../../ids';
 import { first, soql, soqlCount, type Row } from './twin';
 
 /**
@@ -11,12 +12,16 @@ import { first, soql, soqlCount, type Row } from './twin';
  * the .cls files). Tests may lower one to exercise truncation, and must put it back.
  */
 export const LIMITS = {
-  /** ContactSelector.MAX_ORG_CHART_CONTACTS */
-  MAX_ORG_CHART_CONTACTS: 10000,
+  /** ContactSelector.MAX_PAGE_CONTACTS (OrgChartService.pageContacts) */
+  MAX_PAGE_CONTACTS: 2000,
   /** ContactSelector.MAX_COUNTED */
   MAX_COUNTED: 1000000,
-  /** RelationshipLinkSelector.MAX_ORG_CHART_LINKS */
-  MAX_ORG_CHART_LINKS: 10000,
+  /** ContactSelector.REPORTING_LINE_LEVELS */
+  REPORTING_LINE_LEVELS: 5,
+  /** RelationshipLinkSelector.MAX_PAGE_LINKS (OrgChartService.pageLinks) */
+  MAX_PAGE_LINKS: 4000,
+  /** OrgChartService.MAX_REPORTING_DEPTH */
+  MAX_REPORTING_DEPTH: 50,
   /** BuyingCenterSelector.MAX_PER_ACCOUNT */
   MAX_PER_ACCOUNT: 500,
   /** OfferingSelector.MAX_OFFERINGS */
@@ -29,17 +34,21 @@ export const LIMITS = {
   MAX_BANT_OPPORTUNITIES: 200,
   /** OpportunitySelector.MAX_HISTORY */
   MAX_HISTORY: 1000,
-  /** OpportunitySelector.MAX_SUMMARY_OPPORTUNITIES */
+  /** OpportunitySelector.MAX_SUMMARY_OPPORTUNITIES (one plan-summary page) */
   MAX_SUMMARY_OPPORTUNITIES: 5000,
+  /** OpportunitySelector.MAX_SUMMARY_PAGES */
+  MAX_SUMMARY_PAGES: 9,
   /** PlanActionSelector.MAX_OVERDUE */
   MAX_OVERDUE: 50
 };
 
 /** Which Apex class each LIMITS entry is declared in (for the parity test). */
 export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
-  MAX_ORG_CHART_CONTACTS: 'ContactSelector',
+  MAX_PAGE_CONTACTS: 'ContactSelector',
   MAX_COUNTED: 'ContactSelector',
-  MAX_ORG_CHART_LINKS: 'RelationshipLinkSelector',
+  REPORTING_LINE_LEVELS: 'ContactSelector',
+  MAX_PAGE_LINKS: 'RelationshipLinkSelector',
+  MAX_REPORTING_DEPTH: 'OrgChartService',
   MAX_PER_ACCOUNT: 'BuyingCenterSelector',
   MAX_OFFERINGS: 'OfferingSelector',
   MAX_CELLS: 'LandscapeCellSelector',
@@ -47,10 +56,15 @@ export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
   MAX_BANT_OPPORTUNITIES: 'OpportunitySelector',
   MAX_HISTORY: 'OpportunitySelector',
   MAX_SUMMARY_OPPORTUNITIES: 'OpportunitySelector',
+  MAX_SUMMARY_PAGES: 'OpportunitySelector',
   MAX_OVERDUE: 'PlanActionSelector'
 };
 
 const SINGLE_ROW = 1;
+
+/** OrgChartService.firstKey: the lowest Id the records of an object can have (key prefix, then zeros). */
+export const firstKey = (ctx: ApexContext, objectName: string): string =>
+  normalizeId(ctx.org.object(objectName).keyPrefix + '0'.repeat(12))!;
 
 /** ContactSelector.REQUIRED_FIELDS / OPTIONAL_FIELDS (the org chart's dynamic SELECT list). */
 export const CONTACT_REQUIRED_FIELDS = ['Id', 'Name', 'ReportsToId', 'LastModifiedDate'] as const;
@@ -72,16 +86,18 @@ export const CONTACT_OPTIONAL_FIELDS = [
  */
 export const SOQL = {
   'AccountSelector.byId': `SELECT Id, Name FROM Account WHERE Id = :accountId WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'ContactSelector.forOrgChart': `WHERE AccountId = :accountId ORDER BY Name, Id LIMIT :rowLimit`,
+  'ContactSelector.forOrgChartPage': `WHERE AccountId = :accountId AND Id > :afterId ORDER BY Id LIMIT :rowLimit`,
   'ContactSelector.forOrgChartById': `WHERE Id = :contactId LIMIT :singleRow`,
   'ContactSelector.countByAccount': `SELECT COUNT() FROM Contact WHERE AccountId = :accountId WITH USER_MODE LIMIT :MAX_COUNTED`,
-  'RelationshipLinkSelector.byAccount': `SELECT Id, From_Contact__c, From_User__c, From_User__r.Name, To_Contact__c, Type__c, Strength__c, Frequency__c, Influence_Level__c, Polarity__c, Last_Interaction__c, LastModifiedDate FROM Relationship_Link__c WHERE Account__c = :accountId WITH USER_MODE ORDER BY CreatedDate, Id LIMIT :rowLimit`,
+  'ContactSelector.reportingLine': `SELECT Id, Name, AccountId, ReportsToId, ReportsTo.ReportsToId, ReportsTo.ReportsTo.ReportsToId, ReportsTo.ReportsTo.ReportsTo.ReportsToId, ReportsTo.ReportsTo.ReportsTo.ReportsTo.ReportsToId FROM Contact WHERE Id = :contactId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'RelationshipLinkSelector.pageByAccount': `SELECT Id, From_Contact__c, From_User__c, From_User__r.Name, To_Contact__c, Type__c, Strength__c, Frequency__c, Influence_Level__c, Polarity__c, Last_Interaction__c, LastModifiedDate, CreatedDate FROM Relationship_Link__c WHERE Account__c = :accountId AND (CreatedDate < :beforeCreated OR (CreatedDate = :beforeCreated AND Id < :beforeId)) WITH USER_MODE ORDER BY CreatedDate DESC, Id DESC LIMIT :rowLimit`,
+  'RelationshipLinkSelector.countByAccount': `SELECT COUNT() FROM Relationship_Link__c WHERE Account__c = :accountId WITH USER_MODE LIMIT :MAX_COUNTED`,
   'RelationshipLinkSelector.byId': `SELECT Id, Account__c, From_Contact__c, From_User__c, From_User__r.Name, To_Contact__c, Type__c, Strength__c, Frequency__c, Influence_Level__c, Polarity__c, Last_Interaction__c, LastModifiedDate FROM Relationship_Link__c WHERE Id = :linkId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'BuyingCenterSelector.forOrgChart': `SELECT Id, Name, Parent_Buying_Center__c, Relationship_Status__c, Active__c FROM Buying_Center__c WHERE Account__c = :accountId WITH USER_MODE ORDER BY Sort_Order__c NULLS LAST, Name LIMIT :rowLimit`,
   'BuyingCenterSelector.forMatrix': `SELECT Id, Name, Parent_Buying_Center__c, Wallet_Size__c, Sales_Goal__c, Active__c, Sort_Order__c FROM Buying_Center__c WHERE Account__c = :accountId WITH USER_MODE ORDER BY Sort_Order__c NULLS LAST, Name LIMIT :rowLimit`,
   'BuyingCenterSelector.forMatrixById': `SELECT Id, Name, Account__c, Parent_Buying_Center__c, Wallet_Size__c, Sales_Goal__c, Active__c, Sort_Order__c FROM Buying_Center__c WHERE Id = :buyingCenterId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OfferingSelector.forMatrix': `SELECT Id, Name, Family__c, Sort_Order__c, Active__c FROM Offering__c WITH USER_MODE ORDER BY Sort_Order__c NULLS LAST, Name LIMIT :rowLimit`,
-  'LandscapeCellSelector.byAccountAndYears': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c IN :fiscalYears WITH USER_MODE ORDER BY Fiscal_Year__c, Id LIMIT :rowLimit`,
+  'LandscapeCellSelector.byAccountAndYears': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c IN :fiscalYears WITH USER_MODE ORDER BY Fiscal_Year__c DESC, Id LIMIT :rowLimit`,
   'LandscapeCellSelector.byKey': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__c = :buyingCenterId AND Offering__c = :offeringId AND Fiscal_Year__c = :fiscalYear WITH USER_MODE LIMIT :SINGLE_ROW`,
   'LandscapeCellSelector.byId': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Id = :cellId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'LandscapeCellSelector.whitespacePotential': `SELECT SUM(Potential__c) total FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c = :fiscalYear AND State__c = :WHITESPACE WITH USER_MODE LIMIT :SINGLE_ROW`,
@@ -90,7 +106,7 @@ export const SOQL = {
   'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
   'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.bantHistory': `SELECT OpportunityId, Field, OldValue, NewValue, CreatedDate FROM OpportunityFieldHistory WHERE OpportunityId IN :opportunityIds AND Field IN :fields WITH USER_MODE ORDER BY CreatedDate DESC LIMIT :rowLimit`,
-  'OpportunitySelector.forPlanSummary': `SELECT Id, Amount, Probability, IsWon, IsClosed FROM Opportunity WHERE AccountId = :accountId AND FiscalYear = :fiscalYear AND (IsWon = TRUE OR IsClosed = FALSE) WITH USER_MODE LIMIT :rowLimit`,
+  'OpportunitySelector.forPlanSummary': `SELECT Id, Amount, Probability, IsWon, IsClosed FROM Opportunity WHERE AccountId = :accountId AND FiscalYear = :fiscalYear AND (IsWon = TRUE OR IsClosed = FALSE) AND Id > :afterId WITH USER_MODE ORDER BY Id LIMIT :rowLimit`,
   'OpportunitySelector.versionById': `SELECT Id, Name, AccountId, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'AccountPlanSelector.byAccountAndYear': `SELECT Id, Name, Account__c, Fiscal_Year__c, Status__c, Revenue_Goal__c, Mining_Goal__c, Farming_Goal__c, Score_Executive_Access__c, Score_Share_Of_Wallet__c, Score_Strategic_Alignment__c, Score_Co_Innovation__c, Score_Tenure__c, Relationship_Type__c, Tier__c, Customer_Phase__c, LastModifiedDate FROM Account_Plan__c WHERE Account__c = :accountId AND Fiscal_Year__c = :fiscalYear WITH USER_MODE LIMIT :SINGLE_ROW`,
   'AccountPlanSelector.byId': `SELECT Id, Name, Account__c, Fiscal_Year__c, Status__c, Revenue_Goal__c, Mining_Goal__c, Farming_Goal__c, Score_Executive_Access__c, Score_Share_Of_Wallet__c, Score_Strategic_Alignment__c, Score_Co_Innovation__c, Score_Tenure__c, Relationship_Type__c, Tier__c, Customer_Phase__c, LastModifiedDate FROM Account_Plan__c WHERE Id = :planId WITH USER_MODE LIMIT :SINGLE_ROW`,
@@ -111,16 +127,19 @@ export const ContactSelector = {
     return 'SELECT ' + fields.join(', ') + ' FROM Contact ';
   },
   /**
-   * The contacts of an account. The Apex dynamic query passes `AccessLevel.USER_MODE` to queryWithBinds
-   * instead of saying `WITH USER_MODE`; the local text adds the clause so the same field checks apply.
+   * One page of an account's contacts (keyset on Id). The Apex dynamic query passes `AccessLevel.USER_MODE`
+   * to queryWithBinds instead of saying `WITH USER_MODE`; the local text adds the clause so the same field
+   * checks apply.
    */
-  forOrgChart: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
+  forOrgChartPage: (ctx: ApexContext, accountId: string, afterId: string, rowLimit: number): Row[] =>
     soql(
       ctx,
       ContactSelector.selectClause(ctx) +
-        SOQL['ContactSelector.forOrgChart'].replace(/ ORDER BY /, ' WITH USER_MODE ORDER BY '),
-      { accountId, rowLimit }
+        SOQL['ContactSelector.forOrgChartPage'].replace(/ ORDER BY /, ' WITH USER_MODE ORDER BY '),
+      { accountId, afterId, rowLimit }
     ),
+  reportingLine: (ctx: ApexContext, contactId: string): Row | null =>
+    first(soql(ctx, SOQL['ContactSelector.reportingLine'], { contactId, SINGLE_ROW })),
   /** One contact (user mode added as in forOrgChart). */
   forOrgChartById: (ctx: ApexContext, contactId: string): Row | null =>
     first(
@@ -139,8 +158,24 @@ export const ContactSelector = {
 };
 
 export const RelationshipLinkSelector = {
-  byAccount: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
-    soql(ctx, SOQL['RelationshipLinkSelector.byAccount'], { accountId, rowLimit }),
+  pageByAccount: (
+    ctx: ApexContext,
+    accountId: string,
+    beforeCreated: Date,
+    beforeId: string,
+    rowLimit: number
+  ): Row[] =>
+    soql(ctx, SOQL['RelationshipLinkSelector.pageByAccount'], {
+      accountId,
+      beforeCreated,
+      beforeId,
+      rowLimit
+    }),
+  countByAccount: (ctx: ApexContext, accountId: string): number =>
+    soqlCount(ctx, SOQL['RelationshipLinkSelector.countByAccount'], {
+      accountId,
+      MAX_COUNTED: LIMITS.MAX_COUNTED
+    }),
   byId: (ctx: ApexContext, linkId: string): Row | null =>
     first(soql(ctx, SOQL['RelationshipLinkSelector.byId'], { linkId, SINGLE_ROW }))
 };
@@ -191,8 +226,14 @@ export const OpportunitySelector = {
     first(soql(ctx, SOQL['OpportunitySelector.forBantById'], { opportunityId, SINGLE_ROW })),
   bantHistory: (ctx: ApexContext, opportunityIds: string[], fields: string[], rowLimit: number): Row[] =>
     soql(ctx, SOQL['OpportunitySelector.bantHistory'], { opportunityIds, fields, rowLimit }),
-  forPlanSummary: (ctx: ApexContext, accountId: string, fiscalYear: number, rowLimit: number): Row[] =>
-    soql(ctx, SOQL['OpportunitySelector.forPlanSummary'], { accountId, fiscalYear, rowLimit }),
+  forPlanSummary: (
+    ctx: ApexContext,
+    accountId: string,
+    fiscalYear: number,
+    afterId: string,
+    rowLimit: number
+  ): Row[] =>
+    soql(ctx, SOQL['OpportunitySelector.forPlanSummary'], { accountId, fiscalYear, afterId, rowLimit }),
   versionById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(soql(ctx, SOQL['OpportunitySelector.versionById'], { opportunityId, SINGLE_ROW }))
 };

@@ -1,6 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
-import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
@@ -24,6 +23,7 @@ import {
   type PersonDetails,
   type ViewSlice
 } from './viewModel';
+import { loadOrgChart, progressText, type LoadProgress } from './pages';
 
 const MIN_SCALE = 0.1;
 /** The chart opens at least this large (names readable); wider trees scroll and pan instead of shrinking. */
@@ -69,7 +69,17 @@ const LEVEL_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
  * All chart logic lives in the view model; this class keeps the viewport, focus and server calls.
  */
 export default class OrgChartHeatmap extends LightningElement {
-  @api recordId!: string;
+  private record?: string;
+  /** The account; setting another one loads its chart. */
+  @api
+  get recordId(): string {
+    return this.record as string;
+  }
+  set recordId(value: string) {
+    const changed = value !== this.record;
+    this.record = value;
+    if (changed && this.connected) this.load().catch(() => undefined);
+  }
   /** App Builder: colouring when the chart opens. */
   @api defaultColourBy: string = 'heat';
   /** App Builder: levels shown when the chart opens, and below a focused person. */
@@ -77,9 +87,12 @@ export default class OrgChartHeatmap extends LightningElement {
   /** App Builder: chart height in pixels. */
   @api height: number = 560;
 
-  wired?: unknown;
   data?: OrgChartData;
   error?: unknown;
+  /** Where the page-by-page load stands (null before the first page arrives). */
+  progress: LoadProgress | null = null;
+  private loadSeq = 0;
+  private connected = false;
   vm?: OrgChartViewModel;
   /** Bumped after each view model change so getters recompute. */
   version = 0;
@@ -135,18 +148,47 @@ export default class OrgChartHeatmap extends LightningElement {
     if (this.data) this.buildViewModel(this.data);
   }
 
-  @wire(getOrgChart, { accountId: '$recordId' })
-  wiredOrgChart(result: WireResult<OrgChartData>): void {
-    this.wired = result;
-    if (result.data) {
-      this.data = result.data;
-      this.error = undefined;
-      this.buildViewModel(result.data);
-    } else if (result.error) {
-      this.error = result.error;
+  /**
+   * Reads the chart page by page (OrgChartController.loadOrgChartPage) and builds the view once every page
+   * is in: the layout and the heat need the whole tree. A newer load (another record, a reload) wins; an
+   * error on any page shows the error panel with Try again.
+   */
+  private async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    const accountId = this.recordId;
+    const reloading = !!this.vm;
+    this.error = undefined;
+    this.progress = null;
+    if (!accountId) return;
+    if (!this.vm) this.data = undefined;
+    try {
+      const data = await loadOrgChart(
+        (cursor) => loadOrgChartPage({ accountId, cursor }),
+        (p) => {
+          if (seq === this.loadSeq) this.progress = p;
+        },
+        () => seq !== this.loadSeq
+      );
+      if (!data || seq !== this.loadSeq) return;
+      this.data = data;
+      this.buildViewModel(data);
+    } catch (e) {
+      if (seq !== this.loadSeq) return;
+      if (reloading) {
+        // The chart on screen stays; the person panel shows why the reload failed.
+        this.fail(e);
+        return;
+      }
+      this.error = e;
       this.data = undefined;
       this.vm = undefined;
+    } finally {
+      if (seq === this.loadSeq) this.progress = null;
     }
+  }
+
+  handleRetry(): void {
+    this.load().catch(() => undefined);
   }
 
   private buildViewModel(data: OrgChartData): void {
@@ -173,9 +215,14 @@ export default class OrgChartHeatmap extends LightningElement {
   override connectedCallback(): void {
     this.viewportHeight = this.heightValue;
     this.canvasHeight = this.heightValue;
+    this.connected = true;
+    this.load().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
+    this.connected = false;
+    // A load still running is dropped when its pages come back.
+    this.loadSeq++;
     this.resizeObserver?.disconnect();
   }
 
@@ -225,6 +272,14 @@ export default class OrgChartHeatmap extends LightningElement {
   get isLoading(): boolean {
     return !this.data && !this.error;
   }
+  /** The progress line under the spinner, read out politely as pages arrive. */
+  get progressText(): string {
+    return progressText(this.progress);
+  }
+  /** A reload of a chart already on screen (after a conflict) shows its progress above the chart. */
+  get isReloading(): boolean {
+    return !!this.progress && !!this.data;
+  }
   get hasError(): boolean {
     return !!this.error;
   }
@@ -239,7 +294,7 @@ export default class OrgChartHeatmap extends LightningElement {
   }
   get truncatedMessage(): string | null {
     if (!this.data?.truncated) return null;
-    return `Showing ${this.data.contacts.length.toLocaleString()} of ${this.data.totalContacts.toLocaleString()} contacts (the query limit).`;
+    return `Showing the first ${this.buyingCenters.length.toLocaleString()} buying centers of the account (the query limit).`;
   }
   get repairMessages(): string[] {
     return this.vm?.repairs.slice(0, 5) ?? [];
@@ -755,9 +810,8 @@ export default class OrgChartHeatmap extends LightningElement {
   private afterWrite(): void {
     this.saveError = null;
     this.conflict = false;
+    // The view already shows the saved values; the pages are read fresh on every load (never cached).
     this.changed();
-    // Keep the cacheable wire in step; the view already shows the saved values.
-    refreshApex(this.wired).catch(() => undefined);
   }
 
   async handleSaveStakeholder(event: CustomEvent<{ input: ContactStakeholderInput }>): Promise<void> {
@@ -802,9 +856,9 @@ export default class OrgChartHeatmap extends LightningElement {
     }
   }
 
-  handleReload(): void {
+  async handleReload(): Promise<void> {
     this.saveError = null;
     this.conflict = false;
-    refreshApex(this.wired).catch((e: unknown) => this.fail(e));
+    await this.load();
   }
 }

@@ -1,21 +1,15 @@
 import { createElement } from 'lwc';
 import OrgChartHeatmap from 'c/orgChartHeatmap';
-import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
-import { refreshApex } from '@salesforce/apex';
-import type { ContactNode, OrgChartData, RelationshipLinkDto } from '@keyplan/contracts';
+import type { ContactNode, OrgChartData, OrgChartPage, RelationshipLinkDto } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
 
-jest.mock(
-  '@salesforce/apex/OrgChartController.getOrgChart',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true }
-);
+jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/OrgChartController.saveStakeholder', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -23,21 +17,58 @@ jest.mock('@salesforce/apex/OrgChartController.saveLink', () => ({ default: jest
 jest.mock('@salesforce/apex/OrgChartController.deleteLink', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 // Accessibility checks (axe) take a second or more on a busy machine.
 jest.setTimeout(30000);
 
-type WireMock = { emit(v: unknown): void; error(body?: unknown): void };
-const wire = getOrgChart as unknown as WireMock;
+const mockLoad = loadOrgChartPage as unknown as jest.Mock;
 const mockSaveStakeholder = saveStakeholder as unknown as jest.Mock;
 const mockSaveLink = saveLink as unknown as jest.Mock;
 const mockDeleteLink = deleteLink as unknown as jest.Mock;
 
-const FIXTURE = jest.requireActual<OrgChartData>(
-  '../../../../../../test/fixtures/apex/OrgChartController.getOrgChart.json'
+const FIXTURE = jest.requireActual<OrgChartPage>(
+  '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
 );
 const fixture = (): OrgChartData => JSON.parse(JSON.stringify(FIXTURE)) as OrgChartData;
+
+/**
+ * The chart as loadOrgChartPage serves it: `perPage` contacts a page, then `perPage` links a page (the
+ * cursor is the index of the next page). Buying centers and field access come with the first page only.
+ */
+function pagesOf(data: OrgChartData, perPage = Number.MAX_SAFE_INTEGER): OrgChartPage[] {
+  const chunks = <T>(list: T[]): T[][] => {
+    const out: T[][] = [];
+    for (let i = 0; i < list.length; i += perPage) out.push(list.slice(i, i + perPage));
+    return out;
+  };
+  const parts: { contacts: ContactNode[]; links: RelationshipLinkDto[] }[] = [
+    ...chunks(data.contacts).map((contacts) => ({ contacts, links: [] as RelationshipLinkDto[] })),
+    ...chunks(data.links).map((links) => ({ contacts: [] as ContactNode[], links }))
+  ];
+  if (perPage === Number.MAX_SAFE_INTEGER || parts.length === 0)
+    parts.splice(0, parts.length, { contacts: data.contacts, links: data.links });
+  return parts.map((part, i) => ({
+    accountId: data.accountId,
+    accountName: data.accountName,
+    contacts: part.contacts,
+    links: part.links,
+    buyingCenters: i === 0 ? data.buyingCenters : [],
+    totalContacts: data.totalContacts,
+    totalLinks: data.links.length,
+    truncated: data.truncated,
+    nextCursor: i + 1 < parts.length ? String(i + 1) : null,
+    fieldAccess: i === 0 ? data.fieldAccess : {}
+  }));
+}
+
+/** Makes loadOrgChartPage serve `data` in pages. */
+function serve(data: OrgChartData, perPage?: number): OrgChartPage[] {
+  const pages = pagesOf(data, perPage);
+  mockLoad.mockImplementation(({ cursor }: { cursor: string | null }) =>
+    Promise.resolve(pages[cursor === null ? 0 : Number(cursor)])
+  );
+  return pages;
+}
 const byName = (name: string): ContactNode => FIXTURE.contacts.find((c) => c.name === name) as ContactNode;
 
 type Host = HTMLElement & { recordId?: string; defaultColourBy?: string; depth?: number; height?: number };
@@ -80,8 +111,8 @@ async function loaded(
   data: OrgChartData = fixture(),
   fitAll = true
 ): Promise<Host> {
+  serve(data);
   const el = mount(props);
-  wire.emit(data);
   await flush();
   if (fitAll && $(el, '.fit')) {
     ($(el, '.fit') as HTMLElement).click();
@@ -102,6 +133,7 @@ describe('c-org-chart-heatmap states', () => {
   });
 
   it('shows a labelled spinner while loading', async () => {
+    mockLoad.mockReturnValue(new Promise(() => undefined));
     const el = mount();
     await flush();
     const spinner = $(el, 'lightning-spinner') as HTMLElement & { alternativeText: string };
@@ -112,8 +144,8 @@ describe('c-org-chart-heatmap states', () => {
   });
 
   it('shows the error panel with a friendly message when the load fails', async () => {
+    mockLoad.mockRejectedValue({ body: { message: 'Insufficient access to Contact.Stance__c' } });
     const el = mount();
-    wire.error({ message: 'Insufficient access to Contact.Stance__c' });
     await flush();
     const errorPanel = $(el, 'c-error-panel') as HTMLElement & { friendlyMessage: string; errors: unknown };
     expect(errorPanel.friendlyMessage).toBe('The org chart could not be loaded.');
@@ -127,6 +159,60 @@ describe('c-org-chart-heatmap states', () => {
     expect($(el, '.state-empty')!.textContent).toContain('set their Reports To');
     expect(nodes(el)).toHaveLength(0);
     await expect(el).toBeAccessible();
+  });
+
+  it('reads the chart page by page with an accessible progress line, then draws it whole', async () => {
+    const data = fixture();
+    const pages = serve(data, 10);
+    // 25 contacts in 3 pages, then the links; hold the second page to look at the progress line.
+    let release: (p: OrgChartPage) => void = () => undefined;
+    mockLoad.mockImplementationOnce(() => Promise.resolve(pages[0]));
+    mockLoad.mockImplementationOnce(() => new Promise<OrgChartPage>((resolve) => (release = resolve)));
+    const el = mount({ depth: 0 });
+    await flush();
+    const progress = $(el, '.progress')!;
+    expect(progress.getAttribute('role')).toBe('status');
+    expect(progress.getAttribute('aria-live')).toBe('polite');
+    expect(progress.textContent!.trim()).toBe('Loading 10 of 25 people...');
+    expect(nodes(el)).toHaveLength(0);
+    await expect(el).toBeAccessible();
+    release(pages[1]);
+    await flush();
+    await flush();
+    expect($(el, '.progress')).toBeNull();
+    ($(el, '.fit') as HTMLElement).click();
+    await flush();
+    expect(mockLoad.mock.calls.map((c) => (c[0] as { cursor: string | null }).cursor)).toEqual(
+      pages.map((_p, i) => (i === 0 ? null : String(i)))
+    );
+    expect(nodes(el)).toHaveLength(25);
+    expect($$(el, 'path.edge')).toHaveLength(24);
+    expect(($(el, 'c-org-chart-legend') as unknown as { entries: unknown[] }).entries.length).toBeGreaterThan(
+      0
+    );
+  });
+
+  it('shows the error panel with Try again when a page fails half-way, and loads again on retry', async () => {
+    const pages = serve(fixture(), 10);
+    mockLoad.mockImplementationOnce(() => Promise.resolve(pages[0]));
+    mockLoad.mockImplementationOnce(() =>
+      Promise.reject({ body: { message: 'Apex CPU time limit exceeded' } })
+    );
+    const el = mount({ depth: 0 });
+    await flush();
+    expect(($(el, 'c-error-panel') as HTMLElement & { friendlyMessage: string }).friendlyMessage).toBe(
+      'The org chart could not be loaded.'
+    );
+    expect(nodes(el)).toHaveLength(0);
+    const retry = $(el, 'lightning-button.retry') as HTMLElement & { label: string };
+    expect(retry.label).toBe('Try again');
+    await expect(el).toBeAccessible();
+    retry.click();
+    await flush();
+    expect($(el, 'c-error-panel')).toBeNull();
+    ($(el, '.fit') as HTMLElement).click();
+    await flush();
+    expect(nodes(el)).toHaveLength(25);
   });
 
   it('draws the reporting tree, the links and the legend', async () => {
@@ -195,13 +281,14 @@ describe('c-org-chart-heatmap states', () => {
     expect(nodes(el)).toHaveLength(25);
   });
 
-  it('warns when the contacts were cut at the query limit and lists data repairs', async () => {
+  it('warns when the buying centers were cut at the query limit and lists data repairs', async () => {
     const data = fixture();
     data.truncated = true;
-    data.totalContacts = 12000;
     data.contacts[4].reportsToId = data.contacts[4].id;
     const el = await loaded({}, data);
-    expect($(el, '.truncated')!.textContent).toContain('of 12,000 contacts');
+    expect($(el, '.truncated')!.textContent).toBe(
+      `Showing the first ${data.buyingCenters.length} buying centers of the account (the query limit).`
+    );
     expect($(el, '.repairs')!.textContent).toContain('reports to themselves');
   });
 });
@@ -559,7 +646,8 @@ describe('c-org-chart-heatmap person panel', () => {
     );
     const legend = $(el, 'c-org-chart-legend') as HTMLElement & { entries: { key: string; count: number }[] };
     expect(legend.entries.find((e) => e.key === 'Detractor')!.count).toBe(2);
-    expect(refreshApex).toHaveBeenCalled();
+    // The view shows the saved contact; nothing is read again.
+    expect(mockLoad).toHaveBeenCalledTimes(1);
     expect(inPanel(el, 'c-error-panel')).toBeNull();
   });
 
@@ -617,7 +705,10 @@ describe('c-org-chart-heatmap person panel', () => {
     await expect(el).toBeAccessible();
     (inPanel(el, '.reload') as HTMLElement).click();
     await flush();
-    expect(refreshApex).toHaveBeenCalled();
+    // Reload reads every page again, fresh (loadOrgChartPage is not cacheable).
+    expect(mockLoad).toHaveBeenCalledTimes(2);
+    expect(mockLoad).toHaveBeenLastCalledWith({ accountId: FIXTURE.accountId, cursor: null });
+    expect(nodes(el).length).toBeGreaterThan(0);
   });
 
   it('shows validation errors and keeps the input', async () => {

@@ -10,7 +10,7 @@ import {
 import { countNullKeys, withoutNulls } from '../../../../../test/testUtils';
 
 const FIXTURE = jest.requireActual<OrgChartData>(
-  '../../../../../../test/fixtures/apex/OrgChartController.getOrgChart.json'
+  '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
 );
 const today = new Date('2026-11-23T00:00:00Z');
 const idOf = (name: string): string => FIXTURE.contacts.find((c) => c.name === name)!.id;
