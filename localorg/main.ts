@@ -1,12 +1,19 @@
-import { startLocalOrg } from './server';
+import { sessionFileOf, startLocalOrg, DEFAULT_DB_FILE } from './server';
 import { coreWarnings } from './formulas';
 
-/** `npm run localorg`: serves the local org until Ctrl-C. PORT, LOCALORG_DB and LOCALORG_TOKEN override defaults. */
+/**
+ * `npm run localorg`: serves the local org until Ctrl-C. PORT, LOCALORG_DB and LOCALORG_TOKEN override
+ * defaults. The bearer token is random per start; it is written with the URL to `<db>.session.json`
+ * (mode 0600), where clients read it (`readSession()` in server.ts), and never printed.
+ */
 async function main(): Promise<void> {
-  const running = await startLocalOrg();
+  const dbFile = process.env.LOCALORG_DB ?? DEFAULT_DB_FILE;
+  const sessionFile = sessionFileOf(dbFile);
+  const running = await startLocalOrg({ dbFile, sessionFile });
   console.log(`Local org listening on ${running.url}`);
+  console.log(`  url and bearer token (random per start): ${sessionFile} (readable by you only)`);
   console.log(
-    `  jsforce: new Connection({ instanceUrl: '${running.url}', accessToken: '${running.token}', version: '62.0' })`
+    `  jsforce: const { url, token } = readSession(); new Connection({ instanceUrl: url, accessToken: token, version: '62.0' })`
   );
   console.log(`  database: ${running.org.db.name}`);
   console.log(`  field access: ${running.access.source}`);

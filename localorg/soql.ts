@@ -56,6 +56,23 @@ interface Column {
 
 const malformed = (msg: string): SfError => new SfError('MALFORMED_QUERY', msg);
 
+/** Largest LIMIT / OFFSET a query may carry: SOQL's integers are 32-bit. */
+const MAX_INT = 2_147_483_647;
+function checkCount(what: 'LIMIT' | 'OFFSET', n: unknown): number | undefined {
+  if (n === undefined || n === null) return undefined;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > MAX_INT)
+    throw new SfError('MALFORMED_QUERY', `${what} must be an integer from 0 to ${MAX_INT}, got ${String(n)}`);
+  return n;
+}
+
+/** A date as stored (YYYY-MM-DD or SF datetime text), or MALFORMED_QUERY when out of range/invalid. */
+function validDate(d: Date, what: string): Date {
+  const y = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || y < 1700 || y > 4000)
+    throw malformed(`${what}: the date is out of range (valid years are 1700 to 4000)`);
+  return d;
+}
+
 /** Parses SOQL with the bind-variable syntax enabled; parse failures become MALFORMED_QUERY. */
 export function parseSoql(soql: string): Query {
   // The parser takes ~0.3 s per call on this machine; Apex twins and scripts repeat the same text.
@@ -297,7 +314,16 @@ class Translator {
     if (field.type === 'Id' || field.type === 'Lookup' || field.type === 'MasterDetail') {
       return normalizeId(v) ?? String(v);
     }
-    if (field.type === 'DateTime' && literalType === 'DATETIME') return sfDateTime(new Date(String(v)));
+    if (field.type === 'DateTime' && literalType === 'DATETIME')
+      return sfDateTime(validDate(new Date(String(v)), `${field.name} = ${String(v)}`));
+    if ((field.type === 'Date' || field.type === 'DateTime') && literalType === 'DATE') {
+      const text = String(v);
+      const d = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(NaN);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text)
+        throw malformed(`${field.name}: ${text} is not a valid date (YYYY-MM-DD)`);
+      validDate(d, `${field.name} = ${text}`);
+      return text;
+    }
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     return typeof v === 'number' ? v : String(v);
   }
@@ -334,6 +360,9 @@ const ymd = (d: Date): string => d.toISOString().slice(0, 10);
 export function dateRange(literal: string, now: Date, dateTime: boolean): [string, string] {
   const [name, nText] = literal.toUpperCase().split(':');
   const n = Number(nText ?? 0);
+  // The platform's N is an integer; days, months and years are bounded so the range stays a real date.
+  if (!Number.isSafeInteger(n) || n < 0 || n > 1_000_000)
+    throw malformed(`${literal}: N must be a whole number from 0 to 1000000`);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const y = today.getUTCFullYear();
   const m = today.getUTCMonth();
@@ -421,6 +450,7 @@ export function dateRange(literal: string, now: Date, dateTime: boolean): [strin
     default:
       throw malformed(`date literal ${literal} is not supported by the local org`);
   }
+  for (const d of range) validDate(d, literal);
   return dateTime ? [sfDateTime(range[0]), sfDateTime(range[1])] : [ymd(range[0]), ymd(range[1])];
 }
 
@@ -485,8 +515,10 @@ function runParsed(org: LocalOrg, query: Query, opts: QueryOptions): QueryOutput
   let sql = `SELECT ${select.join(', ')} FROM ${q(root.name)} t0 ${t.joinSql.join(' ')}`;
   if (where) sql += ` WHERE ${where}`;
   if (order) sql += ` ORDER BY ${order}`;
-  if (query.limit !== undefined || query.offset !== undefined) sql += ` LIMIT ${t.param(query.limit ?? -1)}`;
-  if (query.offset !== undefined) sql += ` OFFSET ${t.param(query.offset)}`;
+  const limit = checkCount('LIMIT', query.limit);
+  const offset = checkCount('OFFSET', query.offset);
+  if (limit !== undefined || offset !== undefined) sql += ` LIMIT ${t.param(limit ?? -1)}`;
+  if (offset !== undefined) sql += ` OFFSET ${t.param(offset)}`;
   const rows = org.db.prepare(sql).all(...t.params) as Record<string, unknown>[];
 
   const pathAlias = new Map<string, number>();
@@ -608,7 +640,8 @@ function attachChildren(
   }
   parents.forEach((p, i) => {
     let list = byParent.get(ids[i]) ?? [];
-    if (sub.offset) list = list.slice(sub.offset);
+    checkCount('LIMIT', sub.limit);
+    if (sub.offset) list = list.slice(checkCount('OFFSET', sub.offset));
     if (sub.limit !== undefined) list = list.slice(0, sub.limit);
     p[canonical] = list.length ? { totalSize: list.length, done: true, records: list } : null;
   });
@@ -664,6 +697,8 @@ function runAggregate(org: LocalOrg, root: ObjectDef, query: Query, opts: QueryO
   if (where) sql += ` WHERE ${where}`;
   if (groups.length) sql += ` GROUP BY ${groups.join(', ')}`;
   if (order) sql += ` ORDER BY ${order}`;
+  checkCount('LIMIT', query.limit);
+  checkCount('OFFSET', query.offset);
   if (query.limit !== undefined && !onlyCount) sql += ` LIMIT ${t.param(query.limit)}`;
   if (query.offset !== undefined && !onlyCount) sql += ` OFFSET ${t.param(query.offset)}`;
   const rows = org.db.prepare(sql).all(...t.params) as Record<string, unknown>[];
