@@ -357,32 +357,81 @@ export class LocalOrg {
     return { id: this.insert(obj.name, { ...body, [field.name]: extValue }), created: true };
   }
 
-  /** Deletes a record and, like the org, its master-detail children (recursively); clears other lookups to it. */
+  /**
+   * Deletes a record the way the org does, all or nothing:
+   * - master-detail children go with it (recursively), and so do the standard children the org deletes
+   *   with their parent (an account's contacts and opportunities, contact roles, field history);
+   * - a lookup with `deleteConstraint` Restrict (or a required custom lookup, which the org only allows
+   *   as Restrict) refuses the delete while a record outside the deletion points at it: DELETE_FAILED
+   *   naming the referencing object and records;
+   * - any other lookup (SetNull) is cleared.
+   */
   delete(objectName: string, id: string): void {
     const obj = this.writable(objectName);
     const rec = this.requireRecord(obj, id);
-    this.deleteCascade(obj, rec.Id as string);
+    this.write(() => {
+      const deleted: { obj: ObjectDef; id: string }[] = [];
+      this.deleteCascade(obj, rec.Id as string, deleted);
+      for (const d of deleted) this.checkRestricted(obj, rec, d.obj, d.id);
+    });
   }
 
-  private deleteCascade(obj: ObjectDef, id: string): void {
+  /** What deleting a record referenced by this lookup does to the referencing record. */
+  onDelete(child: ObjectDef, f: FieldDef): 'cascade' | 'restrict' | 'setNull' {
+    if (f.type === 'MasterDetail' || isHistoryObject(child)) return 'cascade';
+    if (!f.custom)
+      return f.required || CASCADE_LOOKUPS.has(`${child.name}.${f.name}`) ? 'cascade' : 'setNull';
+    if (f.deleteConstraint === 'Cascade') return 'cascade';
+    if (f.deleteConstraint === 'Restrict' || f.required) return 'restrict';
+    return 'setNull';
+  }
+
+  private deleteCascade(obj: ObjectDef, id: string, deleted: { obj: ObjectDef; id: string }[]): void {
     for (const child of this.schema.objects.values()) {
       if (child.isMetadataType) continue;
       for (const f of child.fields) {
         if ((f.type !== 'Lookup' && f.type !== 'MasterDetail') || f.referenceTo !== obj.name) continue;
-        const cascade =
-          f.type === 'MasterDetail' || f.required || CASCADE_LOOKUPS.has(`${child.name}.${f.name}`);
-        if (cascade) {
+        if (SYSTEM_FIELDS.has(f.name)) continue;
+        const action = this.onDelete(child, f);
+        if (action === 'cascade') {
           const ids = this.stmt(`SELECT "Id" FROM ${q(child.name)} WHERE ${q(f.name)} = ?`).all(id) as {
             Id: string;
           }[];
           for (const row of ids)
-            if (!(child.name === obj.name && row.Id === id)) this.deleteCascade(child, row.Id);
-        } else {
+            if (!(child.name === obj.name && row.Id === id)) this.deleteCascade(child, row.Id, deleted);
+        } else if (action === 'setNull') {
           this.stmt(`UPDATE ${q(child.name)} SET ${q(f.name)} = NULL WHERE ${q(f.name)} = ?`).run(id);
         }
       }
     }
     this.stmt(`DELETE FROM ${q(obj.name)} WHERE "Id" = ?`).run(id);
+    deleted.push({ obj, id });
+  }
+
+  /** After a cascade: a restricting lookup that still points at a deleted record fails the delete. */
+  private checkRestricted(root: ObjectDef, rootRec: SfRecord, obj: ObjectDef, id: string): void {
+    for (const child of this.schema.objects.values()) {
+      if (child.isMetadataType) continue;
+      for (const f of child.fields) {
+        if (f.type !== 'Lookup' || f.referenceTo !== obj.name || this.onDelete(child, f) !== 'restrict')
+          continue;
+        const hits = this.stmt(
+          `SELECT "Id" FROM ${q(child.name)} WHERE ${q(f.name)} = ? ORDER BY "Id" LIMIT 6`
+        ).all(id) as { Id: string }[];
+        if (!hits.length) continue;
+        const what = root === obj && rootRec.Id === id ? '' : ` (through its ${obj.label} ${id})`;
+        throw new SfError(
+          'DELETE_FAILED',
+          `Your attempt to delete ${root.label} ${String(rootRec.Name ?? rootRec.Id)} could not be completed because it is associated with the following ${child.label} records${what}: ${hits
+            .slice(0, 5)
+            .map((h) => h.Id)
+            .join(
+              ', '
+            )}${hits.length > 5 ? ', ...' : ''} (${child.name}.${f.name} restricts deletes; delete or repoint them first)`,
+          []
+        );
+      }
+    }
   }
 
   private writable(objectName: string): ObjectDef {

@@ -612,7 +612,8 @@ export class RestApi {
             childSObject: child.name,
             field: f.name,
             relationshipName: f.childRelationshipName,
-            cascadeDelete: f.type === 'MasterDetail'
+            cascadeDelete: this.org.onDelete(child, f) === 'cascade',
+            restrictedDelete: this.org.onDelete(child, f) === 'restrict'
           });
         }
       }
