@@ -14,6 +14,7 @@ import {
 import { makeId, normalizeId } from './ids';
 import type { SfRecord, SfValue } from './types';
 import { UNIQUE_KEY_TRIGGERS } from './triggers';
+import { findLocalUser, LOCAL_USERS, type LocalUserDef } from './users';
 import { RULE_TWINS } from './validationRules';
 
 /** Fields the server maintains; a client may not write them. */
@@ -67,6 +68,8 @@ export interface OrgOptions {
   forceAppDir: string;
   /** SQLite file (or ':memory:'). */
   dbFile: string;
+  /** Who writes run as (alias or Username of LOCAL_USERS; default `demo`, the Keyplan_User account manager). */
+  user?: string;
 }
 
 /**
@@ -83,6 +86,10 @@ export class LocalOrg {
   readonly formulaSettings: FormulaSettings;
   /** The id of the user every request runs as. */
   readonly userId: string;
+  /** The user every request runs as (profile and permission sets decide its access: see fls.ts). */
+  readonly user: LocalUserDef;
+  /** Ids of the local users by alias. */
+  readonly userIds = new Map<string, string>();
 
   private constructor(db: Db, schema: Schema) {
     this.db = db;
@@ -92,6 +99,7 @@ export class LocalOrg {
     this.settings = settingsFrom(records);
     this.formulaSettings = formulaSettingsFrom(records);
     this.userId = '';
+    this.user = LOCAL_USERS[0];
   }
 
   /** Loads the schema, opens the database, creates/extends tables and refreshes computed fields. */
@@ -100,9 +108,12 @@ export class LocalOrg {
     const db = openDb(opts.dbFile);
     syncSchema(db, schema);
     const org = new LocalOrg(db, schema);
+    const user = findLocalUser(opts.user ?? 'demo');
     org.write(() => {
       org.loadCustomMetadata();
-      (org as { userId: string }).userId = org.ensureUser();
+      org.ensureUsers();
+      (org as { user: LocalUserDef }).user = user;
+      (org as { userId: string }).userId = org.userIds.get(user.alias)!;
       org.recomputeFormulas();
     });
     return org;
@@ -635,22 +646,31 @@ export class LocalOrg {
     }
   }
 
-  /** The local user every request runs as (created on first start). */
-  private ensureUser(): string {
+  /**
+   * The local users (LOCAL_USERS), created on first open. The demo user keeps the id recorded in the
+   * database (`currentUserId`), so data seeded before other users existed stays owned by it.
+   */
+  private ensureUsers(): void {
     const known = getMeta(this.db, 'currentUserId');
-    if (known && this.db.prepare(`SELECT 1 FROM "User" WHERE "Id" = ?`).get(known)) return known;
-    const id = this.insert('User', {
-      FirstName: 'Local',
-      LastName: 'User',
-      Username: 'local.user@keyplan.local',
-      Email: 'local.user@keyplan.local',
-      Title: 'Account Manager'
-    });
-    this.db
-      .prepare(`UPDATE "User" SET "CreatedById" = ?, "LastModifiedById" = ? WHERE "Id" = ?`)
-      .run(id, id, id);
-    setMeta(this.db, 'currentUserId', id);
-    return id;
+    for (const def of LOCAL_USERS) {
+      let id: string | undefined;
+      if (def.alias === 'demo' && known && this.db.prepare(`SELECT 1 FROM "User" WHERE "Id" = ?`).get(known))
+        id = known;
+      id ??= (
+        this.db.prepare(`SELECT "Id" FROM "User" WHERE "Username" = ? COLLATE NOCASE`).get(def.Username) as
+          { Id: string } | undefined
+      )?.Id;
+      if (!id) {
+        const { FirstName, LastName, Username, Email, Title } = def;
+        id = this.insert('User', { FirstName, LastName, Username, Email, Title });
+        const creator = this.userIds.get('demo') ?? id;
+        this.db
+          .prepare(`UPDATE "User" SET "CreatedById" = ?, "LastModifiedById" = ? WHERE "Id" = ?`)
+          .run(creator, creator, id);
+      }
+      if (def.alias === 'demo') setMeta(this.db, 'currentUserId', id);
+      this.userIds.set(def.alias, id);
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { FieldDef, ObjectDef } from '../src/schema';
 import { AuraError, getApexRoute, loadApexTwins, type ApexContext } from './apex';
 import { SfError, toErrorItems, toSaveErrors } from './errors';
-import { loadFieldAccess, type FieldAccess } from './fls';
+import { loadFieldAccess, loadUserAccess, type FieldAccess } from './fls';
 import { coreWarnings } from './formulas';
 import { normalizeId } from './ids';
 import { isHistoryObject, LocalOrg } from './org';
@@ -52,6 +52,12 @@ export interface LocalOrgOptions {
   sessionFile?: string;
   /** Permission set whose field access `WITH USER_MODE` queries get (default Keyplan_User). */
   permissionSet?: string;
+  /**
+   * Who requests run as: an alias or Username of LOCAL_USERS (users.ts). Default `LOCALORG_USER`, then
+   * `demo` (the account manager with Keyplan_User). `admin` is the all-permissions integration user the
+   * CLI imports as; `minimum` has no permission set and reads nothing.
+   */
+  user?: string;
 }
 
 export interface RunningLocalOrg {
@@ -161,9 +167,12 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
   const forceAppDir = options.forceAppDir ?? DEFAULT_FORCE_APP;
   const org = LocalOrg.open({
     forceAppDir,
-    dbFile: options.dbFile ?? process.env.LOCALORG_DB ?? DEFAULT_DB_FILE
+    dbFile: options.dbFile ?? process.env.LOCALORG_DB ?? DEFAULT_DB_FILE,
+    user: options.user ?? process.env.LOCALORG_USER ?? 'demo'
   });
-  const access = loadFieldAccess(org.schema, forceAppDir, options.permissionSet);
+  const access = options.permissionSet
+    ? loadFieldAccess(org.schema, forceAppDir, options.permissionSet)
+    : loadUserAccess(org.schema, forceAppDir, org.user.profile, org.user.permissionSets);
   await loadApexTwins();
   const token = tokenOf(options.token);
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -398,7 +407,7 @@ export class RestApi {
 
   private query(soql: string): Reply {
     if (!soql.trim()) throw new SfError('MALFORMED_QUERY', 'The q parameter is required');
-    const result = runQuery(this.org, soql, { access: this.access });
+    const result = runQuery(this.org, soql, { access: this.access, userMode: true });
     return { status: 200, body: this.page(result.records, result.totalSize, 0) };
   }
 
@@ -445,10 +454,10 @@ export class RestApi {
       if (method !== 'GET') throw new SfError('METHOD_NOT_ALLOWED', 'describeGlobal is GET only', [], 405);
       return { status: 200, body: this.describeGlobal() };
     }
-    const obj = this.org.object(parts[0]);
+    const obj = this.readable(parts[0]);
     if (parts.length === 1) {
       if (method === 'POST') {
-        const id = this.org.write(() => this.org.insert(obj.name, body as Record<string, unknown>));
+        const id = this.org.write(() => this.org.insert(obj.name, this.writable(obj, body, 'create')));
         return { status: 201, body: { id, success: true, errors: [] } };
       }
       if (method === 'GET')
@@ -460,10 +469,11 @@ export class RestApi {
       const id = parts[1];
       if (method === 'GET') return { status: 200, body: this.retrieve(obj, id, search.get('fields')) };
       if (method === 'PATCH') {
-        this.org.write(() => this.org.update(obj.name, id, body as Record<string, unknown>));
+        this.org.write(() => this.org.update(obj.name, id, this.writable(obj, body, 'edit')));
         return { status: 204 };
       }
       if (method === 'DELETE') {
+        this.deletable(obj);
         this.org.write(() => this.org.delete(obj.name, id));
         return { status: 204 };
       }
@@ -471,9 +481,8 @@ export class RestApi {
     if (parts.length === 3) {
       const [, extField, extValue] = parts;
       if (method === 'PATCH') {
-        const r = this.org.write(() =>
-          this.org.upsert(obj.name, extField, extValue, (body ?? {}) as Record<string, unknown>)
-        );
+        const values = this.upsertable(obj, extField, body ?? {});
+        const r = this.org.write(() => this.org.upsert(obj.name, extField, extValue, values));
         return {
           status: r.created ? 201 : 200,
           body: { id: r.id, success: true, errors: [], created: r.created }
@@ -481,9 +490,12 @@ export class RestApi {
       }
       if (method === 'GET') {
         const field = this.org.field(obj, extField);
-        if (!field) throw new SfError('NOT_FOUND', `No such external id field ${extField}`, [], 404);
+        if (!field || !this.access.canRead(obj.name, field.name))
+          throw new SfError('NOT_FOUND', `No such external id field ${extField}`, [], 404);
         const rows = runQuery(this.org, `SELECT Id FROM ${obj.name} WHERE ${field.name} = :v`, {
-          binds: { v: extValue }
+          binds: { v: extValue },
+          access: this.access,
+          userMode: true
         }).records;
         if (!rows.length) throw new SfError('NOT_FOUND', 'The requested resource does not exist', [], 404);
         return {
@@ -507,7 +519,7 @@ export class RestApi {
     const wanted = fieldList
       ? fieldList.split(',').map((f) => {
           const field = this.org.field(obj, f.trim());
-          if (!field)
+          if (!field || !this.access.canRead(obj.name, field.name))
             throw new SfError(
               'INVALID_FIELD',
               `No such column '${f.trim()}' on sobject of type ${obj.name}`,
@@ -515,13 +527,85 @@ export class RestApi {
             );
           return field.name;
         })
-      : obj.fields.map((f) => f.name);
+      : obj.fields.filter((f) => this.access.canRead(obj.name, f.name)).map((f) => f.name);
     const out: OutRecord = { attributes: { type: obj.name, url: recordUrl(obj.name, rec.Id as string) } };
     for (const f of wanted) out[f] = rec[f];
     return out;
   }
 
+  /** The object if the running user may read it; NOT_FOUND otherwise, as the org hides it. */
+  private readable(name: string): ObjectDef {
+    const obj = this.org.object(name);
+    if (!this.access.object(obj.name).read)
+      throw new SfError(
+        'NOT_FOUND',
+        `The requested resource does not exist: sObject type '${name}' is not supported.`,
+        [],
+        404
+      );
+    return obj;
+  }
+
+  /**
+   * The values of a create or update if the running user may write them (REST always runs in user
+   * mode): the object permission, then each field: unreadable fields do not exist for the user
+   * (INVALID_FIELD), read-only ones are refused (INVALID_FIELD_FOR_INSERT_UPDATE).
+   */
+  private writable(obj: ObjectDef, body: unknown, op: 'create' | 'edit'): Record<string, unknown> {
+    if (!isObject(body))
+      throw new SfError(
+        'JSON_PARSER_ERROR',
+        `The request body must be a JSON object of ${obj.name} field values`
+      );
+    const oa = this.access.object(obj.name);
+    if (!(op === 'create' ? oa.create : oa.edit))
+      throw new SfError(
+        'INSUFFICIENT_ACCESS_OR_READONLY',
+        `insufficient access rights: you cannot ${op === 'create' ? 'create' : 'edit'} ${obj.name} records`,
+        [],
+        403
+      );
+    for (const key of Object.keys(body)) {
+      if (key === 'attributes' || (op === 'edit' && key.toLowerCase() === 'id')) continue;
+      const f = this.org.field(obj, key);
+      if (!f || !this.access.canRead(obj.name, f.name))
+        throw new SfError('INVALID_FIELD', `No such column '${key}' on sobject of type ${obj.name}`, [key]);
+      if (!this.access.canEdit(obj.name, f.name))
+        throw new SfError(
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+          `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your user profile or permission set.`,
+          [f.name]
+        );
+    }
+    return body;
+  }
+
+  /** An upsert may create or update: both permissions, and the key field must be visible. */
+  private upsertable(obj: ObjectDef, extField: string, body: unknown): Record<string, unknown> {
+    const key = this.org.field(obj, extField);
+    if (key && !this.access.canRead(obj.name, key.name))
+      throw new SfError(
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${extField}`,
+        [extField],
+        404
+      );
+    this.writable(obj, body, 'create');
+    return this.writable(obj, body, 'edit');
+  }
+
+  private deletable(obj: ObjectDef): void {
+    if (!this.access.object(obj.name).delete)
+      throw new SfError(
+        'INSUFFICIENT_ACCESS_OR_READONLY',
+        `insufficient access rights: you cannot delete ${obj.name} records`,
+        [],
+        403
+      );
+  }
+
   private describeSummary(obj: ObjectDef): Record<string, unknown> {
+    const oa = this.access.object(obj.name);
     const editable = !obj.isMetadataType && !isHistoryObject(obj);
     return {
       name: obj.name,
@@ -533,9 +617,9 @@ export class RestApi {
       queryable: true,
       retrieveable: true,
       searchable: false,
-      createable: editable,
-      updateable: editable,
-      deletable: editable,
+      createable: editable && oa.create,
+      updateable: editable && oa.edit,
+      deletable: editable && oa.delete,
       urls: {
         sobject: `${API}/sobjects/${obj.name}`,
         describe: `${API}/sobjects/${obj.name}/describe`,
@@ -548,7 +632,9 @@ export class RestApi {
     return {
       encoding: 'UTF-8',
       maxBatchSize: 200,
-      sobjects: [...this.org.schema.objects.values()].map((o) => this.describeSummary(o))
+      sobjects: [...this.org.schema.objects.values()]
+        .filter((o) => this.access.object(o.name).read)
+        .map((o) => this.describeSummary(o))
     };
   }
 
@@ -606,8 +692,13 @@ export class RestApi {
       });
     const childRelationships: Record<string, unknown>[] = [];
     for (const child of this.org.schema.objects.values()) {
+      if (!this.access.object(child.name).read) continue;
       for (const f of child.fields) {
-        if (f.referenceTo === obj.name && f.childRelationshipName) {
+        if (
+          f.referenceTo === obj.name &&
+          f.childRelationshipName &&
+          this.access.canRead(child.name, f.name)
+        ) {
           childRelationships.push({
             childSObject: child.name,
             field: f.name,
@@ -649,6 +740,7 @@ export class RestApi {
           run: () => {
             const obj = this.org.objectOfId(normalizeId(id) ?? '');
             if (!obj) throw new SfError('MALFORMED_ID', `malformed id ${id}`);
+            this.deletable(this.readable(obj.name));
             this.org.delete(obj.name, id);
             return { id: normalizeId(id)! };
           }
@@ -681,13 +773,20 @@ export class RestApi {
         void _a;
         const id = (Id ?? lowerId ?? null) as string | null;
         if (method === 'POST' && rest.length === 0) {
-          ops.push({ id: null, run: () => ({ id: this.org.insert(this.typeOf(type), fields) }) });
+          ops.push({
+            id: null,
+            run: () => {
+              const obj = this.readable(this.typeOf(type));
+              return { id: this.org.insert(obj.name, this.writable(obj, fields, 'create')) };
+            }
+          });
         } else if (method === 'PATCH' && rest.length === 0) {
           ops.push({
             id,
             run: () => {
               if (!id) throw new SfError('MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
-              this.org.update(this.typeOf(type), id, fields);
+              const obj = this.readable(this.typeOf(type));
+              this.org.update(obj.name, id, this.writable(obj, fields, 'edit'));
               return { id: normalizeId(id)! };
             }
           });
@@ -706,7 +805,13 @@ export class RestApi {
                   `${extField} must be a non-empty text or number value to upsert on, got ${JSON.stringify(value)}`,
                   [extField]
                 );
-              return this.org.upsert(objName, extField, String(value), others);
+              const obj = this.readable(objName);
+              return this.org.upsert(
+                obj.name,
+                extField,
+                String(value),
+                this.upsertable(obj, extField, others)
+              );
             }
           });
         } else {

@@ -24,6 +24,11 @@ export interface QueryOptions {
   canRead?: (objectName: string, fieldName: string) => boolean;
   /** The running user's field access: applied when the query says WITH USER_MODE (or SECURITY_ENFORCED). */
   access?: Pick<FieldAccess, 'canRead'>;
+  /**
+   * Apply `access` whatever the query says: the REST API always runs in user mode. Without it, access
+   * applies only when the query says WITH USER_MODE (or WITH SECURITY_ENFORCED), like Apex.
+   */
+  userMode?: boolean;
   /** Current time, for date literals (tests pin it). */
   now?: Date;
 }
@@ -105,6 +110,12 @@ class Translator {
     readonly rootAlias = 't0'
   ) {}
 
+  /** An object the user cannot read does not exist for the query (INVALID_TYPE), as in the org. */
+  checkObject(obj: ObjectDef): void {
+    if (this.opts.canRead && !this.opts.canRead(obj.name, 'Id'))
+      throw new SfError('INVALID_TYPE', `sObject type '${obj.name}' is not supported.`);
+  }
+
   check(obj: ObjectDef, field: FieldDef): void {
     if (this.opts.canRead && !this.opts.canRead(obj.name, field.name)) {
       throw new SfError(
@@ -150,6 +161,7 @@ class Translator {
         );
       this.check(obj, f);
       const target = this.org.object(f.referenceTo);
+      this.checkObject(target);
       path.push(f.relationshipName!);
       const key = `${alias}.${path.join('.').toLowerCase()}`;
       let join = this.joins.get(key);
@@ -274,6 +286,7 @@ class Translator {
   private semiJoin(sub: Query): string {
     const obj = this.org.object(sub.sObject ?? '');
     const t = new Translator(this.org, obj, this.opts, `s${this.params.length}x${++this.aliasSeq}`);
+    t.checkObject(obj);
     if (sub.fields?.length !== 1 || sub.fields[0].type !== 'Field')
       throw malformed('a semi-join selects exactly one field');
     const { sql } = t.resolve(sub.fields[0].field);
@@ -465,7 +478,9 @@ const AGG_FUNCTIONS = new Set(['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', '
 export function runQuery(org: LocalOrg, soql: string, opts: QueryOptions = {}): QueryOutput {
   const query = parseSoql(soql);
   const userMode =
-    query.withAccessLevel?.toUpperCase() === 'USER_MODE' || Boolean(query.withSecurityEnforced);
+    opts.userMode ||
+    query.withAccessLevel?.toUpperCase() === 'USER_MODE' ||
+    Boolean(query.withSecurityEnforced);
   return runParsed(org, query, userMode && opts.access ? { ...opts, canRead: opts.access.canRead } : opts);
 }
 
@@ -476,6 +491,7 @@ function runParsed(org: LocalOrg, query: Query, opts: QueryOptions): QueryOutput
   } catch {
     throw new SfError('INVALID_TYPE', `sObject type '${query.sObject}' is not supported.`);
   }
+  new Translator(org, root, opts).checkObject(root);
   const fields = query.fields ?? [];
   const isAggregate =
     fields.some(
