@@ -445,7 +445,8 @@ export class LocalOrg {
     }
   }
 
-  private writable(objectName: string): ObjectDef {
+  /** The object, if clients may write it (custom metadata and field history are the org's own). */
+  writable(objectName: string): ObjectDef {
     const obj = this.object(objectName);
     if (obj.isMetadataType)
       throw new SfError(
@@ -711,10 +712,10 @@ export function coerce(obj: ObjectDef, f: FieldDef, raw: unknown): SfValue {
       if (!Number.isFinite(n)) throw typeError(obj, f, raw, 'number');
       const scale = f.scale ?? (f.type === 'Currency' ? 2 : undefined);
       const value = scale === undefined ? n : Math.round(n * 10 ** scale) / 10 ** scale;
-      if (
-        f.precision !== undefined &&
-        Math.abs(Math.trunc(value)).toString().length > f.precision - (f.scale ?? 0)
-      ) {
+      // A field without a declared precision still has the platform's: 18 digits at most.
+      const precision = f.precision ?? 18;
+      const scaleDigits = f.precision !== undefined ? (f.scale ?? 0) : (scale ?? 0);
+      if (Math.abs(value) >= 10 ** (precision - scaleDigits)) {
         throw new SfError(
           'NUMBER_OUTSIDE_VALID_RANGE',
           `${f.name}: value outside of valid range on numeric field: ${n}`,

@@ -208,7 +208,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
           if (err instanceof HttpError && err.status === 413) closeAfter = true;
           throw err;
         }
-        if (url.pathname.startsWith('/apex/')) reply = await rest.apex(url.pathname, body);
+        if (url.pathname.startsWith('/apex/')) reply = await rest.apex(url.pathname, body, req.method);
         else reply = rest.dispatch(req.method ?? 'GET', url.pathname, url.searchParams, body);
       }
     } catch (err) {
@@ -389,11 +389,14 @@ export class RestApi {
       if (head === 'composite' && rest[0] === 'sobjects')
         return this.collection(method, rest.slice(1), search, body);
       if (head === 'composite' && rest.length === 0 && method === 'POST') return this.composite(body);
-      if (head === undefined)
+      if (head === undefined) {
+        if (method !== 'GET')
+          throw new SfError('METHOD_NOT_ALLOWED', `HTTP method '${method}' not allowed on ${API}`, [], 405);
         return {
           status: 200,
           body: { sobjects: `${API}/sobjects`, query: `${API}/query`, composite: `${API}/composite` }
         };
+      }
       throw new HttpError(404, [
         { message: `The requested resource does not exist: ${pathname}`, errorCode: 'NOT_FOUND' }
       ]);
@@ -467,6 +470,8 @@ export class RestApi {
       return { status: 200, body: this.describe(obj) };
     if (parts.length === 2) {
       const id = parts[1];
+      if (!normalizeId(id))
+        throw new SfError('MALFORMED_ID', `${obj.name} ID: id value of incorrect type: ${id}`, ['Id']);
       if (method === 'GET') return { status: 200, body: this.retrieve(obj, id, search.get('fields')) };
       if (method === 'PATCH') {
         this.org.write(() => this.org.update(obj.name, id, this.writable(obj, body, 'edit')));
@@ -552,6 +557,7 @@ export class RestApi {
    * (INVALID_FIELD), read-only ones are refused (INVALID_FIELD_FOR_INSERT_UPDATE).
    */
   private writable(obj: ObjectDef, body: unknown, op: 'create' | 'edit'): Record<string, unknown> {
+    this.org.writable(obj.name); // custom metadata and field history: the org's own refusal
     if (!isObject(body))
       throw new SfError(
         'JSON_PARSER_ERROR',
@@ -595,6 +601,7 @@ export class RestApi {
   }
 
   private deletable(obj: ObjectDef): void {
+    this.org.writable(obj.name);
     if (!this.access.object(obj.name).delete)
       throw new SfError(
         'INSUFFICIENT_ACCESS_OR_READONLY',
@@ -715,6 +722,14 @@ export class RestApi {
   // ---- sObject collections ----
 
   private collection(method: string, rest: string[], search: URLSearchParams, body: unknown): Reply {
+    const allowed = rest.length === 0 ? ['POST', 'PATCH', 'DELETE'] : rest.length === 2 ? ['PATCH'] : [];
+    if (!allowed.includes(method))
+      throw new SfError(
+        'METHOD_NOT_ALLOWED',
+        `HTTP method '${method}' not allowed on composite/sobjects${rest.length ? `/${rest.join('/')}` : ''}`,
+        [],
+        allowed.length ? 405 : 404
+      );
     if (body !== undefined && !isObject(body))
       throw bad('JSON_PARSER_ERROR', 'The request body must be a JSON object with a records array');
     const payload = (body ?? {}) as { allOrNone?: unknown; records?: unknown };
@@ -777,6 +792,8 @@ export class RestApi {
             id: null,
             run: () => {
               const obj = this.readable(this.typeOf(type));
+              if (id !== null && id !== undefined)
+                throw new SfError('INVALID_FIELD', 'Record ID: cannot specify Id in an insert call', ['Id']);
               return { id: this.org.insert(obj.name, this.writable(obj, fields, 'create')) };
             }
           });
@@ -976,8 +993,13 @@ export class RestApi {
 
   // ---- Apex twins ----
 
-  async apex(pathname: string, body: unknown): Promise<Reply> {
+  async apex(pathname: string, body: unknown, httpMethod = 'POST'): Promise<Reply> {
     const [, , className, method] = pathname.split('/');
+    if (httpMethod !== 'POST')
+      return {
+        status: 405,
+        body: { body: { message: `Apex methods are called with POST only, not ${httpMethod}` } }
+      };
     const route = getApexRoute(className ?? '', method ?? '');
     if (!route)
       return {
@@ -1063,7 +1085,10 @@ function resolveRefs(value: unknown, byRef: Map<string, unknown>, inUrl: boolean
       let cur: unknown = byRef.get(ref);
       for (const seg of segs) {
         const m = /^(\w+)(?:\[(\d+)\])?$/.exec(seg);
-        if (!m || cur === null || typeof cur !== 'object') return undefined;
+        if (!m || cur === null || typeof cur !== 'object') {
+          cur = undefined;
+          break;
+        }
         cur = (cur as Record<string, unknown>)[m[1]];
         if (m[2] !== undefined) cur = Array.isArray(cur) ? cur[Number(m[2])] : undefined;
       }

@@ -223,6 +223,8 @@ class Translator {
       dateLiteralVariable?: number | number[];
     };
     const literalType = Array.isArray(cond.literalType) ? cond.literalType[0] : cond.literalType;
+    if (op === 'LIKE' && literalType !== 'STRING' && literalType !== 'APEX_BIND_VARIABLE')
+      throw malformed(`LIKE on ${field.name} needs a quoted text value, got ${String(cond.value)}`);
     let value: unknown = cond.value;
     if (literalType === 'APEX_BIND_VARIABLE') {
       const name = String(value);
@@ -477,6 +479,8 @@ const AGG_FUNCTIONS = new Set(['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', '
  */
 export function runQuery(org: LocalOrg, soql: string, opts: QueryOptions = {}): QueryOutput {
   const query = parseSoql(soql);
+  if (query.withAccessLevel && query.withSecurityEnforced)
+    throw malformed('WITH SECURITY_ENFORCED and WITH USER_MODE cannot be used together');
   const userMode =
     opts.userMode ||
     query.withAccessLevel?.toUpperCase() === 'USER_MODE' ||
