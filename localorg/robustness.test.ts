@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DIST } from '../preview/build';
+import { DIST, ROOT } from '../preview/build';
 import { startPreview, type RunningPreview } from '../preview/server';
 import { startTwinOrg, type TwinOrg } from './apex/controllers/lib/testing';
 import { MAX_BODY_BYTES, startLocalOrg, type RunningLocalOrg } from './server';
@@ -1003,7 +1003,12 @@ describe('robustness: hostile requests are refused, named, and write nothing', (
     const dbFile = twin.running.org.db.name;
     admin = await startLocalOrg({ port: 0, dbFile, user: 'admin' });
     minimum = await startLocalOrg({ port: 0, dbFile, user: 'minimum' });
-    if (existsSync(path.join(DIST, 'index.html'))) preview = await startPreview({ port: 0, dbFile });
+    // The page server's checks do not need the built bundle: without preview/dist, serve the bare page.
+    preview = await startPreview({
+      port: 0,
+      dbFile,
+      dist: existsSync(path.join(DIST, 'index.html')) ? DIST : path.join(ROOT, 'preview/client')
+    });
     cases = hostileCases((ref) => twin.id(ref));
   });
   after(async () => {

@@ -28,6 +28,8 @@ export interface PreviewOptions {
   port?: number;
   /** SQLite file of the local org. */
   dbFile?: string;
+  /** The built page (default preview/dist); tests of the server alone may pass a folder with an index.html. */
+  dist?: string;
   /** Session file of the local org (url + token, mode 0600) for jsforce scripts; none when unset. */
   sessionFile?: string;
 }
@@ -123,9 +125,9 @@ export function refusal(
 }
 
 /** index.html with the per-start secret and the page config written in (never cached). */
-function pageHtml(secret: string, config: Record<string, unknown>): string {
+function pageHtml(dist: string, secret: string, config: Record<string, unknown>): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return readFileSync(path.join(DIST, 'index.html'), 'utf8')
+  return readFileSync(path.join(dist, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    <meta name="keyplan-preview-secret" content="${secret}" />`)
     .replace(
       '<script src="/preview-config.js"></script>',
@@ -133,15 +135,15 @@ function pageHtml(secret: string, config: Record<string, unknown>): string {
     );
 }
 
-function serveStatic(pathname: string, res: ServerResponse): boolean {
+function serveStatic(dist: string, pathname: string, res: ServerResponse): boolean {
   let rel: string;
   try {
     rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   } catch {
     return false; // a malformed %-escape names no file
   }
-  const file = path.resolve(DIST, rel);
-  if (!file.startsWith(DIST + path.sep) || !existsSync(file) || !statSync(file).isFile()) return false;
+  const file = path.resolve(dist, rel);
+  if (!file.startsWith(dist + path.sep) || !existsSync(file) || !statSync(file).isFile()) return false;
   res.writeHead(200, {
     'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache'
@@ -177,7 +179,8 @@ function forward(req: IncomingMessage, res: ServerResponse, target: URL, token: 
 
 /** Starts the local org and the page server in front of it. */
 export async function startPreview(options: PreviewOptions = {}): Promise<RunningPreview> {
-  if (!existsSync(path.join(DIST, 'index.html')))
+  const dist = path.resolve(options.dist ?? DIST);
+  if (!existsSync(path.join(dist, 'index.html')))
     throw new Error('preview/dist is missing: run `tsx preview/build.ts` first');
   // Port 0 explicitly: the local org would otherwise read PORT, which belongs to the page.
   const localOrg = await startLocalOrg({
@@ -230,7 +233,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
       if (p.startsWith('/preview/api/')) return sendJson(res, 404, { message: `Not found: ${p}` });
       if (p === '/favicon.ico') return void res.writeHead(204).end();
       if (req.method === 'GET' && (p === '/' || p === '/index.html')) {
-        const html = pageHtml(secret, { userId: org.userId, apiVersion: '62.0' });
+        const html = pageHtml(dist, secret, { userId: org.userId, apiVersion: '62.0' });
         res
           .writeHead(200, {
             'Content-Type': 'text/html; charset=utf-8',
@@ -242,7 +245,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
           .end(html);
         return;
       }
-      if (req.method === 'GET' && serveStatic(p, res)) return;
+      if (req.method === 'GET' && serveStatic(dist, p, res)) return;
       sendJson(res, 404, { message: `Not found: ${p}` });
     } catch (e) {
       console.error('[preview] unexpected error:', e);
