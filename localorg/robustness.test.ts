@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { DIST, ROOT } from '../preview/build';
 import { startPreview, type RunningPreview } from '../preview/server';
 import { startTwinOrg, type TwinOrg } from './apex/controllers/lib/testing';
+import { registerApex, unregisterApex } from './apex/registry';
 import { MAX_BODY_BYTES, startLocalOrg, type RunningLocalOrg } from './server';
 
 const API = '/services/data/v62.0';
@@ -1021,7 +1022,8 @@ describe('robustness: hostile requests are refused, named, and write nothing', (
   it('at least 500 hostile requests: every one 4xx (or every item refused) with the problem named, nothing written', async () => {
     const before = snapshot(admin.org);
     const started = performance.now();
-    const orgErrorsBefore = admin.serverErrors + minimum.serverErrors + twin.running.serverErrors;
+    // serverErrors counts the unexpected exceptions logged in this process since that server started.
+    const loggedBefore = twin.running.serverErrors;
     for (const c of cases) {
       if (c.who === 'preview' && !preview) continue;
       const target =
@@ -1080,15 +1082,10 @@ describe('robustness: hostile requests are refused, named, and write nothing', (
         break; // every later comparison would be against a changed database
       }
     }
-    figures.serverErrors +=
-      admin.serverErrors +
-      minimum.serverErrors +
-      twin.running.serverErrors -
-      orgErrorsBefore -
-      figures.serverErrors;
+    const unexpectedLogged = twin.running.serverErrors - loggedBefore;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `robustness: ${figures.requests} hostile requests in ${seconds} s; 5xx: ${figures.serverErrors}; not refused: ${figures.notRefused}; refused without naming the problem: ${figures.unnamed}; partial writes: ${figures.partialWrites}; silent overwrites: ${figures.silentOverwrites}; cross-origin reads of the preview: ${figures.crossOriginReads} of ${figures.previewRequests}${preview ? '' : ' (preview/dist not built: skipped)'}; rows read by a user without the permission set: ${figures.rowsReadWithoutPermissionSet}`
+      `robustness: ${figures.requests} hostile requests in ${seconds} s; 5xx: ${figures.serverErrors} (unexpected exceptions logged: ${unexpectedLogged}); not refused: ${figures.notRefused}; refused without naming the problem: ${figures.unnamed}; partial writes: ${figures.partialWrites}; silent overwrites: ${figures.silentOverwrites}; cross-origin reads of the preview: ${figures.crossOriginReads} of ${figures.previewRequests}; rows read by a user without the permission set: ${figures.rowsReadWithoutPermissionSet}`
     );
     const byCategory = new Map<string, number>();
     for (const c of cases) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
@@ -1096,9 +1093,65 @@ describe('robustness: hostile requests are refused, named, and write nothing', (
     assert.deepEqual(failures, []);
     assert.ok(figures.requests >= 500, `only ${figures.requests} requests`);
     assert.equal(figures.serverErrors, 0);
+    assert.equal(unexpectedLogged, 0);
     assert.equal(figures.partialWrites + figures.silentOverwrites, 0);
     assert.equal(figures.crossOriginReads, 0);
     assert.equal(figures.rowsReadWithoutPermissionSet, 0);
+  });
+
+  it('an unexpected exception is a 500 carrying only a reference (no type, message or stack)', async () => {
+    registerApex('RobustnessProbe', 'explode', [], () => {
+      throw new TypeError('secret internals: Cannot read properties of undefined');
+    });
+    const logged = twin.running.serverErrors;
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      const auth = { Authorization: `Bearer ${admin.token}`, 'Content-Type': 'application/json' };
+      const apex = await send(
+        admin.url,
+        {
+          category: '',
+          name: '',
+          who: 'admin',
+          method: 'POST',
+          path: '/apex/RobustnessProbe/explode',
+          body: '{}',
+          expect: /./
+        },
+        auth
+      );
+      assert.equal(apex.status, 500);
+      assert.match(apex.text, /ErrorId if you contact support: [0-9A-F]{8}/);
+      assert.doesNotMatch(apex.text, /secret internals|TypeError|at /);
+      const get = admin.org.get.bind(admin.org);
+      admin.org.get = () => {
+        throw new RangeError('secret internals of get');
+      };
+      try {
+        const rest = await send(
+          admin.url,
+          {
+            category: '',
+            name: '',
+            who: 'admin',
+            method: 'GET',
+            path: `${API}/sobjects/Account/${twin.id('acme')}`,
+            expect: /./
+          },
+          auth
+        );
+        assert.equal(rest.status, 500);
+        assert.equal(JSON.parse(rest.text)[0].errorCode, 'UNKNOWN_EXCEPTION');
+        assert.doesNotMatch(rest.text, /secret internals|RangeError/);
+      } finally {
+        admin.org.get = get;
+      }
+      assert.equal(twin.running.serverErrors - logged, 2);
+    } finally {
+      console.error = quiet;
+      unregisterApex('RobustnessProbe', 'explode');
+    }
   });
 
   it('the same requests made legitimately do work (the suite is not refusing everything)', async () => {
