@@ -1154,6 +1154,47 @@ describe('robustness: hostile requests are refused, named, and write nothing', (
     }
   });
 
+  it('a body over the cap sent without a length (chunked) is cut off at the cap with 413', async () => {
+    const small = await startLocalOrg({
+      port: 0,
+      dbFile: admin.org.db.name,
+      user: 'admin',
+      maxBodyBytes: 4096
+    });
+    try {
+      const before = snapshot(admin.org);
+      const u = new URL(small.url);
+      const answer = await new Promise<Answer>((resolve, reject) => {
+        const req = request(
+          {
+            host: u.hostname,
+            port: u.port,
+            method: 'POST',
+            path: `${API}/sobjects/Account`,
+            headers: {
+              Authorization: `Bearer ${small.token}`,
+              'Content-Type': 'application/json',
+              'Transfer-Encoding': 'chunked'
+            }
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (b: Buffer) => (text += b.toString('utf8')));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          }
+        );
+        req.on('error', reject);
+        req.write(`{"Name": "${'x'.repeat(3000)}`);
+        req.end(`${'y'.repeat(3000)}"}`);
+      });
+      assert.equal(answer.status, 413);
+      assert.match(answer.text, /larger than the local org accepts \(4096 bytes/);
+      assert.equal(snapshot(admin.org), before);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('the same requests made legitimately do work (the suite is not refusing everything)', async () => {
     const ok = await send(
       admin.url,

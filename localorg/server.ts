@@ -227,7 +227,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
           'Content-Length': Buffer.byteLength(text)
         })
         .end(text, () => {
-          if (closeAfter) req.socket.destroy();
+          if (closeAfter) req.socket?.destroy();
         });
     }
   };
