@@ -179,7 +179,15 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
   const rest = new RestApi(org, access);
 
   const server = createServer((req, res) => {
-    void handle(req, res);
+    handle(req, res).catch((err: unknown) => {
+      // Last resort: whatever failed while answering must not take the server down.
+      const reply = unexpectedError(err, `${req.method} ${String(req.url).slice(0, 200)}`);
+      if (res.writableEnded) return;
+      if (res.headersSent) return void res.destroy();
+      res
+        .writeHead(500, { 'Content-Type': 'application/json;charset=UTF-8' })
+        .end(JSON.stringify(reply.body));
+    });
   });
   // No CORS headers at all: the local org is same-origin only. A page on another origin can neither
   // read its answers nor send the Authorization header (that needs a preflight, which gets no grant).
