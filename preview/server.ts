@@ -171,9 +171,10 @@ function forward(req: IncomingMessage, res: ServerResponse, target: URL, token: 
       up.pipe(res);
     }
   );
-  upstream.on('error', (e) =>
-    sendJson(res, 502, { body: { message: `The local org did not answer: ${e.message}` } })
-  );
+  upstream.on('error', (e) => {
+    if (res.headersSent) return void res.destroy();
+    sendJson(res, 502, { body: { message: `The local org did not answer: ${e.message}` } });
+  });
   req.pipe(upstream);
 }
 
