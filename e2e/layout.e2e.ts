@@ -23,7 +23,11 @@ let aerovanceId = '';
 
 before(async () => {
   assert.ok(BASE, 'KEYPLAN_E2E_URL is not set: run through `npm run test:e2e`');
-  const accounts = (await (await fetch(`${BASE}preview/api/accounts`)).json()) as {
+  const accounts = (await (
+    await fetch(`${BASE}preview/api/accounts`, {
+      headers: { 'X-Keyplan-Preview': process.env.KEYPLAN_E2E_PREVIEW_SECRET ?? '' }
+    })
+  ).json()) as {
     Id: string;
     Name: string;
   }[];

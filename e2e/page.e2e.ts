@@ -40,11 +40,14 @@ async function shot(name: string, target?: Locator): Promise<void> {
   else await page.screenshot({ path: file, fullPage: true });
 }
 
-/** Calls the local org's REST API through the page server (which adds the token). */
+/** Calls the local org's REST API directly, as another client would (its URL and token from e2e/run.ts). */
 async function rest(method: string, url: string, body?: unknown): Promise<unknown> {
-  const r = await fetch(`${BASE}${API}/${url}`, {
+  const r = await fetch(`${process.env.KEYPLAN_E2E_ORG_URL ?? ''}/${API}/${url}`, {
     method,
-    headers: { 'Content-Type': 'application/json' },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${process.env.KEYPLAN_E2E_ORG_TOKEN ?? ''}`
+    },
     body: body === undefined ? undefined : JSON.stringify(body)
   });
   const text = await r.text();
@@ -99,7 +102,11 @@ const nextSecond = (): Promise<void> => new Promise((r) => setTimeout(r, 1000 - 
 
 before(async () => {
   assert.ok(BASE, 'KEYPLAN_E2E_URL is not set: run the browser tests with `npm run test:e2e`');
-  accounts = (await (await fetch(`${BASE}preview/api/accounts`)).json()) as typeof accounts;
+  accounts = (await (
+    await fetch(`${BASE}preview/api/accounts`, {
+      headers: { 'X-Keyplan-Preview': process.env.KEYPLAN_E2E_PREVIEW_SECRET ?? '' }
+    })
+  ).json()) as typeof accounts;
   aerovanceId = accounts.find((a) => a.Name === DEMO.account.Name)?.Id ?? '';
   browser = await launchBrowser();
   page = await browser.newPage();

@@ -48,6 +48,11 @@ async function main(): Promise<number> {
     return await run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
       ...process.env,
       KEYPLAN_E2E_URL: preview.url,
+      // The page server only answers its page (per-start secret); tests that act as another client
+      // talk to the local org directly with its token.
+      KEYPLAN_E2E_PREVIEW_SECRET: preview.secret,
+      KEYPLAN_E2E_ORG_URL: preview.localOrg.url,
+      KEYPLAN_E2E_ORG_TOKEN: preview.localOrg.token,
       KEYPLAN_E2E_SCREENSHOTS: path.join(ROOT, 'artifacts/screenshots')
     });
   } finally {

@@ -34,7 +34,7 @@ describe('local org over HTTP with jsforce', () => {
   let accountId: string;
 
   before(async () => {
-    ({ running, conn } = await startTestOrg({ dbFile }));
+    ({ running, conn } = await startTestOrg({ dbFile, user: 'admin' }));
   });
   after(async () => {
     await running?.close();
@@ -341,7 +341,7 @@ describe('local org over HTTP with jsforce', () => {
 
   it('keeps data across a restart', async () => {
     await running.close();
-    ({ running, conn } = await startTestOrg({ dbFile }));
+    ({ running, conn } = await startTestOrg({ dbFile, user: 'admin' }));
     const acc = await conn.query<{ Name: string }>(`SELECT Name FROM Account WHERE Id = '${accountId}'`);
     assert.equal(acc.records[0].Name, 'Acme');
   });

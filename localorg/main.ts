@@ -1,15 +1,27 @@
-import { startLocalOrg } from './server';
+import { sessionFileOf, startLocalOrg, DEFAULT_DB_FILE } from './server';
 import { coreWarnings } from './formulas';
 
-/** `npm run localorg`: serves the local org until Ctrl-C. PORT, LOCALORG_DB and LOCALORG_TOKEN override defaults. */
+/**
+ * `npm run localorg [-- --as demo|admin|minimum]`: serves the local org until Ctrl-C. PORT, LOCALORG_DB,
+ * LOCALORG_USER and LOCALORG_TOKEN override defaults. The bearer token is random per start; it is written with the URL to `<db>.session.json`
+ * (mode 0600), where clients read it (`readSession()` in server.ts), and never printed.
+ */
 async function main(): Promise<void> {
-  const running = await startLocalOrg();
+  const dbFile = process.env.LOCALORG_DB ?? DEFAULT_DB_FILE;
+  const sessionFile = sessionFileOf(dbFile);
+  const as = process.argv.indexOf('--as');
+  const user = as >= 0 ? process.argv[as + 1] : undefined;
+  if (as >= 0 && !user) throw new Error('--as needs a user: demo, admin or minimum (or a Username)');
+  const running = await startLocalOrg({ dbFile, sessionFile, ...(user ? { user } : {}) });
   console.log(`Local org listening on ${running.url}`);
+  console.log(`  url and bearer token (random per start): ${sessionFile} (readable by you only)`);
   console.log(
-    `  jsforce: new Connection({ instanceUrl: '${running.url}', accessToken: '${running.token}', version: '62.0' })`
+    `  jsforce: const { url, token } = readSession(); new Connection({ instanceUrl: url, accessToken: token, version: '62.0' })`
   );
   console.log(`  database: ${running.org.db.name}`);
-  console.log(`  field access: ${running.access.source}`);
+  console.log(
+    `  running as ${running.org.user.Username} (${running.org.user.alias}; LOCALORG_USER or --as demo|admin|minimum): ${running.access.source}`
+  );
   for (const w of coreWarnings) console.warn(`  warning: ${w}`);
   const stop = (): void => {
     void running.close().then(() => process.exit(0));

@@ -17,6 +17,7 @@ import {
 import { makeId, normalizeId } from './ids';
 import type { SfRecord, SfValue } from './types';
 import { UNIQUE_KEY_TRIGGERS } from './triggers';
+import { findLocalUser, LOCAL_USERS, type LocalUserDef } from './users';
 import { RULE_TWINS } from './validationRules';
 
 /** Fields the server maintains; a client may not write them. */
@@ -75,6 +76,8 @@ export interface OrgOptions {
   forceAppDir: string;
   /** SQLite file (or ':memory:'). */
   dbFile: string;
+  /** Who writes run as (alias or Username of LOCAL_USERS; default `demo`, the Keyplan_User account manager). */
+  user?: string;
 }
 
 /**
@@ -89,6 +92,10 @@ export class LocalOrg {
   readonly userId: string;
   /** The packaged `Keyplan_Setting__mdt` records (the defaults). */
   private readonly settingRecords: Map<string, Record<string, unknown>> | undefined;
+  /** The user every request runs as (profile and permission sets decide its access: see fls.ts). */
+  readonly user: LocalUserDef;
+  /** Ids of the local users by alias. */
+  readonly userIds = new Map<string, string>();
 
   private constructor(db: Db, schema: Schema) {
     this.db = db;
@@ -96,6 +103,7 @@ export class LocalOrg {
     this.settingRecords = schema.customMetadata.get('Keyplan_Setting__mdt') as
       Map<string, Record<string, unknown>> | undefined;
     this.userId = '';
+    this.user = LOCAL_USERS[0];
   }
 
   /**
@@ -135,9 +143,12 @@ export class LocalOrg {
     const db = openDb(opts.dbFile);
     syncSchema(db, schema);
     const org = new LocalOrg(db, schema);
+    const user = findLocalUser(opts.user ?? 'demo');
     org.write(() => {
       org.loadCustomMetadata();
-      (org as { userId: string }).userId = org.ensureUser();
+      org.ensureUsers();
+      (org as { user: LocalUserDef }).user = user;
+      (org as { userId: string }).userId = org.userIds.get(user.alias)!;
       org.recomputeFormulas();
     });
     return org;
@@ -403,36 +414,86 @@ export class LocalOrg {
     return { id: this.insert(obj.name, { ...body, [field.name]: extValue }), created: true };
   }
 
-  /** Deletes a record and, like the org, its master-detail children (recursively); clears other lookups to it. */
+  /**
+   * Deletes a record the way the org does, all or nothing:
+   * - master-detail children go with it (recursively), and so do the standard children the org deletes
+   *   with their parent (an account's contacts and opportunities, contact roles, field history);
+   * - a lookup with `deleteConstraint` Restrict (or a required custom lookup, which the org only allows
+   *   as Restrict) refuses the delete while a record outside the deletion points at it: DELETE_FAILED
+   *   naming the referencing object and records;
+   * - any other lookup (SetNull) is cleared.
+   */
   delete(objectName: string, id: string): void {
     const obj = this.writable(objectName);
     const rec = this.requireRecord(obj, id);
-    this.deleteCascade(obj, rec.Id as string);
+    this.write(() => {
+      const deleted: { obj: ObjectDef; id: string }[] = [];
+      this.deleteCascade(obj, rec.Id as string, deleted);
+      for (const d of deleted) this.checkRestricted(obj, rec, d.obj, d.id);
+    });
     this.afterTuningChange(obj);
   }
 
-  private deleteCascade(obj: ObjectDef, id: string): void {
+  /** What deleting a record referenced by this lookup does to the referencing record. */
+  onDelete(child: ObjectDef, f: FieldDef): 'cascade' | 'restrict' | 'setNull' {
+    if (f.type === 'MasterDetail' || isHistoryObject(child)) return 'cascade';
+    if (!f.custom)
+      return f.required || CASCADE_LOOKUPS.has(`${child.name}.${f.name}`) ? 'cascade' : 'setNull';
+    if (f.deleteConstraint === 'Cascade') return 'cascade';
+    if (f.deleteConstraint === 'Restrict' || f.required) return 'restrict';
+    return 'setNull';
+  }
+
+  private deleteCascade(obj: ObjectDef, id: string, deleted: { obj: ObjectDef; id: string }[]): void {
     for (const child of this.schema.objects.values()) {
       if (child.isMetadataType) continue;
       for (const f of child.fields) {
         if ((f.type !== 'Lookup' && f.type !== 'MasterDetail') || f.referenceTo !== obj.name) continue;
-        const cascade =
-          f.type === 'MasterDetail' || f.required || CASCADE_LOOKUPS.has(`${child.name}.${f.name}`);
-        if (cascade) {
+        if (SYSTEM_FIELDS.has(f.name)) continue;
+        const action = this.onDelete(child, f);
+        if (action === 'cascade') {
           const ids = this.stmt(`SELECT "Id" FROM ${q(child.name)} WHERE ${q(f.name)} = ?`).all(id) as {
             Id: string;
           }[];
           for (const row of ids)
-            if (!(child.name === obj.name && row.Id === id)) this.deleteCascade(child, row.Id);
-        } else {
+            if (!(child.name === obj.name && row.Id === id)) this.deleteCascade(child, row.Id, deleted);
+        } else if (action === 'setNull') {
           this.stmt(`UPDATE ${q(child.name)} SET ${q(f.name)} = NULL WHERE ${q(f.name)} = ?`).run(id);
         }
       }
     }
     this.stmt(`DELETE FROM ${q(obj.name)} WHERE "Id" = ?`).run(id);
+    deleted.push({ obj, id });
   }
 
-  private writable(objectName: string): ObjectDef {
+  /** After a cascade: a restricting lookup that still points at a deleted record fails the delete. */
+  private checkRestricted(root: ObjectDef, rootRec: SfRecord, obj: ObjectDef, id: string): void {
+    for (const child of this.schema.objects.values()) {
+      if (child.isMetadataType) continue;
+      for (const f of child.fields) {
+        if (f.type !== 'Lookup' || f.referenceTo !== obj.name || this.onDelete(child, f) !== 'restrict')
+          continue;
+        const hits = this.stmt(
+          `SELECT "Id" FROM ${q(child.name)} WHERE ${q(f.name)} = ? ORDER BY "Id" LIMIT 6`
+        ).all(id) as { Id: string }[];
+        if (!hits.length) continue;
+        const what = root === obj && rootRec.Id === id ? '' : ` (through its ${obj.label} ${id})`;
+        throw new SfError(
+          'DELETE_FAILED',
+          `Your attempt to delete ${root.label} ${String(rootRec.Name ?? rootRec.Id)} could not be completed because it is associated with the following ${child.label} records${what}: ${hits
+            .slice(0, 5)
+            .map((h) => h.Id)
+            .join(
+              ', '
+            )}${hits.length > 5 ? ', ...' : ''} (${child.name}.${f.name} restricts deletes; delete or repoint them first)`,
+          []
+        );
+      }
+    }
+  }
+
+  /** The object, if clients may write it (custom metadata and field history are the org's own). */
+  writable(objectName: string): ObjectDef {
     const obj = this.object(objectName);
     if (obj.isMetadataType)
       throw new SfError(
@@ -638,22 +699,31 @@ export class LocalOrg {
     }
   }
 
-  /** The local user every request runs as (created on first start). */
-  private ensureUser(): string {
+  /**
+   * The local users (LOCAL_USERS), created on first open. The demo user keeps the id recorded in the
+   * database (`currentUserId`), so data seeded before other users existed stays owned by it.
+   */
+  private ensureUsers(): void {
     const known = getMeta(this.db, 'currentUserId');
-    if (known && this.db.prepare(`SELECT 1 FROM "User" WHERE "Id" = ?`).get(known)) return known;
-    const id = this.insert('User', {
-      FirstName: 'Local',
-      LastName: 'User',
-      Username: 'local.user@keyplan.local',
-      Email: 'local.user@keyplan.local',
-      Title: 'Account Manager'
-    });
-    this.db
-      .prepare(`UPDATE "User" SET "CreatedById" = ?, "LastModifiedById" = ? WHERE "Id" = ?`)
-      .run(id, id, id);
-    setMeta(this.db, 'currentUserId', id);
-    return id;
+    for (const def of LOCAL_USERS) {
+      let id: string | undefined;
+      if (def.alias === 'demo' && known && this.db.prepare(`SELECT 1 FROM "User" WHERE "Id" = ?`).get(known))
+        id = known;
+      id ??= (
+        this.db.prepare(`SELECT "Id" FROM "User" WHERE "Username" = ? COLLATE NOCASE`).get(def.Username) as
+          { Id: string } | undefined
+      )?.Id;
+      if (!id) {
+        const { FirstName, LastName, Username, Email, Title } = def;
+        id = this.insert('User', { FirstName, LastName, Username, Email, Title });
+        const creator = this.userIds.get('demo') ?? id;
+        this.db
+          .prepare(`UPDATE "User" SET "CreatedById" = ?, "LastModifiedById" = ? WHERE "Id" = ?`)
+          .run(creator, creator, id);
+      }
+      if (def.alias === 'demo') setMeta(this.db, 'currentUserId', id);
+      this.userIds.set(def.alias, id);
+    }
   }
 }
 
@@ -694,10 +764,10 @@ export function coerce(obj: ObjectDef, f: FieldDef, raw: unknown): SfValue {
       if (!Number.isFinite(n)) throw typeError(obj, f, raw, 'number');
       const scale = f.scale ?? (f.type === 'Currency' ? 2 : undefined);
       const value = scale === undefined ? n : Math.round(n * 10 ** scale) / 10 ** scale;
-      if (
-        f.precision !== undefined &&
-        Math.abs(Math.trunc(value)).toString().length > f.precision - (f.scale ?? 0)
-      ) {
+      // A field without a declared precision still has the platform's: 18 digits at most.
+      const precision = f.precision ?? 18;
+      const scaleDigits = f.precision !== undefined ? (f.scale ?? 0) : (scale ?? 0);
+      if (Math.abs(value) >= 10 ** (precision - scaleDigits)) {
         throw new SfError(
           'NUMBER_OUTSIDE_VALID_RANGE',
           `${f.name}: value outside of valid range on numeric field: ${n}`,

@@ -1,11 +1,13 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FieldDef, ObjectDef } from '../src/schema';
 import { AuraError, getApexRoute, loadApexTwins, type ApexContext } from './apex';
 import { SfError, toErrorItems, toSaveErrors } from './errors';
-import { loadFieldAccess, type FieldAccess } from './fls';
+import { loadFieldAccess, loadUserAccess, type FieldAccess } from './fls';
 import { coreWarnings } from './formulas';
 import { normalizeId } from './ids';
 import { isHistoryObject, LocalOrg } from './org';
@@ -18,15 +20,44 @@ export const DEFAULT_DB_FILE = path.resolve(HERE, 'data/keyplan.sqlite');
 const API = '/services/data/v62.0';
 const BATCH = 2000;
 
+/**
+ * Largest request body the local org reads: 6 MB, the synchronous Apex heap a request body has to fit
+ * into on the platform (the REST API refuses bigger JSON payloads there too). A bigger body is refused
+ * with 413 before it is parsed; the connection is closed.
+ */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/**
+ * Deepest JSON nesting a body may have. Keyplan's deepest legitimate body (a composite request with an
+ * sObject collection inside) nests 6 levels; 64 leaves room without letting a 20,000-deep body reach
+ * the recursive code behind the parser.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export interface LocalOrgOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   dbFile?: string;
   forceAppDir?: string;
-  /** Bearer token clients must send; default `LOCALORG_TOKEN` or `local`. */
+  /**
+   * Bearer token clients must send. Default: `LOCALORG_TOKEN` (at least 16 characters) or a random
+   * token made at every start (crypto.randomBytes); there is no fixed token.
+   */
   token?: string;
+  /** Request body cap in bytes (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /**
+   * Where to write `{ url, token, user }` for other local clients (mode 0600, removed on close), e.g.
+   * sessionFileOf(dbFile). Nothing is written when unset.
+   */
+  sessionFile?: string;
   /** Permission set whose field access `WITH USER_MODE` queries get (default Keyplan_User). */
   permissionSet?: string;
+  /**
+   * Who requests run as: an alias or Username of LOCAL_USERS (users.ts). Default `LOCALORG_USER`, then
+   * `demo` (the account manager with Keyplan_User). `admin` is the all-permissions integration user the
+   * CLI imports as; `minimum` has no permission set and reads nothing.
+   */
+  user?: string;
 }
 
 export interface RunningLocalOrg {
@@ -34,6 +65,8 @@ export interface RunningLocalOrg {
   token: string;
   org: LocalOrg;
   access: FieldAccess;
+  /** How many requests ended in an unexpected server error (500 with a reference) since the start. */
+  readonly serverErrors: number;
   close(): Promise<void>;
 }
 
@@ -51,10 +84,80 @@ class HttpError extends Error {
   }
 }
 
-const restError = (err: unknown): Reply => ({
-  status: err instanceof SfError ? err.status : 500,
-  body: toErrorItems(err)
-});
+/** Counts unexpected errors; the robustness suite asserts it stays 0. */
+const unexpectedCount = { value: 0 };
+
+/**
+ * An exception nobody expected: logged with a reference on the server, answered as a 500 carrying
+ * only that reference (no exception type, message or stack reaches the client).
+ */
+export function unexpectedError(err: unknown, where: string): Reply {
+  const ref = randomUUID().slice(0, 8).toUpperCase();
+  unexpectedCount.value++;
+  console.error(`[localorg] unexpected error ${ref} on ${where}:`, err);
+  return {
+    status: 500,
+    body: [
+      {
+        errorCode: 'UNKNOWN_EXCEPTION',
+        message: `An unexpected error occurred. Please include this ErrorId if you contact support: ${ref}`,
+        fields: []
+      }
+    ]
+  };
+}
+
+const restError = (err: unknown, where = 'REST'): Reply =>
+  err instanceof HttpError
+    ? { status: err.status, body: err.body }
+    : err instanceof SfError
+      ? { status: err.status, body: toErrorItems(err) }
+      : unexpectedError(err, where);
+
+const bad = (errorCode: string, message: string, status = 400): HttpError =>
+  new HttpError(status, [{ errorCode, message, fields: [] }]);
+
+/** The bearer token of this start: the given one, LOCALORG_TOKEN, or a random one. */
+function tokenOf(given: string | undefined): string {
+  if (given) return given;
+  const env = process.env.LOCALORG_TOKEN;
+  if (env !== undefined) {
+    if (env.length < 16)
+      throw new Error('LOCALORG_TOKEN must be at least 16 characters (or unset it for a random token)');
+    return env;
+  }
+  return randomBytes(24).toString('base64url');
+}
+
+/** The session file next to a database file: `<db>.session.json` (gitignored with the database). */
+export function sessionFileOf(dbFile: string): string {
+  return `${dbFile}.session.json`;
+}
+
+/** What a local org writes to its session file. */
+export interface LocalOrgSession {
+  url: string;
+  token: string;
+  user: string;
+  pid: number;
+}
+
+/** Reads the session of the local org serving a database (`npm run localorg` writes it), if any. */
+export function readSession(
+  dbFile = process.env.LOCALORG_DB ?? DEFAULT_DB_FILE
+): LocalOrgSession | undefined {
+  try {
+    return JSON.parse(readFileSync(sessionFileOf(dbFile), 'utf8')) as LocalOrgSession;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compares the Authorization header with the token in constant time. */
+function authorized(header: string | undefined, token: string): boolean {
+  const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(header ?? ''), digest(`Bearer ${token}`));
+}
 
 /**
  * Starts the local org: loads the schema from force-app, opens (and migrates) the SQLite file, loads
@@ -64,67 +167,115 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
   const forceAppDir = options.forceAppDir ?? DEFAULT_FORCE_APP;
   const org = LocalOrg.open({
     forceAppDir,
-    dbFile: options.dbFile ?? process.env.LOCALORG_DB ?? DEFAULT_DB_FILE
+    dbFile: options.dbFile ?? process.env.LOCALORG_DB ?? DEFAULT_DB_FILE,
+    user: options.user ?? process.env.LOCALORG_USER ?? 'demo'
   });
-  const access = loadFieldAccess(org.schema, forceAppDir, options.permissionSet);
+  const access = options.permissionSet
+    ? loadFieldAccess(org.schema, forceAppDir, options.permissionSet)
+    : loadUserAccess(org.schema, forceAppDir, org.user.profile, org.user.permissionSets);
   await loadApexTwins();
-  const token = options.token ?? process.env.LOCALORG_TOKEN ?? 'local';
+  const token = tokenOf(options.token);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const rest = new RestApi(org, access);
 
   const server = createServer((req, res) => {
-    void handle(req, res);
+    handle(req, res).catch((err: unknown) => {
+      // Last resort: whatever failed while answering must not take the server down.
+      const reply = unexpectedError(err, `${req.method} ${String(req.url).slice(0, 200)}`);
+      if (res.writableEnded) return;
+      if (res.headersSent) return void res.destroy();
+      res
+        .writeHead(500, { 'Content-Type': 'application/json;charset=UTF-8' })
+        .end(JSON.stringify(reply.body));
+    });
   });
+  // No CORS headers at all: the local org is same-origin only. A page on another origin can neither
+  // read its answers nor send the Authorization header (that needs a preflight, which gets no grant).
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let reply: Reply;
+    let closeAfter = false;
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (req.method === 'OPTIONS') reply = { status: 204 };
-      else if (url.pathname === '/' || url.pathname === '/health')
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://localhost');
+      } catch {
+        throw bad('NOT_FOUND', `Malformed request URL: ${String(req.url).slice(0, 200)}`, 404);
+      }
+      if (url.pathname === '/' || url.pathname === '/health')
         reply = { status: 200, body: { ok: true, objects: org.schema.objects.size, warnings: coreWarnings } };
-      else if (req.headers.authorization !== `Bearer ${token}`) {
+      else if (!authorized(req.headers.authorization, token)) {
         reply = {
           status: 401,
-          body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]
+          body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID', fields: [] }]
         };
       } else {
-        const body = await readBody(req);
-        if (url.pathname.startsWith('/apex/')) reply = await rest.apex(url.pathname, body);
+        let body: unknown;
+        try {
+          body = await readBody(req, maxBodyBytes);
+        } catch (err) {
+          if (err instanceof HttpError && err.status === 413) closeAfter = true;
+          throw err;
+        }
+        if (url.pathname.startsWith('/apex/')) reply = await rest.apex(url.pathname, body, req.method);
         else reply = rest.dispatch(req.method ?? 'GET', url.pathname, url.searchParams, body);
       }
     } catch (err) {
-      reply = err instanceof HttpError ? { status: err.status, body: err.body } : restError(err);
+      reply = restError(err, `${req.method} ${String(req.url).slice(0, 200)}`);
     }
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE, OPTIONS');
+    const headers: Record<string, string | number> = {};
+    if (closeAfter) headers.Connection = 'close';
     if (reply.body === undefined) {
-      res.writeHead(reply.status).end();
+      res.writeHead(reply.status, headers).end();
     } else {
       const text = JSON.stringify(reply.body);
       res
         .writeHead(reply.status, {
+          ...headers,
           'Content-Type': 'application/json;charset=UTF-8',
           'Content-Length': Buffer.byteLength(text)
         })
-        .end(text);
+        .end(text, () => {
+          if (closeAfter) req.socket?.destroy();
+        });
     }
   };
 
+  const errorsAtStart = unexpectedCount.value;
   const port = options.port ?? Number(process.env.PORT ?? 0);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const { port: actual } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${actual}`;
+  const sessionFile = options.sessionFile;
+  if (sessionFile) {
+    const session: LocalOrgSession = { url, token, user: org.userId, pid: process.pid };
+    writeFileSync(sessionFile, `${JSON.stringify(session, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(sessionFile, 0o600);
+  }
+  const removeSession = (): void => {
+    if (!sessionFile) return;
+    try {
+      if ((JSON.parse(readFileSync(sessionFile, 'utf8')) as LocalOrgSession).token === token)
+        rmSync(sessionFile, { force: true });
+    } catch {
+      // already gone or rewritten by another start: leave it
+    }
+  };
   return {
-    url: `http://127.0.0.1:${actual}`,
+    url,
     token,
     org,
     access,
+    get serverErrors() {
+      return unexpectedCount.value - errorsAtStart;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          removeSession();
           org.close();
           resolve();
         });
@@ -132,20 +283,70 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+const tooLarge = (max: number): HttpError =>
+  bad(
+    'REQUEST_TOO_LARGE',
+    `The request body is larger than the local org accepts (${max} bytes, the platform's 6 MB request heap); send fewer records per request`,
+    413
+  );
+
+/** Reads and parses the JSON body: capped in size (413) and in nesting depth (400) before parsing. */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk as Buffer);
+  }
   if (!chunks.length) return undefined;
-  const text = Buffer.concat(chunks).toString('utf8');
+  return parseJsonBody(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Parses a request body, refusing nesting deeper than MAX_JSON_DEPTH before JSON.parse sees it. */
+export function parseJsonBody(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   if (!text.trim()) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > maxDepth)
+        throw bad(
+          'JSON_PARSER_ERROR',
+          `The request body nests deeper than ${maxDepth} levels (at character ${i}); the local org refuses it`
+        );
+    } else if (c === 125 || c === 93) depth--;
+  }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new HttpError(400, [
-      { message: `JSON parse error: ${(err as Error).message}`, errorCode: 'JSON_PARSER_ERROR' }
-    ]);
+    throw bad('JSON_PARSER_ERROR', `JSON parse error: ${(err as Error).message}`);
   }
 }
+
+/** decodeURIComponent that answers 404 for a malformed %-escape instead of throwing URIError. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw bad(
+      'NOT_FOUND',
+      `The requested resource does not exist: malformed %-escape in '${part.slice(0, 100)}'`,
+      404
+    );
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const SF_TYPES: Record<FieldDef['type'], string> = {
   Id: 'id',
@@ -184,8 +385,8 @@ export class RestApi {
       throw new HttpError(404, [
         { message: `Unknown path ${pathname}; the local org serves ${API}/...`, errorCode: 'NOT_FOUND' }
       ]);
-    const parts = pathname.slice(API.length).split('/').filter(Boolean).map(decodeURIComponent);
     try {
+      const parts = pathname.slice(API.length).split('/').filter(Boolean).map(decodePathPart);
       const [head, ...rest] = parts;
       if (head === 'query' || head === 'queryAll') {
         if (method !== 'GET')
@@ -196,17 +397,20 @@ export class RestApi {
       if (head === 'composite' && rest[0] === 'sobjects')
         return this.collection(method, rest.slice(1), search, body);
       if (head === 'composite' && rest.length === 0 && method === 'POST') return this.composite(body);
-      if (head === undefined)
+      if (head === undefined) {
+        if (method !== 'GET')
+          throw new SfError('METHOD_NOT_ALLOWED', `HTTP method '${method}' not allowed on ${API}`, [], 405);
         return {
           status: 200,
           body: { sobjects: `${API}/sobjects`, query: `${API}/query`, composite: `${API}/composite` }
         };
+      }
       throw new HttpError(404, [
         { message: `The requested resource does not exist: ${pathname}`, errorCode: 'NOT_FOUND' }
       ]);
     } catch (err) {
       if (err instanceof HttpError) throw err;
-      return restError(err);
+      return restError(err, `${method} ${pathname}`);
     }
   }
 
@@ -214,7 +418,7 @@ export class RestApi {
 
   private query(soql: string): Reply {
     if (!soql.trim()) throw new SfError('MALFORMED_QUERY', 'The q parameter is required');
-    const result = runQuery(this.org, soql, { access: this.access });
+    const result = runQuery(this.org, soql, { access: this.access, userMode: true });
     return { status: 200, body: this.page(result.records, result.totalSize, 0) };
   }
 
@@ -261,10 +465,10 @@ export class RestApi {
       if (method !== 'GET') throw new SfError('METHOD_NOT_ALLOWED', 'describeGlobal is GET only', [], 405);
       return { status: 200, body: this.describeGlobal() };
     }
-    const obj = this.org.object(parts[0]);
+    const obj = this.readable(parts[0]);
     if (parts.length === 1) {
       if (method === 'POST') {
-        const id = this.org.write(() => this.org.insert(obj.name, body as Record<string, unknown>));
+        const id = this.org.write(() => this.org.insert(obj.name, this.writable(obj, body, 'create')));
         return { status: 201, body: { id, success: true, errors: [] } };
       }
       if (method === 'GET')
@@ -274,12 +478,15 @@ export class RestApi {
       return { status: 200, body: this.describe(obj) };
     if (parts.length === 2) {
       const id = parts[1];
+      if (!normalizeId(id))
+        throw new SfError('MALFORMED_ID', `${obj.name} ID: id value of incorrect type: ${id}`, ['Id']);
       if (method === 'GET') return { status: 200, body: this.retrieve(obj, id, search.get('fields')) };
       if (method === 'PATCH') {
-        this.org.write(() => this.org.update(obj.name, id, body as Record<string, unknown>));
+        this.org.write(() => this.org.update(obj.name, id, this.writable(obj, body, 'edit')));
         return { status: 204 };
       }
       if (method === 'DELETE') {
+        this.deletable(obj);
         this.org.write(() => this.org.delete(obj.name, id));
         return { status: 204 };
       }
@@ -287,9 +494,8 @@ export class RestApi {
     if (parts.length === 3) {
       const [, extField, extValue] = parts;
       if (method === 'PATCH') {
-        const r = this.org.write(() =>
-          this.org.upsert(obj.name, extField, extValue, (body ?? {}) as Record<string, unknown>)
-        );
+        const values = this.upsertable(obj, extField, body ?? {});
+        const r = this.org.write(() => this.org.upsert(obj.name, extField, extValue, values));
         return {
           status: r.created ? 201 : 200,
           body: { id: r.id, success: true, errors: [], created: r.created }
@@ -297,9 +503,12 @@ export class RestApi {
       }
       if (method === 'GET') {
         const field = this.org.field(obj, extField);
-        if (!field) throw new SfError('NOT_FOUND', `No such external id field ${extField}`, [], 404);
+        if (!field || !this.access.canRead(obj.name, field.name))
+          throw new SfError('NOT_FOUND', `No such external id field ${extField}`, [], 404);
         const rows = runQuery(this.org, `SELECT Id FROM ${obj.name} WHERE ${field.name} = :v`, {
-          binds: { v: extValue }
+          binds: { v: extValue },
+          access: this.access,
+          userMode: true
         }).records;
         if (!rows.length) throw new SfError('NOT_FOUND', 'The requested resource does not exist', [], 404);
         return {
@@ -323,7 +532,7 @@ export class RestApi {
     const wanted = fieldList
       ? fieldList.split(',').map((f) => {
           const field = this.org.field(obj, f.trim());
-          if (!field)
+          if (!field || !this.access.canRead(obj.name, field.name))
             throw new SfError(
               'INVALID_FIELD',
               `No such column '${f.trim()}' on sobject of type ${obj.name}`,
@@ -331,13 +540,87 @@ export class RestApi {
             );
           return field.name;
         })
-      : obj.fields.map((f) => f.name);
+      : obj.fields.filter((f) => this.access.canRead(obj.name, f.name)).map((f) => f.name);
     const out: OutRecord = { attributes: { type: obj.name, url: recordUrl(obj.name, rec.Id as string) } };
     for (const f of wanted) out[f] = rec[f];
     return out;
   }
 
+  /** The object if the running user may read it; NOT_FOUND otherwise, as the org hides it. */
+  private readable(name: string): ObjectDef {
+    const obj = this.org.object(name);
+    if (!this.access.object(obj.name).read)
+      throw new SfError(
+        'NOT_FOUND',
+        `The requested resource does not exist: sObject type '${name}' is not supported.`,
+        [],
+        404
+      );
+    return obj;
+  }
+
+  /**
+   * The values of a create or update if the running user may write them (REST always runs in user
+   * mode): the object permission, then each field: unreadable fields do not exist for the user
+   * (INVALID_FIELD), read-only ones are refused (INVALID_FIELD_FOR_INSERT_UPDATE).
+   */
+  private writable(obj: ObjectDef, body: unknown, op: 'create' | 'edit'): Record<string, unknown> {
+    this.org.writable(obj.name); // custom metadata and field history: the org's own refusal
+    if (!isObject(body))
+      throw new SfError(
+        'JSON_PARSER_ERROR',
+        `The request body must be a JSON object of ${obj.name} field values`
+      );
+    const oa = this.access.object(obj.name);
+    if (!(op === 'create' ? oa.create : oa.edit))
+      throw new SfError(
+        'INSUFFICIENT_ACCESS_OR_READONLY',
+        `insufficient access rights: you cannot ${op === 'create' ? 'create' : 'edit'} ${obj.name} records`,
+        [],
+        403
+      );
+    for (const key of Object.keys(body)) {
+      if (key === 'attributes' || (op === 'edit' && key.toLowerCase() === 'id')) continue;
+      const f = this.org.field(obj, key);
+      if (!f || !this.access.canRead(obj.name, f.name))
+        throw new SfError('INVALID_FIELD', `No such column '${key}' on sobject of type ${obj.name}`, [key]);
+      if (!this.access.canEdit(obj.name, f.name))
+        throw new SfError(
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+          `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your user profile or permission set.`,
+          [f.name]
+        );
+    }
+    return body;
+  }
+
+  /** An upsert may create or update: both permissions, and the key field must be visible. */
+  private upsertable(obj: ObjectDef, extField: string, body: unknown): Record<string, unknown> {
+    const key = this.org.field(obj, extField);
+    if (key && !this.access.canRead(obj.name, key.name))
+      throw new SfError(
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${extField}`,
+        [extField],
+        404
+      );
+    this.writable(obj, body, 'create');
+    return this.writable(obj, body, 'edit');
+  }
+
+  private deletable(obj: ObjectDef): void {
+    this.org.writable(obj.name);
+    if (!this.access.object(obj.name).delete)
+      throw new SfError(
+        'INSUFFICIENT_ACCESS_OR_READONLY',
+        `insufficient access rights: you cannot delete ${obj.name} records`,
+        [],
+        403
+      );
+  }
+
   private describeSummary(obj: ObjectDef): Record<string, unknown> {
+    const oa = this.access.object(obj.name);
     const editable = !obj.isMetadataType && !isHistoryObject(obj);
     return {
       name: obj.name,
@@ -349,9 +632,9 @@ export class RestApi {
       queryable: true,
       retrieveable: true,
       searchable: false,
-      createable: editable,
-      updateable: editable,
-      deletable: editable,
+      createable: editable && oa.create,
+      updateable: editable && oa.edit,
+      deletable: editable && oa.delete,
       urls: {
         sobject: `${API}/sobjects/${obj.name}`,
         describe: `${API}/sobjects/${obj.name}/describe`,
@@ -364,7 +647,9 @@ export class RestApi {
     return {
       encoding: 'UTF-8',
       maxBatchSize: 200,
-      sobjects: [...this.org.schema.objects.values()].map((o) => this.describeSummary(o))
+      sobjects: [...this.org.schema.objects.values()]
+        .filter((o) => this.access.object(o.name).read)
+        .map((o) => this.describeSummary(o))
     };
   }
 
@@ -422,13 +707,19 @@ export class RestApi {
       });
     const childRelationships: Record<string, unknown>[] = [];
     for (const child of this.org.schema.objects.values()) {
+      if (!this.access.object(child.name).read) continue;
       for (const f of child.fields) {
-        if (f.referenceTo === obj.name && f.childRelationshipName) {
+        if (
+          f.referenceTo === obj.name &&
+          f.childRelationshipName &&
+          this.access.canRead(child.name, f.name)
+        ) {
           childRelationships.push({
             childSObject: child.name,
             field: f.name,
             relationshipName: f.childRelationshipName,
-            cascadeDelete: f.type === 'MasterDetail'
+            cascadeDelete: this.org.onDelete(child, f) === 'cascade',
+            restrictedDelete: this.org.onDelete(child, f) === 'restrict'
           });
         }
       }
@@ -439,7 +730,22 @@ export class RestApi {
   // ---- sObject collections ----
 
   private collection(method: string, rest: string[], search: URLSearchParams, body: unknown): Reply {
-    const payload = (body ?? {}) as { allOrNone?: boolean; records?: Record<string, unknown>[] };
+    const allowed = rest.length === 0 ? ['POST', 'PATCH', 'DELETE'] : rest.length === 2 ? ['PATCH'] : [];
+    if (!allowed.includes(method))
+      throw new SfError(
+        'METHOD_NOT_ALLOWED',
+        `HTTP method '${method}' not allowed on composite/sobjects${rest.length ? `/${rest.join('/')}` : ''}`,
+        [],
+        allowed.length ? 405 : 404
+      );
+    if (body !== undefined && !isObject(body))
+      throw bad('JSON_PARSER_ERROR', 'The request body must be a JSON object with a records array');
+    const payload = (body ?? {}) as { allOrNone?: unknown; records?: unknown };
+    if (payload.allOrNone !== undefined && typeof payload.allOrNone !== 'boolean')
+      throw bad(
+        'JSON_PARSER_ERROR',
+        `allOrNone must be true or false, got ${JSON.stringify(payload.allOrNone)}`
+      );
     let allOrNone = Boolean(payload.allOrNone);
     type Op = () => { id: string; created?: boolean };
     const ops: { id: string | null; run: Op }[] = [];
@@ -457,6 +763,7 @@ export class RestApi {
           run: () => {
             const obj = this.org.objectOfId(normalizeId(id) ?? '');
             if (!obj) throw new SfError('MALFORMED_ID', `malformed id ${id}`);
+            this.deletable(this.readable(obj.name));
             this.org.delete(obj.name, id);
             return { id: normalizeId(id)! };
           }
@@ -464,25 +771,47 @@ export class RestApi {
       }
     } else {
       const records = payload.records;
-      if (!Array.isArray(records)) throw new SfError('JSON_PARSER_ERROR', 'records must be an array');
+      if (!Array.isArray(records)) throw bad('JSON_PARSER_ERROR', 'records must be an array');
       if (records.length > 200)
         throw new SfError(
           'EXCEEDED_ID_LIMIT',
           'record limit reached. cannot submit more than 200 records into this call'
         );
-      for (const rec of records) {
-        const type = (rec.attributes as { type?: string } | undefined)?.type ?? rest[0];
+      records.forEach((rec: unknown, i) => {
+        if (!isObject(rec))
+          throw bad(
+            'JSON_PARSER_ERROR',
+            `records[${i}] must be a JSON object of field values, got ${JSON.stringify(rec)}`
+          );
+        if (rec.attributes !== undefined && !isObject(rec.attributes))
+          throw bad(
+            'JSON_PARSER_ERROR',
+            `records[${i}].attributes must be an object like {"type": "Account"}`
+          );
+      });
+      for (const rec of records as Record<string, unknown>[]) {
+        const rawType = (rec.attributes as { type?: unknown } | undefined)?.type;
+        const type = typeof rawType === 'string' ? rawType : rest[0];
         const { attributes: _a, id: lowerId, Id, ...fields } = rec;
         void _a;
         const id = (Id ?? lowerId ?? null) as string | null;
         if (method === 'POST' && rest.length === 0) {
-          ops.push({ id: null, run: () => ({ id: this.org.insert(this.typeOf(type), fields) }) });
+          ops.push({
+            id: null,
+            run: () => {
+              const obj = this.readable(this.typeOf(type));
+              if (id !== null && id !== undefined)
+                throw new SfError('INVALID_FIELD', 'Record ID: cannot specify Id in an insert call', ['Id']);
+              return { id: this.org.insert(obj.name, this.writable(obj, fields, 'create')) };
+            }
+          });
         } else if (method === 'PATCH' && rest.length === 0) {
           ops.push({
             id,
             run: () => {
               if (!id) throw new SfError('MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
-              this.org.update(this.typeOf(type), id, fields);
+              const obj = this.readable(this.typeOf(type));
+              this.org.update(obj.name, id, this.writable(obj, fields, 'edit'));
               return { id: normalizeId(id)! };
             }
           });
@@ -495,7 +824,19 @@ export class RestApi {
               if (!key) throw new SfError('MISSING_ARGUMENT', `${extField} not specified`, [extField]);
               const { [key]: value, attributes: _x, ...others } = rec;
               void _x;
-              return this.org.upsert(objName, extField, String(value), others);
+              if (value === null || value === '' || (typeof value !== 'string' && typeof value !== 'number'))
+                throw new SfError(
+                  'MISSING_ARGUMENT',
+                  `${extField} must be a non-empty text or number value to upsert on, got ${JSON.stringify(value)}`,
+                  [extField]
+                );
+              const obj = this.readable(objName);
+              return this.org.upsert(
+                obj.name,
+                extField,
+                String(value),
+                this.upsertable(obj, extField, others)
+              );
             }
           });
         } else {
@@ -562,14 +903,44 @@ export class RestApi {
   // ---- composite ----
 
   private composite(body: unknown): Reply {
-    const payload = (body ?? {}) as {
-      allOrNone?: boolean;
-      compositeRequest?: { method: string; url: string; referenceId: string; body?: unknown }[];
-    };
-    const subs = payload.compositeRequest;
-    if (!Array.isArray(subs)) throw new SfError('JSON_PARSER_ERROR', 'compositeRequest must be an array');
-    if (subs.length > 25)
-      throw new SfError('LIMIT_EXCEEDED', 'A composite request can have at most 25 subrequests');
+    if (!isObject(body))
+      throw bad('JSON_PARSER_ERROR', 'The request body must be a JSON object with a compositeRequest array');
+    const payload = body as { allOrNone?: unknown; compositeRequest?: unknown };
+    if (payload.allOrNone !== undefined && typeof payload.allOrNone !== 'boolean')
+      throw bad(
+        'JSON_PARSER_ERROR',
+        `allOrNone must be true or false, got ${JSON.stringify(payload.allOrNone)}`
+      );
+    const raw = payload.compositeRequest;
+    if (!Array.isArray(raw)) throw bad('JSON_PARSER_ERROR', 'compositeRequest must be an array');
+    if (raw.length > 25) throw bad('LIMIT_EXCEEDED', 'A composite request can have at most 25 subrequests');
+    const seenRefs = new Set<string>();
+    const subs = raw.map((sub: unknown, i) => {
+      const where = `compositeRequest[${i}]`;
+      if (!isObject(sub))
+        throw bad('JSON_PARSER_ERROR', `${where} must be an object, got ${JSON.stringify(sub)}`);
+      if (typeof sub.method !== 'string' || !/^(GET|POST|PATCH|PUT|DELETE|HEAD)$/i.test(sub.method))
+        throw bad(
+          'INVALID_INPUT',
+          `${where}.method must be one of GET, POST, PATCH, PUT, DELETE, got ${JSON.stringify(sub.method)}`
+        );
+      if (typeof sub.url !== 'string' || !sub.url.startsWith(`${API}/`))
+        throw bad(
+          'INVALID_INPUT',
+          `${where}.url must be a string starting with ${API}/, got ${JSON.stringify(sub.url)}`
+        );
+      if (/^\/services\/data\/v[\d.]+\/composite\/?(\?|$)/.test(sub.url))
+        throw bad('INVALID_INPUT', `${where}: a composite request cannot contain another composite request`);
+      if (typeof sub.referenceId !== 'string' || !/^[A-Za-z0-9_]{1,80}$/.test(sub.referenceId))
+        throw bad(
+          'INVALID_INPUT',
+          `${where}.referenceId must be letters, digits and underscores, got ${JSON.stringify(sub.referenceId)}`
+        );
+      if (seenRefs.has(sub.referenceId))
+        throw bad('INVALID_INPUT', `${where}.referenceId ${sub.referenceId} is used twice`);
+      seenRefs.add(sub.referenceId);
+      return { method: sub.method, url: sub.url, referenceId: sub.referenceId, body: sub.body };
+    });
     const responses: {
       body: unknown;
       httpHeaders: Record<string, string>;
@@ -603,7 +974,7 @@ export class RestApi {
               return r;
             });
           } catch (err) {
-            reply = err instanceof HttpError ? { status: err.status, body: err.body } : restError(err);
+            reply = restError(err, `composite ${sub.method} ${sub.url.slice(0, 200)}`);
           }
           responses.push({
             body: reply.body ?? null,
@@ -630,8 +1001,13 @@ export class RestApi {
 
   // ---- Apex twins ----
 
-  async apex(pathname: string, body: unknown): Promise<Reply> {
+  async apex(pathname: string, body: unknown, httpMethod = 'POST'): Promise<Reply> {
     const [, , className, method] = pathname.split('/');
+    if (httpMethod !== 'POST')
+      return {
+        status: 405,
+        body: { body: { message: `Apex methods are called with POST only, not ${httpMethod}` } }
+      };
     const route = getApexRoute(className ?? '', method ?? '');
     if (!route)
       return {
@@ -639,6 +1015,11 @@ export class RestApi {
         body: {
           body: { message: `No local twin registered for ${className}.${method} (localorg/apex/controllers)` }
         }
+      };
+    if (body !== undefined && !isObject(body))
+      return {
+        status: 400,
+        body: { body: { message: `${className}.${method} takes a JSON object of named parameters` } }
       };
     const params = (body ?? {}) as Record<string, unknown>;
     const unknown = Object.keys(params).filter((k) => !route.params.includes(k));
@@ -657,27 +1038,24 @@ export class RestApi {
       const result = await route.handler(params, ctx);
       if (route.result) {
         const parsed = route.result.safeParse(result);
-        if (!parsed.success) {
-          return {
-            status: 500,
-            body: {
-              body: {
-                message: `Local twin ${className}.${method} returned data that breaks its contract: ${parsed.error.message}`
-              }
-            }
-          };
-        }
+        if (!parsed.success)
+          return apexError(
+            new Error(
+              `Local twin ${className}.${method} returned data that breaks its contract: ${parsed.error.message}`
+            ),
+            `${className}.${method}`
+          );
         return { status: 200, body: parsed.data ?? null };
       }
       return { status: 200, body: result ?? null };
     } catch (err) {
-      return apexError(err);
+      return apexError(err, `${className}.${method}`);
     }
   }
 }
 
 /** Maps an error from a twin to the AuraHandledException body the components see. */
-export function apexError(err: unknown): Reply {
+export function apexError(err: unknown, where = 'Apex'): Reply {
   if (err instanceof AuraError) {
     return {
       status: 400,
@@ -701,15 +1079,9 @@ export function apexError(err: unknown): Reply {
     }
     return { status: 400, body: { body: { message: err.message, fieldErrors, pageErrors } } };
   }
-  return {
-    status: 500,
-    body: {
-      body: {
-        message: err instanceof Error ? err.message : String(err),
-        exceptionType: 'System.UnexpectedException'
-      }
-    }
-  };
+  // Unexpected: the server log has the exception under a reference; the component gets the reference.
+  const unexpected = unexpectedError(err, where).body as { message: string }[];
+  return { status: 500, body: { body: { message: unexpected[0].message } } };
 }
 
 /** Replaces `@{ref.path}` in a composite sub-request with values from earlier responses. */
@@ -721,7 +1093,10 @@ function resolveRefs(value: unknown, byRef: Map<string, unknown>, inUrl: boolean
       let cur: unknown = byRef.get(ref);
       for (const seg of segs) {
         const m = /^(\w+)(?:\[(\d+)\])?$/.exec(seg);
-        if (!m || cur === null || typeof cur !== 'object') return undefined;
+        if (!m || cur === null || typeof cur !== 'object') {
+          cur = undefined;
+          break;
+        }
         cur = (cur as Record<string, unknown>)[m[1]];
         if (m[2] !== undefined) cur = Array.isArray(cur) ? cur[Number(m[2])] : undefined;
       }

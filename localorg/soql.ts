@@ -24,6 +24,11 @@ export interface QueryOptions {
   canRead?: (objectName: string, fieldName: string) => boolean;
   /** The running user's field access: applied when the query says WITH USER_MODE (or SECURITY_ENFORCED). */
   access?: Pick<FieldAccess, 'canRead'>;
+  /**
+   * Apply `access` whatever the query says: the REST API always runs in user mode. Without it, access
+   * applies only when the query says WITH USER_MODE (or WITH SECURITY_ENFORCED), like Apex.
+   */
+  userMode?: boolean;
   /** Current time, for date literals (tests pin it). */
   now?: Date;
 }
@@ -56,6 +61,23 @@ interface Column {
 
 const malformed = (msg: string): SfError => new SfError('MALFORMED_QUERY', msg);
 
+/** Largest LIMIT / OFFSET a query may carry: SOQL's integers are 32-bit. */
+const MAX_INT = 2_147_483_647;
+function checkCount(what: 'LIMIT' | 'OFFSET', n: unknown): number | undefined {
+  if (n === undefined || n === null) return undefined;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > MAX_INT)
+    throw new SfError('MALFORMED_QUERY', `${what} must be an integer from 0 to ${MAX_INT}, got ${String(n)}`);
+  return n;
+}
+
+/** A date as stored (YYYY-MM-DD or SF datetime text), or MALFORMED_QUERY when out of range/invalid. */
+function validDate(d: Date, what: string): Date {
+  const y = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || y < 1700 || y > 4000)
+    throw malformed(`${what}: the date is out of range (valid years are 1700 to 4000)`);
+  return d;
+}
+
 /** Parses SOQL with the bind-variable syntax enabled; parse failures become MALFORMED_QUERY. */
 export function parseSoql(soql: string): Query {
   // The parser takes ~0.3 s per call on this machine; Apex twins and scripts repeat the same text.
@@ -87,6 +109,12 @@ class Translator {
     readonly opts: QueryOptions,
     readonly rootAlias = 't0'
   ) {}
+
+  /** An object the user cannot read does not exist for the query (INVALID_TYPE), as in the org. */
+  checkObject(obj: ObjectDef): void {
+    if (this.opts.canRead && !this.opts.canRead(obj.name, 'Id'))
+      throw new SfError('INVALID_TYPE', `sObject type '${obj.name}' is not supported.`);
+  }
 
   check(obj: ObjectDef, field: FieldDef): void {
     if (this.opts.canRead && !this.opts.canRead(obj.name, field.name)) {
@@ -133,6 +161,7 @@ class Translator {
         );
       this.check(obj, f);
       const target = this.org.object(f.referenceTo);
+      this.checkObject(target);
       path.push(f.relationshipName!);
       const key = `${alias}.${path.join('.').toLowerCase()}`;
       let join = this.joins.get(key);
@@ -194,6 +223,8 @@ class Translator {
       dateLiteralVariable?: number | number[];
     };
     const literalType = Array.isArray(cond.literalType) ? cond.literalType[0] : cond.literalType;
+    if (op === 'LIKE' && literalType !== 'STRING' && literalType !== 'APEX_BIND_VARIABLE')
+      throw malformed(`LIKE on ${field.name} needs a quoted text value, got ${String(cond.value)}`);
     let value: unknown = cond.value;
     if (literalType === 'APEX_BIND_VARIABLE') {
       const name = String(value);
@@ -257,6 +288,7 @@ class Translator {
   private semiJoin(sub: Query): string {
     const obj = this.org.object(sub.sObject ?? '');
     const t = new Translator(this.org, obj, this.opts, `s${this.params.length}x${++this.aliasSeq}`);
+    t.checkObject(obj);
     if (sub.fields?.length !== 1 || sub.fields[0].type !== 'Field')
       throw malformed('a semi-join selects exactly one field');
     const { sql } = t.resolve(sub.fields[0].field);
@@ -297,7 +329,16 @@ class Translator {
     if (field.type === 'Id' || field.type === 'Lookup' || field.type === 'MasterDetail') {
       return normalizeId(v) ?? String(v);
     }
-    if (field.type === 'DateTime' && literalType === 'DATETIME') return sfDateTime(new Date(String(v)));
+    if (field.type === 'DateTime' && literalType === 'DATETIME')
+      return sfDateTime(validDate(new Date(String(v)), `${field.name} = ${String(v)}`));
+    if ((field.type === 'Date' || field.type === 'DateTime') && literalType === 'DATE') {
+      const text = String(v);
+      const d = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(NaN);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text)
+        throw malformed(`${field.name}: ${text} is not a valid date (YYYY-MM-DD)`);
+      validDate(d, `${field.name} = ${text}`);
+      return text;
+    }
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     return typeof v === 'number' ? v : String(v);
   }
@@ -334,6 +375,9 @@ const ymd = (d: Date): string => d.toISOString().slice(0, 10);
 export function dateRange(literal: string, now: Date, dateTime: boolean): [string, string] {
   const [name, nText] = literal.toUpperCase().split(':');
   const n = Number(nText ?? 0);
+  // The platform's N is an integer; days, months and years are bounded so the range stays a real date.
+  if (!Number.isSafeInteger(n) || n < 0 || n > 1_000_000)
+    throw malformed(`${literal}: N must be a whole number from 0 to 1000000`);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const y = today.getUTCFullYear();
   const m = today.getUTCMonth();
@@ -421,6 +465,7 @@ export function dateRange(literal: string, now: Date, dateTime: boolean): [strin
     default:
       throw malformed(`date literal ${literal} is not supported by the local org`);
   }
+  for (const d of range) validDate(d, literal);
   return dateTime ? [sfDateTime(range[0]), sfDateTime(range[1])] : [ymd(range[0]), ymd(range[1])];
 }
 
@@ -434,8 +479,12 @@ const AGG_FUNCTIONS = new Set(['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', '
  */
 export function runQuery(org: LocalOrg, soql: string, opts: QueryOptions = {}): QueryOutput {
   const query = parseSoql(soql);
+  if (query.withAccessLevel && query.withSecurityEnforced)
+    throw malformed('WITH SECURITY_ENFORCED and WITH USER_MODE cannot be used together');
   const userMode =
-    query.withAccessLevel?.toUpperCase() === 'USER_MODE' || Boolean(query.withSecurityEnforced);
+    opts.userMode ||
+    query.withAccessLevel?.toUpperCase() === 'USER_MODE' ||
+    Boolean(query.withSecurityEnforced);
   return runParsed(org, query, userMode && opts.access ? { ...opts, canRead: opts.access.canRead } : opts);
 }
 
@@ -446,6 +495,7 @@ function runParsed(org: LocalOrg, query: Query, opts: QueryOptions): QueryOutput
   } catch {
     throw new SfError('INVALID_TYPE', `sObject type '${query.sObject}' is not supported.`);
   }
+  new Translator(org, root, opts).checkObject(root);
   const fields = query.fields ?? [];
   const isAggregate =
     fields.some(
@@ -485,8 +535,10 @@ function runParsed(org: LocalOrg, query: Query, opts: QueryOptions): QueryOutput
   let sql = `SELECT ${select.join(', ')} FROM ${q(root.name)} t0 ${t.joinSql.join(' ')}`;
   if (where) sql += ` WHERE ${where}`;
   if (order) sql += ` ORDER BY ${order}`;
-  if (query.limit !== undefined || query.offset !== undefined) sql += ` LIMIT ${t.param(query.limit ?? -1)}`;
-  if (query.offset !== undefined) sql += ` OFFSET ${t.param(query.offset)}`;
+  const limit = checkCount('LIMIT', query.limit);
+  const offset = checkCount('OFFSET', query.offset);
+  if (limit !== undefined || offset !== undefined) sql += ` LIMIT ${t.param(limit ?? -1)}`;
+  if (offset !== undefined) sql += ` OFFSET ${t.param(offset)}`;
   const rows = org.db.prepare(sql).all(...t.params) as Record<string, unknown>[];
 
   const pathAlias = new Map<string, number>();
@@ -608,7 +660,8 @@ function attachChildren(
   }
   parents.forEach((p, i) => {
     let list = byParent.get(ids[i]) ?? [];
-    if (sub.offset) list = list.slice(sub.offset);
+    checkCount('LIMIT', sub.limit);
+    if (sub.offset) list = list.slice(checkCount('OFFSET', sub.offset));
     if (sub.limit !== undefined) list = list.slice(0, sub.limit);
     p[canonical] = list.length ? { totalSize: list.length, done: true, records: list } : null;
   });
@@ -664,6 +717,8 @@ function runAggregate(org: LocalOrg, root: ObjectDef, query: Query, opts: QueryO
   if (where) sql += ` WHERE ${where}`;
   if (groups.length) sql += ` GROUP BY ${groups.join(', ')}`;
   if (order) sql += ` ORDER BY ${order}`;
+  checkCount('LIMIT', query.limit);
+  checkCount('OFFSET', query.offset);
   if (query.limit !== undefined && !onlyCount) sql += ` LIMIT ${t.param(query.limit)}`;
   if (query.offset !== undefined && !onlyCount) sql += ` OFFSET ${t.param(query.offset)}`;
   const rows = org.db.prepare(sql).all(...t.params) as Record<string, unknown>[];

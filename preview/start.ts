@@ -7,6 +7,7 @@
  */
 import { buildPreview } from './build';
 import { DEMO_BUNDLES, loadDemo, loadDemoInBackground, pendingDemo, recordCount } from './seed';
+import { DEFAULT_DB_FILE, sessionFileOf } from '../localorg/server';
 import { startPreview } from './server';
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -14,9 +15,11 @@ const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 async function main(): Promise<void> {
   const t0 = performance.now();
   const build = await buildPreview();
+  const dbFile = process.env.LOCALORG_DB ?? DEFAULT_DB_FILE;
   const preview = await startPreview({
     port: Number(process.env.PORT ?? 0),
-    dbFile: process.env.LOCALORG_DB
+    dbFile,
+    sessionFile: sessionFileOf(dbFile)
   });
   const { org } = preview.localOrg;
   const label = (key: string): string => DEMO_BUNDLES.find((b) => b.key === key)?.label ?? key;
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
     `  preview build: ${build.skipped ? 'up to date' : secs(build.ms)}; components: ${build.components.join(', ') || 'none yet'}${build.missing.length ? ` (not yet written: ${build.missing.join(', ')})` : ''}`
   );
   console.log(
-    `  local org: ${preview.localOrg.url} (jsforce token '${preview.localOrg.token}'), database ${org.db.name}; ${seeded}`
+    `  local org: ${preview.localOrg.url} as ${org.user.Username} (${preview.localOrg.access.source}); jsforce url and token (random per start) in ${sessionFileOf(dbFile)}; database ${org.db.name}; ${seeded}`
   );
   console.log(`  ready in ${secs(performance.now() - t0)}. Ctrl-C stops.`);
 

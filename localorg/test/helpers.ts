@@ -10,11 +10,14 @@ export function tempDir(prefix = 'localorg-'): { dir: string; cleanup: () => voi
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts a local org on a free port over a temp database and returns it with a jsforce connection. */
+/**
+ * Starts a local org on a free port over a temp database and returns it with a jsforce connection.
+ * Requests run as the demo user (Keyplan_User) unless `user` says otherwise; the token is random.
+ */
 export async function startTestOrg(
   options: LocalOrgOptions = {}
 ): Promise<{ running: RunningLocalOrg; conn: Connection }> {
-  const running = await startLocalOrg({ port: 0, token: 'test-token', ...options });
+  const running = await startLocalOrg({ port: 0, user: 'demo', ...options });
   const conn = new Connection({ instanceUrl: running.url, accessToken: running.token, version: '62.0' });
   return { running, conn };
 }

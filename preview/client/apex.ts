@@ -4,6 +4,7 @@
  * up the `adapter` property, as it does for callable adapters on the platform). Errors reject with
  * `{ body: { message }, status }`, the shape an AuraHandledException reaches a component in.
  */
+import { previewFetch } from './platform';
 
 /** What a rejected Apex call carries, like the platform's FetchResponse error. */
 export interface ApexError {
@@ -33,11 +34,14 @@ export async function callApex(className: string, methodName: string, params: un
   callCounts.set(key, (callCounts.get(key) ?? 0) + 1);
   let response: Response;
   try {
-    response = await fetch(`/apex/${encodeURIComponent(className)}/${encodeURIComponent(methodName)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(params ?? {})
-    });
+    response = await previewFetch(
+      `/apex/${encodeURIComponent(className)}/${encodeURIComponent(methodName)}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(params ?? {})
+      }
+    );
   } catch (e) {
     throw apexError(0, `Could not reach the local org: ${e instanceof Error ? e.message : String(e)}`);
   }

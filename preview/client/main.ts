@@ -8,6 +8,7 @@ import { createElement } from 'lwc';
 import { components, missing } from 'virtual:keyplan-components';
 import { apexCallCounts, apexEmits } from './apex';
 import { NAVIGATE, type PageReference } from './navigation';
+import { previewFetch } from './platform';
 import { SHOW_TOAST, type ShowToastEventInit } from './toast';
 
 interface AccountRow {
@@ -87,7 +88,7 @@ function icon(sprite: string, name: string, cls: string): SVGElement {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  const r = await previewFetch(url, { headers: { Accept: 'application/json' } });
   const body = (await r.json().catch(() => null)) as unknown;
   if (!r.ok) {
     const msg =

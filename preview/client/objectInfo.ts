@@ -2,7 +2,7 @@
  * Stand-in for `lightning/uiObjectInfoApi`: `getObjectInfo` backed by the local org's describe
  * (`/services/data/v62.0/sobjects/<Object>/describe`), shaped like the UI API's ObjectInfo.
  */
-import { API_VERSION } from './platform';
+import { API_VERSION, previewFetch } from './platform';
 
 interface DescribeField {
   name: string;
@@ -71,45 +71,45 @@ const DATA_TYPES: Record<string, string> = {
 export function loadObjectInfo(apiName: string): Promise<ObjectInfo> {
   let hit = cache.get(apiName);
   if (!hit) {
-    hit = fetch(`/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(apiName)}/describe`).then(
-      async (r) => {
-        const body = (await r.json()) as unknown;
-        if (!r.ok) {
-          const first = Array.isArray(body) ? (body[0] as { message?: string } | undefined) : undefined;
-          throw {
-            body: { message: first?.message ?? `describe ${apiName} failed with HTTP ${r.status}` },
-            status: r.status
-          };
-        }
-        const d = body as {
-          name: string;
-          label: string;
-          keyPrefix?: string;
-          updateable?: boolean;
-          createable?: boolean;
-          fields: DescribeField[];
-        };
-        const fields: ObjectInfo['fields'] = {};
-        for (const f of d.fields) {
-          fields[f.name] = {
-            apiName: f.name,
-            label: f.label,
-            updateable: !!f.updateable,
-            createable: !!f.createable,
-            dataType: DATA_TYPES[f.type] ?? f.type,
-            required: f.nillable === false && !!f.createable && f.type !== 'boolean'
-          };
-        }
-        return {
-          apiName: d.name,
-          label: d.label,
-          keyPrefix: d.keyPrefix ?? null,
-          updateable: d.updateable !== false,
-          createable: d.createable !== false,
-          fields
+    hit = previewFetch(
+      `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(apiName)}/describe`
+    ).then(async (r) => {
+      const body = (await r.json()) as unknown;
+      if (!r.ok) {
+        const first = Array.isArray(body) ? (body[0] as { message?: string } | undefined) : undefined;
+        throw {
+          body: { message: first?.message ?? `describe ${apiName} failed with HTTP ${r.status}` },
+          status: r.status
         };
       }
-    );
+      const d = body as {
+        name: string;
+        label: string;
+        keyPrefix?: string;
+        updateable?: boolean;
+        createable?: boolean;
+        fields: DescribeField[];
+      };
+      const fields: ObjectInfo['fields'] = {};
+      for (const f of d.fields) {
+        fields[f.name] = {
+          apiName: f.name,
+          label: f.label,
+          updateable: !!f.updateable,
+          createable: !!f.createable,
+          dataType: DATA_TYPES[f.type] ?? f.type,
+          required: f.nillable === false && !!f.createable && f.type !== 'boolean'
+        };
+      }
+      return {
+        apiName: d.name,
+        label: d.label,
+        keyPrefix: d.keyPrefix ?? null,
+        updateable: d.updateable !== false,
+        createable: d.createable !== false,
+        fields
+      };
+    });
     hit.catch(() => cache.delete(apiName));
     cache.set(apiName, hit);
   }

@@ -2,6 +2,7 @@
  * Stand-in for `lightning/uiRecordApi`, backed by the local org's REST API: `getRecord` (fields
  * only), `getFieldValue`, and `notifyRecordUpdateAvailable` (re-runs the live getRecord wires).
  */
+import { previewFetch } from './platform';
 
 type FieldRef = string | { objectApiName?: string; fieldApiName: string };
 interface RecordValue {
@@ -44,7 +45,7 @@ export class getRecord {
     if (!recordId) return;
     const names = [...(this.config.fields ?? []), ...(this.config.optionalFields ?? [])].map(fieldName);
     try {
-      const r = await fetch(`/preview/api/record/${encodeURIComponent(recordId)}`);
+      const r = await previewFetch(`/preview/api/record/${encodeURIComponent(recordId)}`);
       const body = (await r.json()) as Record<string, unknown> & { attributes?: { type?: string } };
       if (!r.ok)
         throw {

@@ -79,6 +79,8 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
   const running = await startLocalOrg({
     port: 0,
     token: randomBytes(12).toString('hex'),
+    // The CLI seeds and imports as the all-permissions integration user unless LOCALORG_USER says otherwise.
+    user: process.env.LOCALORG_USER ?? 'admin',
     ...(options.db ? { dbFile: options.db } : {})
   });
   return {

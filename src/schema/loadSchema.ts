@@ -85,6 +85,10 @@ function fieldOf(file: string, objectName: string): FieldDef {
     caseSensitive: bool(xml.caseSensitive),
     externalId: bool(xml.externalId),
     reparentable: type === 'MasterDetail' ? bool(xml.reparentableMasterDetail) : undefined,
+    deleteConstraint:
+      type === 'Lookup' && ['SetNull', 'Restrict', 'Cascade'].includes(str(xml.deleteConstraint) ?? '')
+        ? (str(xml.deleteConstraint) as 'SetNull' | 'Restrict' | 'Cascade')
+        : undefined,
     defaultValue: str(xml.defaultValue),
     length: num(xml.length),
     precision: num(xml.precision),

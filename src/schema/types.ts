@@ -46,6 +46,11 @@ export interface FieldDef {
   externalId?: boolean;
   /** MasterDetail only: whether a saved child may move to another parent (`reparentableMasterDetail`). */
   reparentable?: boolean;
+  /**
+   * Lookup only: what deleting the referenced record does (`deleteConstraint`): SetNull clears the
+   * lookup, Restrict refuses the delete while the lookup points at the record.
+   */
+  deleteConstraint?: 'SetNull' | 'Restrict' | 'Cascade';
   defaultValue?: string;
   length?: number;
   precision?: number;
