@@ -135,7 +135,7 @@ describe('OrgChartController twin over HTTP', () => {
       const res = await t.call('OrgChartController', 'loadOrgChartPage', { accountId: t.id('acme'), cursor });
       assert.equal(res.status, 400, cursor);
       assert.equal(
-        ApexErrorBody.parse(res.body.body).message,
+        errorOf(res).message,
         `cursor: "${cursor}" is not a position in this org chart. Reload the chart.`
       );
     }
@@ -240,7 +240,7 @@ describe('OrgChartController twin over HTTP', () => {
       });
       return res.status === 200
         ? { status: 200, node: ContactNode.parse(res.body) }
-        : { status: res.status, message: ApexErrorBody.parse(res.body.body).message };
+        : { status: res.status, message: errorOf(res).message };
     };
     const before = { ...org.get('Contact', t.id('ceo'))! };
 

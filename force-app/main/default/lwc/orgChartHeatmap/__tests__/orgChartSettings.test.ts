@@ -4,27 +4,21 @@
  */
 import { createElement } from 'lwc';
 import OrgChartHeatmap from 'c/orgChartHeatmap';
-import getOrgChart from '@salesforce/apex/OrgChartController.getOrgChart';
+import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
-import type { OrgChartData } from '@keyplan/contracts';
+import type { OrgChartPage } from '@keyplan/contracts';
 
-jest.mock(
-  '@salesforce/apex/OrgChartController.getOrgChart',
-  () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true }
-);
+jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.setTimeout(30000);
 
 type WireMock = { emit(v: unknown): void };
-const chart = getOrgChart as unknown as WireMock;
+const mockLoad = loadOrgChartPage as unknown as jest.Mock;
 const settings = getSettings as unknown as WireMock;
-const FIXTURE = jest.requireActual<OrgChartData>(
-  '../../../../../../test/fixtures/apex/OrgChartController.getOrgChart.json'
+const FIXTURE = jest.requireActual<OrgChartPage>(
+  '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
 );
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -46,9 +40,11 @@ describe('c-org-chart-heatmap with the org settings', () => {
 
   it("bands heat with the org's thresholds once they arrive", async () => {
     const el = createElement('c-org-chart-heatmap', { is: OrgChartHeatmap });
+    // One page holds the whole (small) chart.
+    mockLoad.mockImplementation(() => Promise.resolve(JSON.parse(JSON.stringify(FIXTURE)) as OrgChartPage));
     Object.assign(el, { recordId: FIXTURE.accountId, depth: 0 });
     document.body.appendChild(el);
-    chart.emit(JSON.parse(JSON.stringify(FIXTURE)));
+    await flush();
     await flush();
     const before = bands(el);
     expect(before.size).toBeGreaterThan(10);
