@@ -632,16 +632,15 @@ export class LocalOrg {
     }
   }
 
-  private applyFormulas(
-    obj: ObjectDef,
-    rec: SfRecord,
-    settings: FormulaSettings = this.formulaSettings
-  ): void {
+  /** Computes the formula fields of a record; `settings` are read from the org when not given. */
+  private applyFormulas(obj: ObjectDef, rec: SfRecord, settings?: FormulaSettings): void {
     for (const f of obj.fields) {
       if (!f.formula) continue;
-      const fn = FORMULAS[`${obj.name}.${f.name}`];
+      const fn = FORMULAS[`${obj.name}.${f.name}`] as (typeof FORMULAS)[string] | undefined;
+      // Read the tuning once, and only for objects with formulas (a contact import reads nothing).
+      if (fn) settings ??= this.formulaSettings;
       rec[f.name] = fn
-        ? fn(rec, settings, {
+        ? fn(rec, settings!, {
             lookup: (o, id) => (typeof id === 'string' ? this.get(o, id) : undefined),
             userId: this.userId
           })

@@ -5,6 +5,8 @@
  * same answer, blanks and rounding included.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { bantScore } from '../../force-app/main/default/lwc/keyplanCore/bant';
@@ -391,6 +393,20 @@ describe('the org overrides ($Setup.Keyplan_Tuning__c) over the packaged records
   });
 });
 
+/** Every formula field under force-app/main/default/objects, as [object, field]. */
+function allFormulaFields(): [string, string][] {
+  const objects = path.resolve(__dirname, '../../force-app/main/default/objects');
+  const out: [string, string][] = [];
+  for (const objectName of readdirSync(objects)) {
+    const dir = path.join(objects, objectName, 'fields');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir))
+      if (readFileSync(path.join(dir, file), 'utf8').includes('<formula>'))
+        out.push([objectName, file.replace('.field-meta.xml', '')]);
+  }
+  return out;
+}
+
 /** The four formula fields that read settings. */
 const FORMULA_FIELDS: [string, string][] = [
   ['Opportunity', 'BANT_Score__c'],
@@ -401,7 +417,13 @@ const FORMULA_FIELDS: [string, string][] = [
 
 describe('compiled formula size (referenced formulas inlined, $CustomMetadata / $Setup at full length)', () => {
   test('every formula field stays under 5,000 characters; the sizes are printed', () => {
-    for (const [objectName, field] of FORMULA_FIELDS) {
+    const all = allFormulaFields();
+    for (const f of FORMULA_FIELDS)
+      assert.ok(
+        all.some(([o, n]) => o === f[0] && n === f[1]),
+        f.join('.')
+      );
+    for (const [objectName, field] of all) {
       const size = estimatedCompiledSize(objectName, field);
       console.log(`compiled size estimate ${objectName}.${field}: ${size} / ${COMPILED_LIMIT}`);
       assert.ok(size < COMPILED_LIMIT, `${objectName}.${field} compiles to about ${size} characters`);
