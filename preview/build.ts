@@ -31,9 +31,15 @@ const SLDS = path.join(ROOT, 'node_modules/@salesforce-ux/design-system/assets')
 /**
  * Rollup's module cache (transformed modules) between builds: a rebuild after a component edit
  * re-compiles only what changed instead of all of lightning-base-components. Kept under
- * node_modules/.cache, so `npm ci` starts clean; rollup re-checks every module's source anyway.
+ * node_modules/.cache, so `npm ci` starts clean; rollup re-checks every module's source anyway. One cache
+ * per checkout (keyed by its path): two checkouts sharing one node_modules (git worktrees) must never
+ * reuse each other's resolved module ids, or a build silently bundles the other checkout's components.
  */
-const CACHE_FILE = path.join(ROOT, 'node_modules/.cache/keyplan-preview/rollup-cache.json');
+const CACHE_FILE = path.join(
+  ROOT,
+  'node_modules/.cache/keyplan-preview',
+  `rollup-cache-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.json`
+);
 
 async function readCache(): Promise<RollupCache | undefined> {
   try {
