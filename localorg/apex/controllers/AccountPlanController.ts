@@ -38,12 +38,13 @@ import {
   updateAsUser,
   type Row
 } from './lib/twin';
+import { figureSettings, stampCurrencies, wonHistory } from './lib/figures';
 import { checkAccountPlanKey } from './lib/uniqueKeys';
+import { toCellDto, toMatrixOpportunity } from './WhitespaceController';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const MAX_NAME_LENGTH = 80;
-const PERCENT = 100;
 const DRAFT = 'Draft';
 
 function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
@@ -91,26 +92,22 @@ function getPlanSummary(
   require(accountId, 'accountId');
   requireYear(fiscalYear);
   requireReadable(ctx, 'Account_Plan__c');
+  const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
+  const years = [fiscalYear];
   const data: PlanSummaryData = {
     accountId: accountId!,
+    fiscalYear,
     plan: null,
-    wonAmount: 0,
-    weightedPipeline: 0,
-    whitespacePotential: 0,
+    ...figureSettings(ctx),
+    opportunities: OpportunitySelector.forMatrix(ctx, accountId!, years, LIMITS.MAX_MATRIX_OPPORTUNITIES).map(
+      toMatrixOpportunity
+    ),
+    cells: LandscapeCellSelector.byAccountAndYears(ctx, accountId!, years, LIMITS.MAX_CELLS).map(toCellDto),
+    wonHistory: [],
     overdueActions: []
   };
-  const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
-  for (const opp of OpportunitySelector.forPlanSummary(
-    ctx,
-    accountId!,
-    fiscalYear,
-    LIMITS.MAX_SUMMARY_OPPORTUNITIES
-  )) {
-    const amount = num(opp.Amount) ?? 0;
-    if (opp.IsWon === true) data.wonAmount += amount;
-    else if (opp.IsClosed !== true) data.weightedPipeline += (amount * (num(opp.Probability) ?? 0)) / PERCENT;
-  }
-  data.whitespacePotential = LandscapeCellSelector.whitespacePotential(ctx, accountId!, fiscalYear);
+  stampCurrencies(ctx, data.opportunities, data.cells);
+  data.wonHistory = wonHistory(ctx, accountId!);
   if (plan) {
     data.plan = toPlanDto(plan);
     for (const action of PlanActionSelector.overdue(ctx, String(plan.Id), today(), LIMITS.MAX_OVERDUE)) {

@@ -6,7 +6,7 @@ import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummar
 import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import savePlan from '@salesforce/apex/AccountPlanController.savePlan';
 import type { AccountPlanDto, CustomerPhase, PlanInput, PlanSummaryData } from '@keyplan/contracts';
-import type { AttributeScores } from 'c/keyplanCore';
+import { figureOptions, summariseYear, type AttributeScores, type YearFigures } from 'c/keyplanCore';
 
 const PHASES: CustomerPhase[] = ['Prospect', 'Customer', 'Loyal Customer', 'Former Customer'];
 const SCORE_FIELDS = [
@@ -90,6 +90,18 @@ export default class AccountPlanSummary extends LightningElement {
   }
   get summary(): PlanSummaryData | undefined {
     return this.data;
+  }
+  private figuresOf?: { data: PlanSummaryData; figures: YearFigures };
+  /**
+   * Won, weighted pipeline and the two potentials of the year: summariseYear over the rows Apex sent,
+   * with the org's fiscal year and currency (the matrix and the exports call the same function).
+   */
+  get figures(): YearFigures | undefined {
+    const data = this.data;
+    if (!data) return undefined;
+    if (this.figuresOf?.data !== data)
+      this.figuresOf = { data, figures: summariseYear(data, figureOptions(data)) };
+    return this.figuresOf.figures;
   }
   get cardTitle(): string {
     return `Account plan FY${this.year}`;

@@ -10,16 +10,33 @@ import type {
   MatrixOpportunity,
   PlanGoals
 } from '@keyplan/contracts';
+import {
+  CALENDAR_FISCAL_YEAR,
+  cellStatus,
+  dealKind,
+  dealMoney,
+  firstWonYears,
+  fiscalYearOf,
+  growthOf,
+  potentialOf,
+  type CellStatus,
+  type CurrencySetting,
+  type FiscalYearSetting,
+  type WonHistory
+} from './figures';
 
-export type CellStatus = 'won' | 'active' | 'whitespace' | 'competitor' | 'not-applicable' | 'unassessed';
 export type YearChange = 'new' | 'lost' | 'grown' | 'shrunk' | 'unchanged';
 export type UnmappedReason =
   'no-buying-center' | 'no-offering' | 'unknown-buying-center' | 'unknown-offering';
 
+/** Won, open pipeline, open whitespace potential and competitive potential (docs/DEFINITIONS.md). */
 export interface Money3 {
   won: number;
   pipeline: number;
+  /** Potential of cells in state Whitespace (potentialOf). */
   potential: number;
+  /** Potential of cells in state Competitor (potentialOf). */
+  competitive: number;
 }
 
 export interface MatrixCell extends Money3 {
@@ -83,39 +100,39 @@ export interface MatrixInput {
   cells: readonly LandscapeCellDto[];
   opportunities: readonly MatrixOpportunity[];
   plan: PlanGoals | null;
+  /** The account's first won close date per buying center x offering over its whole history. */
+  wonHistory?: readonly WonHistory[] | null;
 }
 
 export interface MatrixOptions {
   /** Weight open pipeline by probability (amount x probability / 100). */
   weighted?: boolean;
-  /** 1-12; 1 (default) means fiscal year = calendar year of the close date. */
+  /** The org's fiscal year, for opportunities that do not carry the platform's FiscalYear. */
+  fiscalYear?: FiscalYearSetting;
+  /** @deprecated use `fiscalYear`: 1-12; 1 (default) means fiscal year = calendar year of the close date. */
   fiscalYearStartMonth?: number;
-  /** Whether a fiscal year is named by the calendar year it starts in (default) or ends in. */
+  /** @deprecated use `fiscalYear`. */
   fiscalYearNamedBy?: 'start' | 'end';
+  /** Corporate currency and rates: every amount is converted before it is summed. */
+  currency?: CurrencySetting | null;
+  /**
+   * The year whose money decides which inactive buying centers and offerings are shown (default: the
+   * last of `fiscalYears`, i.e. the year asked for).
+   */
+  focusYear?: number;
   /** Show inactive buying centers and offerings even without money (default: only when they carry money). */
   includeInactive?: boolean;
-}
-
-/**
- * The fiscal year of an ISO date. With a start month other than January, a year named by its start
- * runs e.g. Apr 2025 - Mar 2026 = FY2025; named by its end, FY2026.
- */
-export function fiscalYearOf(isoDate: string, startMonth = 1, namedBy: 'start' | 'end' = 'start'): number {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  if (startMonth <= 1) return year;
-  const startYear = month >= startMonth ? year : year - 1;
-  return namedBy === 'start' ? startYear : startYear + 1;
 }
 
 /** Shared by every cell without opportunities (most of them); frozen so nobody pushes into it. */
 const NO_IDS: string[] = Object.freeze([] as string[]) as string[];
 
-const zero = (): Money3 => ({ won: 0, pipeline: 0, potential: 0 });
+const zero = (): Money3 => ({ won: 0, pipeline: 0, potential: 0, competitive: 0 });
 function add(a: Money3, b: Money3): void {
   a.won += b.won;
   a.pipeline += b.pipeline;
   a.potential += b.potential;
+  a.competitive += b.competitive;
 }
 
 const bySortThenName = <T extends { sortOrder: number | null; name: string; id: string }>(
@@ -127,13 +144,6 @@ const bySortThenName = <T extends { sortOrder: number | null; name: string; id: 
   if (sa !== sb) return sa - sb;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
-
-const STATE_OF_CELL: Record<string, CellStatus> = {
-  Whitespace: 'whitespace',
-  Competitor: 'competitor',
-  'Not Applicable': 'not-applicable',
-  Unassessed: 'unassessed'
 };
 
 /** Year of an ISO date without slicing strings (the hot loop sees 50,000 of them). */
@@ -190,16 +200,23 @@ function lazyCells(n: number, make: (i: number) => MatrixCell): MatrixCell[] {
 const OPP_WON = 1;
 const OPP_SKIP = 2; // closed lost: carries no money
 const OPP_MINING = 4;
-const OPP_FARMING = 8;
+/** Per year x cell: which kinds of deal it holds (cellStatus). */
+const HAS_WON = 1;
+const HAS_OPEN = 2;
 
 /**
  * Builds the matrix. Years shown are `fiscalYears` plus every year an opportunity closes in, sorted;
  * earlier years still inform the mining/farming inference.
  */
 export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): WhitespaceMatrix {
-  const startMonth = options.fiscalYearStartMonth ?? 1;
-  const namedBy = options.fiscalYearNamedBy ?? 'start';
+  const setting: FiscalYearSetting = options.fiscalYear ?? {
+    startMonth: options.fiscalYearStartMonth ?? CALENDAR_FISCAL_YEAR.startMonth,
+    namedBy: options.fiscalYearNamedBy ?? CALENDAR_FISCAL_YEAR.namedBy
+  };
+  const { startMonth, namedBy } = setting;
   const weighted = !!options.weighted;
+  const focusYear =
+    options.focusYear ?? (input.fiscalYears.length ? Math.max(...input.fiscalYears) : undefined);
   const opps = input.opportunities;
   const nOpps = opps.length;
 
@@ -222,29 +239,41 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const usedBc = new Uint8Array(input.buyingCenters.length);
   const usedOff = new Uint8Array(input.offerings.length);
   const yearSet = new Set<number>(input.fiscalYears);
+  // Mining vs farming from the account's whole won history (growthOf), not from the years shown.
+  const firstWon = firstWonYears(input.wonHistory, opps, setting);
   let lastFy = NaN;
   for (let i = 0; i < nOpps; i++) {
     const o = opps[i];
-    const fy = fastFiscalYear(o.closeDate, startMonth, namedBy);
+    // The platform's Opportunity.FiscalYear when the row carries it (dealFiscalYear), else the close date.
+    const fy =
+      typeof o.fiscalYear === 'number' ? o.fiscalYear : fastFiscalYear(o.closeDate, startMonth, namedBy);
     oppFy[i] = fy;
     if (fy !== lastFy) yearSet.add((lastFy = fy));
+    const kind = dealKind(o);
+    // A won or open deal of the focus year makes an inactive row or column visible; a lost one does not.
+    const counts = kind !== 'lost' && (focusYear === undefined || fy === focusYear);
     const bcId = o.buyingCenterId;
     const b = bcId ? (bcInput.get(bcId) ?? UNKNOWN) : NONE;
     oppBc[i] = b;
-    if (b >= 0) usedBc[b] = 1;
+    if (b >= 0 && counts) usedBc[b] = 1;
     const offId = o.offeringId;
     const k = offId ? (offInput.get(offId) ?? UNKNOWN) : NONE;
     oppOff[i] = k;
-    if (k >= 0) usedOff[k] = 1;
-    let flags = o.isWon ? OPP_WON : o.isClosed ? OPP_SKIP : 0;
-    const g = o.growthType;
-    if (g) flags |= g === 'Mining' ? OPP_MINING : OPP_FARMING;
+    if (k >= 0 && counts) usedOff[k] = 1;
+    if (kind === 'lost') {
+      oppFlags[i] = OPP_SKIP;
+      continue;
+    }
+    let flags = kind === 'won' ? OPP_WON : 0;
+    if (growthOf(o, firstWon, fy) === 'Mining') flags |= OPP_MINING;
     oppFlags[i] = flags;
-    const amount = o.amount ?? 0;
-    oppValue[i] = o.isWon ? amount : weighted ? (amount * (o.probability ?? 0)) / 100 : amount;
+    const m = dealMoney(o, options.currency);
+    oppValue[i] = kind === 'won' ? m.won : weighted ? m.weighted : m.pipeline;
   }
   for (const c of input.cells) {
-    if (!c.potential) continue;
+    if (focusYear !== undefined && c.fiscalYear !== focusYear) continue;
+    const p = potentialOf(c, options.currency);
+    if (!p.whitespace && !p.competitive) continue;
     const b = bcInput.get(c.buyingCenterId);
     const k = offInput.get(c.offeringId);
     if (b !== undefined) usedBc[b] = 1;
@@ -334,6 +363,8 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const won = new Float64Array(N);
   const pipe = new Float64Array(N);
   const pot = new Float64Array(N);
+  const comp = new Float64Array(N);
+  const dealsAt = new Uint8Array(N);
   const landscapeAt = new Int32Array(N).fill(-1);
   input.cells.forEach((c, i) => {
     const y = yearIndex.get(c.fiscalYear);
@@ -345,18 +376,17 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
     if (r < 0 || k < 0) return;
     const at = y * nCells + r * nCols + k;
     landscapeAt[at] = i;
-    pot[at] = c.potential ?? 0;
+    const p = potentialOf(c, options.currency);
+    pot[at] = p.whitespace;
+    comp[at] = p.competitive;
   });
 
-  // The cell of each opportunity (-1 unmapped) and the first year each cell had won business.
+  // The cell of each opportunity (-1 unmapped).
   const oppCell = new Int32Array(nOpps);
-  const firstWon = new Int32Array(nCells).fill(0x7fffffff);
   for (let i = 0; i < nOpps; i++) {
     const r = oppBc[i] >= 0 ? rowOfInput[oppBc[i]] : -1;
     const k = oppOff[i] >= 0 ? colOfInput[oppOff[i]] : -1;
-    const cell = r >= 0 && k >= 0 ? r * nCols + k : -1;
-    oppCell[i] = cell;
-    if (cell >= 0 && oppFlags[i] & OPP_WON && oppFy[i] < firstWon[cell]) firstWon[cell] = oppFy[i];
+    oppCell[i] = r >= 0 && k >= 0 ? r * nCols + k : -1;
   }
 
   // Opportunity ids per cell as linked lists in opportunity order, turned into arrays only when read.
@@ -395,13 +425,12 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
       const at = y * nCells + cell;
       if (isWon) won[at] += value;
       else pipe[at] += value;
+      dealsAt[at] |= isWon ? HAS_WON : HAS_OPEN;
       if (head[at] < 0) head[at] = i;
       else next[tail[at]] = i;
       tail[at] = i;
     }
-    const isMining =
-      flags & OPP_MINING ? true : flags & OPP_FARMING ? false : cell >= 0 && firstWon[cell] < oppFy[i];
-    const g = isMining ? mining : farming;
+    const g = flags & OPP_MINING ? mining : farming;
     g[y * 2 + (isWon ? 0 : 1)] += value;
   }
 
@@ -409,6 +438,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const rWon = won.slice();
   const rPipe = pipe.slice();
   const rPot = pot.slice();
+  const rComp = comp.slice();
   for (let y = 0; y < nYears; y++) {
     const base = y * nCells;
     for (let r = nRows - 1; r >= 0; r--) {
@@ -420,6 +450,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
           rWon[to + k] += rWon[from + k];
           rPipe[to + k] += rPipe[from + k];
           rPot[to + k] += rPot[from + k];
+          rComp[to + k] += rComp[from + k];
         }
       }
     }
@@ -443,7 +474,11 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
       const p = pipe[at];
       const li = landscapeAt[at];
       const l = li >= 0 ? input.cells[li] : null;
-      const status: CellStatus = w > 0 ? 'won' : p > 0 ? 'active' : l ? STATE_OF_CELL[l.state] : 'unassessed';
+      const status: CellStatus = cellStatus(
+        l?.state ?? null,
+        (dealsAt[at] & HAS_WON) !== 0,
+        (dealsAt[at] & HAS_OPEN) !== 0
+      );
       let change: YearChange | null = null;
       if (compare) {
         const before = won[at - nCells] + pipe[at - nCells];
@@ -463,12 +498,13 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         won: w,
         pipeline: p,
         potential: pot[at],
+        competitive: comp[at],
         status,
         competitor: l?.state === 'Competitor' ? l.competitor : null,
         landscapeCellId: l?.id ?? null,
         opportunityIds: idsAt(at),
         change,
-        rolled: { won: rWon[at], pipeline: rPipe[at], potential: rPot[at] }
+        rolled: { won: rWon[at], pipeline: rPipe[at], potential: rPot[at], competitive: rComp[at] }
       };
     };
 
@@ -480,6 +516,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         own.won += won[at + k];
         own.pipeline += pipe[at + k];
         own.potential += pot[at + k];
+        own.competitive += comp[at + k];
       }
       const rolled = zero();
       add(rolled, own);
@@ -496,6 +533,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         t.won += won[at + k];
         t.pipeline += pipe[at + k];
         t.potential += pot[at + k];
+        t.competitive += comp[at + k];
       }
       add(grandTotal, rowTotals[r].own);
     }
