@@ -444,7 +444,7 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
       conversionRates: [],
       wonHistory: []
     },
-    bant: { accountId, opportunities: bantOpps, history: [] },
+    bant: { accountId, opportunities: bantOpps, history: [], stages: [] },
     planSummary: {
       accountId,
       fiscalYear: lastYear,

@@ -6,6 +6,7 @@ import type {
   LandscapeCellDto,
   MatrixOpportunity,
   OrgFigureSettings,
+  SalesStageDto,
   WonHistoryDto
 } from '../../../../src/contracts';
 import type { ApexContext } from '../../registry';
@@ -27,6 +28,16 @@ export function figureSettings(ctx: ApexContext): OrgFigureSettings {
     out.conversionRates.push({ isoCode, rate: Number(row.ConversionRate) });
   }
   return out;
+}
+
+/** KeyplanFigures.salesStages */
+export function salesStages(ctx: ApexContext): SalesStageDto[] {
+  return OrgSettingsSelector.salesStages(ctx).map((s) => ({
+    name: String(s.ApiName),
+    sortOrder: num(s.SortOrder) ?? 0,
+    isActive: s.IsActive === true,
+    isClosed: s.IsClosed === true
+  }));
 }
 
 /** KeyplanFigures.wonHistory */

@@ -33,6 +33,8 @@ export const LIMITS = {
   MAX_HISTORY: 1000,
   /** KeyplanFigures.MAX_WON_HISTORY */
   MAX_WON_HISTORY: 20000,
+  /** OrgSettingsSelector.MAX_STAGES */
+  MAX_STAGES: 200,
   /** OrgSettingsSelector.MAX_CURRENCIES */
   MAX_CURRENCIES: 300,
   /** PlanActionSelector.MAX_OVERDUE */
@@ -53,6 +55,7 @@ export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
   MAX_HISTORY: 'OpportunitySelector',
   MAX_WON_HISTORY: 'KeyplanFigures',
   MAX_CURRENCIES: 'OrgSettingsSelector',
+  MAX_STAGES: 'OrgSettingsSelector',
   MAX_OVERDUE: 'PlanActionSelector'
 };
 
@@ -97,6 +100,7 @@ export const SOQL = {
   'OpportunitySelector.bantHistory': `SELECT OpportunityId, Field, OldValue, NewValue, CreatedDate FROM OpportunityFieldHistory WHERE OpportunityId IN :opportunityIds AND Field IN :fields WITH USER_MODE ORDER BY CreatedDate DESC LIMIT :rowLimit`,
   'OpportunitySelector.firstWonByCell': `SELECT Buying_Center__c, Offering__c, MIN(CloseDate) firstWonDate FROM Opportunity WHERE AccountId = :accountId AND IsWon = TRUE AND Buying_Center__c != NULL AND Offering__c != NULL WITH USER_MODE GROUP BY Buying_Center__c, Offering__c LIMIT :rowLimit`,
   'OrgSettingsSelector.fiscalYear': `SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OrgSettingsSelector.salesStages': `SELECT ApiName, SortOrder, IsActive, IsClosed FROM OpportunityStage WITH USER_MODE ORDER BY SortOrder LIMIT :MAX_STAGES`,
   /** Dynamic SOQL in Apex (CurrencyType exists only in multi-currency orgs): the quoted literal. */
   'OrgSettingsSelector.conversionRates': `SELECT IsoCode, ConversionRate, IsCorporate FROM CurrencyType ORDER BY IsoCode LIMIT :rowLimit`,
   'OpportunitySelector.versionById': `SELECT Id, Name, AccountId, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
@@ -215,6 +219,8 @@ export const PlanActionSelector = {
 export const OrgSettingsSelector = {
   fiscalYear: (ctx: ApexContext): Row | null =>
     first(soql(ctx, SOQL['OrgSettingsSelector.fiscalYear'], { SINGLE_ROW })),
+  salesStages: (ctx: ApexContext): Row[] =>
+    soql(ctx, SOQL['OrgSettingsSelector.salesStages'], { MAX_STAGES: LIMITS.MAX_STAGES }),
   /** UserInfo.isMultiCurrencyOrganization(): the local org is multi-currency when it has CurrencyType rows. */
   isMultiCurrency: (ctx: ApexContext): boolean => ctx.org.isMultiCurrency(),
   conversionRates: (ctx: ApexContext): Row[] =>
