@@ -70,6 +70,8 @@ export interface Scenario {
         rows: string[];
         cells: Record<string, string>;
         unmapped: { won: number; pipeline: number };
+        /** Row totals with sub-centers (own + children), by buying center key. */
+        rolled?: Record<string, { won: number; pipeline: number; potential: number; competitive: number }>;
       }
     >;
     gaps: Record<string, string[]>;
@@ -231,6 +233,14 @@ export function diffMatrix(
     const k = cols.indexOf(o);
     const got = r >= 0 && k >= 0 ? year.cells[r * cols.length + k].status : 'not shown';
     if (got !== status) out.push(`${s.name} FY${fy} cell ${key}: expected ${status}, got ${got}`);
+  }
+  for (const [key, money] of Object.entries(want.rolled ?? {})) {
+    const r = rows.indexOf(key);
+    const got = r >= 0 ? year.rowTotals[r].rolled : null;
+    if (!got || (['won', 'pipeline', 'potential', 'competitive'] as const).some((k) => got[k] !== money[k]))
+      out.push(
+        `${s.name} FY${fy} rolled ${key}: expected ${JSON.stringify(money)}, got ${JSON.stringify(got)}`
+      );
   }
   if (year.unmapped.won !== want.unmapped.won || year.unmapped.pipeline !== want.unmapped.pipeline)
     out.push(
