@@ -6,7 +6,13 @@ import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummar
 import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import savePlan from '@salesforce/apex/AccountPlanController.savePlan';
 import type { AccountPlanDto, CustomerPhase, PlanInput, PlanSummaryData } from '@keyplan/contracts';
-import { figureOptions, summariseYear, type AttributeScores, type YearFigures } from 'c/keyplanCore';
+import {
+  currentFiscalYear,
+  figureOptions,
+  summariseYear,
+  type AttributeScores,
+  type YearFigures
+} from 'c/keyplanCore';
 
 const PHASES: CustomerPhase[] = ['Prospect', 'Customer', 'Loyal Customer', 'Former Customer'];
 const SCORE_FIELDS = [
@@ -30,6 +36,7 @@ export default class AccountPlanSummary extends LightningElement {
   /** The fiscal year shown: the design attribute, else the current year. */
   year: number = new Date().getFullYear();
   private configuredYear?: number;
+  private followedOrgYear = false;
 
   /** Design attribute: fiscal year to show; blank means the current year. */
   @api
@@ -59,6 +66,15 @@ export default class AccountPlanSummary extends LightningElement {
   wiredSummary(result: WireResult<PlanSummaryData>): void {
     this.wiredResult = result;
     if (result.data) {
+      // No year configured: follow the org's current fiscal year once its setting is known.
+      if (this.configuredYear === undefined && !this.followedOrgYear) {
+        this.followedOrgYear = true;
+        const current = currentFiscalYear(figureOptions(result.data).fiscalYear);
+        if (current !== this.year) {
+          this.year = current;
+          return;
+        }
+      }
       this.data = result.data;
       this.error = null;
     } else if (result.error) {

@@ -43,6 +43,18 @@ export function fiscalYearOf(isoDate: string, startMonth = 1, namedBy: 'start' |
   return namedBy === 'start' ? startYear : startYear + 1;
 }
 
+/**
+ * The fiscal year today falls in under the org's setting: what a component shows when no year was
+ * chosen (in an April org named by its end, February 2027 is still FY2027, May 2026 is FY2027 too).
+ */
+export function currentFiscalYear(
+  setting: FiscalYearSetting = CALENDAR_FISCAL_YEAR,
+  today = new Date()
+): number {
+  const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-01`;
+  return fiscalYearOf(iso, setting.startMonth, setting.namedBy);
+}
+
 /** The corporate currency and the org's conversion rates (CurrencyType), when the org has several. */
 export interface CurrencySetting {
   /** ISO code every sum is expressed in (the corporate currency, or the org's single currency). */

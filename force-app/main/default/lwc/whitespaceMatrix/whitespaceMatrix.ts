@@ -13,6 +13,7 @@ import OPPORTUNITY from '@salesforce/schema/Opportunity';
 import BUYING_CENTER from '@salesforce/schema/Buying_Center__c';
 import {
   buildMatrix,
+  currentFiscalYear,
   figureOptions,
   formatCurrency,
   formatDate,
@@ -147,10 +148,13 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       this.format = memoFormatter((v) => formatCurrency(v, code, { locale: LOCALE, compact: true }));
     }
     // The org's fiscal year and currency travel with the data: the matrix buckets and sums as the org does.
-    this.matrix = buildMatrix(data, {
-      ...figureOptions(data),
-      weighted: this.weightedPipeline
-    });
+    const options = figureOptions(data);
+    this.matrix = buildMatrix(data, { ...options, weighted: this.weightedPipeline });
+    // No year chosen: show the org's current fiscal year (the wire then brings that year).
+    if (this.selectedYear === undefined && this.defaultFiscalYear === undefined) {
+      const current = currentFiscalYear(options.fiscalYear);
+      if (current !== this.fiscalYear) this.selectedYear = current;
+    }
     this.rebuildView();
   }
 

@@ -3,7 +3,7 @@
  * summariseYear, the matrix's buildMatrix and the BANT panel's bantGaps give the expected figures,
  * and the matrix's grand total equals summariseYear on every scenario and year.
  */
-import { bantGaps, buildMatrix, figureOptions, summariseYear } from 'c/keyplanCore';
+import { bantGaps, buildMatrix, currentFiscalYear, figureOptions, summariseYear } from 'c/keyplanCore';
 import {
   diffMatrix,
   diffYear,
@@ -90,6 +90,14 @@ describe('scenario table (core)', () => {
         expect([key, got]).toEqual([key, codes]);
       }
     });
+  });
+
+  it("shows the org's current fiscal year when none is chosen", () => {
+    const april = figureOptions({ fiscalYearStartMonth: 4, fiscalYearNamedByStart: false }).fiscalYear;
+    expect(currentFiscalYear(april, new Date(2027, 1, 15))).toBe(2027);
+    expect(currentFiscalYear(april, new Date(2026, 4, 15))).toBe(2027);
+    expect(currentFiscalYear(april, new Date(2026, 2, 31))).toBe(2026);
+    expect(currentFiscalYear(undefined, new Date(2026, 2, 31))).toBe(2026);
   });
 
   it('a wrong expectation fails: the checker is not blind', () => {
