@@ -119,6 +119,10 @@ export function dealKind(deal: Pick<Deal, 'isClosed' | 'isWon'>): DealKind {
   return deal.isWon ? 'won' : deal.isClosed ? 'lost' : 'open';
 }
 
+/** Weighted pipeline of an open amount: amount x probability / 100 (blank probability = 0). */
+export const weightedAmount = (amount: number, probability: number | null | undefined): number =>
+  (amount * (probability ?? 0)) / 100;
+
 /**
  * The money a deal adds: won = its amount when won; pipeline = its amount when open; weighted = its
  * amount x probability / 100 when open. Amounts in the corporate currency; blank amount or
@@ -130,14 +134,16 @@ export function dealMoney(
 ): { won: number; pipeline: number; weighted: number } {
   const kind = dealKind(deal);
   if (kind === 'lost') return { won: 0, pipeline: 0, weighted: 0 };
-  const amount = toCorporate(
-    deal.amount,
-    deal.currencyIsoCode,
-    currency,
-    `Opportunity ${deal.name ?? deal.id}`
-  );
+  const amount = dealAmount(deal, currency);
   if (kind === 'won') return { won: amount, pipeline: 0, weighted: 0 };
-  return { won: 0, pipeline: amount, weighted: (amount * (deal.probability ?? 0)) / 100 };
+  return { won: 0, pipeline: amount, weighted: weightedAmount(amount, deal.probability) };
+}
+
+/** A deal's amount in the corporate currency (blank = 0). */
+export function dealAmount(deal: Deal, currency?: CurrencySetting | null): number {
+  return currency?.rates
+    ? toCorporate(deal.amount, deal.currencyIsoCode, currency, `Opportunity ${deal.name ?? deal.id}`)
+    : (deal.amount ?? 0);
 }
 
 /** The earliest won close date of one buying center x offering over the account's whole history. */
@@ -183,10 +189,25 @@ export function firstWonYears(
  * did not, including a deal not mapped to both a buying center and an offering.
  */
 export function growthOf(deal: Deal, firstWon: ReadonlyMap<string, number>, fiscalYear: number): GrowthType {
+  const first =
+    deal.buyingCenterId && deal.offeringId
+      ? firstWon.get(cellKey(deal.buyingCenterId, deal.offeringId))
+      : undefined;
+  return growthFrom(deal, first, fiscalYear);
+}
+
+/**
+ * The rule of growthOf with the first won fiscal year of the deal's cell already looked up (the
+ * matrix keeps it in a typed array).
+ */
+export function growthFrom(
+  deal: Pick<Deal, 'growthType' | 'buyingCenterId' | 'offeringId'>,
+  firstWonOfCell: number | undefined,
+  fiscalYear: number
+): GrowthType {
   if (deal.growthType === 'Mining' || deal.growthType === 'Farming') return deal.growthType;
   if (!deal.buyingCenterId || !deal.offeringId) return 'Farming';
-  const first = firstWon.get(cellKey(deal.buyingCenterId, deal.offeringId));
-  return first !== undefined && first < fiscalYear ? 'Mining' : 'Farming';
+  return firstWonOfCell !== undefined && firstWonOfCell < fiscalYear ? 'Mining' : 'Farming';
 }
 
 export type CellStatus = 'won' | 'active' | 'whitespace' | 'competitor' | 'not-applicable' | 'unassessed';

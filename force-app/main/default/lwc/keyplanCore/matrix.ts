@@ -13,12 +13,14 @@ import type {
 import {
   CALENDAR_FISCAL_YEAR,
   cellStatus,
+  cellKey,
+  dealAmount,
   dealKind,
-  dealMoney,
   firstWonYears,
   fiscalYearOf,
-  growthOf,
+  growthFrom,
   potentialOf,
+  weightedAmount,
   type CellStatus,
   type CurrencySetting,
   type FiscalYearSetting,
@@ -239,8 +241,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const usedBc = new Uint8Array(input.buyingCenters.length);
   const usedOff = new Uint8Array(input.offerings.length);
   const yearSet = new Set<number>(input.fiscalYears);
-  // Mining vs farming from the account's whole won history (growthOf), not from the years shown.
-  const firstWon = firstWonYears(input.wonHistory, opps, setting);
+  const oppKind = new Uint8Array(nOpps); // 0 open, 1 won, 2 lost (dealKind)
   let lastFy = NaN;
   for (let i = 0; i < nOpps; i++) {
     const o = opps[i];
@@ -250,6 +251,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
     oppFy[i] = fy;
     if (fy !== lastFy) yearSet.add((lastFy = fy));
     const kind = dealKind(o);
+    oppKind[i] = kind === 'open' ? 0 : kind === 'won' ? 1 : 2;
     // A won or open deal of the focus year makes an inactive row or column visible; a lost one does not.
     const counts = kind !== 'lost' && (focusYear === undefined || fy === focusYear);
     const bcId = o.buyingCenterId;
@@ -260,15 +262,43 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
     const k = offId ? (offInput.get(offId) ?? UNKNOWN) : NONE;
     oppOff[i] = k;
     if (k >= 0 && counts) usedOff[k] = 1;
-    if (kind === 'lost') {
+  }
+  // Mining vs farming (growthFrom) from the account's whole won history, not from the years shown:
+  // the first won fiscal year per buying center x offering, by input index (ids outside the input
+  // fall back to the id-keyed map of firstWonYears).
+  const nOffIn = input.offerings.length;
+  const firstWon = new Int32Array(input.buyingCenters.length * nOffIn).fill(0x7fffffff);
+  let outside: Map<string, number> | null = null;
+  for (const h of input.wonHistory ?? []) {
+    const b = bcInput.get(h.buyingCenterId);
+    const k = offInput.get(h.offeringId);
+    if (b === undefined || k === undefined) continue;
+    const fy = fiscalYearOf(h.firstWonDate, startMonth, namedBy);
+    if (fy < firstWon[b * nOffIn + k]) firstWon[b * nOffIn + k] = fy;
+  }
+  for (let i = 0; i < nOpps; i++)
+    if (oppKind[i] === 1 && oppBc[i] >= 0 && oppOff[i] >= 0) {
+      const at = oppBc[i] * nOffIn + oppOff[i];
+      if (oppFy[i] < firstWon[at]) firstWon[at] = oppFy[i];
+    }
+  for (let i = 0; i < nOpps; i++) {
+    if (oppKind[i] === 2) {
       oppFlags[i] = OPP_SKIP;
       continue;
     }
-    let flags = kind === 'won' ? OPP_WON : 0;
-    if (growthOf(o, firstWon, fy) === 'Mining') flags |= OPP_MINING;
-    oppFlags[i] = flags;
-    const m = dealMoney(o, options.currency);
-    oppValue[i] = kind === 'won' ? m.won : weighted ? m.weighted : m.pipeline;
+    const o = opps[i];
+    const isWon = oppKind[i] === 1;
+    let first: number | undefined;
+    if (oppBc[i] >= 0 && oppOff[i] >= 0) {
+      const f = firstWon[oppBc[i] * nOffIn + oppOff[i]];
+      first = f === 0x7fffffff ? undefined : f;
+    } else if (oppBc[i] === UNKNOWN || oppOff[i] === UNKNOWN) {
+      outside ??= firstWonYears(input.wonHistory, opps, setting);
+      if (o.buyingCenterId && o.offeringId) first = outside.get(cellKey(o.buyingCenterId, o.offeringId));
+    }
+    oppFlags[i] = (isWon ? OPP_WON : 0) | (growthFrom(o, first, oppFy[i]) === 'Mining' ? OPP_MINING : 0);
+    const amount = dealAmount(o, options.currency);
+    oppValue[i] = isWon || !weighted ? amount : weightedAmount(amount, o.probability);
   }
   for (const c of input.cells) {
     if (focusYear !== undefined && c.fiscalYear !== focusYear) continue;
