@@ -51,6 +51,8 @@ export interface MatrixCell extends Money3 {
   change: YearChange | null;
   /** Own plus all child buying centers (equals own for a leaf). */
   rolled: Money3;
+  /** The status with the sub-centers' deals (cellStatus; equals status for a leaf). */
+  rolledStatus: CellStatus;
 }
 
 export interface MatrixRow {
@@ -469,6 +471,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const rPipe = pipe.slice();
   const rPot = pot.slice();
   const rComp = comp.slice();
+  const rDeals = dealsAt.slice();
   for (let y = 0; y < nYears; y++) {
     const base = y * nCells;
     for (let r = nRows - 1; r >= 0; r--) {
@@ -481,6 +484,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
           rPipe[to + k] += rPipe[from + k];
           rPot[to + k] += rPot[from + k];
           rComp[to + k] += rComp[from + k];
+          rDeals[to + k] |= rDeals[from + k];
         }
       }
     }
@@ -534,7 +538,12 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         landscapeCellId: l?.id ?? null,
         opportunityIds: idsAt(at),
         change,
-        rolled: { won: rWon[at], pipeline: rPipe[at], potential: rPot[at], competitive: rComp[at] }
+        rolled: { won: rWon[at], pipeline: rPipe[at], potential: rPot[at], competitive: rComp[at] },
+        rolledStatus: cellStatus(
+          l?.state ?? null,
+          (rDeals[at] & HAS_WON) !== 0,
+          (rDeals[at] & HAS_OPEN) !== 0
+        )
       };
     };
 

@@ -7,7 +7,7 @@
  * Type imports use a relative path on purpose: Babel erases them, and Node (bench) cannot resolve `c/`.
  */
 import type { CellStatus } from '../keyplanCore/figures';
-import type { MatrixCell, MatrixYear, Money3, WhitespaceMatrix, YearChange } from '../keyplanCore/matrix';
+import type { MatrixYear, Money3, WhitespaceMatrix, YearChange } from '../keyplanCore/matrix';
 
 /** Fixed body row height in px: virtualisation depends on it (keep in sync with whitespaceMatrix.css). */
 export const ROW_HEIGHT = 72;
@@ -176,12 +176,6 @@ export interface WindowContext {
   previousYear: number;
 }
 
-function statusOfRolled(cell: MatrixCell, rolled: Money3): CellStatus {
-  if (rolled.won > 0) return 'won';
-  if (rolled.pipeline > 0) return 'active';
-  return cell.status;
-}
-
 /**
  * The screen reader label of a cell: where, what it means, and its money, e.g.
  * "Helicopters Europe x IoT Platform: whitespace, potential $1.2M, no open pipeline".
@@ -240,7 +234,7 @@ export function rowWindow(
     for (let k = 0; k < nCols; k++) {
       const cell = year.cells[r * nCols + k];
       const money: Money3 = rolledUp ? cell.rolled : cell;
-      const status = rolledUp ? statusOfRolled(cell, money) : cell.status;
+      const status = rolledUp ? cell.rolledStatus : cell.status;
       const info = STATE_INFO[status];
       const column = matrix.columns[k];
       const ch = cell.change ? CHANGE_INFO[cell.change] : null;

@@ -309,6 +309,21 @@ describe('buildMatrix', () => {
   });
 });
 
+describe('cell status (cellStatus)', () => {
+  it('an open deal makes a cell active whatever its amount, and a collapsed parent shows its children deals', () => {
+    const m = buildMatrix({
+      fiscalYears: [2025],
+      buyingCenters: [bc('grp'), bc('eu', 'grp')],
+      offerings: [off('cloud')],
+      cells: [],
+      opportunities: [opp({ buyingCenterId: 'eu', amount: null, closeDate: '2025-05-01' })],
+      plan: null
+    });
+    expect(cellAt(m, 2025, 'eu', 'cloud')).toMatchObject({ status: 'active', pipeline: 0 });
+    expect(cellAt(m, 2025, 'grp', 'cloud')).toMatchObject({ status: 'unassessed', rolledStatus: 'active' });
+  });
+});
+
 describe('lazy matrix cells', () => {
   const input: MatrixInput = {
     fiscalYears: [2025],
