@@ -190,6 +190,7 @@ for (const s of loadScenarios()) {
         assert.equal(code, 0);
         const r = JSON.parse(out) as {
           currencyCode: string;
+          rows: { id: string; cells: { offering: string; status: string }[] }[];
           grandTotal: { won: number; pipeline: number; potential: number; competitive: number };
         };
         const want = s.expected.years[fy];
@@ -198,6 +199,14 @@ for (const s of loadScenarios()) {
           [want.won, want.pipeline, want.whitespacePotential, want.competitivePotential]
         );
         assert.equal(r.currencyCode, s.expected.currencyCode ?? s.org.currencyCode);
+        // Cell status as the matrix shows it (a blank state is Unassessed, never "null": issue 16 point 5).
+        const wantMatrix = s.expected.matrix[fy];
+        for (const [cellKey, status] of Object.entries(wantMatrix?.cells ?? {})) {
+          const [b, o] = cellKey.split('|');
+          const row = r.rows.find((x) => x.id === ids.get(`bc:${b}`));
+          const cell = row?.cells.find((c) => c.offering === ids.get(`off:${o}`));
+          assert.equal(cell?.status ?? 'not shown', status, `export-landscape ${cellKey}`);
+        }
 
         let md = '';
         const planCode = await runCli(
