@@ -64,13 +64,21 @@ export async function orgFigureSettings(conn: Connection): Promise<OrgFigureSett
   const org = (
     await queryAll<Row>(
       conn,
-      'SELECT Id, FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization'
+      'SELECT Id, FiscalYearStartMonth, UsesStartDateAsFiscalYearName FROM Organization'
     )
   )[0];
+  // The org's currency in a single-currency org (Apex uses UserInfo.getDefaultCurrency(), which the
+  // API does not offer); a multi-currency org's corporate currency comes from CurrencyType below.
+  const orgCurrency = await queryAll<Row>(conn, 'SELECT Id, DefaultCurrencyIsoCode FROM Organization').catch(
+    () => [] as Row[]
+  );
   const out: OrgFigureSettings = {
     fiscalYearStartMonth: typeof org?.FiscalYearStartMonth === 'number' ? org.FiscalYearStartMonth : 1,
     fiscalYearNamedByStart: org?.UsesStartDateAsFiscalYearName === true,
-    currencyCode: typeof org?.DefaultCurrencyIsoCode === 'string' ? org.DefaultCurrencyIsoCode : 'USD',
+    currencyCode:
+      typeof orgCurrency[0]?.DefaultCurrencyIsoCode === 'string'
+        ? orgCurrency[0].DefaultCurrencyIsoCode
+        : 'USD',
     conversionRates: []
   };
   let rates: Row[] = [];

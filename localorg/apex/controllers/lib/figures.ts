@@ -19,7 +19,8 @@ export function figureSettings(ctx: ApexContext): OrgFigureSettings {
   const out: OrgFigureSettings = {
     fiscalYearStartMonth: num(org?.FiscalYearStartMonth) ?? 1,
     fiscalYearNamedByStart: org?.UsesStartDateAsFiscalYearName === true,
-    currencyCode: typeof org?.DefaultCurrencyIsoCode === 'string' ? org.DefaultCurrencyIsoCode : 'USD',
+    // UserInfo.getDefaultCurrency(): the org's currency in a single-currency org.
+    currencyCode: ctx.org.corporateCurrency(),
     conversionRates: []
   };
   for (const row of OrgSettingsSelector.conversionRates(ctx)) {
