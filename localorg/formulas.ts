@@ -1,6 +1,11 @@
 import { CLOSED_STAGES } from '../src/schema';
 import { bantScore, type BantStatuses } from '../force-app/main/default/lwc/keyplanCore/bant';
 import {
+  CALENDAR_FISCAL_YEAR,
+  fiscalYearOf,
+  type FiscalYearSetting
+} from '../force-app/main/default/lwc/keyplanCore/figures';
+import {
   relationshipScore as coreRelationshipScore,
   relationshipTypeOf,
   tierOf,
@@ -233,9 +238,15 @@ export const STAGE_DEFAULTS: Record<string, { probability: number; forecast: str
 
 /**
  * Opportunity fields the org derives from the stage: IsClosed, IsWon, ForecastCategoryName, and
- * Probability when the stage changed and no probability was given; FiscalYear from CloseDate.
+ * Probability when the stage changed and no probability was given; FiscalYear from CloseDate and the
+ * org's fiscal year settings.
  */
-export function deriveOpportunity(rec: SfRecord, stageChanged: boolean, probabilityGiven: boolean): void {
+export function deriveOpportunity(
+  rec: SfRecord,
+  stageChanged: boolean,
+  probabilityGiven: boolean,
+  fiscalYear: FiscalYearSetting = CALENDAR_FISCAL_YEAR
+): void {
   const stage = typeof rec.StageName === 'string' ? rec.StageName : '';
   const closed = CLOSED_STAGES[stage];
   rec.IsClosed = Boolean(closed);
@@ -244,5 +255,9 @@ export function deriveOpportunity(rec: SfRecord, stageChanged: boolean, probabil
   rec.ForecastCategoryName = defaults?.forecast ?? 'Pipeline';
   if (stageChanged && !probabilityGiven)
     rec.Probability = defaults?.probability ?? closed?.probability ?? null;
-  rec.FiscalYear = typeof rec.CloseDate === 'string' ? Number(rec.CloseDate.slice(0, 4)) : null;
+  // Opportunity.FiscalYear under the org's fiscal year settings (Organization row), as the platform derives it.
+  rec.FiscalYear =
+    typeof rec.CloseDate === 'string'
+      ? fiscalYearOf(rec.CloseDate, fiscalYear.startMonth, fiscalYear.namedBy)
+      : null;
 }

@@ -1,6 +1,18 @@
 import type { Statement } from 'better-sqlite3';
 import type { KeyplanSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
-import { findObject, loadSchema, type FieldDef, type ObjectDef, type Schema } from '../src/schema';
+import {
+  fiscalYearOf,
+  fiscalYearSetting,
+  type FiscalYearSetting
+} from '../force-app/main/default/lwc/keyplanCore/figures';
+import {
+  CLOSED_STAGES,
+  findObject,
+  loadSchema,
+  type FieldDef,
+  type ObjectDef,
+  type Schema
+} from '../src/schema';
 import { getMeta, nextSeq, openDb, q, setMeta, syncSchema, type Db } from './db';
 import { SfError } from './errors';
 import type { EffectiveSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
@@ -9,6 +21,7 @@ import {
   FORMULAS,
   deriveOpportunity,
   effectiveFrom,
+  STAGE_DEFAULTS,
   formulaSettingsFrom,
   settingsFrom,
   type FormulaSettings,
@@ -149,6 +162,7 @@ export class LocalOrg {
       org.ensureUsers();
       (org as { user: LocalUserDef }).user = user;
       (org as { userId: string }).userId = org.userIds.get(user.alias)!;
+      org.ensureOrganization();
       org.recomputeFormulas();
     });
     return org;
@@ -547,7 +561,14 @@ export class LocalOrg {
         [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x !== '').join(' ') || null;
     }
     if (obj.name === 'Opportunity') {
-      deriveOpportunity(rec, !prior || prior.StageName !== rec.StageName, 'Probability' in given);
+      deriveOpportunity(
+        rec,
+        !prior || prior.StageName !== rec.StageName,
+        'Probability' in given,
+        this.fiscalYearSetting()
+      );
+      if ((rec.CurrencyIsoCode === null || rec.CurrencyIsoCode === undefined) && this.isMultiCurrency())
+        rec.CurrencyIsoCode = this.corporateCurrency();
     }
     const trigger = UNIQUE_KEY_TRIGGERS[obj.name];
     const keyField = trigger ? this.field(obj, 'Unique_Key__c') : undefined;
@@ -697,6 +718,106 @@ export class LocalOrg {
       }
     }
   }
+
+  /**
+   * The Organization row (one per org): calendar fiscal year and USD unless a test or the seed sets
+   * otherwise. The opportunities' stages (OpportunityStage) come with it, in the sales process order.
+   */
+  private ensureOrganization(): void {
+    if (!this.db.prepare(`SELECT 1 FROM "Organization"`).get()) {
+      const id = this.insert('Organization', { Name: 'Keyplan Local' });
+      this.db
+        .prepare(
+          `UPDATE "Organization" SET "FiscalYearStartMonth" = 1, "UsesStartDateAsFiscalYearName" = 0, "DefaultCurrencyIsoCode" = 'USD' WHERE "Id" = ?`
+        )
+        .run(id);
+    }
+    if (!this.db.prepare(`SELECT 1 FROM "OpportunityStage"`).get()) {
+      const stages = Object.keys(STAGE_DEFAULTS);
+      stages.forEach((name, i) => {
+        const closed = CLOSED_STAGES[name];
+        this.insert('OpportunityStage', {
+          ApiName: name,
+          MasterLabel: name,
+          SortOrder: i + 1,
+          IsActive: true,
+          IsClosed: Boolean(closed),
+          IsWon: closed?.isWon ?? false,
+          DefaultProbability: STAGE_DEFAULTS[name].probability
+        });
+      });
+    }
+  }
+
+  /** The org's fiscal year (Organization.FiscalYearStartMonth, UsesStartDateAsFiscalYearName). */
+  fiscalYearSetting(): FiscalYearSetting {
+    const row = this.stmt(
+      `SELECT "FiscalYearStartMonth" AS m, "UsesStartDateAsFiscalYearName" AS s FROM "Organization" LIMIT 1`
+    ).get() as { m: number | null; s: number | null } | undefined;
+    return fiscalYearSetting(row?.m ?? 1, row?.s === 1);
+  }
+
+  /**
+   * Setup > Fiscal Year: the start month and whether the year is named by its start, then
+   * Opportunity.FiscalYear re-derived for every opportunity, as the platform does.
+   */
+  setFiscalYear(startMonth: number, namedByStart: boolean): void {
+    const setting = fiscalYearSetting(startMonth, namedByStart);
+    this.write(() => {
+      this.db
+        .prepare(`UPDATE "Organization" SET "FiscalYearStartMonth" = ?, "UsesStartDateAsFiscalYearName" = ?`)
+        .run(setting.startMonth, namedByStart ? 1 : 0);
+      const rows = this.db.prepare(`SELECT "Id", "CloseDate" FROM "Opportunity"`).all() as {
+        Id: string;
+        CloseDate: string | null;
+      }[];
+      const update = this.db.prepare(`UPDATE "Opportunity" SET "FiscalYear" = ? WHERE "Id" = ?`);
+      for (const r of rows)
+        update.run(r.CloseDate ? fiscalYearOf(r.CloseDate, setting.startMonth, setting.namedBy) : null, r.Id);
+    });
+  }
+
+  /** The corporate currency (the org's currency in a single-currency org). */
+  corporateCurrency(): string {
+    const row = this.stmt(`SELECT "DefaultCurrencyIsoCode" AS c FROM "Organization" LIMIT 1`).get() as
+      { c: string | null } | undefined;
+    return row?.c ?? 'USD';
+  }
+
+  /** A multi-currency org has CurrencyType rows. */
+  isMultiCurrency(): boolean {
+    return this.stmt(`SELECT 1 FROM "CurrencyType" LIMIT 1`).get() !== undefined;
+  }
+
+  /**
+   * Turns multi-currency on (as support does for a real org, irreversibly there): the corporate
+   * currency and the rate of every other currency (units of it for one corporate unit). Existing
+   * opportunities get the corporate currency.
+   */
+  enableMultiCurrency(corporate: string, rates: Record<string, number>): void {
+    this.write(() => {
+      this.db.prepare(`UPDATE "Organization" SET "DefaultCurrencyIsoCode" = ?`).run(corporate);
+      this.db.prepare(`DELETE FROM "CurrencyType"`).run();
+      this.insert('CurrencyType', {
+        IsoCode: corporate,
+        ConversionRate: 1,
+        IsCorporate: true,
+        IsActive: true
+      });
+      for (const [iso, rate] of Object.entries(rates))
+        if (iso !== corporate)
+          this.insert('CurrencyType', {
+            IsoCode: iso,
+            ConversionRate: rate,
+            IsCorporate: false,
+            IsActive: true
+          });
+      this.db
+        .prepare(`UPDATE "Opportunity" SET "CurrencyIsoCode" = ? WHERE "CurrencyIsoCode" IS NULL`)
+        .run(corporate);
+    });
+  }
+
 
   /**
    * The local users (LOCAL_USERS), created on first open. The demo user keeps the id recorded in the

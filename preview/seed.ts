@@ -47,7 +47,18 @@ export interface DemoBundle {
   bundle: () => AccountBundleInput;
   /** Backdate a month of BANT status changes, so the panel's "since last month" has something to show. */
   bantHistory?: boolean;
+  /**
+   * The org's fiscal year to run while this bundle loads. Fiscal year is org-wide in Salesforce, so it
+   * applies to the whole preview org (every account), and Opportunity.FiscalYear is re-derived.
+   */
+  fiscalYear?: { startMonth: number; namedByStart: boolean };
 }
+
+/**
+ * The preview org runs an April fiscal year named by its start year (April 2026 - March 2027 is
+ * FY2026), so the page proves the matrix and the plan bucket deals by the org's fiscal year.
+ */
+export const PREVIEW_FISCAL_YEAR = { startMonth: 4, namedByStart: true };
 
 /**
  * The demo bundles in load order: the account the page opens first, then the large one
@@ -56,7 +67,13 @@ export interface DemoBundle {
 export function demoBundles(largeContacts = 10000): DemoBundle[] {
   const label = `Stratosphere Holdings (${largeContacts.toLocaleString('en-US')} contacts)`;
   return [
-    { key: 'aerovance', label: 'Aerovance Group', bundle: () => aerovanceBundle(), bantHistory: true },
+    {
+      key: 'aerovance',
+      label: 'Aerovance Group',
+      bundle: () => aerovanceBundle(),
+      bantHistory: true,
+      fiscalYear: PREVIEW_FISCAL_YEAR
+    },
     {
       key: 'stratosphere',
       label,
@@ -103,6 +120,7 @@ export function loadDemo(
   if (!demo) throw new Error(`No demo bundle '${key}' (known: ${bundles.map((b) => b.key).join(', ')})`);
   const input = demo.bundle();
   return org.write(() => {
+    if (demo.fiscalYear) org.setFiscalYear(demo.fiscalYear.startMonth, demo.fiscalYear.namedByStart);
     const loaded = loadBundle(org, input);
     if (demo.bantHistory) seedBantHistory(org, loaded.accountId);
     org.db.prepare('DELETE FROM _localorg_meta WHERE key = ?').run(mark(key));

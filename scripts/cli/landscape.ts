@@ -1,30 +1,37 @@
 /**
  * The whitespace matrix of one account and fiscal year, computed by the domain core's `buildMatrix`
- * (the same aggregation the component shows) from live org data.
+ * (the same aggregation the component shows) from live org data read like WhitespaceService reads it:
+ * the opportunities of the year and the year before by the platform's FiscalYear, the won history for
+ * mining vs farming, and the org's fiscal year and currency (Organization, CurrencyType). Rows become
+ * DTOs with the twin's mappers (one row -> DTO mapping for the twin and the CLI).
  */
 import type { Connection } from 'jsforce';
-import type {
-  LandscapeCellDto,
-  MatrixBuyingCenter,
-  MatrixOffering,
-  MatrixOpportunity
-} from '../../src/contracts';
+import type { MatrixOffering, OrgFigureSettings, WonHistoryDto } from '../../src/contracts';
+import { figureOptions, type CellStatus } from '../../force-app/main/default/lwc/keyplanCore/figures';
 import {
   buildMatrix,
-  type CellStatus,
   type Money3,
   type WhitespaceMatrix
 } from '../../force-app/main/default/lwc/keyplanCore/matrix';
 import { csvCell } from './csv';
+import {
+  toCellDto,
+  toMatrixBuyingCenter,
+  toMatrixOpportunity
+} from '../../localorg/apex/controllers/WhitespaceController';
 import { findAccount } from './exporter';
 import { queryAll } from './importer';
 import { KEY_FIELD, keyFromExt, soqlString } from './keys';
 
 type Row = Record<string, unknown> & { Id: string };
+/** A REST row as the twin mappers take it (they read fields only, never `attributes`). */
+const asTwinRow = (r: Row): Parameters<typeof toCellDto>[0] => ({ attributes: { type: '' }, ...r });
 
 export interface LandscapeReport {
   account: { id: string; key: string; name: string };
   fiscalYear: number;
+  /** The currency every amount is in (the org's corporate currency). */
+  currencyCode: string;
   columns: { id: string; key: string; name: string }[];
   rows: {
     id: string;
@@ -37,6 +44,7 @@ export interface LandscapeReport {
       won: number;
       pipeline: number;
       potential: number;
+      competitive: number;
       competitor: string | null;
     }[];
     total: Money3;
@@ -49,13 +57,54 @@ export interface LandscapeReport {
   goal: number | null;
 }
 
-/** The whole matrix (every year with data), for callers that want more than one year. */
+/**
+ * The org's fiscal year and currency (what KeyplanFigures.settings sends to the components). A
+ * single-currency org has no CurrencyType: the query fails there and the rates stay empty.
+ */
+export async function orgFigureSettings(conn: Connection): Promise<OrgFigureSettings> {
+  const org = (
+    await queryAll<Row>(
+      conn,
+      'SELECT Id, FiscalYearStartMonth, UsesStartDateAsFiscalYearName FROM Organization'
+    )
+  )[0];
+  // The org's currency in a single-currency org (Apex uses UserInfo.getDefaultCurrency(), which the
+  // API does not offer); a multi-currency org's corporate currency comes from CurrencyType below.
+  const orgCurrency = await queryAll<Row>(conn, 'SELECT Id, DefaultCurrencyIsoCode FROM Organization').catch(
+    () => [] as Row[]
+  );
+  const out: OrgFigureSettings = {
+    fiscalYearStartMonth: typeof org?.FiscalYearStartMonth === 'number' ? org.FiscalYearStartMonth : 1,
+    fiscalYearNamedByStart: org?.UsesStartDateAsFiscalYearName === true,
+    currencyCode:
+      typeof orgCurrency[0]?.DefaultCurrencyIsoCode === 'string'
+        ? orgCurrency[0].DefaultCurrencyIsoCode
+        : 'USD',
+    conversionRates: []
+  };
+  let rates: Row[] = [];
+  try {
+    rates = await queryAll<Row>(conn, 'SELECT Id, IsoCode, ConversionRate, IsCorporate FROM CurrencyType');
+  } catch {
+    rates = []; // single-currency org: CurrencyType does not exist
+  }
+  for (const r of rates) {
+    if (r.IsCorporate === true) out.currencyCode = String(r.IsoCode);
+    out.conversionRates.push({ isoCode: String(r.IsoCode), rate: Number(r.ConversionRate) });
+  }
+  return out;
+}
+
+/** The matrix of `fy` (and the year before, for the change column), with the keys of its records. */
 export async function loadMatrix(
   conn: Connection,
   accountId: string,
   fy: number
-): Promise<{ matrix: WhitespaceMatrix; keys: Map<string, string> }> {
+): Promise<{ matrix: WhitespaceMatrix; keys: Map<string, string>; settings: OrgFigureSettings }> {
   const id = soqlString(accountId);
+  const settings = await orgFigureSettings(conn);
+  const multiCurrency = settings.conversionRates.length > 0;
+  const years = `${fy - 1}, ${fy}`;
   const centers = await queryAll<Row>(
     conn,
     `SELECT Id, ${KEY_FIELD}, Name, Parent_Buying_Center__c, Wallet_Size__c, Sales_Goal__c, Active__c, Sort_Order__c FROM Buying_Center__c WHERE Account__c = ${id}`
@@ -66,11 +115,15 @@ export async function loadMatrix(
   );
   const cells = await queryAll<Row>(
     conn,
-    `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = ${id}`
+    `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = ${id} AND Fiscal_Year__c IN (${years})`
   );
   const opps = await queryAll<Row>(
     conn,
-    `SELECT Id, ${KEY_FIELD}, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, LastModifiedDate FROM Opportunity WHERE AccountId = ${id}`
+    `SELECT Id, ${KEY_FIELD}, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, FiscalYear, ${multiCurrency ? 'CurrencyIsoCode, ' : ''}LastModifiedDate FROM Opportunity WHERE AccountId = ${id} AND FiscalYear IN (${years})`
+  );
+  const history = await queryAll<Row>(
+    conn,
+    `SELECT Buying_Center__c, Offering__c, MIN(CloseDate) firstWonDate FROM Opportunity WHERE AccountId = ${id} AND IsWon = TRUE AND Buying_Center__c != NULL AND Offering__c != NULL GROUP BY Buying_Center__c, Offering__c`
   );
   const plans = await queryAll<Row>(
     conn,
@@ -79,60 +132,41 @@ export async function loadMatrix(
   const keys = new Map<string, string>();
   for (const r of [...centers, ...offerings, ...opps]) keys.set(r.Id, keyFromExt(r[KEY_FIELD], r.Id));
   const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-  const matrix = buildMatrix({
-    fiscalYears: [fy],
-    buyingCenters: centers.map<MatrixBuyingCenter>((c) => ({
-      id: c.Id,
-      name: String(c.Name),
-      parentId: str(c.Parent_Buying_Center__c),
-      walletSize: num(c.Wallet_Size__c),
-      salesGoal: num(c.Sales_Goal__c),
-      active: c.Active__c !== false,
-      sortOrder: num(c.Sort_Order__c)
-    })),
-    offerings: offerings.map<MatrixOffering>((o) => ({
-      id: o.Id,
-      name: String(o.Name),
-      family: str(o.Family__c) as MatrixOffering['family'],
-      sortOrder: num(o.Sort_Order__c),
-      active: o.Active__c !== false
-    })),
-    cells: cells.map<LandscapeCellDto>((c) => ({
-      id: c.Id,
-      buyingCenterId: String(c.Buying_Center__c),
-      offeringId: String(c.Offering__c),
-      fiscalYear: Number(c.Fiscal_Year__c),
-      // As WhitespaceService.toCellDto: a blank state reads as Unassessed (never the text "null").
-      state: (str(c.State__c) ?? 'Unassessed') as LandscapeCellDto['state'],
-      competitor: str(c.Competitor__c),
-      potential: num(c.Potential__c),
-      lastModified: String(c.LastModifiedDate)
-    })),
-    opportunities: opps.map<MatrixOpportunity>((o) => ({
-      id: o.Id,
-      name: String(o.Name),
-      amount: num(o.Amount),
-      probability: num(o.Probability),
-      stageName: String(o.StageName),
-      isClosed: o.IsClosed === true,
-      isWon: o.IsWon === true,
-      closeDate: String(o.CloseDate),
-      buyingCenterId: str(o.Buying_Center__c),
-      offeringId: str(o.Offering__c),
-      growthType: str(o.Growth_Type__c) as MatrixOpportunity['growthType'],
-      lastModified: String(o.LastModifiedDate)
-    })),
-    plan: plans[0]
-      ? {
-          revenueGoal: num(plans[0].Revenue_Goal__c),
-          miningGoal: num(plans[0].Mining_Goal__c),
-          farmingGoal: num(plans[0].Farming_Goal__c),
-          fiscalYear: fy
-        }
-      : null
-  });
-  return { matrix, keys };
+  const wonHistory: WonHistoryDto[] = history.map((h) => ({
+    buyingCenterId: String(h.Buying_Center__c),
+    offeringId: String(h.Offering__c),
+    firstWonDate: String(h.firstWonDate)
+  }));
+  const matrix = buildMatrix(
+    {
+      fiscalYears: [fy - 1, fy],
+      buyingCenters: centers.map((c) => toMatrixBuyingCenter(asTwinRow(c))),
+      offerings: offerings.map((o) => ({
+        id: o.Id,
+        name: String(o.Name),
+        family: (typeof o.Family__c === 'string' ? o.Family__c : null) as MatrixOffering['family'],
+        sortOrder: num(o.Sort_Order__c),
+        active: o.Active__c === true
+      })),
+      // toCellDto reads a blank state as Unassessed, as WhitespaceService.toCellDto does.
+      cells: cells.map((c) => toCellDto(asTwinRow(c))),
+      opportunities: opps.map((o) => ({
+        ...toMatrixOpportunity(asTwinRow(o)),
+        currencyIsoCode: typeof o.CurrencyIsoCode === 'string' ? o.CurrencyIsoCode : null
+      })),
+      wonHistory,
+      plan: plans[0]
+        ? {
+            revenueGoal: num(plans[0].Revenue_Goal__c),
+            miningGoal: num(plans[0].Mining_Goal__c),
+            farmingGoal: num(plans[0].Farming_Goal__c),
+            fiscalYear: fy
+          }
+        : null
+    },
+    { ...figureOptions(settings), focusYear: fy }
+  );
+  return { matrix, keys, settings };
 }
 
 /** The report for one account and year. */
@@ -142,13 +176,14 @@ export async function landscapeReport(
   fy: number
 ): Promise<LandscapeReport> {
   const account = await findAccount(conn, accountRef);
-  const { matrix, keys } = await loadMatrix(conn, account.Id, fy);
+  const { matrix, keys, settings } = await loadMatrix(conn, account.Id, fy);
   const year = matrix.years.find((y) => y.fiscalYear === fy)!;
   const n = matrix.columns.length;
   const key = (id: string): string => keys.get(id) ?? id;
   return {
     account: { id: account.Id, key: account.Keyplan_Key__c ?? account.Id, name: account.Name },
     fiscalYear: fy,
+    currencyCode: settings.currencyCode,
     columns: matrix.columns.map((c) => ({ id: c.id, key: key(c.id), name: c.name })),
     rows: matrix.rows.map((r, i) => ({
       id: r.buyingCenter.id,
@@ -163,6 +198,7 @@ export async function landscapeReport(
           won: cell.won,
           pipeline: cell.pipeline,
           potential: cell.potential,
+          competitive: cell.competitive,
           competitor: cell.competitor
         };
       }),
@@ -175,6 +211,7 @@ export async function landscapeReport(
       won: year.unmapped.won,
       pipeline: year.unmapped.pipeline,
       potential: year.unmapped.potential,
+      competitive: year.unmapped.competitive,
       opportunities: matrix.unmapped
         .filter((u) => u.fiscalYear === fy)
         .map((u) => ({ key: key(u.opportunityId), reason: u.reason }))
@@ -184,40 +221,34 @@ export async function landscapeReport(
   };
 }
 
-/** Long format: one line per cell, then row totals, column totals, the unmapped bucket and the grand total. */
+/**
+ * Long format: one line per cell, then row totals, column totals, the unmapped bucket and the grand
+ * total. Whitespace potential and competitive potential are two columns; amounts are in `currency`.
+ */
 export function landscapeCsv(r: LandscapeReport): string {
-  const lines = [
-    ['kind', 'buying_center', 'offering', 'status', 'won', 'pipeline', 'potential', 'competitor'].join(',')
-  ];
+  const head = ['kind', 'buying_center', 'offering', 'status', 'won', 'pipeline', 'potential'];
+  const lines = [[...head, 'competitive_potential', 'competitor', 'currency'].join(',')];
   const names = new Map(r.columns.map((c) => [c.key, c.name]));
+  const line = (
+    kind: string,
+    bc: string,
+    off: string | undefined,
+    status: string,
+    m: Money3,
+    competitor = ''
+  ): void => {
+    lines.push(
+      [kind, bc, off, status, m.won, m.pipeline, m.potential, m.competitive, competitor, r.currencyCode]
+        .map(csvCell)
+        .join(',')
+    );
+  };
   for (const row of r.rows) {
-    for (const c of row.cells)
-      lines.push(
-        ['cell', row.name, names.get(c.offering), c.status, c.won, c.pipeline, c.potential, c.competitor]
-          .map(csvCell)
-          .join(',')
-      );
-    lines.push(
-      ['row_total', row.name, '', '', row.total.won, row.total.pipeline, row.total.potential, '']
-        .map(csvCell)
-        .join(',')
-    );
+    for (const c of row.cells) line('cell', row.name, names.get(c.offering), c.status, c, c.competitor ?? '');
+    line('row_total', row.name, '', '', row.total);
   }
-  for (const t of r.columnTotals)
-    lines.push(
-      ['column_total', '', names.get(t.offering), '', t.won, t.pipeline, t.potential, '']
-        .map(csvCell)
-        .join(',')
-    );
-  lines.push(
-    ['unmapped', '', '', '', r.unmapped.won, r.unmapped.pipeline, r.unmapped.potential, '']
-      .map(csvCell)
-      .join(',')
-  );
-  lines.push(
-    ['grand_total', '', '', '', r.grandTotal.won, r.grandTotal.pipeline, r.grandTotal.potential, '']
-      .map(csvCell)
-      .join(',')
-  );
+  for (const t of r.columnTotals) line('column_total', '', names.get(t.offering), '', t);
+  line('unmapped', '', '', '', r.unmapped);
+  line('grand_total', '', '', '', r.grandTotal);
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@
  * the largest whitespace and the BANT gaps of open opportunities. HTML is self-contained (inline CSS).
  */
 import type { Connection } from 'jsforce';
-import { bantGaps, type BantGap } from '../../force-app/main/default/lwc/keyplanCore/bant';
+import { bantGaps, type BantGap, type SalesStage } from '../../force-app/main/default/lwc/keyplanCore/bant';
 import { tierOf } from '../../force-app/main/default/lwc/keyplanCore/planScore';
 import type { BuyerRole, DecisionRole } from '../../src/contracts';
 import { InvalidInput } from './errors';
@@ -30,12 +30,12 @@ const ATTRIBUTES: [string, string][] = [
   ['Score_Tenure__c', 'Tenure']
 ];
 
+/** Money in the currency the figures are in (the org's corporate currency). */
+let currency = 'USD';
 const money = (v: number | null | undefined): string =>
   v === null || v === undefined
     ? '—'
-    : new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(
-        v
-      );
+    : new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
 const pct = (a: number, b: number | null): string => (b ? `${Math.round((a / b) * 100)}%` : '—');
 
 interface Section {
@@ -82,7 +82,18 @@ export async function planReport(
     conn,
     `SELECT OpportunityId, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRole WHERE Opportunity.AccountId = ${id}`
   );
-  const { matrix } = await loadMatrix(conn, account.Id, fy);
+  const { matrix, settings } = await loadMatrix(conn, account.Id, fy);
+  const stageRows = await queryAll<Row>(
+    conn,
+    'SELECT Id, ApiName, SortOrder, IsActive, IsClosed FROM OpportunityStage ORDER BY SortOrder'
+  );
+  const stages: SalesStage[] = stageRows.map((r) => ({
+    name: String(r.ApiName),
+    sortOrder: typeof r.SortOrder === 'number' ? r.SortOrder : 0,
+    isActive: r.IsActive !== false,
+    isClosed: r.IsClosed === true
+  }));
+  currency = settings.currencyCode;
   const year = matrix.years.find((y) => y.fiscalYear === fy)!;
 
   const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -136,18 +147,20 @@ export async function planReport(
           ...r
         }))
       },
-      { today: new Date(`${today}T00:00:00Z`) }
+      { today: new Date(`${today}T00:00:00Z`), stages }
     )
   );
   gaps.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 
   const n = matrix.columns.length;
+  // Potential by the cell's state (potentialOf): a Whitespace cell stays whitespace while a deal is open
+  // in it; Competitor cells are listed as competitive potential.
   const whitespace = matrix.rows
     .flatMap((r, i) =>
       matrix.columns.map((c, j) => ({ bc: r.buyingCenter.name, off: c.name, cell: year.cells[i * n + j] }))
     )
-    .filter((x) => x.cell.status === 'whitespace')
-    .sort((a, b) => b.cell.potential - a.cell.potential)
+    .filter((x) => x.cell.potential > 0 || x.cell.competitive > 0)
+    .sort((a, b) => b.cell.potential + b.cell.competitive - (a.cell.potential + a.cell.competitive))
     .slice(0, 10);
 
   const title = `${account.Name}: account plan FY${fy}`;
@@ -162,7 +175,10 @@ export async function planReport(
       ]
     },
     {
-      title: 'Goals vs won vs pipeline',
+      title: `Goals vs won vs pipeline (${currency})`,
+      lines: [
+        `Whitespace potential ${money(year.grandTotal.potential)} · Competitive potential ${money(year.grandTotal.competitive)}`
+      ],
       table: {
         head: ['Goal', 'Target', 'Won', 'Pipeline', 'Won of target'],
         rows: [
@@ -177,7 +193,7 @@ export async function planReport(
           },
           {
             cells: [
-              'Mining (new)',
+              'Mining (grow existing business)',
               money(num(plan.Mining_Goal__c)),
               money(year.mining.won),
               money(year.mining.pipeline),
@@ -186,7 +202,7 @@ export async function planReport(
           },
           {
             cells: [
-              'Farming (existing)',
+              'Farming (new buying centers or offerings)',
               money(num(plan.Farming_Goal__c)),
               money(year.farming.won),
               money(year.farming.pipeline),
@@ -251,8 +267,22 @@ export async function planReport(
       empty: 'No whitespace assessed for this year.',
       table: whitespace.length
         ? {
-            head: ['Buying center', 'Offering', 'Potential'],
-            rows: whitespace.map((w) => ({ cells: [w.bc, w.off, money(w.cell.potential)] }))
+            head: [
+              'Buying center',
+              'Offering',
+              'Whitespace potential',
+              'Competitive potential',
+              'Competitor'
+            ],
+            rows: whitespace.map((w) => ({
+              cells: [
+                w.bc,
+                w.off,
+                money(w.cell.potential),
+                money(w.cell.competitive),
+                w.cell.competitor ?? '—'
+              ]
+            }))
           }
         : undefined
     },

@@ -55,10 +55,21 @@ export const BantHistoryEntry = z.object({
 export type BantHistoryEntry = z.infer<typeof BantHistoryEntry>;
 
 /** What `BantController.getBant` returns. */
+/** One stage of the org's sales process (OpportunityStage): BANT gap expectations read its position. */
+export const SalesStageDto = z.object({
+  name: z.string().min(1),
+  sortOrder: z.number(),
+  isActive: z.boolean(),
+  isClosed: z.boolean()
+});
+export type SalesStageDto = z.infer<typeof SalesStageDto>;
+
 export const BantData = z.object({
   accountId: SfId,
   opportunities: z.array(BantOpportunity),
-  history: z.array(BantHistoryEntry)
+  history: z.array(BantHistoryEntry),
+  /** The org's sales process in SortOrder (keyplanCore stagePosition). */
+  stages: z.array(SalesStageDto)
 });
 export type BantData = z.infer<typeof BantData>;
 

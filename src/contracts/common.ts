@@ -16,7 +16,37 @@ export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 /** A Currency field (may be blank in the org). */
 export const Money = z.number().finite();
-export const FiscalYear = z.number().int().min(1900).max(2200);
+/** A fiscal year Keyplan stores (plans, cells): the same 2000-2100 the validation rules and Apex accept. */
+export const FiscalYear = z.number().int().min(2000).max(2100);
+
+/** An ISO 4217 currency code. */
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code');
+
+/** CurrencyType.ConversionRate: units of `isoCode` for one unit of the corporate currency. */
+export const ConversionRate = z.object({ isoCode: CurrencyCode, rate: z.number().positive() });
+export type ConversionRate = z.infer<typeof ConversionRate>;
+
+/**
+ * The org settings every money figure depends on, sent with the data so each surface computes the
+ * org's numbers (keyplanCore `figureOptions`): the fiscal year (Organization.FiscalYearStartMonth,
+ * UsesStartDateAsFiscalYearName) and the currency the figures are in (the corporate currency, with
+ * the rates of a multi-currency org; empty rates in a single-currency org).
+ */
+export const OrgFigureSettings = z.object({
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+  fiscalYearNamedByStart: z.boolean(),
+  currencyCode: CurrencyCode,
+  conversionRates: z.array(ConversionRate)
+});
+export type OrgFigureSettings = z.infer<typeof OrgFigureSettings>;
+
+/** The first won close date of one buying center x offering over the account's whole history. */
+export const WonHistoryDto = z.object({
+  buyingCenterId: SfId,
+  offeringId: SfId,
+  firstWonDate: IsoDate
+});
+export type WonHistoryDto = z.infer<typeof WonHistoryDto>;
 
 export const BANT_STATUSES = ['Unknown', 'Missing', 'Identified', 'Confirmed'] as const;
 export const BantStatus = z.enum(BANT_STATUSES);

@@ -131,7 +131,16 @@ test('landscape cells need a competitor name when the state is Competitor', () =
   const ws = structuredClone(account.whitespace);
   (ws.opportunities[1] as { closeDate: string }).closeDate = '2025-13-40';
   (ws as { currencyCode: string }).currencyCode = 'euro';
-  assert.deepEqual(issuePaths(WhitespaceData, ws), ['opportunities.1.closeDate', 'currencyCode']);
+  assert.deepEqual(issuePaths(WhitespaceData, ws), ['currencyCode', 'opportunities.1.closeDate']);
+  // One fiscal-year range everywhere (issue 16 point 4): 2000-2100, as the validation rules and Apex.
+  for (const fiscalYear of [1999, 2101])
+    assert.deepEqual(issuePaths(LandscapeCellInput, { ...cell, competitor: 'Globex', fiscalYear }), [
+      'fiscalYear'
+    ]);
+  assert.equal(
+    LandscapeCellInput.safeParse({ ...cell, competitor: 'Globex', fiscalYear: 2100 }).success,
+    true
+  );
 });
 
 test('BANT and plan inputs reject bad statuses and inconsistent goals', () => {

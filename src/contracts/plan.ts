@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FiscalYear, IsoDate, IsoDateTime, Money, SfId } from './common';
+import { FiscalYear, IsoDate, IsoDateTime, Money, OrgFigureSettings, SfId, WonHistoryDto } from './common';
+import { LandscapeCellDto, MatrixOpportunity } from './whitespace';
 
 export const PLAN_STATUSES = ['Draft', 'Active', 'Under Review', 'Archived'] as const;
 export const PlanStatus = z.enum(PLAN_STATUSES);
@@ -56,13 +57,18 @@ export const OverdueAction = z.object({
 });
 export type OverdueAction = z.infer<typeof OverdueAction>;
 
-/** What `AccountPlanController.getPlanSummary` returns. */
-export const PlanSummaryData = z.object({
+/**
+ * What `AccountPlanController.getPlanSummary` returns: the rows of the year (opportunities, landscape
+ * cells, won history) and the org's figure settings. The component sums them with keyplanCore
+ * `summariseYear`, the same function as the matrix and the exports; Apex sums nothing.
+ */
+export const PlanSummaryData = OrgFigureSettings.extend({
   accountId: SfId,
+  fiscalYear: FiscalYear,
   plan: AccountPlanDto.nullable(),
-  wonAmount: Money,
-  weightedPipeline: Money,
-  whitespacePotential: Money,
+  opportunities: z.array(MatrixOpportunity),
+  cells: z.array(LandscapeCellDto),
+  wonHistory: z.array(WonHistoryDto),
   overdueActions: z.array(OverdueAction)
 });
 export type PlanSummaryData = z.infer<typeof PlanSummaryData>;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { FiscalYear, IsoDate, IsoDateTime, Money, SfId } from './common';
+import {
+  CurrencyCode,
+  FiscalYear,
+  IsoDate,
+  IsoDateTime,
+  Money,
+  OrgFigureSettings,
+  SfId,
+  WonHistoryDto
+} from './common';
 
 export const CELL_STATES = ['Unassessed', 'Whitespace', 'Competitor', 'Not Applicable'] as const;
 export const CellState = z.enum(CELL_STATES);
@@ -44,6 +53,8 @@ export const LandscapeCellDto = z.object({
   state: CellState,
   competitor: z.string().max(120).nullable(),
   potential: Money.nullable(),
+  /** Landscape_Cell__c.CurrencyIsoCode (multi-currency orgs only). */
+  currencyIsoCode: CurrencyCode.nullable().optional(),
   lastModified: IsoDateTime
 });
 export type LandscapeCellDto = z.infer<typeof LandscapeCellDto>;
@@ -61,6 +72,10 @@ export const MatrixOpportunity = z.object({
   buyingCenterId: SfId.nullable(),
   offeringId: SfId.nullable(),
   growthType: GrowthType.nullable(),
+  /** Opportunity.FiscalYear as the platform computed it from the org's fiscal year settings. */
+  fiscalYear: z.number().int().nullable().optional(),
+  /** Opportunity.CurrencyIsoCode (multi-currency orgs only). */
+  currencyIsoCode: CurrencyCode.nullable().optional(),
   /** LastModifiedDate when read; `mapOpportunity` takes it back so a stale mapping is refused. */
   lastModified: IsoDateTime
 });
@@ -75,15 +90,16 @@ export const PlanGoals = z.object({
 export type PlanGoals = z.infer<typeof PlanGoals>;
 
 /** What `WhitespaceController.getMatrix` returns. */
-export const WhitespaceData = z.object({
+export const WhitespaceData = OrgFigureSettings.extend({
   accountId: SfId,
   fiscalYears: z.array(FiscalYear),
   buyingCenters: z.array(MatrixBuyingCenter),
   offerings: z.array(MatrixOffering),
   cells: z.array(LandscapeCellDto),
   opportunities: z.array(MatrixOpportunity),
-  plan: PlanGoals.nullable(),
-  currencyCode: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code')
+  /** First won close date per buying center x offering, whole history (mining vs farming). */
+  wonHistory: z.array(WonHistoryDto),
+  plan: PlanGoals.nullable()
 });
 export type WhitespaceData = z.infer<typeof WhitespaceData>;
 

@@ -388,12 +388,6 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
     });
   }
 
-  const wonAmount = opportunities
-    .filter((o) => o.isWon && o.closeDate.startsWith(String(lastYear)))
-    .reduce((s, o) => s + (o.amount ?? 0), 0);
-  const weightedPipeline = opportunities
-    .filter((o) => !o.isClosed)
-    .reduce((s, o) => s + ((o.amount ?? 0) * (o.probability ?? 0)) / 100, 0);
   const revenueGoal = Math.round(buyingCenters.reduce((s, b) => s + (b.salesGoal ?? 0), 0) / 1000) * 1000;
   const plan: AccountPlanDto = {
     id: sfId(KEY_PREFIX.Account_Plan__c, idBase),
@@ -444,17 +438,24 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
         farmingGoal: plan.farmingGoal,
         fiscalYear: lastYear
       },
-      currencyCode: 'EUR'
+      currencyCode: 'EUR',
+      fiscalYearStartMonth: 1,
+      fiscalYearNamedByStart: false,
+      conversionRates: [],
+      wonHistory: []
     },
-    bant: { accountId, opportunities: bantOpps, history: [] },
+    bant: { accountId, opportunities: bantOpps, history: [], stages: [] },
     planSummary: {
       accountId,
+      fiscalYear: lastYear,
       plan,
-      wonAmount,
-      weightedPipeline,
-      whitespacePotential: cells
-        .filter((c) => c.fiscalYear === lastYear)
-        .reduce((s, c) => s + (c.potential ?? 0), 0),
+      opportunities: opportunities.filter((o) => o.closeDate.startsWith(String(lastYear))),
+      cells: cells.filter((c) => c.fiscalYear === lastYear),
+      wonHistory: [],
+      currencyCode: 'EUR',
+      fiscalYearStartMonth: 1,
+      fiscalYearNamedByStart: false,
+      conversionRates: [],
       overdueActions: []
     }
   };

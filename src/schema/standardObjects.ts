@@ -254,7 +254,55 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('Type', 'Text'),
       f('NextStep', 'Text'),
       f('Description', 'TextArea'),
-      f('FiscalYear', 'Number', { readOnly: true })
+      f('FiscalYear', 'Number', { readOnly: true }),
+      // Exists only in multi-currency orgs: Apex reads it with dynamic SOQL (CurrencySelector).
+      f('CurrencyIsoCode', 'Text')
+    ]
+  },
+  {
+    // The org itself (one row): the fiscal year and currency every figure depends on.
+    name: 'Organization',
+    label: 'Organization',
+    custom: false,
+    keyPrefix: '00D',
+    fields: [
+      ...SYSTEM,
+      f('Name', 'Text'),
+      f('FiscalYearStartMonth', 'Number', { readOnly: true }),
+      f('UsesStartDateAsFiscalYearName', 'Checkbox', { readOnly: true }),
+      f('DefaultCurrencyIsoCode', 'Text', { readOnly: true })
+    ]
+  },
+  {
+    // Multi-currency orgs only: the conversion rates (units of IsoCode per one corporate unit).
+    name: 'CurrencyType',
+    label: 'Currency Type',
+    custom: false,
+    keyPrefix: '01L',
+    fields: [
+      ...SYSTEM,
+      f('IsoCode', 'Text', { required: true }),
+      f('ConversionRate', 'Number', { scale: 6 }),
+      f('DecimalPlaces', 'Number'),
+      f('IsActive', 'Checkbox', { defaultValue: 'true' }),
+      f('IsCorporate', 'Checkbox')
+    ]
+  },
+  {
+    // The stages of the sales process in order (SortOrder): BANT gap expectations read the position.
+    name: 'OpportunityStage',
+    label: 'Opportunity Stage',
+    custom: false,
+    keyPrefix: '01J',
+    fields: [
+      ...SYSTEM,
+      f('ApiName', 'Text', { required: true }),
+      f('MasterLabel', 'Text'),
+      f('SortOrder', 'Number'),
+      f('IsActive', 'Checkbox', { defaultValue: 'true' }),
+      f('IsClosed', 'Checkbox'),
+      f('IsWon', 'Checkbox'),
+      f('DefaultProbability', 'Number')
     ]
   },
   {

@@ -253,8 +253,11 @@ describe('keyplan CLI against the local org', () => {
       m.rows.some((row) => row.cells.some((c) => c.status === 'competitor' && c.competitor === 'RailSoft'))
     );
     const csv = await cli(db, 'export-landscape', 'northwind', '--fy', '2026', '--format', 'csv');
-    assert.match(csv.out, /^kind,buying_center,offering,status,won,pipeline,potential,competitor\n/);
-    assert.match(csv.out, /\nunmapped,,,,0,50000,0,\n/);
+    assert.match(
+      csv.out,
+      /^kind,buying_center,offering,status,won,pipeline,potential,competitive_potential,competitor,currency\n/
+    );
+    assert.match(csv.out, /\nunmapped,,,,0,50000,0,0,,USD\n/);
   });
 
   test('export-plan writes a self-contained HTML and a Markdown QBR report', async () => {
@@ -276,7 +279,11 @@ describe('keyplan CLI against the local org', () => {
       '| Revenue | $800,000 | $150,000 | $450,000 |',
       'Workshop with maintenance',
       'Group IT | Fleet Platform | $300,000',
-      'Fleet platform roll-out: no economic buyer'
+      'Fleet platform roll-out: no economic buyer',
+      // Issue 16 point 9: Mining grows existing business, Farming wins new buying centers or offerings.
+      '| Mining (grow existing business) |',
+      '| Farming (new buying centers or offerings) |',
+      'Whitespace potential $300,000 · Competitive potential $0'
     ])
       assert.ok(md.out.includes(s), `missing "${s}" in\n${md.out}`);
   });

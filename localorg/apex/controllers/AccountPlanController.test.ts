@@ -1,3 +1,4 @@
+import { figureOptions, summariseYear } from '../../../force-app/main/default/lwc/keyplanCore/figures';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountPlanDto, PlanSummaryData } from '../../../src/contracts';
@@ -21,49 +22,29 @@ describe('AccountPlanController twin over HTTP', () => {
     return PlanSummaryData.parse(res.body);
   };
 
-  it('getPlanSummary sums won and weighted pipeline money of the year, whitespace potential and overdue actions', async () => {
+  it('getPlanSummary returns the rows of the year that summariseYear sums, and overdue actions', async () => {
     const data = await summary(2026);
     assert.equal(data.plan?.name, 'Acme FY2026');
     assert.equal(data.plan?.status, 'Active');
-    assert.equal(data.wonAmount, 100000);
+    const fig = summariseYear(data, figureOptions(data));
+    assert.equal(fig.won, 100000);
     // 50,000 x 40% + 20,000 x 10%
-    assert.equal(data.weightedPipeline, 22000);
+    assert.equal(fig.weightedPipeline, 22000);
     // Whitespace cells of 2026 only (the competitor cell and the 2025 cell do not count).
-    assert.equal(data.whitespacePotential, 70000);
+    assert.equal(fig.whitespacePotential, 70000);
+    assert.ok(fig.competitivePotential > 0, 'the competitor cell is its own figure');
     assert.deepEqual(
       data.overdueActions.map((a) => [a.name, a.status, a.assignedToName]),
       [['Late action', 'Open', 'Local User']]
     );
   });
 
-  it('getPlanSummary sums every deal page by page, and refuses past its page bound rather than cut', async () => {
-    const saved = { ...LIMITS };
-    try {
-      // 3 won or open deals in 2026: pages of 1 need 4 reads (the last one empty).
-      LIMITS.MAX_SUMMARY_OPPORTUNITIES = 1;
-      const paged = await summary(2026);
-      assert.equal(paged.wonAmount, 100000);
-      assert.equal(paged.weightedPipeline, 22000);
-      LIMITS.MAX_SUMMARY_PAGES = 2;
-      const res = await t.call('AccountPlanController', 'getPlanSummary', {
-        accountId: t.id('acme'),
-        fiscalYear: 2026
-      });
-      assert.equal(res.status, 400);
-      assert.equal(
-        res.body.body.message,
-        'fiscalYear: The account has more than 2 won or open opportunities in fiscal year 2026; the plan summary cannot total them in one request. Use a report.'
-      );
-    } finally {
-      Object.assign(LIMITS, saved);
-    }
-  });
-
-  it('getPlanSummary without a plan has a null plan and still sums the money', async () => {
+  it('getPlanSummary without a plan has a null plan and still returns the rows', async () => {
     const data = await summary(2025);
     assert.equal(data.plan, null);
-    assert.equal(data.wonAmount, 20000);
-    assert.equal(data.whitespacePotential, 5000);
+    const fig = summariseYear(data, figureOptions(data));
+    assert.equal(fig.won, 20000);
+    assert.equal(fig.whitespacePotential, 5000);
     assert.deepEqual(data.overdueActions, []);
   });
 

@@ -39,12 +39,13 @@ import {
   updateAsUser,
   type Row
 } from './lib/twin';
+import { figureSettings, stampCurrencies, wonHistory } from './lib/figures';
 import { checkAccountPlanKey } from './lib/uniqueKeys';
+import { toCellDto, toMatrixOpportunity } from './WhitespaceController';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const MAX_NAME_LENGTH = 80;
-const PERCENT = 100;
 const DRAFT = 'Draft';
 
 function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
@@ -92,36 +93,22 @@ function getPlanSummary(
   require(accountId, 'accountId');
   requireYear(fiscalYear);
   requireReadable(ctx, 'Account_Plan__c');
+  const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
+  const years = [fiscalYear];
   const data: PlanSummaryData = {
     accountId: accountId!,
+    fiscalYear,
     plan: null,
-    wonAmount: 0,
-    weightedPipeline: 0,
-    whitespacePotential: 0,
+    ...figureSettings(ctx),
+    opportunities: OpportunitySelector.forMatrix(ctx, accountId!, years, LIMITS.MAX_MATRIX_OPPORTUNITIES).map(
+      toMatrixOpportunity
+    ),
+    cells: LandscapeCellSelector.byAccountAndYears(ctx, accountId!, years, LIMITS.MAX_CELLS).map(toCellDto),
+    wonHistory: [],
     overdueActions: []
   };
-  const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
-  // Every won and open deal of the year is summed, page by page (keyset on Id), never cut at a page.
-  const pageSize = LIMITS.MAX_SUMMARY_OPPORTUNITIES;
-  let afterId = firstKey(ctx, 'Opportunity');
-  let page: Row[];
-  let pages = 0;
-  do {
-    if (pages === LIMITS.MAX_SUMMARY_PAGES)
-      throw fail(
-        `fiscalYear: The account has more than ${pageSize * pages} won or open opportunities in fiscal year ${fiscalYear}; the plan summary cannot total them in one request. Use a report.`
-      );
-    page = OpportunitySelector.forPlanSummary(ctx, accountId!, fiscalYear, afterId, pageSize);
-    pages++;
-    for (const opp of page) {
-      const amount = num(opp.Amount) ?? 0;
-      if (opp.IsWon === true) data.wonAmount += amount;
-      else if (opp.IsClosed !== true)
-        data.weightedPipeline += (amount * (num(opp.Probability) ?? 0)) / PERCENT;
-      afterId = String(opp.Id);
-    }
-  } while (page.length === pageSize);
-  data.whitespacePotential = LandscapeCellSelector.whitespacePotential(ctx, accountId!, fiscalYear);
+  stampCurrencies(ctx, data.opportunities, data.cells);
+  data.wonHistory = wonHistory(ctx, accountId!);
   if (plan) {
     data.plan = toPlanDto(plan);
     for (const action of PlanActionSelector.overdue(ctx, String(plan.Id), today(), LIMITS.MAX_OVERDUE)) {

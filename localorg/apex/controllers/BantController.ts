@@ -3,6 +3,7 @@
  * zod contracts), guard messages and stale-write rule. The score is the BANT_Score__c formula as the
  * local org computes it; nothing here recomputes it.
  */
+import { salesStages } from './lib/figures';
 import { BantData, BantOpportunity } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
@@ -92,7 +93,12 @@ function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
   } else {
     throw fail('recordId: The BANT panel works on an Account or an Opportunity page.');
   }
-  const data: BantData = { accountId, opportunities: opportunities.map(toBantOpportunity), history: [] };
+  const data: BantData = {
+    accountId,
+    opportunities: opportunities.map(toBantOpportunity),
+    history: [],
+    stages: []
+  };
   if (opportunities.length) {
     for (const h of OpportunitySelector.bantHistory(
       ctx,
@@ -109,6 +115,7 @@ function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
       });
     }
   }
+  data.stages = salesStages(ctx);
   return data;
 }
 

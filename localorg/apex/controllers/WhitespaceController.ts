@@ -42,12 +42,11 @@ import {
   updateAsUser,
   type Row
 } from './lib/twin';
+import { figureSettings, stampCurrencies, wonHistory } from './lib/figures';
 import { checkLandscapeCellKey } from './lib/uniqueKeys';
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
-/** UserInfo.getDefaultCurrency(): the local user has no currency setting; the demo data is in USD. */
-export const LOCAL_CURRENCY = 'USD';
 
 function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
   if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR)
@@ -55,7 +54,7 @@ function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
 }
 
 /** WhitespaceService.toMatrixBuyingCenter */
-function toMatrixBuyingCenter(bc: Row): MatrixBuyingCenter {
+export function toMatrixBuyingCenter(bc: Row): MatrixBuyingCenter {
   return {
     id: String(bc.Id),
     name: String(bc.Name),
@@ -68,7 +67,7 @@ function toMatrixBuyingCenter(bc: Row): MatrixBuyingCenter {
 }
 
 /** WhitespaceService.toCellDto (a blank state reads as Unassessed). */
-function toCellDto(cell: Row): LandscapeCellDto {
+export function toCellDto(cell: Row): LandscapeCellDto {
   return {
     id: String(cell.Id),
     buyingCenterId: String(cell.Buying_Center__c),
@@ -82,7 +81,7 @@ function toCellDto(cell: Row): LandscapeCellDto {
 }
 
 /** WhitespaceService.toMatrixOpportunity */
-function toMatrixOpportunity(opp: Row): MatrixOpportunity {
+export function toMatrixOpportunity(opp: Row): MatrixOpportunity {
   return {
     id: String(opp.Id),
     name: String(opp.Name),
@@ -95,6 +94,7 @@ function toMatrixOpportunity(opp: Row): MatrixOpportunity {
     buyingCenterId: str(opp.Buying_Center__c),
     offeringId: str(opp.Offering__c),
     growthType: str(opp.Growth_Type__c) as MatrixOpportunity['growthType'],
+    fiscalYear: toInteger(opp.FiscalYear),
     lastModified: apexDateTime(opp.LastModifiedDate)!
   };
 }
@@ -114,7 +114,8 @@ function getWhitespace(ctx: ApexContext, accountIdParam: unknown, fiscalYearPara
   const data: WhitespaceData = {
     accountId: String(account.Id),
     fiscalYears,
-    currencyCode: LOCAL_CURRENCY,
+    ...figureSettings(ctx),
+    wonHistory: [],
     buyingCenters: BuyingCenterSelector.forMatrix(ctx, accountId!, LIMITS.MAX_PER_ACCOUNT).map(
       toMatrixBuyingCenter
     ),
@@ -136,6 +137,8 @@ function getWhitespace(ctx: ApexContext, accountIdParam: unknown, fiscalYearPara
     ).map(toMatrixOpportunity),
     plan: null
   };
+  stampCurrencies(ctx, data.opportunities, data.cells);
+  data.wonHistory = wonHistory(ctx, accountId!);
   const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
   if (plan)
     data.plan = {

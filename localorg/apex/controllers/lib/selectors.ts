@@ -34,10 +34,12 @@ export const LIMITS = {
   MAX_BANT_OPPORTUNITIES: 200,
   /** OpportunitySelector.MAX_HISTORY */
   MAX_HISTORY: 1000,
-  /** OpportunitySelector.MAX_SUMMARY_OPPORTUNITIES (one plan-summary page) */
-  MAX_SUMMARY_OPPORTUNITIES: 5000,
-  /** OpportunitySelector.MAX_SUMMARY_PAGES */
-  MAX_SUMMARY_PAGES: 9,
+  /** KeyplanFigures.MAX_WON_HISTORY */
+  MAX_WON_HISTORY: 20000,
+  /** OrgSettingsSelector.MAX_STAGES */
+  MAX_STAGES: 200,
+  /** OrgSettingsSelector.MAX_CURRENCIES */
+  MAX_CURRENCIES: 300,
   /** PlanActionSelector.MAX_OVERDUE */
   MAX_OVERDUE: 50
 };
@@ -55,8 +57,9 @@ export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
   MAX_MATRIX_OPPORTUNITIES: 'OpportunitySelector',
   MAX_BANT_OPPORTUNITIES: 'OpportunitySelector',
   MAX_HISTORY: 'OpportunitySelector',
-  MAX_SUMMARY_OPPORTUNITIES: 'OpportunitySelector',
-  MAX_SUMMARY_PAGES: 'OpportunitySelector',
+  MAX_WON_HISTORY: 'KeyplanFigures',
+  MAX_CURRENCIES: 'OrgSettingsSelector',
+  MAX_STAGES: 'OrgSettingsSelector',
   MAX_OVERDUE: 'PlanActionSelector'
 };
 
@@ -100,13 +103,16 @@ export const SOQL = {
   'LandscapeCellSelector.byAccountAndYears': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c IN :fiscalYears WITH USER_MODE ORDER BY Fiscal_Year__c DESC, Id LIMIT :rowLimit`,
   'LandscapeCellSelector.byKey': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__c = :buyingCenterId AND Offering__c = :offeringId AND Fiscal_Year__c = :fiscalYear WITH USER_MODE LIMIT :SINGLE_ROW`,
   'LandscapeCellSelector.byId': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Id = :cellId WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'LandscapeCellSelector.whitespacePotential': `SELECT SUM(Potential__c) total FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c = :fiscalYear AND State__c = :WHITESPACE WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'OpportunitySelector.forMatrix': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, LastModifiedDate FROM Opportunity WHERE AccountId = :accountId AND FiscalYear IN :fiscalYears WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
-  'OpportunitySelector.forMatrixById': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OpportunitySelector.forMatrix': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, FiscalYear, LastModifiedDate FROM Opportunity WHERE AccountId = :accountId AND FiscalYear IN :fiscalYears WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
+  'OpportunitySelector.forMatrixById': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, FiscalYear, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
   'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.bantHistory': `SELECT OpportunityId, Field, OldValue, NewValue, CreatedDate FROM OpportunityFieldHistory WHERE OpportunityId IN :opportunityIds AND Field IN :fields WITH USER_MODE ORDER BY CreatedDate DESC LIMIT :rowLimit`,
-  'OpportunitySelector.forPlanSummary': `SELECT Id, Amount, Probability, IsWon, IsClosed FROM Opportunity WHERE AccountId = :accountId AND FiscalYear = :fiscalYear AND (IsWon = TRUE OR IsClosed = FALSE) AND Id > :afterId WITH USER_MODE ORDER BY Id LIMIT :rowLimit`,
+  'OpportunitySelector.firstWonByCell': `SELECT Buying_Center__c, Offering__c, MIN(CloseDate) firstWonDate FROM Opportunity WHERE AccountId = :accountId AND IsWon = TRUE AND Buying_Center__c != NULL AND Offering__c != NULL WITH USER_MODE GROUP BY Buying_Center__c, Offering__c LIMIT :rowLimit`,
+  'OrgSettingsSelector.fiscalYear': `SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName FROM Organization WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OrgSettingsSelector.salesStages': `SELECT ApiName, SortOrder, IsActive, IsClosed FROM OpportunityStage WITH USER_MODE ORDER BY SortOrder LIMIT :MAX_STAGES`,
+  /** Dynamic SOQL in Apex (CurrencyType exists only in multi-currency orgs): the quoted literal. */
+  'OrgSettingsSelector.conversionRates': `SELECT IsoCode, ConversionRate, IsCorporate FROM CurrencyType ORDER BY IsoCode LIMIT :rowLimit`,
   'OpportunitySelector.versionById': `SELECT Id, Name, AccountId, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'AccountPlanSelector.byAccountAndYear': `SELECT Id, Name, Account__c, Fiscal_Year__c, Status__c, Revenue_Goal__c, Mining_Goal__c, Farming_Goal__c, Score_Executive_Access__c, Score_Share_Of_Wallet__c, Score_Strategic_Alignment__c, Score_Co_Innovation__c, Score_Tenure__c, Relationship_Type__c, Tier__c, Customer_Phase__c, LastModifiedDate FROM Account_Plan__c WHERE Account__c = :accountId AND Fiscal_Year__c = :fiscalYear WITH USER_MODE LIMIT :SINGLE_ROW`,
   'AccountPlanSelector.byId': `SELECT Id, Name, Account__c, Fiscal_Year__c, Status__c, Revenue_Goal__c, Mining_Goal__c, Farming_Goal__c, Score_Executive_Access__c, Score_Share_Of_Wallet__c, Score_Strategic_Alignment__c, Score_Co_Innovation__c, Score_Tenure__c, Relationship_Type__c, Tier__c, Customer_Phase__c, LastModifiedDate FROM Account_Plan__c WHERE Id = :planId WITH USER_MODE LIMIT :SINGLE_ROW`,
@@ -202,17 +208,7 @@ export const LandscapeCellSelector = {
       soql(ctx, SOQL['LandscapeCellSelector.byKey'], { buyingCenterId, offeringId, fiscalYear, SINGLE_ROW })
     ),
   byId: (ctx: ApexContext, cellId: string): Row | null =>
-    first(soql(ctx, SOQL['LandscapeCellSelector.byId'], { cellId, SINGLE_ROW })),
-  whitespacePotential(ctx: ApexContext, accountId: string, fiscalYear: number): number {
-    const rows = soql(ctx, SOQL['LandscapeCellSelector.whitespacePotential'], {
-      accountId,
-      fiscalYear,
-      WHITESPACE: 'Whitespace',
-      SINGLE_ROW
-    });
-    const total = rows.length ? rows[0].total : null;
-    return typeof total === 'number' ? total : 0;
-  }
+    first(soql(ctx, SOQL['LandscapeCellSelector.byId'], { cellId, SINGLE_ROW }))
 };
 
 export const OpportunitySelector = {
@@ -226,14 +222,8 @@ export const OpportunitySelector = {
     first(soql(ctx, SOQL['OpportunitySelector.forBantById'], { opportunityId, SINGLE_ROW })),
   bantHistory: (ctx: ApexContext, opportunityIds: string[], fields: string[], rowLimit: number): Row[] =>
     soql(ctx, SOQL['OpportunitySelector.bantHistory'], { opportunityIds, fields, rowLimit }),
-  forPlanSummary: (
-    ctx: ApexContext,
-    accountId: string,
-    fiscalYear: number,
-    afterId: string,
-    rowLimit: number
-  ): Row[] =>
-    soql(ctx, SOQL['OpportunitySelector.forPlanSummary'], { accountId, fiscalYear, afterId, rowLimit }),
+  firstWonByCell: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
+    soql(ctx, SOQL['OpportunitySelector.firstWonByCell'], { accountId, rowLimit }),
   versionById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(soql(ctx, SOQL['OpportunitySelector.versionById'], { opportunityId, SINGLE_ROW }))
 };
@@ -253,4 +243,36 @@ export const PlanActionSelector = {
       FINISHED: ['Done', 'Cancelled'],
       rowLimit
     })
+};
+
+export const OrgSettingsSelector = {
+  fiscalYear: (ctx: ApexContext): Row | null =>
+    first(soql(ctx, SOQL['OrgSettingsSelector.fiscalYear'], { SINGLE_ROW })),
+  salesStages: (ctx: ApexContext): Row[] =>
+    soql(ctx, SOQL['OrgSettingsSelector.salesStages'], { MAX_STAGES: LIMITS.MAX_STAGES }),
+  /** UserInfo.isMultiCurrencyOrganization(): the local org is multi-currency when it has CurrencyType rows. */
+  isMultiCurrency: (ctx: ApexContext): boolean => ctx.org.isMultiCurrency(),
+  conversionRates: (ctx: ApexContext): Row[] =>
+    OrgSettingsSelector.isMultiCurrency(ctx)
+      ? soql(
+          ctx,
+          SOQL['OrgSettingsSelector.conversionRates'].replace(' ORDER BY ', ' WITH USER_MODE ORDER BY '),
+          { rowLimit: LIMITS.MAX_CURRENCIES }
+        )
+      : [],
+  /** The Apex query is built from the object's describe name; the twin does the same. */
+  currencyCodes(ctx: ApexContext, objectName: string, ids: string[]): Map<string, string | null> {
+    const codes = new Map<string, string | null>();
+    if (!ids.length || !OrgSettingsSelector.isMultiCurrency(ctx)) return codes;
+    // The local schema gives CurrencyIsoCode to Opportunity only: other records are in the corporate currency.
+    const obj = ctx.org.object(objectName);
+    if (!ctx.org.field(obj, 'CurrencyIsoCode')) return codes;
+    for (const row of soql(
+      ctx,
+      `SELECT Id, CurrencyIsoCode FROM ${obj.name} WHERE Id IN :ids WITH USER_MODE`,
+      { ids }
+    ))
+      codes.set(String(row.Id), typeof row.CurrencyIsoCode === 'string' ? row.CurrencyIsoCode : null);
+    return codes;
+  }
 };

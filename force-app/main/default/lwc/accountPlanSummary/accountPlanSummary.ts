@@ -13,7 +13,15 @@ import type {
   PlanSummaryData,
   SettingsData
 } from '@keyplan/contracts';
-import { settingsFromData, type AttributeScores, type KeyplanSettings } from 'c/keyplanCore';
+import {
+  currentFiscalYear,
+  figureOptions,
+  settingsFromData,
+  summariseYear,
+  type AttributeScores,
+  type KeyplanSettings,
+  type YearFigures
+} from 'c/keyplanCore';
 
 const PHASES: CustomerPhase[] = ['Prospect', 'Customer', 'Loyal Customer', 'Former Customer'];
 const SCORE_FIELDS = [
@@ -37,6 +45,7 @@ export default class AccountPlanSummary extends LightningElement {
   /** The fiscal year shown: the design attribute, else the current year. */
   year: number = new Date().getFullYear();
   private configuredYear?: number;
+  private followedOrgYear = false;
 
   /** Design attribute: fiscal year to show; blank means the current year. */
   @api
@@ -66,6 +75,15 @@ export default class AccountPlanSummary extends LightningElement {
   wiredSummary(result: WireResult<PlanSummaryData>): void {
     this.wiredResult = result;
     if (result.data) {
+      // No year configured: follow the org's current fiscal year once its setting is known.
+      if (this.configuredYear === undefined && !this.followedOrgYear) {
+        this.followedOrgYear = true;
+        const current = currentFiscalYear(figureOptions(result.data).fiscalYear);
+        if (current !== this.year) {
+          this.year = current;
+          return;
+        }
+      }
       this.data = result.data;
       this.error = null;
     } else if (result.error) {
@@ -105,6 +123,18 @@ export default class AccountPlanSummary extends LightningElement {
   }
   get summary(): PlanSummaryData | undefined {
     return this.data;
+  }
+  private figuresOf?: { data: PlanSummaryData; figures: YearFigures };
+  /**
+   * Won, weighted pipeline and the two potentials of the year: summariseYear over the rows Apex sent,
+   * with the org's fiscal year and currency (the matrix and the exports call the same function).
+   */
+  get figures(): YearFigures | undefined {
+    const data = this.data;
+    if (!data) return undefined;
+    if (this.figuresOf?.data !== data)
+      this.figuresOf = { data, figures: summariseYear(data, figureOptions(data)) };
+    return this.figuresOf.figures;
   }
   get cardTitle(): string {
     return `Account plan FY${this.year}`;

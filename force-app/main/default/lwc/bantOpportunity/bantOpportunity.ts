@@ -3,7 +3,12 @@ import { NavigationMixin } from 'lightning/navigation';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import saveBant from '@salesforce/apex/BantController.saveBant';
-import type { BantOpportunity as BantOpportunityDto, BantStatus, BantUpdateInput } from '@keyplan/contracts';
+import type {
+  BantOpportunity as BantOpportunityDto,
+  BantStatus,
+  BantUpdateInput,
+  SalesStageDto
+} from '@keyplan/contracts';
 import {
   BANT_DIMENSIONS,
   bantGaps,
@@ -57,6 +62,8 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
   @api currencyCode: string = CURRENCY;
   /** The org's effective settings (from the panel's getSettings); the built-in defaults until they arrive. */
   @api settings?: Partial<KeyplanSettings>;
+  /** The org's sales process (BantData.stages): gap expectations follow the stage's position in it. */
+  @api stages: SalesStageDto[] = [];
 
   private opp?: BantOpportunityDto;
   editing = false;
@@ -134,7 +141,10 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     // The core names the opportunity in each message (for lists and exports); inside its own card
     // the name is already the heading, so the message starts after it.
     const prefix = `${this.opp.name}: `;
-    return bantGaps(this.opp, { settings: this.settings }).map((g) => ({
+    return bantGaps(this.opp, {
+      settings: this.settings,
+      stages: this.stages?.length ? this.stages : undefined
+    }).map((g) => ({
       ...g,
       key: g.code,
       text: g.message.startsWith(prefix) ? capitalise(g.message.slice(prefix.length)) : g.message,

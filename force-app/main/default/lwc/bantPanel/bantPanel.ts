@@ -109,6 +109,10 @@ export default class BantPanel extends LightningElement {
     );
   }
 
+  /** The org's sales process, for the gaps of each opportunity. */
+  get stages(): BantData['stages'] {
+    return this.data?.stages ?? [];
+  }
   get fieldAccess(): BantFieldAccess {
     const fields = this.objectInfo?.fields;
     if (!fields) return {};

@@ -65,6 +65,10 @@ export function bantScore(o: BantStatuses, settings: Partial<KeyplanSettings> = 
 }
 
 export type BantGapCode =
+  | 'BUDGET_MISSING'
+  | 'AUTHORITY_MISSING'
+  | 'NEED_MISSING'
+  | 'TIMING_MISSING'
   | 'NO_AUTHORITY_CONTACT'
   | 'TIMING_UNKNOWN_CLOSE_SOON'
   | 'BUDGET_UNCONFIRMED_LATE_STAGE'
@@ -78,16 +82,51 @@ export interface BantGap {
   message: string;
 }
 
+/** One stage of the org's sales process (OpportunityStage). */
+export interface SalesStage {
+  name: string;
+  sortOrder: number;
+  isActive: boolean;
+  isClosed: boolean;
+}
+
 export interface BantGapOptions {
   today?: Date;
   settings?: Partial<KeyplanSettings>;
-  /** Probability from which budget must be known (default 50). */
-  lateStageProbability?: number;
-  /** Probability from which an opportunity counts as at proposal (default 75, Proposal/Price Quote). */
-  proposalProbability?: number;
+  /**
+   * The org's sales process (OpportunityStage rows). Gap expectations are keyed to the stage's
+   * position among the active open stages by SortOrder, never to the probability the rep typed.
+   */
+  stages?: readonly SalesStage[];
 }
 
-const PROPOSAL_STAGE = /proposal|quote|negotiat/i;
+/** The Salesforce default sales process, when the org's stages are not at hand. */
+const STANDARD_STAGES: readonly SalesStage[] = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review'
+].map((name, i) => ({ name, sortOrder: i + 1, isActive: true, isClosed: false }));
+
+/**
+ * Where a stage sits in the sales process: its rank among the active open stages by SortOrder,
+ * divided by their count (first stage 1/n, last open stage 1). 0 for a stage the process does not
+ * list. Without stages (the standard process is assumed) the Salesforce default stages are used.
+ */
+export function stagePosition(stageName: string, stages: readonly SalesStage[] = STANDARD_STAGES): number {
+  const open = stages.filter((s) => s.isActive && !s.isClosed).sort((a, b) => a.sortOrder - b.sortOrder);
+  const i = open.findIndex((s) => s.name === stageName);
+  return i < 0 ? 0 : (i + 1) / open.length;
+}
+
+/** From the second half of the process on, budget must be known. */
+export const LATE_STAGE_POSITION = 0.5;
+/** In the last quarter of the process (proposal, negotiation) the need must be confirmed. */
+export const PROPOSAL_STAGE_POSITION = 0.75;
 
 type GapInput = Pick<BantOpportunity, 'name' | 'stageName' | 'probability' | 'closeDate' | 'contactRoles'> &
   BantStatuses & { isClosed?: boolean };
@@ -97,8 +136,24 @@ export function bantGaps(o: GapInput, options: BantGapOptions = {}): BantGap[] {
   if (o.isClosed) return [];
   const today = options.today ?? new Date();
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const probability = o.probability ?? 0;
+  const position = stagePosition(o.stageName, options.stages);
+  const late = position > LATE_STAGE_POSITION;
   const gaps: BantGap[] = [];
+  // Missing means "we know it is absent" (docs/DATA_MODEL.md): a red gap at any stage.
+  const statuses: Record<BantDimension, string | null> = {
+    budget: o.budgetStatus,
+    authority: o.authorityStatus,
+    need: o.needStatus,
+    timing: o.timingStatus
+  };
+  for (const d of BANT_DIMENSIONS)
+    if (statuses[d] === 'Missing')
+      gaps.push({
+        code: `${d.toUpperCase()}_MISSING` as BantGapCode,
+        dimension: d,
+        severity: 'error',
+        message: `${o.name}: ${d} is known to be missing.`
+      });
   const daysToClose = -daysBetween(o.closeDate, today);
 
   if (daysToClose < 0) {
@@ -116,7 +171,7 @@ export function bantGaps(o: GapInput, options: BantGapOptions = {}): BantGap[] {
     gaps.push({
       code: 'NO_AUTHORITY_CONTACT',
       dimension: 'authority',
-      severity: probability >= (options.lateStageProbability ?? 50) ? 'error' : 'warning',
+      severity: late ? 'error' : 'warning',
       message: `${o.name}: no economic buyer or decision maker among the contact roles.`
     });
   }
@@ -130,16 +185,16 @@ export function bantGaps(o: GapInput, options: BantGapOptions = {}): BantGap[] {
     });
   }
   const budget = o.budgetStatus ?? 'Unknown';
-  if (probability >= (options.lateStageProbability ?? 50) && (budget === 'Unknown' || budget === 'Missing')) {
+  if (late && budget === 'Unknown') {
     gaps.push({
       code: 'BUDGET_UNCONFIRMED_LATE_STAGE',
       dimension: 'budget',
-      severity: budget === 'Missing' ? 'error' : 'warning',
-      message: `${o.name}: at ${probability}% the budget is ${budget === 'Missing' ? 'known to be missing' : 'still unknown'}.`
+      severity: 'warning',
+      message: `${o.name}: in ${o.stageName} the budget is still unknown.`
     });
   }
-  const atProposal = PROPOSAL_STAGE.test(o.stageName) || probability >= (options.proposalProbability ?? 75);
-  if (atProposal && o.needStatus !== 'Confirmed') {
+  const atProposal = position > PROPOSAL_STAGE_POSITION;
+  if (atProposal && o.needStatus !== 'Confirmed' && o.needStatus !== 'Missing') {
     gaps.push({
       code: 'NEED_NOT_CONFIRMED_AT_PROPOSAL',
       dimension: 'need',

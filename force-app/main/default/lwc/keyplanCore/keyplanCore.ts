@@ -7,6 +7,7 @@ export * from './orgChart';
 export * from './layout';
 export * from './heat';
 export * from './coverage';
+export * from './figures';
 export * from './matrix';
 export * from './bant';
 export * from './planScore';

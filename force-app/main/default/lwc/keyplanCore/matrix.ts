@@ -10,16 +10,35 @@ import type {
   MatrixOpportunity,
   PlanGoals
 } from '@keyplan/contracts';
+import {
+  CALENDAR_FISCAL_YEAR,
+  cellStatus,
+  cellKey,
+  dealAmount,
+  dealKind,
+  firstWonYears,
+  fiscalYearOf,
+  growthFrom,
+  potentialOf,
+  weightedAmount,
+  type CellStatus,
+  type CurrencySetting,
+  type FiscalYearSetting,
+  type WonHistory
+} from './figures';
 
-export type CellStatus = 'won' | 'active' | 'whitespace' | 'competitor' | 'not-applicable' | 'unassessed';
 export type YearChange = 'new' | 'lost' | 'grown' | 'shrunk' | 'unchanged';
 export type UnmappedReason =
   'no-buying-center' | 'no-offering' | 'unknown-buying-center' | 'unknown-offering';
 
+/** Won, open pipeline, open whitespace potential and competitive potential (docs/DEFINITIONS.md). */
 export interface Money3 {
   won: number;
   pipeline: number;
+  /** Potential of cells in state Whitespace (potentialOf). */
   potential: number;
+  /** Potential of cells in state Competitor (potentialOf). */
+  competitive: number;
 }
 
 export interface MatrixCell extends Money3 {
@@ -32,6 +51,8 @@ export interface MatrixCell extends Money3 {
   change: YearChange | null;
   /** Own plus all child buying centers (equals own for a leaf). */
   rolled: Money3;
+  /** The status with the sub-centers' deals (cellStatus; equals status for a leaf). */
+  rolledStatus: CellStatus;
 }
 
 export interface MatrixRow {
@@ -83,39 +104,39 @@ export interface MatrixInput {
   cells: readonly LandscapeCellDto[];
   opportunities: readonly MatrixOpportunity[];
   plan: PlanGoals | null;
+  /** The account's first won close date per buying center x offering over its whole history. */
+  wonHistory?: readonly WonHistory[] | null;
 }
 
 export interface MatrixOptions {
   /** Weight open pipeline by probability (amount x probability / 100). */
   weighted?: boolean;
-  /** 1-12; 1 (default) means fiscal year = calendar year of the close date. */
+  /** The org's fiscal year, for opportunities that do not carry the platform's FiscalYear. */
+  fiscalYear?: FiscalYearSetting;
+  /** @deprecated use `fiscalYear`: 1-12; 1 (default) means fiscal year = calendar year of the close date. */
   fiscalYearStartMonth?: number;
-  /** Whether a fiscal year is named by the calendar year it starts in (default) or ends in. */
+  /** @deprecated use `fiscalYear`. */
   fiscalYearNamedBy?: 'start' | 'end';
+  /** Corporate currency and rates: every amount is converted before it is summed. */
+  currency?: CurrencySetting | null;
+  /**
+   * The year whose money decides which inactive buying centers and offerings are shown (default: the
+   * last of `fiscalYears`, i.e. the year asked for).
+   */
+  focusYear?: number;
   /** Show inactive buying centers and offerings even without money (default: only when they carry money). */
   includeInactive?: boolean;
-}
-
-/**
- * The fiscal year of an ISO date. With a start month other than January, a year named by its start
- * runs e.g. Apr 2025 - Mar 2026 = FY2025; named by its end, FY2026.
- */
-export function fiscalYearOf(isoDate: string, startMonth = 1, namedBy: 'start' | 'end' = 'start'): number {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  if (startMonth <= 1) return year;
-  const startYear = month >= startMonth ? year : year - 1;
-  return namedBy === 'start' ? startYear : startYear + 1;
 }
 
 /** Shared by every cell without opportunities (most of them); frozen so nobody pushes into it. */
 const NO_IDS: string[] = Object.freeze([] as string[]) as string[];
 
-const zero = (): Money3 => ({ won: 0, pipeline: 0, potential: 0 });
+const zero = (): Money3 => ({ won: 0, pipeline: 0, potential: 0, competitive: 0 });
 function add(a: Money3, b: Money3): void {
   a.won += b.won;
   a.pipeline += b.pipeline;
   a.potential += b.potential;
+  a.competitive += b.competitive;
 }
 
 const bySortThenName = <T extends { sortOrder: number | null; name: string; id: string }>(
@@ -127,13 +148,6 @@ const bySortThenName = <T extends { sortOrder: number | null; name: string; id: 
   if (sa !== sb) return sa - sb;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
-
-const STATE_OF_CELL: Record<string, CellStatus> = {
-  Whitespace: 'whitespace',
-  Competitor: 'competitor',
-  'Not Applicable': 'not-applicable',
-  Unassessed: 'unassessed'
 };
 
 /** Year of an ISO date without slicing strings (the hot loop sees 50,000 of them). */
@@ -190,16 +204,23 @@ function lazyCells(n: number, make: (i: number) => MatrixCell): MatrixCell[] {
 const OPP_WON = 1;
 const OPP_SKIP = 2; // closed lost: carries no money
 const OPP_MINING = 4;
-const OPP_FARMING = 8;
+/** Per year x cell: which kinds of deal it holds (cellStatus). */
+const HAS_WON = 1;
+const HAS_OPEN = 2;
 
 /**
  * Builds the matrix. Years shown are `fiscalYears` plus every year an opportunity closes in, sorted;
  * earlier years still inform the mining/farming inference.
  */
 export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): WhitespaceMatrix {
-  const startMonth = options.fiscalYearStartMonth ?? 1;
-  const namedBy = options.fiscalYearNamedBy ?? 'start';
+  const setting: FiscalYearSetting = options.fiscalYear ?? {
+    startMonth: options.fiscalYearStartMonth ?? CALENDAR_FISCAL_YEAR.startMonth,
+    namedBy: options.fiscalYearNamedBy ?? CALENDAR_FISCAL_YEAR.namedBy
+  };
+  const { startMonth, namedBy } = setting;
   const weighted = !!options.weighted;
+  const focusYear =
+    options.focusYear ?? (input.fiscalYears.length ? Math.max(...input.fiscalYears) : undefined);
   const opps = input.opportunities;
   const nOpps = opps.length;
 
@@ -222,29 +243,69 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const usedBc = new Uint8Array(input.buyingCenters.length);
   const usedOff = new Uint8Array(input.offerings.length);
   const yearSet = new Set<number>(input.fiscalYears);
+  const oppKind = new Uint8Array(nOpps); // 0 open, 1 won, 2 lost (dealKind)
   let lastFy = NaN;
   for (let i = 0; i < nOpps; i++) {
     const o = opps[i];
-    const fy = fastFiscalYear(o.closeDate, startMonth, namedBy);
+    // The platform's Opportunity.FiscalYear when the row carries it (dealFiscalYear), else the close date.
+    const fy =
+      typeof o.fiscalYear === 'number' ? o.fiscalYear : fastFiscalYear(o.closeDate, startMonth, namedBy);
     oppFy[i] = fy;
     if (fy !== lastFy) yearSet.add((lastFy = fy));
+    const kind = dealKind(o);
+    oppKind[i] = kind === 'open' ? 0 : kind === 'won' ? 1 : 2;
+    // A won or open deal of the focus year makes an inactive row or column visible; a lost one does not.
+    const counts = kind !== 'lost' && (focusYear === undefined || fy === focusYear);
     const bcId = o.buyingCenterId;
     const b = bcId ? (bcInput.get(bcId) ?? UNKNOWN) : NONE;
     oppBc[i] = b;
-    if (b >= 0) usedBc[b] = 1;
+    if (b >= 0 && counts) usedBc[b] = 1;
     const offId = o.offeringId;
     const k = offId ? (offInput.get(offId) ?? UNKNOWN) : NONE;
     oppOff[i] = k;
-    if (k >= 0) usedOff[k] = 1;
-    let flags = o.isWon ? OPP_WON : o.isClosed ? OPP_SKIP : 0;
-    const g = o.growthType;
-    if (g) flags |= g === 'Mining' ? OPP_MINING : OPP_FARMING;
-    oppFlags[i] = flags;
-    const amount = o.amount ?? 0;
-    oppValue[i] = o.isWon ? amount : weighted ? (amount * (o.probability ?? 0)) / 100 : amount;
+    if (k >= 0 && counts) usedOff[k] = 1;
+  }
+  // Mining vs farming (growthFrom) from the account's whole won history, not from the years shown:
+  // the first won fiscal year per buying center x offering, by input index (ids outside the input
+  // fall back to the id-keyed map of firstWonYears).
+  const nOffIn = input.offerings.length;
+  const firstWon = new Int32Array(input.buyingCenters.length * nOffIn).fill(0x7fffffff);
+  let outside: Map<string, number> | null = null;
+  for (const h of input.wonHistory ?? []) {
+    const b = bcInput.get(h.buyingCenterId);
+    const k = offInput.get(h.offeringId);
+    if (b === undefined || k === undefined) continue;
+    const fy = fiscalYearOf(h.firstWonDate, startMonth, namedBy);
+    if (fy < firstWon[b * nOffIn + k]) firstWon[b * nOffIn + k] = fy;
+  }
+  for (let i = 0; i < nOpps; i++)
+    if (oppKind[i] === 1 && oppBc[i] >= 0 && oppOff[i] >= 0) {
+      const at = oppBc[i] * nOffIn + oppOff[i];
+      if (oppFy[i] < firstWon[at]) firstWon[at] = oppFy[i];
+    }
+  for (let i = 0; i < nOpps; i++) {
+    if (oppKind[i] === 2) {
+      oppFlags[i] = OPP_SKIP;
+      continue;
+    }
+    const o = opps[i];
+    const isWon = oppKind[i] === 1;
+    let first: number | undefined;
+    if (oppBc[i] >= 0 && oppOff[i] >= 0) {
+      const f = firstWon[oppBc[i] * nOffIn + oppOff[i]];
+      first = f === 0x7fffffff ? undefined : f;
+    } else if (oppBc[i] === UNKNOWN || oppOff[i] === UNKNOWN) {
+      outside ??= firstWonYears(input.wonHistory, opps, setting);
+      if (o.buyingCenterId && o.offeringId) first = outside.get(cellKey(o.buyingCenterId, o.offeringId));
+    }
+    oppFlags[i] = (isWon ? OPP_WON : 0) | (growthFrom(o, first, oppFy[i]) === 'Mining' ? OPP_MINING : 0);
+    const amount = dealAmount(o, options.currency);
+    oppValue[i] = isWon || !weighted ? amount : weightedAmount(amount, o.probability);
   }
   for (const c of input.cells) {
-    if (!c.potential) continue;
+    if (focusYear !== undefined && c.fiscalYear !== focusYear) continue;
+    const p = potentialOf(c, options.currency);
+    if (!p.whitespace && !p.competitive) continue;
     const b = bcInput.get(c.buyingCenterId);
     const k = offInput.get(c.offeringId);
     if (b !== undefined) usedBc[b] = 1;
@@ -334,6 +395,8 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const won = new Float64Array(N);
   const pipe = new Float64Array(N);
   const pot = new Float64Array(N);
+  const comp = new Float64Array(N);
+  const dealsAt = new Uint8Array(N);
   const landscapeAt = new Int32Array(N).fill(-1);
   input.cells.forEach((c, i) => {
     const y = yearIndex.get(c.fiscalYear);
@@ -345,18 +408,17 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
     if (r < 0 || k < 0) return;
     const at = y * nCells + r * nCols + k;
     landscapeAt[at] = i;
-    pot[at] = c.potential ?? 0;
+    const p = potentialOf(c, options.currency);
+    pot[at] = p.whitespace;
+    comp[at] = p.competitive;
   });
 
-  // The cell of each opportunity (-1 unmapped) and the first year each cell had won business.
+  // The cell of each opportunity (-1 unmapped).
   const oppCell = new Int32Array(nOpps);
-  const firstWon = new Int32Array(nCells).fill(0x7fffffff);
   for (let i = 0; i < nOpps; i++) {
     const r = oppBc[i] >= 0 ? rowOfInput[oppBc[i]] : -1;
     const k = oppOff[i] >= 0 ? colOfInput[oppOff[i]] : -1;
-    const cell = r >= 0 && k >= 0 ? r * nCols + k : -1;
-    oppCell[i] = cell;
-    if (cell >= 0 && oppFlags[i] & OPP_WON && oppFy[i] < firstWon[cell]) firstWon[cell] = oppFy[i];
+    oppCell[i] = r >= 0 && k >= 0 ? r * nCols + k : -1;
   }
 
   // Opportunity ids per cell as linked lists in opportunity order, turned into arrays only when read.
@@ -395,13 +457,12 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
       const at = y * nCells + cell;
       if (isWon) won[at] += value;
       else pipe[at] += value;
+      dealsAt[at] |= isWon ? HAS_WON : HAS_OPEN;
       if (head[at] < 0) head[at] = i;
       else next[tail[at]] = i;
       tail[at] = i;
     }
-    const isMining =
-      flags & OPP_MINING ? true : flags & OPP_FARMING ? false : cell >= 0 && firstWon[cell] < oppFy[i];
-    const g = isMining ? mining : farming;
+    const g = flags & OPP_MINING ? mining : farming;
     g[y * 2 + (isWon ? 0 : 1)] += value;
   }
 
@@ -409,6 +470,8 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const rWon = won.slice();
   const rPipe = pipe.slice();
   const rPot = pot.slice();
+  const rComp = comp.slice();
+  const rDeals = dealsAt.slice();
   for (let y = 0; y < nYears; y++) {
     const base = y * nCells;
     for (let r = nRows - 1; r >= 0; r--) {
@@ -420,6 +483,8 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
           rWon[to + k] += rWon[from + k];
           rPipe[to + k] += rPipe[from + k];
           rPot[to + k] += rPot[from + k];
+          rComp[to + k] += rComp[from + k];
+          rDeals[to + k] |= rDeals[from + k];
         }
       }
     }
@@ -443,7 +508,11 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
       const p = pipe[at];
       const li = landscapeAt[at];
       const l = li >= 0 ? input.cells[li] : null;
-      const status: CellStatus = w > 0 ? 'won' : p > 0 ? 'active' : l ? STATE_OF_CELL[l.state] : 'unassessed';
+      const status: CellStatus = cellStatus(
+        l?.state ?? null,
+        (dealsAt[at] & HAS_WON) !== 0,
+        (dealsAt[at] & HAS_OPEN) !== 0
+      );
       let change: YearChange | null = null;
       if (compare) {
         const before = won[at - nCells] + pipe[at - nCells];
@@ -463,12 +532,18 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         won: w,
         pipeline: p,
         potential: pot[at],
+        competitive: comp[at],
         status,
         competitor: l?.state === 'Competitor' ? l.competitor : null,
         landscapeCellId: l?.id ?? null,
         opportunityIds: idsAt(at),
         change,
-        rolled: { won: rWon[at], pipeline: rPipe[at], potential: rPot[at] }
+        rolled: { won: rWon[at], pipeline: rPipe[at], potential: rPot[at], competitive: rComp[at] },
+        rolledStatus: cellStatus(
+          l?.state ?? null,
+          (rDeals[at] & HAS_WON) !== 0,
+          (rDeals[at] & HAS_OPEN) !== 0
+        )
       };
     };
 
@@ -480,6 +555,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         own.won += won[at + k];
         own.pipeline += pipe[at + k];
         own.potential += pot[at + k];
+        own.competitive += comp[at + k];
       }
       const rolled = zero();
       add(rolled, own);
@@ -496,6 +572,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         t.won += won[at + k];
         t.pipeline += pipe[at + k];
         t.potential += pot[at + k];
+        t.competitive += comp[at + k];
       }
       add(grandTotal, rowTotals[r].own);
     }

@@ -9,6 +9,8 @@ export default class PlanProgress extends LightningElement {
   @api won = 0;
   @api weightedPipeline = 0;
   @api whitespacePotential = 0;
+  /** Potential of cells in state Competitor: its own figure, never added to the whitespace potential. */
+  @api competitivePotential = 0;
   @api miningGoal: number | null = null;
   @api farmingGoal: number | null = null;
   @api currencyCode: string = CURRENCY;
@@ -55,6 +57,9 @@ export default class PlanProgress extends LightningElement {
   get whitespaceText(): string {
     return this.money(this.whitespacePotential);
   }
+  get competitiveText(): string {
+    return this.money(this.competitivePotential);
+  }
   get wonOfGoal(): string {
     return this.hasGoal
       ? `${formatPercent((this.won ?? 0) / this.revenueGoal!, { locale: LOCALE })} of goal`
@@ -67,7 +72,7 @@ export default class PlanProgress extends LightningElement {
     return gap > 0 ? `${this.money(gap)} still to find` : `Goal covered with ${this.money(-gap)} to spare`;
   }
   get barLabel(): string {
-    return `Won ${this.wonText}, weighted pipeline ${this.pipelineText}, whitespace potential ${this.whitespaceText}, against a revenue goal of ${this.goalText}`;
+    return `Won ${this.wonText}, weighted pipeline ${this.pipelineText}, whitespace potential ${this.whitespaceText}, competitive potential ${this.competitiveText}, against a revenue goal of ${this.goalText}`;
   }
 
   get miningText(): string {

@@ -6,14 +6,8 @@
  *
  * Type imports use a relative path on purpose: Babel erases them, and Node (bench) cannot resolve `c/`.
  */
-import type {
-  CellStatus,
-  MatrixCell,
-  MatrixYear,
-  Money3,
-  WhitespaceMatrix,
-  YearChange
-} from '../keyplanCore/matrix';
+import type { CellStatus } from '../keyplanCore/figures';
+import type { MatrixYear, Money3, WhitespaceMatrix, YearChange } from '../keyplanCore/matrix';
 
 /** Fixed body row height in px: virtualisation depends on it (keep in sync with whitespaceMatrix.css). */
 export const ROW_HEIGHT = 72;
@@ -182,12 +176,6 @@ export interface WindowContext {
   previousYear: number;
 }
 
-function statusOfRolled(cell: MatrixCell, rolled: Money3): CellStatus {
-  if (rolled.won > 0) return 'won';
-  if (rolled.pipeline > 0) return 'active';
-  return cell.status;
-}
-
 /**
  * The screen reader label of a cell: where, what it means, and its money, e.g.
  * "Helicopters Europe x IoT Platform: whitespace, potential $1.2M, no open pipeline".
@@ -208,6 +196,7 @@ export function cellLabel(
   parts.push(status === 'competitor' && competitor ? `${info.label} ${competitor}` : info.label);
   if (money.won > 0) parts.push(`won ${format(money.won)}`);
   if (money.potential > 0) parts.push(`potential ${format(money.potential)}`);
+  if (money.competitive > 0) parts.push(`competitive potential ${format(money.competitive)}`);
   parts.push(money.pipeline > 0 ? `open pipeline ${format(money.pipeline)}` : 'no open pipeline');
   const ch = change ? CHANGE_INFO[change] : null;
   if (ch) parts.push(previousYear ? `${ch.text} since FY${previousYear}` : ch.text);
@@ -245,7 +234,7 @@ export function rowWindow(
     for (let k = 0; k < nCols; k++) {
       const cell = year.cells[r * nCols + k];
       const money: Money3 = rolledUp ? cell.rolled : cell;
-      const status = rolledUp ? statusOfRolled(cell, money) : cell.status;
+      const status = rolledUp ? cell.rolledStatus : cell.status;
       const info = STATE_INFO[status];
       const column = matrix.columns[k];
       const ch = cell.change ? CHANGE_INFO[cell.change] : null;
@@ -262,10 +251,11 @@ export function rowWindow(
         glyph: info.glyph,
         wonText: format(money.won),
         pipelineText: format(money.pipeline),
-        potentialText: format(money.potential),
+        // A cell has one state, so it carries one kind of potential (whitespace or competitive).
+        potentialText: format(money.potential + money.competitive),
         hasWon: money.won > 0,
         hasPipeline: money.pipeline > 0,
-        hasPotential: money.potential > 0,
+        hasPotential: money.potential + money.competitive > 0,
         delta: ch
           ? {
               symbol: ch.symbol,
@@ -316,7 +306,7 @@ export function rowWindow(
         className: `total${t.goal !== null && t.rolled.won >= t.goal ? ' total_met' : ''}`,
         ariaLabel:
           `${bc.name} total${hasChildren ? ' with sub-centers' : ''}: won ${format(t.rolled.won)}, open pipeline ${format(t.rolled.pipeline)}, ` +
-          `potential ${format(t.rolled.potential)}` +
+          `whitespace potential ${format(t.rolled.potential)}, competitive potential ${format(t.rolled.competitive)}` +
           (t.goal !== null ? `, goal ${format(t.goal)}${pct ? `, ${pct} won` : ''}` : ', no goal set'),
         tabIndex: isActiveRow && ctx.activeCol === nCols + 1 ? 0 : -1
       }
@@ -346,7 +336,7 @@ export function columnTotals(matrix: WhitespaceMatrix, vm: ViewModel, ctx: Windo
       colIndex: k + 2,
       col: k + 1,
       text: ctx.format(t.won + t.pipeline),
-      ariaLabel: `${c.name} total: won ${ctx.format(t.won)}, open pipeline ${ctx.format(t.pipeline)}, potential ${ctx.format(t.potential)}`,
+      ariaLabel: `${c.name} total: won ${ctx.format(t.won)}, open pipeline ${ctx.format(t.pipeline)}, whitespace potential ${ctx.format(t.potential)}, competitive potential ${ctx.format(t.competitive)}`,
       tabIndex: ctx.activeRow === totalsRow && ctx.activeCol === k + 1 ? 0 : -1
     };
   });
@@ -381,6 +371,7 @@ export function summaryOf(year: MatrixYear, format: MoneyFormatter): SummaryItem
     item('won', 'Won', year.grandTotal.won, year.goal),
     item('pipeline', 'Open pipeline', year.grandTotal.pipeline, null),
     item('potential', 'Whitespace potential', year.grandTotal.potential, null),
+    item('competitive', 'Competitive potential', year.grandTotal.competitive, null),
     item(
       'mining',
       'Mining (grow existing business)',

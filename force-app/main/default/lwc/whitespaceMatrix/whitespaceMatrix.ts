@@ -11,7 +11,14 @@ import CURRENCY from '@salesforce/i18n/currency';
 import LANDSCAPE_CELL from '@salesforce/schema/Landscape_Cell__c';
 import OPPORTUNITY from '@salesforce/schema/Opportunity';
 import BUYING_CENTER from '@salesforce/schema/Buying_Center__c';
-import { buildMatrix, formatCurrency, formatDate, type WhitespaceMatrix as Matrix } from 'c/keyplanCore';
+import {
+  buildMatrix,
+  currentFiscalYear,
+  figureOptions,
+  formatCurrency,
+  formatDate,
+  type WhitespaceMatrix as Matrix
+} from 'c/keyplanCore';
 import type {
   LandscapeCellDto,
   LandscapeCellInput,
@@ -140,7 +147,14 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       const code = data.currencyCode || CURRENCY || 'USD';
       this.format = memoFormatter((v) => formatCurrency(v, code, { locale: LOCALE, compact: true }));
     }
-    this.matrix = buildMatrix(data, { weighted: this.weightedPipeline });
+    // The org's fiscal year and currency travel with the data: the matrix buckets and sums as the org does.
+    const options = figureOptions(data);
+    this.matrix = buildMatrix(data, { ...options, weighted: this.weightedPipeline });
+    // No year chosen: show the org's current fiscal year (the wire then brings that year).
+    if (this.selectedYear === undefined && this.defaultFiscalYear === undefined) {
+      const current = currentFiscalYear(options.fiscalYear);
+      if (current !== this.fiscalYear) this.selectedYear = current;
+    }
     this.rebuildView();
   }
 
@@ -313,7 +327,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     return {
       text: f(y.grandTotal.won + y.grandTotal.pipeline),
       ariaLabel:
-        `All buying centers: won ${f(y.grandTotal.won)}, open pipeline ${f(y.grandTotal.pipeline)}, potential ${f(y.grandTotal.potential)}` +
+        `All buying centers: won ${f(y.grandTotal.won)}, open pipeline ${f(y.grandTotal.pipeline)}, whitespace potential ${f(y.grandTotal.potential)}, competitive potential ${f(y.grandTotal.competitive)}` +
         (y.goal !== null ? `, revenue goal ${f(y.goal)}` : ', no revenue goal'),
       tabIndex
     };

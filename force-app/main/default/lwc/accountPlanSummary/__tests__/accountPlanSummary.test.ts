@@ -169,6 +169,7 @@ describe('c-account-plan-summary', () => {
     expect(text(progress, '.won')).toBe('$650,000 33% of goal');
     expect(text(progress, '.pipeline')).toBe('$980,000');
     expect(text(progress, '.whitespace')).toBe('$1,450,000');
+    expect(text(progress, '.competitive')).toBe('$300,000');
     expect(text(progress, '.gap')).toBe('$370,000 still to find');
     expect(text(progress, '.mining')).toBe('$1,200,000');
     expect(text(progress, '.farming')).toBe('$800,000');
@@ -354,7 +355,11 @@ describe('c-account-plan-summary', () => {
 
   it('says when the goal is already covered', async () => {
     const el = mount();
-    summaryAdapter.emit({ ...clone(FIXTURE), wonAmount: 1500000, weightedPipeline: 700000 });
+    // The core sums the rows: won 1.5M, open 1M at 70% = 700K weighted.
+    const data = clone(FIXTURE);
+    data.opportunities[0].amount = 1500000;
+    data.opportunities[1].amount = 1000000;
+    summaryAdapter.emit(data);
     await flush();
     expect(text(q(el, 'c-plan-progress'), '.gap')).toBe('Goal covered with $200,000 to spare');
   });

@@ -190,6 +190,24 @@ describe('c-bant-panel', () => {
     );
   });
 
+  it("keys gap expectations to the org's own sales process and makes Missing a red gap", async () => {
+    const el = mount();
+    const data = clone(FIXTURE);
+    // An org whose process puts Id. Decision Makers first of eight open stages: not late any more.
+    const order = [
+      'Id. Decision Makers',
+      ...data.stages.map((x) => x.name).filter((n) => n !== 'Id. Decision Makers')
+    ];
+    data.stages = data.stages.map((x) => ({ ...x, sortOrder: order.indexOf(x.name) + 1 }));
+    bantAdapter.emit(data);
+    await flush();
+    const codes = (name: string) =>
+      [...rowNamed(el, name).shadowRoot!.querySelectorAll<HTMLElement>('.gap')].map((g) => g.dataset.code);
+    expect(codes('Security Assessment')).toEqual(['CLOSE_DATE_PASSED']);
+    // Budget Missing at Needs Analysis: a red gap at any stage.
+    expect(codes('HR Self-Service Portal')).toContain('BUDGET_MISSING');
+  });
+
   it('sorts by amount and by close date', async () => {
     const el = mount();
     bantAdapter.emit(clone(FIXTURE));

@@ -157,7 +157,7 @@ describe('buildMatrix', () => {
     });
     expect(cellAt(m, 2025, 'div', 'cloud')).toMatchObject({
       status: 'unassessed',
-      rolled: { won: 1500, pipeline: 400, potential: 0 }
+      rolled: { won: 1500, pipeline: 400, potential: 0, competitive: 0 }
     });
     expect(cellAt(m, 2024, 'eu', 'cloud')?.change).toBeNull();
     expect(cellAt(m, 2025, 'nope', 'cloud')).toBeUndefined();
@@ -179,15 +179,15 @@ describe('buildMatrix', () => {
 
   it('totals rows (rolled up to parents), columns and the grand total against goals', () => {
     expect(y25.rowTotals[0]).toEqual({
-      own: { won: 0, pipeline: 10, potential: 0 },
-      rolled: { won: 1500, pipeline: 410, potential: 500 },
+      own: { won: 0, pipeline: 10, potential: 0, competitive: 0 },
+      rolled: { won: 1500, pipeline: 410, potential: 500, competitive: 0 },
       goal: 5000
     });
     expect(y25.columnTotals).toEqual([
-      { won: 1500, pipeline: 400, potential: 0 },
-      { won: 0, pipeline: 10, potential: 500 }
+      { won: 1500, pipeline: 400, potential: 0, competitive: 0 },
+      { won: 0, pipeline: 10, potential: 500, competitive: 0 }
     ]);
-    expect(y25.grandTotal).toEqual({ won: 1530, pipeline: 485, potential: 500 });
+    expect(y25.grandTotal).toEqual({ won: 1530, pipeline: 485, potential: 500, competitive: 0 });
     expect(y25.goal).toBe(10000);
     expect(m.years[0].goal).toBeNull();
   });
@@ -306,6 +306,21 @@ describe('buildMatrix', () => {
       ),
       { numRuns: 200 }
     );
+  });
+});
+
+describe('cell status (cellStatus)', () => {
+  it('an open deal makes a cell active whatever its amount, and a collapsed parent shows its children deals', () => {
+    const m = buildMatrix({
+      fiscalYears: [2025],
+      buyingCenters: [bc('grp'), bc('eu', 'grp')],
+      offerings: [off('cloud')],
+      cells: [],
+      opportunities: [opp({ buyingCenterId: 'eu', amount: null, closeDate: '2025-05-01' })],
+      plan: null
+    });
+    expect(cellAt(m, 2025, 'eu', 'cloud')).toMatchObject({ status: 'active', pipeline: 0 });
+    expect(cellAt(m, 2025, 'grp', 'cloud')).toMatchObject({ status: 'unassessed', rolledStatus: 'active' });
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   bantGaps,
+  stagePosition,
   asDecimal,
   bantPoints,
   roundHalfAwayFromZero,
@@ -162,7 +163,9 @@ describe('BANT gaps', () => {
 
   it('flags a missing economic buyer or decision maker', () => {
     expect(codes({ contactRoles: [] })).toEqual(['NO_AUTHORITY_CONTACT']);
-    expect(bantGaps({ ...base, contactRoles: [], probability: 60 }, { today })[0]).toMatchObject({
+    expect(
+      bantGaps({ ...base, contactRoles: [], stageName: 'Id. Decision Makers' }, { today })[0]
+    ).toMatchObject({
       severity: 'error',
       dimension: 'authority'
     });
@@ -181,13 +184,38 @@ describe('BANT gaps', () => {
     ).toEqual(['TIMING_UNKNOWN_CLOSE_SOON']);
   });
 
-  it('flags unknown or missing budget late in the cycle', () => {
-    expect(codes({ probability: 50, budgetStatus: 'Unknown' })).toEqual(['BUDGET_UNCONFIRMED_LATE_STAGE']);
-    expect(bantGaps({ ...base, probability: 60, budgetStatus: 'Missing' }, { today })[0]).toMatchObject({
-      severity: 'error',
-      message: 'Cloud deal: at 60% the budget is known to be missing.'
-    });
-    expect(codes({ probability: 40, budgetStatus: 'Unknown' })).toEqual([]);
+  it('keys late-stage expectations to the stage position in the sales process, never the typed probability', () => {
+    expect(codes({ stageName: 'Id. Decision Makers', budgetStatus: 'Unknown' })).toEqual([
+      'BUDGET_UNCONFIRMED_LATE_STAGE'
+    ]);
+    // Issue 16 point 11: a rep typing 90% at Qualification does not make it late.
+    expect(codes({ stageName: 'Qualification', probability: 90, budgetStatus: 'Unknown' })).toEqual([]);
+    // The org's own process (OpportunityStage SortOrder): three open stages; the first is early, the
+    // second late (budget), the last at proposal (need) too.
+    const stages = ['Discover', 'Shape', 'Commit', 'Won'].map((name, i) => ({
+      name,
+      sortOrder: i,
+      isActive: true,
+      isClosed: name === 'Won'
+    }));
+    expect(codes({ stageName: 'Discover', budgetStatus: 'Unknown' }, { stages })).toEqual([]);
+    expect(codes({ stageName: 'Shape', budgetStatus: 'Unknown' }, { stages })).toEqual([
+      'BUDGET_UNCONFIRMED_LATE_STAGE'
+    ]);
+    expect(codes({ stageName: 'Commit', budgetStatus: 'Unknown' }, { stages })).toEqual([
+      'BUDGET_UNCONFIRMED_LATE_STAGE',
+      'NEED_NOT_CONFIRMED_AT_PROPOSAL'
+    ]);
+    expect(stagePosition('Commit', stages)).toBe(1);
+  });
+
+  it('makes every Missing status a red gap at any stage (Missing is known to be absent)', () => {
+    const gaps = bantGaps({ ...base, budgetStatus: 'Missing', needStatus: 'Missing' }, { today });
+    expect(gaps.map((g) => [g.code, g.severity])).toEqual([
+      ['BUDGET_MISSING', 'error'],
+      ['NEED_MISSING', 'error']
+    ]);
+    expect(codes({ budgetStatus: 'Unknown' })).toEqual([]);
   });
 
   it('flags an unconfirmed need at proposal and a close date in the past, errors first', () => {

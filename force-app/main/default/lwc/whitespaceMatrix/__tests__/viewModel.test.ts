@@ -66,7 +66,7 @@ describe('whitespaceMatrix view model', () => {
         'IoT Platform',
         'whitespace',
         null,
-        { won: 0, pipeline: 0, potential: 1.2e6 },
+        { won: 0, pipeline: 0, potential: 1.2e6, competitive: 0 },
         null,
         $
       )
@@ -77,7 +77,7 @@ describe('whitespaceMatrix view model', () => {
         'B',
         'competitor',
         'Skyline Consulting',
-        { won: 0, pipeline: 0, potential: 0 },
+        { won: 0, pipeline: 0, potential: 0, competitive: 0 },
         'lost',
         $
       )

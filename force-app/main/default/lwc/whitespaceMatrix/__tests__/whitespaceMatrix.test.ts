@@ -414,8 +414,10 @@ describe('c-whitespace-matrix', () => {
     expect(c.dataset.status).toBe('competitor');
     expect(c.querySelector('.state-text')!.textContent).toBe('Dassault Systemes');
     const summary = root(el).querySelector('c-whitespace-summary')!.shadowRoot!;
-    // 1.2M + 400K + 2M + 750K + 300K + 500K + 900K potential in FY2025.
-    expect(summary.querySelector('[data-key="potential"]')!.textContent).toContain($(6050000));
+    // Two figures (docs/DEFINITIONS.md): Whitespace cells 1.2M + 2M + 300K + 500K; Competitor cells
+    // 400K + 750K + the 900K just saved.
+    expect(summary.querySelector('[data-key="potential"]')!.textContent).toContain($(4000000));
+    expect(summary.querySelector('[data-key="competitive"]')!.textContent).toContain($(2050000));
     expect(refreshMock).toHaveBeenCalled();
   });
 
