@@ -818,7 +818,6 @@ export class LocalOrg {
     });
   }
 
-
   /**
    * The local users (LOCAL_USERS), created on first open. The demo user keeps the id recorded in the
    * database (`currentUserId`), so data seeded before other users existed stays owned by it.

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AccountPlanDto, PlanSummaryData } from '../../../src/contracts';
 import { abbreviate } from './AccountPlanController';
-import { LIMITS } from './lib/selectors';
 import { earlier, errorOf, ruleError, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('AccountPlanController twin over HTTP', () => {

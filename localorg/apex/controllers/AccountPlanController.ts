@@ -8,7 +8,6 @@ import { registerApex } from '../registry';
 import {
   AccountPlanSelector,
   AccountSelector,
-  firstKey,
   LandscapeCellSelector,
   LIMITS,
   OpportunitySelector,

@@ -32,7 +32,10 @@ describe('twin selectors read what the Apex selectors read', () => {
   for (const [name, text] of Object.entries({ ...SOQL, ...UNIQUE_KEY_SOQL })) {
     it(`${name} has the same SOQL as the .cls`, () => {
       const [cls, method] = name.split('.');
-      if ((cls === 'ContactSelector' && method.startsWith('forOrgChart')) || name === 'OrgSettingsSelector.conversionRates') {
+      if (
+        (cls === 'ContactSelector' && method.startsWith('forOrgChart')) ||
+        name === 'OrgSettingsSelector.conversionRates'
+      ) {
         // Dynamic SOQL: selectClause() + a literal tail.
         assert.ok(norm(source(cls)).includes(`'${norm(text)}'`), `tail of ${name} differs from ${cls}.cls`);
         return;
