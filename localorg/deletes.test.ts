@@ -79,11 +79,11 @@ describe('deletes follow the lookups delete constraints', () => {
     assert.ok(org.get('Contact', ids.ceo));
   });
 
-  it('SetNull lookups are cleared: deleting the From contact keeps the link with an empty From', () => {
-    org.write(() => org.delete('Contact', ids.cfo));
-    const link = org.get('Relationship_Link__c', ids.link);
-    assert.ok(link, 'the link survives');
-    assert.equal(link.From_Contact__c, null);
+  it('refuses to delete a contact a link comes from (From_Contact__c Restrict: no link without a From)', () => {
+    const err = refused(() => org.delete('Contact', ids.cfo));
+    assert.equal(err.errorCode, 'DELETE_FAILED');
+    assert.match(err.message, /Relationship_Link__c\.From_Contact__c/);
+    assert.equal(org.get('Relationship_Link__c', ids.link)?.From_Contact__c, ids.cfo);
   });
 
   it('deleting a buying center clears child centers and contacts (SetNull) but cascades its cells (master-detail)', () => {

@@ -188,7 +188,10 @@ describe('REST applies the running user access (user mode), over HTTP', () => {
     }
     assert.equal((await call(minimum, 'GET', `${API}/sobjects/Widget__c/${widgetId}`)).status, 404);
     assert.deepEqual((await call(minimum, 'GET', `${API}/sobjects`)).body.sobjects, []);
-    const twin = await call(minimum, 'POST', '/apex/OrgChartController/getOrgChart', { accountId: widgetId });
+    const twin = await call(minimum, 'POST', '/apex/OrgChartController/loadOrgChartPage', {
+      accountId: widgetId,
+      cursor: null
+    });
     assert.equal(twin.status, 400);
     assert.match(twin.body.body.message, /do not have access|not found/i);
   });

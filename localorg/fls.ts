@@ -104,9 +104,10 @@ export function loadUserAccess(
   const byName = new Map([...schema.objects.values()].map((o) => [o.name.toLowerCase(), o]));
 
   const objectAccess = (obj: ObjectDef): ObjectAccess => {
-    // A Public custom setting (Keyplan_Tuning__c) is readable by every user and has no field permissions;
-    // only admins edit it (Setup).
-    if (obj.isCustomSetting) return profile === 'System Administrator' ? { ...ALL } : { ...NONE, read: true };
+    // The Keyplan_Tuning__c custom setting is an admin's (Setup > Custom Settings; "Restrict access to custom
+    // settings" keeps it from other users' API reads). Formulas and Apex read it in system context, so
+    // every user's scores still follow it.
+    if (obj.isCustomSetting) return profile === 'System Administrator' ? { ...ALL } : { ...NONE };
     if (obj.isMetadataType) {
       const ok =
         profile === 'System Administrator' || grants.some((g) => g.metadataTypes.has(obj.name.toLowerCase()));

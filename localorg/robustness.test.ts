@@ -167,7 +167,7 @@ function hostileCases(id: (ref: string) => string): Case[] {
       category: 'wrong method',
       name: `${method} Apex`,
       method,
-      path: '/apex/OrgChartController/getOrgChart',
+      path: '/apex/OrgChartController/loadOrgChartPage',
       expect: /POST only|JSON object|parameter/
     });
 
@@ -712,7 +712,7 @@ function hostileCases(id: (ref: string) => string): Case[] {
     ['GET', acct, undefined],
     ['PATCH', acct, json({ Name: 'Overwritten' })],
     ['DELETE', `${API}/sobjects/Contact/${id('stranger')}`, undefined],
-    ['POST', '/apex/OrgChartController/getOrgChart', json({ accountId: acme })],
+    ['POST', '/apex/OrgChartController/loadOrgChartPage', json({ accountId: acme, cursor: null })],
     [
       'POST',
       `${API}/composite/sobjects`,
@@ -734,7 +734,7 @@ function hostileCases(id: (ref: string) => string): Case[] {
 
   // 9. Apex twins: unknown routes, bad parameters, bad ids.
   const apexRoutes: [string, string, string][] = [
-    ['OrgChartController', 'getOrgChart', 'accountId'],
+    ['OrgChartController', 'loadOrgChartPage', 'accountId'],
     ['WhitespaceController', 'getWhitespace', 'accountId'],
     ['AccountPlanController', 'getPlanSummary', 'accountId'],
     ['BantController', 'getBant', 'recordId']
@@ -901,7 +901,7 @@ function hostileCases(id: (ref: string) => string): Case[] {
     ['GET', '/', undefined],
     ['GET', '/preview/api/accounts', undefined],
     ['GET', `/preview/api/record/${acme}`, undefined],
-    ['POST', '/apex/OrgChartController/getOrgChart', json({ accountId: acme })],
+    ['POST', '/apex/OrgChartController/loadOrgChartPage', json({ accountId: acme, cursor: null })],
     ['POST', '/apex/OrgChartController/saveLink', json({ input: {} })],
     ['GET', `${API}/sobjects/Account/describe`, undefined],
     ['GET', q('SELECT Id, Name FROM Account'), undefined]

@@ -46,17 +46,22 @@ function resolve(
   return field ? { object: current, field } : undefined;
 }
 
-/** Splits formula text into code and string literals so names inside strings are not expanded. */
+/**
+ * Splits formula text into code and string literals so names inside strings are not expanded. Comments
+ * are dropped and runs of white space count as one character: the compiled form keeps neither (a field
+ * named in a comment is not a reference).
+ */
 function codeAndStrings(text: string): { code: boolean; text: string }[] {
   const out: { code: boolean; text: string }[] = [];
-  const re = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+  const re = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\*[\s\S]*?\*\//g;
+  const code = (t: string): { code: boolean; text: string } => ({ code: true, text: t.replace(/\s+/g, ' ') });
   let last = 0;
   for (const m of text.matchAll(re)) {
-    out.push({ code: true, text: text.slice(last, m.index) });
-    out.push({ code: false, text: m[0] });
+    out.push(code(text.slice(last, m.index)));
+    if (!m[0].startsWith('/*')) out.push({ code: false, text: m[0] });
     last = m.index + m[0].length;
   }
-  out.push({ code: true, text: text.slice(last) });
+  out.push(code(text.slice(last)));
   return out;
 }
 

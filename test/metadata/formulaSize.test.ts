@@ -22,7 +22,7 @@ test('the formula size check fails a formula that inlines a long formula four ti
   assert.equal(problems.length, 1, problems.join('\n'));
   assert.match(
     problems[0],
-    /^Thing__c.Band__c: estimated compiled size 5471 characters > 5000 .*Thing__c.Score__c x4/
+    /^Thing__c.Band__c: estimated compiled size 5375 characters > 5000 .*Thing__c.Score__c x4/
   );
 });
 
@@ -32,7 +32,14 @@ test('the formula size check passes the same score referenced once, and leaves n
   const inlined: Record<string, number> = {};
   const out = expandFormula(schema, 'Thing__c', 'IF(Score__c > 1, "Score__c", Attribute_01__c)', inlined);
   assert.deepEqual(inlined, { 'Thing__c.Score__c': 1 });
-  assert.match(out, /^IF\(\(\(\n {2}IF\(ISBLANK\(Attribute_01__c\).*"Score__c", Attribute_01__c\)$/s);
+  assert.match(out, /^IF\(\(\( IF\(ISBLANK\(Attribute_01__c\).*"Score__c", Attribute_01__c\)$/s);
+  // A field named in a comment is not a reference, and the comment does not compile.
+  const commented: Record<string, number> = {};
+  assert.equal(
+    expandFormula(schema, 'Thing__c', '/* Score__c */ Attribute_01__c', commented),
+    ' Attribute_01__c'
+  );
+  assert.deepEqual(commented, {});
 });
 
 test('every force-app formula stays under the estimated 5,000-character compiled size', () => {

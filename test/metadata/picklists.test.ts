@@ -117,13 +117,38 @@ test('every custom picklist in the metadata is carried by a contract enum or lis
   assert.deepEqual(unmapped, [], `picklists without a contract enum: ${unmapped.join(', ')}`);
 });
 
+/**
+ * The strings a formula can return: for a top-level CASE(expr, key, result, ..., default) its results and
+ * default (its keys are compared, not returned); otherwise every string literal. Comments are dropped.
+ */
+function stringResults(formula: string): string[] {
+  const text = formula.replace(/\/\*[\s\S]*?\*\//g, '').trim();
+  const literals = (t: string): string[] => [...t.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  if (!/^CASE\s*\(/i.test(text)) return literals(text);
+  const args: string[] = [];
+  let depth = 0;
+  let start = text.indexOf('(') + 1;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = text.indexOf('"', i + 1);
+    else if (c === '(') depth++;
+    else if (c === ')' && depth-- === 0) {
+      args.push(text.slice(start, i));
+      break;
+    } else if (c === ',' && depth === 0) {
+      args.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  const results = args.filter((_, i) => i > 0 && (i % 2 === 0 || i === args.length - 1));
+  return results.flatMap(literals);
+}
+
 test('formula-derived enums equal the strings the formula returns', () => {
   for (const [name, values, ref] of FORMULAS) {
     const formula = field(schema, ref)?.formula;
     assert.ok(formula, `${ref} is not a formula field`);
-    const literals = [
-      ...new Set([...formula.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((s) => s !== ''))
-    ];
+    const literals = [...new Set(stringResults(formula).filter((s) => s !== ''))];
     assert.deepEqual([...literals].sort(), [...values].sort(), `${name} vs the string results of ${ref}`);
   }
 });

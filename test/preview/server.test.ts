@@ -52,7 +52,7 @@ describe('preview page server: only its own page gets in', () => {
     'Content-Type': 'application/json',
     ...extra
   });
-  const apex = '/apex/OrgChartController/getOrgChart';
+  const apex = '/apex/OrgChartController/loadOrgChartPage';
 
   it('the page embeds the secret and the config in its HTML; never the local org token', async () => {
     const page = await raw(preview.url, 'GET', '/', { Host: host });

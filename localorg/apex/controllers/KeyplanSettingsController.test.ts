@@ -10,7 +10,8 @@ import { startTwinOrg, type TwinOrg } from './lib/testing';
 describe('KeyplanSettingsController twin and the Keyplan_Tuning__c overrides', () => {
   let t: TwinOrg;
   before(async () => {
-    t = await startTwinOrg();
+    // Overrides are an admin's work (Setup > Custom Settings): the twin runs as the local admin.
+    t = await startTwinOrg(undefined, 'admin');
   });
   after(async () => t?.close());
 

@@ -253,10 +253,17 @@ export function smallAccount(userId: string): SeedBundle {
   };
 }
 
-/** Starts a local org on a temp database with the twins loaded and `bundle` (default smallAccount) seeded. */
-export async function startTwinOrg(bundle?: (userId: string) => SeedBundle): Promise<TwinOrg> {
+/**
+ * Starts a local org on a temp database with the twins loaded and `bundle` (default smallAccount) seeded.
+ * Requests run as the demo account manager unless `user` names another local user (e.g. `admin` for
+ * what only an admin may do, such as editing the Keyplan_Tuning__c custom setting).
+ */
+export async function startTwinOrg(bundle?: (userId: string) => SeedBundle, user?: string): Promise<TwinOrg> {
   const tmp = tempDir('twins-');
-  const { running } = await startTestOrg({ dbFile: path.join(tmp.dir, 'org.sqlite') });
+  const { running } = await startTestOrg({
+    dbFile: path.join(tmp.dir, 'org.sqlite'),
+    ...(user ? { user } : {})
+  });
   const ids = loadBundle(running.org, (bundle ?? smallAccount)(running.org.userId));
   return {
     running,
