@@ -63,7 +63,7 @@ function orgFields(
   for (const f of apiFields(schema)) {
     if (!keep(f.name)) continue;
     const v = rec[f.name];
-    out[f.name] = v === undefined ? (f.kind === 'boolean' ? false : null) : v;
+    out[f.orgName] = v === undefined ? (f.kind === 'boolean' ? false : null) : v;
   }
   return out;
 }
