@@ -121,6 +121,9 @@ interface ManualRule {
   decision: Decision;
 }
 
+/** Old field names that are also custom object names. */
+const OBJECT_NAMED = /^(Buying_Center|Offering)__c$/;
+
 /**
  * Decisions where context fails. Keep this list short: prefer teaching a rule above.
  */
@@ -138,16 +141,25 @@ export const MANUAL: readonly ManualRule[] = [
   },
   { file: /^scripts\/cli\/(csv|shape)\.ts$/, line: /e\.g\.|like `/, decision: 'bundle' },
   // Lists of tables (object names), not fields.
-  { file: /^localorg\/seed\.ts$/, line: /^\s*'\w+',?\s*$/, decision: 'keep' },
-  { file: /^test\/cli\/cli\.test\.ts$/, line: /^\s*'\w+',?\s*$/, decision: 'keep' },
-  { file: /^localorg\/apex\/controllers\/lib\/testing\.ts$/, line: /^\s*'\w+',?\s*$/, decision: 'keep' },
-  {
-    file: /^test\/metadata\/datamodel\.test\.ts$/,
+  ...[
+    /^localorg\/seed\.ts$/,
+    /^test\/cli\/cli\.test\.ts$/,
+    /^localorg\/apex\/controllers\/lib\/testing\.ts$/,
+    /^test\/metadata\/datamodel\.test\.ts$/
+  ].map((file) => ({
+    file,
     line: /^\s*'\w+',?\s*$|for \(const tab|access\(/,
+    names: OBJECT_NAMED,
+    decision: 'keep'
+  })),
+  // Maps keyed by object name.
+  {
+    file: /^localorg\/apex\/controllers\/lib\/twin\.ts$/,
+    line: /^\s*\w+__c: '/,
+    names: OBJECT_NAMED,
     decision: 'keep'
   },
-  { file: /^localorg\/apex\/controllers\/lib\/twin\.ts$/, line: /^\s*\w+__c: '/, decision: 'keep' },
-  { file: /^src\/generator\/random\.ts$/, line: /^\s*\w+__c: '/, decision: 'keep' },
+  { file: /^src\/generator\/random\.ts$/, line: /^\s*\w+__c: '/, names: OBJECT_NAMED, decision: 'keep' },
   // Field lists of one object.
   {
     file: /^force-app\/main\/default\/lwc\/whitespaceMatrix\//,
@@ -165,7 +177,6 @@ export const MANUAL: readonly ManualRule[] = [
     decision: 'Contact'
   },
   { file: /^scripts\/cli\/landscape\.ts$/, line: /\bc\.\w+__c/, decision: 'Landscape_Cell__c' },
-  { file: /^test\/metadata\/datamodel\.test\.ts$/, line: /\['\w+', '\w+'\]/, decision: 'keep' },
   { file: /^test\/cli\/cli\.test\.ts$/, line: /second\.Offering__c/, decision: 'keep' }, // record counts per table
   {
     file: /^localorg\/triggers\.ts$/,
@@ -307,6 +318,8 @@ export interface Occurrence {
   rename: boolean;
   reason: string;
   undecided?: boolean;
+  /** The text as written (`bant_score__c`), when its case differs from `name`. */
+  matched?: string;
 }
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -364,7 +377,13 @@ const OBJECT_CALLS =
   /(?:\bsave|\binsert|\bupdate|\bupsert|\bcount|\bget|\bsobject|\brequireReadable|\brequireCreateable|\brequireUpdateable|\binsertAsUser|\bupdateAsUser|\bdescribe|\bdelete|\bdestroy|\bobjectInfo|\bgetObjectInfo|\bquery|\bvia|\blookup)\s*\(\s*(?:ctx\s*,\s*)?$/;
 
 /** True when the `__c` name at index is used as an object name, not a field. */
-function isObjectPosition(text: string, index: number, name: string, file: string): boolean {
+function isObjectPosition(
+  objects: ReadonlySet<string>,
+  text: string,
+  index: number,
+  name: string,
+  file: string
+): boolean {
   if (!name.endsWith('__c')) return false;
   const before = text.slice(Math.max(0, index - 120), index);
   const after = text.slice(index + name.length, index + name.length + 60);
@@ -385,6 +404,9 @@ function isObjectPosition(text: string, index: number, name: string, file: strin
     if (/\(\s*$/.test(before) && /^\)\s*\w/.test(after)) return true; // cast
   }
   if (/\bKEY_PREFIX\.$/.test(before)) return true;
+  // ['Object', 'Field'] pairs: the head is the object.
+  const tail = /^['"]\s*,\s*['"](\w+)['"]\s*\]/.exec(after);
+  if (/\[\s*['"]$/.test(before) && tail && !objects.has(tail[1])) return true;
   if (/SobjectType\s*=\s*'$/i.test(before)) return true;
   // A quoted name handed to a function taking an object name.
   if (/['"`]$/.test(before) && OBJECT_CALLS.test(before.slice(0, -1))) return true;
@@ -624,7 +646,13 @@ export function decide(schema: Schema, file: string, text: string, index: number
   }
   const ambiguous = schema.ambiguous.has(field);
   if (!ambiguous) return occ(true, 'only a standard-object field has this name');
-  if (isObjectPosition(text, index, name, file)) return occ(false, 'object name');
+  if (isObjectPosition(schema.objects, text, index, name, file)) return occ(false, 'object name');
+  // ['Object', 'Field'] and f(ctx, 'Object', 'Field') (not via(ctx, 'Target', 'LookupOnRecord', ...)).
+  const pair = /(?:\[|(?<!\bvia)\(\s*(?:ctx\s*,\s*)?)\s*['"](\w+)['"]\s*,\s*['"]$/.exec(
+    text.slice(Math.max(0, index - 120), index)
+  );
+  if (pair && schema.objects.has(pair[1]) && !schema.oldNames.has(pair[1]))
+    return occ(owns(schema, pair[1], name), `pair ['${pair[1]}', field]`);
   const got = /\b(?:get|lookup|retrieve)\(\s*['"](\w+)['"][^()]*\)[!?]?\.$/.exec(
     text.slice(Math.max(0, index - 160), index)
   );
@@ -676,7 +704,15 @@ export function nameRegex(schema: Schema): RegExp {
   const bases = [...new Set([...schema.oldNames].map((n) => n.replace(/__c$/, '')))].sort(
     (a, b) => b.length - a.length
   );
-  return new RegExp(`(?<![A-Za-z0-9_])(?:${bases.map(esc).join('|')})__[cr](?![A-Za-z0-9_])`, 'g');
+  // Case-insensitive: Apex, SOQL and formulas are, and lower-cased keys (`'bant_score__c'`) are common.
+  return new RegExp(`(?<![A-Za-z0-9_])(?:${bases.map(esc).join('|')})__[cr](?![A-Za-z0-9_])`, 'gi');
+}
+
+/** The prefix in the case of the name it goes on (`keyplan_stance__c`, `KEYPLAN_STANCE__C`). */
+function prefixFor(matched: string): string {
+  if (matched === matched.toLowerCase()) return PREFIX.toLowerCase();
+  if (matched === matched.toUpperCase()) return PREFIX.toUpperCase();
+  return PREFIX;
 }
 
 export function isBundleFile(file: string): boolean {
@@ -687,11 +723,13 @@ export function isBundleFile(file: string): boolean {
 export function scan(schema: Schema, file: string, text: string): Occurrence[] {
   if (isBundleFile(file)) return [];
   const re = nameRegex(schema);
+  const canon = new Map([...schema.oldNames].map((n) => [n.slice(0, -3).toLowerCase(), n.slice(0, -3)]));
   const out: Occurrence[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (file === MAP_FILE && !/['"]$/.test(text.slice(0, m.index))) continue;
-    out.push(decide(schema, file, text, m.index, m[0]));
+    const name = canon.get(m[0].slice(0, -3).toLowerCase())! + m[0].slice(-3).toLowerCase();
+    out.push({ ...decide(schema, file, text, m.index, name), matched: m[0] });
   }
   return out;
 }
@@ -701,8 +739,9 @@ export function apply(text: string, occurrences: readonly Occurrence[]): string 
   let last = 0;
   for (const o of occurrences) {
     if (!o.rename) continue;
-    out += text.slice(last, o.index) + PREFIX + o.name;
-    last = o.index + o.name.length;
+    const matched = o.matched ?? o.name;
+    out += text.slice(last, o.index) + prefixFor(matched) + matched;
+    last = o.index + matched.length;
   }
   return out + text.slice(last);
 }
