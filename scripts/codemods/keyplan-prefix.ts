@@ -7,6 +7,7 @@
  *   tsx scripts/codemods/keyplan-prefix.ts            rename field files and every reference (whole repo)
  *   tsx scripts/codemods/keyplan-prefix.ts --check    exit 1 listing every old name still present
  *   tsx scripts/codemods/keyplan-prefix.ts --explain  also print each decision on an ambiguous name
+ *   --no-format                                       do not run Prettier on the files it rewrote
  *   ... [paths]                                       only these files / folders (relative to the repo)
  *
  * Re-runnable and idempotent: a renamed name (`Keyplan_Stance__c`) never matches an old one, so a
@@ -838,6 +839,14 @@ function main(): void {
   const only = args.filter((a) => !a.startsWith('--'));
   const root = path.resolve(__dirname, '..', '..');
   const report = run(root, { write: !check, only });
+  // A longer name can push a line over the print width: format what we rewrote, as `npm run lint` checks it.
+  const formattable = report.changed.filter((f) => /\.(ts|html|css|json|cls|trigger)$/.test(f));
+  const prettier = path.join(root, 'node_modules', '.bin', 'prettier');
+  if (!check && !args.includes('--no-format') && formattable.length && existsSync(prettier))
+    execFileSync(prettier, ['--write', '--log-level', 'warn', ...formattable], {
+      cwd: root,
+      stdio: 'inherit'
+    });
   if (explain)
     for (const d of report.decisions)
       console.log(`${d.rename ? 'RENAME' : 'keep  '} ${d.file}:${d.line} ${d.name}  (${d.reason})`);
