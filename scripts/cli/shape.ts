@@ -10,7 +10,7 @@ export type FieldKind = 'string' | 'number' | 'boolean' | 'enum' | 'other';
 export interface ShapeField {
   /** The bundle's (readable) name. */
   name: string;
-  /** The org's API name (`Keyplan_Stance__c` for the bundle's `Stance__c`; src/bundle/orgNames.ts). */
+  /** The org's API name: the same, or `Keyplan_` + it on a standard object (src/bundle/orgNames.ts). */
   orgName: string;
   kind: FieldKind;
   /** True when the schema supplies a default (the field is then always present after parsing). */

@@ -21,22 +21,28 @@
  * object (`Landscape_Cell__c.Buying_Center__c`, `Landscape_Cell__c.Offering__c`,
  * `Plan_Objective__c.Buying_Center__c`, `Relationship_Link__c.Influence_Level__c`, and the
  * relationship `Buying_Center__r` on those). For each such occurrence the object it belongs to is
- * worked out, first rule that applies wins:
- *   1. object position: `FROM X`, `new X(`, `List<X>`, `X v` declarations (Apex), `SObjectType.X`,
- *      `X.field` / `X$field` / `X-Layout` qualifiers, `@salesforce/schema/X`, `<object>`, `<tabs>`,
- *      `<referenceTo>`, `<baseObject>`, quoted names handed to save/insert/count/sobject/... -> kept;
- *   2. MANUAL decisions (file + line text) below;
- *   3. a qualifier: `Contact.X`, `Opportunity$X`, `Landscape_Cell__c.X`, a relationship path
- *      `From_Contact__r.X` resolved through the metadata's lookups;
- *   4. XML structure: a report type column's `<table>`, a layout related list's `<relatedList>`,
+ * worked out, first rule that applies wins (`--explain` prints the rule behind each decision):
+ *   1. MANUAL decisions (file + line text) below;
+ *   2. object position: `FROM X`, `new X(`, `List<X>`, `X v` declarations and return types (Apex),
+ *      `SObjectType.X`, `X.field` / `X$field` / `X-Layout` qualifiers, `@salesforce/schema/X`,
+ *      `<object>`, `<tabs>`, `<referenceTo>`, `<baseObject>`, `<table>`, the head of an
+ *      `['X', 'Field']` pair, quoted names handed to save/insert/count/sobject/requireReadable/via/...;
+ *   3. a pair `['Contact', 'X']` / `f(ctx, 'Opportunity', 'X')`, a record `get('Opportunity', id)!.X`;
+ *   4. a qualifier: `Contact.X`, `Opportunity$X`, `Landscape_Cell__c.X`, a relationship path
+ *      `From_Contact__r.X` resolved through the metadata's lookups and child relationships;
+ *   5. XML structure: a report type column's `<table>`, a layout related list's `<relatedList>`,
  *      the object folder of field / validation rule / list view / compact layout files, the
  *      object of a layout file;
- *   5. the SOQL around it (`SELECT ... FROM X`, relationship paths from X);
- *   6. the call or constructor around it: `new X(...)`, `insert('X', {...})`, `sobject('X').create({...})`;
- *   7. the declared type of the receiver in Apex (`Opportunity opp; opp.Offering__c`,
- *      `List<Landscape_Cell__c> cells; cells[0].Offering__c`);
- *   8. the nearest Markdown heading naming an object;
- *   9. FILE_DEFAULTS below (a class or file about one object).
+ *   6. the SOQL around it (`SELECT ... FROM X`, subqueries on child relationships);
+ *   7. the call or constructor around it: `new X(...)`, `insert('X', {...})`, `sobject('X').create({...})`,
+ *      `['X', [ records ]]`, a list assigned to a hinting name (`CONTACT_ACCESS_FIELDS = [...]`);
+ *   8. a map entry keyed `'Object.Rule': ...` or a block `Object: { ... }`;
+ *   9. the receiver `v.X`: its declared Apex type, the rows it iterates (`opps.map((o) => o.X)`, the
+ *      query assigned to `opps`), the other custom fields read on it nearby (`record.From_Contact__c`
+ *      -> Relationship_Link__c), its name (NAME_HINTS: `opp`, `cell`, `link`, ...);
+ *  10. the nearest Markdown heading naming an object;
+ *  11. prose (comments, Markdown, user messages): an unqualified ambiguous name there is the object;
+ *  12. FILE_DEFAULTS below (a class or file about one object).
  * An ambiguous occurrence none of these decide is left as it is and reported ("undecided"): add a
  * MANUAL entry. Renames only when the object found is a standard object that owns the field.
  *
@@ -50,14 +56,21 @@
  *
  * What it would miss in new code (check by hand after a merge, `--explain` lists the decisions):
  *  - an old name built at run time (`'Buying_' + 'Center__c'`, `${prefix}__c`);
- *  - an ambiguous name whose object comes only from a variable typed in TypeScript or from a value
- *    passed in from another file (reported as undecided, never guessed);
+ *  - an ambiguous name whose object comes only from a TypeScript type or from a value passed in from
+ *    another file: reported as undecided when no rule applies, but a weak rule (NAME_HINTS, fields
+ *    nearby, FILE_DEFAULTS) may decide it wrongly: read the `--explain` lines of new code;
+ *  - nothing for new fields: ambiguity is read from the metadata, so a new custom-object field named
+ *    like a standard-object field (`Relationship_Link__c.Stance__c`) makes that name context-checked,
+ *    and a new unprefixed field on Contact/Opportunity/Account is renamed with the others;
  *  - a new bundle-shaped file (bundle names) outside BUNDLE_FILES: its unambiguous names would be
  *    renamed; add it to BUNDLE_FILES first;
  *  - labels and prose that spell a field without `__c` ("Stance", "Buying Center"): unchanged on purpose.
  *
- * Hand edits the codemod does not make (re-apply after it, from the integrator's tree): none so far;
- * the readable-name map and its users are ordinary code on this branch (src/bundle/orgNames.ts).
+ * Hand edits the codemod does not make: none after it runs. Edits made BEFORE it on this branch so that
+ * it can decide (they merge like any code): src/bundle/orgNames.ts and its users (CLI import/export,
+ * localorg/bundle.ts) read bundle names through one map; the exporter collects offering ids from
+ * opportunities and cells in two loops; test/metadata/datamodel.test.ts names the BANT status fields
+ * instead of building them from `${dim}_Status__c`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -141,6 +154,8 @@ export const MANUAL: readonly ManualRule[] = [
     decision: 'bundle'
   },
   { file: /^scripts\/cli\/(csv|shape)\.ts$/, line: /e\.g\.|like `/, decision: 'bundle' },
+  { file: /^docs\/CLI\.md$/, line: /column \w+__c/, decision: 'bundle' },
+  { file: /^docs\/MANAGED_PACKAGE\.md$/, line: /customer's own|"\w+__c": "/, decision: 'bundle' },
   // Lists of tables (object names), not fields.
   ...[
     /^localorg\/seed\.ts$/,
