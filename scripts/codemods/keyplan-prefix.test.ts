@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { run, unprefixedFieldFiles } from './keyplan-prefix';
+import { apply, readSchema, run, scan, unprefixedFieldFiles } from './keyplan-prefix';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OBJ = 'force-app/main/default/objects';
@@ -110,6 +110,73 @@ describe('Keyplan_ prefix codemod', () => {
     assert.match(readFileSync(path.join(dir, 'data/examples/small.bundle.json'), 'utf8'), /"Stance__c"/);
     const again = run(dir, { write: false });
     assert.deepEqual([again.renamedFiles, again.remaining, again.undecided, again.changed], [[], [], [], []]);
+  });
+
+  it('decides ambiguous names by their context (one case per rule that matters)', () => {
+    const schema = readSchema(ROOT);
+    const undecided: string[] = [];
+    const fix = (file: string, text: string): string => {
+      const occ = scan(schema, file, text);
+      undecided.push(...occ.filter((o) => o.undecided).map((o) => `${file} ${o.name}`));
+      return apply(text, occ);
+    };
+    // Local twins of validation rules: the entry's object; via(ctx, object, lookup on the record, field).
+    assert.equal(
+      fix(
+        'localorg/validationRules.ts',
+        [
+          "  'Contact.Rule': (ctx) =>",
+          "    newOrChanged(ctx, 'Buying_Center__c') && differ(via(ctx, 'Buying_Center__c', 'Buying_Center__c', 'Account__c'), 1),",
+          "  'Plan_Objective__c.Rule': (ctx) => !blank(ctx.record.Buying_Center__c),"
+        ].join('\n')
+      ),
+      [
+        "  'Contact.Rule': (ctx) =>",
+        "    newOrChanged(ctx, 'Keyplan_Buying_Center__c') && differ(via(ctx, 'Buying_Center__c', 'Keyplan_Buying_Center__c', 'Account__c'), 1),",
+        "  'Plan_Objective__c.Rule': (ctx) => !blank(ctx.record.Buying_Center__c),"
+      ].join('\n')
+    );
+    // Lists of tables, table/records tuples.
+    const tables = [
+      "const ORDER = ['Account', 'Offering__c', 'Buying_Center__c', 'Contact'];",
+      "const A = ['Landscape_Cell__c', cells.map((c) => ({ Buying_Center__c: c.bc, Offering__c: c.o }))];",
+      "const B = ['Opportunity', opps.map((o) => ({ Buying_Center__c: o.bc, Stance__c: 1 }))];",
+      // A field list used in a query elsewhere: no context, reported as undecided and left alone.
+      "const Q = ['Buying_Center__c', 'Offering__c'];"
+    ].join('\n');
+    assert.equal(
+      fix('localorg/sample.ts', tables),
+      tables
+        .replace('o.bc, Stance__c', 'o.bc, Keyplan_Stance__c')
+        .replace('({ Buying_Center__c: o.bc', '({ Keyplan_Buying_Center__c: o.bc')
+    );
+    // Apex: SOQL, constructors, declared receivers, relationships.
+    assert.equal(
+      fix(
+        'force-app/main/default/classes/Sample.cls',
+        'Opportunity opp = [SELECT Id, Offering__r.Name FROM Opportunity WITH USER_MODE];\n' +
+          'Landscape_Cell__c cell = new Landscape_Cell__c(Offering__c = opp.Offering__c);'
+      ),
+      'Opportunity opp = [SELECT Id, Keyplan_Offering__r.Name FROM Opportunity WITH USER_MODE];\n' +
+        'Landscape_Cell__c cell = new Landscape_Cell__c(Offering__c = opp.Keyplan_Offering__c);'
+    );
+    // Report type columns: the column's table (a child relationship resolved through the metadata).
+    const rt =
+      '<columns><field>Buying_Center__c</field><table>Contact</table></columns>\n' +
+      '<columns><field>Offering__c</field><table>Buying_Center__c.Landscape_Cells__r</table></columns>';
+    assert.equal(
+      fix('force-app/main/default/reportTypes/X.reportType-meta.xml', rt),
+      rt.replace('<field>Buying_Center__c', '<field>Keyplan_Buying_Center__c')
+    );
+    // Bundle records in a test keep their readable names; org records do not; case is kept.
+    assert.equal(
+      fix(
+        'test/x.test.ts',
+        "b.contacts[0].Stance__c = 'Fan';\norg.update('Opportunity', id, { Budget_Status__c: 'X' });\nget('bant_score__c');"
+      ),
+      "b.contacts[0].Stance__c = 'Fan';\norg.update('Opportunity', id, { Keyplan_Budget_Status__c: 'X' });\nget('keyplan_bant_score__c');"
+    );
+    assert.deepEqual(undecided, ['localorg/sample.ts Buying_Center__c', 'localorg/sample.ts Offering__c']);
   });
 
   it('this repository: no standard-object field lacks the prefix and no old name remains', () => {

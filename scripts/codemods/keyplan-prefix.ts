@@ -35,7 +35,7 @@
  *      the object folder of field / validation rule / list view / compact layout files, the
  *      object of a layout file;
  *   6. the SOQL around it (`SELECT ... FROM X`, subqueries on child relationships);
- *   7. the call or constructor around it: `new X(...)`, `insert('X', {...})`, `sobject('X').create({...})`,
+ *   7. the receiver `v.X` (rule 9) first, then the call or constructor around it: `new X(...)`, `insert('X', {...})`, `sobject('X').create({...})`,
  *      `['X', [ records ]]`, a list assigned to a hinting name (`CONTACT_ACCESS_FIELDS = [...]`);
  *   8. a map entry keyed `'Object.Rule': ...` or a block `Object: { ... }`;
  *   9. the receiver `v.X`: its declared Apex type, the rows it iterates (`opps.map((o) => o.X)`, the
@@ -818,10 +818,7 @@ export function decide(schema: Schema, file: string, text: string, index: number
     if (x) return occ(owns(schema, x, name), `xml ${x}`);
   }
   if (soql) return occ(owns(schema, soql, name), `soql FROM ${soql}`);
-  const call = enclosingCallObject(schema, text, index);
-  if (call) return occ(owns(schema, call, name), `call ${call}`);
-  const entry = entryKeyObject(schema, text, index);
-  if (entry) return occ(owns(schema, entry, name), `entry '${entry}.…'`);
+  // A receiver (`opp.X`) says more than the call around it (`new Landscape_Cell__c(Offering__c = opp.X)`).
   const recv = receiverType(schema, text, index, file);
   if (recv) return occ(owns(schema, recv, name), `receiver ${recv}`);
   const rv = receiverName(text, index);
@@ -833,6 +830,10 @@ export function decide(schema: Schema, file: string, text: string, index: number
     const hint = nameHint(rv);
     if (hint) return occ(owns(schema, hint, name), `name ${rv}: ${hint}`);
   }
+  const call = enclosingCallObject(schema, text, index);
+  if (call) return occ(owns(schema, call, name), `call ${call}`);
+  const entry = entryKeyObject(schema, text, index);
+  if (entry) return occ(owns(schema, entry, name), `entry '${entry}.…'`);
   if (file.endsWith('.md')) {
     const md = markdownObject(schema, text, index);
     if (md) return occ(owns(schema, md, name), `heading ${md}`);
