@@ -168,6 +168,13 @@ describe('Keyplan_ prefix codemod', () => {
       fix('force-app/main/default/reportTypes/X.reportType-meta.xml', rt),
       rt.replace('<field>Buying_Center__c', '<field>Keyplan_Buying_Center__c')
     );
+    // Flexipage field references: the page's object.
+    const page =
+      '<itemInstances><fieldItem>Record.Offering__c</fieldItem></itemInstances>\n<sobjectType>Opportunity</sobjectType>';
+    assert.equal(
+      fix('force-app/main/default/flexipages/P.flexipage-meta.xml', page),
+      page.replace('Record.Offering__c', 'Record.Keyplan_Offering__c')
+    );
     // Bundle records in a test keep their readable names; org records do not; case is kept.
     assert.equal(
       fix(

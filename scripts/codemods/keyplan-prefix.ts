@@ -394,6 +394,9 @@ function qualifierObject(
     const viaBase = resolvePath(schema, base, segs);
     if (viaBase) return viaBase;
   }
+  // Flexipages and Lightning expressions: `Record.X` on the page's `<sobjectType>`.
+  const page = segs[0] === 'Record' ? tag(text, 'sobjectType') : undefined;
+  if (page && schema.objects.has(page)) return resolvePath(schema, page, segs.slice(1));
   // `opp.X`, `this.oppInfo.fields.X`, `cells[0].X`: a variable, decided by the receiver rules.
   if (/^[a-z]/.test(segs[0]) || segs[0] === 'this') return null;
   return undefined;
