@@ -376,7 +376,7 @@ export async function importBundle(
             ...orgFields(BundleContact, c),
             AccountId: accountId,
             ReportsToId: ref(contactIds, c.reportsTo),
-            Keyplan_Buying_Center__c: ref(centerIds, c.buyingCenter),
+            Buying_Center__c: ref(centerIds, c.buyingCenter),
             [KEY_FIELD]: recordExt(acct, c.key)
           };
         }),
@@ -410,8 +410,8 @@ export async function importBundle(
         return {
           ...fields,
           AccountId: accountId,
-          Keyplan_Buying_Center__c: ref(centerIds, o.buyingCenter),
-          Keyplan_Offering__c: ref(offeringIds, o.offering),
+          Buying_Center__c: ref(centerIds, o.buyingCenter),
+          Offering__c: ref(offeringIds, o.offering),
           [KEY_FIELD]: recordExt(acct, o.key)
         };
       }),

@@ -69,7 +69,7 @@ export async function loadMatrix(
   );
   const opps = await queryAll<Row>(
     conn,
-    `SELECT Id, ${KEY_FIELD}, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Keyplan_Buying_Center__c, Keyplan_Offering__c, Keyplan_Growth_Type__c, LastModifiedDate FROM Opportunity WHERE AccountId = ${id}`
+    `SELECT Id, ${KEY_FIELD}, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, LastModifiedDate FROM Opportunity WHERE AccountId = ${id}`
   );
   const plans = await queryAll<Row>(
     conn,
@@ -116,9 +116,9 @@ export async function loadMatrix(
       isClosed: o.IsClosed === true,
       isWon: o.IsWon === true,
       closeDate: String(o.CloseDate),
-      buyingCenterId: str(o.Keyplan_Buying_Center__c),
-      offeringId: str(o.Keyplan_Offering__c),
-      growthType: str(o.Keyplan_Growth_Type__c) as MatrixOpportunity['growthType'],
+      buyingCenterId: str(o.Buying_Center__c),
+      offeringId: str(o.Offering__c),
+      growthType: str(o.Growth_Type__c) as MatrixOpportunity['growthType'],
       lastModified: String(o.LastModifiedDate)
     })),
     plan: plans[0]

@@ -100,7 +100,7 @@ export const OrgChartData = z.object({
   /** All contacts of the account, also when `contacts` was cut at the query limit. */
   totalContacts: z.number().int().nonnegative(),
   truncated: z.boolean(),
-  /** Keyed by field API name, e.g. `Contact.Keyplan_Stance__c`. */
+  /** Keyed by field API name, e.g. `Contact.Stance__c`. */
   fieldAccess: z.record(z.string(), FieldAccess)
 });
 export type OrgChartData = z.infer<typeof OrgChartData>;

@@ -1,6 +1,6 @@
 /**
  * The formula fields are the source of truth for Relationship_Score__c, Relationship_Type__c, Tier__c
- * and Keyplan_BANT_Score__c. These tests run the formulas from force-app (with a small exact-decimal evaluator)
+ * and BANT_Score__c. These tests run the formulas from force-app (with a small exact-decimal evaluator)
  * and the domain core's TypeScript over a table of cases and many generated ones, and demand the
  * same answer, blanks and rounding included.
  */
@@ -220,16 +220,16 @@ describe('Tier__c', () => {
   });
 });
 
-describe('Keyplan_BANT_Score__c', () => {
+describe('BANT_Score__c', () => {
   const STATUSES = ['Confirmed', 'Identified', 'Missing', 'Unknown', null, 'Other', 'constructor'] as const;
   const check = (st: (string | null)[], over: Partial<KeyplanSettings> = {}): void => {
     const rec = {
-      Keyplan_Budget_Status__c: st[0],
-      Keyplan_Authority_Status__c: st[1],
-      Keyplan_Need_Status__c: st[2],
-      Keyplan_Timing_Status__c: st[3]
+      Budget_Status__c: st[0],
+      Authority_Status__c: st[1],
+      Need_Status__c: st[2],
+      Timing_Status__c: st[3]
     };
-    const formula = evaluateField('Opportunity', 'Keyplan_BANT_Score__c', {
+    const formula = evaluateField('Opportunity', 'BANT_Score__c', {
       record: rec,
       settings: withOverrides(over)
     });

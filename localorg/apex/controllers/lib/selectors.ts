@@ -60,13 +60,13 @@ export const CONTACT_REQUIRED_FIELDS = ['Id', 'Name', 'ReportsToId', 'LastModifi
 export const CONTACT_OPTIONAL_FIELDS = [
   'Title',
   'Department',
-  'Keyplan_Buying_Center__c',
-  'Keyplan_Stance__c',
-  'Keyplan_Decision_Role__c',
-  'Keyplan_Buyer_Role__c',
-  'Keyplan_Response_Mode__c',
-  'Keyplan_Influence_Level__c',
-  'Keyplan_Budget_Owned__c'
+  'Buying_Center__c',
+  'Stance__c',
+  'Decision_Role__c',
+  'Buyer_Role__c',
+  'Response_Mode__c',
+  'Influence_Level__c',
+  'Budget_Owned__c'
 ] as const;
 
 /**
@@ -88,10 +88,10 @@ export const SOQL = {
   'LandscapeCellSelector.byKey': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__c = :buyingCenterId AND Offering__c = :offeringId AND Fiscal_Year__c = :fiscalYear WITH USER_MODE LIMIT :SINGLE_ROW`,
   'LandscapeCellSelector.byId': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Id = :cellId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'LandscapeCellSelector.whitespacePotential': `SELECT SUM(Potential__c) total FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c = :fiscalYear AND State__c = :WHITESPACE WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'OpportunitySelector.forMatrix': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Keyplan_Buying_Center__c, Keyplan_Offering__c, Keyplan_Growth_Type__c, LastModifiedDate FROM Opportunity WHERE AccountId = :accountId AND FiscalYear IN :fiscalYears WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
-  'OpportunitySelector.forMatrixById': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Keyplan_Buying_Center__c, Keyplan_Offering__c, Keyplan_Growth_Type__c, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Keyplan_Buying_Center__r.Name, Keyplan_Offering__r.Name, Keyplan_Budget_Status__c, Keyplan_Authority_Status__c, Keyplan_Need_Status__c, Keyplan_Timing_Status__c, Keyplan_Budget_Evidence__c, Keyplan_Authority_Evidence__c, Keyplan_Need_Evidence__c, Keyplan_Timing_Evidence__c, Keyplan_BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Keyplan_Buyer_Role__c, Contact.Keyplan_Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
-  'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Keyplan_Buying_Center__r.Name, Keyplan_Offering__r.Name, Keyplan_Budget_Status__c, Keyplan_Authority_Status__c, Keyplan_Need_Status__c, Keyplan_Timing_Status__c, Keyplan_Budget_Evidence__c, Keyplan_Authority_Evidence__c, Keyplan_Need_Evidence__c, Keyplan_Timing_Evidence__c, Keyplan_BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Keyplan_Buyer_Role__c, Contact.Keyplan_Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OpportunitySelector.forMatrix': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, LastModifiedDate FROM Opportunity WHERE AccountId = :accountId AND FiscalYear IN :fiscalYears WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
+  'OpportunitySelector.forMatrixById': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
+  'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.bantHistory': `SELECT OpportunityId, Field, OldValue, NewValue, CreatedDate FROM OpportunityFieldHistory WHERE OpportunityId IN :opportunityIds AND Field IN :fields WITH USER_MODE ORDER BY CreatedDate DESC LIMIT :rowLimit`,
   'OpportunitySelector.forPlanSummary': `SELECT Id, Amount, Probability, IsWon, IsClosed FROM Opportunity WHERE AccountId = :accountId AND FiscalYear = :fiscalYear AND (IsWon = TRUE OR IsClosed = FALSE) WITH USER_MODE LIMIT :rowLimit`,
   'OpportunitySelector.versionById': `SELECT Id, Name, AccountId, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,

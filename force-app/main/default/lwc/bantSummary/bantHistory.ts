@@ -7,10 +7,10 @@ import type { BantHistoryEntry } from '@keyplan/contracts';
 import { bantScore, type BantStatuses } from 'c/keyplanCore';
 
 const FIELD_KEY: Record<BantHistoryEntry['field'], keyof BantStatuses> = {
-  Keyplan_Budget_Status__c: 'budgetStatus',
-  Keyplan_Authority_Status__c: 'authorityStatus',
-  Keyplan_Need_Status__c: 'needStatus',
-  Keyplan_Timing_Status__c: 'timingStatus'
+  Budget_Status__c: 'budgetStatus',
+  Authority_Status__c: 'authorityStatus',
+  Need_Status__c: 'needStatus',
+  Timing_Status__c: 'timingStatus'
 };
 
 export type ScoredOpportunity = BantStatuses & { id: string; amount: number | null };

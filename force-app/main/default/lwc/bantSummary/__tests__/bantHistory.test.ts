@@ -33,13 +33,13 @@ describe('bantHistory', () => {
 
   it('rebuilds the statuses on a past date from field history', () => {
     const history = [
-      h('Keyplan_Budget_Status__c', 'Identified', 'Confirmed', '2025-05-20T10:00:00Z'),
-      h('Keyplan_Budget_Status__c', 'Unknown', 'Identified', '2025-04-01T10:00:00Z'),
-      h('Keyplan_Authority_Status__c', null, 'Identified', '2025-04-01T10:00:00Z'),
-      h('Keyplan_Authority_Status__c', 'Identified', 'Confirmed', '2025-05-30T10:00:00Z'),
-      h('Keyplan_Timing_Status__c', 'Unknown', 'Identified', '2025-05-01T10:00:00Z'),
+      h('Budget_Status__c', 'Identified', 'Confirmed', '2025-05-20T10:00:00Z'),
+      h('Budget_Status__c', 'Unknown', 'Identified', '2025-04-01T10:00:00Z'),
+      h('Authority_Status__c', null, 'Identified', '2025-04-01T10:00:00Z'),
+      h('Authority_Status__c', 'Identified', 'Confirmed', '2025-05-30T10:00:00Z'),
+      h('Timing_Status__c', 'Unknown', 'Identified', '2025-05-01T10:00:00Z'),
       // another opportunity's change must not leak in
-      h('Keyplan_Need_Status__c', 'Unknown', 'Confirmed', '2025-05-25T10:00:00Z', '006Dp00000Bnt02AAC')
+      h('Need_Status__c', 'Unknown', 'Confirmed', '2025-05-25T10:00:00Z', '006Dp00000Bnt02AAC')
     ];
     const past = statusesAsOf(OPP, history, new Date('2025-05-10T12:00:00Z'));
     expect(past).toEqual({

@@ -113,7 +113,7 @@ describe('c-org-chart-heatmap states', () => {
 
   it('shows the error panel with a friendly message when the load fails', async () => {
     const el = mount();
-    wire.error({ message: 'Insufficient access to Contact.Keyplan_Stance__c' });
+    wire.error({ message: 'Insufficient access to Contact.Stance__c' });
     await flush();
     const errorPanel = $(el, 'c-error-panel') as HTMLElement & { friendlyMessage: string; errors: unknown };
     expect(errorPanel.friendlyMessage).toBe('The org chart could not be loaded.');
@@ -626,7 +626,7 @@ describe('c-org-chart-heatmap person panel', () => {
     mockSaveStakeholder.mockRejectedValue({
       body: {
         message: 'Update failed',
-        fieldErrors: { Keyplan_Decision_Role__c: [{ message: 'A decision maker needs a buying center' }] }
+        fieldErrors: { Decision_Role__c: [{ message: 'A decision maker needs a buying center' }] }
       }
     });
     (inPanel(el, '.save') as HTMLElement).click();
@@ -645,7 +645,7 @@ describe('c-org-chart-heatmap person panel', () => {
 
   it('refuses a negative budget before calling the server', async () => {
     const data = fixture();
-    data.fieldAccess['Contact.Keyplan_Budget_Owned__c'] = { readable: true, updateable: true };
+    data.fieldAccess['Contact.Budget_Owned__c'] = { readable: true, updateable: true };
     const el = await loaded({ depth: 0 }, data);
     await open(el, 'Ada Lovelace');
     change(inPanel(el, '.budget-input')!, '-5');
@@ -658,8 +658,8 @@ describe('c-org-chart-heatmap person panel', () => {
 
   it('respects field-level security', async () => {
     const data = fixture();
-    data.fieldAccess['Contact.Keyplan_Stance__c'] = { readable: false, updateable: false };
-    data.fieldAccess['Contact.Keyplan_Buyer_Role__c'] = { readable: true, updateable: false };
+    data.fieldAccess['Contact.Stance__c'] = { readable: false, updateable: false };
+    data.fieldAccess['Contact.Buyer_Role__c'] = { readable: true, updateable: false };
     data.fieldAccess['Relationship_Link__c.Strength__c'] = { readable: true, updateable: false };
     const el = await loaded({ depth: 0 }, data);
     await open(el, 'Ada Lovelace');
@@ -672,7 +672,7 @@ describe('c-org-chart-heatmap person panel', () => {
       (inPanel(el, 'lightning-combobox[data-field="decisionRole"]') as HTMLElement & { disabled: boolean })
         .disabled
     ).toBe(false);
-    // Keyplan_Budget_Owned__c is read-only in the fixture.
+    // Budget_Owned__c is read-only in the fixture.
     expect((inPanel(el, '.budget-input') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
     expect(inPanel(el, '.add-link')).toBeNull();
     await expect(el).toBeAccessible();
