@@ -12,6 +12,7 @@ import {
   type AccountBundleInput,
   type BundleProblem
 } from '../src/bundle/schema';
+import { orgFieldName } from '../src/bundle/orgNames';
 import type { LocalOrg } from './org';
 
 /** Where a record's id sits in `LoadedBundle.ids`. */
@@ -69,10 +70,14 @@ const ext = {
 };
 const KEY_FIELD = 'Keyplan_Key__c';
 
-/** The org fields of a bundle record: its API-named properties (they start with a capital letter). */
-function apiFields(rec: object): Record<string, unknown> {
+/**
+ * The org fields of a bundle record of `object`: its API-named properties (they start with a capital
+ * letter), under their org names (src/bundle/orgNames.ts).
+ */
+function apiFields(rec: object, object: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rec)) if (/^[A-Z]/.test(k) && v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(rec))
+    if (/^[A-Z]/.test(k) && v !== undefined) out[orgFieldName(object, k)] = v;
   return out;
 }
 
@@ -143,12 +148,15 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
         ids.set(bundleRef('user', u.key), found.Id);
         return;
       }
-      const userId = save('User', `users[${i}] (key ${u.key})`, null, { ...apiFields(u), Username: u.Email });
+      const userId = save('User', `users[${i}] (key ${u.key})`, null, {
+        ...apiFields(u, 'User'),
+        Username: u.Email
+      });
       ids.set(bundleRef('user', u.key), userId);
       usersCreated++;
     });
 
-    const accountId = save('Account', 'account', acct, apiFields(bundle.account));
+    const accountId = save('Account', 'account', acct, apiFields(bundle.account, 'Account'));
     ids.set('account', accountId);
 
     // The catalogue is org-wide: an offering that exists (exact key, like the case-sensitive external
@@ -166,7 +174,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
         return;
       }
       const oid = save('Offering__c', `offerings[${i}] (key ${o.key})`, ext.offering(o.key), {
-        ...apiFields(o),
+        ...apiFields(o, 'Offering__c'),
         Active__c: true
       });
       ids.set(bundleRef('offering', o.key), oid);
@@ -174,7 +182,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
 
     bundle.buyingCenters.forEach((b, i) => {
       const bid = save('Buying_Center__c', `buyingCenters[${i}] (key ${b.key})`, ext.record(acct, b.key), {
-        ...apiFields(b),
+        ...apiFields(b, 'Buying_Center__c'),
         Account__c: accountId
       });
       ids.set(bundleRef('buyingCenter', b.key), bid);
@@ -187,7 +195,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
 
     bundle.contacts.forEach((c, i) => {
       const cid = save('Contact', `contacts[${i}] (key ${c.key})`, ext.record(acct, c.key), {
-        ...apiFields(c),
+        ...apiFields(c, 'Contact'),
         AccountId: accountId,
         Buying_Center__c: id('buyingCenter', c.buyingCenter)
       });
@@ -202,7 +210,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
 
     bundle.links.forEach((l, i) => {
       const lid = save('Relationship_Link__c', `links[${i}] (key ${l.key})`, ext.record(acct, l.key), {
-        ...apiFields(l),
+        ...apiFields(l, 'Relationship_Link__c'),
         Account__c: accountId,
         From_Contact__c: id('contact', l.fromContact),
         From_User__c: id('user', l.fromUser),
@@ -214,7 +222,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
     bundle.opportunities.forEach((o, i) => {
       const where = `opportunities[${i}] (key ${o.key})`;
       const oid = save('Opportunity', where, ext.record(acct, o.key), {
-        ...apiFields(o),
+        ...apiFields(o, 'Opportunity'),
         AccountId: accountId,
         Buying_Center__c: id('buyingCenter', o.buyingCenter),
         Offering__c: id('offering', o.offering)
@@ -227,7 +235,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
         org.delete('OpportunityContactRole', r.Id);
       o.contactRoles.forEach((r, j) =>
         save('OpportunityContactRole', `${where}.contactRoles[${j}]`, null, {
-          ...apiFields(r),
+          ...apiFields(r, 'OpportunityContactRole'),
           OpportunityId: oid,
           ContactId: id('contact', r.contact)
         })
@@ -241,7 +249,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
         `cells[${i}] (${ref})`,
         ext.cell(acct, c.buyingCenter, c.offering, c.Fiscal_Year__c),
         {
-          ...apiFields(c),
+          ...apiFields(c, 'Landscape_Cell__c'),
           Buying_Center__c: id('buyingCenter', c.buyingCenter),
           Offering__c: id('offering', c.offering)
         }
@@ -252,7 +260,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
     bundle.plans.forEach((p, i) => {
       const where = `plans[${i}] (key ${p.key})`;
       const pid = save('Account_Plan__c', where, ext.record(acct, p.key), {
-        ...apiFields(p),
+        ...apiFields(p, 'Account_Plan__c'),
         Account__c: accountId
       });
       ids.set(bundleRef('plan', p.key), pid);
@@ -262,7 +270,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
           `${where}.objectives[${j}] (key ${o.key})`,
           ext.planChild(acct, p.key, o.key),
           {
-            ...apiFields(o),
+            ...apiFields(o, 'Plan_Objective__c'),
             Account_Plan__c: pid,
             Buying_Center__c: id('buyingCenter', o.buyingCenter)
           }
@@ -275,7 +283,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
           `${where}.actions[${j}] (key ${a.key})`,
           ext.planChild(acct, p.key, a.key),
           {
-            ...apiFields(a),
+            ...apiFields(a, 'Plan_Action__c'),
             Account_Plan__c: pid,
             Objective__c: a.objective === null ? null : id('objective', `${p.key}/${a.objective}`),
             Assigned_To__c: id('user', a.assignedTo)

@@ -41,13 +41,13 @@ const STAGE_PROBABILITY: Record<string, number> = {
 };
 
 const cols = (schema: z.ZodType, extra: string[] = []): string =>
-  ['Id', KEY_FIELD, ...apiFields(schema).map((f) => f.name), ...extra].join(', ');
+  ['Id', KEY_FIELD, ...apiFields(schema).map((f) => f.orgName), ...extra].join(', ');
 
 /** Org values to bundle fields: nulls dropped, false dropped for optional checkboxes (their default). */
 function values(schema: z.ZodType, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of apiFields(schema)) {
-    const v = row[f.name];
+    const v = row[f.orgName];
     // A blank field is left out (never written as null or "null"): absent means "as it is" on re-import.
     if (v === null || v === undefined || v === '') continue;
     if (f.kind === 'boolean' && !f.hasDefault && v === false) continue;
@@ -118,7 +118,8 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
   );
 
   const offeringIds = new Set<string>();
-  for (const r of [...opps, ...cells]) if (typeof r.Offering__c === 'string') offeringIds.add(r.Offering__c);
+  for (const r of opps) if (typeof r.Offering__c === 'string') offeringIds.add(r.Offering__c);
+  for (const r of cells) if (typeof r.Offering__c === 'string') offeringIds.add(r.Offering__c);
   // The catalogue is org-wide: a bundle carries the offerings its opportunities and cells use.
   const offeringRows = new Map<string, Row>();
   if (offeringIds.size)

@@ -116,7 +116,7 @@ const OBJECTS: { object: string; schema: z.ZodType; lookups: string[] }[] = [
   { object: 'Landscape_Cell__c', schema: BundleCell, lookups: ['Buying_Center__c', 'Offering__c'] }
 ];
 const fieldsOf = (spec: (typeof OBJECTS)[number]): string[] => [
-  ...apiFields(spec.schema).map((f) => f.name),
+  ...apiFields(spec.schema).map((f) => f.orgName),
   ...spec.lookups
 ];
 
@@ -281,7 +281,7 @@ function orgFields(
     if (!says(f.name)) continue;
     const v = rec[f.name];
     if (v === undefined || (v === null && !existing)) continue;
-    out[f.name] = v ?? (f.kind === 'boolean' ? false : null);
+    out[f.orgName] = v ?? (f.kind === 'boolean' ? false : null);
   }
   for (const [name, api, value] of refs) if (name === null || says(name)) out[api] = value;
   return out;

@@ -3,11 +3,15 @@
  * names) and their kinds, so import, export and CSV conversion follow the schema instead of a copy of it.
  */
 import type { z } from 'zod';
+import { orgFieldName } from '../../src/bundle/orgNames';
 
 export type FieldKind = 'string' | 'number' | 'boolean' | 'enum' | 'other';
 
 export interface ShapeField {
+  /** The bundle's (readable) name. */
   name: string;
+  /** The org's API name: the same, or `Keyplan_` + it on a standard object (src/bundle/orgNames.ts). */
+  orgName: string;
   kind: FieldKind;
   /** True when the schema supplies a default (the field is then always present after parsing). */
   hasDefault: boolean;
@@ -36,7 +40,13 @@ export function shapeFields(schema: z.ZodType): ShapeField[] {
     }
     const t = defOf(cur).type;
     const kind: FieldKind = t === 'string' || t === 'number' || t === 'boolean' || t === 'enum' ? t : 'other';
-    return { name, kind, hasDefault, isReference: /^[a-z]/.test(name) && name !== 'key' };
+    return {
+      name,
+      orgName: orgFieldName(schema, name),
+      kind,
+      hasDefault,
+      isReference: /^[a-z]/.test(name) && name !== 'key'
+    };
   });
 }
 

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findField, loadSchema, type FieldDef, type Schema } from '../schema';
+import { orgFieldName } from './orgNames';
 import type { BundleProblem } from './schema';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -66,7 +67,7 @@ export function numberProblems(input: unknown, schema: Schema = orgSchema()): Bu
     if (!r || !objectName) return;
     for (const [name, value] of Object.entries(r)) {
       if (typeof value !== 'number' || !/^[A-Z]/.test(name)) continue;
-      const field = findField(schema, objectName, name);
+      const field = findField(schema, objectName, orgFieldName(objectName, name));
       const why = field && numberMisfit(value, field);
       if (why) problems.push({ path: `${at}.${name}`, message: `${objectName}.${name}: ${why}` });
     }

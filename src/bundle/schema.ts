@@ -4,7 +4,8 @@
  * loads into any org, and re-importing it updates the records it created (upsert by external id
  * `Keyplan_Key__c`, which stores `<account key>/<record key>`).
  *
- * Field names are the org's API names, so a bundle reads like the data it becomes.
+ * Field names are the org's API names, so a bundle reads like the data it becomes; fields Keyplan adds to
+ * standard objects are spelled without their `Keyplan_` prefix (src/bundle/orgNames.ts maps them).
  */
 import { z } from 'zod';
 import {

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Connection } from 'jsforce';
-import { largeBundle } from '../../data';
+import { aerovanceBundle, largeBundle } from '../../data';
 import { startLocalOrg } from '../../localorg/server';
-import { checkBundle, type AccountBundleInput } from '../../src/bundle/schema';
+import { ORG_FIELD_NAMES } from '../../src/bundle/orgNames';
+import { checkBundle, type AccountBundle, type AccountBundleInput } from '../../src/bundle/schema';
 import { runCli } from '../../scripts/cli/cli';
 import { levels } from '../../scripts/cli/importer';
 import { bundleJsonSchema, SCHEMA_FILE } from '../../scripts/cli/jsonSchema';
@@ -79,6 +80,30 @@ const generated = (): AccountBundleInput =>
   largeBundle({ contacts: 450, links: 300, seed: 11, today: '2026-05-01' });
 
 describe('keyplan CLI against the local org', () => {
+  test('the demo account round-trips: every field Keyplan adds to Contact and Opportunity, under its bundle name', async () => {
+    const db = freshDb();
+    const demo = aerovanceBundle({ today: '2026-05-01' });
+    const imported = await cli(db, '-q', 'import', writeJson('demo.json', demo));
+    assert.equal(imported.code, 0, imported.err);
+    const ex = await cli(db, 'export', demo.account.key);
+    assert.equal(ex.code, 0, ex.err);
+    const back = JSON.parse(ex.out) as AccountBundleInput;
+    assert.deepEqual(normalise(back), normalise(JSON.parse(JSON.stringify(demo))));
+    // The mapped fields the demo sets come back under their readable names (none dropped by the map).
+    const used = (rows: object[] | undefined): string[] =>
+      [...new Set((rows ?? []).flatMap((r) => Object.keys(r)))].filter((k) => /^[A-Z]\w*__c$/.test(k)).sort();
+    assert.deepEqual(used(back.contacts), used(demo.contacts));
+    assert.deepEqual(used(back.opportunities), used(demo.opportunities));
+    // ... and the demo exercises the map (fields Keyplan adds to Contact and Opportunity).
+    const mapped = (object: 'Contact' | 'Opportunity', rows: object[] | undefined): string[] =>
+      used(rows).filter((k) => Object.hasOwn(ORG_FIELD_NAMES[object], k));
+    assert.ok(mapped('Contact', back.contacts).length >= 5, mapped('Contact', back.contacts).join());
+    assert.ok(
+      mapped('Opportunity', back.opportunities).length >= 5,
+      mapped('Opportunity', back.opportunities).join()
+    );
+  });
+
   test('import then export round-trips (example file and a generated 450-contact bundle)', async () => {
     const db = freshDb();
     const r1 = await cli(db, '-q', 'import', SMALL);

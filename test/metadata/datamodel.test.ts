@@ -213,6 +213,8 @@ function permSet(name: string): Xml {
   return read(path.join(MAIN, 'permissionsets', `${name}.permissionset-meta.xml`)).PermissionSet as Xml;
 }
 const PERM_SETS = ['Keyplan_User', 'Keyplan_Admin'];
+/** The four BANT status fields on Opportunity, in Budget, Authority, Need, Timing order. */
+const BANT_STATUS_FIELDS = ['Budget_Status__c', 'Authority_Status__c', 'Need_Status__c', 'Timing_Status__c'];
 
 describe('objects and fields', () => {
   test('the Keyplan objects and the settings type exist, with label, plural label, description and reports on', () => {
@@ -298,18 +300,18 @@ describe('objects and fields', () => {
         if (f.type === 'Picklist') assert.ok(f.xml.valueSet, `${f.object}.${f.name} has no values`);
       }
     }
-    for (const dim of ['Budget', 'Authority', 'Need', 'Timing']) {
+    for (const field of BANT_STATUS_FIELDS) {
       assert.equal(
-        text(
-          (FIELDS.get('Opportunity')?.get(`${dim}_Status__c`.toLowerCase())?.xml.valueSet as Xml)
-            ?.valueSetName
-        ),
+        text((FIELDS.get('Opportunity')?.get(field.toLowerCase())?.xml.valueSet as Xml)?.valueSetName),
         'Keyplan_BANT_Status'
       );
     }
-    for (const object of ['Contact', 'Relationship_Link__c']) {
+    for (const [object, field] of [
+      ['Contact', 'influence_level__c'],
+      ['Relationship_Link__c', 'influence_level__c']
+    ]) {
       assert.equal(
-        text((FIELDS.get(object)?.get('influence_level__c')?.xml.valueSet as Xml)?.valueSetName),
+        text((FIELDS.get(object)?.get(field)?.xml.valueSet as Xml)?.valueSetName),
         'Keyplan_Influence_Level'
       );
     }
@@ -323,7 +325,7 @@ describe('objects and fields', () => {
 
   test('field history is tracked on the BANT statuses and the plan goals', () => {
     const tracked = [
-      ...['Budget', 'Authority', 'Need', 'Timing'].map((d) => ['Opportunity', `${d}_Status__c`]),
+      ...BANT_STATUS_FIELDS.map((f) => ['Opportunity', f]),
       ...['Revenue_Goal__c', 'Mining_Goal__c', 'Farming_Goal__c'].map((f) => ['Account_Plan__c', f])
     ];
     for (const [object, field] of tracked) {
@@ -472,14 +474,14 @@ describe('formulas and validation rules', () => {
 
   test('the BANT score formula reads all four weights, all four status points and all four status fields', () => {
     const formula = FIELDS.get('Opportunity')?.get('bant_score__c')?.formula ?? '';
-    for (const dim of ['Budget', 'Authority', 'Need', 'Timing']) {
+    ['Budget', 'Authority', 'Need', 'Timing'].forEach((dim, i) => {
       assert.match(
         formula,
         new RegExp(`\\$CustomMetadata\\.Keyplan_Setting__mdt\\.BANT_Weight_${dim}\\.Value__c`),
         `weight ${dim}`
       );
-      assert.match(formula, new RegExp(`\\b${dim}_Status__c\\b`), `status field ${dim}`);
-    }
+      assert.match(formula, new RegExp(`\\b${BANT_STATUS_FIELDS[i]}\\b`), `status field ${dim}`);
+    });
     for (const status of ['Unknown', 'Missing', 'Identified', 'Confirmed']) {
       assert.match(
         formula,
