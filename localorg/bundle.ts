@@ -197,7 +197,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
       const cid = save('Contact', `contacts[${i}] (key ${c.key})`, ext.record(acct, c.key), {
         ...apiFields(c, 'Contact'),
         AccountId: accountId,
-        Buying_Center__c: id('buyingCenter', c.buyingCenter)
+        Keyplan_Buying_Center__c: id('buyingCenter', c.buyingCenter)
       });
       ids.set(bundleRef('contact', c.key), cid);
     });
@@ -224,8 +224,8 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
       const oid = save('Opportunity', where, ext.record(acct, o.key), {
         ...apiFields(o, 'Opportunity'),
         AccountId: accountId,
-        Buying_Center__c: id('buyingCenter', o.buyingCenter),
-        Offering__c: id('offering', o.offering)
+        Keyplan_Buying_Center__c: id('buyingCenter', o.buyingCenter),
+        Keyplan_Offering__c: id('offering', o.offering)
       });
       ids.set(bundleRef('opportunity', o.key), oid);
       // Contact roles have no key: replace the opportunity's roles with the bundle's.

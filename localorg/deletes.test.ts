@@ -50,7 +50,11 @@ describe('deletes follow the lookups delete constraints', () => {
         Offering__c: ids.cloud,
         Fiscal_Year__c: '2026'
       });
-      ids.ceo = org.insert('Contact', { LastName: 'Ceo', AccountId: ids.acme, Buying_Center__c: ids.fin });
+      ids.ceo = org.insert('Contact', {
+        LastName: 'Ceo',
+        AccountId: ids.acme,
+        Keyplan_Buying_Center__c: ids.fin
+      });
       ids.cfo = org.insert('Contact', { LastName: 'Cfo', AccountId: ids.acme });
       ids.link = org.insert('Relationship_Link__c', {
         Account__c: ids.acme,
@@ -88,7 +92,7 @@ describe('deletes follow the lookups delete constraints', () => {
 
   it('deleting a buying center clears child centers and contacts (SetNull) but cascades its cells (master-detail)', () => {
     org.write(() => org.delete('Buying_Center__c', ids.fin));
-    assert.equal(org.get('Contact', ids.ceo)?.Buying_Center__c, null);
+    assert.equal(org.get('Contact', ids.ceo)?.Keyplan_Buying_Center__c, null);
     org.write(() => org.delete('Buying_Center__c', ids.it));
     assert.equal(org.get('Landscape_Cell__c', ids.cell), undefined);
     org.write(() => org.delete('Offering__c', ids.cloud)); // no cell refers to it any more

@@ -153,10 +153,10 @@ export function tier(rec: SfRecord, s: FormulaSettings): string {
 }
 
 const BANT_FIELDS: readonly (readonly [string, keyof BantStatuses, SettingName])[] = [
-  ['Budget_Status__c', 'budgetStatus', 'BANT_Weight_Budget'],
-  ['Authority_Status__c', 'authorityStatus', 'BANT_Weight_Authority'],
-  ['Need_Status__c', 'needStatus', 'BANT_Weight_Need'],
-  ['Timing_Status__c', 'timingStatus', 'BANT_Weight_Timing']
+  ['Keyplan_Budget_Status__c', 'budgetStatus', 'BANT_Weight_Budget'],
+  ['Keyplan_Authority_Status__c', 'authorityStatus', 'BANT_Weight_Authority'],
+  ['Keyplan_Need_Status__c', 'needStatus', 'BANT_Weight_Need'],
+  ['Keyplan_Timing_Status__c', 'timingStatus', 'BANT_Weight_Timing']
 ];
 /** The formula's CASE: these three statuses by name, anything else (blank included) reads Unknown's points. */
 const POINTS_OF: Readonly<Record<string, SettingName>> = {
@@ -166,7 +166,7 @@ const POINTS_OF: Readonly<Record<string, SettingName>> = {
 };
 
 /**
- * BANT_Score__c: the core's bantScore on the four statuses. Every weight is read, and the points of
+ * Keyplan_BANT_Score__c: the core's bantScore on the four statuses. Every weight is read, and the points of
  * each status; a blank one of those makes the product, and so the score, blank.
  */
 export function bantScoreOf(rec: SfRecord, s: FormulaSettings): number | null {
@@ -200,7 +200,7 @@ type FormulaFn = (rec: SfRecord, s: FormulaSettings, ctx: FormulaContext) => str
  * reads null locally (the org computes it; nothing in Keyplan may rely on it until it is listed).
  */
 export const FORMULAS: Record<string, FormulaFn> = {
-  'Opportunity.BANT_Score__c': (rec, s) => bantScoreOf(rec, s),
+  'Opportunity.Keyplan_BANT_Score__c': (rec, s) => bantScoreOf(rec, s),
   'Account_Plan__c.Relationship_Score__c': (rec, s) => relationshipScore(rec, s),
   'Account_Plan__c.Relationship_Type__c': (rec, s) => relationshipType(relationshipScore(rec, s), s),
   'Account_Plan__c.Tier__c': (rec, s) => tier(rec, s),

@@ -11,10 +11,10 @@ const DAY = 86_400_000;
 
 /** The BANT status fields, in the order the panel shows them. */
 export const BANT_STATUS_FIELDS = [
-  'Budget_Status__c',
-  'Authority_Status__c',
-  'Need_Status__c',
-  'Timing_Status__c'
+  'Keyplan_Budget_Status__c',
+  'Keyplan_Authority_Status__c',
+  'Keyplan_Need_Status__c',
+  'Keyplan_Timing_Status__c'
 ] as const;
 
 export interface SeedBantHistoryOptions {

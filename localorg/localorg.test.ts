@@ -114,12 +114,12 @@ describe('local org over HTTP with jsforce', () => {
     assert.equal(count.totalSize, 2); // Cole and Adams: Boss and Baker start with B (LIKE ignores case)
   });
 
-  it('computes BANT_Score__c with the domain core', async () => {
+  it('computes Keyplan_BANT_Score__c with the domain core', async () => {
     const statuses = {
-      Budget_Status__c: 'Confirmed',
-      Authority_Status__c: 'Identified',
-      Need_Status__c: 'Missing',
-      Timing_Status__c: null
+      Keyplan_Budget_Status__c: 'Confirmed',
+      Keyplan_Authority_Status__c: 'Identified',
+      Keyplan_Need_Status__c: 'Missing',
+      Keyplan_Timing_Status__c: null
     };
     const res = await conn.sobject('Opportunity').create({
       Name: 'BANT',
@@ -133,7 +133,7 @@ describe('local org over HTTP with jsforce', () => {
       { budgetStatus: 'Confirmed', authorityStatus: 'Identified', needStatus: 'Missing', timingStatus: null },
       DEFAULT_SETTINGS
     );
-    assert.equal(rec.BANT_Score__c, expected);
+    assert.equal(rec.Keyplan_BANT_Score__c, expected);
     assert.equal(expected, 45);
     assert.equal(rec.Probability, 10);
   });

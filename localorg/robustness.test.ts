@@ -460,10 +460,10 @@ function hostileCases(id: (ref: string) => string): Case[] {
     ['close date 2024-02-30', { CloseDate: '2024-02-30' }, /CloseDate/],
     ['close date garbage', { CloseDate: 'tomorrow' }, /CloseDate/],
     ['close date number', { CloseDate: 20240101 }, /CloseDate/],
-    ['restricted picklist value', { Budget_Status__c: 'Maybe' }, /restricted picklist/],
-    ['multi-select garbage', { Budget_Status__c: ['Confirmed'] }, /Budget_Status__c/],
+    ['restricted picklist value', { Keyplan_Budget_Status__c: 'Maybe' }, /restricted picklist/],
+    ['multi-select garbage', { Keyplan_Budget_Status__c: ['Confirmed'] }, /Keyplan_Budget_Status__c/],
     ['stage not in picklist', { StageName: 'Wishful Thinking' }, /StageName|picklist/i],
-    ['formula field', { BANT_Score__c: 100 }, /BANT_Score__c/],
+    ['formula field', { Keyplan_BANT_Score__c: 100 }, /Keyplan_BANT_Score__c/],
     ['probability 1e308', { Probability: 1e308 }, /Probability/],
     ['account to a contact id', { AccountId: ceo }, /AccountId/]
   ];

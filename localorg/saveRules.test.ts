@@ -43,7 +43,12 @@ const CRITERIA = [
   'Criterion_Reference_Value__c',
   'Criterion_Executive_Access__c'
 ] as const;
-const BANT = ['Budget_Status__c', 'Authority_Status__c', 'Need_Status__c', 'Timing_Status__c'] as const;
+const BANT = [
+  'Keyplan_Budget_Status__c',
+  'Keyplan_Authority_Status__c',
+  'Keyplan_Need_Status__c',
+  'Keyplan_Timing_Status__c'
+] as const;
 
 /** Plans covering blanks, rounding (55 / 40 = 1.375 -> 1.38) and every band and tier. */
 const PLANS: (number | null)[][] = [
@@ -106,12 +111,13 @@ function checkFormulas(org: LocalOrg, settings: Record<string, number | null>): 
     assert.equal(p.Relationship_Type__c ?? '', formulaType, `Relationship_Type__c of ${where}`);
     assert.equal(p.Tier__c, formulaTier, `Tier__c of ${where}`);
   }
-  for (const o of runQuery(org, `SELECT ${BANT.join(', ')}, BANT_Score__c FROM Opportunity`).records) {
+  for (const o of runQuery(org, `SELECT ${BANT.join(', ')}, Keyplan_BANT_Score__c FROM Opportunity`)
+    .records) {
     const record = o as unknown as Record<string, unknown>;
     assert.equal(
-      o.BANT_Score__c,
-      evaluateField('Opportunity', 'BANT_Score__c', { record, settings }),
-      `BANT_Score__c of ${JSON.stringify(BANT.map((f) => record[f]))}`
+      o.Keyplan_BANT_Score__c,
+      evaluateField('Opportunity', 'Keyplan_BANT_Score__c', { record, settings }),
+      `Keyplan_BANT_Score__c of ${JSON.stringify(BANT.map((f) => record[f]))}`
     );
   }
 }
@@ -197,9 +203,10 @@ describe('formula fields', () => {
           ).tier
         );
       }
-      const scores = runQuery(org, 'SELECT Name, BANT_Score__c FROM Opportunity ORDER BY Name').records.map(
-        (r) => r.BANT_Score__c
-      );
+      const scores = runQuery(
+        org,
+        'SELECT Name, Keyplan_BANT_Score__c FROM Opportunity ORDER BY Name'
+      ).records.map((r) => r.Keyplan_BANT_Score__c);
       const expected = STATUSES.map(([b, a, n, t]) =>
         bantScore({ budgetStatus: b, authorityStatus: a, needStatus: n, timingStatus: t }, org.settings)
       );
@@ -241,9 +248,9 @@ describe('formula fields', () => {
       );
       assert.equal(byName.get('Plan 1')?.Relationship_Type__c, 'Interdependent', 'blank Strategic band');
       assert.equal(byName.get('Plan 5')?.Tier__c, '2', '5 criteria, blank tier-1 minimum');
-      const opps = runQuery(org, 'SELECT Name, BANT_Score__c FROM Opportunity ORDER BY Name').records;
+      const opps = runQuery(org, 'SELECT Name, Keyplan_BANT_Score__c FROM Opportunity ORDER BY Name').records;
       assert.deepEqual(
-        opps.map((o) => o.BANT_Score__c),
+        opps.map((o) => o.Keyplan_BANT_Score__c),
         [0, null, 100, null]
       );
     } finally {
@@ -291,7 +298,7 @@ describe('field history', () => {
         AccountId: accountId,
         StageName: 'Qualification',
         CloseDate: '2026-06-30',
-        Budget_Status__c: 'Unknown'
+        Keyplan_Budget_Status__c: 'Unknown'
       })
     );
   });
@@ -310,19 +317,24 @@ describe('field history', () => {
 
   it('writes one OpportunityFieldHistory row per changed tracked field, queryable like the Apex selector', () => {
     org.write(() =>
-      org.update('Opportunity', oppId, { Budget_Status__c: 'Identified', Need_Status__c: 'Missing' })
+      org.update('Opportunity', oppId, {
+        Keyplan_Budget_Status__c: 'Identified',
+        Keyplan_Need_Status__c: 'Missing'
+      })
     );
-    org.write(() => org.update('Opportunity', oppId, { Budget_Status__c: 'Identified', Amount: 5000 }));
-    org.write(() => org.update('Opportunity', oppId, { Budget_Status__c: 'Confirmed' }));
+    org.write(() =>
+      org.update('Opportunity', oppId, { Keyplan_Budget_Status__c: 'Identified', Amount: 5000 })
+    );
+    org.write(() => org.update('Opportunity', oppId, { Keyplan_Budget_Status__c: 'Confirmed' }));
     const rows = history([oppId]);
     assert.equal(rows.length, 3);
     const [latest] = rows;
     assert.equal(latest.OpportunityId, oppId);
-    assert.equal(latest.Field, 'Budget_Status__c');
+    assert.equal(latest.Field, 'Keyplan_Budget_Status__c');
     assert.equal(latest.OldValue, 'Identified');
     assert.equal(latest.NewValue, 'Confirmed');
     assert.match(String(latest.CreatedDate), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/);
-    const need = rows.find((r) => r.Field === 'Need_Status__c');
+    const need = rows.find((r) => r.Field === 'Keyplan_Need_Status__c');
     assert.deepEqual([need?.OldValue, need?.NewValue], [null, 'Missing']);
     const created = runQuery(
       org,
@@ -336,13 +348,13 @@ describe('field history', () => {
     assert.throws(
       () =>
         org.write(() =>
-          org.update('Opportunity', oppId, { Timing_Status__c: 'Confirmed', StageName: 'Nope' })
+          org.update('Opportunity', oppId, { Keyplan_Timing_Status__c: 'Confirmed', StageName: 'Nope' })
         ),
       /restricted picklist/
     );
     assert.throws(() =>
       org.write(() => {
-        org.update('Opportunity', oppId, { Timing_Status__c: 'Confirmed' });
+        org.update('Opportunity', oppId, { Keyplan_Timing_Status__c: 'Confirmed' });
         org.update('Opportunity', oppId, { CloseDate: 'soon' });
       })
     );
@@ -358,7 +370,7 @@ describe('field history', () => {
         CloseDate: '2026-01-01'
       })
     );
-    org.write(() => org.update('Opportunity', gone, { Need_Status__c: 'Identified' }));
+    org.write(() => org.update('Opportunity', gone, { Keyplan_Need_Status__c: 'Identified' }));
     assert.equal(history([gone]).length, 1);
     org.write(() => org.delete('Opportunity', gone));
     assert.equal(

@@ -59,15 +59,15 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
   'Buying_Center__c.Sales_Goal_Not_Negative': ({ record }) => lt(record.Sales_Goal__c, 0),
   'Buying_Center__c.Wallet_Size_Not_Negative': ({ record }) => lt(record.Wallet_Size__c, 0),
 
-  'Contact.Keyplan_Budget_Owned_Not_Negative': ({ record }) => lt(record.Budget_Owned__c, 0),
+  'Contact.Keyplan_Budget_Owned_Not_Negative': ({ record }) => lt(record.Keyplan_Budget_Owned__c, 0),
   'Contact.Keyplan_Buying_Center_In_Account': (ctx) =>
-    newOrChanged(ctx, 'Buying_Center__c') &&
-    !blank(ctx.record.Buying_Center__c) &&
-    differ(via(ctx, 'Buying_Center__c', 'Buying_Center__c', 'Account__c'), ctx.record.AccountId),
+    newOrChanged(ctx, 'Keyplan_Buying_Center__c') &&
+    !blank(ctx.record.Keyplan_Buying_Center__c) &&
+    differ(via(ctx, 'Buying_Center__c', 'Keyplan_Buying_Center__c', 'Account__c'), ctx.record.AccountId),
   'Opportunity.Keyplan_Buying_Center_In_Account': (ctx) =>
-    newOrChanged(ctx, 'Buying_Center__c') &&
-    !blank(ctx.record.Buying_Center__c) &&
-    differ(via(ctx, 'Buying_Center__c', 'Buying_Center__c', 'Account__c'), ctx.record.AccountId),
+    newOrChanged(ctx, 'Keyplan_Buying_Center__c') &&
+    !blank(ctx.record.Keyplan_Buying_Center__c) &&
+    differ(via(ctx, 'Buying_Center__c', 'Keyplan_Buying_Center__c', 'Account__c'), ctx.record.AccountId),
 
   'Landscape_Cell__c.Competitor_Required': ({ record }) =>
     record.State__c === 'Competitor' && blank(record.Competitor__c),

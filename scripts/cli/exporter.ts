@@ -95,13 +95,13 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
     `SELECT ${cols(BundleBuyingCenter, ['Parent_Buying_Center__c'])} FROM Buying_Center__c WHERE Account__c = ${acctId}`
   );
   const contacts = await q(
-    `SELECT ${cols(BundleContact, ['ReportsToId', 'Buying_Center__c'])} FROM Contact WHERE AccountId = ${acctId}`
+    `SELECT ${cols(BundleContact, ['ReportsToId', 'Keyplan_Buying_Center__c'])} FROM Contact WHERE AccountId = ${acctId}`
   );
   const links = await q(
     `SELECT ${cols(BundleLink, ['From_Contact__c', 'From_User__c', 'To_Contact__c'])} FROM Relationship_Link__c WHERE Account__c = ${acctId}`
   );
   const opps = await q(
-    `SELECT ${cols(BundleOpportunity, ['Buying_Center__c', 'Offering__c'])} FROM Opportunity WHERE AccountId = ${acctId}`
+    `SELECT ${cols(BundleOpportunity, ['Keyplan_Buying_Center__c', 'Keyplan_Offering__c'])} FROM Opportunity WHERE AccountId = ${acctId}`
   );
   const roles = await q(
     `SELECT Id, OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole WHERE Opportunity.AccountId = ${acctId}`
@@ -118,7 +118,7 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
   );
 
   const offeringIds = new Set<string>();
-  for (const r of opps) if (typeof r.Offering__c === 'string') offeringIds.add(r.Offering__c);
+  for (const r of opps) if (typeof r.Keyplan_Offering__c === 'string') offeringIds.add(r.Keyplan_Offering__c);
   for (const r of cells) if (typeof r.Offering__c === 'string') offeringIds.add(r.Offering__c);
   // The catalogue is org-wide: a bundle carries the offerings its opportunities and cells use.
   const offeringRows = new Map<string, Row>();
@@ -187,7 +187,7 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
         key: keyOf.get(r.Id)!,
         ...(values(BundleContact, r) as { LastName: string }),
         reportsTo: ref(r.ReportsToId),
-        buyingCenter: ref(r.Buying_Center__c)
+        buyingCenter: ref(r.Keyplan_Buying_Center__c)
       }))
       .sort(byKey),
     links: links
@@ -212,8 +212,8 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
         return {
           key: keyOf.get(r.Id)!,
           ...v,
-          buyingCenter: ref(r.Buying_Center__c),
-          offering: ref(r.Offering__c),
+          buyingCenter: ref(r.Keyplan_Buying_Center__c),
+          offering: ref(r.Keyplan_Offering__c),
           contactRoles: (rolesByOpp.get(r.Id) ?? [])
             .map((c) => ({
               contact: ref(c.ContactId)!,

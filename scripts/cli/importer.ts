@@ -95,7 +95,11 @@ const OBJECTS: { object: string; schema: z.ZodType; lookups: string[] }[] = [
     schema: BundleBuyingCenter,
     lookups: ['Account__c', 'Parent_Buying_Center__c']
   },
-  { object: 'Contact', schema: BundleContact, lookups: ['AccountId', 'ReportsToId', 'Buying_Center__c'] },
+  {
+    object: 'Contact',
+    schema: BundleContact,
+    lookups: ['AccountId', 'ReportsToId', 'Keyplan_Buying_Center__c']
+  },
   {
     object: 'Relationship_Link__c',
     schema: BundleLink,
@@ -104,7 +108,7 @@ const OBJECTS: { object: string; schema: z.ZodType; lookups: string[] }[] = [
   {
     object: 'Opportunity',
     schema: BundleOpportunity,
-    lookups: ['AccountId', 'Buying_Center__c', 'Offering__c']
+    lookups: ['AccountId', 'Keyplan_Buying_Center__c', 'Keyplan_Offering__c']
   },
   { object: 'Account_Plan__c', schema: BundlePlan, lookups: ['Account__c'] },
   { object: 'Plan_Objective__c', schema: BundleObjective, lookups: ['Account_Plan__c', 'Buying_Center__c'] },
@@ -607,7 +611,7 @@ export async function importBundle(
             ...orgFields(BundleContact, c, Boolean(had('Contact', ext)), named.get(c), [
               [null, 'AccountId', accountId],
               ['reportsTo', 'ReportsToId', ref(contactIds, c.reportsTo)],
-              ['buyingCenter', 'Buying_Center__c', ref(centerIds, c.buyingCenter)]
+              ['buyingCenter', 'Keyplan_Buying_Center__c', ref(centerIds, c.buyingCenter)]
             ]),
             [KEY_FIELD]: ext
           };
@@ -641,8 +645,8 @@ export async function importBundle(
         return {
           ...orgFields(BundleOpportunity, o, Boolean(had('Opportunity', ext)), named.get(o), [
             [null, 'AccountId', accountId],
-            ['buyingCenter', 'Buying_Center__c', ref(centerIds, o.buyingCenter)],
-            ['offering', 'Offering__c', ref(offeringIds, o.offering)]
+            ['buyingCenter', 'Keyplan_Buying_Center__c', ref(centerIds, o.buyingCenter)],
+            ['offering', 'Keyplan_Offering__c', ref(offeringIds, o.offering)]
           ]),
           [KEY_FIELD]: ext
         };

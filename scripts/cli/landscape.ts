@@ -119,11 +119,11 @@ export async function loadMatrix(
   );
   const opps = await queryAll<Row>(
     conn,
-    `SELECT Id, ${KEY_FIELD}, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, FiscalYear, ${multiCurrency ? 'CurrencyIsoCode, ' : ''}LastModifiedDate FROM Opportunity WHERE AccountId = ${id} AND FiscalYear IN (${years})`
+    `SELECT Id, ${KEY_FIELD}, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Keyplan_Buying_Center__c, Keyplan_Offering__c, Keyplan_Growth_Type__c, FiscalYear, ${multiCurrency ? 'CurrencyIsoCode, ' : ''}LastModifiedDate FROM Opportunity WHERE AccountId = ${id} AND FiscalYear IN (${years})`
   );
   const history = await queryAll<Row>(
     conn,
-    `SELECT Buying_Center__c, Offering__c, MIN(CloseDate) firstWonDate FROM Opportunity WHERE AccountId = ${id} AND IsWon = TRUE AND Buying_Center__c != NULL AND Offering__c != NULL GROUP BY Buying_Center__c, Offering__c`
+    `SELECT Keyplan_Buying_Center__c, Keyplan_Offering__c, MIN(CloseDate) firstWonDate FROM Opportunity WHERE AccountId = ${id} AND IsWon = TRUE AND Keyplan_Buying_Center__c != NULL AND Keyplan_Offering__c != NULL GROUP BY Keyplan_Buying_Center__c, Keyplan_Offering__c`
   );
   const plans = await queryAll<Row>(
     conn,
@@ -133,8 +133,8 @@ export async function loadMatrix(
   for (const r of [...centers, ...offerings, ...opps]) keys.set(r.Id, keyFromExt(r[KEY_FIELD], r.Id));
   const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
   const wonHistory: WonHistoryDto[] = history.map((h) => ({
-    buyingCenterId: String(h.Buying_Center__c),
-    offeringId: String(h.Offering__c),
+    buyingCenterId: String(h.Keyplan_Buying_Center__c),
+    offeringId: String(h.Keyplan_Offering__c),
     firstWonDate: String(h.firstWonDate)
   }));
   const matrix = buildMatrix(

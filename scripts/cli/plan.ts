@@ -76,11 +76,11 @@ export async function planReport(
   );
   const opps = await queryAll<Row>(
     conn,
-    `SELECT Id, Name, StageName, Probability, CloseDate, IsClosed, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c FROM Opportunity WHERE AccountId = ${id} AND IsClosed = false`
+    `SELECT Id, Name, StageName, Probability, CloseDate, IsClosed, Keyplan_Budget_Status__c, Keyplan_Authority_Status__c, Keyplan_Need_Status__c, Keyplan_Timing_Status__c FROM Opportunity WHERE AccountId = ${id} AND IsClosed = false`
   );
   const roles = await queryAll<Row>(
     conn,
-    `SELECT OpportunityId, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRole WHERE Opportunity.AccountId = ${id}`
+    `SELECT OpportunityId, Contact.Keyplan_Buyer_Role__c, Contact.Keyplan_Decision_Role__c FROM OpportunityContactRole WHERE Opportunity.AccountId = ${id}`
   );
   const { matrix, settings } = await loadMatrix(conn, account.Id, fy);
   const stageRows = await queryAll<Row>(
@@ -122,8 +122,8 @@ export async function planReport(
     const c = (r.Contact ?? {}) as Record<string, unknown>;
     const list = rolesOf.get(String(r.OpportunityId)) ?? [];
     list.push({
-      buyerRole: (c.Buyer_Role__c ?? null) as BuyerRole | null,
-      decisionRole: (c.Decision_Role__c ?? null) as DecisionRole | null
+      buyerRole: (c.Keyplan_Buyer_Role__c ?? null) as BuyerRole | null,
+      decisionRole: (c.Keyplan_Decision_Role__c ?? null) as DecisionRole | null
     });
     rolesOf.set(String(r.OpportunityId), list);
   }
@@ -135,10 +135,10 @@ export async function planReport(
         probability: num(o.Probability),
         closeDate: String(o.CloseDate),
         isClosed: o.IsClosed === true,
-        budgetStatus: (o.Budget_Status__c ?? null) as string | null,
-        authorityStatus: (o.Authority_Status__c ?? null) as string | null,
-        needStatus: (o.Need_Status__c ?? null) as string | null,
-        timingStatus: (o.Timing_Status__c ?? null) as string | null,
+        budgetStatus: (o.Keyplan_Budget_Status__c ?? null) as string | null,
+        authorityStatus: (o.Keyplan_Authority_Status__c ?? null) as string | null,
+        needStatus: (o.Keyplan_Need_Status__c ?? null) as string | null,
+        timingStatus: (o.Keyplan_Timing_Status__c ?? null) as string | null,
         contactRoles: (rolesOf.get(o.Id) ?? []).map((r, i) => ({
           contactId: `003${String(i).padStart(15, '0')}`,
           name: '',

@@ -18,23 +18,23 @@ export type MappedObject = 'Account' | 'Contact' | 'Opportunity';
 export const ORG_FIELD_NAMES: Readonly<Record<MappedObject, Readonly<Record<string, string>>>> = {
   Account: {},
   Contact: {
-    Stance__c: 'Stance__c',
-    Decision_Role__c: 'Decision_Role__c',
-    Buyer_Role__c: 'Buyer_Role__c',
-    Response_Mode__c: 'Response_Mode__c',
-    Influence_Level__c: 'Influence_Level__c',
-    Budget_Owned__c: 'Budget_Owned__c'
+    Stance__c: 'Keyplan_Stance__c',
+    Decision_Role__c: 'Keyplan_Decision_Role__c',
+    Buyer_Role__c: 'Keyplan_Buyer_Role__c',
+    Response_Mode__c: 'Keyplan_Response_Mode__c',
+    Influence_Level__c: 'Keyplan_Influence_Level__c',
+    Budget_Owned__c: 'Keyplan_Budget_Owned__c'
   },
   Opportunity: {
-    Growth_Type__c: 'Growth_Type__c',
-    Budget_Status__c: 'Budget_Status__c',
-    Authority_Status__c: 'Authority_Status__c',
-    Need_Status__c: 'Need_Status__c',
-    Timing_Status__c: 'Timing_Status__c',
-    Budget_Evidence__c: 'Budget_Evidence__c',
-    Authority_Evidence__c: 'Authority_Evidence__c',
-    Need_Evidence__c: 'Need_Evidence__c',
-    Timing_Evidence__c: 'Timing_Evidence__c'
+    Growth_Type__c: 'Keyplan_Growth_Type__c',
+    Budget_Status__c: 'Keyplan_Budget_Status__c',
+    Authority_Status__c: 'Keyplan_Authority_Status__c',
+    Need_Status__c: 'Keyplan_Need_Status__c',
+    Timing_Status__c: 'Keyplan_Timing_Status__c',
+    Budget_Evidence__c: 'Keyplan_Budget_Evidence__c',
+    Authority_Evidence__c: 'Keyplan_Authority_Evidence__c',
+    Need_Evidence__c: 'Keyplan_Need_Evidence__c',
+    Timing_Evidence__c: 'Keyplan_Timing_Evidence__c'
   }
 };
 

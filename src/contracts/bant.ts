@@ -30,7 +30,7 @@ export const BantOpportunity = z.object({
   authorityEvidence: z.string().max(255).nullable(),
   needEvidence: z.string().max(255).nullable(),
   timingEvidence: z.string().max(255).nullable(),
-  /** BANT_Score__c as the formula computed it. */
+  /** Keyplan_BANT_Score__c as the formula computed it. */
   bantScore: z.number().nullable(),
   contactRoles: z.array(BantContactRole),
   lastModified: IsoDateTime
@@ -38,10 +38,10 @@ export const BantOpportunity = z.object({
 export type BantOpportunity = z.infer<typeof BantOpportunity>;
 
 export const BANT_HISTORY_FIELDS = [
-  'Budget_Status__c',
-  'Authority_Status__c',
-  'Need_Status__c',
-  'Timing_Status__c'
+  'Keyplan_Budget_Status__c',
+  'Keyplan_Authority_Status__c',
+  'Keyplan_Need_Status__c',
+  'Keyplan_Timing_Status__c'
 ] as const;
 
 /** One OpportunityFieldHistory row on a BANT field. */

@@ -108,7 +108,7 @@ test('stakeholder edits carry every stakeholder field (null clears) and only kno
   );
   const { budgetOwned: _omitted, ...withoutBudget } = all;
   assert.deepEqual(issuePaths(ContactStakeholderInput, withoutBudget), ['budgetOwned']);
-  assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, Stance__c: 'Champion' }), ['']);
+  assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, Keyplan_Stance__c: 'Champion' }), ['']);
   assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, id: 'not-an-id' }), ['id']);
   assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, stance: 'Fan' }), ['stance']);
   assert.deepEqual(issuePaths(ContactStakeholderInput, { ...all, reportsToId: ID }), ['reportsToId']);

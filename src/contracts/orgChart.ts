@@ -108,7 +108,7 @@ export const OrgChartPage = z.object({
   truncated: z.boolean(),
   /** Opaque; null (or absent: Apex leaves nulls out) on the last page. */
   nextCursor: z.string().min(1).nullable(),
-  /** Keyed by field API name, e.g. `Contact.Stance__c`; empty after the first page. */
+  /** Keyed by field API name, e.g. `Contact.Keyplan_Stance__c`; empty after the first page. */
   fieldAccess: z.record(z.string(), FieldAccess)
 });
 export type OrgChartPage = z.infer<typeof OrgChartPage>;
@@ -124,7 +124,7 @@ export const OrgChartData = z.object({
   totalContacts: z.number().int().nonnegative(),
   /** Something was left out (the buying centers past their bound). */
   truncated: z.boolean(),
-  /** Keyed by field API name, e.g. `Contact.Stance__c`. */
+  /** Keyed by field API name, e.g. `Contact.Keyplan_Stance__c`. */
   fieldAccess: z.record(z.string(), FieldAccess)
 });
 export type OrgChartData = z.infer<typeof OrgChartData>;

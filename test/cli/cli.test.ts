@@ -11,7 +11,7 @@ import { Connection } from 'jsforce';
 import { aerovanceBundle, largeBundle } from '../../data';
 import { startLocalOrg } from '../../localorg/server';
 import { ORG_FIELD_NAMES } from '../../src/bundle/orgNames';
-import { checkBundle, type AccountBundle, type AccountBundleInput } from '../../src/bundle/schema';
+import { checkBundle, type AccountBundleInput } from '../../src/bundle/schema';
 import { runCli } from '../../scripts/cli/cli';
 import { levels } from '../../scripts/cli/importer';
 import { bundleJsonSchema, SCHEMA_FILE } from '../../scripts/cli/jsonSchema';

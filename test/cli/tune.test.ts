@@ -1,6 +1,6 @@
 /**
  * `keyplan tune` against the local org: an org-level override lands in Keyplan_Tuning__c, the formula
- * fields read it at once (BANT_Score__c through jsforce), clearing it brings the packaged default back,
+ * fields read it at once (Keyplan_BANT_Score__c through jsforce), clearing it brings the packaged default back,
  * and bad input writes nothing.
  */
 import assert from 'node:assert/strict';
@@ -27,15 +27,15 @@ async function cli(db: string, ...args: string[]): Promise<{ code: number; out: 
   return { code, out, err };
 }
 
-/** BANT_Score__c of every opportunity whose budget is Identified, by name, read through jsforce. */
+/** Keyplan_BANT_Score__c of every opportunity whose budget is Identified, by name, read through jsforce. */
 async function scores(db: string): Promise<Record<string, number | null>> {
   const running = await startLocalOrg({ port: 0, dbFile: db, token: 't' });
   try {
     const conn = new Connection({ instanceUrl: running.url, accessToken: 't', version: '62.0' });
-    const rows = await conn.query<{ Name: string; BANT_Score__c: number | null }>(
-      "SELECT Name, BANT_Score__c FROM Opportunity WHERE Budget_Status__c = 'Identified' ORDER BY Name"
+    const rows = await conn.query<{ Name: string; Keyplan_BANT_Score__c: number | null }>(
+      "SELECT Name, Keyplan_BANT_Score__c FROM Opportunity WHERE Keyplan_Budget_Status__c = 'Identified' ORDER BY Name"
     );
-    return Object.fromEntries(rows.records.map((r) => [r.Name, r.BANT_Score__c]));
+    return Object.fromEntries(rows.records.map((r) => [r.Name, r.Keyplan_BANT_Score__c]));
   } finally {
     await running.close();
   }

@@ -23,7 +23,7 @@ test('the analytics check catches a report column its report type does not offer
     writeFileSync(
       report,
       readFileSync(report, 'utf8').replace(
-        '<field>Opportunity$BANT_Score__c</field>',
+        '<field>Opportunity$Keyplan_BANT_Score__c</field>',
         '<field>Opportunity$Nope__c</field>'
       )
     );
@@ -37,7 +37,10 @@ test('the analytics check catches a report column its report type does not offer
     const rt = path.join(dir, 'reportTypes', 'Keyplan_Opportunities.reportType-meta.xml');
     writeFileSync(
       rt,
-      readFileSync(rt, 'utf8').replace('<field>Growth_Type__c</field>', '<field>Growth_Kind__c</field>')
+      readFileSync(rt, 'utf8').replace(
+        '<field>Keyplan_Growth_Type__c</field>',
+        '<field>Growth_Kind__c</field>'
+      )
     );
     assert.match(
       analyticsProblems(dir, loadSchema(dir)).join('\n'),

@@ -214,7 +214,12 @@ function permSet(name: string): Xml {
 }
 const PERM_SETS = ['Keyplan_User', 'Keyplan_Admin'];
 /** The four BANT status fields on Opportunity, in Budget, Authority, Need, Timing order. */
-const BANT_STATUS_FIELDS = ['Budget_Status__c', 'Authority_Status__c', 'Need_Status__c', 'Timing_Status__c'];
+const BANT_STATUS_FIELDS = [
+  'Keyplan_Budget_Status__c',
+  'Keyplan_Authority_Status__c',
+  'Keyplan_Need_Status__c',
+  'Keyplan_Timing_Status__c'
+];
 
 describe('objects and fields', () => {
   test('the Keyplan objects and the settings type exist, with label, plural label, description and reports on', () => {
@@ -307,7 +312,7 @@ describe('objects and fields', () => {
       );
     }
     for (const [object, field] of [
-      ['Contact', 'influence_level__c'],
+      ['Contact', 'keyplan_influence_level__c'],
       ['Relationship_Link__c', 'influence_level__c']
     ]) {
       assert.equal(
@@ -420,7 +425,7 @@ describe('formulas and validation rules', () => {
       ['Account_Plan__c', 'Farming_Goal__c'],
       ['Buying_Center__c', 'Wallet_Size__c'],
       ['Landscape_Cell__c', 'Potential__c'],
-      ['Contact', 'Budget_Owned__c']
+      ['Contact', 'Keyplan_Budget_Owned__c']
     ]) {
       assert.ok(
         rules.some(
@@ -473,7 +478,7 @@ describe('formulas and validation rules', () => {
   });
 
   test('the BANT score formula reads all four weights, all four status points and all four status fields', () => {
-    const formula = FIELDS.get('Opportunity')?.get('bant_score__c')?.formula ?? '';
+    const formula = FIELDS.get('Opportunity')?.get('keyplan_bant_score__c')?.formula ?? '';
     ['Budget', 'Authority', 'Need', 'Timing'].forEach((dim, i) => {
       assert.match(
         formula,
@@ -489,7 +494,7 @@ describe('formulas and validation rules', () => {
         `points ${status}`
       );
     }
-    const xml = FIELDS.get('Opportunity')?.get('bant_score__c')?.xml as Xml;
+    const xml = FIELDS.get('Opportunity')?.get('keyplan_bant_score__c')?.xml as Xml;
     assert.equal(text(xml.precision), '3');
     assert.equal(text(xml.scale), '0');
   });

@@ -1,6 +1,6 @@
 /**
  * The formula fields are the source of truth for Relationship_Score__c, Relationship_Type__c, Tier__c
- * and BANT_Score__c. These tests run the formulas from force-app (with a small exact-decimal evaluator)
+ * and Keyplan_BANT_Score__c. These tests run the formulas from force-app (with a small exact-decimal evaluator)
  * and the domain core's TypeScript over a table of cases and many generated ones, and demand the
  * same answer, blanks and rounding included.
  */
@@ -243,7 +243,7 @@ describe('Tier__c', () => {
   });
 });
 
-describe('BANT_Score__c', () => {
+describe('Keyplan_BANT_Score__c', () => {
   const STATUSES = ['Confirmed', 'Identified', 'Missing', 'Unknown', null, 'Other', 'constructor'] as const;
   const check = (
     st: (string | null)[],
@@ -251,12 +251,12 @@ describe('BANT_Score__c', () => {
     via: Via = 'overrides'
   ): void => {
     const rec = {
-      Budget_Status__c: st[0],
-      Authority_Status__c: st[1],
-      Need_Status__c: st[2],
-      Timing_Status__c: st[3]
+      Keyplan_Budget_Status__c: st[0],
+      Keyplan_Authority_Status__c: st[1],
+      Keyplan_Need_Status__c: st[2],
+      Keyplan_Timing_Status__c: st[3]
     };
-    const formula = evaluateField('Opportunity', 'BANT_Score__c', {
+    const formula = evaluateField('Opportunity', 'Keyplan_BANT_Score__c', {
       record: rec,
       ...formulaContext(over, via)
     });
@@ -341,13 +341,13 @@ test('roundHalfAwayFromZero agrees with exact decimal rounding', () => {
 
 describe('the org overrides ($Setup.Keyplan_Tuning__c) over the packaged records', () => {
   const opp = {
-    Budget_Status__c: 'Confirmed',
-    Authority_Status__c: null,
-    Need_Status__c: null,
-    Timing_Status__c: null
+    Keyplan_Budget_Status__c: 'Confirmed',
+    Keyplan_Authority_Status__c: null,
+    Keyplan_Need_Status__c: null,
+    Keyplan_Timing_Status__c: null
   };
   const bant = (settings: Record<string, number | null>, overrides: Record<string, number | null>) =>
-    evaluateField('Opportunity', 'BANT_Score__c', { record: opp, settings, overrides });
+    evaluateField('Opportunity', 'Keyplan_BANT_Score__c', { record: opp, settings, overrides });
 
   test('an override beats the record, a blank one falls back to it, and fills a blank record', () => {
     assert.equal(bant(RECORDS, {}), 30); // 30 * 100 / 100
@@ -409,7 +409,7 @@ function allFormulaFields(): [string, string][] {
 
 /** The four formula fields that read settings. */
 const FORMULA_FIELDS: [string, string][] = [
-  ['Opportunity', 'BANT_Score__c'],
+  ['Opportunity', 'Keyplan_BANT_Score__c'],
   ['Account_Plan__c', 'Relationship_Score__c'],
   ['Account_Plan__c', 'Relationship_Type__c'],
   ['Account_Plan__c', 'Tier__c']

@@ -21,21 +21,21 @@ const PICKLISTS: [string, Values, string[]][] = [
     'BANT_STATUSES',
     contracts.BANT_STATUSES,
     [
-      'Opportunity.Budget_Status__c',
-      'Opportunity.Authority_Status__c',
-      'Opportunity.Need_Status__c',
-      'Opportunity.Timing_Status__c'
+      'Opportunity.Keyplan_Budget_Status__c',
+      'Opportunity.Keyplan_Authority_Status__c',
+      'Opportunity.Keyplan_Need_Status__c',
+      'Opportunity.Keyplan_Timing_Status__c'
     ]
   ],
   [
     'INFLUENCE_LEVELS',
     contracts.INFLUENCE_LEVELS,
-    ['Contact.Influence_Level__c', 'Relationship_Link__c.Influence_Level__c']
+    ['Contact.Keyplan_Influence_Level__c', 'Relationship_Link__c.Influence_Level__c']
   ],
-  ['STANCES', contracts.STANCES, ['Contact.Stance__c']],
-  ['DECISION_ROLES', contracts.DECISION_ROLES, ['Contact.Decision_Role__c']],
-  ['BUYER_ROLES', contracts.BUYER_ROLES, ['Contact.Buyer_Role__c']],
-  ['RESPONSE_MODES', contracts.RESPONSE_MODES, ['Contact.Response_Mode__c']],
+  ['STANCES', contracts.STANCES, ['Contact.Keyplan_Stance__c']],
+  ['DECISION_ROLES', contracts.DECISION_ROLES, ['Contact.Keyplan_Decision_Role__c']],
+  ['BUYER_ROLES', contracts.BUYER_ROLES, ['Contact.Keyplan_Buyer_Role__c']],
+  ['RESPONSE_MODES', contracts.RESPONSE_MODES, ['Contact.Keyplan_Response_Mode__c']],
   ['LINK_TYPES', contracts.LINK_TYPES, ['Relationship_Link__c.Type__c']],
   ['FREQUENCIES', contracts.FREQUENCIES, ['Relationship_Link__c.Frequency__c']],
   ['POLARITIES', contracts.POLARITIES, ['Relationship_Link__c.Polarity__c']],
@@ -45,7 +45,7 @@ const PICKLISTS: [string, Values, string[]][] = [
   ['ACTION_STATUSES', contracts.ACTION_STATUSES, ['Plan_Action__c.Status__c']],
   ['CELL_STATES', contracts.CELL_STATES, ['Landscape_Cell__c.State__c']],
   ['OFFERING_FAMILIES', contracts.OFFERING_FAMILIES, ['Offering__c.Family__c']],
-  ['GROWTH_TYPES', contracts.GROWTH_TYPES, ['Opportunity.Growth_Type__c']]
+  ['GROWTH_TYPES', contracts.GROWTH_TYPES, ['Opportunity.Keyplan_Growth_Type__c']]
 ];
 /** Picklists no contract carries, with the reason. */
 const NOT_IN_CONTRACTS: Record<string, string> = {
@@ -86,9 +86,9 @@ const schema = loadSchema(MAIN);
 
 test('the picklist comparison catches a value missing from the contract, an extra one and the order', () => {
   const fixture = loadSchema(path.join(__dirname, 'fixtures', 'picklists'));
-  assert.deepEqual(enumDifferences(fixture, 'STANCES', contracts.STANCES, ['Contact.Stance__c']), [
-    'STANCES: lacks ["Blocker"] of Contact.Stance__c',
-    'STANCES: has ["Unknown"] that Contact.Stance__c does not'
+  assert.deepEqual(enumDifferences(fixture, 'STANCES', contracts.STANCES, ['Contact.Keyplan_Stance__c']), [
+    'STANCES: lacks ["Blocker"] of Contact.Keyplan_Stance__c',
+    'STANCES: has ["Unknown"] that Contact.Keyplan_Stance__c does not'
   ]);
   assert.deepEqual(
     enumDifferences(fixture, 'POLARITIES', ['Negative', 'Positive'], ['Relationship_Link__c.Polarity__c']),

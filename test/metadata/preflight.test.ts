@@ -17,7 +17,7 @@ test('the preflight fails a missing definitionFile, a bad version number and a s
   const text = preflight(path.join(FIXTURES, 'bad'), { buildCheck: false }).problems.join('\n');
   assert.match(
     text,
-    /no definitionFile, but standard-object fields track history: Opportunity \(Budget_Status__c\)/
+    /no definitionFile, but standard-object fields track history: Opportunity \(Keyplan_Budget_Status__c\)/
   );
   assert.match(text, /versionNumber "0.1" is not major.minor.patch.NEXT/);
   assert.match(text, /sfdx-project.json\/sfdcLoginUrl: must be string/);

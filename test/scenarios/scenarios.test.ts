@@ -64,14 +64,14 @@ function bundleOf(s: Scenario): SeedBundle {
           CloseDate: o.closeDate,
           Amount: o.amount,
           ...(o.probability !== undefined ? { Probability: o.probability } : {}),
-          Buying_Center__c: o.buyingCenter ? `@bc:${o.buyingCenter}` : null,
-          Offering__c: o.offering ? `@off:${o.offering}` : null,
-          Growth_Type__c: o.growthType ?? null,
+          Keyplan_Buying_Center__c: o.buyingCenter ? `@bc:${o.buyingCenter}` : null,
+          Keyplan_Offering__c: o.offering ? `@off:${o.offering}` : null,
+          Keyplan_Growth_Type__c: o.growthType ?? null,
           ...(o.currency ? { CurrencyIsoCode: o.currency } : {}),
-          Budget_Status__c: o.budget ?? null,
-          Authority_Status__c: o.authority ?? null,
-          Need_Status__c: o.need ?? null,
-          Timing_Status__c: o.timing ?? null
+          Keyplan_Budget_Status__c: o.budget ?? null,
+          Keyplan_Authority_Status__c: o.authority ?? null,
+          Keyplan_Need_Status__c: o.need ?? null,
+          Keyplan_Timing_Status__c: o.timing ?? null
         }))
       ],
       [

@@ -29,7 +29,7 @@ declare module '@salesforce/apex/WhitespaceController.createBuyingCenter' {
 }
 
 declare module '@salesforce/apex/WhitespaceController.mapOpportunity' {
-  /** Sets Opportunity.Buying_Center__c and Offering__c; refuses a stale `lastModified`. */
+  /** Sets Opportunity.Keyplan_Buying_Center__c and Offering__c; refuses a stale `lastModified`. */
   const mapOpportunity: (params: {
     opportunityId: string;
     buyingCenterId: string;

@@ -72,14 +72,14 @@ describe('BantController twin over HTTP', () => {
     assert.equal(saved.timingEvidence, 'Board meets in May');
     assert.equal(saved.bantScore, bantScore(saved, t.running.org.settings));
     assert.notEqual(saved.bantScore, opp.bantScore);
-    assert.equal(t.running.org.get('Opportunity', opp.id)!.Authority_Status__c, 'Confirmed');
+    assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Authority_Status__c, 'Confirmed');
 
     const stale = await t.call('BantController', 'saveBant', {
       input: { id: opp.id, lastModified: earlier(saved.lastModified), needStatus: 'Missing' }
     });
     assert.equal(stale.status, 400);
     assert.equal(errorOf(stale).message, staleMessage('Opportunity Open 2026 B'));
-    assert.equal(t.running.org.get('Opportunity', opp.id)!.Need_Status__c, null);
+    assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Need_Status__c, null);
   });
 
   it('saveBant refuses long evidence and passes a bad picklist value through, writing nothing', async () => {
@@ -94,11 +94,14 @@ describe('BantController twin over HTTP', () => {
       input: { id: opp.id, lastModified: opp.lastModified, budgetStatus: 'Maybe' }
     });
     assert.equal(bad.status, 400);
-    assert.match(errorOf(bad).message, /^Budget_Status__c: .*bad value for restricted picklist field: Maybe/);
+    assert.match(
+      errorOf(bad).message,
+      /^Keyplan_Budget_Status__c: .*bad value for restricted picklist field: Maybe/
+    );
     assert.equal(
-      errorOf(bad).fieldErrors!.Budget_Status__c[0].statusCode,
+      errorOf(bad).fieldErrors!.Keyplan_Budget_Status__c[0].statusCode,
       'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
     );
-    assert.equal(t.running.org.get('Opportunity', opp.id)!.Budget_Status__c, 'Confirmed');
+    assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Budget_Status__c, 'Confirmed');
   });
 });

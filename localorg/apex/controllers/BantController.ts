@@ -1,6 +1,6 @@
 /**
  * Local twin of BantController / BantService: same parameters, selector SOQL, DTOs (checked against the
- * zod contracts), guard messages and stale-write rule. The score is the BANT_Score__c formula as the
+ * zod contracts), guard messages and stale-write rule. The score is the Keyplan_BANT_Score__c formula as the
  * local org computes it; nothing here recomputes it.
  */
 import { salesStages } from './lib/figures';
@@ -30,10 +30,10 @@ import {
 
 /** BantService.HISTORY_FIELDS */
 export const HISTORY_FIELDS = [
-  'Budget_Status__c',
-  'Authority_Status__c',
-  'Need_Status__c',
-  'Timing_Status__c'
+  'Keyplan_Budget_Status__c',
+  'Keyplan_Authority_Status__c',
+  'Keyplan_Need_Status__c',
+  'Keyplan_Timing_Status__c'
 ];
 const MAX_EVIDENCE_LENGTH = 255;
 
@@ -47,17 +47,17 @@ function toBantOpportunity(opp: Row): BantOpportunity {
     stageName: String(opp.StageName),
     probability: num(opp.Probability),
     closeDate: String(opp.CloseDate),
-    buyingCenterName: str(get(opp, 'Buying_Center__r.Name')),
-    offeringName: str(get(opp, 'Offering__r.Name')),
-    budgetStatus: str(opp.Budget_Status__c) as Status,
-    authorityStatus: str(opp.Authority_Status__c) as Status,
-    needStatus: str(opp.Need_Status__c) as Status,
-    timingStatus: str(opp.Timing_Status__c) as Status,
-    budgetEvidence: str(opp.Budget_Evidence__c),
-    authorityEvidence: str(opp.Authority_Evidence__c),
-    needEvidence: str(opp.Need_Evidence__c),
-    timingEvidence: str(opp.Timing_Evidence__c),
-    bantScore: num(opp.BANT_Score__c),
+    buyingCenterName: str(get(opp, 'Keyplan_Buying_Center__r.Name')),
+    offeringName: str(get(opp, 'Keyplan_Offering__r.Name')),
+    budgetStatus: str(opp.Keyplan_Budget_Status__c) as Status,
+    authorityStatus: str(opp.Keyplan_Authority_Status__c) as Status,
+    needStatus: str(opp.Keyplan_Need_Status__c) as Status,
+    timingStatus: str(opp.Keyplan_Timing_Status__c) as Status,
+    budgetEvidence: str(opp.Keyplan_Budget_Evidence__c),
+    authorityEvidence: str(opp.Keyplan_Authority_Evidence__c),
+    needEvidence: str(opp.Keyplan_Need_Evidence__c),
+    timingEvidence: str(opp.Keyplan_Timing_Evidence__c),
+    bantScore: num(opp.Keyplan_BANT_Score__c),
     lastModified: apexDateTime(opp.LastModifiedDate)!,
     contactRoles: children(opp, 'OpportunityContactRoles').map((role) => ({
       contactId: String(role.ContactId),
@@ -65,10 +65,10 @@ function toBantOpportunity(opp: Row): BantOpportunity {
       role: str(role.Role),
       isPrimary: role.IsPrimary === true,
       buyerRole: str(
-        get(role, 'Contact.Buyer_Role__c')
+        get(role, 'Contact.Keyplan_Buyer_Role__c')
       ) as BantOpportunity['contactRoles'][number]['buyerRole'],
       decisionRole: str(
-        get(role, 'Contact.Decision_Role__c')
+        get(role, 'Contact.Keyplan_Decision_Role__c')
       ) as BantOpportunity['contactRoles'][number]['decisionRole']
     }))
   };
@@ -78,7 +78,7 @@ function toBantOpportunity(opp: Row): BantOpportunity {
 function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
   const recordId = idParam(recordIdParam, 'recordId');
   require(recordId, 'recordId');
-  requireReadableField(ctx, 'Opportunity', 'Budget_Status__c');
+  requireReadableField(ctx, 'Opportunity', 'Keyplan_Budget_Status__c');
   const type = ctx.org.objectOfId(recordId!)?.name;
   let accountId: string;
   let opportunities: Row[];
@@ -140,17 +140,17 @@ function saveBant(ctx: ApexContext, inputValue: unknown): BantOpportunity {
   if (!current) throw notFound('Opportunity', id);
   assertNotStale(`Opportunity ${String(current.Name)}`, lastModified, current.LastModifiedDate);
   const changes: Record<string, unknown> = {
-    Budget_Evidence__c: evidence.budgetEvidence,
-    Authority_Evidence__c: evidence.authorityEvidence,
-    Need_Evidence__c: evidence.needEvidence,
-    Timing_Evidence__c: evidence.timingEvidence
+    Keyplan_Budget_Evidence__c: evidence.budgetEvidence,
+    Keyplan_Authority_Evidence__c: evidence.authorityEvidence,
+    Keyplan_Need_Evidence__c: evidence.needEvidence,
+    Keyplan_Timing_Evidence__c: evidence.timingEvidence
   };
   // A null status leaves the status unchanged (the contract never sends null for one).
   const statuses: [string, string][] = [
-    ['budgetStatus', 'Budget_Status__c'],
-    ['authorityStatus', 'Authority_Status__c'],
-    ['needStatus', 'Need_Status__c'],
-    ['timingStatus', 'Timing_Status__c']
+    ['budgetStatus', 'Keyplan_Budget_Status__c'],
+    ['authorityStatus', 'Keyplan_Authority_Status__c'],
+    ['needStatus', 'Keyplan_Need_Status__c'],
+    ['timingStatus', 'Keyplan_Timing_Status__c']
   ];
   for (const [property, field] of statuses) {
     const value = stringParam(input![property], property);

@@ -56,7 +56,7 @@ describe('KeyplanSettingsController twin and the Keyplan_Tuning__c overrides', (
 
     const after = await firstOpenScore();
     const tuned = { ...DEFAULT_SETTINGS, BANT_Weight_Budget: 70, Heat_Hot: 55 };
-    assert.equal(after.score, bantScore(open, tuned), 'BANT_Score__c reads the override');
+    assert.equal(after.score, bantScore(open, tuned), 'Keyplan_BANT_Score__c reads the override');
     assert.notEqual(after.score, before.score);
 
     // A blank override falls back to the packaged default.

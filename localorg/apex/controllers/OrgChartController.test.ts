@@ -87,7 +87,7 @@ describe('OrgChartController twin over HTTP', () => {
         ['Finance', t.id('it')]
       ]
     );
-    assert.deepEqual(data.fieldAccess['Contact.Stance__c'], { readable: true, updateable: true });
+    assert.deepEqual(data.fieldAccess['Contact.Keyplan_Stance__c'], { readable: true, updateable: true });
     assert.deepEqual(data.fieldAccess['Relationship_Link__c.Notes__c'], { readable: true, updateable: true });
   });
 
@@ -183,14 +183,14 @@ describe('OrgChartController twin over HTTP', () => {
     ] as const)
       assert.equal(saved[k], cfo[k], k);
     assert.notEqual(saved.lastModified, cfo.lastModified);
-    assert.equal(t.running.org.get('Contact', cfo.id)!.Stance__c, 'Detractor');
+    assert.equal(t.running.org.get('Contact', cfo.id)!.Keyplan_Stance__c, 'Detractor');
 
     const stale = await t.call('OrgChartController', 'saveStakeholder', {
       input: stakeholderInput(cfo, { stance: 'Neutral' })
     });
     assert.equal(stale.status, 400);
     assert.equal(errorOf(stale).message, staleMessage('Contact Ben Costa'));
-    assert.equal(t.running.org.get('Contact', cfo.id)!.Stance__c, 'Detractor');
+    assert.equal(t.running.org.get('Contact', cfo.id)!.Keyplan_Stance__c, 'Detractor');
 
     const self = await t.call('OrgChartController', 'saveStakeholder', {
       // Not through the contract helper: the contract refuses self-reporting too, the twin must on its own.
@@ -295,7 +295,7 @@ describe('OrgChartController twin over HTTP', () => {
     assert.ok(body.message.includes(rule.message), body.message);
     assert.equal(body.fieldErrors?.[rule.field ?? '']?.[0].message, rule.message);
     const stored = t.running.org.get('Contact', ceo.id)!;
-    assert.equal(stored.Buying_Center__c, null);
+    assert.equal(stored.Keyplan_Buying_Center__c, null);
     assert.equal(
       new Date(String(stored.LastModifiedDate).replace('+0000', 'Z')).toISOString(),
       ceo.lastModified

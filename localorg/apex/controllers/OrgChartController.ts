@@ -46,13 +46,13 @@ export const CONTACT_ACCESS_FIELDS = [
   'Title',
   'Department',
   'ReportsToId',
-  'Buying_Center__c',
-  'Stance__c',
-  'Decision_Role__c',
-  'Buyer_Role__c',
-  'Response_Mode__c',
-  'Influence_Level__c',
-  'Budget_Owned__c'
+  'Keyplan_Buying_Center__c',
+  'Keyplan_Stance__c',
+  'Keyplan_Decision_Role__c',
+  'Keyplan_Buyer_Role__c',
+  'Keyplan_Response_Mode__c',
+  'Keyplan_Influence_Level__c',
+  'Keyplan_Budget_Owned__c'
 ];
 /** OrgChartService.LINK_ACCESS_FIELDS */
 export const LINK_ACCESS_FIELDS = [
@@ -69,13 +69,13 @@ export const LINK_ACCESS_FIELDS = [
 ];
 /** OrgChartService.STAKEHOLDER_FIELDS: input property -> Contact field. */
 const STAKEHOLDER_FIELDS: Record<string, string> = {
-  stance: 'Stance__c',
-  decisionRole: 'Decision_Role__c',
-  buyerRole: 'Buyer_Role__c',
-  responseMode: 'Response_Mode__c',
-  influenceLevel: 'Influence_Level__c',
-  buyingCenterId: 'Buying_Center__c',
-  budgetOwned: 'Budget_Owned__c',
+  stance: 'Keyplan_Stance__c',
+  decisionRole: 'Keyplan_Decision_Role__c',
+  buyerRole: 'Keyplan_Buyer_Role__c',
+  responseMode: 'Keyplan_Response_Mode__c',
+  influenceLevel: 'Keyplan_Influence_Level__c',
+  buyingCenterId: 'Keyplan_Buying_Center__c',
+  budgetOwned: 'Keyplan_Budget_Owned__c',
   reportsToId: 'ReportsToId'
 };
 
@@ -89,13 +89,13 @@ function toNode(c: Row, readable: Set<string>): ContactNode {
     lastModified: apexDateTime(c.LastModifiedDate)!,
     title: str(optional('Title')),
     department: str(optional('Department')),
-    buyingCenterId: str(optional('Buying_Center__c')),
-    stance: str(optional('Stance__c')) as ContactNode['stance'],
-    decisionRole: str(optional('Decision_Role__c')) as ContactNode['decisionRole'],
-    buyerRole: str(optional('Buyer_Role__c')) as ContactNode['buyerRole'],
-    responseMode: str(optional('Response_Mode__c')) as ContactNode['responseMode'],
-    influenceLevel: str(optional('Influence_Level__c')) as ContactNode['influenceLevel'],
-    budgetOwned: num(optional('Budget_Owned__c'))
+    buyingCenterId: str(optional('Keyplan_Buying_Center__c')),
+    stance: str(optional('Keyplan_Stance__c')) as ContactNode['stance'],
+    decisionRole: str(optional('Keyplan_Decision_Role__c')) as ContactNode['decisionRole'],
+    buyerRole: str(optional('Keyplan_Buyer_Role__c')) as ContactNode['buyerRole'],
+    responseMode: str(optional('Keyplan_Response_Mode__c')) as ContactNode['responseMode'],
+    influenceLevel: str(optional('Keyplan_Influence_Level__c')) as ContactNode['influenceLevel'],
+    budgetOwned: num(optional('Keyplan_Budget_Owned__c'))
   };
 }
 
@@ -274,7 +274,8 @@ function saveStakeholder(ctx: ApexContext, inputValue: unknown): ContactNode {
   for (const [property, field] of Object.entries(STAKEHOLDER_FIELDS)) {
     const value = values[property] ?? null;
     const was = get(current, field);
-    const same = field.endsWith('Id') || field === 'Buying_Center__c' ? sameId(value, was) : value === was;
+    const same =
+      field.endsWith('Id') || field === 'Keyplan_Buying_Center__c' ? sameId(value, was) : value === was;
     if (readable.has(field) && !same) changes[field] = value;
   }
   if (Object.keys(changes).length) updateAsUser(ctx, 'Contact', String(current.Id), changes);

@@ -201,7 +201,7 @@ describe('WhitespaceController twin over HTTP', () => {
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     const mapped = MatrixOpportunity.parse(ok.body);
     assert.equal(mapped.buyingCenterId, t.id('fin'));
-    assert.equal(t.running.org.get('Opportunity', opp.id)!.Offering__c, t.id('cloud'));
+    assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Offering__c, t.id('cloud'));
     assert.ok(mapped.lastModified > iso, 'the result carries the new version');
 
     const stale = await t.call('WhitespaceController', 'mapOpportunity', {
@@ -225,6 +225,10 @@ describe('WhitespaceController twin over HTTP', () => {
       .get('Opportunity')!
       .validationRules!.find((r) => r.name === 'Keyplan_Buying_Center_In_Account')!;
     assert.ok(errorOf(cross).message.includes(rule.message), errorOf(cross).message);
-    assert.equal(t.running.org.get('Opportunity', opp.id)!.Buying_Center__c, t.id('fin'), 'nothing written');
+    assert.equal(
+      t.running.org.get('Opportunity', opp.id)!.Keyplan_Buying_Center__c,
+      t.id('fin'),
+      'nothing written'
+    );
   });
 });

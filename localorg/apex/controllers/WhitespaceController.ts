@@ -91,9 +91,9 @@ export function toMatrixOpportunity(opp: Row): MatrixOpportunity {
     isClosed: opp.IsClosed === true,
     isWon: opp.IsWon === true,
     closeDate: String(opp.CloseDate),
-    buyingCenterId: str(opp.Buying_Center__c),
-    offeringId: str(opp.Offering__c),
-    growthType: str(opp.Growth_Type__c) as MatrixOpportunity['growthType'],
+    buyingCenterId: str(opp.Keyplan_Buying_Center__c),
+    offeringId: str(opp.Keyplan_Offering__c),
+    growthType: str(opp.Keyplan_Growth_Type__c) as MatrixOpportunity['growthType'],
     fiscalYear: toInteger(opp.FiscalYear),
     lastModified: apexDateTime(opp.LastModifiedDate)!
   };
@@ -253,8 +253,8 @@ function mapOpportunity(ctx: ApexContext, p: Record<string, unknown>): MatrixOpp
   if (!current) throw notFound('Opportunity', opportunityId);
   assertNotStale(`Opportunity ${String(current.Name)}`, lastModified, current.LastModifiedDate);
   updateAsUser(ctx, 'Opportunity', String(current.Id), {
-    Buying_Center__c: buyingCenterId,
-    Offering__c: offeringId
+    Keyplan_Buying_Center__c: buyingCenterId,
+    Keyplan_Offering__c: offeringId
   });
   return toMatrixOpportunity(OpportunitySelector.forMatrixById(ctx, String(current.Id))!);
 }

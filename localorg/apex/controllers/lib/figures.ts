@@ -44,8 +44,8 @@ export function salesStages(ctx: ApexContext): SalesStageDto[] {
 /** KeyplanFigures.wonHistory */
 export function wonHistory(ctx: ApexContext, accountId: string): WonHistoryDto[] {
   return OpportunitySelector.firstWonByCell(ctx, accountId, LIMITS.MAX_WON_HISTORY).map((r) => ({
-    buyingCenterId: String(r.Buying_Center__c),
-    offeringId: String(r.Offering__c),
+    buyingCenterId: String(r.Keyplan_Buying_Center__c),
+    offeringId: String(r.Keyplan_Offering__c),
     firstWonDate: String(r.firstWonDate)
   }));
 }

@@ -74,13 +74,13 @@ export const CONTACT_REQUIRED_FIELDS = ['Id', 'Name', 'ReportsToId', 'LastModifi
 export const CONTACT_OPTIONAL_FIELDS = [
   'Title',
   'Department',
-  'Buying_Center__c',
-  'Stance__c',
-  'Decision_Role__c',
-  'Buyer_Role__c',
-  'Response_Mode__c',
-  'Influence_Level__c',
-  'Budget_Owned__c'
+  'Keyplan_Buying_Center__c',
+  'Keyplan_Stance__c',
+  'Keyplan_Decision_Role__c',
+  'Keyplan_Buyer_Role__c',
+  'Keyplan_Response_Mode__c',
+  'Keyplan_Influence_Level__c',
+  'Keyplan_Budget_Owned__c'
 ] as const;
 
 /**
@@ -103,12 +103,12 @@ export const SOQL = {
   'LandscapeCellSelector.byAccountAndYears': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = :accountId AND Fiscal_Year__c IN :fiscalYears WITH USER_MODE ORDER BY Fiscal_Year__c DESC, Id LIMIT :rowLimit`,
   'LandscapeCellSelector.byKey': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Buying_Center__c = :buyingCenterId AND Offering__c = :offeringId AND Fiscal_Year__c = :fiscalYear WITH USER_MODE LIMIT :SINGLE_ROW`,
   'LandscapeCellSelector.byId': `SELECT Id, Buying_Center__c, Offering__c, Fiscal_Year__c, State__c, Competitor__c, Potential__c, LastModifiedDate FROM Landscape_Cell__c WHERE Id = :cellId WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'OpportunitySelector.forMatrix': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, FiscalYear, LastModifiedDate FROM Opportunity WHERE AccountId = :accountId AND FiscalYear IN :fiscalYears WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
-  'OpportunitySelector.forMatrixById': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Buying_Center__c, Offering__c, Growth_Type__c, FiscalYear, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
-  'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
-  'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Buying_Center__r.Name, Offering__r.Name, Budget_Status__c, Authority_Status__c, Need_Status__c, Timing_Status__c, Budget_Evidence__c, Authority_Evidence__c, Need_Evidence__c, Timing_Evidence__c, BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Buyer_Role__c, Contact.Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OpportunitySelector.forMatrix': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Keyplan_Buying_Center__c, Keyplan_Offering__c, Keyplan_Growth_Type__c, FiscalYear, LastModifiedDate FROM Opportunity WHERE AccountId = :accountId AND FiscalYear IN :fiscalYears WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
+  'OpportunitySelector.forMatrixById': `SELECT Id, Name, Amount, Probability, StageName, IsClosed, IsWon, CloseDate, Keyplan_Buying_Center__c, Keyplan_Offering__c, Keyplan_Growth_Type__c, FiscalYear, LastModifiedDate FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
+  'OpportunitySelector.openForBant': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Keyplan_Buying_Center__r.Name, Keyplan_Offering__r.Name, Keyplan_Budget_Status__c, Keyplan_Authority_Status__c, Keyplan_Need_Status__c, Keyplan_Timing_Status__c, Keyplan_Budget_Evidence__c, Keyplan_Authority_Evidence__c, Keyplan_Need_Evidence__c, Keyplan_Timing_Evidence__c, Keyplan_BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Keyplan_Buyer_Role__c, Contact.Keyplan_Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE AccountId = :accountId AND IsClosed = FALSE WITH USER_MODE ORDER BY CloseDate, Id LIMIT :rowLimit`,
+  'OpportunitySelector.forBantById': `SELECT Id, AccountId, Name, Amount, StageName, Probability, CloseDate, Keyplan_Buying_Center__r.Name, Keyplan_Offering__r.Name, Keyplan_Budget_Status__c, Keyplan_Authority_Status__c, Keyplan_Need_Status__c, Keyplan_Timing_Status__c, Keyplan_Budget_Evidence__c, Keyplan_Authority_Evidence__c, Keyplan_Need_Evidence__c, Keyplan_Timing_Evidence__c, Keyplan_BANT_Score__c, LastModifiedDate, (SELECT ContactId, Contact.Name, Role, IsPrimary, Contact.Keyplan_Buyer_Role__c, Contact.Keyplan_Decision_Role__c FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate LIMIT 50) FROM Opportunity WHERE Id = :opportunityId WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OpportunitySelector.bantHistory': `SELECT OpportunityId, Field, OldValue, NewValue, CreatedDate FROM OpportunityFieldHistory WHERE OpportunityId IN :opportunityIds AND Field IN :fields WITH USER_MODE ORDER BY CreatedDate DESC LIMIT :rowLimit`,
-  'OpportunitySelector.firstWonByCell': `SELECT Buying_Center__c, Offering__c, MIN(CloseDate) firstWonDate FROM Opportunity WHERE AccountId = :accountId AND IsWon = TRUE AND Buying_Center__c != NULL AND Offering__c != NULL WITH USER_MODE GROUP BY Buying_Center__c, Offering__c LIMIT :rowLimit`,
+  'OpportunitySelector.firstWonByCell': `SELECT Keyplan_Buying_Center__c, Keyplan_Offering__c, MIN(CloseDate) firstWonDate FROM Opportunity WHERE AccountId = :accountId AND IsWon = TRUE AND Keyplan_Buying_Center__c != NULL AND Keyplan_Offering__c != NULL WITH USER_MODE GROUP BY Keyplan_Buying_Center__c, Keyplan_Offering__c LIMIT :rowLimit`,
   'OrgSettingsSelector.fiscalYear': `SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName FROM Organization WITH USER_MODE LIMIT :SINGLE_ROW`,
   'OrgSettingsSelector.salesStages': `SELECT ApiName, SortOrder, IsActive, IsClosed FROM OpportunityStage WITH USER_MODE ORDER BY SortOrder LIMIT :MAX_STAGES`,
   /** Dynamic SOQL in Apex (CurrencyType exists only in multi-currency orgs): the quoted literal. */

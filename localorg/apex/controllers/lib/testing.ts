@@ -72,7 +72,7 @@ export function smallAccount(userId: string): SeedBundle {
             Title: 'CFO',
             AccountId: '@acme',
             ReportsToId: '@ceo',
-            Buyer_Role__c: 'Economic Buyer'
+            Keyplan_Buyer_Role__c: 'Economic Buyer'
           },
           {
             ref: 'cio',
@@ -81,9 +81,9 @@ export function smallAccount(userId: string): SeedBundle {
             Title: 'CIO',
             AccountId: '@acme',
             ReportsToId: '@ceo',
-            Buying_Center__c: '@it',
-            Stance__c: 'Champion',
-            Decision_Role__c: 'Decision Maker'
+            Keyplan_Buying_Center__c: '@it',
+            Keyplan_Stance__c: 'Champion',
+            Keyplan_Decision_Role__c: 'Decision Maker'
           },
           { ref: 'stranger', LastName: 'Elsewhere', AccountId: '@other' }
         ]
@@ -121,8 +121,8 @@ export function smallAccount(userId: string): SeedBundle {
             StageName: 'Closed Won',
             CloseDate: '2026-03-01',
             Amount: 100000,
-            Buying_Center__c: '@it',
-            Offering__c: '@cloud'
+            Keyplan_Buying_Center__c: '@it',
+            Keyplan_Offering__c: '@cloud'
           },
           {
             ref: 'open26',
@@ -132,8 +132,8 @@ export function smallAccount(userId: string): SeedBundle {
             CloseDate: '2026-09-30',
             Amount: 50000,
             Probability: 40,
-            Budget_Status__c: 'Confirmed',
-            Need_Status__c: 'Identified'
+            Keyplan_Budget_Status__c: 'Confirmed',
+            Keyplan_Need_Status__c: 'Identified'
           },
           {
             ref: 'open26b',

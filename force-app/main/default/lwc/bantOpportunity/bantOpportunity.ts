@@ -100,7 +100,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
   }
 
   /**
-   * As saved: the BANT_Score__c formula value. While the user edits statuses: the score they would
+   * As saved: the Keyplan_BANT_Score__c formula value. While the user edits statuses: the score they would
    * save, from the core with the org's weights and points.
    */
   get score(): number {

@@ -11,10 +11,10 @@ import type { BantFieldAccess } from 'c/bantOpportunity';
 type SortKey = 'score' | 'amount' | 'closeDate';
 
 const FIELD_OF = {
-  budget: ['Budget_Status__c', 'Budget_Evidence__c'],
-  authority: ['Authority_Status__c', 'Authority_Evidence__c'],
-  need: ['Need_Status__c', 'Need_Evidence__c'],
-  timing: ['Timing_Status__c', 'Timing_Evidence__c']
+  budget: ['Keyplan_Budget_Status__c', 'Keyplan_Budget_Evidence__c'],
+  authority: ['Keyplan_Authority_Status__c', 'Keyplan_Authority_Evidence__c'],
+  need: ['Keyplan_Need_Status__c', 'Keyplan_Need_Evidence__c'],
+  timing: ['Keyplan_Timing_Status__c', 'Keyplan_Timing_Evidence__c']
 } as const;
 
 /** Opportunity ids start with the Opportunity key prefix. */

@@ -1,20 +1,20 @@
 /**
  * Pipeline qualification over time: the BANT statuses an opportunity had on a past date, rebuilt from
  * OpportunityFieldHistory, and the qualified / unqualified split of a set of opportunities. Today's
- * scores are the formula's (BANT_Score__c); past statuses are scored by the core's bantScore with the
+ * scores are the formula's (Keyplan_BANT_Score__c); past statuses are scored by the core's bantScore with the
  * org's settings, the same weights the formula reads, so the panel, the field and this summary agree.
  */
 import type { BantHistoryEntry } from '@keyplan/contracts';
 import { shownBantScore, type BantStatuses, type KeyplanSettings } from 'c/keyplanCore';
 
 const FIELD_KEY: Record<BantHistoryEntry['field'], keyof BantStatuses> = {
-  Budget_Status__c: 'budgetStatus',
-  Authority_Status__c: 'authorityStatus',
-  Need_Status__c: 'needStatus',
-  Timing_Status__c: 'timingStatus'
+  Keyplan_Budget_Status__c: 'budgetStatus',
+  Keyplan_Authority_Status__c: 'authorityStatus',
+  Keyplan_Need_Status__c: 'needStatus',
+  Keyplan_Timing_Status__c: 'timingStatus'
 };
 
-/** `bantScore`: the saved BANT_Score__c, shown as is; without it the core scores the statuses. */
+/** `bantScore`: the saved Keyplan_BANT_Score__c, shown as is; without it the core scores the statuses. */
 export type ScoredOpportunity = BantStatuses & {
   id: string;
   amount: number | null;

@@ -1,5 +1,5 @@
 /**
- * BANT qualification: the score (identical to the BANT_Score__c formula, so reports and the panel
+ * BANT qualification: the score (identical to the Keyplan_BANT_Score__c formula, so reports and the panel
  * agree) and the gaps an account manager should act on.
  */
 import type { BantOpportunity } from '@keyplan/contracts';
@@ -47,7 +47,7 @@ export function bantPoints(
 }
 
 /**
- * round(sum(weight x points) / 100), as BANT_Score__c computes it. With weights summing to 100 and
+ * round(sum(weight x points) / 100), as Keyplan_BANT_Score__c computes it. With weights summing to 100 and
  * points within 0-100 the score is within 0-100.
  * @example bantScore({ budgetStatus: 'Confirmed', authorityStatus: 'Identified', needStatus: null, timingStatus: 'Unknown' }) // 45
  */

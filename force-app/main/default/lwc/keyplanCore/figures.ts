@@ -184,7 +184,7 @@ export function firstWonYears(
 
 /**
  * Mining grows existing business; Farming wins new buying centers or offerings. The rep's
- * Growth_Type__c decides when set. Otherwise a deal is Mining when its buying center x offering had
+ * Keyplan_Growth_Type__c decides when set. Otherwise a deal is Mining when its buying center x offering had
  * won business in an EARLIER fiscal year (any year of the account's history), and Farming when it
  * did not, including a deal not mapped to both a buying center and an offering.
  */

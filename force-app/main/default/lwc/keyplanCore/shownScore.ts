@@ -6,7 +6,7 @@
 import { bantScore, type BantStatuses } from './bant';
 import type { KeyplanSettings } from './settings';
 
-/** A BANT opportunity as the API returns it: the statuses and, when saved, the BANT_Score__c value. */
+/** A BANT opportunity as the API returns it: the statuses and, when saved, the Keyplan_BANT_Score__c value. */
 export type SavedBantStatuses = BantStatuses & { bantScore?: number | null };
 
 /**

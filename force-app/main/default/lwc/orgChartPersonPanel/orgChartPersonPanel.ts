@@ -19,27 +19,27 @@ const PICKLISTS: Record<
 > = {
   stance: {
     label: 'Stance',
-    field: 'Contact.Stance__c',
+    field: 'Contact.Keyplan_Stance__c',
     options: opts(['Champion', 'Supporter', 'Neutral', 'Detractor', 'Unknown'])
   },
   decisionRole: {
     label: 'Decision role',
-    field: 'Contact.Decision_Role__c',
+    field: 'Contact.Keyplan_Decision_Role__c',
     options: opts(['Decision Maker', 'Influencer', 'Gatekeeper', 'User'])
   },
   buyerRole: {
     label: 'Buyer role',
-    field: 'Contact.Buyer_Role__c',
+    field: 'Contact.Keyplan_Buyer_Role__c',
     options: opts(['Economic Buyer', 'User Buyer', 'Technical Buyer', 'Coach'])
   },
   responseMode: {
     label: 'Response mode',
-    field: 'Contact.Response_Mode__c',
+    field: 'Contact.Keyplan_Response_Mode__c',
     options: opts(['Growth', 'Trouble', 'Even Keel', 'Overconfident'])
   },
   influenceLevel: {
     label: 'Influence',
-    field: 'Contact.Influence_Level__c',
+    field: 'Contact.Keyplan_Influence_Level__c',
     options: opts(['Low', 'Medium', 'High', 'Very High'])
   }
 };
@@ -177,7 +177,7 @@ export default class OrgChartPersonPanel extends LightningElement {
         disabled: !a.updateable || this.saving
       });
     }
-    const bc = this.access('Contact.Buying_Center__c');
+    const bc = this.access('Contact.Keyplan_Buying_Center__c');
     if (bc.readable) {
       list.push({
         key: 'buyingCenterId',
@@ -191,10 +191,10 @@ export default class OrgChartPersonPanel extends LightningElement {
   }
 
   get showBudget(): boolean {
-    return this.access('Contact.Budget_Owned__c').readable;
+    return this.access('Contact.Keyplan_Budget_Owned__c').readable;
   }
   get budgetEditable(): boolean {
-    return this.access('Contact.Budget_Owned__c').updateable;
+    return this.access('Contact.Keyplan_Budget_Owned__c').updateable;
   }
   get budgetDisabled(): boolean {
     return !this.budgetEditable || this.saving;

@@ -507,7 +507,8 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       potential: landscape?.potential ?? null,
       opportunities,
       canEdit: updateable(this.cellInfo, ['State__c', 'Competitor__c', 'Potential__c']),
-      canCreateOpportunity: !this.oppInfo || this.oppInfo.fields.Buying_Center__c?.createable !== false
+      canCreateOpportunity:
+        !this.oppInfo || this.oppInfo.fields.Keyplan_Buying_Center__c?.createable !== false
     };
   }
 
@@ -580,8 +581,8 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       state: {
         defaultFieldValues: encodeDefaultFieldValues({
           AccountId: this.recordId as string,
-          Buying_Center__c: open.buyingCenterId,
-          Offering__c: open.offeringId
+          Keyplan_Buying_Center__c: open.buyingCenterId,
+          Keyplan_Offering__c: open.offeringId
         }),
         navigationLocation: 'RELATED_LIST'
       }
@@ -681,7 +682,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   }
 
   get canMap(): boolean {
-    return updateable(this.oppInfo, ['Buying_Center__c', 'Offering__c']);
+    return updateable(this.oppInfo, ['Keyplan_Buying_Center__c', 'Keyplan_Offering__c']);
   }
 
   handleToggleUnmapped(): void {

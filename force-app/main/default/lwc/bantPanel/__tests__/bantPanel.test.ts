@@ -443,13 +443,13 @@ describe('c-bant-panel', () => {
     objectInfoAdapter.emit({
       apiName: 'Opportunity',
       fields: {
-        Budget_Status__c: field(true),
-        Authority_Status__c: field(true),
-        Authority_Evidence__c: field(true),
-        Need_Status__c: field(true),
-        Need_Evidence__c: field(true),
-        Timing_Status__c: field(false),
-        Timing_Evidence__c: field(false)
+        Keyplan_Budget_Status__c: field(true),
+        Keyplan_Authority_Status__c: field(true),
+        Keyplan_Authority_Evidence__c: field(true),
+        Keyplan_Need_Status__c: field(true),
+        Keyplan_Need_Evidence__c: field(true),
+        Keyplan_Timing_Status__c: field(false),
+        Keyplan_Timing_Evidence__c: field(false)
       }
     });
     await flush();
@@ -464,7 +464,7 @@ describe('c-bant-panel', () => {
       q<HTMLElement & { disabled: boolean }>(row, 'lightning-combobox[data-dimension="need"]').disabled
     ).toBe(false);
 
-    objectInfoAdapter.emit({ apiName: 'Opportunity', fields: { Budget_Status__c: field(false) } });
+    objectInfoAdapter.emit({ apiName: 'Opportunity', fields: { Keyplan_Budget_Status__c: field(false) } });
     await flush();
     const other = rowNamed(el, 'Security Assessment');
     expect(other.shadowRoot!.querySelector('lightning-button.edit')).toBeNull();

@@ -33,13 +33,13 @@ describe('bantHistory', () => {
 
   it('rebuilds the statuses on a past date from field history', () => {
     const history = [
-      h('Budget_Status__c', 'Identified', 'Confirmed', '2025-05-20T10:00:00Z'),
-      h('Budget_Status__c', 'Unknown', 'Identified', '2025-04-01T10:00:00Z'),
-      h('Authority_Status__c', null, 'Identified', '2025-04-01T10:00:00Z'),
-      h('Authority_Status__c', 'Identified', 'Confirmed', '2025-05-30T10:00:00Z'),
-      h('Timing_Status__c', 'Unknown', 'Identified', '2025-05-01T10:00:00Z'),
+      h('Keyplan_Budget_Status__c', 'Identified', 'Confirmed', '2025-05-20T10:00:00Z'),
+      h('Keyplan_Budget_Status__c', 'Unknown', 'Identified', '2025-04-01T10:00:00Z'),
+      h('Keyplan_Authority_Status__c', null, 'Identified', '2025-04-01T10:00:00Z'),
+      h('Keyplan_Authority_Status__c', 'Identified', 'Confirmed', '2025-05-30T10:00:00Z'),
+      h('Keyplan_Timing_Status__c', 'Unknown', 'Identified', '2025-05-01T10:00:00Z'),
       // another opportunity's change must not leak in
-      h('Need_Status__c', 'Unknown', 'Confirmed', '2025-05-25T10:00:00Z', '006Dp00000Bnt02AAC')
+      h('Keyplan_Need_Status__c', 'Unknown', 'Confirmed', '2025-05-25T10:00:00Z', '006Dp00000Bnt02AAC')
     ];
     const past = statusesAsOf(OPP, history, new Date('2025-05-10T12:00:00Z'));
     expect(past).toEqual({
@@ -80,7 +80,7 @@ describe('bantHistory', () => {
 
   it('keeps the saved formula score for today, scores changed past statuses with the given settings', () => {
     const saved: ScoredOpportunity = { ...OPP, bantScore: 90 };
-    const history = [h('Budget_Status__c', 'Identified', 'Confirmed', '2025-06-01T09:00:00Z')];
+    const history = [h('Keyplan_Budget_Status__c', 'Identified', 'Confirmed', '2025-06-01T09:00:00Z')];
     expect(statusesAsOf(saved, history, new Date('2025-06-05T00:00:00Z')).bantScore).toBe(90);
     const past = statusesAsOf(saved, history, new Date('2025-05-10T00:00:00Z'));
     expect(past.bantScore).toBeNull();

@@ -144,7 +144,7 @@ describe('c-org-chart-heatmap states', () => {
   });
 
   it('shows the error panel with a friendly message when the load fails', async () => {
-    mockLoad.mockRejectedValue({ body: { message: 'Insufficient access to Contact.Stance__c' } });
+    mockLoad.mockRejectedValue({ body: { message: 'Insufficient access to Contact.Keyplan_Stance__c' } });
     const el = mount();
     await flush();
     const errorPanel = $(el, 'c-error-panel') as HTMLElement & { friendlyMessage: string; errors: unknown };
@@ -722,7 +722,7 @@ describe('c-org-chart-heatmap person panel', () => {
     mockSaveStakeholder.mockRejectedValue({
       body: {
         message: 'Update failed',
-        fieldErrors: { Decision_Role__c: [{ message: 'A decision maker needs a buying center' }] }
+        fieldErrors: { Keyplan_Decision_Role__c: [{ message: 'A decision maker needs a buying center' }] }
       }
     });
     (inPanel(el, '.save') as HTMLElement).click();
@@ -741,7 +741,7 @@ describe('c-org-chart-heatmap person panel', () => {
 
   it('refuses a negative budget before calling the server', async () => {
     const data = fixture();
-    data.fieldAccess['Contact.Budget_Owned__c'] = { readable: true, updateable: true };
+    data.fieldAccess['Contact.Keyplan_Budget_Owned__c'] = { readable: true, updateable: true };
     const el = await loaded({ depth: 0 }, data);
     await open(el, 'Ada Lovelace');
     change(inPanel(el, '.budget-input')!, '-5');
@@ -754,8 +754,8 @@ describe('c-org-chart-heatmap person panel', () => {
 
   it('respects field-level security', async () => {
     const data = fixture();
-    data.fieldAccess['Contact.Stance__c'] = { readable: false, updateable: false };
-    data.fieldAccess['Contact.Buyer_Role__c'] = { readable: true, updateable: false };
+    data.fieldAccess['Contact.Keyplan_Stance__c'] = { readable: false, updateable: false };
+    data.fieldAccess['Contact.Keyplan_Buyer_Role__c'] = { readable: true, updateable: false };
     data.fieldAccess['Relationship_Link__c.Strength__c'] = { readable: true, updateable: false };
     const el = await loaded({ depth: 0 }, data);
     await open(el, 'Ada Lovelace');
@@ -768,7 +768,7 @@ describe('c-org-chart-heatmap person panel', () => {
       (inPanel(el, 'lightning-combobox[data-field="decisionRole"]') as HTMLElement & { disabled: boolean })
         .disabled
     ).toBe(false);
-    // Budget_Owned__c is read-only in the fixture.
+    // Keyplan_Budget_Owned__c is read-only in the fixture.
     expect((inPanel(el, '.budget-input') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
     expect(inPanel(el, '.add-link')).toBeNull();
     await expect(el).toBeAccessible();

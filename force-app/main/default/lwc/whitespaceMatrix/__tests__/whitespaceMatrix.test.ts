@@ -353,7 +353,7 @@ describe('c-whitespace-matrix', () => {
       type: 'standard__objectPage',
       attributes: { objectApiName: 'Opportunity', actionName: 'new' },
       state: {
-        defaultFieldValues: `AccountId=${FIXTURE.accountId},Buying_Center__c=${bc(2)},Offering__c=${of(1)}`,
+        defaultFieldValues: `AccountId=${FIXTURE.accountId},Keyplan_Buying_Center__c=${bc(2)},Keyplan_Offering__c=${of(1)}`,
         navigationLocation: 'RELATED_LIST'
       }
     });
