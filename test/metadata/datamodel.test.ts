@@ -664,62 +664,6 @@ describe('permission sets', () => {
   });
 });
 
-/** The masters of an object (the objects its master-detail fields point to), read from the metadata. */
-function mastersOf(object: string): string[] {
-  return filesIn(path.join(MAIN, 'objects', object, 'fields'), '.field-meta.xml')
-    .map((f) => read(f).CustomField as Xml)
-    .filter((f) => text(f.type) === 'MasterDetail')
-    .map((f) => text(f.referenceTo));
-}
-
-/**
- * The platform's object-permission dependencies a permission set breaks (a deploy or package install
- * fails with "Permission Read All X depends on permission(s): Read All Account"): Read, View All and
- * Modify All on a detail need the same on each master; Read on Contact needs Read on Account.
- */
-export function permissionDependencyErrors(ps: Xml): string[] {
-  const byObject = new Map(list(ps.objectPermissions).map((o) => [text(o.object), o]));
-  const has = (object: string, key: string): boolean => text(byObject.get(object)?.[key]) === 'true';
-  const errors: string[] = [];
-  for (const object of byObject.keys()) {
-    const masters = object === 'Contact' ? ['Account'] : mastersOf(object);
-    for (const master of masters)
-      for (const [key, label] of [
-        ['allowRead', 'Read'],
-        ['viewAllRecords', 'View All'],
-        ['modifyAllRecords', 'Modify All']
-      ])
-        if (has(object, key) && !has(master, key))
-          errors.push(`${label} ${object} depends on ${label} ${master}`);
-  }
-  return errors;
-}
-
-describe('permission-set dependencies', () => {
-  for (const name of PERM_SETS)
-    test(`${name}: every Read/View All/Modify All on a detail has the same on its master`, () => {
-      assert.deepEqual(permissionDependencyErrors(permSet(name)), []);
-    });
-  test('the check fails on View/Modify All on Account details with only Read on Account', () => {
-    const perm = (object: string, all: boolean): Xml => ({
-      object,
-      allowRead: 'true',
-      viewAllRecords: String(all),
-      modifyAllRecords: String(all)
-    });
-    const bad = {
-      objectPermissions: [perm('Account', false), perm('Account_Plan__c', true), perm('Plan_Action__c', true)]
-    };
-    assert.deepEqual(permissionDependencyErrors(bad), [
-      'View All Account_Plan__c depends on View All Account',
-      'Modify All Account_Plan__c depends on Modify All Account'
-    ]);
-    assert.deepEqual(permissionDependencyErrors({ objectPermissions: [perm('Contact', false)] }), [
-      'Read Contact depends on Read Account'
-    ]);
-  });
-});
-
 /** Fields deliberately off the layouts: Is_My_Account__c only serves the "My Active Plans" list view filter. */
 const LAYOUT_EXEMPT = ['Account_Plan__c.Is_My_Account__c'];
 
