@@ -93,11 +93,75 @@ export function missingPaths(markdown: string, root: string): string[] {
   return [...citedPaths(markdown).filter((p) => !exists(root, p)), ...unanchoredFiles(markdown)];
 }
 
+const CLASSES = 'force-app/main/default/classes/';
+const IDENT = /^[A-Za-z_$][\w$]*(\(\))?$/;
+const bare = (ident: string): string => ident.replace(/\(\)$/, '');
+const mentions = (text: string, name: string): boolean =>
+  new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(text);
+
+/**
+ * The names the page says live in a file, as `[file, name]` pairs: `` `path` `name`, `name` `` or
+ * `` `path`: `name` and `name` ``, `` `name` in `path` ``, and `` `Class.member` `` for an Apex class in
+ * force-app/main/default/classes.
+ */
+export function citedNames(markdown: string, root: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  const after = /`([^`\s]+\.(?:ts|cls))`:? ((?:`[^`]+`(?:, | and )?)+)/g;
+  for (const m of markdown.matchAll(after)) {
+    for (const n of m[2].matchAll(/`([^`]+)`/g)) if (IDENT.test(n[1])) pairs.push([expand(m[1]), bare(n[1])]);
+  }
+  for (const m of markdown.matchAll(/`([^`\s]+)` in `([^`\s]+\.(?:ts|cls))`/g)) {
+    if (IDENT.test(m[1])) pairs.push([expand(m[2]), bare(m[1])]);
+  }
+  for (const m of markdown.matchAll(/`([A-Z]\w*)\.([A-Za-z_]\w*)(?:\(\))?`/g)) {
+    const file = `${CLASSES}${m[1]}.cls`;
+    if (existsSync(path.join(root, file))) pairs.push([file, m[2]]);
+  }
+  return pairs;
+}
+
+/** The cited names that do not occur in the file the page puts them in (as `file: name`). */
+export function missingNames(markdown: string, root: string): string[] {
+  return citedNames(markdown, root)
+    .filter(
+      ([file, name]) =>
+        !existsSync(path.join(root, file)) || !mentions(readFileSync(path.join(root, file), 'utf8'), name)
+    )
+    .map(([file, name]) => `${file}: ${name}`);
+}
+
 test(`every path ${DOC} cites exists`, () => {
   const text = readFileSync(path.join(ROOT, DOC), 'utf8');
   const cited = citedPaths(text);
   assert.ok(cited.length > 50, `expected the page to cite its homes by path, found ${cited.length}`);
   assert.deepEqual(missingPaths(text, ROOT), []);
+});
+
+test(`every function, constant or method ${DOC} places in a file is in that file`, () => {
+  const text = readFileSync(path.join(ROOT, DOC), 'utf8');
+  const cited = citedNames(text, ROOT);
+  assert.ok(cited.length > 40, `expected the page to name its homes' functions, found ${cited.length}`);
+  assert.deepEqual(missingNames(text, ROOT), []);
+});
+
+test('the name check can fail: a function not in its file, an Apex method not in its class', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'arch-names-'));
+  mkdirSync(path.join(root, 'src/core'), { recursive: true });
+  mkdirSync(path.join(root, CLASSES), { recursive: true });
+  writeFileSync(
+    path.join(root, 'src/core/figures.ts'),
+    'export function summariseYear() {}\nexport const MAX = 1;'
+  );
+  writeFileSync(path.join(root, `${CLASSES}KeyplanGuard.cls`), 'public static void require(Object v) {}');
+  const sample = [
+    'Home: `src/core/figures.ts`: `summariseYear`, `summarise` and `MAX`; `MAX` in `src/core/figures.ts`.',
+    'Apex: `KeyplanGuard.require`, `KeyplanGuard.fail`, `Unknown.thing`; `src/core/gone.ts` `x`.'
+  ].join('\n');
+  assert.deepEqual(missingNames(sample, root).sort(), [
+    `${CLASSES}KeyplanGuard.cls: fail`,
+    'src/core/figures.ts: summarise',
+    'src/core/gone.ts: x'
+  ]);
 });
 
 test('the legend of the page defines exactly the aliases the check expands', () => {
