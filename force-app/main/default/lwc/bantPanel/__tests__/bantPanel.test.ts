@@ -429,6 +429,27 @@ describe('c-bant-panel', () => {
     q(row, 'lightning-button.reload').click();
     await flush();
     expect(refreshMock).toHaveBeenCalled();
+
+    // Any other refusal (here a validation rule, as the UI API reports it) shows the platform's message.
+    const invalid = {
+      status: 400,
+      body: {
+        message: 'An error occurred while trying to update the record. Please try again.',
+        output: {
+          errors: [],
+          fieldErrors: {
+            Keyplan_Budget_Evidence__c: [
+              { errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Identified budget needs evidence.' }
+            ]
+          }
+        }
+      }
+    };
+    saveMock.mockRejectedValueOnce(invalid);
+    q(row, 'lightning-button.save').click();
+    await flush();
+    expect((q(row, 'c-error-panel') as HTMLElement & { errors: unknown }).errors).toEqual(invalid);
+    expect(q(row, '.editor')).toBeTruthy();
   });
 
   it('cancels without saving, from the button and with Escape', async () => {
