@@ -7,7 +7,9 @@ module.exports = {
     // npm packages bundled into c/ modules by the build: jest reads the package itself.
     '^c/d3Hierarchy$': '<rootDir>/node_modules/d3-hierarchy/dist/d3-hierarchy.js',
     // The settings wire every component uses: one shared test adapter (test/jest/getSettings.mock.js).
-    '^@salesforce/apex/KeyplanSettingsController.getSettings$': '<rootDir>/test/jest/getSettings.mock.js'
+    '^@salesforce/apex/KeyplanSettingsController.getSettings$': '<rootDir>/test/jest/getSettings.mock.js',
+    // Lightning Data Service: the stubs, with an updateRecord that resolves like the platform (test/jest/uiRecordApi.mock.js).
+    '^lightning/uiRecordApi$': '<rootDir>/test/jest/uiRecordApi.mock.js'
   },
   // Components and the domain core only: the Node side runs under node's test runner (npm run test:node).
   roots: ['<rootDir>/force-app'],

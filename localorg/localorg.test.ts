@@ -138,6 +138,67 @@ describe('local org over HTTP with jsforce', () => {
     assert.equal(rec.Probability, 10);
   });
 
+  it('honours If-Unmodified-Since on a record update: a stale one is refused with 412 and writes nothing', async () => {
+    const { id } = await conn.sobject('Opportunity').create({
+      Name: 'Guarded',
+      AccountId: accountId,
+      StageName: 'Qualification',
+      CloseDate: '2026-06-30',
+      Keyplan_Budget_Status__c: 'Identified'
+    });
+    const url = `${running.url}/services/data/v62.0/sobjects/Opportunity/${id}`;
+    const patch = (since: string, fields: Record<string, unknown>): Promise<Response> =>
+      fetch(url, {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${running.token}`,
+          'Content-Type': 'application/json',
+          'If-Unmodified-Since': since
+        },
+        body: JSON.stringify(fields)
+      });
+    const read = async (): Promise<Record<string, unknown>> =>
+      (await conn.sobject('Opportunity').retrieve(id!)) as unknown as Record<string, unknown>;
+    const history = async (): Promise<{ OldValue: string; NewValue: string }[]> =>
+      (
+        await conn.query<{ OldValue: string; NewValue: string }>(
+          `SELECT OldValue, NewValue FROM OpportunityFieldHistory WHERE OpportunityId = '${id}' AND Field = 'Keyplan_Budget_Status__c'`
+        )
+      ).records;
+    const loaded = String((await read()).LastModifiedDate);
+
+    // Unmodified since the time the client loaded (as the org stores it, +0000): written, with history.
+    const ok = await patch(loaded, { Keyplan_Budget_Status__c: 'Confirmed' });
+    assert.equal(ok.status, 204, await ok.text());
+    const saved = await read();
+    assert.equal(saved.Keyplan_Budget_Status__c, 'Confirmed');
+    assert.deepEqual(
+      (await history()).map((h) => [h.OldValue, h.NewValue]),
+      [['Identified', 'Confirmed']]
+    );
+
+    // A copy from a second before the last save: refused, nothing written, no history.
+    const older = new Date(
+      Date.parse(String(saved.LastModifiedDate).replace(/(\d{2})(\d{2})$/, '$1:$2')) - 1000
+    );
+    const stale = await patch(older.toISOString(), { Keyplan_Budget_Status__c: 'Missing' });
+    assert.equal(stale.status, 412);
+    const [item] = (await stale.json()) as { errorCode: string; message: string }[];
+    assert.equal(item.errorCode, 'PRECONDITION_FAILED');
+    assert.match(item.message, /If-Unmodified-Since/);
+    assert.equal((await read()).Keyplan_Budget_Status__c, 'Confirmed');
+    assert.equal((await history()).length, 1);
+
+    // The HTTP date form of the same second is accepted; an unreadable header is a 400 that writes nothing.
+    const httpDate = new Date(Date.parse(String(saved.LastModifiedDate).replace(/(\d{2})(\d{2})$/, '$1:$2')));
+    const again = await patch(httpDate.toUTCString(), { Keyplan_Budget_Evidence__c: 'Signed budget' });
+    assert.equal(again.status, 204, await again.text());
+    const unreadable = await patch('yesterday', { Keyplan_Budget_Status__c: 'Missing' });
+    assert.equal(unreadable.status, 400);
+    assert.equal(((await unreadable.json()) as { errorCode: string }[])[0].errorCode, 'INVALID_HEADER_VALUE');
+    assert.equal((await read()).Keyplan_Budget_Status__c, 'Confirmed');
+  });
+
   it('pages large results through nextRecordsUrl (queryMore)', async () => {
     running.org.write(() => {
       for (let i = 0; i < 2500; i++)

@@ -772,8 +772,7 @@ function hostileCases(id: (ref: string) => string): Case[] {
     ['OrgChartController', 'saveStakeholder'],
     ['OrgChartController', 'saveLink'],
     ['WhitespaceController', 'saveCell'],
-    ['AccountPlanController', 'savePlan'],
-    ['BantController', 'saveBant']
+    ['AccountPlanController', 'savePlan']
   ])
     for (const [name, input] of [
       ['input null', null],

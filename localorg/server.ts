@@ -117,6 +117,27 @@ const restError = (err: unknown, where = 'REST'): Reply =>
 const bad = (errorCode: string, message: string, status = 400): HttpError =>
   new HttpError(status, [{ errorCode, message, fields: [] }]);
 
+/** Conditional request headers the REST routes honour. */
+export interface RequestConditions {
+  /** `If-Unmodified-Since` of a record update: an HTTP date or an ISO date-time. */
+  ifUnmodifiedSince?: string;
+}
+
+/**
+ * The time of an `If-Unmodified-Since` header (HTTP date, or the ISO date-time Salesforce clients send,
+ * `+0000` offsets included); undefined without one. An unreadable value is a 400, as in the org.
+ */
+function unmodifiedSince(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const time = Date.parse(header.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (Number.isNaN(time))
+    throw bad(
+      'INVALID_HEADER_VALUE',
+      `If-Unmodified-Since: ${JSON.stringify(header.slice(0, 100))} is not a date (use an HTTP date or an ISO date-time)`
+    );
+  return time;
+}
+
 /** The bearer token of this start: the given one, LOCALORG_TOKEN, or a random one. */
 function tokenOf(given: string | undefined): string {
   if (given) return given;
@@ -217,7 +238,10 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
           throw err;
         }
         if (url.pathname.startsWith('/apex/')) reply = await rest.apex(url.pathname, body, req.method);
-        else reply = rest.dispatch(req.method ?? 'GET', url.pathname, url.searchParams, body);
+        else
+          reply = rest.dispatch(req.method ?? 'GET', url.pathname, url.searchParams, body, {
+            ifUnmodifiedSince: req.headers['if-unmodified-since']
+          });
       }
     } catch (err) {
       reply = restError(err, `${req.method} ${String(req.url).slice(0, 200)}`);
@@ -380,7 +404,13 @@ export class RestApi {
     readonly access: FieldAccess
   ) {}
 
-  dispatch(method: string, pathname: string, search: URLSearchParams, body: unknown): Reply {
+  dispatch(
+    method: string,
+    pathname: string,
+    search: URLSearchParams,
+    body: unknown,
+    conditions: RequestConditions = {}
+  ): Reply {
     if (!pathname.startsWith(API))
       throw new HttpError(404, [
         { message: `Unknown path ${pathname}; the local org serves ${API}/...`, errorCode: 'NOT_FOUND' }
@@ -393,7 +423,7 @@ export class RestApi {
           throw new HttpError(405, [{ message: 'query is GET only', errorCode: 'METHOD_NOT_ALLOWED' }]);
         return rest.length ? this.queryMore(rest[0]) : this.query(search.get('q') ?? '');
       }
-      if (head === 'sobjects') return this.sobjects(method, rest, search, body);
+      if (head === 'sobjects') return this.sobjects(method, rest, search, body, conditions);
       if (head === 'composite' && rest[0] === 'sobjects')
         return this.collection(method, rest.slice(1), search, body);
       if (head === 'composite' && rest.length === 0 && method === 'POST') return this.composite(body);
@@ -460,7 +490,13 @@ export class RestApi {
 
   // ---- sobjects ----
 
-  private sobjects(method: string, parts: string[], search: URLSearchParams, body: unknown): Reply {
+  private sobjects(
+    method: string,
+    parts: string[],
+    search: URLSearchParams,
+    body: unknown,
+    conditions: RequestConditions = {}
+  ): Reply {
     if (parts.length === 0) {
       if (method !== 'GET') throw new SfError('METHOD_NOT_ALLOWED', 'describeGlobal is GET only', [], 405);
       return { status: 200, body: this.describeGlobal() };
@@ -482,7 +518,11 @@ export class RestApi {
         throw new SfError('MALFORMED_ID', `${obj.name} ID: id value of incorrect type: ${id}`, ['Id']);
       if (method === 'GET') return { status: 200, body: this.retrieve(obj, id, search.get('fields')) };
       if (method === 'PATCH') {
-        this.org.write(() => this.org.update(obj.name, id, this.writable(obj, body, 'edit')));
+        const since = unmodifiedSince(conditions.ifUnmodifiedSince);
+        this.org.write(() => {
+          if (since !== undefined) this.assertUnmodifiedSince(obj, id, since, conditions.ifUnmodifiedSince!);
+          this.org.update(obj.name, id, this.writable(obj, body, 'edit'));
+        });
         return { status: 204 };
       }
       if (method === 'DELETE') {
@@ -523,6 +563,25 @@ export class RestApi {
       [],
       405
     );
+  }
+
+  /**
+   * The `If-Unmodified-Since` guard of a record update: refused with 412 PRECONDITION_FAILED when the
+   * record was modified after the given time. LastModifiedDate has whole seconds, so both compare at
+   * seconds (a client may send the milliseconds it read). A missing record is left to the update.
+   */
+  private assertUnmodifiedSince(obj: ObjectDef, id: string, since: number, header: string): void {
+    const norm = normalizeId(id);
+    const rec = norm ? this.org.get(obj.name, norm) : undefined;
+    if (!rec) return;
+    const modified = Date.parse(String(rec.LastModifiedDate).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (Math.floor(modified / 1000) > Math.floor(since / 1000))
+      throw new SfError(
+        'PRECONDITION_FAILED',
+        `${obj.name} ${String(rec.Id)} was modified at ${String(rec.LastModifiedDate)}, after ${header} (If-Unmodified-Since): the update is refused.`,
+        [],
+        412
+      );
   }
 
   private retrieve(obj: ObjectDef, id: string, fieldList: string | null): OutRecord {

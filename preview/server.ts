@@ -1,8 +1,8 @@
 /**
  * The preview server: serves preview/dist and puts the local org behind the same origin, so the
  * components' `fetch('/apex/...')` reach the Apex twins. The local org itself (localorg/server.ts)
- * keeps its own port and bearer token; this server forwards `POST /apex/*` and `GET /services/*` to
- * it with that token (which never reaches the browser), and answers two read-only page routes
+ * keeps its own port and bearer token; this server forwards `POST /apex/*`, `GET /services/*` and the
+ * single-record `PATCH /services/data/vNN.N/sobjects/<Object>/<id>` of updateRecord to it with that token (which never reaches the browser), and answers two read-only page routes
  * (`/preview/api/accounts`, `/preview/api/record/<id>`) from the org's database, with the running
  * user's field access.
  *
@@ -88,6 +88,8 @@ function readRecord(running: RunningLocalOrg, id: string): unknown {
 }
 
 const HEADER = 'x-keyplan-preview';
+/** One record of the REST API (`/services/data/vNN.N/sobjects/<Object>/<id>`): what updateRecord writes. */
+const RECORD_PATH = /^\/services\/data\/v\d+\.\d+\/sobjects\/\w+\/\w{15,18}$/;
 const sameSecret = (given: string | string[] | undefined, secret: string): boolean => {
   const digest = (v: string): Buffer => createHash('sha256').update(v).digest();
   return typeof given === 'string' && timingSafeEqual(digest(given), digest(secret));
@@ -155,7 +157,7 @@ function serveStatic(dist: string, pathname: string, res: ServerResponse): boole
 function forward(req: IncomingMessage, res: ServerResponse, target: URL, token: string): void {
   // Only what the local org needs: no cookies, origin or preview secret travel on.
   const headers: Record<string, string> = { host: target.host, authorization: `Bearer ${token}` };
-  for (const h of ['content-type', 'content-length', 'accept', 'transfer-encoding']) {
+  for (const h of ['content-type', 'content-length', 'accept', 'transfer-encoding', 'if-unmodified-since']) {
     const v = req.headers[h];
     if (typeof v === 'string') headers[h] = v;
   }
@@ -214,7 +216,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
         return forward(req, res, target, localOrg.token);
       }
       if (p.startsWith('/services/')) {
-        if (req.method !== 'GET') return sendJson(res, 405, { message: 'The page reads the REST API only' });
+        // Reads, and the one write Lightning Data Service makes: updateRecord's PATCH of one record.
+        if (req.method !== 'GET' && !(req.method === 'PATCH' && RECORD_PATH.test(p)))
+          return sendJson(res, 405, {
+            message: 'The page reads the REST API and updates single records (updateRecord) only'
+          });
         return forward(req, res, target, localOrg.token);
       }
       if (p === '/preview-config.js')

@@ -36,6 +36,31 @@ declare module 'lightning/uiRecordApi' {
   export function getRecord(config: unknown): unknown;
   export function getFieldValue(record: unknown, field: unknown): unknown;
   export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
+  /** A field value of a UI API record. */
+  export interface FieldValueRepresentation {
+    value: unknown;
+    displayValue: string | null;
+  }
+  /** The UI API record a write resolves with (the subset Keyplan reads). */
+  export interface RecordRepresentation {
+    id: string;
+    apiName: string;
+    lastModifiedDate?: string | null;
+    fields: Record<string, FieldValueRepresentation>;
+  }
+  /** What `updateRecord` writes: `fields` holds `Id` and the field API names with their new values. */
+  export interface RecordInput {
+    apiName?: string | null;
+    fields: Record<string, unknown>;
+  }
+  /**
+   * Updates one record through the UI API: the platform applies field-level security, validation rules
+   * and, with `ifUnmodifiedSince`, refuses the write (HTTP 412) when the record changed after that date.
+   */
+  export function updateRecord(
+    recordInput: RecordInput,
+    clientOptions?: { ifUnmodifiedSince?: string }
+  ): Promise<RecordRepresentation>;
 }
 
 declare module 'lightning/uiObjectInfoApi' {

@@ -72,20 +72,3 @@ export const BantData = z.object({
   stages: z.array(SalesStageDto)
 });
 export type BantData = z.infer<typeof BantData>;
-
-/** Quick edit of one opportunity's BANT fields: only the fields present are changed. */
-export const BantUpdateInput = z
-  .object({
-    id: SfId,
-    lastModified: IsoDateTime,
-    budgetStatus: BantStatus.optional(),
-    authorityStatus: BantStatus.optional(),
-    needStatus: BantStatus.optional(),
-    timingStatus: BantStatus.optional(),
-    budgetEvidence: z.string().max(255).nullable().optional(),
-    authorityEvidence: z.string().max(255).nullable().optional(),
-    needEvidence: z.string().max(255).nullable().optional(),
-    timingEvidence: z.string().max(255).nullable().optional()
-  })
-  .strict();
-export type BantUpdateInput = z.infer<typeof BantUpdateInput>;

@@ -49,10 +49,6 @@ const API: Record<string, Mapping> = {
   'WhitespaceController.createBuyingCenter': { returns: contracts.MatrixBuyingCenter },
   'WhitespaceController.mapOpportunity': { returns: contracts.MatrixOpportunity },
   'BantController.getBant': { returns: contracts.BantData },
-  'BantController.saveBant': {
-    returns: contracts.BantOpportunity,
-    inputs: { input: contracts.BantUpdateInput }
-  },
   'AccountPlanController.getPlanSummary': { returns: contracts.PlanSummaryData },
   'AccountPlanController.createPlan': { returns: contracts.AccountPlanDto },
   'AccountPlanController.savePlan': {

@@ -129,14 +129,47 @@ describe('preview page server: only its own page gets in', () => {
     });
   }
 
-  it('the page reads the REST API only (no writes through the page server)', async () => {
-    const r = await raw(
+  it("forwards updateRecord's single-record PATCH with its If-Unmodified-Since; no other REST write", async () => {
+    const { org } = preview.localOrg;
+    const id = org.write(() => org.insert('Account', { Name: 'Patched by the page' }));
+    const record = `/services/data/v62.0/sobjects/Account/${id}`;
+    const stamp = String(org.get('Account', id)!.LastModifiedDate);
+    const ok = await raw(
       preview.url,
       'PATCH',
-      '/services/data/v62.0/sobjects/Account/001000000000000AAA',
-      own(),
+      record,
+      own({ 'If-Unmodified-Since': stamp }),
+      JSON.stringify({ Name: 'Renamed by the page' })
+    );
+    assert.equal(ok.status, 204, ok.text);
+    assert.equal(org.get('Account', id)!.Name, 'Renamed by the page');
+    const stale = await raw(
+      preview.url,
+      'PATCH',
+      record,
+      own({ 'If-Unmodified-Since': 'Thu, 01 Jan 2015 00:00:00 GMT' }),
+      JSON.stringify({ Name: 'Stale' })
+    );
+    assert.equal(stale.status, 412, stale.text);
+    assert.match(stale.text, /PRECONDITION_FAILED/);
+    assert.equal(org.get('Account', id)!.Name, 'Renamed by the page');
+    for (const [method, p] of [
+      ['DELETE', record],
+      ['POST', '/services/data/v62.0/sobjects/Account'],
+      ['PATCH', '/services/data/v62.0/composite/sobjects'],
+      ['POST', '/services/data/v62.0/composite']
+    ]) {
+      // A refusal leaves the body unread: no keep-alive reuse of that socket.
+      const r = await raw(preview.url, method, p, own({ Connection: 'close' }), '{}');
+      assert.equal(r.status, 405, `${method} ${p}: ${r.status} ${r.text.slice(0, 200)}`);
+    }
+    const foreign = await raw(
+      preview.url,
+      'PATCH',
+      record,
+      { Host: host, Origin: 'http://evil.example', 'X-Keyplan-Preview': preview.secret },
       '{}'
     );
-    assert.equal(r.status, 405);
+    assert.equal(foreign.status, 403);
   });
 });

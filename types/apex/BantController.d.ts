@@ -6,11 +6,3 @@ declare module '@salesforce/apex/BantController.getBant' {
     import('lwc').WireAdapterConstructor<{ recordId: string }, WireResult<BantData>>;
   export default getBant;
 }
-
-declare module '@salesforce/apex/BantController.saveBant' {
-  /** Quick edit of one opportunity's BANT fields; refuses a stale `lastModified`. */
-  const saveBant: (params: {
-    input: import('@keyplan/contracts').BantUpdateInput;
-  }) => Promise<import('@keyplan/contracts').BantOpportunity>;
-  export default saveBant;
-}

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bantScore } from '../../../force-app/main/default/lwc/keyplanCore/bant';
-import { BantData, BantOpportunity } from '../../../src/contracts';
-import { earlier, errorOf, staleMessage, startTwinOrg, type TwinOrg } from './lib/testing';
+import { BantData } from '../../../src/contracts';
+import { earlier, errorOf, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('BantController twin over HTTP', () => {
   let t: TwinOrg;
@@ -56,52 +56,38 @@ describe('BantController twin over HTTP', () => {
     );
   });
 
-  it('saveBant persists statuses and evidence with the recomputed score, and refuses a stale copy', async () => {
+  it('a BANT write through the REST API (as updateRecord makes it) shows in getBant with the formula score and history; a stale one is refused', async () => {
     const opp = (await bant(t.id('open26b'))).opportunities[0];
-    const ok = await t.call('BantController', 'saveBant', {
-      input: {
-        id: opp.id,
-        lastModified: opp.lastModified,
-        authorityStatus: 'Confirmed',
-        timingEvidence: 'Board meets in May'
-      }
+    const patch = (since: string, fields: Record<string, unknown>): Promise<Response> =>
+      fetch(`${t.running.url}/services/data/v62.0/sobjects/Opportunity/${opp.id}`, {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${t.running.token}`,
+          'Content-Type': 'application/json',
+          'If-Unmodified-Since': since
+        },
+        body: JSON.stringify(fields)
+      });
+    const ok = await patch(opp.lastModified, {
+      Keyplan_Authority_Status__c: 'Confirmed',
+      Keyplan_Timing_Evidence__c: 'Board meets in May'
     });
-    assert.equal(ok.status, 200, JSON.stringify(ok.body));
-    const saved = BantOpportunity.parse(ok.body);
+    assert.equal(ok.status, 204, await ok.text());
+    const data = await bant(t.id('open26b'));
+    const saved = data.opportunities[0];
     assert.equal(saved.authorityStatus, 'Confirmed');
     assert.equal(saved.timingEvidence, 'Board meets in May');
     assert.equal(saved.bantScore, bantScore(saved, t.running.org.settings));
     assert.notEqual(saved.bantScore, opp.bantScore);
-    assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Authority_Status__c, 'Confirmed');
+    assert.deepEqual(
+      data.history.map((h) => [h.field, h.oldValue, h.newValue]),
+      [['Keyplan_Authority_Status__c', opp.authorityStatus ?? null, 'Confirmed']]
+    );
 
-    const stale = await t.call('BantController', 'saveBant', {
-      input: { id: opp.id, lastModified: earlier(saved.lastModified), needStatus: 'Missing' }
-    });
-    assert.equal(stale.status, 400);
-    assert.equal(errorOf(stale).message, staleMessage('Opportunity Open 2026 B'));
+    const stale = await patch(earlier(saved.lastModified), { Keyplan_Need_Status__c: 'Missing' });
+    assert.equal(stale.status, 412);
+    assert.equal(((await stale.json()) as { errorCode: string }[])[0].errorCode, 'PRECONDITION_FAILED');
     assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Need_Status__c, null);
-  });
-
-  it('saveBant refuses long evidence and passes a bad picklist value through, writing nothing', async () => {
-    const opp = (await bant(t.id('open26'))).opportunities[0];
-    const long = await t.call('BantController', 'saveBant', {
-      input: { id: opp.id, lastModified: opp.lastModified, needEvidence: 'x'.repeat(256) }
-    });
-    assert.equal(long.status, 400);
-    assert.equal(errorOf(long).message, 'needEvidence: Evidence has at most 255 characters; shorten it.');
-
-    const bad = await t.call('BantController', 'saveBant', {
-      input: { id: opp.id, lastModified: opp.lastModified, budgetStatus: 'Maybe' }
-    });
-    assert.equal(bad.status, 400);
-    assert.match(
-      errorOf(bad).message,
-      /^Keyplan_Budget_Status__c: .*bad value for restricted picklist field: Maybe/
-    );
-    assert.equal(
-      errorOf(bad).fieldErrors!.Keyplan_Budget_Status__c[0].statusCode,
-      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
-    );
-    assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Budget_Status__c, 'Confirmed');
+    assert.equal((await bant(t.id('open26b'))).history.length, 1);
   });
 });

@@ -1,30 +1,26 @@
 /**
  * Local twin of BantController / BantService: same parameters, selector SOQL, DTOs (checked against the
- * zod contracts), guard messages and stale-write rule. The score is the Keyplan_BANT_Score__c formula as the
+ * zod contracts) and guard messages. The quick edit writes through Lightning Data Service (updateRecord:
+ * the local org's REST PATCH with If-Unmodified-Since), not Apex. The score is the Keyplan_BANT_Score__c formula as the
  * local org computes it; nothing here recomputes it.
  */
 import { salesStages } from './lib/figures';
-import { BantData, BantOpportunity } from '../../../src/contracts';
+import { BantData, type BantOpportunity } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import { LIMITS, OpportunitySelector } from './lib/selectors';
 import {
   apexDateTime,
-  assertNotStale,
   children,
   controller,
-  dateTimeParam,
   fail,
   get,
   idParam,
-  inputParam,
   notFound,
   num,
   require,
   requireReadableField,
   str,
-  stringParam,
-  updateAsUser,
   type Row
 } from './lib/twin';
 
@@ -35,7 +31,6 @@ export const HISTORY_FIELDS = [
   'Keyplan_Need_Status__c',
   'Keyplan_Timing_Status__c'
 ];
-const MAX_EVIDENCE_LENGTH = 255;
 
 /** BantService.toBantOpportunity */
 function toBantOpportunity(opp: Row): BantOpportunity {
@@ -119,58 +114,10 @@ function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
   return data;
 }
 
-/** BantService.saveBant */
-function saveBant(ctx: ApexContext, inputValue: unknown): BantOpportunity {
-  const input = inputParam(inputValue);
-  require(input, 'input');
-  const id = idParam(input!.id, 'id');
-  const lastModified = dateTimeParam(input!.lastModified, 'lastModified');
-  require(id, 'id');
-  require(lastModified, 'lastModified');
-  const evidence: Record<string, string | null> = {
-    budgetEvidence: stringParam(input!.budgetEvidence, 'budgetEvidence'),
-    authorityEvidence: stringParam(input!.authorityEvidence, 'authorityEvidence'),
-    needEvidence: stringParam(input!.needEvidence, 'needEvidence'),
-    timingEvidence: stringParam(input!.timingEvidence, 'timingEvidence')
-  };
-  for (const [property, value] of Object.entries(evidence))
-    if (value !== null && value.length > MAX_EVIDENCE_LENGTH)
-      throw fail(`${property}: Evidence has at most ${MAX_EVIDENCE_LENGTH} characters; shorten it.`);
-  const current = OpportunitySelector.versionById(ctx, id!);
-  if (!current) throw notFound('Opportunity', id);
-  assertNotStale(`Opportunity ${String(current.Name)}`, lastModified, current.LastModifiedDate);
-  const changes: Record<string, unknown> = {
-    Keyplan_Budget_Evidence__c: evidence.budgetEvidence,
-    Keyplan_Authority_Evidence__c: evidence.authorityEvidence,
-    Keyplan_Need_Evidence__c: evidence.needEvidence,
-    Keyplan_Timing_Evidence__c: evidence.timingEvidence
-  };
-  // A null status leaves the status unchanged (the contract never sends null for one).
-  const statuses: [string, string][] = [
-    ['budgetStatus', 'Keyplan_Budget_Status__c'],
-    ['authorityStatus', 'Keyplan_Authority_Status__c'],
-    ['needStatus', 'Keyplan_Need_Status__c'],
-    ['timingStatus', 'Keyplan_Timing_Status__c']
-  ];
-  for (const [property, field] of statuses) {
-    const value = stringParam(input![property], property);
-    if (value !== null) changes[field] = value;
-  }
-  updateAsUser(ctx, 'Opportunity', String(current.Id), changes);
-  return toBantOpportunity(OpportunitySelector.forBantById(ctx, String(current.Id))!);
-}
-
 registerApex(
   'BantController',
   'getBant',
   ['recordId'],
   controller((p, ctx) => getBant(ctx, p.recordId)),
   { result: BantData }
-);
-registerApex(
-  'BantController',
-  'saveBant',
-  ['input'],
-  controller((p, ctx) => saveBant(ctx, p.input)),
-  { result: BantOpportunity }
 );

@@ -2,13 +2,9 @@ import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
-import saveBant from '@salesforce/apex/BantController.saveBant';
-import type {
-  BantOpportunity as BantOpportunityDto,
-  BantStatus,
-  BantUpdateInput,
-  SalesStageDto
-} from '@keyplan/contracts';
+import { updateRecord, type RecordInput, type RecordRepresentation } from 'lightning/uiRecordApi';
+import type { BantOpportunity as BantOpportunityDto, BantStatus, SalesStageDto } from '@keyplan/contracts';
+import { isConflict } from 'c/keyplanErrors';
 import {
   BANT_DIMENSIONS,
   bantGaps,
@@ -38,6 +34,22 @@ const LABEL: Record<BantDimension, string> = {
 };
 const STATUS_OPTIONS = ['Unknown', 'Missing', 'Identified', 'Confirmed'].map((s) => ({ label: s, value: s }));
 const FULL_ACCESS: FieldAccessLike = { readable: true, updateable: true };
+
+/** The Opportunity fields behind each dimension: its status and its evidence. */
+export const BANT_FIELDS: Record<BantDimension, { status: string; evidence: string }> = {
+  budget: { status: 'Keyplan_Budget_Status__c', evidence: 'Keyplan_Budget_Evidence__c' },
+  authority: { status: 'Keyplan_Authority_Status__c', evidence: 'Keyplan_Authority_Evidence__c' },
+  need: { status: 'Keyplan_Need_Status__c', evidence: 'Keyplan_Need_Evidence__c' },
+  timing: { status: 'Keyplan_Timing_Status__c', evidence: 'Keyplan_Timing_Evidence__c' }
+};
+/** The BANT score formula field: the saved score, computed by the org with its weights. */
+const SCORE_FIELD = 'Keyplan_BANT_Score__c';
+
+/** A BANT save through Lightning Data Service: the record input and its stale-write guard. */
+export interface BantSave {
+  recordInput: RecordInput;
+  clientOptions: { ifUnmodifiedSince: string };
+}
 
 type StatusKey = `${BantDimension}Status`;
 type EvidenceKey = `${BantDimension}Evidence`;
@@ -255,41 +267,86 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     }
   }
 
-  /** Only the fields the user changed, so a save cannot overwrite a field someone else edited. */
-  buildInput(): BantUpdateInput | null {
+  /**
+   * The changed values by DTO property: only the fields the user changed (and may edit), so a save
+   * cannot overwrite a field someone else edited. Evidence is trimmed; an emptied evidence is null.
+   */
+  private changes(): Partial<Record<StatusKey | EvidenceKey, string | null>> {
     const o = this.opp;
-    if (!o) return null;
-    const input: BantUpdateInput = { id: o.id, lastModified: o.lastModified };
-    let changed = false;
+    const out: Partial<Record<StatusKey | EvidenceKey, string | null>> = {};
+    if (!o) return out;
     for (const d of BANT_DIMENSIONS) {
       const draft = this.drafts[d];
       if (!draft) continue;
       const access = this.access(d);
       const status = (o[`${d}Status` as StatusKey] ?? 'Unknown') as BantStatus;
       const evidence = (o[`${d}Evidence` as EvidenceKey] ?? '') as string;
-      if (access.status.updateable && draft.status !== status) {
-        input[`${d}Status` as StatusKey] = draft.status;
-        changed = true;
-      }
+      if (access.status.updateable && draft.status !== status) out[`${d}Status`] = draft.status;
       const newEvidence = draft.evidence.trim();
-      if (access.evidence.updateable && newEvidence !== evidence) {
-        input[`${d}Evidence` as EvidenceKey] = newEvidence === '' ? null : newEvidence;
-        changed = true;
-      }
+      if (access.evidence.updateable && newEvidence !== evidence)
+        out[`${d}Evidence`] = newEvidence === '' ? null : newEvidence;
     }
-    return changed ? input : null;
+    return out;
+  }
+
+  /**
+   * The Lightning Data Service write of the changed fields, guarded by the LastModifiedDate the user
+   * loaded (the platform refuses it if the record changed since); null when nothing changed.
+   */
+  buildSave(): BantSave | null {
+    const o = this.opp;
+    const changes = this.changes();
+    if (!o || !Object.keys(changes).length) return null;
+    const fields: Record<string, unknown> = { Id: o.id };
+    for (const d of BANT_DIMENSIONS) {
+      if (`${d}Status` in changes) fields[BANT_FIELDS[d].status] = changes[`${d}Status`];
+      if (`${d}Evidence` in changes) fields[BANT_FIELDS[d].evidence] = changes[`${d}Evidence`];
+    }
+    return { recordInput: { fields }, clientOptions: { ifUnmodifiedSince: o.lastModified } };
+  }
+
+  /**
+   * The opportunity as saved: the loaded one with the changes, the record's new LastModifiedDate, and
+   * the score formula's value when the record carries it. Without it, a status change leaves the score
+   * unset, so the core scores the saved statuses with the org's settings until the panel's refresh
+   * brings the formula value.
+   */
+  private savedOpportunity(
+    o: BantOpportunityDto,
+    changes: Partial<Record<StatusKey | EvidenceKey, string | null>>,
+    record: RecordRepresentation | undefined
+  ): BantOpportunityDto {
+    const fields = record?.fields ?? {};
+    const stamp = record?.lastModifiedDate ?? fields.LastModifiedDate?.value;
+    const score = fields[SCORE_FIELD]?.value;
+    const statusChanged = BANT_DIMENSIONS.some((d) => `${d}Status` in changes);
+    return {
+      ...o,
+      ...(changes as Partial<BantOpportunityDto>),
+      lastModified: typeof stamp === 'string' && stamp ? stamp : o.lastModified,
+      bantScore: typeof score === 'number' ? score : statusChanged ? null : o.bantScore
+    };
+  }
+
+  /** Conflicts say what happened and what to do; any other error shows as the platform reports it. */
+  get shownSaveError(): unknown {
+    if (!isConflict(this.saveError)) return this.saveError;
+    return `${this.name} was changed by someone else since you opened it. Reload to see their changes, then make yours again.`;
   }
 
   async handleSave(): Promise<void> {
-    const input = this.buildInput();
-    if (!input) {
+    const o = this.opp;
+    const changes = this.changes();
+    const save = this.buildSave();
+    if (!o || !save) {
       this.handleCancel();
       return;
     }
     this.saving = true;
     this.saveError = null;
     try {
-      const saved = await saveBant({ input });
+      const record = await updateRecord(save.recordInput, save.clientOptions);
+      const saved = this.savedOpportunity(o, changes, record);
       this.opp = saved;
       this.editing = false;
       this.drafts = {};

@@ -6,16 +6,9 @@ import getBant from '@salesforce/apex/BantController.getBant';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import type { BantData, BantOpportunity, SettingsData } from '@keyplan/contracts';
 import { BANT_DIMENSIONS, settingsFromData, shownBantScore, type KeyplanSettings } from 'c/keyplanCore';
-import type { BantFieldAccess } from 'c/bantOpportunity';
+import { BANT_FIELDS, type BantFieldAccess } from 'c/bantOpportunity';
 
 type SortKey = 'score' | 'amount' | 'closeDate';
-
-const FIELD_OF = {
-  budget: ['Keyplan_Budget_Status__c', 'Keyplan_Budget_Evidence__c'],
-  authority: ['Keyplan_Authority_Status__c', 'Keyplan_Authority_Evidence__c'],
-  need: ['Keyplan_Need_Status__c', 'Keyplan_Need_Evidence__c'],
-  timing: ['Keyplan_Timing_Status__c', 'Keyplan_Timing_Evidence__c']
-} as const;
 
 /** Opportunity ids start with the Opportunity key prefix. */
 const OPPORTUNITY_PREFIX = '006';
@@ -63,7 +56,7 @@ export default class BantPanel extends LightningElement {
 
   @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
   wiredObjectInfo({ data }: WireResult<ObjectInfo>): void {
-    // Without a describe (still loading, or failed) the server's user-mode DML still enforces FLS.
+    // Without a describe (still loading, or failed) the UI API write still enforces FLS.
     if (data) this.objectInfo = data;
   }
 
@@ -118,7 +111,7 @@ export default class BantPanel extends LightningElement {
     if (!fields) return {};
     const access: BantFieldAccess = {};
     for (const d of BANT_DIMENSIONS) {
-      const [status, evidence] = FIELD_OF[d];
+      const { status, evidence } = BANT_FIELDS[d];
       access[d] = {
         status: { readable: !!fields[status], updateable: !!fields[status]?.updateable },
         evidence: { readable: !!fields[evidence], updateable: !!fields[evidence]?.updateable }

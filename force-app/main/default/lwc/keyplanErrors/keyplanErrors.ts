@@ -68,9 +68,35 @@ export function errorCode(errors: unknown): string | null {
   return keyplanError(errors)?.code ?? null;
 }
 
-/** True when a save was refused because someone else changed the record since it was loaded. */
+/** The error code the UI API (and REST API) give a write refused by its `If-Unmodified-Since` guard. */
+export const PRECONDITION_FAILED = 'PRECONDITION_FAILED';
+
+/** Every `errorCode` a UI API error body carries: the body itself, a REST error array, `output.errors`. */
+function uiApiErrorCodes(body: unknown): string[] {
+  if (Array.isArray(body)) return body.flatMap(uiApiErrorCodes);
+  if (!isObject(body)) return [];
+  const own = typeof body.errorCode === 'string' ? [body.errorCode] : [];
+  const output = isObject(body.output) && Array.isArray(body.output.errors) ? body.output.errors : [];
+  return [...own, ...output.flatMap(uiApiErrorCodes)];
+}
+
+/**
+ * True when a UI API write (`updateRecord(input, { ifUnmodifiedSince })`) was refused because the record
+ * changed after that date: HTTP 412 Precondition Failed, or a PRECONDITION_FAILED error code in its body.
+ */
+function isUiApiConflict(errors: unknown): boolean {
+  return (Array.isArray(errors) ? errors : [errors]).some(
+    (error) =>
+      isObject(error) && (error.status === 412 || uiApiErrorCodes(error.body).includes(PRECONDITION_FAILED))
+  );
+}
+
+/**
+ * True when a save was refused because someone else changed the record since it was loaded: an Apex
+ * error with the CONFLICT code, or a UI API write refused by its stale-write guard (Lightning Data Service).
+ */
 export function isConflict(errors: unknown): boolean {
-  return errorCode(errors) === 'CONFLICT';
+  return errorCode(errors) === 'CONFLICT' || isUiApiConflict(errors);
 }
 
 function messagesOfBody(body: unknown): string[] {

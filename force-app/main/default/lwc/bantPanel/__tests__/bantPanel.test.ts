@@ -2,10 +2,10 @@ import { createElement } from 'lwc';
 import BantPanel from 'c/bantPanel';
 import getBant from '@salesforce/apex/BantController.getBant';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
-import saveBant from '@salesforce/apex/BantController.saveBant';
 import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import type { BantData, BantOpportunity } from '@keyplan/contracts';
+import { updateRecord } from 'lightning/uiRecordApi';
+import type { BantData } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
@@ -36,7 +36,6 @@ jest.mock(
   },
   { virtual: true }
 );
-jest.mock('@salesforce/apex/BantController.saveBant', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 interface TestAdapter {
@@ -47,7 +46,7 @@ const bantAdapter = getBant as unknown as TestAdapter;
 const settingsAdapter = getSettings as unknown as TestAdapter;
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- the test drives the adapter
 const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
-const saveMock = saveBant as unknown as jest.Mock;
+const saveMock = updateRecord as unknown as jest.Mock;
 const refreshMock = refreshApex as unknown as jest.Mock;
 
 const ACCOUNT_ID = FIXTURE.accountId;
@@ -312,29 +311,76 @@ describe('c-bant-panel', () => {
     await expect(el).toBeAccessible();
 
     const original = FIXTURE.opportunities.find((o) => o.name === 'Data Warehouse Modernisation')!;
-    const saved: BantOpportunity = {
-      ...clone(original),
-      timingStatus: 'Identified',
-      timingEvidence: 'Board decision due 30 June',
-      bantScore: 50,
-      lastModified: '2025-06-10T12:00:01.000Z'
-    };
-    saveMock.mockResolvedValue(saved);
-    q(row, 'lightning-button.save').click();
-    await flush();
-    expect(saveMock).toHaveBeenCalledWith({
-      input: {
-        id: original.id,
-        lastModified: original.lastModified,
-        timingStatus: 'Identified',
-        timingEvidence: 'Board decision due 30 June'
+    // The platform answers with the saved record: the fields written, the formula's new score and the
+    // new LastModifiedDate.
+    saveMock.mockResolvedValueOnce({
+      id: original.id,
+      apiName: 'Opportunity',
+      lastModifiedDate: '2025-06-10T12:00:01.000Z',
+      fields: {
+        Keyplan_Timing_Status__c: { value: 'Identified', displayValue: 'Identified' },
+        Keyplan_Timing_Evidence__c: { value: 'Board decision due 30 June', displayValue: null },
+        Keyplan_BANT_Score__c: { value: 50, displayValue: '50' }
       }
     });
+    q(row, 'lightning-button.save').click();
+    await flush();
+    // Lightning Data Service, with only the changed fields and the stale-write guard.
+    expect(saveMock).toHaveBeenCalledTimes(1);
+    expect(saveMock).toHaveBeenCalledWith(
+      {
+        fields: {
+          Id: original.id,
+          Keyplan_Timing_Status__c: 'Identified',
+          Keyplan_Timing_Evidence__c: 'Board decision due 30 June'
+        }
+      },
+      { ifUnmodifiedSince: original.lastModified }
+    );
     expect(row.shadowRoot!.querySelector('.editor')).toBeNull();
     expect(q(rowNamed(el, 'Data Warehouse Modernisation'), '.score-value').textContent).toBe('50');
     expect(refreshMock).toHaveBeenCalled();
     // The summary follows the saved value: Data Warehouse now counts as qualified.
     expect(q(q(el, 'c-bant-summary'), '.qualified-amount').textContent).toBe('$1,490,000');
+
+    // The next save guards with the new LastModifiedDate, not the one first loaded.
+    const again = rowNamed(el, 'Data Warehouse Modernisation');
+    q(again, 'lightning-button.edit').click();
+    await flush();
+    q(again, 'lightning-textarea[data-dimension="need"]').dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Reporting backlog' } })
+    );
+    await flush();
+    q(again, 'lightning-button.save').click();
+    await flush();
+    expect(saveMock).toHaveBeenLastCalledWith(
+      { fields: { Id: original.id, Keyplan_Need_Evidence__c: 'Reporting backlog' } },
+      { ifUnmodifiedSince: '2025-06-10T12:00:01.000Z' }
+    );
+  });
+
+  it("scores saved statuses with the org's settings until the refresh brings the formula value", async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const row = rowNamed(el, 'Data Warehouse Modernisation');
+    expect(q(row, '.score-value').textContent).toBe('43');
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    q(row, 'lightning-combobox[data-dimension="budget"]').dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Confirmed' } })
+    );
+    await flush();
+    // The shared mock answers like the platform without the formula field: the fields written only.
+    q(row, 'lightning-button.save').click();
+    await flush();
+    expect(row.shadowRoot!.querySelector('.editor')).toBeNull();
+    const chips = [...row.shadowRoot!.querySelectorAll<HTMLElement & { status: string }>('c-bant-chip')];
+    expect(chips[0].status).toBe('Confirmed');
+    // Default weights and points: Budget Confirmed 30*100 + Authority Identified 30*50 + Need Identified
+    // 25*50 + Timing Unknown 0 = 5750 / 100, rounded (the fixture's formula value was 43).
+    expect(q(row, '.score-value').textContent).toBe('58');
+    expect(refreshMock).toHaveBeenCalled();
   });
 
   it('keeps the input and shows the message inline when a save fails', async () => {
@@ -351,22 +397,29 @@ describe('c-bant-panel', () => {
       new CustomEvent('change', { detail: { value: '' } })
     );
     await flush();
-    saveMock.mockRejectedValue({
-      body: {
-        message:
-          'HR Self-Service Portal was changed by someone else since you loaded it. Reload and try again.'
-      }
+    // The UI API refuses a write whose ifUnmodifiedSince is older than the record: 412 Precondition Failed.
+    saveMock.mockRejectedValueOnce({
+      status: 412,
+      statusText: 'Precondition Failed',
+      ok: false,
+      body: [{ errorCode: 'PRECONDITION_FAILED', message: 'The requested resource has been modified.' }]
     });
     q(row, 'lightning-button.save').click();
     await flush();
-    expect(saveMock.mock.calls[0][0].input).toEqual({
-      id: '006Dp00000Bnt05AAC',
-      lastModified: '2025-06-05T08:15:00.000Z',
-      budgetStatus: 'Identified',
-      budgetEvidence: null
-    });
+    expect(saveMock.mock.calls[0]).toEqual([
+      {
+        fields: {
+          Id: '006Dp00000Bnt05AAC',
+          Keyplan_Budget_Status__c: 'Identified',
+          Keyplan_Budget_Evidence__c: null
+        }
+      },
+      { ifUnmodifiedSince: '2025-06-05T08:15:00.000Z' }
+    ]);
     const panel = q(row, 'c-error-panel') as HTMLElement & { errors: unknown };
-    expect(panel.errors).toEqual({ body: { message: expect.stringContaining('changed by someone else') } });
+    expect(panel.errors).toBe(
+      'HR Self-Service Portal was changed by someone else since you opened it. Reload to see their changes, then make yours again.'
+    );
     expect(q<HTMLElement & { value: string }>(row, 'lightning-combobox[data-dimension="budget"]').value).toBe(
       'Identified'
     );
@@ -376,6 +429,27 @@ describe('c-bant-panel', () => {
     q(row, 'lightning-button.reload').click();
     await flush();
     expect(refreshMock).toHaveBeenCalled();
+
+    // Any other refusal (here a validation rule, as the UI API reports it) shows the platform's message.
+    const invalid = {
+      status: 400,
+      body: {
+        message: 'An error occurred while trying to update the record. Please try again.',
+        output: {
+          errors: [],
+          fieldErrors: {
+            Keyplan_Budget_Evidence__c: [
+              { errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Identified budget needs evidence.' }
+            ]
+          }
+        }
+      }
+    };
+    saveMock.mockRejectedValueOnce(invalid);
+    q(row, 'lightning-button.save').click();
+    await flush();
+    expect((q(row, 'c-error-panel') as HTMLElement & { errors: unknown }).errors).toEqual(invalid);
+    expect(q(row, '.editor')).toBeTruthy();
   });
 
   it('cancels without saving, from the button and with Escape', async () => {

@@ -78,6 +78,31 @@ describe('Keyplan error codes', () => {
     expect(errorCode([undefined, apex({ code: 'NO_ACCESS', message: 'No access' })])).toBe('NO_ACCESS');
   });
 
+  it('isConflict recognises a UI API write refused by ifUnmodifiedSince (Lightning Data Service)', () => {
+    const refused = { errorCode: 'PRECONDITION_FAILED', message: 'The record was modified after that date.' };
+    // The shapes a rejected updateRecord can carry: status 412, the code in the body, in a REST error
+    // array, or among the record errors of an "Error with Output".
+    expect(isConflict({ status: 412, statusText: 'Precondition Failed', ok: false, body: {} })).toBe(true);
+    expect(isConflict({ status: 400, body: refused })).toBe(true);
+    expect(isConflict({ status: 400, body: [refused] })).toBe(true);
+    expect(isConflict({ body: { output: { errors: [refused], fieldErrors: {} } } })).toBe(true);
+    expect(isConflict([new Error('first'), { status: 412, body: [refused] }])).toBe(true);
+    // Other UI API failures are not conflicts: a validation rule, a field error, no access.
+    expect(
+      isConflict({
+        status: 400,
+        body: { output: { errors: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'No' }] } }
+      })
+    ).toBe(false);
+    expect(isConflict({ status: 403, body: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No' }] })).toBe(
+      false
+    );
+    expect(isConflict({ status: 400, body: { message: 'The record was changed by someone else.' } })).toBe(
+      false
+    );
+    expect(isConflict(null)).toBe(false);
+  });
+
   it('keyplanError exposes field errors and the reference of an unexpected error', () => {
     const body = keyplanError(
       apex({ code: 'UNEXPECTED', message: 'Something went wrong (reference KP-1).', reference: 'KP-1' })
