@@ -4,7 +4,7 @@
  * local org computes it; nothing here recomputes it.
  */
 import { salesStages } from './lib/figures';
-import { BantData, BantOpportunity } from '../../../src/contracts';
+import { type BantData, type BantOpportunity } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import { LIMITS, OpportunitySelector } from './lib/selectors';
@@ -161,16 +161,10 @@ function saveBant(ctx: ApexContext, inputValue: unknown): BantOpportunity {
 }
 
 registerApex(
-  'BantController',
-  'getBant',
-  ['recordId'],
-  controller((p, ctx) => getBant(ctx, p.recordId)),
-  { result: BantData }
+  'BantController.getBant',
+  controller((p, ctx) => getBant(ctx, p.recordId))
 );
 registerApex(
-  'BantController',
-  'saveBant',
-  ['input'],
-  controller((p, ctx) => saveBant(ctx, p.input)),
-  { result: BantOpportunity }
+  'BantController.saveBant',
+  controller((p, ctx) => saveBant(ctx, p.input))
 );
