@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Connection } from 'jsforce';
 import { bantScore } from '../force-app/main/default/lwc/keyplanCore/bant';
 import { DEFAULT_SETTINGS } from '../force-app/main/default/lwc/keyplanCore/settings';
-import { registerApex, unregisterApex, AuraError } from './apex';
+import { registerRoute, unregisterApex, AuraError } from './apex';
 import type { RunningLocalOrg } from './server';
 import { startTestOrg, tempDir } from './test/helpers';
 
@@ -371,7 +371,7 @@ describe('local org over HTTP with jsforce', () => {
   });
 
   it('serves Apex twins and returns AuraHandledException-shaped errors', async () => {
-    registerApex('LocalOrgTestController', 'echo', ['accountId'], (params, ctx) => {
+    registerRoute('LocalOrgTestController', 'echo', ['accountId'], (params, ctx) => {
       if (!params.accountId) throw new AuraError('accountId is required');
       return ctx
         .query('SELECT Name FROM Account WHERE Id = :accountId WITH USER_MODE', params)

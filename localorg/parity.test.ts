@@ -3,8 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadSchema } from '../src/schema';
-import { getApexRoute, loadApexTwins } from './apex';
-import { listAuraEnabled } from './apex/parity';
+import { APEX_API, resultSchema } from '../src/contracts/api';
+import { getApexRoute, listApexRoutes, loadApexTwins, registerApex } from './apex';
+import { listAuraEnabled, manifestProblems, type ManifestMethod } from './apex/parity';
 import { DEFAULT_FORCE_APP } from './server';
 import { tempDir } from './test/helpers';
 import { duplicateCellMessage, duplicatePlanMessage } from './triggers';
@@ -47,15 +48,46 @@ describe('local twins of org behaviour', () => {
     assert.equal(duplicateCellMessage(2026), apexMessage('duplicateCellMessage'));
   });
 
-  it('has a registered Apex twin with the same parameter names for every @AuraEnabled method', async () => {
+  it('the Apex API manifest equals the @AuraEnabled signatures of the .cls files', () => {
+    const problems = manifestProblems(
+      [...APEX_API.values()],
+      listAuraEnabled(path.join(DEFAULT_FORCE_APP, 'classes'))
+    );
+    assert.deepEqual(problems, [], problems.join('\n'));
+  });
+
+  it('the manifest check can fail: a renamed parameter, a wrong cacheable, a missing and an extra method', () => {
+    const apex = listAuraEnabled(path.join(DEFAULT_FORCE_APP, 'classes'));
+    const manifest: ManifestMethod[] = [...APEX_API.values()]
+      .filter((m) => m.method !== 'saveLink')
+      .map((m) => (m.method === 'getBant' ? { ...m, params: [{ name: 'accountId' }], cacheable: false } : m));
+    manifest.push({ className: 'BantController', method: 'ghost', params: [], cacheable: false });
+    assert.deepEqual(manifestProblems(manifest, apex), [
+      'BantController.getBant: the manifest has (accountId), the .cls has (recordId)',
+      'BantController.getBant: the manifest says cacheable=false, the .cls cacheable=true',
+      'OrgChartController.saveLink(input) is @AuraEnabled but not in src/contracts/api.ts',
+      'BantController.ghost is in src/contracts/api.ts but is not an @AuraEnabled method'
+    ]);
+  });
+
+  it('every manifest method has a registered twin taking its parameters and result contract from the manifest', async () => {
     await loadApexTwins();
-    const missing = listAuraEnabled(path.join(DEFAULT_FORCE_APP, 'classes'))
-      .filter((m) => getApexRoute(m.className, m.method)?.params.join(',') !== m.params.join(','))
-      .map(
-        (m) =>
-          `${m.className}.${m.method}(${m.params.join(', ')}) -> ${getApexRoute(m.className, m.method)?.params.join(', ') ?? 'no twin'}`
-      );
-    assert.deepEqual(missing, [], 'register twins in localorg/apex/controllers/<Class>.ts');
+    const problems: string[] = [];
+    for (const [key, m] of APEX_API) {
+      const route = getApexRoute(m.className, m.method);
+      if (!route)
+        problems.push(`${key}: no twin (register it in localorg/apex/controllers/${m.className}.ts)`);
+      else {
+        if (route.params.join(',') !== m.params.map((p) => p.name).join(','))
+          problems.push(`${key}: twin params (${route.params.join(', ')})`);
+        if ((route.result ?? null) !== resultSchema(m)) problems.push(`${key}: twin result contract differs`);
+      }
+    }
+    const extra = listApexRoutes()
+      .map((r) => `${r.className}.${r.method}`)
+      .filter((k) => !APEX_API.has(k));
+    assert.deepEqual([...problems, ...extra.map((k) => `${k}: twin without a manifest entry`)], []);
+    assert.throws(() => registerApex('BantController.ghost', () => null), /not in the Apex API manifest/);
   });
 
   it('lists @AuraEnabled methods with parameter names, ignoring comments, properties and generics commas', () => {

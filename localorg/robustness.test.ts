@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { DIST, ROOT } from '../preview/build';
 import { startPreview, type RunningPreview } from '../preview/server';
 import { startTwinOrg, type TwinOrg } from './apex/controllers/lib/testing';
-import { registerApex, unregisterApex } from './apex/registry';
+import { registerRoute, unregisterApex } from './apex/registry';
 import { MAX_BODY_BYTES, startLocalOrg, type RunningLocalOrg } from './server';
 
 const API = '/services/data/v62.0';
@@ -1099,7 +1099,7 @@ describe('robustness: hostile requests are refused, named, and write nothing', (
   });
 
   it('an unexpected exception is a 500 carrying only a reference (no type, message or stack)', async () => {
-    registerApex('RobustnessProbe', 'explode', [], () => {
+    registerRoute('RobustnessProbe', 'explode', [], () => {
       throw new TypeError('secret internals: Cannot read properties of undefined');
     });
     const logged = twin.running.serverErrors;

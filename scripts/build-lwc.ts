@@ -1,7 +1,9 @@
 /**
  * Builds the deployable LWC JavaScript from the TypeScript sources beside it.
  *
- *   tsx scripts/build-lwc.ts          write the .js files (and the generated tsconfig + d3 bundle)
+ *   tsx scripts/build-lwc.ts          write the .js files (and the generated tsconfig + d3 bundle, and
+ *                                     types/apex/*.d.ts + the docs/APEX_API.md table from the Apex API
+ *                                     manifest: scripts/gen-apex-api.ts)
  *   tsx scripts/build-lwc.ts --check  write nothing; fail if any generated file is missing or stale
  *
  * Why Babel and not tsc: tsc rewrites @api/@wire into decorator helpers the LWC compiler rejects.
@@ -11,6 +13,7 @@ import { transformAsync } from '@babel/core';
 import { rollup } from 'rollup';
 import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
+import { apexApiOrphans, apexApiOutputs } from './gen-apex-api';
 import { LWC_DIRS, ROOT, listLwcSources, relative } from './lib/paths';
 
 /** Modules bundled from npm into a `c/` module, because a component cannot import npm packages. */
@@ -118,6 +121,7 @@ export async function rootPaths(): Promise<string> {
 export async function expectedOutputs(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   out.set(path.join(ROOT, 'tsconfig.paths.json'), await rootPaths());
+  for (const [file, content] of await apexApiOutputs()) out.set(file, content);
   for (const lwcDir of LWC_DIRS) {
     if (!existsSync(lwcDir)) continue;
     out.set(path.join(lwcDir, 'tsconfig.json'), await lwcTsconfig(lwcDir));
@@ -140,6 +144,7 @@ async function orphans(expected: Map<string, string>): Promise<string[]> {
       if (file.endsWith('.js') && !/__(tests|mocks)__/.test(file) && !expected.has(file)) found.push(file);
     }
   }
+  found.push(...apexApiOrphans(expected));
   return found;
 }
 

@@ -60,3 +60,38 @@ export function listAuraEnabled(classesDir: string): AuraMethod[] {
   }
   return out;
 }
+
+/** The manifest's view of one method, as far as the `.cls` scan can see it. */
+export interface ManifestMethod {
+  className: string;
+  method: string;
+  params: readonly { name: string }[];
+  cacheable: boolean;
+}
+
+/**
+ * What differs between the Apex API manifest (src/contracts/api.ts) and the @AuraEnabled methods of the
+ * `.cls` files: a method on one side only, parameter names or order, cacheable. Empty when they agree.
+ */
+export function manifestProblems(manifest: readonly ManifestMethod[], apex: readonly AuraMethod[]): string[] {
+  const problems: string[] = [];
+  const listed = new Map(manifest.map((m) => [`${m.className}.${m.method}`, m]));
+  for (const a of apex) {
+    const key = `${a.className}.${a.method}`;
+    const m = listed.get(key);
+    if (!m) {
+      problems.push(`${key}(${a.params.join(', ')}) is @AuraEnabled but not in src/contracts/api.ts`);
+      continue;
+    }
+    const names = m.params.map((p) => p.name).join(', ');
+    if (names !== a.params.join(', '))
+      problems.push(`${key}: the manifest has (${names}), the .cls has (${a.params.join(', ')})`);
+    if (m.cacheable !== a.cacheable)
+      problems.push(`${key}: the manifest says cacheable=${m.cacheable}, the .cls cacheable=${a.cacheable}`);
+  }
+  const inApex = new Set(apex.map((a) => `${a.className}.${a.method}`));
+  for (const key of listed.keys())
+    if (!inApex.has(key))
+      problems.push(`${key} is in src/contracts/api.ts but is not an @AuraEnabled method`);
+  return problems;
+}

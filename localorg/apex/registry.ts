@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { apiMethod, resultSchema } from '../../src/contracts/api';
 import type { FieldAccess } from '../fls';
 import type { LocalOrg } from '../org';
 import type { QueryOutput } from '../soql';
@@ -23,7 +24,7 @@ export interface ApexRoute {
   method: string;
   params: string[];
   handler: ApexHandler;
-  /** The zod contract of the result (from src/contracts); the route fails loudly when the twin drifts. */
+  /** The zod contract of the result (from the manifest); the route fails loudly when the twin drifts. */
   result?: ZodType;
 }
 
@@ -45,10 +46,27 @@ export class AuraError extends Error {
 const routes = new Map<string, ApexRoute>();
 
 /**
- * Registers the local twin of `Class.method`. `params` are the Apex parameter names in order; the
- * parity test compares them with the @AuraEnabled signature in force-app/main/default/classes.
+ * Registers the local twin of `Class.method`, an entry of the Apex API manifest (src/contracts/api.ts):
+ * the parameter names (in Apex order) and the result contract come from the manifest, so the twin
+ * cannot disagree with the types, the docs or the `.cls` (the parity test compares the manifest with
+ * the @AuraEnabled signatures). Throws when the method is not in the manifest.
  */
-export function registerApex(
+export function registerApex(key: `${string}.${string}`, handler: ApexHandler): void {
+  const m = apiMethod(key);
+  registerRoute(
+    m.className,
+    m.method,
+    m.params.map((p) => p.name),
+    handler,
+    { result: resultSchema(m) ?? undefined }
+  );
+}
+
+/**
+ * Registers a route that is not part of the Apex API (tests register throwaway probes with it).
+ * Controllers use registerApex.
+ */
+export function registerRoute(
   className: string,
   method: string,
   params: string[],

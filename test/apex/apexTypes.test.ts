@@ -1,5 +1,7 @@
 /**
- * types/apex/<Class>.d.ts and the Apex controllers agree: one `declare module` per @AuraEnabled method, the
+ * types/apex/<Class>.d.ts (generated from the Apex API manifest, src/contracts/api.ts, by
+ * scripts/gen-apex-api.ts) is current and agrees with the manifest, which localorg/parity.test.ts and
+ * contracts.test.ts hold equal to the Apex controllers: one `declare module` per @AuraEnabled method, the
  * callable's parameter names are the Apex parameter names, and a cacheable read is typed both as a callable
  * and as a wire adapter (so a component can `@wire` it without `@ts-expect-error`), a write as a callable only.
  */
@@ -8,16 +10,25 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
-import { readApex, type AuraMethod } from '../../scripts/lib/apex';
-import { MAIN, ROOT } from '../../scripts/lib/paths';
+import { apexApiOutputs, controllerDts } from '../../scripts/gen-apex-api';
+import { ROOT } from '../../scripts/lib/paths';
+import { APEX_API, type ApiMethod } from '../../src/contracts/api';
 
-const CONTROLLERS = [
-  'OrgChartController',
-  'WhitespaceController',
-  'BantController',
-  'AccountPlanController',
-  'KeyplanSettingsController'
-];
+/** A method signature as far as the types check needs it. */
+interface Signature {
+  className: string;
+  name: string;
+  cacheable: boolean;
+  params: { name: string }[];
+}
+
+const signature = (m: ApiMethod): Signature => ({
+  className: m.className,
+  name: m.method,
+  cacheable: m.cacheable,
+  params: m.params.map((p) => ({ name: p.name }))
+});
+const CONTROLLERS = [...new Set([...APEX_API.values()].map((m) => m.className))];
 
 interface Declared {
   /** Parameter names of the callable signature (the keys of its single `params` object). */
@@ -59,8 +70,8 @@ export function declaredMethods(source: string, fileName = 'apex.d.ts'): Map<str
   return found;
 }
 
-/** What is wrong between the Apex methods and the declared modules. */
-export function typeProblems(methods: AuraMethod[], declared: Map<string, Declared>): string[] {
+/** What is wrong between the manifest's methods and the declared modules. */
+export function typeProblems(methods: Signature[], declared: Map<string, Declared>): string[] {
   const problems: string[] = [];
   for (const m of methods) {
     const key = `${m.className}.${m.name}`;
@@ -74,15 +85,16 @@ export function typeProblems(methods: AuraMethod[], declared: Map<string, Declar
       problems.push(`${key}: ${m.cacheable ? 'cacheable read not typed' : 'write typed'} as a wire adapter`);
     const want = m.params.map((p) => p.name).join(', ');
     if (d.params && d.params.join(', ') !== want)
-      problems.push(`${key}: params { ${d.params.join(', ')} }, Apex has (${want})`);
+      problems.push(`${key}: params { ${d.params.join(', ')} }, the manifest has (${want})`);
   }
   const apex = new Set(methods.map((m) => `${m.className}.${m.name}`));
-  for (const key of declared.keys()) if (!apex.has(key)) problems.push(`${key}: declared but not in Apex`);
+  for (const key of declared.keys())
+    if (!apex.has(key)) problems.push(`${key}: declared but not in the manifest`);
   return problems;
 }
 
-function load(): { methods: AuraMethod[]; declared: Map<string, Declared> } {
-  const methods = CONTROLLERS.flatMap((c) => readApex(path.join(MAIN, 'classes', `${c}.cls`)).auraMethods);
+function load(): { methods: Signature[]; declared: Map<string, Declared> } {
+  const methods = [...APEX_API.values()].map(signature);
   const declared = new Map<string, Declared>();
   for (const c of CONTROLLERS) {
     const file = path.join(ROOT, 'types', 'apex', `${c}.d.ts`);
@@ -91,7 +103,7 @@ function load(): { methods: AuraMethod[]; declared: Map<string, Declared> } {
   return { methods, declared };
 }
 
-test('types/apex declares every @AuraEnabled method with its Apex parameter names, reads also as wire adapters', () => {
+test('types/apex declares every manifest method with its parameter names, reads also as wire adapters', () => {
   const { methods, declared } = load();
   assert.ok(methods.length >= 12);
   const problems = typeProblems(methods, declared);
@@ -116,8 +128,25 @@ test('the types check can fail: a read typed only as a callable, a renamed param
   assert.equal(two.length, 2);
   assert.deepEqual(typeProblems(two, declared), [
     'BantController.getBant: cacheable read not typed as a wire adapter',
-    'BantController.getBant: params { accountId }, Apex has (recordId)',
+    'BantController.getBant: params { accountId }, the manifest has (recordId)',
     'AccountPlanController.savePlan: write typed as a wire adapter'
   ]);
   assert.deepEqual(typeProblems(two, new Map()).length, 2);
+});
+
+test('the generated types/apex files and the docs/APEX_API.md table are current (npm run build)', async () => {
+  const stale: string[] = [];
+  for (const [file, content] of await apexApiOutputs())
+    if (readFileSync(file, 'utf8') !== content) stale.push(path.relative(ROOT, file));
+  assert.deepEqual(stale, [], 'run npm run build');
+});
+
+test('the generator follows the manifest: a renamed parameter and a cacheable flag change the .d.ts', () => {
+  const m = APEX_API.get('AccountPlanController.savePlan')!;
+  const changed: ApiMethod = { ...m, cacheable: true, params: [{ ...m.params[0], name: 'payload' }] };
+  const declared = declaredMethods(controllerDts('AccountPlanController', [changed]));
+  assert.deepEqual(typeProblems([signature(m)], declared), [
+    'AccountPlanController.savePlan: write typed as a wire adapter',
+    'AccountPlanController.savePlan: params { payload }, the manifest has (input)'
+  ]);
 });

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { readApex, type AuraMethod } from '../../scripts/lib/apex';
 import { MAIN, ROOT } from '../../scripts/lib/paths';
 import * as contracts from '../../src/contracts';
+import { APEX_API, resultSchema, type ApiMethod } from '../../src/contracts/api';
 
 const CLASSES = path.join(MAIN, 'classes');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'apex');
@@ -29,34 +30,38 @@ interface Mapping {
   inputs?: Record<string, z.ZodType>;
 }
 
-/** One row per @AuraEnabled method (docs/APEX_API.md). */
-const API: Record<string, Mapping> = {
-  'OrgChartController.loadOrgChartPage': { returns: contracts.OrgChartPage },
-  'OrgChartController.saveStakeholder': {
-    returns: contracts.ContactNode,
-    inputs: { input: contracts.ContactStakeholderInput }
-  },
-  'OrgChartController.saveLink': {
-    returns: contracts.RelationshipLinkDto,
-    inputs: { input: contracts.RelationshipLinkInput }
-  },
-  'OrgChartController.deleteLink': { returns: null },
-  'WhitespaceController.getWhitespace': { returns: contracts.WhitespaceData },
-  'WhitespaceController.saveCell': {
-    returns: contracts.LandscapeCellDto,
-    inputs: { input: contracts.LandscapeCellInput }
-  },
-  'WhitespaceController.createBuyingCenter': { returns: contracts.MatrixBuyingCenter },
-  'WhitespaceController.mapOpportunity': { returns: contracts.MatrixOpportunity },
-  'BantController.getBant': { returns: contracts.BantData },
-  'AccountPlanController.getPlanSummary': { returns: contracts.PlanSummaryData },
-  'AccountPlanController.createPlan': { returns: contracts.AccountPlanDto },
-  'AccountPlanController.savePlan': {
-    returns: contracts.AccountPlanDto,
-    inputs: { input: contracts.PlanInput }
-  },
-  'KeyplanSettingsController.getSettings': { returns: contracts.SettingsData }
-};
+/** One row per @AuraEnabled method, read from the Apex API manifest (src/contracts/api.ts). */
+const API: Record<string, Mapping> = Object.fromEntries(
+  [...APEX_API].map(([key, m]) => [
+    key,
+    {
+      returns: resultSchema(m),
+      inputs: Object.fromEntries(m.params.filter((p) => p.contract).map((p) => [p.name, p.schema]))
+    }
+  ])
+);
+
+/**
+ * What differs between the manifest and the Apex signatures beyond names (localorg/parity.test.ts):
+ * the Apex type of each parameter and the return type (`KeyplanDto.<result>` or `void`).
+ */
+export function signatureProblems(manifest: Iterable<ApiMethod>, methods: AuraMethod[]): string[] {
+  const byKey = new Map(methods.map((m) => [`${m.className}.${m.name}`, m]));
+  const problems: string[] = [];
+  for (const m of manifest) {
+    const key = `${m.className}.${m.method}`;
+    const a = byKey.get(key);
+    if (!a) continue;
+    const want = m.result ? `KeyplanDto.${m.result}` : 'void';
+    if (a.returnType !== want) problems.push(`${key} returns ${a.returnType}, the manifest says ${want}`);
+    for (const p of m.params) {
+      const ap = a.params.find((x) => x.name === p.name);
+      if (ap && ap.type !== p.apexType)
+        problems.push(`${key}(${p.name}) is ${ap.type} in Apex, ${p.apexType} in the manifest`);
+    }
+  }
+  return problems;
+}
 
 /**
  * DTO properties Apex types as a map because the contract key is an Apex reserved word
@@ -138,7 +143,7 @@ function apiProblems(methods: AuraMethod[], fixturesDir: string): string[] {
   for (const m of methods) {
     const key = `${m.className}.${m.name}`;
     const mapping = API[key];
-    if (!mapping) problems.push(`${key} has no contract mapping in test/apex/contracts.test.ts`);
+    if (!mapping) problems.push(`${key} is not in the Apex API manifest (src/contracts/api.ts)`);
     else if (mapping.returns && !existsSync(path.join(fixturesDir, `${key}.json`)))
       problems.push(`${key} has no fixture test/fixtures/apex/${key}.json`);
     else if (!mapping.returns && m.returnType !== 'void')
@@ -150,11 +155,29 @@ function apiProblems(methods: AuraMethod[], fixturesDir: string): string[] {
   return problems;
 }
 
-test('every @AuraEnabled method has a contract mapping and every method returning data a fixture', () => {
+test('every @AuraEnabled method is in the manifest and every method returning data has a fixture', () => {
   const methods = auraMethods();
   assert.ok(methods.length >= 13, `expected the 13 methods of docs/APEX_API.md, found ${methods.length}`);
   const problems = apiProblems(methods, FIXTURES);
   assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('the manifest gives every parameter and result the Apex type of the .cls', () => {
+  const problems = signatureProblems(APEX_API.values(), auraMethods());
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test('the signature check can fail: a parameter and a result typed differently from Apex', () => {
+  const m = APEX_API.get('WhitespaceController.createBuyingCenter')!;
+  const wrong: ApiMethod = {
+    ...m,
+    result: 'MatrixOpportunity',
+    params: m.params.map((p) => (p.name === 'parentId' ? { ...p, apexType: 'String' } : p))
+  };
+  assert.deepEqual(signatureProblems([wrong], auraMethods()), [
+    'WhitespaceController.createBuyingCenter returns KeyplanDto.MatrixBuyingCenter, the manifest says KeyplanDto.MatrixOpportunity',
+    'WhitespaceController.createBuyingCenter(parentId) is Id in Apex, String in the manifest'
+  ]);
 });
 
 test('the fixture check can fail: a method without a fixture is reported', () => {

@@ -2,7 +2,7 @@
  * Local twin of AccountPlanController / AccountPlanService: same parameters, selector SOQL, DTOs (checked
  * against the zod contracts), guard messages, stale-write rule and one-plan-per-year message.
  */
-import { AccountPlanDto, PlanSummaryData } from '../../../src/contracts';
+import { type AccountPlanDto, type PlanSummaryData } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import {
@@ -206,23 +206,14 @@ function savePlan(ctx: ApexContext, inputValue: unknown): AccountPlanDto {
 }
 
 registerApex(
-  'AccountPlanController',
-  'getPlanSummary',
-  ['accountId', 'fiscalYear'],
-  controller((p, ctx) => getPlanSummary(ctx, p.accountId, p.fiscalYear)),
-  { result: PlanSummaryData }
+  'AccountPlanController.getPlanSummary',
+  controller((p, ctx) => getPlanSummary(ctx, p.accountId, p.fiscalYear))
 );
 registerApex(
-  'AccountPlanController',
-  'createPlan',
-  ['accountId', 'fiscalYear'],
-  controller((p, ctx) => createPlan(ctx, p.accountId, p.fiscalYear)),
-  { result: AccountPlanDto }
+  'AccountPlanController.createPlan',
+  controller((p, ctx) => createPlan(ctx, p.accountId, p.fiscalYear))
 );
 registerApex(
-  'AccountPlanController',
-  'savePlan',
-  ['input'],
-  controller((p, ctx) => savePlan(ctx, p.input)),
-  { result: AccountPlanDto }
+  'AccountPlanController.savePlan',
+  controller((p, ctx) => savePlan(ctx, p.input))
 );

@@ -5,7 +5,7 @@
  * local org computes it; nothing here recomputes it.
  */
 import { salesStages } from './lib/figures';
-import { BantData, type BantOpportunity } from '../../../src/contracts';
+import { type BantData, type BantOpportunity } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import { LIMITS, OpportunitySelector } from './lib/selectors';
@@ -115,9 +115,6 @@ function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
 }
 
 registerApex(
-  'BantController',
-  'getBant',
-  ['recordId'],
-  controller((p, ctx) => getBant(ctx, p.recordId)),
-  { result: BantData }
+  'BantController.getBant',
+  controller((p, ctx) => getBant(ctx, p.recordId))
 );

@@ -3,7 +3,7 @@
  * with the org's Keyplan_Tuning__c overrides on top (the running user's row, else the org default),
  * resolved by keyplanCore effectiveSettings, the rule the Apex reader's test shares.
  */
-import { SettingsData } from '../../../src/contracts';
+import { type SettingsData } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import { controller } from './lib/twin';
@@ -15,9 +15,6 @@ export function getSettings(ctx: ApexContext): SettingsData {
 }
 
 registerApex(
-  'KeyplanSettingsController',
-  'getSettings',
-  [],
-  controller((_p, ctx) => getSettings(ctx)),
-  { result: SettingsData }
+  'KeyplanSettingsController.getSettings',
+  controller((_p, ctx) => getSettings(ctx))
 );

@@ -2,7 +2,7 @@
  * Local twin of OrgChartController / OrgChartService (force-app/main/default/classes): same parameters,
  * same selector SOQL, same DTOs (checked against the zod contracts), same stale-write and guard messages.
  */
-import { ContactNode, OrgChartPage, RelationshipLinkDto } from '../../../src/contracts';
+import { type ContactNode, type OrgChartPage, type RelationshipLinkDto } from '../../../src/contracts';
 import { normalizeId } from '../../ids';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
@@ -396,29 +396,18 @@ function deleteLink(ctx: ApexContext, linkIdParam: unknown, lastModifiedParam: u
 }
 
 registerApex(
-  'OrgChartController',
-  'loadOrgChartPage',
-  ['accountId', 'cursor'],
-  controller((p, ctx) => loadOrgChartPage(ctx, p.accountId, p.cursor)),
-  { result: OrgChartPage }
+  'OrgChartController.loadOrgChartPage',
+  controller((p, ctx) => loadOrgChartPage(ctx, p.accountId, p.cursor))
 );
 registerApex(
-  'OrgChartController',
-  'saveStakeholder',
-  ['input'],
-  controller((p, ctx) => saveStakeholder(ctx, p.input)),
-  { result: ContactNode }
+  'OrgChartController.saveStakeholder',
+  controller((p, ctx) => saveStakeholder(ctx, p.input))
 );
 registerApex(
-  'OrgChartController',
-  'saveLink',
-  ['input'],
-  controller((p, ctx) => saveLink(ctx, p.input)),
-  { result: RelationshipLinkDto }
+  'OrgChartController.saveLink',
+  controller((p, ctx) => saveLink(ctx, p.input))
 );
 registerApex(
-  'OrgChartController',
-  'deleteLink',
-  ['linkId', 'lastModified'],
+  'OrgChartController.deleteLink',
   controller((p, ctx) => deleteLink(ctx, p.linkId, p.lastModified))
 );

@@ -3,10 +3,10 @@
  * against the zod contracts), guard messages and stale-write rule.
  */
 import {
-  LandscapeCellDto,
-  MatrixBuyingCenter,
-  MatrixOpportunity,
-  WhitespaceData
+  type LandscapeCellDto,
+  type MatrixBuyingCenter,
+  type MatrixOpportunity,
+  type WhitespaceData
 } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
@@ -260,30 +260,18 @@ function mapOpportunity(ctx: ApexContext, p: Record<string, unknown>): MatrixOpp
 }
 
 registerApex(
-  'WhitespaceController',
-  'getWhitespace',
-  ['accountId', 'fiscalYear'],
-  controller((p, ctx) => getWhitespace(ctx, p.accountId, p.fiscalYear)),
-  { result: WhitespaceData }
+  'WhitespaceController.getWhitespace',
+  controller((p, ctx) => getWhitespace(ctx, p.accountId, p.fiscalYear))
 );
 registerApex(
-  'WhitespaceController',
-  'saveCell',
-  ['input'],
-  controller((p, ctx) => saveCell(ctx, p.input)),
-  { result: LandscapeCellDto }
+  'WhitespaceController.saveCell',
+  controller((p, ctx) => saveCell(ctx, p.input))
 );
 registerApex(
-  'WhitespaceController',
-  'createBuyingCenter',
-  ['accountId', 'name', 'parentId'],
-  controller((p, ctx) => createBuyingCenter(ctx, p.accountId, p.name, p.parentId)),
-  { result: MatrixBuyingCenter }
+  'WhitespaceController.createBuyingCenter',
+  controller((p, ctx) => createBuyingCenter(ctx, p.accountId, p.name, p.parentId))
 );
 registerApex(
-  'WhitespaceController',
-  'mapOpportunity',
-  ['opportunityId', 'buyingCenterId', 'offeringId', 'lastModified'],
-  controller((p, ctx) => mapOpportunity(ctx, p)),
-  { result: MatrixOpportunity }
+  'WhitespaceController.mapOpportunity',
+  controller((p, ctx) => mapOpportunity(ctx, p))
 );
