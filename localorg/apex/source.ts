@@ -162,6 +162,11 @@ export class ApexSource {
     return m.queries[0];
   }
 
+  /** Every string literal of a method body (adjacent `'a' + 'b'` read as one), in source order. */
+  literals(qualified: string): string[] {
+    return [...this.method(qualified).literals];
+  }
+
   /**
    * The string literals of a dynamic query (`Database.queryWithBinds(...)`) that start with SELECT or
    * WHERE, in source order (the text the Apex concatenates around describe names or field lists).
