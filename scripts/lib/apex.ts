@@ -294,7 +294,10 @@ export function outlineApex(source: string, name = ''): ApexOutline {
 
   const classOpen = toks.findIndex((t) => t.type === L.LBRACE);
   if (classOpen < 0) return outline;
-  if (!name) outline.name = toks[classOpen - 1]?.text ?? '';
+  if (!name) {
+    const cls = toks.findIndex((t, i) => i < classOpen && (t.text ?? '').toLowerCase() === 'class');
+    outline.name = cls >= 0 ? (toks[cls + 1]?.text ?? '') : '';
+  }
   const classClose = closing(classOpen);
   let start = classOpen + 1;
   for (let i = start; i < classClose; i++) {
