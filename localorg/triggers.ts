@@ -6,15 +6,27 @@
  * (DUPLICATE_VALUE) only catches what the trigger cannot see; locally saves are serialised, so the
  * trigger sees everything.
  */
+import { apexSource } from './apex/source';
 import type { SfRecord } from './types';
 
-/** KeyplanUniqueKeys.duplicatePlanMessage, word for word (localorg/parity.test.ts compares). */
-export const duplicatePlanMessage = (fiscalYear: number): string =>
-  `This account already has a plan for fiscal year ${Math.trunc(fiscalYear)}. Open that plan instead of creating another.`;
+/**
+ * A KeyplanUniqueKeys message `'text' + fiscalYear.intValue() + 'text'`, read from the .cls: its two
+ * literals around the year (localorg/parity.test.ts checks the result against the Apex expression).
+ */
+function yearMessage(method: string): (fiscalYear: number) => string {
+  const parts = apexSource.literals(`KeyplanUniqueKeys.${method}`);
+  if (parts.length !== 2)
+    throw new Error(
+      `KeyplanUniqueKeys.${method}: expected 'text' + fiscalYear.intValue() + 'text', found ${parts.length} literals`
+    );
+  return (fiscalYear) => `${parts[0]}${Math.trunc(fiscalYear)}${parts[1]}`;
+}
 
-/** KeyplanUniqueKeys.duplicateCellMessage, word for word. */
-export const duplicateCellMessage = (fiscalYear: number): string =>
-  `This buying center already has a landscape cell for this offering in fiscal year ${Math.trunc(fiscalYear)}. Edit that cell instead of creating another.`;
+/** KeyplanUniqueKeys.duplicatePlanMessage. */
+export const duplicatePlanMessage = yearMessage('duplicatePlanMessage');
+
+/** KeyplanUniqueKeys.duplicateCellMessage. */
+export const duplicateCellMessage = yearMessage('duplicateCellMessage');
 
 export interface UniqueKeyTrigger {
   /** KeyplanUniqueKeys.accountPlanKey / landscapeCellKey: null when a part is missing. */

@@ -2,23 +2,24 @@
  * Twin of KeyplanUniqueKeys (called by AccountPlanTrigger and LandscapeCellTrigger before insert and
  * update). The local org's save path runs the trigger's check itself (localorg/triggers.ts), so every
  * client gets the trigger's message; the twins also run the trigger's query right before their DML,
- * as the Apex does, so the SOQL stays pinned to the .cls (parity test).
+ * as the Apex does, with the SOQL read from the .cls.
  */
 import { SfError } from '../../../errors';
 import { duplicateCellMessage, duplicatePlanMessage } from '../../../triggers';
 import type { ApexContext } from '../../registry';
+import { apexSource } from '../../source';
 import { soql } from './twin';
 
 export { duplicateCellMessage, duplicatePlanMessage };
 
 /**
- * The trigger's queries (KeyplanUniqueKeys.cls), word for word: integrity lookups in SYSTEM_MODE (they
- * only compare keys), so a user without read access on Unique_Key__c can still save.
+ * The trigger's queries, read from KeyplanUniqueKeys.cls: integrity lookups in SYSTEM_MODE (they only
+ * compare keys), so a user without read access on Unique_Key__c can still save.
  */
 export const UNIQUE_KEY_SOQL = {
-  'KeyplanUniqueKeys.setAccountPlanKeys': `SELECT Id, Unique_Key__c FROM Account_Plan__c WHERE Unique_Key__c IN :keys AND Id NOT IN :savingIds WITH SYSTEM_MODE`,
-  'KeyplanUniqueKeys.setLandscapeCellKeys': `SELECT Id, Unique_Key__c FROM Landscape_Cell__c WHERE Unique_Key__c IN :keys AND Id NOT IN :savingIds WITH SYSTEM_MODE`
-} as const;
+  'KeyplanUniqueKeys.setAccountPlanKeys': apexSource.soql('KeyplanUniqueKeys.setAccountPlanKeys'),
+  'KeyplanUniqueKeys.setLandscapeCellKeys': apexSource.soql('KeyplanUniqueKeys.setLandscapeCellKeys')
+};
 
 /** The trigger's addError on Fiscal_Year__c when the account already has a plan for the year. */
 export function checkAccountPlanKey(
