@@ -33,7 +33,8 @@ const list = (v: unknown): Xml[] => (Array.isArray(v) ? (v as Xml[]) : v ? [v as
 const yes = (v: unknown): boolean => String(v) === 'true';
 const NONE: ObjectAccess = { read: false, create: false, edit: false, delete: false };
 const ALL: ObjectAccess = { read: true, create: true, edit: true, delete: true };
-const SYSTEM_FIELDS = new Set([
+/** Fields the server maintains: no client writes them, whatever its permissions (org.ts, server.ts). */
+export const SYSTEM_FIELDS = new Set([
   'Id',
   'CreatedDate',
   'CreatedById',

@@ -15,6 +15,7 @@ import {
 } from '../src/schema';
 import { getMeta, nextSeq, openDb, q, setMeta, syncSchema, type Db } from './db';
 import { SfError } from './errors';
+import { SYSTEM_FIELDS } from './fls';
 import type { EffectiveSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
 import {
   CROSS_OBJECT_INPUTS,
@@ -33,16 +34,6 @@ import { UNIQUE_KEY_TRIGGERS } from './triggers';
 import { findLocalUser, LOCAL_USERS, type LocalUserDef } from './users';
 import { RULE_TWINS } from './validationRules';
 
-/** Fields the server maintains; a client may not write them. */
-const SYSTEM_FIELDS = new Set([
-  'Id',
-  'CreatedDate',
-  'CreatedById',
-  'LastModifiedDate',
-  'LastModifiedById',
-  'SystemModstamp',
-  'IsDeleted'
-]);
 /** Standard lookups whose children go with the parent, like the org deletes an account's contacts. */
 const CASCADE_LOOKUPS = new Set([
   'Contact.AccountId',

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { FieldDef, ObjectDef } from '../src/schema';
 import { AuraError, getApexRoute, loadApexTwins, type ApexContext } from './apex';
 import { SfError, toErrorItems, toSaveErrors } from './errors';
-import { loadFieldAccess, loadUserAccess, type FieldAccess } from './fls';
+import { loadFieldAccess, loadUserAccess, SYSTEM_FIELDS, type FieldAccess } from './fls';
 import { coreWarnings } from './formulas';
 import { normalizeId } from './ids';
 import { isHistoryObject, LocalOrg } from './org';
@@ -716,15 +716,7 @@ export class RestApi {
     const fields = obj.fields
       .filter((f) => this.access.canRead(obj.name, f.name))
       .map((f) => {
-        const system = [
-          'Id',
-          'CreatedDate',
-          'CreatedById',
-          'LastModifiedDate',
-          'LastModifiedById',
-          'SystemModstamp',
-          'IsDeleted'
-        ].includes(f.name);
+        const system = SYSTEM_FIELDS.has(f.name);
         const editable =
           !system &&
           !f.formula &&

@@ -13,24 +13,13 @@
  *
  *   tsx scripts/checks/analyticsLint.ts [force-app/main/default]
  */
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSchema, readXml } from '../../src/schema/loadSchema';
 import type { Schema } from '../../src/schema/types';
-import { readReportTypes } from '../lib/analytics';
+import { arr, files, readReportTypes } from '../lib/analytics';
 import { MAIN, relative } from '../lib/paths';
 
 type Xml = Record<string, unknown>;
-const arr = <T>(v: T | T[] | undefined | null): T[] =>
-  v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-const files = (dir: string, suffix: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true })
-        .map(String)
-        .filter((f) => f.endsWith(suffix))
-        .map((f) => path.join(dir, f))
-        .sort()
-    : [];
 
 export const MAX_REPORT_NAME = 40;
 /** Dynamic dashboards per org: Developer 3, Enterprise 5, Unlimited/Performance 10. */

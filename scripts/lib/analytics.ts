@@ -11,9 +11,11 @@ import type { Schema } from '../../src/schema/types';
 import { relative } from './paths';
 
 type Xml = Record<string, unknown>;
-const arr = <T>(v: T | T[] | undefined | null): T[] =>
+/** A metadata XML value as a list (fast-xml-parser gives one item unwrapped, none as undefined or ''). */
+export const arr = <T>(v: T | T[] | undefined | null): T[] =>
   v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v];
-const files = (dir: string, suffix: string): string[] =>
+/** The files under `dir` (recursively) whose names end in `suffix`, sorted. */
+export const files = (dir: string, suffix: string): string[] =>
   existsSync(dir)
     ? readdirSync(dir, { recursive: true })
         .map(String)
