@@ -328,7 +328,12 @@ describe('field history', () => {
     org.write(() => org.update('Opportunity', oppId, { Keyplan_Budget_Status__c: 'Confirmed' }));
     const rows = history([oppId]);
     assert.equal(rows.length, 3);
-    const [latest] = rows;
+    // Newest first; the three saves can share a millisecond, and rows with the same CreatedDate come in
+    // no defined order (as in the org), so the latest change is found by its value, not its position.
+    const dates = rows.map((r) => String(r.CreatedDate));
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    const latest = rows.find((r) => r.NewValue === 'Confirmed')!;
+    assert.ok(latest, 'the last change is in the history');
     assert.equal(latest.OpportunityId, oppId);
     assert.equal(latest.Field, 'Keyplan_Budget_Status__c');
     assert.equal(latest.OldValue, 'Identified');
