@@ -24,7 +24,8 @@ import {
   RELATIONSHIP_STATUSES,
   RESPONSE_MODES,
   STANCES,
-  ACTION_STATUSES
+  ACTION_STATUSES,
+  FiscalYear
 } from '../contracts';
 import { numberProblems } from './orgLimits';
 
@@ -40,7 +41,6 @@ const Text = (max: number) => z.string().max(max);
 const Date_ = z.iso.date();
 const Amount = z.number().finite().nonnegative();
 const Score = z.number().int().min(1).max(5);
-const FiscalYear = z.number().int().min(2000).max(2100);
 
 export const BundleAccount = z.strictObject({
   key: AccountKey,
