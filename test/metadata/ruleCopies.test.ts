@@ -5,12 +5,14 @@
  * cannot fail does not pass here.
  */
 import assert from 'node:assert/strict';
+import { XMLParser } from 'fast-xml-parser';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from '../../src/contracts/common';
 import { findObject, loadSchema } from '../../src/schema/loadSchema';
+import { STRONG_LINK_STRENGTH } from '../../force-app/main/default/lwc/keyplanCore/coverage';
 import { APEX_CLASSES_DIR, ApexSource, apexSource } from '../../localorg/apex/source';
 import { MAIN } from '../../scripts/lib/paths';
 
@@ -93,4 +95,40 @@ test('fiscal-year range: a changed Apex constant is reported', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+const STRONG_REPORT = path.join(
+  MAIN,
+  'reports/Keyplan/Decision_Makers_Without_Strong_Relationship.report-meta.xml'
+);
+
+/** Drift between the report's cross filter on `Strength__c` and `STRONG_LINK_STRENGTH` (report XML as text). */
+export function strongLinkReportDrift(reportXml: string): string[] {
+  const report = (new XMLParser({ parseTagValue: false }).parse(reportXml) as { Report?: Xml }).Report ?? {};
+  const strength = asList(report.crossFilters)
+    .flatMap((f) => asList(f.criteriaItems))
+    .filter((c) => c.column === 'Strength__c');
+  if (strength.length !== 1)
+    return [`expected one Strength__c cross-filter criterion, found ${strength.length}`];
+  const [c] = strength;
+  const drift: string[] = [];
+  if (c.operator !== 'greaterOrEqual') drift.push(`operator ${String(c.operator)} != greaterOrEqual`);
+  if (Number(c.value) !== STRONG_LINK_STRENGTH)
+    drift.push(`value ${String(c.value)} != STRONG_LINK_STRENGTH ${STRONG_LINK_STRENGTH}`);
+  return drift;
+}
+
+type Xml = Record<string, unknown>;
+const asList = (v: unknown): Xml[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as Xml[];
+
+test('strong link: the report cross filter equals STRONG_LINK_STRENGTH', () => {
+  assert.deepEqual(strongLinkReportDrift(readFileSync(STRONG_REPORT, 'utf8')), []);
+});
+
+test('strong link: a changed report filter is reported', () => {
+  const xml = readFileSync(STRONG_REPORT, 'utf8');
+  const changed = xml.replace(/(<column>Strength__c<\/column>[\s\S]*?<value>)4(<\/value>)/, '$13$2');
+  assert.notEqual(changed, xml, 'the sample must change the filter value');
+  assert.match(strongLinkReportDrift(changed).join(), /value 3 != STRONG_LINK_STRENGTH 4/);
+  assert.match(strongLinkReportDrift(xml.replace(/Strength__c/g, 'Frequency__c')).join(), /found 0/);
 });
