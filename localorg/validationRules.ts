@@ -1,3 +1,4 @@
+import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from '../src/contracts/common';
 import type { SfRecord } from './types';
 
 /** What a validation rule twin sees: the record as it will be saved and, on update, as it was. */
@@ -38,7 +39,8 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
   'Account_Plan__c.Farming_Goal_Not_Negative': ({ record }) => lt(record.Farming_Goal__c, 0),
   'Account_Plan__c.Mining_Goal_Not_Negative': ({ record }) => lt(record.Mining_Goal__c, 0),
   'Account_Plan__c.Revenue_Goal_Not_Negative': ({ record }) => lt(record.Revenue_Goal__c, 0),
-  'Account_Plan__c.Fiscal_Year_In_Range': ({ record }) => outside(record.Fiscal_Year__c, 2000, 2100),
+  'Account_Plan__c.Fiscal_Year_In_Range': ({ record }) =>
+    outside(record.Fiscal_Year__c, FISCAL_YEAR_MIN, FISCAL_YEAR_MAX),
   'Account_Plan__c.Goals_Within_Revenue_Goal': ({ record }) =>
     !blank(record.Revenue_Goal__c) &&
     Number(record.Mining_Goal__c ?? 0) + Number(record.Farming_Goal__c ?? 0) > Number(record.Revenue_Goal__c),
@@ -71,7 +73,8 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
 
   'Landscape_Cell__c.Competitor_Required': ({ record }) =>
     record.State__c === 'Competitor' && blank(record.Competitor__c),
-  'Landscape_Cell__c.Fiscal_Year_In_Range': ({ record }) => outside(record.Fiscal_Year__c, 2000, 2100),
+  'Landscape_Cell__c.Fiscal_Year_In_Range': ({ record }) =>
+    outside(record.Fiscal_Year__c, FISCAL_YEAR_MIN, FISCAL_YEAR_MAX),
   'Landscape_Cell__c.Offering_Must_Be_Active': (ctx) =>
     newOrChanged(ctx, 'Offering__c') && via(ctx, 'Offering__c', 'Offering__c', 'Active__c') !== true,
   'Landscape_Cell__c.Potential_Not_Negative': ({ record }) => lt(record.Potential__c, 0),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { aerovanceBundle, largeBundle } from '../../data';
 import { checkBundle, type AccountBundle } from '../../src/bundle/schema';
+import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from '../../src/contracts/common';
 import { ROOT } from '../lib/paths';
 import { openTarget, type Target } from './connect';
 import { bundleFromCsvDir } from './csv';
@@ -290,8 +291,8 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       if (!['json', 'csv'].includes(opts.format))
         throw new InvalidInput(`--format must be json or csv, not ${opts.format}`);
       const fy = opts.fy ?? new Date().getFullYear();
-      if (!Number.isInteger(fy) || fy < 2000 || fy > 2100)
-        throw new InvalidInput(`--fy must be a year 2000-2100`);
+      if (!Number.isInteger(fy) || fy < FISCAL_YEAR_MIN || fy > FISCAL_YEAR_MAX)
+        throw new InvalidInput(`--fy must be a year ${FISCAL_YEAR_MIN}-${FISCAL_YEAR_MAX}`);
       const r = await withTarget((t) => landscapeReport(t.conn, account, fy));
       out(opts.format === 'csv' && !globals().json ? landscapeCsv(r) : `${JSON.stringify(r, null, 2)}\n`);
     });

@@ -24,9 +24,11 @@ import {
   RELATIONSHIP_STATUSES,
   RESPONSE_MODES,
   STANCES,
-  ACTION_STATUSES
+  ACTION_STATUSES,
+  FiscalYear
 } from '../contracts';
 import { numberProblems } from './orgLimits';
+import { ruleMessage } from './ruleMessages';
 
 /**
  * Keys are short so `Keyplan_Key__c` (Text(120)) always fits the longest stored form,
@@ -40,7 +42,6 @@ const Text = (max: number) => z.string().max(max);
 const Date_ = z.iso.date();
 const Amount = z.number().finite().nonnegative();
 const Score = z.number().int().min(1).max(5);
-const FiscalYear = z.number().int().min(2000).max(2100);
 
 export const BundleAccount = z.strictObject({
   key: AccountKey,
@@ -116,12 +117,13 @@ export const BundleLink = z
     Last_Interaction__c: Date_.nullish(),
     Notes__c: Text(32000).nullish()
   })
+  // Pre-checks of validation rules, worded by the rule's XML (read when a bundle breaks one).
   .refine((l) => (l.fromContact === undefined) !== (l.fromUser === undefined), {
-    message: 'A link starts at exactly one of fromContact or fromUser',
+    error: () => ruleMessage('Relationship_Link__c', 'Exactly_One_From'),
     path: ['fromContact']
   })
   .refine((l) => l.fromContact !== l.toContact, {
-    message: 'A link cannot join a contact to themselves',
+    error: () => ruleMessage('Relationship_Link__c', 'No_Self_Link'),
     path: ['toContact']
   });
 
@@ -186,7 +188,7 @@ export const BundleCell = z
     Notes__c: Text(32000).nullish()
   })
   .refine((c) => c.State__c !== 'Competitor' || Boolean(c.Competitor__c), {
-    message: 'Name the competitor when the state is Competitor',
+    error: () => ruleMessage('Landscape_Cell__c', 'Competitor_Required'),
     path: ['Competitor__c']
   });
 

@@ -16,8 +16,15 @@ export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 /** A Currency field (may be blank in the org). */
 export const Money = z.number().finite();
-/** A fiscal year Keyplan stores (plans, cells): the same 2000-2100 the validation rules and Apex accept. */
-export const FiscalYear = z.number().int().min(2000).max(2100);
+/**
+ * The fiscal years Keyplan stores (plans, cells): the one TypeScript home of the range. The validation
+ * rules `Fiscal_Year_In_Range` and the Apex `MIN_YEAR` / `MAX_YEAR` restate it; test/metadata/ruleCopies.test.ts
+ * fails when one of them differs.
+ */
+export const FISCAL_YEAR_MIN = 2000;
+export const FISCAL_YEAR_MAX = 2100;
+/** A fiscal year Keyplan stores, in `FISCAL_YEAR_MIN`..`FISCAL_YEAR_MAX`. */
+export const FiscalYear = z.number().int().min(FISCAL_YEAR_MIN).max(FISCAL_YEAR_MAX);
 
 /** An ISO 4217 currency code. */
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code');

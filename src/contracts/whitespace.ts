@@ -117,14 +117,9 @@ export const LandscapeCellInput = z
     notes: z.string().max(32768).nullable().optional()
   })
   .strict()
+  // "Competitor needs a name" is the validation rule Landscape_Cell__c.Competitor_Required alone (its
+  // message reaches the user as a field error); the cell panel asks before saving in its own words.
   .superRefine((c, ctx) => {
-    if (c.state === 'Competitor' && !c.competitor) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Name the competitor when the state is Competitor',
-        path: ['competitor']
-      });
-    }
     if (c.id !== undefined && c.lastModified === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -38,18 +38,20 @@ import {
   updateAsUser,
   type Row
 } from './lib/twin';
+import { apexSource } from '../source';
 import { figureSettings, stampCurrencies, wonHistory } from './lib/figures';
 import { checkAccountPlanKey } from './lib/uniqueKeys';
 import { toCellDto, toMatrixOpportunity } from './WhitespaceController';
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
+/** AccountPlanService.MIN_YEAR / MAX_YEAR and the message of AccountPlanService.requireYear, read from the .cls. */
+const MIN_YEAR = apexSource.integer('AccountPlanService.MIN_YEAR');
+const MAX_YEAR = apexSource.integer('AccountPlanService.MAX_YEAR');
+const YEAR_MESSAGE = apexSource.literals('AccountPlanService.requireYear')[0];
 const MAX_NAME_LENGTH = 80;
 const DRAFT = 'Draft';
 
 function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
-  if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR)
-    throw fail('fiscalYear: Fiscal year must be a four-digit year between 2000 and 2100, for example 2026.');
+  if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR) throw fail(YEAR_MESSAGE);
 }
 
 /** Apex `String.abbreviate(maxWidth)`: longer text keeps maxWidth - 3 characters and gains `...`. */

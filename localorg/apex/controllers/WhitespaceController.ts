@@ -42,15 +42,17 @@ import {
   updateAsUser,
   type Row
 } from './lib/twin';
+import { apexSource } from '../source';
 import { figureSettings, stampCurrencies, wonHistory } from './lib/figures';
 import { checkLandscapeCellKey } from './lib/uniqueKeys';
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
+/** WhitespaceService.MIN_YEAR / MAX_YEAR and the message of WhitespaceService.requireYear, read from the .cls. */
+const MIN_YEAR = apexSource.integer('WhitespaceService.MIN_YEAR');
+const MAX_YEAR = apexSource.integer('WhitespaceService.MAX_YEAR');
+const YEAR_MESSAGE = apexSource.literals('WhitespaceService.requireYear')[0];
 
 function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
-  if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR)
-    throw fail('fiscalYear: Fiscal year must be a four-digit year between 2000 and 2100, for example 2026.');
+  if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR) throw fail(YEAR_MESSAGE);
 }
 
 /** WhitespaceService.toMatrixBuyingCenter */

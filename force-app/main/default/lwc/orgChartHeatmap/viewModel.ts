@@ -18,6 +18,7 @@ import {
   searchContacts,
   visibleIds,
   PALETTES,
+  STRONG_LINK_STRENGTH,
   type ColourMode,
   type ContactHeat,
   type CoverageIssue,
@@ -76,7 +77,8 @@ export function linkStyle(link: Pick<RelationshipLinkDto, 'strength' | 'frequenc
   const frequent = link.frequency === 'Weekly' || link.frequency === 'Monthly';
   const occasional =
     link.frequency === 'Rarely' || link.frequency === 'Quarterly' || link.frequency == null || strength <= 1;
-  const weight: LinkWeight = strength >= 4 && frequent ? 'bold' : occasional ? 'dotted' : 'thin';
+  const weight: LinkWeight =
+    strength >= STRONG_LINK_STRENGTH && frequent ? 'bold' : occasional ? 'dotted' : 'thin';
   const negative = link.polarity === 'Negative';
   // Polarity is never shown by colour alone: negative links are dashed (dash-dot when also occasional).
   const dash = negative ? (weight === 'dotted' ? '8 3 1.5 3' : '8 4') : weight === 'dotted' ? '1.5 4' : null;
