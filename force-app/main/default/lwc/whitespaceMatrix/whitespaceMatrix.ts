@@ -16,20 +16,12 @@ import {
   currentFiscalYear,
   figureOptions,
   formatCurrency,
-  formatDate,
   type WhitespaceMatrix as Matrix
 } from 'c/keyplanCore';
-import type {
-  LandscapeCellDto,
-  LandscapeCellInput,
-  MatrixBuyingCenter,
-  MatrixOpportunity,
-  WhitespaceData
-} from '@keyplan/contracts';
+import type { MatrixBuyingCenter, WhitespaceData } from '@keyplan/contracts';
 import {
   ROW_HEIGHT,
   buildViewModel,
-  cellLabel,
   columnTotals,
   encodeDefaultFieldValues,
   memoFormatter,
@@ -42,29 +34,30 @@ import {
   type SummaryItem,
   type ViewModel
 } from './viewModel';
+import {
+  cellDetailOf,
+  cellInputOf,
+  landscapeCellOf,
+  updateable,
+  withSavedCell,
+  type CellDetail,
+  type CellEdit,
+  type OpenCell
+} from './panel';
+import { unmappedItems, unmappedText, type UnmappedItem } from './unmapped';
+import {
+  columnHeaders,
+  grandTotalView,
+  headerTabIndex,
+  nextPosition,
+  scrollToShow,
+  type ColumnHeader
+} from './gridNav';
+import { yearOptions } from './summary';
 
-/** What the cell panel shows and edits. */
-export interface CellDetail {
-  buyingCenterId: string;
-  offeringId: string;
-  fiscalYear: number;
-  title: string;
-  summary: string;
-  state: LandscapeCellDto['state'];
-  competitor: string;
-  potential: number | null;
-  opportunities: { id: string; name: string; detail: string }[];
-  canEdit: boolean;
-  canCreateOpportunity: boolean;
-}
+export type { CellDetail } from './panel';
 
 const CURRENT_YEAR = new Date().getFullYear();
-
-function updateable(info: ObjectInfo | undefined, fields: string[]): boolean {
-  // Unknown (still loading, or no UI API in the preview): let the server decide, it runs in user mode.
-  if (!info) return true;
-  return fields.every((f) => info.fields[f]?.updateable !== false);
-}
 
 /**
  * The whitespace matrix of an account: nested buying centers x active offerings, every cell with its
@@ -95,7 +88,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   scrollTop = 0;
   activeRow = 0;
   activeCol = 1;
-  openCell?: { buyingCenterId: string; offeringId: string } = undefined;
+  openCell?: OpenCell = undefined;
   saving = false;
   showAddBuyingCenter = false;
   showUnmapped = false;
@@ -192,15 +185,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   // ---- header: fiscal year, summary ----
 
   get yearOptions(): { label: string; value: string }[] {
-    const years = new Set<number>([
-      this.fiscalYear,
-      CURRENT_YEAR - 2,
-      CURRENT_YEAR - 1,
-      CURRENT_YEAR,
-      CURRENT_YEAR + 1
-    ]);
-    for (const y of this.data?.fiscalYears ?? []) years.add(y);
-    return [...years].sort((a, b) => a - b).map((y) => ({ label: `FY${y}`, value: String(y) }));
+    return yearOptions(this.fiscalYear, CURRENT_YEAR, this.data?.fiscalYears ?? []);
   }
 
   get yearValue(): string {
@@ -226,40 +211,20 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- grid ----
 
-  get columns(): {
-    key: string;
-    name: string;
-    family: string;
-    colIndex: number;
-    col: number;
-    tabIndex: number;
-  }[] {
-    const header = this.activeRow === -1;
-    return (this.matrix?.columns ?? []).map((c, k) => ({
-      key: c.id,
-      name: c.name,
-      family: c.family ?? '',
-      colIndex: k + 2,
-      col: k + 1,
-      tabIndex: header && this.activeCol === k + 1 ? 0 : this.headerFallback(k + 1)
-    }));
+  private get focus(): { activeRow: number; activeCol: number } {
+    return { activeRow: this.activeRow, activeCol: this.activeCol };
   }
 
-  /** When the active row is scrolled out of the window, the sticky column header keeps the grid reachable by Tab. */
-  private headerFallback(col: number): number {
-    if (this.activeRow === -1 || this.activeCol !== col) return -1;
-    const { start, end } = this.window;
-    const totals = this.vm ? this.vm.rows.length : 0;
-    return this.activeRow === totals || (this.activeRow >= start && this.activeRow < end) ? -1 : 0;
+  get columns(): ColumnHeader[] {
+    return columnHeaders(this.matrix?.columns ?? [], this.focus, this.window, this.totalsRow);
   }
 
   get cornerTabIndex(): number {
-    return (this.activeRow === -1 && this.activeCol === 0) || this.headerFallback(0) === 0 ? 0 : -1;
+    return headerTabIndex(0, this.focus, this.window, this.totalsRow);
   }
 
   get totalHeaderTabIndex(): number {
-    const last = (this.matrix?.columns.length ?? 0) + 1;
-    return (this.activeRow === -1 && this.activeCol === last) || this.headerFallback(last) === 0 ? 0 : -1;
+    return headerTabIndex(this.lastCol, this.focus, this.window, this.totalsRow);
   }
 
   get lastCol(): number {
@@ -319,18 +284,8 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   }
 
   get grandTotal(): { text: string; ariaLabel: string; tabIndex: number } {
-    const y = this.vm?.year;
-    const last = (this.matrix?.columns.length ?? 0) + 1;
-    const tabIndex = this.activeRow === (this.vm?.rows.length ?? 0) && this.activeCol === last ? 0 : -1;
-    if (!y) return { text: '', ariaLabel: '', tabIndex };
-    const f = this.format;
-    return {
-      text: f(y.grandTotal.won + y.grandTotal.pipeline),
-      ariaLabel:
-        `All buying centers: won ${f(y.grandTotal.won)}, open pipeline ${f(y.grandTotal.pipeline)}, whitespace potential ${f(y.grandTotal.potential)}, competitive potential ${f(y.grandTotal.competitive)}` +
-        (y.goal !== null ? `, revenue goal ${f(y.goal)}` : ', no revenue goal'),
-      tabIndex
-    };
+    const tabIndex = this.activeRow === this.totalsRow && this.activeCol === this.lastCol ? 0 : -1;
+    return grandTotalView(this.vm?.year, this.format, tabIndex);
   }
 
   get totalsHeaderTabIndex(): number {
@@ -369,48 +324,20 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   /** Grid keyboard pattern: arrows, Home/End (Ctrl for the grid), PageUp/PageDown, Enter/Space to open. */
   handleGridKeydown(event: KeyboardEvent): void {
     if (!this.vm || !this.matrix) return;
-    const lastRow = this.vm.rows.length; // the totals row
-    const lastCol = this.matrix.columns.length + 1;
-    const page = Math.max(1, Math.floor(this.matrixHeight / ROW_HEIGHT) - 1);
-    let row = this.activeRow;
-    let col = this.activeCol;
-    switch (event.key) {
-      case 'ArrowDown':
-        row = Math.min(lastRow, row + 1);
-        break;
-      case 'ArrowUp':
-        row = Math.max(-1, row - 1);
-        break;
-      case 'ArrowRight':
-        col = Math.min(lastCol, col + 1);
-        break;
-      case 'ArrowLeft':
-        col = Math.max(0, col - 1);
-        break;
-      case 'Home':
-        col = 0;
-        if (event.ctrlKey) row = -1;
-        break;
-      case 'End':
-        col = lastCol;
-        if (event.ctrlKey) row = lastRow;
-        break;
-      case 'PageDown':
-        row = Math.min(lastRow, row + page);
-        break;
-      case 'PageUp':
-        row = Math.max(-1, row - page);
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.activate();
-        return;
-      default:
-        return;
-    }
+    const next = nextPosition(
+      event.key,
+      event.ctrlKey,
+      { row: this.activeRow, col: this.activeCol },
+      {
+        lastRow: this.vm.rows.length, // the totals row
+        lastCol: this.matrix.columns.length + 1,
+        page: Math.max(1, Math.floor(this.matrixHeight / ROW_HEIGHT) - 1)
+      }
+    );
+    if (!next) return;
     event.preventDefault();
-    this.moveTo(row, col);
+    if (next === 'activate') this.activate();
+    else this.moveTo(next.row, next.col);
   }
 
   private activate(): void {
@@ -433,10 +360,8 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     if (scroller && row >= 0 && this.vm && row < this.vm.rows.length) {
       // Keep the focused row inside the viewport (below the sticky header), so it is rendered.
       const top = row * ROW_HEIGHT;
-      const viewTop = scroller.scrollTop;
-      const bodyHeight = this.matrixHeight - 2 * ROW_HEIGHT;
-      if (top < viewTop) scroller.scrollTop = top;
-      else if (top + ROW_HEIGHT > viewTop + bodyHeight) scroller.scrollTop = top + ROW_HEIGHT - bodyHeight;
+      const next = scrollToShow(row, scroller.scrollTop, this.matrixHeight, ROW_HEIGHT);
+      if (next !== scroller.scrollTop) scroller.scrollTop = next;
       this.scrollTop = scroller.scrollTop;
       if (top < this.window.start * ROW_HEIGHT || row >= this.window.end) this.scrollTop = top;
     }
@@ -454,62 +379,25 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- cell panel ----
 
-  private landscapeCell(buyingCenterId: string, offeringId: string): LandscapeCellDto | undefined {
-    return this.data?.cells.find(
-      (c) =>
-        c.buyingCenterId === buyingCenterId && c.offeringId === offeringId && c.fiscalYear === this.fiscalYear
-    );
-  }
-
   private openCellPanel(buyingCenterId: string, offeringId: string): void {
     this.actionError = undefined;
     this.openCell = { buyingCenterId, offeringId };
   }
 
   get cellDetail(): CellDetail | undefined {
-    const open = this.openCell;
-    if (!open || !this.matrix || !this.vm?.year || !this.data) return undefined;
-    const r = this.matrix.rows.findIndex((x) => x.buyingCenter.id === open.buyingCenterId);
-    const k = this.matrix.columns.findIndex((c) => c.id === open.offeringId);
-    if (r < 0 || k < 0) return undefined;
-    const cell = this.vm.year.cells[r * this.matrix.columns.length + k];
-    const rowName = this.matrix.rows[r].buyingCenter.name;
-    const colName = this.matrix.columns[k].name;
-    const landscape = this.landscapeCell(open.buyingCenterId, open.offeringId);
-    const ids = new Set(cell.opportunityIds);
-    const opportunities = this.data.opportunities
-      .filter((o) => ids.has(o.id))
-      .map((o) => ({
-        id: o.id,
-        name: o.name,
-        detail: `${o.stageName} · ${this.format(o.amount ?? 0)} · ${formatDate(o.closeDate, { locale: LOCALE })}`
-      }));
-    return {
-      buyingCenterId: open.buyingCenterId,
-      offeringId: open.offeringId,
+    const { openCell: open, matrix, vm, data } = this;
+    if (!open || !matrix || !vm?.year || !data) return undefined;
+    return cellDetailOf({
+      open,
+      matrix,
+      vm,
+      data,
       fiscalYear: this.fiscalYear,
-      title: `${rowName} x ${colName}`,
-      summary: cellLabel(
-        rowName,
-        colName,
-        cell.status,
-        cell.competitor,
-        cell,
-        cell.change,
-        this.format,
-        this.fiscalYear - 1
-      )
-        .split(': ')
-        .slice(1)
-        .join(': '),
-      state: landscape?.state ?? 'Unassessed',
-      competitor: landscape?.competitor ?? '',
-      potential: landscape?.potential ?? null,
-      opportunities,
-      canEdit: updateable(this.cellInfo, ['State__c', 'Competitor__c', 'Potential__c']),
-      canCreateOpportunity:
-        !this.oppInfo || this.oppInfo.fields.Keyplan_Buying_Center__c?.createable !== false
-    };
+      format: this.format,
+      locale: LOCALE,
+      cellInfo: this.cellInfo,
+      oppInfo: this.oppInfo
+    });
   }
 
   handlePanelClose(): void {
@@ -517,43 +405,25 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     this.pendingFocus = true;
   }
 
-  async handleCellSave(
-    event: CustomEvent<{
-      state: LandscapeCellDto['state'];
-      competitor: string | null;
-      potential: number | null;
-    }>
-  ): Promise<void> {
+  async handleCellSave(event: CustomEvent<CellEdit>): Promise<void> {
     const open = this.openCell;
     if (!open || !this.data) return;
-    const existing = this.landscapeCell(open.buyingCenterId, open.offeringId);
-    const input: LandscapeCellInput = {
-      buyingCenterId: open.buyingCenterId,
-      offeringId: open.offeringId,
-      fiscalYear: this.fiscalYear,
-      state: event.detail.state,
-      competitor: event.detail.state === 'Competitor' ? event.detail.competitor : null,
-      potential: event.detail.potential
-    };
-    if (existing) {
-      input.id = existing.id;
-      input.lastModified = existing.lastModified;
-    }
+    const existing = landscapeCellOf(this.data, open, this.fiscalYear);
+    const input = cellInputOf(open, this.fiscalYear, event.detail, existing);
+    await this.runAction(async () => {
+      const saved = await saveCell({ input });
+      const data = this.data as WhitespaceData;
+      this.setData({ ...data, cells: withSavedCell(data.cells, saved) });
+      await this.refresh();
+    });
+  }
+
+  /** Runs a save: shows the spinner, and the error (if any) in the action error panel. */
+  private async runAction(action: () => Promise<void>): Promise<void> {
     this.saving = true;
     this.actionError = undefined;
     try {
-      const saved = await saveCell({ input });
-      const cells = this.data.cells.filter(
-        (c) =>
-          c.id !== saved.id &&
-          !(
-            c.buyingCenterId === saved.buyingCenterId &&
-            c.offeringId === saved.offeringId &&
-            c.fiscalYear === saved.fiscalYear
-          )
-      );
-      this.setData({ ...this.data, cells: [...cells, saved] });
-      await this.refresh();
+      await action();
     } catch (e) {
       this.actionError = e;
     } finally {
@@ -618,53 +488,24 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     event: CustomEvent<{ name: string; parentId: string | null }>
   ): Promise<void> {
     if (!this.data) return;
-    this.saving = true;
-    this.actionError = undefined;
-    try {
+    await this.runAction(async () => {
       const created: MatrixBuyingCenter = await createBuyingCenter({
         accountId: this.recordId as string,
         name: event.detail.name,
         parentId: event.detail.parentId
       });
-      this.setData({ ...this.data, buyingCenters: [...this.data.buyingCenters, created] });
+      const data = this.data as WhitespaceData;
+      this.setData({ ...data, buyingCenters: [...data.buyingCenters, created] });
       this.showAddBuyingCenter = false;
       await this.refresh();
-    } catch (e) {
-      this.actionError = e;
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   // ---- unmapped ----
 
-  get unmapped(): {
-    id: string;
-    name: string;
-    detail: string;
-    reason: string;
-    lastModified: string;
-  }[] {
+  get unmapped(): UnmappedItem[] {
     if (!this.matrix || !this.data) return [];
-    const reasons: Record<string, string> = {
-      'no-buying-center': 'No buying center',
-      'no-offering': 'No offering',
-      'unknown-buying-center': 'Buying center not shown (inactive or another account)',
-      'unknown-offering': 'Offering not shown (inactive)'
-    };
-    const byId = new Map(this.data.opportunities.map((o) => [o.id, o]));
-    return this.matrix.unmapped
-      .filter((u) => u.fiscalYear === this.fiscalYear)
-      .map((u) => {
-        const o = byId.get(u.opportunityId) as MatrixOpportunity;
-        return {
-          id: o.id,
-          name: o.name,
-          detail: `${o.stageName} · ${this.format(o.amount ?? 0)} · ${formatDate(o.closeDate, { locale: LOCALE })}`,
-          reason: reasons[u.reason],
-          lastModified: o.lastModified
-        };
-      });
+    return unmappedItems(this.matrix, this.data, this.fiscalYear, this.format, LOCALE);
   }
 
   get unmappedCount(): number {
@@ -672,9 +513,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   }
 
   get unmappedText(): string {
-    const y = this.vm?.year;
-    if (!y) return '';
-    return `${this.unmappedCount} unmapped ${this.unmappedCount === 1 ? 'opportunity' : 'opportunities'}: won ${this.format(y.unmapped.won)}, open ${this.format(y.unmapped.pipeline)}`;
+    return unmappedText(this.unmappedCount, this.vm?.year, this.format);
   }
 
   get unmappedToggleLabel(): string {
@@ -698,20 +537,15 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     }>
   ): Promise<void> {
     if (!this.data) return;
-    this.saving = true;
-    this.actionError = undefined;
-    try {
+    await this.runAction(async () => {
       const mapped = await mapOpportunity({ ...event.detail });
+      const data = this.data as WhitespaceData;
       this.setData({
-        ...this.data,
-        opportunities: this.data.opportunities.map((o) => (o.id === mapped.id ? mapped : o))
+        ...data,
+        opportunities: data.opportunities.map((o) => (o.id === mapped.id ? mapped : o))
       });
       await this.refresh();
-    } catch (e) {
-      this.actionError = e;
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   get hasActionError(): boolean {

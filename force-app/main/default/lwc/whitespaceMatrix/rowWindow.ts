@@ -1,0 +1,190 @@
+/**
+ * The rendered window of the whitespace grid: rows [start, end) of the view model with their cells and
+ * row totals, ready for the template. Pure TypeScript (the benchmark runs it in Node).
+ *
+ * Type imports use a relative path on purpose: Babel erases them, and Node (bench) cannot resolve `c/`.
+ */
+import type { CellStatus } from '../keyplanCore/figures';
+import type { MatrixYear, Money3, WhitespaceMatrix } from '../keyplanCore/matrix';
+import { CHANGE_INFO, STATE_INFO, cellLabel, percent, type MoneyFormatter } from './labels';
+
+export interface ViewModel {
+  fiscalYear: number;
+  /** The year's aggregated matrix, or null when the matrix has no such year. */
+  year: MatrixYear | null;
+  /** Matrix row indices shown, in tree order, children of collapsed rows left out. */
+  rows: number[];
+  /** Matrix row index -> position in `rows` (-1 when hidden). */
+  positionOf: Int32Array;
+  collapsed: ReadonlySet<string>;
+}
+
+export interface CellView {
+  key: string;
+  buyingCenterId: string;
+  offeringId: string;
+  /** 1-based column position in the grid (row header is 1). */
+  colIndex: number;
+  /** 0-based navigation column (row header is 0). */
+  col: number;
+  tabIndex: number;
+  className: string;
+  status: CellStatus;
+  stateText: string;
+  glyph: string;
+  wonText: string;
+  pipelineText: string;
+  potentialText: string;
+  hasWon: boolean;
+  hasPipeline: boolean;
+  hasPotential: boolean;
+  delta: { symbol: string; text: string; className: string } | null;
+  ariaLabel: string;
+}
+
+export interface TotalView {
+  text: string;
+  goalText: string;
+  hasGoal: boolean;
+  percentText: string;
+  className: string;
+  ariaLabel: string;
+  tabIndex: number;
+}
+
+export interface RowView {
+  key: string;
+  buyingCenterId: string;
+  /** 1-based aria-rowindex (the column header row is 1). */
+  ariaRowIndex: number;
+  position: number;
+  name: string;
+  depth: number;
+  headerStyle: string;
+  hasChildren: boolean;
+  expanded: boolean;
+  ariaExpanded: string | null;
+  toggleLabel: string;
+  toggleIcon: string;
+  /** For screen readers on the row header: expanded or collapsed, and how many sub-centers. */
+  expandText: string;
+  headerTabIndex: number;
+  /** True when the row is collapsed and its cells show the money of its sub-centers too. */
+  rolledUp: boolean;
+  cells: CellView[];
+  total: TotalView;
+}
+
+export interface WindowContext {
+  format: MoneyFormatter;
+  /** Focused grid position: row position in the view model (header = -1, totals = rows.length), column 0 = row header. */
+  activeRow: number;
+  activeCol: number;
+  /** The previous fiscal year, for the change text. */
+  previousYear: number;
+}
+/** Renders rows [start, end) of the view model with their cells and row totals. */
+export function rowWindow(
+  matrix: WhitespaceMatrix,
+  vm: ViewModel,
+  start: number,
+  end: number,
+  ctx: WindowContext
+): RowView[] {
+  const year = vm.year;
+  const nCols = matrix.columns.length;
+  const out: RowView[] = [];
+  if (!year) return out;
+  const { format } = ctx;
+  for (let p = Math.max(0, start); p < Math.min(end, vm.rows.length); p++) {
+    const r = vm.rows[p];
+    const row = matrix.rows[r];
+    const bc = row.buyingCenter;
+    const hasChildren = row.childIds.length > 0;
+    const expanded = hasChildren && !vm.collapsed.has(bc.id);
+    const rolledUp = hasChildren && !expanded;
+    const isActiveRow = ctx.activeRow === p;
+    const cells: CellView[] = new Array(nCols);
+    for (let k = 0; k < nCols; k++) {
+      const cell = year.cells[r * nCols + k];
+      const money: Money3 = rolledUp ? cell.rolled : cell;
+      const status = rolledUp ? cell.rolledStatus : cell.status;
+      const info = STATE_INFO[status];
+      const column = matrix.columns[k];
+      const ch = cell.change ? CHANGE_INFO[cell.change] : null;
+      cells[k] = {
+        key: column.id,
+        buyingCenterId: bc.id,
+        offeringId: column.id,
+        colIndex: k + 2,
+        col: k + 1,
+        tabIndex: isActiveRow && ctx.activeCol === k + 1 ? 0 : -1,
+        className: `cell cell_${status}${rolledUp ? ' cell_rolled' : ''}`,
+        status,
+        stateText: status === 'competitor' && cell.competitor ? cell.competitor : info.short,
+        glyph: info.glyph,
+        wonText: format(money.won),
+        pipelineText: format(money.pipeline),
+        // A cell has one state, so it carries one kind of potential (whitespace or competitive).
+        potentialText: format(money.potential + money.competitive),
+        hasWon: money.won > 0,
+        hasPipeline: money.pipeline > 0,
+        hasPotential: money.potential + money.competitive > 0,
+        delta: ch
+          ? {
+              symbol: ch.symbol,
+              text: `${ch.text} since FY${ctx.previousYear}`,
+              className: `delta delta_${cell.change}`
+            }
+          : null,
+        ariaLabel: cellLabel(
+          bc.name,
+          column.name,
+          status,
+          cell.competitor,
+          money,
+          cell.change,
+          format,
+          ctx.previousYear,
+          rolledUp
+        )
+      };
+    }
+    const t = year.rowTotals[r];
+    const actual = t.rolled.won + t.rolled.pipeline;
+    const pct = percent(t.rolled.won, t.goal);
+    out.push({
+      key: bc.id,
+      buyingCenterId: bc.id,
+      ariaRowIndex: p + 2,
+      position: p,
+      name: bc.name,
+      depth: row.depth,
+      headerStyle: `padding-left: ${0.5 + row.depth * 1.25}rem`,
+      hasChildren,
+      expanded,
+      ariaExpanded: hasChildren ? String(expanded) : null,
+      toggleLabel: `${expanded ? 'Collapse' : 'Expand'} ${bc.name}`,
+      toggleIcon: expanded ? 'utility:chevrondown' : 'utility:chevronright',
+      expandText: hasChildren
+        ? `, ${expanded ? 'expanded' : 'collapsed'}, ${row.childIds.length} sub-center${row.childIds.length === 1 ? '' : 's'}`
+        : '',
+      headerTabIndex: isActiveRow && ctx.activeCol === 0 ? 0 : -1,
+      rolledUp,
+      cells,
+      total: {
+        text: format(actual),
+        goalText: t.goal !== null ? format(t.goal) : '',
+        hasGoal: t.goal !== null,
+        percentText: pct,
+        className: `total${t.goal !== null && t.rolled.won >= t.goal ? ' total_met' : ''}`,
+        ariaLabel:
+          `${bc.name} total${hasChildren ? ' with sub-centers' : ''}: won ${format(t.rolled.won)}, open pipeline ${format(t.rolled.pipeline)}, ` +
+          `whitespace potential ${format(t.rolled.potential)}, competitive potential ${format(t.rolled.competitive)}` +
+          (t.goal !== null ? `, goal ${format(t.goal)}${pct ? `, ${pct} won` : ''}` : ', no goal set'),
+        tabIndex: isActiveRow && ctx.activeCol === nCols + 1 ? 0 : -1
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * The unmapped opportunities of the whitespace matrix, as pure functions: which opportunities of the
+ * year the matrix could not place, why (in words), and the one-line summary above the list.
+ */
+import type { MatrixYear, UnmappedReason, WhitespaceMatrix } from 'c/keyplanCore';
+import type { MatrixOpportunity, WhitespaceData } from '@keyplan/contracts';
+import type { MoneyFormatter } from './labels';
+import { opportunityLine } from './panel';
+
+/** Why the matrix could not place an opportunity, as the user reads it. */
+export const UNMAPPED_REASONS: Record<UnmappedReason, string> = {
+  'no-buying-center': 'No buying center',
+  'no-offering': 'No offering',
+  'unknown-buying-center': 'Buying center not shown (inactive or another account)',
+  'unknown-offering': 'Offering not shown (inactive)'
+};
+
+/** One row of the unmapped list. */
+export interface UnmappedItem {
+  id: string;
+  name: string;
+  detail: string;
+  reason: string;
+  lastModified: string;
+}
+
+/** The unmapped opportunities of a fiscal year, in the core's order. */
+export function unmappedItems(
+  matrix: WhitespaceMatrix,
+  data: WhitespaceData,
+  fiscalYear: number,
+  format: MoneyFormatter,
+  locale: string
+): UnmappedItem[] {
+  const byId = new Map(data.opportunities.map((o) => [o.id, o]));
+  return matrix.unmapped
+    .filter((u) => u.fiscalYear === fiscalYear)
+    .map((u) => {
+      const o = byId.get(u.opportunityId) as MatrixOpportunity;
+      return {
+        id: o.id,
+        name: o.name,
+        detail: opportunityLine(o, format, locale),
+        reason: UNMAPPED_REASONS[u.reason],
+        lastModified: o.lastModified
+      };
+    });
+}
+
+/** "2 unmapped opportunities: won $1M, open $2M" (blank without the year). */
+export function unmappedText(
+  count: number,
+  year: MatrixYear | null | undefined,
+  format: MoneyFormatter
+): string {
+  if (!year) return '';
+  return `${count} unmapped ${count === 1 ? 'opportunity' : 'opportunities'}: won ${format(year.unmapped.won)}, open ${format(year.unmapped.pipeline)}`;
+}
