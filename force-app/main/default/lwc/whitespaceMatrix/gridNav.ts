@@ -5,6 +5,7 @@
  * totals row; column 0 is the row header, columns.length + 1 the total column.
  */
 import type { MatrixYear, WhitespaceMatrix } from 'c/keyplanCore';
+import type { ViewModel } from './rowWindow';
 import type { MoneyFormatter } from './labels';
 
 /** The focused grid position. */
@@ -146,4 +147,21 @@ export function scrollToShow(
   if (top < scrollTop) return top;
   if (top + rowHeight > scrollTop + bodyHeight) return top + rowHeight - bodyHeight;
   return scrollTop;
+}
+
+/**
+ * What Enter/Space does at a position: toggle a parent buying center on its row header, open the cell
+ * panel on an offering cell, nothing elsewhere (headers, totals, a leaf's row header).
+ */
+export function activationOf(
+  matrix: WhitespaceMatrix,
+  vm: ViewModel,
+  row: number,
+  col: number
+): { toggle: string } | { open: { buyingCenterId: string; offeringId: string } } | null {
+  if (row < 0 || row >= vm.rows.length) return null;
+  const mRow = matrix.rows[vm.rows[row]];
+  if (col === 0) return mRow.childIds.length ? { toggle: mRow.buyingCenter.id } : null;
+  const column = matrix.columns[col - 1];
+  return column ? { open: { buyingCenterId: mRow.buyingCenter.id, offeringId: column.id } } : null;
 }

@@ -10,9 +10,11 @@ import type {
   MatrixOpportunity,
   WhitespaceData
 } from '@keyplan/contracts';
+import type { PageReference } from 'lightning/navigation';
 import type { ObjectInfo } from 'lightning/uiObjectInfoApi';
 import { cellLabel, type MoneyFormatter } from './labels';
 import type { ViewModel } from './rowWindow';
+import { encodeDefaultFieldValues } from './viewModel';
 
 /** What the cell panel shows and edits. */
 export interface CellDetail {
@@ -154,4 +156,28 @@ export function withSavedCell(cells: LandscapeCellDto[], saved: LandscapeCellDto
       )
   );
   return [...others, saved];
+}
+
+/** The page reference of an opportunity's record page. */
+export function opportunityPage(id: string): PageReference {
+  return {
+    type: 'standard__recordPage',
+    attributes: { recordId: id, objectApiName: 'Opportunity', actionName: 'view' }
+  };
+}
+
+/** The page reference of a new opportunity for the open cell, account, buying center and offering filled in. */
+export function newOpportunityPage(accountId: string, open: OpenCell): PageReference {
+  return {
+    type: 'standard__objectPage',
+    attributes: { objectApiName: 'Opportunity', actionName: 'new' },
+    state: {
+      defaultFieldValues: encodeDefaultFieldValues({
+        AccountId: accountId,
+        Keyplan_Buying_Center__c: open.buyingCenterId,
+        Keyplan_Offering__c: open.offeringId
+      }),
+      navigationLocation: 'RELATED_LIST'
+    }
+  };
 }

@@ -82,14 +82,3 @@ export function summaryOf(year: MatrixYear, format: MoneyFormatter): SummaryItem
     item('unmapped', 'Unmapped', year.unmapped.won + year.unmapped.pipeline, null)
   ];
 }
-
-/** The fiscal years to choose from: the shown year, two back and one ahead of `currentYear`, and the data's years. */
-export function yearOptions(
-  fiscalYear: number,
-  currentYear: number,
-  dataYears: readonly number[]
-): { label: string; value: string }[] {
-  const years = new Set<number>([fiscalYear, currentYear - 2, currentYear - 1, currentYear, currentYear + 1]);
-  for (const y of dataYears) years.add(y);
-  return [...years].sort((a, b) => a - b).map((y) => ({ label: `FY${y}`, value: String(y) }));
-}

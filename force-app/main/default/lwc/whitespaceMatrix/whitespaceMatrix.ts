@@ -23,7 +23,6 @@ import {
   ROW_HEIGHT,
   buildViewModel,
   columnTotals,
-  encodeDefaultFieldValues,
   memoFormatter,
   rowWindow,
   summaryOf,
@@ -38,6 +37,8 @@ import {
   cellDetailOf,
   cellInputOf,
   landscapeCellOf,
+  newOpportunityPage,
+  opportunityPage,
   updateable,
   withSavedCell,
   type CellDetail,
@@ -46,6 +47,7 @@ import {
 } from './panel';
 import { unmappedItems, unmappedText, type UnmappedItem } from './unmapped';
 import {
+  activationOf,
   columnHeaders,
   grandTotalView,
   headerTabIndex,
@@ -53,7 +55,7 @@ import {
   scrollToShow,
   type ColumnHeader
 } from './gridNav';
-import { yearOptions } from './summary';
+import { buyingCenterOptions, offeringOptions, yearOptions, type Option } from './options';
 
 export type { CellDetail } from './panel';
 
@@ -184,7 +186,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- header: fiscal year, summary ----
 
-  get yearOptions(): { label: string; value: string }[] {
+  get yearOptions(): Option[] {
     return yearOptions(this.fiscalYear, CURRENT_YEAR, this.data?.fiscalYears ?? []);
   }
 
@@ -342,15 +344,9 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   private activate(): void {
     if (!this.vm || !this.matrix) return;
-    const row = this.activeRow;
-    if (row < 0 || row >= this.vm.rows.length) return;
-    const mRow = this.matrix.rows[this.vm.rows[row]];
-    if (this.activeCol === 0) {
-      if (mRow.childIds.length) this.toggleRow(mRow.buyingCenter.id);
-      return;
-    }
-    const column = this.matrix.columns[this.activeCol - 1];
-    if (column) this.openCellPanel(mRow.buyingCenter.id, column.id);
+    const action = activationOf(this.matrix, this.vm, this.activeRow, this.activeCol);
+    if (action && 'toggle' in action) this.toggleRow(action.toggle);
+    else if (action) this.openCellPanel(action.open.buyingCenterId, action.open.offeringId);
   }
 
   private moveTo(row: number, col: number): void {
@@ -436,27 +432,12 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   }
 
   handleOpenOpportunity(event: CustomEvent<{ id: string }>): void {
-    this[NavigationMixin.Navigate]({
-      type: 'standard__recordPage',
-      attributes: { recordId: event.detail.id, objectApiName: 'Opportunity', actionName: 'view' }
-    });
+    this[NavigationMixin.Navigate](opportunityPage(event.detail.id));
   }
 
   handleNewOpportunity(): void {
-    const open = this.openCell;
-    if (!open) return;
-    this[NavigationMixin.Navigate]({
-      type: 'standard__objectPage',
-      attributes: { objectApiName: 'Opportunity', actionName: 'new' },
-      state: {
-        defaultFieldValues: encodeDefaultFieldValues({
-          AccountId: this.recordId as string,
-          Keyplan_Buying_Center__c: open.buyingCenterId,
-          Keyplan_Offering__c: open.offeringId
-        }),
-        navigationLocation: 'RELATED_LIST'
-      }
-    });
+    if (this.openCell)
+      this[NavigationMixin.Navigate](newOpportunityPage(this.recordId as string, this.openCell));
   }
 
   // ---- buying centers ----
@@ -465,15 +446,12 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     return !this.bcInfo || this.bcInfo.fields.Name?.createable !== false;
   }
 
-  get buyingCenterOptions(): { label: string; value: string }[] {
-    return (this.matrix?.rows ?? []).map((r) => ({
-      label: `${'\u2003'.repeat(r.depth)}${r.buyingCenter.name}`,
-      value: r.buyingCenter.id
-    }));
+  get buyingCenterOptions(): Option[] {
+    return buyingCenterOptions(this.matrix);
   }
 
-  get offeringOptions(): { label: string; value: string }[] {
-    return (this.matrix?.columns ?? []).map((c) => ({ label: c.name, value: c.id }));
+  get offeringOptions(): Option[] {
+    return offeringOptions(this.matrix);
   }
 
   handleShowAddBuyingCenter(): void {

@@ -1,7 +1,13 @@
 import { buildMatrix, formatCurrency } from 'c/keyplanCore';
 import type { WhitespaceData } from '@keyplan/contracts';
-import { columnHeaders, grandTotalView, headerTabIndex, nextPosition, scrollToShow } from '../gridNav';
-import { yearOptions } from '../summary';
+import {
+  activationOf,
+  columnHeaders,
+  grandTotalView,
+  headerTabIndex,
+  nextPosition,
+  scrollToShow
+} from '../gridNav';
 import { buildViewModel } from '../viewModel';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
@@ -62,14 +68,20 @@ describe('whitespaceMatrix grid keyboard and headers', () => {
     expect(scrollToShow(20, 0, 560, 72)).toBe(20 * 72 + 72 - (560 - 144));
   });
 
-  it('offers the shown year, the years around today and the data years, sorted', () => {
-    expect(yearOptions(2020, 2026, [2027, 2025]).map((o) => o.value)).toEqual([
-      '2020',
-      '2024',
-      '2025',
-      '2026',
-      '2027'
-    ]);
-    expect(yearOptions(2026, 2026, [])[0]).toEqual({ label: 'FY2024', value: '2024' });
+  it('toggles a parent on its row header and opens an offering cell on Enter', () => {
+    const matrix = buildMatrix(FIXTURE);
+    const vm = buildViewModel(matrix, 2025, new Set());
+    const parent = vm.rows.findIndex((r) => matrix.rows[r].childIds.length > 0);
+    const leaf = vm.rows.findIndex((r) => matrix.rows[r].childIds.length === 0);
+    expect(activationOf(matrix, vm, parent, 0)).toEqual({
+      toggle: matrix.rows[vm.rows[parent]].buyingCenter.id
+    });
+    expect(activationOf(matrix, vm, leaf, 0)).toBeNull();
+    expect(activationOf(matrix, vm, leaf, 2)).toEqual({
+      open: { buyingCenterId: matrix.rows[vm.rows[leaf]].buyingCenter.id, offeringId: matrix.columns[1].id }
+    });
+    expect(activationOf(matrix, vm, leaf, matrix.columns.length + 1)).toBeNull(); // the total column
+    expect(activationOf(matrix, vm, -1, 2)).toBeNull(); // the column header
+    expect(activationOf(matrix, vm, vm.rows.length, 2)).toBeNull(); // the totals row
   });
 });

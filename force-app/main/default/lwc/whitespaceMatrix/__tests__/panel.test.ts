@@ -1,7 +1,15 @@
 import { buildMatrix, formatCurrency } from 'c/keyplanCore';
 import type { LandscapeCellDto, WhitespaceData } from '@keyplan/contracts';
 import type { ObjectInfo } from 'lightning/uiObjectInfoApi';
-import { cellDetailOf, cellInputOf, landscapeCellOf, updateable, withSavedCell } from '../panel';
+import {
+  cellDetailOf,
+  cellInputOf,
+  landscapeCellOf,
+  newOpportunityPage,
+  opportunityPage,
+  updateable,
+  withSavedCell
+} from '../panel';
 import { buildViewModel } from '../viewModel';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
@@ -119,5 +127,18 @@ describe('whitespaceMatrix cell panel', () => {
     expect(updateable(undefined, ['A'])).toBe(true);
     expect(updateable(info({ A: { updateable: true } }), ['A', 'B'])).toBe(true);
     expect(updateable(info({ A: { updateable: true }, B: { updateable: false } }), ['A', 'B'])).toBe(false);
+  });
+
+  it('navigates to an opportunity, or to a new one with the cell filled in', () => {
+    expect(opportunityPage('006X')).toEqual({
+      type: 'standard__recordPage',
+      attributes: { recordId: '006X', objectApiName: 'Opportunity', actionName: 'view' }
+    });
+    const page = newOpportunityPage('001A', { buyingCenterId: BC2, offeringId: OF1 });
+    expect(page.attributes).toEqual({ objectApiName: 'Opportunity', actionName: 'new' });
+    expect(page.state).toEqual({
+      defaultFieldValues: `AccountId=001A,Keyplan_Buying_Center__c=${BC2},Keyplan_Offering__c=${OF1}`,
+      navigationLocation: 'RELATED_LIST'
+    });
   });
 });
