@@ -18,7 +18,7 @@ import {
   rowWindow,
   windowOf,
   ROW_HEIGHT
-} from '../force-app/main/default/lwc/whitespaceMatrix/viewModel';
+} from '../force-app/main/default/lwc/whitespaceView/viewModel';
 
 const TARGET_MS = 50;
 const ROWS = 300;

@@ -12,9 +12,7 @@ import type {
 } from '@keyplan/contracts';
 import type { PageReference } from 'lightning/navigation';
 import type { ObjectInfo } from 'lightning/uiObjectInfoApi';
-import { cellLabel, type MoneyFormatter } from './labels';
-import type { ViewModel } from './rowWindow';
-import { encodeDefaultFieldValues } from './viewModel';
+import { cellLabel, encodeDefaultFieldValues, type MoneyFormatter, type ViewModel } from 'c/whitespaceView';
 
 /** What the cell panel shows and edits. */
 export interface CellDetail {

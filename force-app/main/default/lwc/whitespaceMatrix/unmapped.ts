@@ -4,7 +4,7 @@
  */
 import type { MatrixYear, UnmappedReason, WhitespaceMatrix } from 'c/keyplanCore';
 import type { MatrixOpportunity, WhitespaceData } from '@keyplan/contracts';
-import type { MoneyFormatter } from './labels';
+import type { MoneyFormatter } from 'c/whitespaceView';
 import { opportunityLine } from './panel';
 
 /** Why the matrix could not place an opportunity, as the user reads it. */

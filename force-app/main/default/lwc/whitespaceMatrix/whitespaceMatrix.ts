@@ -20,19 +20,13 @@ import {
 } from 'c/keyplanCore';
 import type { MatrixBuyingCenter, WhitespaceData } from '@keyplan/contracts';
 import {
-  ROW_HEIGHT,
   buildViewModel,
-  columnTotals,
   memoFormatter,
-  rowWindow,
   summaryOf,
-  windowOf,
-  type ColumnTotalView,
   type MoneyFormatter,
-  type RowView,
   type SummaryItem,
   type ViewModel
-} from './viewModel';
+} from 'c/whitespaceView';
 import {
   cellDetailOf,
   cellInputOf,
@@ -46,15 +40,6 @@ import {
   type OpenCell
 } from './panel';
 import { unmappedItems, unmappedText, type UnmappedItem } from './unmapped';
-import {
-  activationOf,
-  columnHeaders,
-  grandTotalView,
-  headerTabIndex,
-  nextPosition,
-  scrollToShow,
-  type ColumnHeader
-} from './gridNav';
 import { buyingCenterOptions, offeringOptions, yearOptions, type Option } from './options';
 
 export type { CellDetail } from './panel';
@@ -87,9 +72,6 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   matrix?: Matrix = undefined;
   vm?: ViewModel = undefined;
   collapsed = new Set<string>();
-  scrollTop = 0;
-  activeRow = 0;
-  activeCol = 1;
   openCell?: OpenCell = undefined;
   saving = false;
   showAddBuyingCenter = false;
@@ -97,7 +79,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   cellInfo?: ObjectInfo = undefined;
   oppInfo?: ObjectInfo = undefined;
   bcInfo?: ObjectInfo = undefined;
-  private format: MoneyFormatter = memoFormatter((v) =>
+  format: MoneyFormatter = memoFormatter((v) =>
     formatCurrency(v, CURRENCY || 'USD', { locale: LOCALE, compact: true })
   );
   private currencyCode = '';
@@ -156,7 +138,6 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   private rebuildView(): void {
     if (!this.matrix) return;
     this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed);
-    this.activeRow = Math.min(this.activeRow, this.vm.rows.length);
   }
 
   // ---- states ----
@@ -211,99 +192,14 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     return !!this.vm && !this.vm.year;
   }
 
-  // ---- grid ----
+  // ---- grid (c-whitespace-grid owns focus and scrolling) ----
 
-  private get focus(): { activeRow: number; activeCol: number } {
-    return { activeRow: this.activeRow, activeCol: this.activeCol };
+  handleGridToggle(event: CustomEvent<{ id: string }>): void {
+    this.toggleRow(event.detail.id);
   }
 
-  get columns(): ColumnHeader[] {
-    return columnHeaders(this.matrix?.columns ?? [], this.focus, this.window, this.totalsRow);
-  }
-
-  get cornerTabIndex(): number {
-    return headerTabIndex(0, this.focus, this.window, this.totalsRow);
-  }
-
-  get totalHeaderTabIndex(): number {
-    return headerTabIndex(this.lastCol, this.focus, this.window, this.totalsRow);
-  }
-
-  get lastCol(): number {
-    return (this.matrix?.columns.length ?? 0) + 1;
-  }
-
-  get totalsRow(): number {
-    return this.vm?.rows.length ?? 0;
-  }
-
-  get colCount(): number {
-    return (this.matrix?.columns.length ?? 0) + 2;
-  }
-
-  get rowCount(): number {
-    return (this.vm?.rows.length ?? 0) + 2;
-  }
-
-  get totalsRowIndex(): number {
-    return this.rowCount;
-  }
-
-  private get window(): { start: number; end: number } {
-    return windowOf(this.scrollTop, this.matrixHeight, this.vm?.rows.length ?? 0, ROW_HEIGHT);
-  }
-
-  private get context() {
-    return {
-      format: this.format,
-      activeRow: this.activeRow,
-      activeCol: this.activeCol,
-      previousYear: this.fiscalYear - 1
-    };
-  }
-
-  get visibleRows(): RowView[] {
-    if (!this.matrix || !this.vm) return [];
-    const { start, end } = this.window;
-    return rowWindow(this.matrix, this.vm, start, end, this.context);
-  }
-
-  get topSpacerStyle(): string {
-    return `height: ${this.window.start * ROW_HEIGHT}px`;
-  }
-
-  get bottomSpacerStyle(): string {
-    const total = this.vm?.rows.length ?? 0;
-    return `height: ${Math.max(0, total - this.window.end) * ROW_HEIGHT}px`;
-  }
-
-  get scrollerStyle(): string {
-    return `max-height: ${this.matrixHeight}px; --kp-row-height: ${ROW_HEIGHT}px`;
-  }
-
-  get totals(): ColumnTotalView[] {
-    return this.matrix && this.vm ? columnTotals(this.matrix, this.vm, this.context) : [];
-  }
-
-  get grandTotal(): { text: string; ariaLabel: string; tabIndex: number } {
-    const tabIndex = this.activeRow === this.totalsRow && this.activeCol === this.lastCol ? 0 : -1;
-    return grandTotalView(this.vm?.year, this.format, tabIndex);
-  }
-
-  get totalsHeaderTabIndex(): number {
-    return this.activeRow === (this.vm?.rows.length ?? 0) && this.activeCol === 0 ? 0 : -1;
-  }
-
-  handleScroll(event: Event): void {
-    const top = (event.currentTarget as HTMLElement).scrollTop;
-    // Re-render only when the window moves by a row, not on every pixel.
-    if (Math.floor(top / ROW_HEIGHT) !== Math.floor(this.scrollTop / ROW_HEIGHT)) this.scrollTop = top;
-  }
-
-  handleToggle(event: Event): void {
-    event.stopPropagation();
-    const id = (event.currentTarget as HTMLElement).dataset.id as string;
-    this.toggleRow(id);
+  handleGridCellOpen(event: CustomEvent<{ buyingCenterId: string; offeringId: string }>): void {
+    this.openCellPanel(event.detail.buyingCenterId, event.detail.offeringId);
   }
 
   private toggleRow(id: string): void {
@@ -314,63 +210,12 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     this.rebuildView();
   }
 
-  handleCellClick(event: Event): void {
-    const el = event.currentTarget as HTMLElement;
-    const row = Number(el.dataset.row);
-    const col = Number(el.dataset.col);
-    this.activeRow = row;
-    this.activeCol = col;
-    if (el.dataset.bc && el.dataset.offering) this.openCellPanel(el.dataset.bc, el.dataset.offering);
-  }
-
-  /** Grid keyboard pattern: arrows, Home/End (Ctrl for the grid), PageUp/PageDown, Enter/Space to open. */
-  handleGridKeydown(event: KeyboardEvent): void {
-    if (!this.vm || !this.matrix) return;
-    const next = nextPosition(
-      event.key,
-      event.ctrlKey,
-      { row: this.activeRow, col: this.activeCol },
-      {
-        lastRow: this.vm.rows.length, // the totals row
-        lastCol: this.matrix.columns.length + 1,
-        page: Math.max(1, Math.floor(this.matrixHeight / ROW_HEIGHT) - 1)
-      }
-    );
-    if (!next) return;
-    event.preventDefault();
-    if (next === 'activate') this.activate();
-    else this.moveTo(next.row, next.col);
-  }
-
-  private activate(): void {
-    if (!this.vm || !this.matrix) return;
-    const action = activationOf(this.matrix, this.vm, this.activeRow, this.activeCol);
-    if (action && 'toggle' in action) this.toggleRow(action.toggle);
-    else if (action) this.openCellPanel(action.open.buyingCenterId, action.open.offeringId);
-  }
-
-  private moveTo(row: number, col: number): void {
-    this.activeRow = row;
-    this.activeCol = col;
-    const scroller = this.template?.querySelector<HTMLElement>('.scroller');
-    if (scroller && row >= 0 && this.vm && row < this.vm.rows.length) {
-      // Keep the focused row inside the viewport (below the sticky header), so it is rendered.
-      const top = row * ROW_HEIGHT;
-      const next = scrollToShow(row, scroller.scrollTop, this.matrixHeight, ROW_HEIGHT);
-      if (next !== scroller.scrollTop) scroller.scrollTop = next;
-      this.scrollTop = scroller.scrollTop;
-      if (top < this.window.start * ROW_HEIGHT || row >= this.window.end) this.scrollTop = top;
-    }
-    this.pendingFocus = true;
-  }
-
   override renderedCallback(): void {
     if (!this.pendingFocus) return;
     this.pendingFocus = false;
-    const target = this.template?.querySelector<HTMLElement>(
-      `[data-row="${this.activeRow}"][data-col="${this.activeCol}"]`
-    );
-    target?.focus();
+    this.template
+      ?.querySelector<HTMLElement & { focusActiveCell(): void }>('c-whitespace-grid')
+      ?.focusActiveCell();
   }
 
   // ---- cell panel ----

@@ -10,7 +10,7 @@ import {
   updateable,
   withSavedCell
 } from '../panel';
-import { buildViewModel } from '../viewModel';
+import { buildViewModel } from 'c/whitespaceView';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');

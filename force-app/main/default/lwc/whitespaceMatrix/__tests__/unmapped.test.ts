@@ -1,7 +1,7 @@
 import { buildMatrix, formatCurrency } from 'c/keyplanCore';
 import type { WhitespaceData } from '@keyplan/contracts';
 import { UNMAPPED_REASONS, unmappedItems, unmappedText } from '../unmapped';
-import { buildViewModel } from '../viewModel';
+import { buildViewModel } from 'c/whitespaceView';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');

@@ -90,13 +90,23 @@ async function mountWithData(
 }
 
 const root = (el: HTMLElement): ShadowRoot => el.shadowRoot!;
+/** The grid lives in its own component (c-whitespace-grid). */
+const gridRoot = (el: HTMLElement): ShadowRoot => root(el).querySelector('c-whitespace-grid')!.shadowRoot!;
 const cell = (el: HTMLElement, b: number, o: number): HTMLElement =>
-  root(el).querySelector<HTMLElement>(`[role="gridcell"][data-bc="${bc(b)}"][data-offering="${of(o)}"]`)!;
+  gridRoot(el).querySelector<HTMLElement>(`[role="gridcell"][data-bc="${bc(b)}"][data-offering="${of(o)}"]`)!;
 const rowHeaders = (el: HTMLElement): string[] =>
-  [...root(el).querySelectorAll('.bodyrows [role="rowheader"] .bcname')].map((n) => n.textContent!.trim());
+  [...gridRoot(el).querySelectorAll('.bodyrows [role="rowheader"] .bcname')].map((n) =>
+    n.textContent!.trim()
+  );
 const panel = (el: HTMLElement): ShadowRoot | null =>
   root(el).querySelector('c-whitespace-cell-panel')?.shadowRoot ?? null;
-const focused = (el: HTMLElement): HTMLElement | null => root(el).activeElement as HTMLElement | null;
+/** The focused element, looking into the grid when the focus is inside it. */
+const focused = (el: HTMLElement): HTMLElement | null => {
+  const active = root(el).activeElement as HTMLElement | null;
+  return active?.tagName === 'C-WHITESPACE-GRID'
+    ? (gridRoot(el).activeElement as HTMLElement | null)
+    : active;
+};
 const key = (target: HTMLElement, k: string, init: KeyboardEventInit = {}): void => {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, ...init }));
 };
@@ -121,7 +131,7 @@ describe('c-whitespace-matrix', () => {
     await flush();
     const errorPanel = root(el).querySelector<HTMLElement & { friendlyMessage: string }>('c-error-panel')!;
     expect(errorPanel.friendlyMessage).toBe('The whitespace matrix could not be loaded.');
-    expect(root(el).querySelector('[role="grid"]')).toBeNull();
+    expect(root(el).querySelector('c-whitespace-grid')).toBeNull();
     await expect(el).toBeAccessible();
   });
 
@@ -157,9 +167,11 @@ describe('c-whitespace-matrix', () => {
       'Group IT'
     ]);
     // Names are clamped to the column width, so each carries its full text as a tooltip.
-    for (const n of root(el).querySelectorAll<HTMLElement>('.bcname, .colhead .colname, .colhead .family'))
+    for (const n of gridRoot(el).querySelectorAll<HTMLElement>(
+      '.bcname, .colhead .colname, .colhead .family'
+    ))
       expect(n.title).toBe(n.textContent);
-    const cols = [...root(el).querySelectorAll('.colhead .colname')].map((n) => n.textContent);
+    const cols = [...gridRoot(el).querySelectorAll('.colhead .colname')].map((n) => n.textContent);
     expect(cols).toEqual([
       'IoT Platform',
       'Predictive Maintenance',
@@ -168,11 +180,11 @@ describe('c-whitespace-matrix', () => {
       'Cybersecurity Services',
       'Advisory'
     ]);
-    const grid = root(el).querySelector('[role="grid"]')!;
+    const grid = gridRoot(el).querySelector('[role="grid"]')!;
     expect(grid.getAttribute('aria-rowcount')).toBe('11');
     expect(grid.getAttribute('aria-colcount')).toBe('8');
     // Child rows are indented under their division.
-    const europe = root(el).querySelectorAll<HTMLElement>('.bodyrows [role="rowheader"]')[1];
+    const europe = gridRoot(el).querySelectorAll<HTMLElement>('.bodyrows [role="rowheader"]')[1];
     expect(europe.getAttribute('style')).toContain('1.75rem');
     await expect(el).toBeAccessible();
   });
@@ -215,7 +227,7 @@ describe('c-whitespace-matrix', () => {
 
   it('compares row totals (with sub-centers) with buying-center goals and shows the plan summary', async () => {
     const el = await mountWithData();
-    const totals = [...root(el).querySelectorAll<HTMLElement>('.bodyrows .total')];
+    const totals = [...gridRoot(el).querySelectorAll<HTMLElement>('.bodyrows .total')];
     // Commercial Aircraft: 850K won + 600K open (Europe) + 90K won unmapped to an offering is not in a cell.
     expect(totals[3].querySelector('.total-value')!.textContent).toBe($(1450000));
     expect(totals[3].querySelector('.goal')!.textContent).toContain(`of ${$(6e6)}`);
@@ -225,7 +237,7 @@ describe('c-whitespace-matrix', () => {
     // Group IT has no goal.
     expect(totals[8].getAttribute('aria-label')).toContain('no goal set');
 
-    const colTotals = [...root(el).querySelectorAll('.foot .coltotal')].map((n) => n.textContent!.trim());
+    const colTotals = [...gridRoot(el).querySelectorAll('.foot .coltotal')].map((n) => n.textContent!.trim());
     expect(colTotals[0]).toBe($(850000)); // IoT Platform
     expect(colTotals[3]).toBe($(450000)); // Cloud Migration: 300K won + 150K open
     // Grand total includes the unmapped money: 850+600+300+150+220+420+180 mapped, 500+90 unmapped.
@@ -243,7 +255,7 @@ describe('c-whitespace-matrix', () => {
 
   it('collapses a division: its regions hide and its cells show the rolled-up money', async () => {
     const el = await mountWithData();
-    const toggle = root(el).querySelectorAll<HTMLElement>('.toggle')[1]; // Commercial Aircraft
+    const toggle = gridRoot(el).querySelectorAll<HTMLElement>('.toggle')[1]; // Commercial Aircraft
     expect(toggle.getAttribute('aria-label')).toBe('Collapse Commercial Aircraft');
     toggle.click();
     await flush();
@@ -254,9 +266,9 @@ describe('c-whitespace-matrix', () => {
     expect(rolled.getAttribute('aria-label')).toContain(
       `Commercial Aircraft (with sub-centers) x IoT Platform: existing business, won ${$(850000)}`
     );
-    const toggleBtn = root(el).querySelector(`.toggle[data-id="${bc(4)}"]`)!;
+    const toggleBtn = gridRoot(el).querySelector(`.toggle[data-id="${bc(4)}"]`)!;
     expect(toggleBtn.getAttribute('aria-expanded')).toBe('false');
-    root(el).querySelectorAll<HTMLElement>('.toggle')[1].click();
+    gridRoot(el).querySelectorAll<HTMLElement>('.toggle')[1].click();
     await flush();
     expect(rowHeaders(el)).toHaveLength(9);
   });
@@ -265,7 +277,7 @@ describe('c-whitespace-matrix', () => {
     const el = await mountWithData();
     const first = cell(el, 1, 1);
     expect(first.tabIndex).toBe(0);
-    expect(root(el).querySelectorAll('[role="grid"] [tabindex="0"]')).toHaveLength(1);
+    expect(gridRoot(el).querySelectorAll('[role="grid"] [tabindex="0"]')).toHaveLength(1);
     first.focus();
     key(first, 'ArrowDown');
     await flush();
@@ -310,7 +322,7 @@ describe('c-whitespace-matrix', () => {
 
   it('toggles a division with Enter on its row header', async () => {
     const el = await mountWithData();
-    const header = root(el).querySelector<HTMLElement>(`[data-row="0"][data-col="0"]`)!;
+    const header = gridRoot(el).querySelector<HTMLElement>(`[data-row="0"][data-col="0"]`)!;
     header.click();
     await flush();
     key(header, 'Enter');
@@ -507,7 +519,7 @@ describe('c-whitespace-matrix', () => {
     expect(cell(el, 3, 2).dataset.status).toBe('won');
     expect(cell(el, 6, 1).querySelector('.state-text')!.textContent).toBe('Globex Security');
     // No FY2023 data, so no change markers.
-    expect(root(el).querySelector('.delta')).toBeNull();
+    expect(gridRoot(el).querySelector('.delta')).toBeNull();
     combo.dispatchEvent(new CustomEvent('change', { detail: { value: '2024' } }));
     await flush();
     expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2024 });
@@ -636,21 +648,21 @@ describe('c-whitespace-matrix', () => {
       sortOrder: i
     }));
     const el = await mountWithData(data, { matrixHeight: 480 });
-    const rendered = (): number => root(el).querySelectorAll('.bodyrows [role="row"]').length;
+    const rendered = (): number => gridRoot(el).querySelectorAll('.bodyrows [role="row"]').length;
     expect(rendered()).toBeLessThan(30);
-    expect(root(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).toBe('302');
-    const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+    expect(gridRoot(el).querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).toBe('302');
+    const scroller = gridRoot(el).querySelector<HTMLElement>('.scroller')!;
     scroller.scrollTop = 72 * 150;
     scroller.dispatchEvent(new CustomEvent('scroll'));
     await flush();
     const names = rowHeaders(el);
     expect(names).toContain('Center 150');
     expect(names).not.toContain('Center 000');
-    const firstRow = root(el).querySelector('.bodyrows [role="row"]')!;
+    const firstRow = gridRoot(el).querySelector('.bodyrows [role="row"]')!;
     expect(Number(firstRow.getAttribute('aria-rowindex'))).toBeGreaterThan(100);
-    expect(root(el).querySelector<HTMLElement>('.top-spacer')!.style.height).not.toBe('0px');
+    expect(gridRoot(el).querySelector<HTMLElement>('.top-spacer')!.style.height).not.toBe('0px');
     // Keyboard focus that leaves the window scrolls it along.
-    const c = root(el).querySelector<HTMLElement>('.bodyrows [role="gridcell"]')!;
+    const c = gridRoot(el).querySelector<HTMLElement>('.bodyrows [role="gridcell"]')!;
     c.click();
     for (let i = 0; i < 20; i++) key(c, 'ArrowDown');
     key(c, 'PageDown');

@@ -4,7 +4,7 @@
  * away, and how far to scroll to show a row. Positions: row -1 is the column header, rows.length the
  * totals row; column 0 is the row header, columns.length + 1 the total column.
  */
-import type { MatrixYear, WhitespaceMatrix } from 'c/keyplanCore';
+import type { MatrixYear, WhitespaceMatrix } from '../keyplanCore/matrix';
 import type { ViewModel } from './rowWindow';
 import type { MoneyFormatter } from './labels';
 

@@ -1,0 +1,106 @@
+import { createElement } from 'lwc';
+import WhitespaceGrid from 'c/whitespaceGrid';
+import { buildMatrix, formatCurrency } from 'c/keyplanCore';
+import { buildViewModel } from 'c/whitespaceView';
+import type { WhitespaceData } from '@keyplan/contracts';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
+const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
+const $ = (n: number): string => formatCurrency(n, 'USD', { locale: 'en-US', compact: true });
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const bc = (n: number): string => `a0B5g0000001BC${n}AAA`;
+const of = (n: number): string => `a0C5g0000001OF${n}AAA`;
+
+type GridElement = HTMLElement & { focusActiveCell(): void };
+
+function mount(collapsed: string[] = []): GridElement {
+  const matrix = buildMatrix(FIXTURE);
+  const el = createElement('c-whitespace-grid', { is: WhitespaceGrid }) as GridElement;
+  Object.assign(el, {
+    matrix,
+    vm: buildViewModel(matrix, 2025, new Set(collapsed)),
+    fiscalYear: 2025,
+    format: $,
+    matrixHeight: 560
+  });
+  document.body.appendChild(el);
+  return el;
+}
+
+const root = (el: HTMLElement): ShadowRoot => el.shadowRoot!;
+const cell = (el: HTMLElement, b: number, o: number): HTMLElement =>
+  root(el).querySelector<HTMLElement>(`[role="gridcell"][data-bc="${bc(b)}"][data-offering="${of(o)}"]`)!;
+const key = (target: HTMLElement, k: string): void => {
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true })
+  );
+};
+
+describe('c-whitespace-grid', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('renders an accessible grid of buying centers by offering with one tab stop', async () => {
+    const el = mount();
+    await flush();
+    const grid = root(el).querySelector('[role="grid"]')!;
+    expect(grid.getAttribute('aria-rowcount')).toBe('11');
+    expect(grid.getAttribute('aria-colcount')).toBe('8');
+    expect(root(el).querySelectorAll('[role="grid"] [tabindex="0"]')).toHaveLength(1);
+    expect(cell(el, 1, 1).tabIndex).toBe(0);
+    await expect(el).toBeAccessible();
+  });
+
+  it('asks the container to open a clicked cell and to toggle a division', async () => {
+    const el = mount();
+    await flush();
+    const opened = jest.fn();
+    const toggled = jest.fn();
+    el.addEventListener('cellopen', (e) => opened((e as CustomEvent).detail));
+    el.addEventListener('rowtoggle', (e) => toggled((e as CustomEvent).detail));
+    cell(el, 5, 1).click();
+    expect(opened).toHaveBeenCalledWith({ buyingCenterId: bc(5), offeringId: of(1) });
+    root(el)
+      .querySelector<HTMLElement>(`.toggle[data-id="${bc(1)}"]`)!
+      .click();
+    expect(toggled).toHaveBeenCalledWith({ id: bc(1) });
+    // Enter on a division's row header toggles it too; the grid itself changes nothing (the container does).
+    const header = root(el).querySelector<HTMLElement>('[data-row="0"][data-col="0"]')!;
+    header.click();
+    await flush();
+    key(header, 'Enter');
+    expect(toggled).toHaveBeenCalledTimes(2);
+    expect(root(el).querySelectorAll('.bodyrows [role="row"]')).toHaveLength(9);
+  });
+
+  it('moves the roving focus with the keyboard and gives it back on request', async () => {
+    const el = mount();
+    await flush();
+    const first = cell(el, 1, 1);
+    first.focus();
+    key(first, 'ArrowDown');
+    await flush();
+    expect(root(el).activeElement).toBe(cell(el, 2, 1));
+    expect(cell(el, 1, 1).tabIndex).toBe(-1);
+    const ignored = new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true });
+    cell(el, 2, 1).dispatchEvent(ignored);
+    expect(ignored.defaultPrevented).toBe(false);
+    (root(el).activeElement as HTMLElement).blur();
+    expect(root(el).activeElement).toBeNull();
+    el.focusActiveCell();
+    expect(root(el).activeElement).toBe(cell(el, 2, 1));
+  });
+
+  it('shows a collapsed division with the money of its sub-centers', async () => {
+    const el = mount([bc(1)]);
+    await flush();
+    expect(root(el).querySelectorAll('.bodyrows [role="row"]').length).toBeLessThan(9);
+    expect(
+      root(el)
+        .querySelector(`.toggle[data-id="${bc(1)}"]`)!
+        .getAttribute('aria-expanded')
+    ).toBe('false');
+    await expect(el).toBeAccessible();
+  });
+});
