@@ -16,52 +16,24 @@ import {
   COLOUR_MODES,
   COLOUR_MODE_LABELS,
   OrgChartViewModel,
-  type Direction,
-  type LinkView,
   type LineView,
-  type NodeView,
   type PersonDetails,
   type ViewSlice
 } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
-
-const MIN_SCALE = 0.1;
-/** The chart opens at least this large (names readable); wider trees scroll and pan instead of shrinking. */
-const READABLE_SCALE = 0.75;
-const PAD = 24;
-/** The canvas never gets shorter than this, however small the tree. */
-const MIN_CANVAS = 240;
-const MAX_SCALE = 2.5;
-const ZOOM_STEP = 1.25;
-/** Render a margin beyond the visible area so short pans do not show empty edges. */
-const OVERSCAN = 160;
-const KEY_DIRECTIONS: Record<string, Direction> = {
-  ArrowUp: 'up',
-  ArrowDown: 'down',
-  ArrowLeft: 'left',
-  ArrowRight: 'right'
-};
-/** Text bindings must never be empty: LWC's static-part patching loses empty text nodes. */
-const BLANK = '\u00a0';
-
-type RenderNode = NodeView & {
-  style: string;
-  className: string;
-  tabindex: string;
-  ariaExpanded: string | null;
-  showToggle: boolean;
-  toggleKey: string;
-  toggleLabel: string;
-  toggleText: string;
-  toggleStyle: string;
-  stanceClass: string;
-};
-type RenderLink = LinkView & { className: string; arrowClass: string; title: string };
-const COLOUR_OPTIONS = COLOUR_MODES.map((m) => ({ label: COLOUR_MODE_LABELS[m], value: m }));
-const LEVEL_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
-  label: `${n} level${n > 1 ? 's' : ''}`,
-  value: String(n)
-}));
+import { fitTransform, neededCanvas, panIntoView, viewRect, zoomAt, ZOOM_STEP } from './viewport';
+import {
+  BLANK,
+  COLOUR_OPTIONS,
+  KEY_DIRECTIONS,
+  LEVEL_OPTIONS,
+  hitSummary,
+  renderLinks,
+  renderNodes,
+  statusText,
+  type RenderLink,
+  type RenderNode
+} from './render';
 
 /**
  * The org chart heatmap on the Account record page: the reporting tree, the informal network over it,
@@ -349,20 +321,18 @@ export default class OrgChartHeatmap extends LightningElement {
     return `${Math.round(this.scale * 100)}%`;
   }
   get hitSummary(): string {
-    if (!this.searchText.trim()) return BLANK;
-    if (this.hits.length === 0) return 'No match';
-    return `${this.hitIndex + 1} of ${this.hits.length}`;
+    return hitSummary(this.searchText, this.hits.length, this.hitIndex);
   }
   get noHits(): boolean {
     return this.hits.length < 2;
   }
   get statusText(): string {
     if (!this.vm) return BLANK;
-    const shown = this.slice.nodes.length;
-    const base = `${this.vm.visibleCount.toLocaleString()} of ${this.vm.totalCount.toLocaleString()} people in the chart`;
-    return this.slice.capped
-      ? `${base}; ${shown} of ${this.slice.inView.toLocaleString()} in view are drawn, zoom in to see the rest`
-      : base;
+    const { nodes, inView, capped } = this.slice;
+    return statusText(
+      { visible: this.vm.visibleCount, total: this.vm.totalCount },
+      { drawn: nodes.length, inView, capped }
+    );
   }
   get coverageButtonLabel(): string {
     return `Coverage (${this.issues.length})`;
@@ -455,17 +425,6 @@ export default class OrgChartHeatmap extends LightningElement {
     return `translate(${this.tx} ${this.ty}) scale(${this.scale})`;
   }
 
-  /** The part of the layout on screen (plus overscan), in layout coordinates. */
-  private get viewRect(): { x1: number; y1: number; x2: number; y2: number } {
-    const m = OVERSCAN / this.scale;
-    return {
-      x1: -this.tx / this.scale - m,
-      y1: -this.ty / this.scale - m,
-      x2: (this.viewportWidth - this.tx) / this.scale + m,
-      y2: (this.viewportHeight - this.ty) / this.scale + m
-    };
-  }
-
   private changed(): void {
     this.version++;
     this.refreshView();
@@ -473,46 +432,15 @@ export default class OrgChartHeatmap extends LightningElement {
 
   private refreshView(): void {
     if (!this.vm) return;
-    this.slice = this.vm.view(this.viewRect);
+    this.slice = this.vm.view(viewRect(this, { width: this.viewportWidth, height: this.viewportHeight }));
   }
 
   get renderNodes(): RenderNode[] {
     return this.memoised(
       'nodes',
       [this.slice, this.selectedId, this.hits, this.hitIndex, this.activeId],
-      () => this.computeRenderNodes()
+      () => renderNodes(this.slice.nodes, this)
     );
-  }
-
-  private computeRenderNodes(): RenderNode[] {
-    const hitSet = new Set(this.hits);
-    const current = this.hitIndex >= 0 ? this.hits[this.hitIndex] : null;
-    const nodes = this.slice.nodes;
-    const tabbable =
-      this.activeId && nodes.some((n) => n.id === this.activeId) ? this.activeId : (nodes[0]?.id ?? null);
-    return nodes.map((n) => {
-      const classes = ['node'];
-      if (n.id === this.selectedId) classes.push('is-selected');
-      if (hitSet.has(n.id)) classes.push('is-hit');
-      if (n.id === current) classes.push('is-current');
-      if (n.context) classes.push('is-context');
-      return {
-        ...n,
-        style: `left:${n.x}px;top:${n.y}px;width:${n.width}px;height:${n.height}px;background:${n.colour};color:${n.textColour}`,
-        className: classes.join(' '),
-        tabindex: n.id === tabbable ? '0' : '-1',
-        ariaExpanded: n.childCount > 0 ? String(!n.collapsed && n.hiddenDescendants < n.childCount) : null,
-        showToggle: n.childCount > 0,
-        toggleKey: `t-${n.id}`,
-        toggleLabel: `${n.collapsed ? 'Expand' : 'Collapse'} the reports of ${n.name}`,
-        toggleText: n.collapsed ? `+${n.hiddenDescendants}` : '−',
-        toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
-        stanceClass: `stance stance-${n.stance.toLowerCase()}`,
-        heatText: `Heat ${n.heat}`,
-        title: n.title || BLANK,
-        buyerRole: n.buyerRole || BLANK
-      };
-    });
   }
 
   get renderEdges(): LineView[] {
@@ -520,41 +448,18 @@ export default class OrgChartHeatmap extends LightningElement {
   }
 
   get renderLinks(): RenderLink[] {
-    return this.memoised('links', [this.slice], () =>
-      this.slice.links.map((l) => ({
-        ...l,
-        className: `link link-${l.weight}${l.negative ? ' link-negative' : ' link-positive'}`,
-        arrowClass: l.negative ? 'arrow arrow-negative' : 'arrow arrow-positive',
-        title: l.count > 1 ? `${l.count} links` : 'Link'
-      }))
-    );
+    return this.memoised('links', [this.slice], () => renderLinks(this.slice.links));
   }
 
-  /**
-   * Fits the chart: scales it to the canvas width and the App Builder height (never above 100%). With
-   * `readable`, never below READABLE_SCALE either: a wide tree then opens on its top people at a size
-   * where names can be read, and the rest is a pan or a scroll away. The canvas takes the tree's height.
-   */
+  /** Fits the chart to the canvas (see `fitTransform`); `readable` keeps names readable on wide trees. */
   fit(readable = false): void {
     if (!this.vm) return;
-    const { width, height } = this.vm.size;
-    const maxHeight = this.heightValue;
-    let s =
-      width && height
-        ? Math.min(1, (this.viewportWidth - PAD * 2) / width, (maxHeight - PAD * 2) / height)
-        : 1;
-    if (readable) s = Math.max(s, Math.min(1, READABLE_SCALE));
-    this.scale = Math.max(MIN_SCALE, s);
-    this.setCanvasHeight(Math.min(maxHeight, Math.max(MIN_CANVAS, Math.ceil(height * this.scale + PAD * 2))));
-    if (width * this.scale <= this.viewportWidth - PAD * 2) {
-      this.tx = (this.viewportWidth - width * this.scale) / 2;
-    } else {
-      // Too wide to show whole: centre the top of the tree (the first root) and let the user pan.
-      const root = this.vm.firstVisibleId ? this.vm.nodeBox(this.vm.firstVisibleId) : undefined;
-      const cx = root ? (root.x1 + root.x2) / 2 : width / 2;
-      this.tx = this.viewportWidth / 2 - cx * this.scale;
-    }
-    this.ty = PAD;
+    const root = this.vm.firstVisibleId ? this.vm.nodeBox(this.vm.firstVisibleId) : undefined;
+    const t = fitTransform(this.vm.size, this.viewportWidth, this.heightValue, readable, root);
+    this.scale = t.scale;
+    this.setCanvasHeight(t.canvasHeight);
+    this.tx = t.tx;
+    this.ty = t.ty;
     this.refreshView();
   }
 
@@ -567,7 +472,7 @@ export default class OrgChartHeatmap extends LightningElement {
   /** After more people appear (expand), the canvas grows up to the App Builder height; it never shrinks. */
   private growCanvas(): void {
     if (!this.vm) return;
-    const needed = Math.ceil(this.vm.size.height * this.scale + PAD * 2);
+    const needed = neededCanvas(this.vm.size.height, this.scale);
     if (needed > this.canvasHeight) {
       this.setCanvasHeight(Math.min(this.heightValue, needed));
       this.refreshView();
@@ -589,12 +494,10 @@ export default class OrgChartHeatmap extends LightningElement {
 
   /** Zooms keeping the layout point under (px, py) still. */
   private zoomAt(next: number, px: number, py: number): void {
-    const s = Math.min(MAX_SCALE, Math.max(MIN_SCALE, next));
-    const lx = (px - this.tx) / this.scale;
-    const ly = (py - this.ty) / this.scale;
-    this.scale = s;
-    this.tx = px - lx * s;
-    this.ty = py - ly * s;
+    const t = zoomAt(this, next, px, py);
+    this.scale = t.scale;
+    this.tx = t.tx;
+    this.ty = t.ty;
     this.refreshView();
   }
 
@@ -629,14 +532,10 @@ export default class OrgChartHeatmap extends LightningElement {
   /** Pans so a person is on screen (centred if they were outside it). */
   private bringIntoView(id: string): void {
     const box = this.vm?.nodeBox(id);
-    if (!box) return;
-    const left = box.x1 * this.scale + this.tx;
-    const right = box.x2 * this.scale + this.tx;
-    const top = box.y1 * this.scale + this.ty;
-    const bottom = box.y2 * this.scale + this.ty;
-    if (left >= 0 && top >= 0 && right <= this.viewportWidth && bottom <= this.viewportHeight) return;
-    this.tx = this.viewportWidth / 2 - ((box.x1 + box.x2) / 2) * this.scale;
-    this.ty = this.viewportHeight / 2 - ((box.y1 + box.y2) / 2) * this.scale;
+    const pan = box && panIntoView(this, box, { width: this.viewportWidth, height: this.viewportHeight });
+    if (!pan) return;
+    this.tx = pan.tx;
+    this.ty = pan.ty;
   }
 
   private reveal(id: string): void {
@@ -814,46 +713,41 @@ export default class OrgChartHeatmap extends LightningElement {
     this.changed();
   }
 
-  async handleSaveStakeholder(event: CustomEvent<{ input: ContactStakeholderInput }>): Promise<void> {
+  /** Runs one server write: the panel shows `saving` meanwhile and the error (or conflict) after. */
+  private async write(run: () => Promise<void>): Promise<void> {
     this.saving = true;
     try {
+      await run();
+      this.afterWrite();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  handleSaveStakeholder(event: CustomEvent<{ input: ContactStakeholderInput }>): Promise<void> {
+    return this.write(async () => {
       const saved = await saveStakeholder({ input: event.detail.input });
       this.vm?.replaceContact(saved);
       this.announce(`Saved ${saved.name}.`);
-      this.afterWrite();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
-  async handleSaveLink(event: CustomEvent<{ input: RelationshipLinkInput }>): Promise<void> {
-    this.saving = true;
-    try {
+  handleSaveLink(event: CustomEvent<{ input: RelationshipLinkInput }>): Promise<void> {
+    return this.write(async () => {
       const saved = await saveLink({ input: event.detail.input });
       this.vm?.upsertLink(saved);
       this.announce('Link saved.');
-      this.afterWrite();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
-  async handleDeleteLink(event: CustomEvent<{ linkId: string; lastModified: string }>): Promise<void> {
-    this.saving = true;
-    try {
+  handleDeleteLink(event: CustomEvent<{ linkId: string; lastModified: string }>): Promise<void> {
+    return this.write(async () => {
       await deleteLink({ linkId: event.detail.linkId, lastModified: event.detail.lastModified });
       this.vm?.removeLink(event.detail.linkId);
       this.announce('Link removed.');
-      this.afterWrite();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   async handleReload(): Promise<void> {

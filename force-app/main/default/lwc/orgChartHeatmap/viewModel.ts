@@ -38,10 +38,13 @@ import { nodeView, personAriaLabel, type NodeColour, type NodeView } from './nod
 import { contactOptions, personDetails, type PersonDetails } from './personDetails';
 import { cutSlice, type ViewSlice } from './viewSlice';
 
-export { linkStyle, type LinkView, type LinkWeight } from './linkGeometry';
-export { textColourOn, type NodeView } from './nodeView';
+export { linkStyle } from './linkGeometry';
+export type { LinkView, LinkWeight } from './linkGeometry';
+export { textColourOn } from './nodeView';
+export type { NodeView } from './nodeView';
 export type { PersonDetails, PersonLink } from './personDetails';
-export { MAX_DOM_LINES, MAX_DOM_LINKS, MAX_DOM_NODES, type LineView, type ViewSlice } from './viewSlice';
+export { MAX_DOM_LINES, MAX_DOM_LINKS, MAX_DOM_NODES } from './viewSlice';
+export type { LineView, ViewSlice } from './viewSlice';
 
 export const COLOUR_MODES: readonly ColourMode[] = ['heat', 'stance', 'buyerRole', 'coverage'];
 export const COLOUR_MODE_LABELS: Readonly<Record<ColourMode, string>> = {
