@@ -2,7 +2,7 @@
  * How one person is drawn on the org chart: the box's colours, texts and screen-reader label.
  * Pure functions of the layout, the contact and its heat.
  */
-import type { ContactHeat, LaidOutNode } from 'c/keyplanCore';
+import type { ContactHeat, LaidOutNode, NodeSize } from 'c/keyplanCore';
 import type { ContactNode } from '@keyplan/contracts';
 
 /** One node as the template draws it (coordinates in layout space). */
@@ -31,6 +31,15 @@ export interface NodeView {
   context: boolean;
   ariaLabel: string;
 }
+
+/** Box size by influence: more influence, bigger box (the tidy layout handles mixed sizes). */
+export const NODE_SIZES: Readonly<Record<string, NodeSize>> = {
+  Low: { width: 164, height: 76 },
+  Medium: { width: 180, height: 80 },
+  High: { width: 200, height: 86 },
+  'Very High': { width: 220, height: 92 },
+  none: { width: 164, height: 76 }
+};
 
 export type NodeColour = { key: string; colour: string; label: string };
 

@@ -34,17 +34,19 @@ import {
 } from 'c/keyplanCore';
 import type { BuyingCenterDto, ContactNode, OrgChartData, RelationshipLinkDto } from '@keyplan/contracts';
 import { linkView, mergeParallel, type LinkView } from './linkGeometry';
-import { nodeView, personAriaLabel, type NodeColour, type NodeView } from './nodeView';
+import { NODE_SIZES, nodeView, personAriaLabel, type NodeColour, type NodeView } from './nodeView';
 import { contactOptions, personDetails, type PersonDetails } from './personDetails';
 import { cutSlice, type ViewSlice } from './viewSlice';
+import { drawnRoots, neighbour, type Direction } from './treeMoves';
 
 export { linkStyle } from './linkGeometry';
 export type { LinkView, LinkWeight } from './linkGeometry';
-export { textColourOn } from './nodeView';
+export { NODE_SIZES, textColourOn } from './nodeView';
 export type { NodeView } from './nodeView';
 export type { PersonDetails, PersonLink } from './personDetails';
 export { MAX_DOM_LINES, MAX_DOM_LINKS, MAX_DOM_NODES } from './viewSlice';
 export type { LineView, ViewSlice } from './viewSlice';
+export type { Direction } from './treeMoves';
 
 export const COLOUR_MODES: readonly ColourMode[] = ['heat', 'stance', 'buyerRole', 'coverage'];
 export const COLOUR_MODE_LABELS: Readonly<Record<ColourMode, string>> = {
@@ -53,17 +55,6 @@ export const COLOUR_MODE_LABELS: Readonly<Record<ColourMode, string>> = {
   buyerRole: 'Buyer role',
   coverage: 'Coverage gaps'
 };
-
-/** Box size by influence: more influence, bigger box (the tidy layout handles mixed sizes). */
-export const NODE_SIZES: Readonly<Record<string, NodeSize>> = {
-  Low: { width: 164, height: 76 },
-  Medium: { width: 180, height: 80 },
-  High: { width: 200, height: 86 },
-  'Very High': { width: 220, height: 92 },
-  none: { width: 164, height: 76 }
-};
-
-export type Direction = 'up' | 'down' | 'left' | 'right';
 
 export interface ViewModelOptions {
   today?: Date;
@@ -303,34 +294,12 @@ export class OrgChartViewModel {
 
   /** The first drawn person (for the roving tabindex when nothing is active yet). */
   get firstVisibleId(): string | null {
-    const roots = this.layoutResult.nodes.filter(
-      (n) => n.parentId === null || !this.layoutResult.nodeById.has(n.parentId)
-    );
-    return roots.length ? roots.sort((a, b) => a.x1 - b.x1)[0].id : null;
-  }
-
-  private visibleChildren(id: string): string[] {
-    return (this.forest.childrenOf.get(id) ?? []).filter((k) => this.layoutResult.nodeById.has(k));
+    return drawnRoots(this.layoutResult)[0] ?? null;
   }
 
   /** Keyboard move along the drawn tree: up = manager, down = first report, left/right = siblings. */
   neighbour(id: string, direction: Direction): string | null {
-    const node = this.layoutResult.nodeById.get(id);
-    if (!node) return null;
-    const parent =
-      node.parentId !== null && this.layoutResult.nodeById.has(node.parentId) ? node.parentId : null;
-    if (direction === 'up') return parent;
-    if (direction === 'down') return this.visibleChildren(id)[0] ?? null;
-    const siblings =
-      parent === null
-        ? this.layoutResult.nodes
-            .filter((n) => n.parentId === null || !this.layoutResult.nodeById.has(n.parentId))
-            .sort((a, b) => a.x1 - b.x1)
-            .map((n) => n.id)
-        : this.visibleChildren(parent);
-    const i = siblings.indexOf(id);
-    const j = direction === 'left' ? i - 1 : i + 1;
-    return j >= 0 && j < siblings.length ? siblings[j] : null;
+    return neighbour(this.layoutResult, this.forest.childrenOf, id, direction);
   }
 
   /** The screen-reader label of a person, e.g. "Ada Lovelace, CIO, Champion, heat 82 hot". */
