@@ -1,4 +1,4 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
@@ -12,63 +12,19 @@ import type {
   RelationshipLinkInput,
   SettingsData
 } from '@keyplan/contracts';
-import {
-  COLOUR_MODES,
-  COLOUR_MODE_LABELS,
-  OrgChartViewModel,
-  type Direction,
-  type LinkView,
-  type LineView,
-  type NodeView,
-  type PersonDetails,
-  type ViewSlice
-} from './viewModel';
+import { COLOUR_MODES, COLOUR_MODE_LABELS, OrgChartViewModel, type PersonDetails } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
-
-const MIN_SCALE = 0.1;
-/** The chart opens at least this large (names readable); wider trees scroll and pan instead of shrinking. */
-const READABLE_SCALE = 0.75;
-const PAD = 24;
-/** The canvas never gets shorter than this, however small the tree. */
-const MIN_CANVAS = 240;
-const MAX_SCALE = 2.5;
-const ZOOM_STEP = 1.25;
-/** Render a margin beyond the visible area so short pans do not show empty edges. */
-const OVERSCAN = 160;
-const KEY_DIRECTIONS: Record<string, Direction> = {
-  ArrowUp: 'up',
-  ArrowDown: 'down',
-  ArrowLeft: 'left',
-  ArrowRight: 'right'
-};
-/** Text bindings must never be empty: LWC's static-part patching loses empty text nodes. */
-const BLANK = '\u00a0';
-
-type RenderNode = NodeView & {
-  style: string;
-  className: string;
-  tabindex: string;
-  ariaExpanded: string | null;
-  showToggle: boolean;
-  toggleKey: string;
-  toggleLabel: string;
-  toggleText: string;
-  toggleStyle: string;
-  stanceClass: string;
-};
-type RenderLink = LinkView & { className: string; arrowClass: string; title: string };
-const COLOUR_OPTIONS = COLOUR_MODES.map((m) => ({ label: COLOUR_MODE_LABELS[m], value: m }));
-const LEVEL_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
-  label: `${n} level${n > 1 ? 's' : ''}`,
-  value: String(n)
-}));
+import { BLANK, COLOUR_OPTIONS, LEVEL_OPTIONS, statusText } from './render';
+import { OrgChartNavigation } from './chartNavigation';
 
 /**
  * The org chart heatmap on the Account record page: the reporting tree, the informal network over it,
  * colouring by heat / stance / buyer role / coverage, and in-place editing of stakeholders and links.
- * All chart logic lives in the view model; this class keeps the viewport, focus and server calls.
+ * All chart logic lives in the view model; the viewport is kept by the canvas layer (`chartCanvas.ts`),
+ * search, keyboard and selection by the navigation layer (`chartNavigation.ts`); this class keeps the
+ * loading, the toolbar, the side panel and the server calls.
  */
-export default class OrgChartHeatmap extends LightningElement {
+export default class OrgChartHeatmap extends OrgChartNavigation {
   private record?: string;
   /** The account; setting another one loads its chart. */
   @api
@@ -93,50 +49,9 @@ export default class OrgChartHeatmap extends LightningElement {
   progress: LoadProgress | null = null;
   private loadSeq = 0;
   private connected = false;
-  vm?: OrgChartViewModel;
-  /** Bumped after each view model change so getters recompute. */
-  version = 0;
-
-  scale = 1;
-  tx = 0;
-  ty = 0;
-  viewportWidth = 800;
-  viewportHeight = 560;
-  /** Height of the canvas: the tree's height at the current zoom, at most the App Builder height. */
-  canvasHeight = 560;
-  slice: ViewSlice = { nodes: [], edges: [], links: [], inView: 0, capped: false };
-
-  activeId: string | null = null;
-  selectedId: string | null = null;
-  showCoverage = false;
-  searchText = '';
-  hits: string[] = [];
-  hitIndex = -1;
-  announcement = BLANK;
   focusLevels = 2;
 
   saving = false;
-  saveError: unknown = null;
-  conflict = false;
-
-  private pendingFocus: string | null = null;
-  private dragging: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
-  private fitted = false;
-  private resizeObserver?: ResizeObserver;
-  /**
-   * Memos of what the template reads, keyed by their inputs: LWC calls getters on every render, and a
-   * fresh array makes it diff (and child components re-render) everything again.
-   */
-  private memo = new Map<string, { key: unknown[]; value: unknown }>();
-
-  private memoised<T>(name: string, key: unknown[], compute: () => T): T {
-    const hit = this.memo.get(name);
-    if (hit && hit.key.length === key.length && hit.key.every((k, i) => k === key[i])) return hit.value as T;
-    const value = compute();
-    this.memo.set(name, { key, value });
-    return value;
-  }
-
   /** The org's heat thresholds, decay and stale-link window (override over packaged default). */
   private settings?: KeyplanSettings;
 
@@ -223,39 +138,7 @@ export default class OrgChartHeatmap extends LightningElement {
     this.connected = false;
     // A load still running is dropped when its pages come back.
     this.loadSeq++;
-    this.resizeObserver?.disconnect();
-  }
-
-  override renderedCallback(): void {
-    const viewport = this.template?.querySelector<HTMLElement>('.viewport');
-    if (viewport && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => this.measure());
-      this.resizeObserver.observe(viewport);
-    }
-    if (viewport && !this.fitted) {
-      this.fitted = true;
-      this.measure();
-      this.fit(true);
-    }
-    if (this.pendingFocus) {
-      const el = this.template?.querySelector<HTMLElement>(`.node[data-id="${this.pendingFocus}"]`);
-      if (el) {
-        this.pendingFocus = null;
-        el.focus();
-      }
-    }
-  }
-
-  private measure(): void {
-    const viewport = this.template?.querySelector<HTMLElement>('.viewport');
-    if (!viewport) return;
-    // One layout read per resize (clientWidth excludes the border the transform origin sits inside).
-    const w = viewport.clientWidth;
-    const h = viewport.clientHeight;
-    // jsdom and hidden tabs report 0: keep the last known size.
-    if (w > 0) this.viewportWidth = w;
-    if (h > 0) this.viewportHeight = h;
-    this.refreshView();
+    this.stopObserving();
   }
 
   get depthValue(): number {
@@ -263,7 +146,7 @@ export default class OrgChartHeatmap extends LightningElement {
     return Number.isFinite(d) && d >= 0 ? Math.floor(d) : 3;
   }
 
-  get heightValue(): number {
+  override get heightValue(): number {
     const h = Number(this.height);
     return Number.isFinite(h) && h >= 240 ? h : 560;
   }
@@ -305,9 +188,6 @@ export default class OrgChartHeatmap extends LightningElement {
   get heightStyle(): string {
     return `height: ${this.heightValue}px`;
   }
-  get canvasStyle(): string {
-    return `height: ${this.canvasHeight}px`;
-  }
 
   // ---- toolbar ----
   get colourOptions(): { label: string; value: string }[] {
@@ -345,24 +225,13 @@ export default class OrgChartHeatmap extends LightningElement {
     const name = id ? this.vm?.person(id)?.contact.name : '';
     return `Focused on ${name ?? ''}`;
   }
-  get zoomPercent(): string {
-    return `${Math.round(this.scale * 100)}%`;
-  }
-  get hitSummary(): string {
-    if (!this.searchText.trim()) return BLANK;
-    if (this.hits.length === 0) return 'No match';
-    return `${this.hitIndex + 1} of ${this.hits.length}`;
-  }
-  get noHits(): boolean {
-    return this.hits.length < 2;
-  }
   get statusText(): string {
     if (!this.vm) return BLANK;
-    const shown = this.slice.nodes.length;
-    const base = `${this.vm.visibleCount.toLocaleString()} of ${this.vm.totalCount.toLocaleString()} people in the chart`;
-    return this.slice.capped
-      ? `${base}; ${shown} of ${this.slice.inView.toLocaleString()} in view are drawn, zoom in to see the rest`
-      : base;
+    const { nodes, inView, capped } = this.slice;
+    return statusText(
+      { visible: this.vm.visibleCount, total: this.vm.totalCount },
+      { drawn: nodes.length, inView, capped }
+    );
   }
   get coverageButtonLabel(): string {
     return `Coverage (${this.issues.length})`;
@@ -401,342 +270,6 @@ export default class OrgChartHeatmap extends LightningElement {
     this.vm?.expandAll();
     this.changed();
     this.growCanvas();
-  }
-
-  handleToggleCoverage(): void {
-    this.showCoverage = !this.showCoverage;
-    if (this.showCoverage) this.selectedId = null;
-  }
-
-  // ---- search ----
-  handleSearchInput(event: CustomEvent<{ value: string }> & { target: { value?: string } }): void {
-    this.searchText = event.detail?.value ?? event.target?.value ?? '';
-    this.hits = this.vm ? this.vm.search(this.searchText) : [];
-    this.hitIndex = -1;
-    if (this.hits.length) this.gotoHit(0);
-    else this.announce(this.searchText.trim() ? `No one matches ${this.searchText}` : '');
-    this.refreshView();
-  }
-
-  handleSearchKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && this.hits.length) {
-      event.preventDefault();
-      this.gotoHit((this.hitIndex + 1) % this.hits.length);
-    }
-  }
-
-  handleNextHit(): void {
-    if (this.hits.length) this.gotoHit((this.hitIndex + 1) % this.hits.length);
-  }
-
-  handlePreviousHit(): void {
-    if (this.hits.length) this.gotoHit((this.hitIndex - 1 + this.hits.length) % this.hits.length);
-  }
-
-  private gotoHit(i: number): void {
-    this.hitIndex = i;
-    const id = this.hits[i];
-    this.reveal(id);
-    this.activeId = id;
-    const label = this.vm?.ariaLabel(id) ?? '';
-    this.announce(`${label}. Match ${i + 1} of ${this.hits.length}.`);
-    this.changed();
-  }
-
-  private announce(text: string): void {
-    this.announcement = text || BLANK;
-  }
-
-  // ---- viewport ----
-  get layerStyle(): string {
-    return `transform: translate(${this.tx}px, ${this.ty}px) scale(${this.scale})`;
-  }
-  get svgTransform(): string {
-    return `translate(${this.tx} ${this.ty}) scale(${this.scale})`;
-  }
-
-  /** The part of the layout on screen (plus overscan), in layout coordinates. */
-  private get viewRect(): { x1: number; y1: number; x2: number; y2: number } {
-    const m = OVERSCAN / this.scale;
-    return {
-      x1: -this.tx / this.scale - m,
-      y1: -this.ty / this.scale - m,
-      x2: (this.viewportWidth - this.tx) / this.scale + m,
-      y2: (this.viewportHeight - this.ty) / this.scale + m
-    };
-  }
-
-  private changed(): void {
-    this.version++;
-    this.refreshView();
-  }
-
-  private refreshView(): void {
-    if (!this.vm) return;
-    this.slice = this.vm.view(this.viewRect);
-  }
-
-  get renderNodes(): RenderNode[] {
-    return this.memoised(
-      'nodes',
-      [this.slice, this.selectedId, this.hits, this.hitIndex, this.activeId],
-      () => this.computeRenderNodes()
-    );
-  }
-
-  private computeRenderNodes(): RenderNode[] {
-    const hitSet = new Set(this.hits);
-    const current = this.hitIndex >= 0 ? this.hits[this.hitIndex] : null;
-    const nodes = this.slice.nodes;
-    const tabbable =
-      this.activeId && nodes.some((n) => n.id === this.activeId) ? this.activeId : (nodes[0]?.id ?? null);
-    return nodes.map((n) => {
-      const classes = ['node'];
-      if (n.id === this.selectedId) classes.push('is-selected');
-      if (hitSet.has(n.id)) classes.push('is-hit');
-      if (n.id === current) classes.push('is-current');
-      if (n.context) classes.push('is-context');
-      return {
-        ...n,
-        style: `left:${n.x}px;top:${n.y}px;width:${n.width}px;height:${n.height}px;background:${n.colour};color:${n.textColour}`,
-        className: classes.join(' '),
-        tabindex: n.id === tabbable ? '0' : '-1',
-        ariaExpanded: n.childCount > 0 ? String(!n.collapsed && n.hiddenDescendants < n.childCount) : null,
-        showToggle: n.childCount > 0,
-        toggleKey: `t-${n.id}`,
-        toggleLabel: `${n.collapsed ? 'Expand' : 'Collapse'} the reports of ${n.name}`,
-        toggleText: n.collapsed ? `+${n.hiddenDescendants}` : '−',
-        toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
-        stanceClass: `stance stance-${n.stance.toLowerCase()}`,
-        heatText: `Heat ${n.heat}`,
-        title: n.title || BLANK,
-        buyerRole: n.buyerRole || BLANK
-      };
-    });
-  }
-
-  get renderEdges(): LineView[] {
-    return this.slice.edges;
-  }
-
-  get renderLinks(): RenderLink[] {
-    return this.memoised('links', [this.slice], () =>
-      this.slice.links.map((l) => ({
-        ...l,
-        className: `link link-${l.weight}${l.negative ? ' link-negative' : ' link-positive'}`,
-        arrowClass: l.negative ? 'arrow arrow-negative' : 'arrow arrow-positive',
-        title: l.count > 1 ? `${l.count} links` : 'Link'
-      }))
-    );
-  }
-
-  /**
-   * Fits the chart: scales it to the canvas width and the App Builder height (never above 100%). With
-   * `readable`, never below READABLE_SCALE either: a wide tree then opens on its top people at a size
-   * where names can be read, and the rest is a pan or a scroll away. The canvas takes the tree's height.
-   */
-  fit(readable = false): void {
-    if (!this.vm) return;
-    const { width, height } = this.vm.size;
-    const maxHeight = this.heightValue;
-    let s =
-      width && height
-        ? Math.min(1, (this.viewportWidth - PAD * 2) / width, (maxHeight - PAD * 2) / height)
-        : 1;
-    if (readable) s = Math.max(s, Math.min(1, READABLE_SCALE));
-    this.scale = Math.max(MIN_SCALE, s);
-    this.setCanvasHeight(Math.min(maxHeight, Math.max(MIN_CANVAS, Math.ceil(height * this.scale + PAD * 2))));
-    if (width * this.scale <= this.viewportWidth - PAD * 2) {
-      this.tx = (this.viewportWidth - width * this.scale) / 2;
-    } else {
-      // Too wide to show whole: centre the top of the tree (the first root) and let the user pan.
-      const root = this.vm.firstVisibleId ? this.vm.nodeBox(this.vm.firstVisibleId) : undefined;
-      const cx = root ? (root.x1 + root.x2) / 2 : width / 2;
-      this.tx = this.viewportWidth / 2 - cx * this.scale;
-    }
-    this.ty = PAD;
-    this.refreshView();
-  }
-
-  private setCanvasHeight(h: number): void {
-    this.canvasHeight = h;
-    // The viewport is measured again by the ResizeObserver; until then assume the new height.
-    this.viewportHeight = h;
-  }
-
-  /** After more people appear (expand), the canvas grows up to the App Builder height; it never shrinks. */
-  private growCanvas(): void {
-    if (!this.vm) return;
-    const needed = Math.ceil(this.vm.size.height * this.scale + PAD * 2);
-    if (needed > this.canvasHeight) {
-      this.setCanvasHeight(Math.min(this.heightValue, needed));
-      this.refreshView();
-    }
-  }
-
-  handleFit(): void {
-    // The button shows the whole tree, however small that makes it.
-    this.fit();
-  }
-
-  handleZoomIn(): void {
-    this.zoomAt(this.scale * ZOOM_STEP, this.viewportWidth / 2, this.viewportHeight / 2);
-  }
-
-  handleZoomOut(): void {
-    this.zoomAt(this.scale / ZOOM_STEP, this.viewportWidth / 2, this.viewportHeight / 2);
-  }
-
-  /** Zooms keeping the layout point under (px, py) still. */
-  private zoomAt(next: number, px: number, py: number): void {
-    const s = Math.min(MAX_SCALE, Math.max(MIN_SCALE, next));
-    const lx = (px - this.tx) / this.scale;
-    const ly = (py - this.ty) / this.scale;
-    this.scale = s;
-    this.tx = px - lx * s;
-    this.ty = py - ly * s;
-    this.refreshView();
-  }
-
-  handleWheel(event: WheelEvent): void {
-    event.preventDefault();
-    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const factor = event.deltaY < 0 ? 1.1 : 1 / 1.1;
-    this.zoomAt(this.scale * factor, event.clientX - rect.left, event.clientY - rect.top);
-  }
-
-  handlePointerDown(event: PointerEvent): void {
-    if (event.button !== undefined && event.button !== 0) return;
-    const target = event.target as HTMLElement;
-    if (target.closest && target.closest('.node, .toggle')) return;
-    this.dragging = { x: event.clientX, y: event.clientY, tx: this.tx, ty: this.ty, moved: false };
-  }
-
-  handlePointerMove(event: PointerEvent): void {
-    if (!this.dragging) return;
-    const dx = event.clientX - this.dragging.x;
-    const dy = event.clientY - this.dragging.y;
-    if (Math.abs(dx) + Math.abs(dy) > 2) this.dragging.moved = true;
-    this.tx = this.dragging.tx + dx;
-    this.ty = this.dragging.ty + dy;
-    this.refreshView();
-  }
-
-  handlePointerUp(): void {
-    this.dragging = null;
-  }
-
-  /** Pans so a person is on screen (centred if they were outside it). */
-  private bringIntoView(id: string): void {
-    const box = this.vm?.nodeBox(id);
-    if (!box) return;
-    const left = box.x1 * this.scale + this.tx;
-    const right = box.x2 * this.scale + this.tx;
-    const top = box.y1 * this.scale + this.ty;
-    const bottom = box.y2 * this.scale + this.ty;
-    if (left >= 0 && top >= 0 && right <= this.viewportWidth && bottom <= this.viewportHeight) return;
-    this.tx = this.viewportWidth / 2 - ((box.x1 + box.x2) / 2) * this.scale;
-    this.ty = this.viewportHeight / 2 - ((box.y1 + box.y2) / 2) * this.scale;
-  }
-
-  private reveal(id: string): void {
-    if (!this.vm) return;
-    this.vm.reveal(id);
-    this.bringIntoView(id);
-  }
-
-  // ---- nodes ----
-  private idOf(event: Event): string | null {
-    const el = (event.currentTarget as HTMLElement | null) ?? null;
-    return el?.dataset.id ?? null;
-  }
-
-  handleNodeClick(event: MouseEvent): void {
-    const id = this.idOf(event);
-    if (id) this.open(id);
-  }
-
-  handleNodeFocus(event: FocusEvent): void {
-    const id = this.idOf(event);
-    if (id) this.activeId = id;
-  }
-
-  handleToggleClick(event: MouseEvent): void {
-    event.stopPropagation();
-    const id = this.idOf(event);
-    if (!id || !this.vm) return;
-    this.vm.toggleCollapse(id);
-    this.changed();
-    this.growCanvas();
-  }
-
-  handleNodeKeydown(event: KeyboardEvent): void {
-    const id = this.idOf(event);
-    if (!id || !this.vm) return;
-    const direction = KEY_DIRECTIONS[event.key];
-    if (direction) {
-      event.preventDefault();
-      let next = this.vm.neighbour(id, direction);
-      if (!next && direction === 'down' && this.vm.nodeBox(id)?.collapsed) {
-        this.vm.toggleCollapse(id);
-        next = this.vm.neighbour(id, 'down');
-      }
-      if (next) this.moveTo(next);
-      return;
-    }
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.open(id);
-    } else if (event.key === '+' || event.key === '-') {
-      event.preventDefault();
-      const box = this.vm.nodeBox(id);
-      if (box && box.childCount > 0 && box.collapsed === (event.key === '+')) {
-        this.vm.toggleCollapse(id);
-        this.announce(
-          `${event.key === '+' ? 'Expanded' : 'Collapsed'} ${this.vm.person(id)?.contact.name ?? ''}`
-        );
-        this.pendingFocus = id;
-        this.changed();
-      }
-    } else if (event.key === 'Escape') {
-      this.close();
-    }
-  }
-
-  private moveTo(id: string): void {
-    this.activeId = id;
-    this.pendingFocus = id;
-    this.bringIntoView(id);
-    this.changed();
-  }
-
-  private open(id: string): void {
-    this.selectedId = id;
-    this.activeId = id;
-    this.showCoverage = false;
-    this.saveError = null;
-    this.conflict = false;
-    this.changed();
-  }
-
-  private close(): void {
-    if (!this.selectedId) return;
-    const back = this.selectedId;
-    this.selectedId = null;
-    this.saveError = null;
-    this.conflict = false;
-    if (this.vm?.isVisible(back)) {
-      this.activeId = back;
-      this.pendingFocus = back;
-    }
-  }
-
-  handleRootKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && (this.selectedId || this.showCoverage)) {
-      event.stopPropagation();
-      if (this.selectedId) this.close();
-      else this.showCoverage = false;
-    }
   }
 
   // ---- side panel ----
@@ -778,10 +311,6 @@ export default class OrgChartHeatmap extends LightningElement {
     );
   }
 
-  handlePanelClose(): void {
-    this.close();
-  }
-
   handleSelectPerson(event: CustomEvent<{ contactId?: string; buyingCenterId?: string }>): void {
     const { contactId, buyingCenterId } = event.detail;
     if (contactId) {
@@ -814,46 +343,41 @@ export default class OrgChartHeatmap extends LightningElement {
     this.changed();
   }
 
-  async handleSaveStakeholder(event: CustomEvent<{ input: ContactStakeholderInput }>): Promise<void> {
+  /** Runs one server write: the panel shows `saving` meanwhile and the error (or conflict) after. */
+  private async write(run: () => Promise<void>): Promise<void> {
     this.saving = true;
     try {
+      await run();
+      this.afterWrite();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  handleSaveStakeholder(event: CustomEvent<{ input: ContactStakeholderInput }>): Promise<void> {
+    return this.write(async () => {
       const saved = await saveStakeholder({ input: event.detail.input });
       this.vm?.replaceContact(saved);
       this.announce(`Saved ${saved.name}.`);
-      this.afterWrite();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
-  async handleSaveLink(event: CustomEvent<{ input: RelationshipLinkInput }>): Promise<void> {
-    this.saving = true;
-    try {
+  handleSaveLink(event: CustomEvent<{ input: RelationshipLinkInput }>): Promise<void> {
+    return this.write(async () => {
       const saved = await saveLink({ input: event.detail.input });
       this.vm?.upsertLink(saved);
       this.announce('Link saved.');
-      this.afterWrite();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
-  async handleDeleteLink(event: CustomEvent<{ linkId: string; lastModified: string }>): Promise<void> {
-    this.saving = true;
-    try {
+  handleDeleteLink(event: CustomEvent<{ linkId: string; lastModified: string }>): Promise<void> {
+    return this.write(async () => {
       await deleteLink({ linkId: event.detail.linkId, lastModified: event.detail.lastModified });
       this.vm?.removeLink(event.detail.linkId);
       this.announce('Link removed.');
-      this.afterWrite();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   async handleReload(): Promise<void> {

@@ -1,0 +1,44 @@
+import type { LaidOutNode } from 'c/keyplanCore';
+import { drawnRoots, neighbour } from '../treeMoves';
+
+const box = (id: string, parentId: string | null, x: number): LaidOutNode => ({
+  id,
+  parentId,
+  depth: 0,
+  x1: x,
+  y1: 0,
+  x2: x + 10,
+  y2: 10,
+  childCount: 0,
+  hiddenDescendants: 0,
+  collapsed: false
+});
+
+describe('orgChartHeatmap keyboard moves', () => {
+  // r1 (drawn) has reports a, hidden, b; r0 is a second root to the left; x's manager is not drawn.
+  const nodes = [
+    box('r1', null, 100),
+    box('a', 'r1', 80),
+    box('b', 'r1', 120),
+    box('r0', null, 0),
+    box('x', 'gone', 50)
+  ];
+  const layout = { nodes, nodeById: new Map(nodes.map((n) => [n.id, n])) };
+  const childrenOf = new Map([['r1', ['a', 'hidden', 'b']]]);
+
+  it('orders the drawn roots left to right, counting people whose manager is not drawn', () => {
+    expect(drawnRoots(layout)).toEqual(['r0', 'x', 'r1']);
+    expect(drawnRoots({ nodes: [], nodeById: new Map() })).toEqual([]);
+  });
+
+  it('moves to the manager, the first drawn report and drawn colleagues', () => {
+    expect(neighbour(layout, childrenOf, 'a', 'up')).toBe('r1');
+    expect(neighbour(layout, childrenOf, 'r1', 'up')).toBeNull();
+    expect(neighbour(layout, childrenOf, 'r1', 'down')).toBe('a');
+    expect(neighbour(layout, childrenOf, 'a', 'right')).toBe('b');
+    expect(neighbour(layout, childrenOf, 'b', 'right')).toBeNull();
+    expect(neighbour(layout, childrenOf, 'r1', 'left')).toBe('x');
+    expect(neighbour(layout, childrenOf, 'r0', 'left')).toBeNull();
+    expect(neighbour(layout, childrenOf, 'hidden', 'up')).toBeNull();
+  });
+});

@@ -1,0 +1,221 @@
+import { LightningElement } from 'lwc';
+import type { LineView, OrgChartViewModel, ViewSlice } from './viewModel';
+import { fitTransform, neededCanvas, panIntoView, viewRect, zoomAt, ZOOM_STEP } from './viewport';
+import { renderLinks, renderNodes, type RenderLink, type RenderNode } from './render';
+
+/**
+ * The org chart's canvas layer of `orgChartHeatmap` (a base class, not a component of its own): the view
+ * model's slice in the viewport, zoom, pan, fit, the canvas height and the drawn people and links.
+ * The viewport maths are in `viewport.ts`; the decoration of what is drawn in `render.ts`.
+ */
+export class OrgChartCanvas extends LightningElement {
+  vm?: OrgChartViewModel;
+  /** Bumped after each view model change so getters recompute. */
+  version = 0;
+  scale = 1;
+  tx = 0;
+  ty = 0;
+  viewportWidth = 800;
+  viewportHeight = 560;
+  /** Height of the canvas: the tree's height at the current zoom, at most the App Builder height. */
+  canvasHeight = 560;
+  slice: ViewSlice = { nodes: [], edges: [], links: [], inView: 0, capped: false };
+  activeId: string | null = null;
+  selectedId: string | null = null;
+  hits: string[] = [];
+  hitIndex = -1;
+  protected pendingFocus: string | null = null;
+  protected dragging: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
+  protected fitted = false;
+  protected resizeObserver?: ResizeObserver;
+  /**
+   * Memos of what the template reads, keyed by their inputs: LWC calls getters on every render, and a
+   * fresh array makes it diff (and child components re-render) everything again.
+   */
+  protected memo = new Map<string, { key: unknown[]; value: unknown }>();
+
+  protected memoised<T>(name: string, key: unknown[], compute: () => T): T {
+    const hit = this.memo.get(name);
+    if (hit && hit.key.length === key.length && hit.key.every((k, i) => k === key[i])) return hit.value as T;
+    const value = compute();
+    this.memo.set(name, { key, value });
+    return value;
+  }
+
+  override renderedCallback(): void {
+    const viewport = this.template?.querySelector<HTMLElement>('.viewport');
+    if (viewport && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(viewport);
+    }
+    if (viewport && !this.fitted) {
+      this.fitted = true;
+      this.measure();
+      this.fit(true);
+    }
+    if (this.pendingFocus) {
+      const el = this.template?.querySelector<HTMLElement>(`.node[data-id="${this.pendingFocus}"]`);
+      if (el) {
+        this.pendingFocus = null;
+        el.focus();
+      }
+    }
+  }
+
+  /** The App Builder height: the canvas never grows beyond it. */
+  get heightValue(): number {
+    return 560;
+  }
+
+  /** Stops watching the viewport's size (when the component leaves the page). */
+  protected stopObserving(): void {
+    this.resizeObserver?.disconnect();
+  }
+
+  protected measure(): void {
+    const viewport = this.template?.querySelector<HTMLElement>('.viewport');
+    if (!viewport) return;
+    // One layout read per resize (clientWidth excludes the border the transform origin sits inside).
+    const w = viewport.clientWidth;
+    const h = viewport.clientHeight;
+    // jsdom and hidden tabs report 0: keep the last known size.
+    if (w > 0) this.viewportWidth = w;
+    if (h > 0) this.viewportHeight = h;
+    this.refreshView();
+  }
+
+  get canvasStyle(): string {
+    return `height: ${this.canvasHeight}px`;
+  }
+
+  get zoomPercent(): string {
+    return `${Math.round(this.scale * 100)}%`;
+  }
+
+  get layerStyle(): string {
+    return `transform: translate(${this.tx}px, ${this.ty}px) scale(${this.scale})`;
+  }
+
+  get svgTransform(): string {
+    return `translate(${this.tx} ${this.ty}) scale(${this.scale})`;
+  }
+
+  protected changed(): void {
+    this.version++;
+    this.refreshView();
+  }
+
+  protected refreshView(): void {
+    if (!this.vm) return;
+    this.slice = this.vm.view(viewRect(this, { width: this.viewportWidth, height: this.viewportHeight }));
+  }
+
+  get renderNodes(): RenderNode[] {
+    return this.memoised(
+      'nodes',
+      [this.slice, this.selectedId, this.hits, this.hitIndex, this.activeId],
+      () => renderNodes(this.slice.nodes, this)
+    );
+  }
+
+  get renderEdges(): LineView[] {
+    return this.slice.edges;
+  }
+
+  get renderLinks(): RenderLink[] {
+    return this.memoised('links', [this.slice], () => renderLinks(this.slice.links));
+  }
+
+  /** Fits the chart to the canvas (see `fitTransform`); `readable` keeps names readable on wide trees. */
+  fit(readable = false): void {
+    if (!this.vm) return;
+    const root = this.vm.firstVisibleId ? this.vm.nodeBox(this.vm.firstVisibleId) : undefined;
+    const t = fitTransform(this.vm.size, this.viewportWidth, this.heightValue, readable, root);
+    this.scale = t.scale;
+    this.setCanvasHeight(t.canvasHeight);
+    this.tx = t.tx;
+    this.ty = t.ty;
+    this.refreshView();
+  }
+
+  protected setCanvasHeight(h: number): void {
+    this.canvasHeight = h;
+    // The viewport is measured again by the ResizeObserver; until then assume the new height.
+    this.viewportHeight = h;
+  }
+
+  /** After more people appear (expand), the canvas grows up to the App Builder height; it never shrinks. */
+  protected growCanvas(): void {
+    if (!this.vm) return;
+    const needed = neededCanvas(this.vm.size.height, this.scale);
+    if (needed > this.canvasHeight) {
+      this.setCanvasHeight(Math.min(this.heightValue, needed));
+      this.refreshView();
+    }
+  }
+
+  handleFit(): void {
+    // The button shows the whole tree, however small that makes it.
+    this.fit();
+  }
+
+  handleZoomIn(): void {
+    this.zoomAt(this.scale * ZOOM_STEP, this.viewportWidth / 2, this.viewportHeight / 2);
+  }
+
+  handleZoomOut(): void {
+    this.zoomAt(this.scale / ZOOM_STEP, this.viewportWidth / 2, this.viewportHeight / 2);
+  }
+
+  /** Zooms keeping the layout point under (px, py) still. */
+  protected zoomAt(next: number, px: number, py: number): void {
+    const t = zoomAt(this, next, px, py);
+    this.scale = t.scale;
+    this.tx = t.tx;
+    this.ty = t.ty;
+    this.refreshView();
+  }
+
+  handleWheel(event: WheelEvent): void {
+    event.preventDefault();
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const factor = event.deltaY < 0 ? 1.1 : 1 / 1.1;
+    this.zoomAt(this.scale * factor, event.clientX - rect.left, event.clientY - rect.top);
+  }
+
+  handlePointerDown(event: PointerEvent): void {
+    if (event.button !== undefined && event.button !== 0) return;
+    const target = event.target as HTMLElement;
+    if (target.closest && target.closest('.node, .toggle')) return;
+    this.dragging = { x: event.clientX, y: event.clientY, tx: this.tx, ty: this.ty, moved: false };
+  }
+
+  handlePointerMove(event: PointerEvent): void {
+    if (!this.dragging) return;
+    const dx = event.clientX - this.dragging.x;
+    const dy = event.clientY - this.dragging.y;
+    if (Math.abs(dx) + Math.abs(dy) > 2) this.dragging.moved = true;
+    this.tx = this.dragging.tx + dx;
+    this.ty = this.dragging.ty + dy;
+    this.refreshView();
+  }
+
+  handlePointerUp(): void {
+    this.dragging = null;
+  }
+
+  /** Pans so a person is on screen (centred if they were outside it). */
+  protected bringIntoView(id: string): void {
+    const box = this.vm?.nodeBox(id);
+    const pan = box && panIntoView(this, box, { width: this.viewportWidth, height: this.viewportHeight });
+    if (!pan) return;
+    this.tx = pan.tx;
+    this.ty = pan.ty;
+  }
+
+  protected reveal(id: string): void {
+    if (!this.vm) return;
+    this.vm.reveal(id);
+    this.bringIntoView(id);
+  }
+}

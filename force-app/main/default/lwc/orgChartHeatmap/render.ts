@@ -1,0 +1,101 @@
+/**
+ * What the org chart template binds: the drawn people and links decorated with their classes, styles
+ * and labels, and the toolbar's texts. Pure functions of the view slice and the component's state.
+ */
+import { COLOUR_MODES, COLOUR_MODE_LABELS, type Direction, type LinkView, type NodeView } from './viewModel';
+
+/** Text bindings must never be empty: LWC's static-part patching loses empty text nodes. */
+export const BLANK = '\u00a0';
+
+export const KEY_DIRECTIONS: Record<string, Direction> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right'
+};
+
+export const COLOUR_OPTIONS = COLOUR_MODES.map((m) => ({ label: COLOUR_MODE_LABELS[m], value: m }));
+export const LEVEL_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
+  label: `${n} level${n > 1 ? 's' : ''}`,
+  value: String(n)
+}));
+
+export type RenderNode = NodeView & {
+  style: string;
+  className: string;
+  tabindex: string;
+  ariaExpanded: string | null;
+  showToggle: boolean;
+  toggleKey: string;
+  toggleLabel: string;
+  toggleText: string;
+  toggleStyle: string;
+  stanceClass: string;
+  heatText: string;
+};
+export type RenderLink = LinkView & { className: string; arrowClass: string; title: string };
+
+/**
+ * The drawn people with their classes and roving tabindex: the active person is tabbable when drawn,
+ * else the first drawn one. `hits` are search matches, `hitIndex` the current one (-1 for none).
+ */
+export function renderNodes(
+  nodes: NodeView[],
+  state: { selectedId: string | null; hits: string[]; hitIndex: number; activeId: string | null }
+): RenderNode[] {
+  const hitSet = new Set(state.hits);
+  const current = state.hitIndex >= 0 ? state.hits[state.hitIndex] : null;
+  const active = state.activeId;
+  const tabbable = active && nodes.some((n) => n.id === active) ? active : (nodes[0]?.id ?? null);
+  return nodes.map((n) => {
+    const classes = ['node'];
+    if (n.id === state.selectedId) classes.push('is-selected');
+    if (hitSet.has(n.id)) classes.push('is-hit');
+    if (n.id === current) classes.push('is-current');
+    if (n.context) classes.push('is-context');
+    return {
+      ...n,
+      style: `left:${n.x}px;top:${n.y}px;width:${n.width}px;height:${n.height}px;background:${n.colour};color:${n.textColour}`,
+      className: classes.join(' '),
+      tabindex: n.id === tabbable ? '0' : '-1',
+      ariaExpanded: n.childCount > 0 ? String(!n.collapsed && n.hiddenDescendants < n.childCount) : null,
+      showToggle: n.childCount > 0,
+      toggleKey: `t-${n.id}`,
+      toggleLabel: `${n.collapsed ? 'Expand' : 'Collapse'} the reports of ${n.name}`,
+      toggleText: n.collapsed ? `+${n.hiddenDescendants}` : '−',
+      toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
+      stanceClass: `stance stance-${n.stance.toLowerCase()}`,
+      heatText: `Heat ${n.heat}`,
+      title: n.title || BLANK,
+      buyerRole: n.buyerRole || BLANK
+    };
+  });
+}
+
+/** The drawn links with their weight, polarity and arrow classes and their tooltip. */
+export function renderLinks(links: LinkView[]): RenderLink[] {
+  return links.map((l) => ({
+    ...l,
+    className: `link link-${l.weight}${l.negative ? ' link-negative' : ' link-positive'}`,
+    arrowClass: l.negative ? 'arrow arrow-negative' : 'arrow arrow-positive',
+    title: l.count > 1 ? `${l.count} links` : 'Link'
+  }));
+}
+
+/** "2 of 5", "No match", or blank without a search. */
+export function hitSummary(searchText: string, hits: number, hitIndex: number): string {
+  if (!searchText.trim()) return BLANK;
+  if (hits === 0) return 'No match';
+  return `${hitIndex + 1} of ${hits}`;
+}
+
+/** The line under the chart: people shown, and how many in view are drawn when the DOM cap applies. */
+export function statusText(
+  counts: { visible: number; total: number },
+  slice: { drawn: number; inView: number; capped: boolean }
+): string {
+  const base = `${counts.visible.toLocaleString()} of ${counts.total.toLocaleString()} people in the chart`;
+  return slice.capped
+    ? `${base}; ${slice.drawn} of ${slice.inView.toLocaleString()} in view are drawn, zoom in to see the rest`
+    : base;
+}
