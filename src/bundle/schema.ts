@@ -27,6 +27,7 @@ import {
   ACTION_STATUSES,
   FiscalYear
 } from '../contracts';
+import { STANDARD_STAGE_NAMES } from '../schema';
 import { numberProblems } from './orgLimits';
 import { ruleMessage } from './ruleMessages';
 
@@ -149,18 +150,7 @@ export const BundleOpportunity = z.strictObject({
   key: Key,
   Name: Text(120).min(1),
   Amount: Amount.nullish(),
-  StageName: z.enum([
-    'Prospecting',
-    'Qualification',
-    'Needs Analysis',
-    'Value Proposition',
-    'Id. Decision Makers',
-    'Perception Analysis',
-    'Proposal/Price Quote',
-    'Negotiation/Review',
-    'Closed Won',
-    'Closed Lost'
-  ]),
+  StageName: z.enum(STANDARD_STAGE_NAMES as [string, ...string[]]),
   CloseDate: Date_,
   Probability: z.number().min(0).max(100).nullish(),
   buyingCenter: Key.nullable().default(null),

@@ -1,4 +1,17 @@
+import { STANDARD_OPEN_STAGES } from '../../force-app/main/default/lwc/keyplanCore/bant';
 import type { FieldDef, ObjectDef } from './types';
+
+/** Standard Opportunity stages that count as closed, and whether they are won. */
+export const CLOSED_STAGES: Record<string, { isWon: boolean; probability: number }> = {
+  'Closed Won': { isWon: true, probability: 100 },
+  'Closed Lost': { isWon: false, probability: 0 }
+};
+
+/** Every stage of the Salesforce default sales process: the open ones in order, then the closed ones. */
+export const STANDARD_STAGE_NAMES: readonly string[] = [
+  ...STANDARD_OPEN_STAGES,
+  ...Object.keys(CLOSED_STAGES)
+];
 
 /**
  * The standard objects and fields Keyplan reads or writes. The org has far more; this list is what
@@ -231,21 +244,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         childRelationshipName: 'Opportunities'
       }),
       f('Amount', 'Currency', { precision: 16, scale: 2 }),
-      f('StageName', 'Picklist', {
-        required: true,
-        picklistValues: [
-          'Prospecting',
-          'Qualification',
-          'Needs Analysis',
-          'Value Proposition',
-          'Id. Decision Makers',
-          'Perception Analysis',
-          'Proposal/Price Quote',
-          'Negotiation/Review',
-          'Closed Won',
-          'Closed Lost'
-        ]
-      }),
+      f('StageName', 'Picklist', { required: true, picklistValues: [...STANDARD_STAGE_NAMES] }),
       f('CloseDate', 'Date', { required: true }),
       f('Probability', 'Percent', { precision: 3, scale: 0 }),
       f('IsClosed', 'Checkbox', { readOnly: true }),
@@ -341,12 +340,6 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     ]
   }
 ];
-
-/** Standard Opportunity stages that count as closed, and whether they are won. */
-export const CLOSED_STAGES: Record<string, { isWon: boolean; probability: number }> = {
-  'Closed Won': { isWon: true, probability: 100 },
-  'Closed Lost': { isWon: false, probability: 0 }
-};
 
 /** Fields every custom object has, whatever its XML says. */
 export const CUSTOM_SYSTEM_FIELDS: FieldDef[] = SYSTEM;

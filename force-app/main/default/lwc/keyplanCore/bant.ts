@@ -100,8 +100,11 @@ export interface BantGapOptions {
   stages?: readonly SalesStage[];
 }
 
-/** The Salesforce default sales process, when the org's stages are not at hand. */
-const STANDARD_STAGES: readonly SalesStage[] = [
+/**
+ * The open stages of the Salesforce default sales process, in order: the one list the local org's
+ * Opportunity picklist and the bundle format also read (src/schema/standardObjects.ts).
+ */
+export const STANDARD_OPEN_STAGES: readonly string[] = [
   'Prospecting',
   'Qualification',
   'Needs Analysis',
@@ -110,7 +113,15 @@ const STANDARD_STAGES: readonly SalesStage[] = [
   'Perception Analysis',
   'Proposal/Price Quote',
   'Negotiation/Review'
-].map((name, i) => ({ name, sortOrder: i + 1, isActive: true, isClosed: false }));
+];
+
+/** The Salesforce default sales process, when the org's stages are not at hand. */
+const STANDARD_STAGES: readonly SalesStage[] = STANDARD_OPEN_STAGES.map((name, i) => ({
+  name,
+  sortOrder: i + 1,
+  isActive: true,
+  isClosed: false
+}));
 
 /**
  * Where a stage sits in the sales process: its rank among the active open stages by SortOrder,
