@@ -1,51 +1,28 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadSchema } from '../src/schema';
 import { loadFieldAccess, loadUserAccess } from './fls';
 import { startLocalOrg, type RunningLocalOrg } from './server';
-import { tempDir } from './test/helpers';
+import { tempDir, tinyForceApp as tinyForceApp_ } from './test/helpers';
 
 const FORCE_APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../force-app/main/default');
 const API = '/services/data/v62.0';
 
-const field = (name: string, type: string, extra = ''): string =>
-  `<?xml version="1.0" encoding="UTF-8"?><CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>${name}</fullName><label>${name}</label><type>${type}</type>${extra}</CustomField>`;
-
 /** Widget__c: Size__c read/write, Label__c read only, Secret__c not granted; Keyplan_User only. */
-function tinyForceApp(dir: string): string {
-  const root = path.join(dir, 'force-app/main/default');
-  const obj = path.join(root, 'objects/Widget__c');
-  mkdirSync(path.join(obj, 'fields'), { recursive: true });
-  writeFileSync(
-    path.join(obj, 'Widget__c.object-meta.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?><CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Widget</label><nameField><label>Name</label><type>Text</type></nameField></CustomObject>`
+const tinyForceApp = (dir: string): string =>
+  tinyForceApp_(
+    dir,
+    [
+      ['Size__c', 'Number', '<precision>4</precision><scale>0</scale>'],
+      ['Label__c', 'Text', '<length>20</length>'],
+      ['Secret__c', 'Text', '<length>20</length>']
+    ],
+    '<fieldPermissions><editable>true</editable><field>Widget__c.Size__c</field><readable>true</readable></fieldPermissions>' +
+      '<fieldPermissions><editable>false</editable><field>Widget__c.Label__c</field><readable>true</readable></fieldPermissions>' +
+      '<objectPermissions><allowCreate>true</allowCreate><allowDelete>false</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><object>Widget__c</object></objectPermissions>'
   );
-  writeFileSync(
-    path.join(obj, 'fields/Size__c.field-meta.xml'),
-    field('Size__c', 'Number', '<precision>4</precision><scale>0</scale>')
-  );
-  writeFileSync(
-    path.join(obj, 'fields/Label__c.field-meta.xml'),
-    field('Label__c', 'Text', '<length>20</length>')
-  );
-  writeFileSync(
-    path.join(obj, 'fields/Secret__c.field-meta.xml'),
-    field('Secret__c', 'Text', '<length>20</length>')
-  );
-  mkdirSync(path.join(root, 'permissionsets'), { recursive: true });
-  writeFileSync(
-    path.join(root, 'permissionsets/Keyplan_User.permissionset-meta.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?><PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
-      <fieldPermissions><editable>true</editable><field>Widget__c.Size__c</field><readable>true</readable></fieldPermissions>
-      <fieldPermissions><editable>false</editable><field>Widget__c.Label__c</field><readable>true</readable></fieldPermissions>
-      <objectPermissions><allowCreate>true</allowCreate><allowDelete>false</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><object>Widget__c</object></objectPermissions>
-      <label>Keyplan User</label></PermissionSet>`
-  );
-  return root;
-}
 
 describe('field-level security fails closed', () => {
   it('a missing permission set file grants nothing (not everything)', () => {

@@ -5,37 +5,18 @@ import { describe, it } from 'node:test';
 import { loadFieldAccess } from './fls';
 import { LocalOrg } from './org';
 import { runQuery } from './soql';
-import { tempDir } from './test/helpers';
+import { fieldXml as field, tempDir, tinyForceApp as tinyForceApp_ } from './test/helpers';
 
-const field = (name: string, type: string, extra = ''): string =>
-  `<?xml version="1.0" encoding="UTF-8"?><CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>${name}</fullName><label>${name}</label><type>${type}</type>${extra}</CustomField>`;
-
-function tinyForceApp(dir: string): string {
-  const root = path.join(dir, 'force-app/main/default');
-  const obj = path.join(root, 'objects/Widget__c');
-  mkdirSync(path.join(obj, 'fields'), { recursive: true });
-  writeFileSync(
-    path.join(obj, 'Widget__c.object-meta.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?><CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Widget</label><nameField><label>Name</label><type>Text</type></nameField></CustomObject>`
+const tinyForceApp = (dir: string): string =>
+  tinyForceApp_(
+    dir,
+    [
+      ['Size__c', 'Number', '<precision>4</precision><scale>0</scale>'],
+      ['Secret__c', 'Text', '<length>20</length>']
+    ],
+    '<fieldPermissions><editable>true</editable><field>Widget__c.Size__c</field><readable>true</readable></fieldPermissions>' +
+      '<objectPermissions><allowCreate>true</allowCreate><allowDelete>true</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><object>Widget__c</object></objectPermissions>'
   );
-  writeFileSync(
-    path.join(obj, 'fields/Size__c.field-meta.xml'),
-    field('Size__c', 'Number', '<precision>4</precision><scale>0</scale>')
-  );
-  writeFileSync(
-    path.join(obj, 'fields/Secret__c.field-meta.xml'),
-    field('Secret__c', 'Text', '<length>20</length>')
-  );
-  mkdirSync(path.join(root, 'permissionsets'), { recursive: true });
-  writeFileSync(
-    path.join(root, 'permissionsets/Keyplan_User.permissionset-meta.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?><PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
-      <fieldPermissions><editable>true</editable><field>Widget__c.Size__c</field><readable>true</readable></fieldPermissions>
-      <objectPermissions><allowCreate>true</allowCreate><allowDelete>true</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><object>Widget__c</object></objectPermissions>
-      <label>Keyplan User</label></PermissionSet>`
-  );
-  return root;
-}
 
 describe('schema evolution and field access', () => {
   it('adds a column for a field added to the metadata, keeping data, ids and key prefixes', () => {
