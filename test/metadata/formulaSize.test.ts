@@ -47,4 +47,7 @@ test('every force-app formula stays under the estimated 5,000-character compiled
   for (const s of sizes) console.log(`formula size: ${describeSize(s)}`);
   const problems = formulaSizeProblems(sizes);
   assert.deepEqual(problems, [], problems.join('\n'));
+  // The relationship type reads the 3 KB score once (each reference inlines the whole score).
+  const type = sizes.find((s) => s.field === 'Account_Plan__c.Relationship_Type__c');
+  assert.deepEqual(type?.inlined, { 'Account_Plan__c.Relationship_Score__c': 1 });
 });

@@ -5,8 +5,6 @@
  * same answer, blanks and rounding included.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { bantScore } from '../../force-app/main/default/lwc/keyplanCore/bant';
@@ -32,7 +30,9 @@ import {
   toNumber,
   toRational
 } from './formulaEval';
-import { COMPILED_LIMIT, estimatedCompiledSize, expandFormula, referenceCount } from './formulaSize';
+import { expandFormula } from '../../scripts/checks/formulaSize';
+import { MAIN } from '../../scripts/lib/paths';
+import { findField, loadSchema } from '../../src/schema/loadSchema';
 
 const RECORDS = customMetadataValues();
 const RUNS = { numRuns: 400 };
@@ -360,8 +360,9 @@ describe('the org overrides ($Setup.Keyplan_Tuning__c) over the packaged records
   });
 
   test('every setting a formula reads goes through BLANKVALUE($Setup..., $CustomMetadata...)', () => {
+    const schema = loadSchema(MAIN);
     for (const [objectName, field] of FORMULA_FIELDS) {
-      const src = expandFormula(objectName, field);
+      const src = expandFormula(schema, objectName, findField(schema, objectName, field)!.formula!);
       const cmdt = [...src.matchAll(/\$CustomMetadata\.Keyplan_Setting__mdt\.(\w+)\.Value__c/g)];
       assert.ok(cmdt.length > 0 || field === 'Relationship_Type__c', `${field} reads settings`);
       for (const m of cmdt)
@@ -393,20 +394,6 @@ describe('the org overrides ($Setup.Keyplan_Tuning__c) over the packaged records
   });
 });
 
-/** Every formula field under force-app/main/default/objects, as [object, field]. */
-function allFormulaFields(): [string, string][] {
-  const objects = path.resolve(__dirname, '../../force-app/main/default/objects');
-  const out: [string, string][] = [];
-  for (const objectName of readdirSync(objects)) {
-    const dir = path.join(objects, objectName, 'fields');
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir))
-      if (readFileSync(path.join(dir, file), 'utf8').includes('<formula>'))
-        out.push([objectName, file.replace('.field-meta.xml', '')]);
-  }
-  return out;
-}
-
 /** The four formula fields that read settings. */
 const FORMULA_FIELDS: [string, string][] = [
   ['Opportunity', 'Keyplan_BANT_Score__c'],
@@ -414,54 +401,3 @@ const FORMULA_FIELDS: [string, string][] = [
   ['Account_Plan__c', 'Relationship_Type__c'],
   ['Account_Plan__c', 'Tier__c']
 ];
-
-describe('compiled formula size (referenced formulas inlined, $CustomMetadata / $Setup at full length)', () => {
-  test('every formula field stays under 5,000 characters; the sizes are printed', () => {
-    const all = allFormulaFields();
-    for (const f of FORMULA_FIELDS)
-      assert.ok(
-        all.some(([o, n]) => o === f[0] && n === f[1]),
-        f.join('.')
-      );
-    for (const [objectName, field] of all) {
-      const size = estimatedCompiledSize(objectName, field);
-      console.log(`compiled size estimate ${objectName}.${field}: ${size} / ${COMPILED_LIMIT}`);
-      assert.ok(size < COMPILED_LIMIT, `${objectName}.${field} compiles to about ${size} characters`);
-    }
-  });
-
-  test('Relationship_Type__c references the score once', () => {
-    assert.equal(referenceCount('Account_Plan__c', 'Relationship_Type__c', 'Relationship_Score__c'), 1);
-  });
-
-  test('the estimate fails the old Relationship_Type__c (four references to a 2 KB score)', () => {
-    const weights = ['Executive_Access', 'Share_Of_Wallet', 'Strategic_Alignment', 'Co_Innovation', 'Tenure'];
-    const cm = (n: string) => `$CustomMetadata.Keyplan_Setting__mdt.${n}.Value__c`;
-    const sum = weights.map((w) => `IF(ISBLANK(Score_${w}__c), 0, ${cm(`RelType_Weight_${w}`)})`).join(' + ');
-    const num = weights
-      .map((w) => `IF(ISBLANK(Score_${w}__c), 0, ${cm(`RelType_Weight_${w}`)} * Score_${w}__c)`)
-      .join(' + ');
-    const old: Record<string, string> = {
-      Relationship_Score__c: `IF((${sum}) <= 0, NULL, ROUND((${num}) / (${sum}), 2))`,
-      Relationship_Type__c: `IF(ISBLANK(Relationship_Score__c), "",
-        IF(Relationship_Score__c >= ${cm('RelType_Band_Strategic')}, "Strategic",
-        IF(Relationship_Score__c >= ${cm('RelType_Band_Interdependent')}, "Interdependent",
-        IF(Relationship_Score__c >= ${cm('RelType_Band_Cooperative')}, "Cooperative", "Tactical"))))`
-    };
-    const source = (_o: string, f: string) => old[f] ?? null;
-    const size = estimatedCompiledSize('Account_Plan__c', 'Relationship_Type__c', source);
-    assert.ok(size > COMPILED_LIMIT, `old Relationship_Type__c estimated at ${size}`);
-    assert.equal(
-      referenceCount('Account_Plan__c', 'Relationship_Type__c', 'Relationship_Score__c', source),
-      4
-    );
-    // Strings and comments are not references.
-    const quoted = (_o: string, f: string) =>
-      f === 'X__c'
-        ? '/* Relationship_Score__c */ "Relationship_Score__c" & Y__c'
-        : f === 'Y__c'
-          ? '"abc"'
-          : null;
-    assert.equal(expandFormula('Account_Plan__c', 'X__c', quoted), '"Relationship_Score__c" & ("abc")');
-  });
-});
