@@ -3,7 +3,14 @@
  * centers, influential detractors, links nobody has refreshed. Plus the colourings and legends the
  * heatmap offers (heat, stance, buyer role, coverage).
  */
-import { daysBetween, type ContactHeat, type HeatBand, type HeatLink } from './heat';
+import {
+  daysBetween,
+  influenceBand,
+  type ContactHeat,
+  type ContactInfluence,
+  type HeatBand,
+  type HeatLink
+} from './heat';
 import { DEFAULT_SETTINGS, getSetting, type KeyplanSettings } from './settings';
 
 /** The contact fields coverage reads (ContactNode satisfies it). */
@@ -151,7 +158,7 @@ export function analyseCoverage(
   return { issues, covered, touched, threadsByBuyingCenter };
 }
 
-export type ColourMode = 'heat' | 'stance' | 'buyerRole' | 'coverage';
+export type ColourMode = 'heat' | 'influence' | 'stance' | 'buyerRole' | 'coverage';
 
 export interface LegendEntry {
   key: string;
@@ -169,6 +176,12 @@ export const PALETTES: Readonly<
     warm: { label: 'Warm', colour: '#f6d58e' },
     hot: { label: 'Hot', colour: '#f0a35e' },
     strong: { label: 'Strong', colour: '#d9534f' }
+  },
+  influence: {
+    none: { label: 'No known influence', colour: '#f3f3f3' },
+    some: { label: 'Some influence', colour: '#d4c5e8' },
+    high: { label: 'High influence', colour: '#a58bd0' },
+    top: { label: 'Top influence', colour: '#6a4c9c' }
   },
   stance: {
     Champion: { label: 'Champion', colour: '#009e73' },
@@ -198,7 +211,11 @@ export const PALETTES: Readonly<
 export function colourContacts(
   contacts: readonly CoverageContact[],
   mode: ColourMode,
-  context: { heat?: ReadonlyMap<string, ContactHeat>; coverage?: CoverageReport } = {}
+  context: {
+    heat?: ReadonlyMap<string, ContactHeat>;
+    influence?: ReadonlyMap<string, ContactInfluence>;
+    coverage?: CoverageReport;
+  } = {}
 ): { colours: Map<string, { key: string; colour: string; label: string }>; legend: LegendEntry[] } {
   const palette = PALETTES[mode];
   const counts = new Map<string, number>();
@@ -206,6 +223,7 @@ export function colourContacts(
   for (const c of contacts) {
     let key: string;
     if (mode === 'heat') key = (context.heat?.get(c.id)?.band ?? 'cold') satisfies HeatBand;
+    else if (mode === 'influence') key = influenceBand(context.influence?.get(c.id)?.influence ?? 0);
     else if (mode === 'stance') key = c.stance && palette[c.stance] ? c.stance : 'Unknown';
     else if (mode === 'buyerRole') key = c.buyerRole && palette[c.buyerRole] ? c.buyerRole : 'Unknown';
     else {

@@ -1,6 +1,10 @@
 /**
- * Relationship heat: how warm our relationship with each contact is, from the relationship links
- * that point at them. Links decay with age (half-life Heat_Decay_Days), so an untended map cools.
+ * Two measures, named honestly:
+ * - *Relationship heat*: how warm OUR relationship with each contact is, from the links our users hold to
+ *   them (`fromUserId` set). Links between the customer's own people never count towards it.
+ * - *Influence*: how much a contact moves the customer's internal network, from the contact-to-contact
+ *   links they hold. Drawn as the influence lines and used for influence ranking, never as our heat.
+ * Both decay with age (half-life Heat_Decay_Days), so an untended map cools.
  */
 import { DEFAULT_SETTINGS, getSetting, type KeyplanSettings } from './settings';
 
@@ -27,7 +31,7 @@ export interface ContactHeat {
   negative: number;
   /** Links from our users to this contact. */
   teamLinks: number;
-  /** Most recent interaction on any incoming link (ISO date) or null. */
+  /** Most recent interaction on any of our team's links to this contact (ISO date) or null. */
   lastInteraction: string | null;
 }
 
@@ -43,8 +47,8 @@ export const INFLUENCE_FACTOR: Readonly<Record<string, number>> = Object.freeze(
   High: 1,
   'Very High': 1.25
 });
-/** A colleague's relationship reaches us second-hand: it counts for less than our own. */
-export const INDIRECT_FACTOR = 0.5;
+/** A link held by one of our users (the only links relationship heat reads). != null: Apex omits nulls. */
+export const isTeamLink = (link: Pick<HeatLink, 'fromUserId'>): boolean => link.fromUserId != null;
 /** Saturation: one strong, weekly, high-influence, fresh link from our team gives heat 78. */
 const SATURATION = 1.5;
 const DAY_MS = 86_400_000;
@@ -68,7 +72,10 @@ export function decayFactor(
   return Math.pow(0.5, age / halfLife);
 }
 
-/** The weight one link adds to its target's heat (0 .. 1.25), before polarity. */
+/**
+ * The weight of one link (0 .. 1.25), before polarity: what a team link adds to its contact's heat, and
+ * what a contact-to-contact link adds to its holder's influence.
+ */
 export function linkWeight(
   link: HeatLink,
   today: Date,
@@ -77,8 +84,7 @@ export function linkWeight(
   const strength = Math.min(5, Math.max(0, link.strength ?? 1)) / 5;
   const freq = FREQUENCY_FACTOR[link.frequency ?? ''] ?? 0.25;
   const infl = INFLUENCE_FACTOR[link.influenceLevel ?? ''] ?? 0.75;
-  const source = link.fromUserId ? 1 : INDIRECT_FACTOR;
-  return strength * freq * infl * source * decayFactor(link.lastInteraction, today, settings);
+  return strength * freq * infl * decayFactor(link.lastInteraction, today, settings);
 }
 
 /** The band of a heat value from the Heat_Warm / Heat_Hot / Heat_Strong thresholds. */
@@ -90,9 +96,10 @@ export function heatBand(heat: number, settings: Partial<KeyplanSettings> = DEFA
 }
 
 /**
- * Heat for each contact id given (contacts without links are cold with heat 0). Positive links warm,
- * negative links cool; the net saturates towards 100 so many weak links never beat a few strong ones
- * by much.
+ * Heat for each contact id given (contacts without team links are cold with heat 0), from our team's
+ * links only: links between two contacts are skipped (they are `computeInfluence`'s). Positive links
+ * warm, negative links cool; the net saturates towards 100 so many weak links never beat a few strong
+ * ones by much. Callers may pass every link of the account (or synthetic team links, e.g. activity).
  */
 export function computeHeat(
   contactIds: Iterable<string>,
@@ -109,6 +116,7 @@ export function computeHeat(
   const halfLife = Math.max(1, getSetting(settings, 'Heat_Decay_Days'));
   const decayOf = new Map<string, number>();
   for (const link of links) {
+    if (!isTeamLink(link)) continue;
     const h = out.get(link.toContactId);
     if (!h) continue;
     const last = link.lastInteraction;
@@ -128,10 +136,10 @@ export function computeHeat(
     const freq = FREQUENCY_FACTOR[link.frequency ?? ''] ?? 0.25;
     const infl = INFLUENCE_FACTOR[link.influenceLevel ?? ''] ?? 0.75;
     // Same product, same order as linkWeight(), so the figures are bit-for-bit the same.
-    const w = strength * freq * infl * (link.fromUserId ? 1 : INDIRECT_FACTOR) * decay;
+    const w = strength * freq * infl * decay;
     if (link.polarity === 'Negative') h.negative += w;
     else h.positive += w;
-    if (link.fromUserId) h.teamLinks++;
+    h.teamLinks++;
     if (last && (h.lastInteraction === null || last > h.lastInteraction)) h.lastInteraction = last;
   }
   for (const h of out.values()) {
@@ -140,4 +148,81 @@ export function computeHeat(
     h.band = heatBand(h.heat, settings);
   }
   return out;
+}
+
+export type InfluenceBand = 'none' | 'some' | 'high' | 'top';
+/** Lower bounds of the influence bands (0 is 'none'). */
+export const INFLUENCE_BANDS: Readonly<Record<Exclude<InfluenceBand, 'none'>, number>> = Object.freeze({
+  some: 1,
+  high: 40,
+  top: 70
+});
+
+/** The band of an influence value. */
+export function influenceBand(influence: number): InfluenceBand {
+  if (influence >= INFLUENCE_BANDS.top) return 'top';
+  if (influence >= INFLUENCE_BANDS.high) return 'high';
+  if (influence >= INFLUENCE_BANDS.some) return 'some';
+  return 'none';
+}
+
+/** A contact's weight in the customer's own network. */
+export interface ContactInfluence {
+  /** 0-100: the decayed weight of the links they hold to colleagues, saturating like heat. */
+  influence: number;
+  /** Distinct colleagues they influence (outgoing contact-to-contact links). */
+  influences: number;
+  /** Distinct colleagues who influence them (incoming contact-to-contact links). */
+  influencedBy: number;
+}
+
+/**
+ * Influence for each contact id given, from contact-to-contact links only (team links are heat's): a
+ * link from A to B says A influences B, so its weight (`linkWeight`, either polarity: a detractor who
+ * sways a colleague against us is influential too) goes to A. Saturates towards 100 like heat.
+ */
+export function computeInfluence(
+  contactIds: Iterable<string>,
+  links: readonly HeatLink[],
+  options: { today?: Date; settings?: Partial<KeyplanSettings> } = {}
+): Map<string, ContactInfluence> {
+  const today = options.today ?? new Date();
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const out = new Map<string, ContactInfluence>();
+  const weight = new Map<string, number>();
+  const outgoing = new Map<string, Set<string>>();
+  const incoming = new Map<string, Set<string>>();
+  for (const id of contactIds) out.set(id, { influence: 0, influences: 0, influencedBy: 0 });
+  const add = (m: Map<string, Set<string>>, k: string, v: string): void => {
+    const s = m.get(k);
+    if (s) s.add(v);
+    else m.set(k, new Set([v]));
+  };
+  for (const link of links) {
+    const from = link.fromContactId;
+    if (isTeamLink(link) || from == null || from === link.toContactId) continue;
+    if (out.has(from)) {
+      weight.set(from, (weight.get(from) ?? 0) + linkWeight(link, today, settings));
+      add(outgoing, from, link.toContactId);
+    }
+    if (out.has(link.toContactId)) add(incoming, link.toContactId, from);
+  }
+  for (const [id, inf] of out) {
+    const w = weight.get(id) ?? 0;
+    inf.influence = w <= 0 ? 0 : Math.round(100 * (1 - Math.exp(-SATURATION * w)));
+    inf.influences = outgoing.get(id)?.size ?? 0;
+    inf.influencedBy = incoming.get(id)?.size ?? 0;
+  }
+  return out;
+}
+
+/** Contact ids by influence, highest first (ties: more people influenced, then id), without zeros. */
+export function rankByInfluence(influence: ReadonlyMap<string, ContactInfluence>): string[] {
+  return [...influence]
+    .filter(([, v]) => v.influence > 0)
+    .sort(
+      ([a, x], [b, y]) =>
+        y.influence - x.influence || y.influences - x.influences || (a < b ? -1 : a > b ? 1 : 0)
+    )
+    .map(([id]) => id);
 }

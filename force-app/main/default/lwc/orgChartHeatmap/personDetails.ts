@@ -2,7 +2,7 @@
  * What the side panel shows about one person, and the people offered by the "add a link" picker.
  * Pure functions of the chart data.
  */
-import type { ContactHeat, CoverageIssue } from 'c/keyplanCore';
+import type { ContactHeat, ContactInfluence, CoverageIssue } from 'c/keyplanCore';
 import type { ContactNode, RelationshipLinkDto } from '@keyplan/contracts';
 
 export interface PersonLink {
@@ -18,9 +18,11 @@ export interface PersonLink {
 export interface PersonDetails {
   contact: ContactNode;
   heat: ContactHeat;
+  influence: ContactInfluence;
   managerName: string | null;
   buyingCenterName: string | null;
   links: PersonLink[];
+  /** Our team's most recent interaction with this person (contact-to-contact links do not count). */
   lastInteraction: string | null;
   issues: CoverageIssue[];
 }
@@ -30,6 +32,7 @@ export interface PersonSource {
   byId: ReadonlyMap<string, ContactNode>;
   links: readonly RelationshipLinkDto[];
   heat: ReadonlyMap<string, ContactHeat>;
+  influence: ReadonlyMap<string, ContactInfluence>;
   bcNames: ReadonlyMap<string, string>;
   issues: readonly CoverageIssue[];
 }
@@ -45,7 +48,8 @@ export function personDetails(source: PersonSource, id: string): PersonDetails |
   for (const l of source.links) {
     const outgoing = l.fromContactId === id;
     if (!outgoing && l.toContactId !== id) continue;
-    if (l.lastInteraction && (last === null || l.lastInteraction > last)) last = l.lastInteraction;
+    const team = l.fromUserId != null;
+    if (team && l.lastInteraction && (last === null || l.lastInteraction > last)) last = l.lastInteraction;
     const otherId = outgoing ? l.toContactId : l.fromContactId;
     const otherName = otherId
       ? (source.byId.get(otherId)?.name ?? otherId)
@@ -61,7 +65,7 @@ export function personDetails(source: PersonSource, id: string): PersonDetails |
       outgoing,
       otherId,
       otherName,
-      fromUser: l.fromUserId != null,
+      fromUser: team,
       description: `${outgoing ? 'To' : 'From'} ${otherName}: ${parts.join(', ')}`,
       link: l
     });
@@ -70,6 +74,7 @@ export function personDetails(source: PersonSource, id: string): PersonDetails |
   return {
     contact,
     heat: source.heat.get(id) as ContactHeat,
+    influence: source.influence.get(id) ?? { influence: 0, influences: 0, influencedBy: 0 },
     managerName: manager,
     buyingCenterName: contact.buyingCenterId ? (source.bcNames.get(contact.buyingCenterId) ?? null) : null,
     links,

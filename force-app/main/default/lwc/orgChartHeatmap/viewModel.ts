@@ -13,6 +13,7 @@ import {
   buildViewportIndex,
   colourContacts,
   computeHeat,
+  computeInfluence,
   layoutOrgChart,
   placeLinks,
   searchContacts,
@@ -20,6 +21,7 @@ import {
   PALETTES,
   type ColourMode,
   type ContactHeat,
+  type ContactInfluence,
   type CoverageIssue,
   type CoverageReport,
   type KeyplanSettings,
@@ -48,9 +50,10 @@ export { MAX_DOM_LINES, MAX_DOM_LINKS, MAX_DOM_NODES } from './viewSlice';
 export type { LineView, ViewSlice } from './viewSlice';
 export type { Direction } from './treeMoves';
 
-export const COLOUR_MODES: readonly ColourMode[] = ['heat', 'stance', 'buyerRole', 'coverage'];
+export const COLOUR_MODES: readonly ColourMode[] = ['heat', 'influence', 'stance', 'buyerRole', 'coverage'];
 export const COLOUR_MODE_LABELS: Readonly<Record<ColourMode, string>> = {
-  heat: 'Relationship heat',
+  heat: 'Relationship heat (our team)',
+  influence: 'Influence (their network)',
   stance: 'Stance',
   buyerRole: 'Buyer role',
   coverage: 'Coverage gaps'
@@ -80,6 +83,7 @@ export class OrgChartViewModel {
   private fullForest!: OrgForest<Member>;
   private forest!: OrgForest<Member>;
   private heat = new Map<string, ContactHeat>();
+  private influence = new Map<string, ContactInfluence>();
   private coverage!: CoverageReport;
   private colourCache = new Map<ColourMode, { colours: Map<string, NodeColour>; legend: LegendEntry[] }>();
   private layoutResult!: OrgLayout;
@@ -121,6 +125,10 @@ export class OrgChartViewModel {
       this.data.contacts.map((c) => ({ id: c.id, name: c.name, reportsToId: c.reportsToId }))
     );
     this.heat = computeHeat(this.byId.keys(), this.data.links, {
+      today: this.today,
+      settings: this.settings
+    });
+    this.influence = computeInfluence(this.byId.keys(), this.data.links, {
       today: this.today,
       settings: this.settings
     });
@@ -208,7 +216,11 @@ export class OrgChartViewModel {
   } {
     let c = this.colourCache.get(this.colourBy);
     if (!c) {
-      c = colourContacts(this.data.contacts, this.colourBy, { heat: this.heat, coverage: this.coverage });
+      c = colourContacts(this.data.contacts, this.colourBy, {
+        heat: this.heat,
+        influence: this.influence,
+        coverage: this.coverage
+      });
       this.colourCache.set(this.colourBy, c);
     }
     return c;
@@ -353,6 +365,7 @@ export class OrgChartViewModel {
         byId: this.byId,
         links: this.data.links,
         heat: this.heat,
+        influence: this.influence,
         bcNames: this.bcNames,
         issues: this.coverage.issues
       },

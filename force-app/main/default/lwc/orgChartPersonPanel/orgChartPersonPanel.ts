@@ -155,6 +155,11 @@ export default class OrgChartPersonPanel extends LightningElement {
     const h = this.current?.heat;
     return h ? `${h.heat} (${h.band}), ${h.teamLinks} team link${h.teamLinks === 1 ? '' : 's'}` : '\u00a0';
   }
+  get influenceText(): string {
+    const i = this.current?.influence;
+    if (!i) return '\u00a0';
+    return `${i.influence}, influences ${i.influences}, influenced by ${i.influencedBy}`;
+  }
   get lastInteractionText(): string {
     return this.current?.lastInteraction
       ? formatDate(this.current.lastInteraction, { locale })

@@ -3,9 +3,12 @@ import {
   analyseCoverage,
   colourContacts,
   computeHeat,
+  computeInfluence,
   decayFactor,
   heatBand,
+  influenceBand,
   linkWeight,
+  rankByInfluence,
   PALETTES,
   type CoverageContact,
   type CoverageLink
@@ -44,12 +47,28 @@ describe('heat', () => {
     expect(decayFactor('2025-07-01', today)).toBe(1);
   });
 
-  it('weighs strength, frequency, influence and who holds the link', () => {
+  it('weighs strength, frequency and influence', () => {
     expect(linkWeight(link({}), today)).toBe(1);
     expect(linkWeight(link({ strength: 1, frequency: 'Rarely', influenceLevel: 'Low' }), today)).toBeCloseTo(
       0.2 * 0.25 * 0.5
     );
-    expect(linkWeight(link({ fromUserId: null, fromContactId: 'b' }), today)).toBe(0.5);
+  });
+
+  it('heat is our team only: a link between two of their people changes neither heat nor last interaction', () => {
+    const internal = link({ id: 'c2c', fromUserId: null, fromContactId: 'b', lastInteraction: '2025-06-15' });
+    const team = link({ id: 't', strength: 3, lastInteraction: '2025-01-01' });
+    const before = computeHeat(['a'], [team], { today }).get('a');
+    const after = computeHeat(['a'], [team, internal], { today }).get('a');
+    expect(after).toEqual(before);
+    expect(after).toMatchObject({ teamLinks: 1, lastInteraction: '2025-01-01' });
+    expect(computeHeat(['a'], [internal], { today }).get('a')).toMatchObject({
+      heat: 0,
+      band: 'cold',
+      teamLinks: 0,
+      lastInteraction: null
+    });
+    // Marking a team relationship warms the contact.
+    expect(computeHeat(['a'], [internal, link({})], { today }).get('a')?.heat).toBe(78);
   });
 
   it('warms with positive links, cools with negative ones, and bands by the thresholds', () => {
@@ -110,8 +129,42 @@ describe('heat', () => {
         expect(h.heat).toBeLessThanOrEqual(100);
         const more = computeHeat(['a'], [...links, link({ id: 'extra' })], { today }).get('a')!;
         expect(more.heat).toBeGreaterThanOrEqual(h.heat);
+        const teamOnly = computeHeat(
+          ['a'],
+          links.filter((l) => l.fromUserId !== null),
+          { today }
+        ).get('a')!;
+        expect(teamOnly).toEqual(h);
       })
     );
+  });
+});
+
+describe('influence', () => {
+  it('goes to who holds a contact-to-contact link, either polarity; team links do not count', () => {
+    const inf = computeInfluence(
+      ['a', 'b', 'c', 'd'],
+      [
+        link({ id: '1', fromUserId: null, fromContactId: 'a', toContactId: 'b' }),
+        link({ id: '2', fromUserId: null, fromContactId: 'a', toContactId: 'c', polarity: 'Negative' }),
+        link({ id: '3', fromUserId: null, fromContactId: 'c', toContactId: 'b', strength: 2 }),
+        link({ id: '4', fromUserId: 'u1', toContactId: 'd' }),
+        link({ id: '5', fromUserId: null, fromContactId: 'd', toContactId: 'd' })
+      ],
+      { today }
+    );
+    // a: two full-weight links, 100 * (1 - e^(-1.5 * 2)) = 95; c: one strength-2 link, 1 - e^(-0.6) = 45.
+    expect(inf.get('a')).toEqual({ influence: 95, influences: 2, influencedBy: 0 });
+    expect(inf.get('b')).toEqual({ influence: 0, influences: 0, influencedBy: 2 });
+    expect(inf.get('c')).toEqual({ influence: 45, influences: 1, influencedBy: 1 });
+    expect(inf.get('d')).toEqual({ influence: 0, influences: 0, influencedBy: 0 });
+    expect(rankByInfluence(inf)).toEqual(['a', 'c']);
+    expect([influenceBand(0), influenceBand(1), influenceBand(40), influenceBand(70)]).toEqual([
+      'none',
+      'some',
+      'high',
+      'top'
+    ]);
   });
 });
 
@@ -176,12 +229,21 @@ describe('coverage', () => {
     // dm: one strength-4 team link today, 100 * (1 - e^(-1.5 * 0.8)) = 70.
     expect(heat.get('dm')?.heat).toBe(70);
     expect(byHeat.colours.get('dm')).toEqual({ key: 'hot', ...PALETTES.heat.hot });
+    // u is reached only through dm (a customer-internal link): cold, not warm.
     expect(byHeat.legend.map((l) => [l.key, l.count])).toEqual([
-      ['cold', 3],
-      ['warm', 1],
+      ['cold', 4],
+      ['warm', 0],
       ['hot', 1],
       ['strong', 0]
     ]);
+    const influence = computeInfluence(
+      contacts.map((c) => c.id),
+      links,
+      { today }
+    );
+    // l3 (dm -> u, unknown date = one half-life): 100 * (1 - e^(-1.5 * 0.5)) = 53.
+    expect(colourContacts(contacts, 'influence', { influence }).colours.get('dm')?.key).toBe('high');
+    expect(colourContacts(contacts, 'influence', { influence }).colours.get('u')?.key).toBe('none');
     expect(colourContacts(contacts, 'stance').colours.get('det')?.key).toBe('Detractor');
     expect(colourContacts(contacts, 'stance').colours.get('u')?.key).toBe('Unknown');
     expect(colourContacts(contacts, 'buyerRole').colours.get('eb')?.label).toBe('Economic buyer');

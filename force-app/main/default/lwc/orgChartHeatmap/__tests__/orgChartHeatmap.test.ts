@@ -243,7 +243,7 @@ describe('c-org-chart-heatmap states', () => {
       heading: string;
       entries: { key: string; count: number }[];
     };
-    expect(legend.heading).toBe('Colour: Relationship heat');
+    expect(legend.heading).toBe('Colour: Relationship heat (our team)');
     expect(legend.entries.reduce((s, e) => s + e.count, 0)).toBe(25);
     expect($(el, '.status')!.textContent).toContain('25 of 25 people');
     await expect(el).toBeAccessible();

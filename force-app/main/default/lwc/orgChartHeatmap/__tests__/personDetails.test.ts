@@ -36,7 +36,8 @@ describe('orgChartHeatmap person details', () => {
             toContactId: '1',
             type: 'Influence',
             strength: 4,
-            lastInteraction: '2026-01-02'
+            // Later than our team's link: a talk between two of their people is not our last interaction.
+            lastInteraction: '2026-05-02'
           }),
           link('l2', {
             toContactId: '2',
@@ -47,6 +48,7 @@ describe('orgChartHeatmap person details', () => {
           link('l3', { fromContactId: '1', toContactId: '9' })
         ],
         heat: new Map([['2', heat]]),
+        influence: new Map([['2', { influence: 40, influences: 1, influencedBy: 0 }]]),
         bcNames: new Map([['bc', 'IT']]),
         issues: [
           issue,
@@ -58,6 +60,7 @@ describe('orgChartHeatmap person details', () => {
     expect(details.managerName).toBe('Ada');
     expect(details.buyingCenterName).toBe('IT');
     expect(details.heat).toBe(heat);
+    expect(details.influence.influence).toBe(40);
     expect(details.lastInteraction).toBe('2026-03-01');
     expect(details.issues).toEqual([issue]);
     expect(details.links.map((l) => l.description)).toEqual([
@@ -66,7 +69,10 @@ describe('orgChartHeatmap person details', () => {
     ]);
     expect(details.links.map((l) => l.fromUser)).toEqual([false, true]);
     expect(
-      personDetails({ byId, links: [], heat: new Map(), bcNames: new Map(), issues: [] }, 'nobody')
+      personDetails(
+        { byId, links: [], heat: new Map(), influence: new Map(), bcNames: new Map(), issues: [] },
+        'nobody'
+      )
     ).toBeNull();
   });
 
