@@ -4,6 +4,7 @@ import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isConflict } from 'c/keyplanErrors';
 import { settingsFromData, type ColourMode, type CoverageIssue, type KeyplanSettings } from 'c/keyplanCore';
 import type {
@@ -343,11 +344,13 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     this.changed();
   }
 
-  /** Runs one server write: the panel shows `saving` meanwhile and the error (or conflict) after. */
-  private async write(run: () => Promise<void>): Promise<void> {
+  /** Runs one server write: the panel shows `saving` meanwhile, a toast after success, the error after a failure. */
+  private async write(run: () => Promise<string>): Promise<void> {
     this.saving = true;
     try {
-      await run();
+      const message = await run();
+      this.announce(message);
+      this.dispatchEvent(new ShowToastEvent({ title: message, message: '', variant: 'success' }));
       this.afterWrite();
     } catch (e) {
       this.fail(e);
@@ -360,7 +363,7 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     return this.write(async () => {
       const saved = await saveStakeholder({ input: event.detail.input });
       this.vm?.replaceContact(saved);
-      this.announce(`Saved ${saved.name}.`);
+      return `Saved ${saved.name}.`;
     });
   }
 
@@ -368,7 +371,7 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     return this.write(async () => {
       const saved = await saveLink({ input: event.detail.input });
       this.vm?.upsertLink(saved);
-      this.announce('Link saved.');
+      return saved.fromUserId != null ? 'Our relationship saved.' : 'Link saved.';
     });
   }
 
@@ -376,7 +379,7 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     return this.write(async () => {
       await deleteLink({ linkId: event.detail.linkId, lastModified: event.detail.lastModified });
       this.vm?.removeLink(event.detail.linkId);
-      this.announce('Link removed.');
+      return 'Link removed.';
     });
   }
 

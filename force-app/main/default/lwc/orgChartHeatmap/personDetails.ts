@@ -25,6 +25,8 @@ export interface PersonDetails {
   /** Our team's most recent interaction with this person (contact-to-contact links do not count). */
   lastInteraction: string | null;
   issues: CoverageIssue[];
+  /** Our people to pick from when recording who knows this person (the account team). */
+  teamUsers: { label: string; value: string }[];
 }
 
 /** What `personDetails` reads from the chart. */
@@ -35,6 +37,8 @@ export interface PersonSource {
   influence: ReadonlyMap<string, ContactInfluence>;
   bcNames: ReadonlyMap<string, string>;
   issues: readonly CoverageIssue[];
+  /** The account team (users holding links on the account), for the "who on our team" picker. */
+  teamUsers?: readonly { label: string; value: string }[];
 }
 
 const lower = (s: string | null | undefined): string => (s ?? '').toLowerCase();
@@ -79,7 +83,8 @@ export function personDetails(source: PersonSource, id: string): PersonDetails |
     buyingCenterName: contact.buyingCenterId ? (source.bcNames.get(contact.buyingCenterId) ?? null) : null,
     links,
     lastInteraction: last,
-    issues: source.issues.filter((i) => i.contactId === id)
+    issues: source.issues.filter((i) => i.contactId === id),
+    teamUsers: [...(source.teamUsers ?? [])]
   };
 }
 

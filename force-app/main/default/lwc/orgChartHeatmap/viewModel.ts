@@ -14,6 +14,7 @@ import {
   colourContacts,
   computeHeat,
   computeInfluence,
+  accountTeam,
   layoutOrgChart,
   placeLinks,
   searchContacts,
@@ -22,6 +23,7 @@ import {
   type ColourMode,
   type ContactHeat,
   type ContactInfluence,
+  type AccountTeam,
   type CoverageIssue,
   type CoverageReport,
   type KeyplanSettings,
@@ -84,6 +86,8 @@ export class OrgChartViewModel {
   private forest!: OrgForest<Member>;
   private heat = new Map<string, ContactHeat>();
   private influence = new Map<string, ContactInfluence>();
+  private team: AccountTeam = { members: [], sponsor: null };
+  private teamUsers: { label: string; value: string }[] = [];
   private coverage!: CoverageReport;
   private colourCache = new Map<ColourMode, { colours: Map<string, NodeColour>; legend: LegendEntry[] }>();
   private layoutResult!: OrgLayout;
@@ -132,6 +136,8 @@ export class OrgChartViewModel {
       today: this.today,
       settings: this.settings
     });
+    this.team = accountTeam(this.data.contacts, this.data.links);
+    this.teamUsers = this.team.members.map((m) => ({ label: m.name, value: m.userId }));
     this.coverage = analyseCoverage(this.data.contacts, this.data.links, {
       today: this.today,
       settings: this.settings,
@@ -367,10 +373,16 @@ export class OrgChartViewModel {
         heat: this.heat,
         influence: this.influence,
         bcNames: this.bcNames,
-        issues: this.coverage.issues
+        issues: this.coverage.issues,
+        teamUsers: this.teamUsers
       },
       id
     );
+  }
+
+  /** Our account team: each of our people with the contacts they cover, and the sponsor pairing. */
+  get accountTeam(): AccountTeam {
+    return this.team;
   }
 
   /** Coverage issues of the whole account, most severe first. */

@@ -93,8 +93,19 @@ const node = (el: HTMLElement, name: string): HTMLElement =>
   nodes(el).find((n) => n.getAttribute('aria-label')!.startsWith(`${name},`)) as HTMLElement;
 const panel = (el: HTMLElement): HTMLElement & { shadowRoot: ShadowRoot } =>
   $(el, 'c-org-chart-person-panel') as HTMLElement & { shadowRoot: ShadowRoot };
+/** Everything matching `sel` in the panel and its child components (through their shadow roots). */
+function allInPanel<T extends Element = HTMLElement>(el: HTMLElement, sel: string): T[] {
+  const out: T[] = [];
+  const walk = (r: ShadowRoot): void => {
+    out.push(...Array.from(r.querySelectorAll<T>(sel)));
+    for (const child of Array.from(r.querySelectorAll('*')))
+      if (child.shadowRoot && child.tagName.startsWith('C-')) walk(child.shadowRoot);
+  };
+  walk(panel(el).shadowRoot);
+  return out;
+}
 const inPanel = <T extends Element = HTMLElement>(el: HTMLElement, sel: string): T | null =>
-  panel(el).shadowRoot.querySelector<T>(sel) as T | null;
+  allInPanel<T>(el, sel)[0] ?? null;
 const change = (target: Element, value: string): void => {
   target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 };
@@ -594,7 +605,7 @@ describe('c-org-chart-heatmap person panel', () => {
     expect(inPanel(el, '.last-interaction')!.textContent).toBe('Nov 20, 2026');
     expect(inPanel(el, '.budget')!.textContent).toBe('$4,500,000');
     const labels = Array.from(
-      panel(el).shadowRoot.querySelectorAll<HTMLElement & { label: string }>('lightning-combobox.field')
+      allInPanel<HTMLElement & { label: string }>(el, 'lightning-combobox.field')
     ).map((f) => f.label);
     expect(labels).toEqual([
       'Stance',
@@ -604,7 +615,7 @@ describe('c-org-chart-heatmap person panel', () => {
       'Influence',
       'Buying center'
     ]);
-    const links = Array.from(panel(el).shadowRoot.querySelectorAll('.link-item')).map((l) => l.textContent);
+    const links = Array.from(allInPanel(el, '.link-item')).map((l) => l.textContent);
     expect(links.join('|')).toContain('To Victor Okafor: Influence, strength 4, Weekly, Negative');
     expect(links.join('|')).toContain('From Jordan Blake (our team)');
     expect(panel(el).shadowRoot.activeElement).toBe(inPanel(el, '.person-name'));
@@ -615,7 +626,7 @@ describe('c-org-chart-heatmap person panel', () => {
     const el = await loaded({ depth: 0, defaultColourBy: 'stance' });
     await open(el, 'Victor Okafor');
     const victor = byName('Victor Okafor');
-    const stance = panel(el).shadowRoot.querySelector('lightning-combobox[data-field="stance"]')!;
+    const stance = inPanel(el, 'lightning-combobox[data-field="stance"]')!;
     change(stance, 'Supporter');
     await flush();
     mockSaveStakeholder.mockResolvedValue({
@@ -655,7 +666,7 @@ describe('c-org-chart-heatmap person panel', () => {
     const el = await loaded({ depth: 0 }, withoutNulls(fixture()));
     await open(el, 'Nora Klein');
     const nora = byName('Nora Klein');
-    change(panel(el).shadowRoot.querySelector('lightning-combobox[data-field="stance"]')!, 'Neutral');
+    change(inPanel(el, 'lightning-combobox[data-field="stance"]')!, 'Neutral');
     await flush();
     mockSaveStakeholder.mockResolvedValue({ ...nora, stance: 'Neutral' });
     (inPanel(el, '.save') as HTMLElement).click();
@@ -684,9 +695,7 @@ describe('c-org-chart-heatmap person panel', () => {
   it('shows a stale-write conflict, keeps the input and offers a reload', async () => {
     const el = await loaded({ depth: 0 });
     await open(el, 'Victor Okafor');
-    const stance = panel(el).shadowRoot.querySelector<HTMLElement & { value: string }>(
-      'lightning-combobox[data-field="stance"]'
-    )!;
+    const stance = inPanel<HTMLElement & { value: string }>(el, 'lightning-combobox[data-field="stance"]')!;
     change(stance, 'Champion');
     await flush();
     mockSaveStakeholder.mockRejectedValue({
@@ -714,7 +723,8 @@ describe('c-org-chart-heatmap person panel', () => {
   it('shows validation errors and keeps the input', async () => {
     const el = await loaded({ depth: 0 });
     await open(el, 'Kenji Sato');
-    const role = panel(el).shadowRoot.querySelector<HTMLElement & { value: string }>(
+    const role = inPanel<HTMLElement & { value: string }>(
+      el,
       'lightning-combobox[data-field="decisionRole"]'
     )!;
     change(role, 'Decision Maker');
@@ -770,7 +780,8 @@ describe('c-org-chart-heatmap person panel', () => {
     ).toBe(false);
     // Keyplan_Budget_Owned__c is read-only in the fixture.
     expect((inPanel(el, '.budget-input') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
-    expect(inPanel(el, '.add-link')).toBeNull();
+    expect(inPanel(el, '.network-add')).toBeNull();
+    expect(inPanel(el, '.team-add')).toBeNull();
     await expect(el).toBeAccessible();
   });
 
@@ -778,7 +789,9 @@ describe('c-org-chart-heatmap person panel', () => {
     const el = await loaded({ depth: 0 });
     await open(el, 'Ada Lovelace');
     const before = $$(el, 'g.link').length;
-    (inPanel(el, '.add-link-button') as HTMLElement).click();
+    (inPanel(el, '.network-add') as HTMLElement).click();
+    await flush();
+    (inPanel(el, '.link-save') as HTMLElement).click();
     await flush();
     expect(inPanel(el, '.link-error')!.textContent).toContain('Choose the other person');
     change(inPanel(el, '.link-search')!, 'grace');
@@ -788,9 +801,9 @@ describe('c-org-chart-heatmap person panel', () => {
       { label: 'Grace Hopper (VP Infrastructure)', value: byName('Grace Hopper').id }
     ]);
     change(other, byName('Grace Hopper').id);
-    change(panel(el).shadowRoot.querySelector('[data-field="strength"]')!, '5');
-    change(panel(el).shadowRoot.querySelector('[data-field="frequency"]')!, 'Weekly');
-    change(panel(el).shadowRoot.querySelector('[data-field="lastInteraction"]')!, '2026-11-20');
+    change(inPanel(el, '[data-field="strength"]')!, '5');
+    change(inPanel(el, '[data-field="frequency"]')!, 'Weekly');
+    change(inPanel(el, '[data-field="lastInteraction"]')!, '2026-11-20');
     await flush();
     const saved: RelationshipLinkDto = {
       id: 'a0L000000000099AAA',
@@ -807,7 +820,7 @@ describe('c-org-chart-heatmap person panel', () => {
       lastModified: '2026-11-23T10:00:00.000Z'
     };
     mockSaveLink.mockResolvedValue(saved);
-    (inPanel(el, '.add-link-button') as HTMLElement).click();
+    (inPanel(el, '.link-save') as HTMLElement).click();
     await flush();
     expect(mockSaveLink).toHaveBeenCalledWith({
       input: {
@@ -825,23 +838,113 @@ describe('c-org-chart-heatmap person panel', () => {
     });
     expect($$(el, 'g.link').length).toBe(before + 1);
     expect(
-      Array.from(panel(el).shadowRoot.querySelectorAll('.link-item')).some((l) =>
+      Array.from(allInPanel(el, '.link-item')).some((l) =>
         l.textContent!.includes('To Grace Hopper: Influence, strength 5')
       )
     ).toBe(true);
-    // The form is cleared after a successful save.
-    expect((inPanel(el, '.link-other') as HTMLElement & { value: string }).value).toBe('');
+    // The form closes after a successful save, a toast says so, and the focus returns to its button.
+    expect(inPanel(el, '.link-other')).toBeNull();
+    expect(panel(el).shadowRoot.activeElement).toBe(inPanel(el, '.network-add'));
+  });
+
+  it('records who on our team knows a person: heat changes, the gap closes, a toast confirms', async () => {
+    const el = await loaded({ depth: 0 });
+    const toasts: string[] = [];
+    el.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail.title));
+    const victor = byName('Victor Okafor');
+    await open(el, 'Victor Okafor');
+    // His one team link is negative: cold, and a gap.
+    expect(inPanel(el, '.heat')!.textContent).toBe('0 (cold), 1 team link');
+    expect(inPanel(el, '.known-by')!.textContent).toBe(
+      'Nobody on our team has a positive relationship with them (1 negative).'
+    );
+    expect(allInPanel(el, '.issue').some((i) => i.textContent!.includes('no strong positive'))).toBe(true);
+    (inPanel(el, '.team-add') as HTMLElement).click();
+    await flush();
+    const who = inPanel<HTMLElement & { options: { label: string; value: string }[]; value: string }>(
+      el,
+      '.link-user'
+    )!;
+    // The current user by default; anyone holding a link on the account can be picked.
+    expect(who.options.map((o) => o.label)).toEqual(expect.arrayContaining(['Jordan Blake', 'Sam Ortiz']));
+    expect(who.value).toBeTruthy();
+    change(who, '005000000000001AAA');
+    change(inPanel(el, '[data-field="strength"]')!, '5');
+    change(inPanel(el, '[data-field="frequency"]')!, 'Weekly');
+    change(inPanel(el, '[data-field="lastInteraction"]')!, '2026-11-20');
+    await flush();
+    mockSaveLink.mockImplementation(({ input }: { input: Record<string, unknown> }) =>
+      Promise.resolve({
+        ...input,
+        id: 'a0L000000000098AAA',
+        fromUserName: 'Jordan Blake',
+        influenceLevel: null,
+        lastModified: '2026-11-23T10:00:00.000Z'
+      })
+    );
+    (inPanel(el, '.link-save') as HTMLElement).click();
+    await flush();
+    expect(mockSaveLink.mock.calls[0][0].input).toEqual({
+      accountId: FIXTURE.accountId,
+      fromContactId: null,
+      fromUserId: '005000000000001AAA',
+      toContactId: victor.id,
+      type: 'Coverage',
+      strength: 5,
+      frequency: 'Weekly',
+      influenceLevel: null,
+      polarity: 'Positive',
+      lastInteraction: '2026-11-20'
+    });
+    expect(inPanel(el, '.heat')!.textContent).toMatch(/^[1-9]\d* \((warm|hot|strong)\), 2 team links$/);
+    expect(allInPanel(el, '.issue').some((i) => i.textContent!.includes('no strong positive'))).toBe(false);
+    expect(inPanel(el, '.known-by')!.textContent).toBe(
+      'Known by 1 of our people; strongest relationship 5 of 5.'
+    );
+    expect(toasts).toEqual(['Our relationship saved.']);
+    expect(panel(el).shadowRoot.activeElement).toBe(inPanel(el, '.team-add'));
+  });
+
+  it('edits an existing team link in place', async () => {
+    const el = await loaded({ depth: 0 });
+    await open(el, 'Ada Lovelace');
+    const ada = byName('Ada Lovelace');
+    const link = FIXTURE.links.find((l) => l.fromUserId && l.toContactId === ada.id)!;
+    (inPanel(el, `.team-links .edit, .edit[data-id="${link.id}"]`) as HTMLElement).click();
+    await flush();
+    const strength = inPanel<HTMLElement & { value: string }>(el, '[data-field="strength"]')!;
+    expect(strength.value).toBe(String(link.strength));
+    change(strength, '2');
+    await flush();
+    mockSaveLink.mockResolvedValue({ ...link, strength: 2, lastModified: '2026-11-23T10:00:00.000Z' });
+    (inPanel(el, '.link-save') as HTMLElement).click();
+    await flush();
+    expect(mockSaveLink.mock.calls[0][0].input).toMatchObject({
+      id: link.id,
+      lastModified: link.lastModified,
+      fromUserId: link.fromUserId,
+      fromContactId: null,
+      toContactId: ada.id,
+      strength: 2
+    });
+    expect(
+      allInPanel(el, '.link-item')
+        .map((l) => l.textContent)
+        .join('|')
+    ).toContain('strength 2');
   });
 
   it('adds an incoming link and shows a save error', async () => {
     const el = await loaded({ depth: 0 });
     await open(el, 'Ada Lovelace');
+    (inPanel(el, '.network-add') as HTMLElement).click();
+    await flush();
     change(inPanel(el, '[data-field="direction"]')!, 'in');
     change(inPanel(el, '.link-other')!, byName('Tom Baker').id);
     change(inPanel(el, '[data-field="polarity"]')!, 'Negative');
     await flush();
     mockSaveLink.mockRejectedValue({ body: { message: 'Strength must be between 1 and 5' } });
-    (inPanel(el, '.add-link-button') as HTMLElement).click();
+    (inPanel(el, '.link-save') as HTMLElement).click();
     await flush();
     expect(mockSaveLink.mock.calls[0][0].input).toMatchObject({
       fromContactId: byName('Tom Baker').id,
@@ -862,14 +965,16 @@ describe('c-org-chart-heatmap person panel', () => {
     )!;
     mockDeleteLink.mockResolvedValue(undefined);
     const before = $$(el, 'g.link').length;
-    (panel(el).shadowRoot.querySelector(`.remove[data-id="${link.id}"]`) as HTMLElement).click();
+    (inPanel(el, `.remove[data-id="${link.id}"]`) as HTMLElement).click();
+    await flush();
+    // Nothing is deleted before the confirmation.
+    expect(mockDeleteLink).not.toHaveBeenCalled();
+    (inPanel(el, '.confirm-remove') as HTMLElement).click();
     await flush();
     expect(mockDeleteLink).toHaveBeenCalledWith({ linkId: link.id, lastModified: link.lastModified });
     expect($$(el, 'g.link').length).toBe(before - 1);
     expect(
-      Array.from(panel(el).shadowRoot.querySelectorAll('.link-item')).some((l) =>
-        l.textContent!.includes('Victor Okafor')
-      )
+      Array.from(allInPanel(el, '.link-item')).some((l) => l.textContent!.includes('Victor Okafor'))
     ).toBe(false);
   });
 
@@ -879,7 +984,9 @@ describe('c-org-chart-heatmap person panel', () => {
     mockDeleteLink.mockRejectedValue({
       body: { message: JSON.stringify({ code: 'CONFLICT', message: 'Relationship link a0L was changed.' }) }
     });
-    (panel(el).shadowRoot.querySelector('.remove') as HTMLElement).click();
+    (inPanel(el, '.remove') as HTMLElement).click();
+    await flush();
+    (inPanel(el, '.confirm-remove') as HTMLElement).click();
     await flush();
     expect(inPanel(el, '.reload')).not.toBeNull();
   });
@@ -887,11 +994,7 @@ describe('c-org-chart-heatmap person panel', () => {
   it('jumps to the other person of a link and closes with the close button', async () => {
     const el = await loaded({ depth: 0 });
     await open(el, 'Ada Lovelace');
-    (
-      panel(el).shadowRoot.querySelector(
-        `button.other[data-id="${byName('Victor Okafor').id}"]`
-      ) as HTMLElement
-    ).click();
+    (inPanel(el, `button.other[data-id="${byName('Victor Okafor').id}"]`) as HTMLElement).click();
     await flush();
     expect(inPanel(el, '.person-name')!.textContent).toBe('Victor Okafor');
     (inPanel(el, '.close') as HTMLElement).click();
