@@ -7,6 +7,7 @@ import {
   OrgChartPage,
   RelationshipLinkDto
 } from '../../../src/contracts';
+import { computeHeat } from '../../../force-app/main/default/lwc/keyplanCore/heat';
 import { loadOrgChart } from '../../../force-app/main/default/lwc/orgChartHeatmap/pages';
 import { LIMITS } from './lib/selectors';
 import {
@@ -359,6 +360,49 @@ describe('OrgChartController twin over HTTP', () => {
       .validationRules!.find((r) => r.name === 'Ends_In_Link_Account')!;
     assert.ok(errorOf(cross).message.includes(rule.message), errorOf(cross).message);
     assert.equal(t.count('Relationship_Link__c'), n, 'nothing written');
+  });
+
+  it("saveLink records and edits our team's relationship (From_User__c) and heat reads it", async () => {
+    const input = {
+      accountId: t.id('acme'),
+      fromContactId: null,
+      fromUserId: t.running.org.userId,
+      toContactId: t.id('cfo'),
+      type: 'Coverage',
+      strength: 4,
+      frequency: 'Weekly',
+      influenceLevel: null,
+      polarity: 'Positive',
+      lastInteraction: '2026-11-20'
+    };
+    const heatOf = async (): Promise<number> => {
+      const data = await chart();
+      return computeHeat([t.id('cfo')], data.links, { today: new Date('2026-11-20T00:00:00Z') }).get(
+        t.id('cfo')
+      )!.heat;
+    };
+    const before = await heatOf();
+    const created = await t.call('OrgChartController', 'saveLink', { input });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const link = RelationshipLinkDto.parse(created.body);
+    assert.equal(link.fromUserId, t.running.org.userId);
+    assert.equal(link.fromContactId, null);
+    assert.equal(link.fromUserName, 'Local User');
+    const warmer = await heatOf();
+    assert.ok(warmer > before, `heat ${before} -> ${warmer}`);
+
+    await nextSecond();
+    const edited = await t.call('OrgChartController', 'saveLink', {
+      input: { ...input, id: link.id, lastModified: link.lastModified, strength: 1, polarity: 'Negative' }
+    });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.equal(RelationshipLinkDto.parse(edited.body).polarity, 'Negative');
+    assert.ok((await heatOf()) < warmer);
+    const removed = await t.call('OrgChartController', 'deleteLink', {
+      linkId: link.id,
+      lastModified: RelationshipLinkDto.parse(edited.body).lastModified
+    });
+    assert.equal(removed.status, 200, JSON.stringify(removed.body));
   });
 
   it('deleteLink refuses a stale copy, then deletes', async () => {
