@@ -6,6 +6,7 @@
 import {
   daysBetween,
   influenceBand,
+  isTeamLink,
   type ContactHeat,
   type ContactInfluence,
   type HeatBand,
@@ -22,10 +23,14 @@ export interface CoverageContact {
   decisionRole: string | null;
   buyerRole: string | null;
   influenceLevel: string | null;
+  /** Budget the person owns (money at stake in the worklist); absent or null counts as 0. */
+  budgetOwned?: number | null;
 }
 
 export interface CoverageLink extends HeatLink {
   id: string;
+  /** Who on our team holds a team link (named in the stale-link message). */
+  fromUserName?: string | null;
 }
 
 export type CoverageIssueCode =
@@ -89,17 +94,20 @@ export function analyseCoverage(
       touched.add(l.toContactId);
       if ((l.strength ?? 0) >= STRONG_LINK_STRENGTH) covered.add(l.toContactId);
     }
+    // Stale links are our team's to refresh; links between their own people are their network.
+    if (!isTeamLink(l)) continue;
     const age = l.lastInteraction ? daysBetween(l.lastInteraction, today) : Infinity;
     if (age > staleDays) {
       const to = byId.get(l.toContactId) as CoverageContact;
+      const holder = l.fromUserName ?? 'Our team';
       issues.push({
         code: 'STALE_LINK',
         severity: 'low',
         linkId: l.id,
         contactId: l.toContactId,
         message: l.lastInteraction
-          ? `The link to ${to.name} was last updated ${age} days ago (older than ${staleDays}).`
-          : `The link to ${to.name} has no last interaction date.`
+          ? `${holder}'s link to ${to.name} was last updated ${age} days ago (older than ${staleDays}).`
+          : `${holder}'s link to ${to.name} has no last interaction date.`
       });
     }
   }
@@ -124,12 +132,13 @@ export function analyseCoverage(
         message: `${c.name} (${roles.join(', ')}) has no strong positive relationship with our team.`
       });
     }
-    if (c.stance === 'Detractor' && isHighInfluence(c.influenceLevel)) {
+    // A detractor someone on our team already works on (a positive team link) is not a gap.
+    if (c.stance === 'Detractor' && isHighInfluence(c.influenceLevel) && !touched.has(c.id)) {
       issues.push({
         code: 'INFLUENTIAL_DETRACTOR',
         severity: 'high',
         contactId: c.id,
-        message: `${c.name} is a detractor with ${c.influenceLevel?.toLowerCase()} influence.`
+        message: `${c.name} is a detractor with ${c.influenceLevel?.toLowerCase()} influence and nobody on our team works on them.`
       });
     }
   }

@@ -14,3 +14,4 @@ export * from './planScore';
 export * from './shownScore';
 export * from './format';
 export * from './team';
+export * from './worklist';

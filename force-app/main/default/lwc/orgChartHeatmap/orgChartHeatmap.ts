@@ -6,7 +6,13 @@ import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isConflict } from 'c/keyplanErrors';
-import { settingsFromData, type ColourMode, type CoverageIssue, type KeyplanSettings } from 'c/keyplanCore';
+import {
+  settingsFromData,
+  type AccountTeam,
+  type ColourMode,
+  type KeyplanSettings,
+  type WorklistGroup
+} from 'c/keyplanCore';
 import type {
   ContactStakeholderInput,
   OrgChartData,
@@ -235,7 +241,7 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     );
   }
   get coverageButtonLabel(): string {
-    return `Coverage (${this.issues.length})`;
+    return `Coverage (${this.vm?.issues.length ?? 0})`;
   }
   get coverageVariant(): string {
     return this.showCoverage ? 'brand' : 'neutral';
@@ -303,15 +309,6 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
   get accountId(): string {
     return this.data?.accountId ?? this.recordId;
   }
-  get issues(): (CoverageIssue & { key: string })[] {
-    return this.memoised('issues', [this.vm?.issues], () =>
-      (this.vm?.issues ?? []).map((i, n) => ({
-        ...i,
-        key: `${i.code}-${i.contactId ?? ''}-${i.buyingCenterId ?? ''}-${i.linkId ?? ''}-${n}`
-      }))
-    );
-  }
-
   handleSelectPerson(event: CustomEvent<{ contactId?: string; buyingCenterId?: string }>): void {
     const { contactId, buyingCenterId } = event.detail;
     if (contactId) {
@@ -323,6 +320,35 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
       this.changed();
       this.fit(true);
     }
+  }
+
+  get worklist(): WorklistGroup[] {
+    return this.vm?.worklist ?? [];
+  }
+  get accountTeam(): AccountTeam | null {
+    return this.vm?.accountTeam ?? null;
+  }
+  /** What the person panel starts with when opened from the worklist (add or update a team link). */
+  panelStart: { seq: number; contactId: string; action: string; linkId: string | null } | null = null;
+
+  handleCoverageAction(
+    event: CustomEvent<{
+      action: string;
+      contactId: string | null;
+      buyingCenterId: string | null;
+      linkId: string | null;
+    }>
+  ): void {
+    const { action, contactId, buyingCenterId, linkId } = event.detail;
+    if (action === 'focusBuyingCenter' || !contactId) {
+      this.handleSelectPerson(
+        new CustomEvent('select', { detail: { buyingCenterId: buyingCenterId ?? undefined } })
+      );
+      return;
+    }
+    if (action !== 'open')
+      this.panelStart = { seq: (this.panelStart?.seq ?? 0) + 1, contactId, action, linkId };
+    this.handleSelectPerson(new CustomEvent('select', { detail: { contactId } }));
   }
 
   handleFocusPerson(event: CustomEvent<{ contactId: string }>): void {

@@ -15,6 +15,7 @@ import {
   computeHeat,
   computeInfluence,
   accountTeam,
+  coverageWorklist,
   layoutOrgChart,
   placeLinks,
   searchContacts,
@@ -24,6 +25,7 @@ import {
   type ContactHeat,
   type ContactInfluence,
   type AccountTeam,
+  type WorklistGroup,
   type CoverageIssue,
   type CoverageReport,
   type KeyplanSettings,
@@ -88,6 +90,7 @@ export class OrgChartViewModel {
   private influence = new Map<string, ContactInfluence>();
   private team: AccountTeam = { members: [], sponsor: null };
   private teamUsers: { label: string; value: string }[] = [];
+  private worklistCache: WorklistGroup[] | null = null;
   private coverage!: CoverageReport;
   private colourCache = new Map<ColourMode, { colours: Map<string, NodeColour>; legend: LegendEntry[] }>();
   private layoutResult!: OrgLayout;
@@ -144,6 +147,7 @@ export class OrgChartViewModel {
       buyingCenterNames: this.bcNames
     });
     this.colourCache.clear();
+    this.worklistCache = null;
     this.revision++;
     // != null: Apex omits null properties, so a team link may have no fromContactId key at all.
     this.contactLinks = this.data.links.filter((l) => l.fromContactId != null);
@@ -378,6 +382,17 @@ export class OrgChartViewModel {
       },
       id
     );
+  }
+
+  /** Coverage as a worklist: grouped, by money at stake, one action each (computed once per data change). */
+  get worklist(): WorklistGroup[] {
+    if (!this.worklistCache)
+      this.worklistCache = coverageWorklist(
+        this.coverage.issues,
+        this.data.contacts,
+        this.data.buyingCenters
+      );
+    return this.worklistCache;
   }
 
   /** Our account team: each of our people with the contacts they cover, and the sponsor pairing. */

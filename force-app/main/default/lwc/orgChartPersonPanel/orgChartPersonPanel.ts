@@ -8,6 +8,7 @@ import type { PersonDetails, PersonLink } from '../orgChartHeatmap/viewModel';
 
 type Option = { label: string; value: string };
 type FormKind = 'team' | 'network';
+type StartAction = { seq: number; contactId: string; action: string; linkId: string | null };
 
 /** A signature of a person's links: it changes when a save or a delete landed. */
 const linkSignature = (p: PersonDetails | null): string =>
@@ -34,6 +35,29 @@ export default class OrgChartPersonPanel extends LightningElement {
   private formSeq = 0;
   private current: PersonDetails | null = null;
   private focusTarget: string | null = null;
+  private start: StartAction | null = null;
+  private startSeq = 0;
+
+  /** Opened from the coverage worklist: start with the team form ("addTeamLink") or a link's ("editLink"). */
+  @api
+  get startAction(): StartAction | null {
+    return this.start;
+  }
+  set startAction(value: StartAction | null) {
+    if (!value || value.seq === this.startSeq) return;
+    this.startSeq = value.seq;
+    this.start = value;
+    this.applyStart();
+  }
+
+  private applyStart(): void {
+    const s = this.start;
+    if (!s || !this.current || s.contactId !== this.current.contact.id) return;
+    this.start = null;
+    const link = s.linkId ? this.current.links.find((l) => l.id === s.linkId) : undefined;
+    if (s.action === 'editLink' && link) this.openForm(link.fromUser ? 'team' : 'network', link.id);
+    else if (s.action === 'addTeamLink') this.openForm('team', null);
+  }
 
   @api
   get person(): PersonDetails | null {
@@ -47,6 +71,7 @@ export default class OrgChartPersonPanel extends LightningElement {
     if (other) {
       this.closeForm();
       this.focusTarget = '.person-name';
+      this.applyStart();
     } else if (linkSignature(before) !== linkSignature(value)) {
       // A link save or delete landed: close the form and give the focus back to what opened it.
       if (this.formKind) this.focusTarget = this.formKind === 'team' ? '.team-add' : '.network-add';

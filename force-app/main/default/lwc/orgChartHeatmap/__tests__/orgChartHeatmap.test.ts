@@ -1009,19 +1009,26 @@ describe('c-org-chart-heatmap coverage panel', () => {
     jest.clearAllMocks();
   });
 
-  it('lists the gaps and opens the person of a gap', async () => {
+  it('lists the gaps as a worklist and opens the person of a gap', async () => {
     const el = await loaded({ depth: 2 });
     ($(el, '.coverage-toggle') as HTMLElement).click();
     await flush();
     const coverage = $(el, 'c-org-chart-coverage') as HTMLElement & { shadowRoot: ShadowRoot };
     const text = coverage.shadowRoot.textContent!;
-    expect(text).toContain('Decision makers and economic buyers we do not reach');
+    expect(text).toContain('Decision makers without a strong relationship with us');
     expect(text).toContain(
       'Victor Okafor (decision maker, economic buyer) has no strong positive relationship'
     );
     expect(text).toContain('Radia Perlman is a detractor with very high influence');
-    expect(text).toContain('Single-threaded buying centers');
-    expect(text).toContain('Stale links');
+    expect(text).toContain('Buying centers with one thread or none');
+    // A stale link names who holds it.
+    expect(text).toMatch(/Jordan Blake's link to Victor Okafor was last updated \d+ days ago/);
+    // Our account team and the executive-sponsor pairing.
+    const team = coverage.shadowRoot.querySelector('c-org-chart-team') as HTMLElement & {
+      shadowRoot: ShadowRoot;
+    };
+    expect(team.shadowRoot.textContent).toContain('Jordan Blake');
+    expect(team.shadowRoot.querySelector('.sponsor')!.textContent).toContain('Chris Vega <-> Margaret Hale');
     await expect(el).toBeAccessible();
     const radia = Array.from(coverage.shadowRoot.querySelectorAll<HTMLElement>('.issue-link')).find((b) =>
       b.textContent!.includes('Radia Perlman')
@@ -1031,6 +1038,34 @@ describe('c-org-chart-heatmap coverage panel', () => {
     expect(inPanel(el, '.person-name')!.textContent).toBe('Radia Perlman');
     expect(node(el, 'Radia Perlman').classList).toContain('is-selected');
     expect($(el, 'c-org-chart-coverage')).toBeNull();
+  });
+
+  it('each worklist item has one action: add a team link, or update the stale link', async () => {
+    const el = await loaded({ depth: 0 });
+    const openCoverage = async (): Promise<HTMLElement & { shadowRoot: ShadowRoot }> => {
+      ($(el, '.coverage-toggle') as HTMLElement).click();
+      await flush();
+      return $(el, 'c-org-chart-coverage') as HTMLElement & { shadowRoot: ShadowRoot };
+    };
+    const action = (shadow: ShadowRoot, label: RegExp): HTMLElement =>
+      Array.from(shadow.querySelectorAll<HTMLElement>('.item-action')).find((b) =>
+        label.test(b.getAttribute('aria-label')!)
+      )!;
+    let coverage = await openCoverage();
+    action(coverage.shadowRoot, /^Add team link: Victor Okafor/).click();
+    await flush();
+    expect(inPanel(el, '.person-name')!.textContent).toBe('Victor Okafor');
+    expect(inPanel(el, '.link-user')).not.toBeNull();
+    (inPanel(el, '.close') as HTMLElement).click();
+    await flush();
+    coverage = await openCoverage();
+    action(coverage.shadowRoot, /^Update link: Jordan Blake's link to Isabel Duarte/).click();
+    await flush();
+    expect(inPanel(el, '.person-name')!.textContent).toBe('Isabel Duarte');
+    expect(inPanel(el, 'c-org-chart-link-form legend, legend')!.textContent).toBe('Edit our relationship');
+    expect(inPanel<HTMLElement & { value: string }>(el, '[data-field="lastInteraction"]')!.value).toBe(
+      '2026-05-20'
+    );
   });
 
   it('filters to a buying center nobody reaches and closes with Escape', async () => {
