@@ -19,6 +19,10 @@ export interface PersonDetails {
   contact: ContactNode;
   heat: ContactHeat;
   influence: ContactInfluence;
+  /** Place in the account's influence ranking (1 = most influential), null without known influence. */
+  influenceRank: number | null;
+  /** People on the chart (the ranking's denominator). */
+  contactCount: number;
   managerName: string | null;
   buyingCenterName: string | null;
   links: PersonLink[];
@@ -35,6 +39,8 @@ export interface PersonSource {
   links: readonly RelationshipLinkDto[];
   heat: ReadonlyMap<string, ContactHeat>;
   influence: ReadonlyMap<string, ContactInfluence>;
+  /** Contact id -> place in `rankByInfluence` (1-based). */
+  influenceRank?: ReadonlyMap<string, number>;
   bcNames: ReadonlyMap<string, string>;
   issues: readonly CoverageIssue[];
   /** The account team (users holding links on the account), for the "who on our team" picker. */
@@ -79,6 +85,8 @@ export function personDetails(source: PersonSource, id: string): PersonDetails |
     contact,
     heat: source.heat.get(id) as ContactHeat,
     influence: source.influence.get(id) ?? { influence: 0, influences: 0, influencedBy: 0 },
+    influenceRank: source.influenceRank?.get(id) ?? null,
+    contactCount: source.byId.size,
     managerName: manager,
     buyingCenterName: contact.buyingCenterId ? (source.bcNames.get(contact.buyingCenterId) ?? null) : null,
     links,

@@ -15,6 +15,7 @@ import {
   computeHeat,
   computeInfluence,
   accountTeam,
+  rankByInfluence,
   coverageWorklist,
   layoutOrgChart,
   placeLinks,
@@ -88,6 +89,7 @@ export class OrgChartViewModel {
   private forest!: OrgForest<Member>;
   private heat = new Map<string, ContactHeat>();
   private influence = new Map<string, ContactInfluence>();
+  private influenceRank = new Map<string, number>();
   private team: AccountTeam = { members: [], sponsor: null };
   private teamUsers: { label: string; value: string }[] = [];
   private worklistCache: WorklistGroup[] | null = null;
@@ -139,6 +141,7 @@ export class OrgChartViewModel {
       today: this.today,
       settings: this.settings
     });
+    this.influenceRank = new Map(rankByInfluence(this.influence).map((id, i) => [id, i + 1]));
     this.team = accountTeam(this.data.contacts, this.data.links);
     this.teamUsers = this.team.members.map((m) => ({ label: m.name, value: m.userId }));
     this.coverage = analyseCoverage(this.data.contacts, this.data.links, {
@@ -376,6 +379,7 @@ export class OrgChartViewModel {
         links: this.data.links,
         heat: this.heat,
         influence: this.influence,
+        influenceRank: this.influenceRank,
         bcNames: this.bcNames,
         issues: this.coverage.issues,
         teamUsers: this.teamUsers

@@ -121,7 +121,9 @@ export default class OrgChartPersonPanel extends LightningElement {
   get influenceText(): string {
     const i = this.current?.influence;
     if (!i) return '\u00a0';
-    return `${i.influence}, influences ${i.influences}, influenced by ${i.influencedBy}`;
+    const rank = this.current?.influenceRank;
+    const place = rank ? ` (#${rank} of ${this.current?.contactCount ?? '?'})` : '';
+    return `${i.influence}${place}, influences ${i.influences}, influenced by ${i.influencedBy}`;
   }
   get lastInteractionText(): string {
     return this.current?.lastInteraction

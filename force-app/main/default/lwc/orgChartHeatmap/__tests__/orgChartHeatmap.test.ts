@@ -603,6 +603,8 @@ describe('c-org-chart-heatmap person panel', () => {
     expect(inPanel(el, '.subtitle')!.textContent).toBe('Chief Information Officer, reports to Margaret Hale');
     expect(inPanel(el, '.heat')!.textContent).toMatch(/^\d+ \((cold|warm|hot|strong)\), 1 team link$/);
     expect(inPanel(el, '.last-interaction')!.textContent).toBe('Nov 20, 2026');
+    // Her influence in their network, ranked against everyone on the chart.
+    expect(inPanel(el, '.influence')!.textContent).toBe('95 (#1 of 25), influences 2, influenced by 2');
     expect(inPanel(el, '.budget')!.textContent).toBe('$4,500,000');
     const labels = Array.from(
       allInPanel<HTMLElement & { label: string }>(el, 'lightning-combobox.field')

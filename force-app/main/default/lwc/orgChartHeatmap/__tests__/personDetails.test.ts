@@ -49,6 +49,7 @@ describe('orgChartHeatmap person details', () => {
         ],
         heat: new Map([['2', heat]]),
         influence: new Map([['2', { influence: 40, influences: 1, influencedBy: 0 }]]),
+        influenceRank: new Map([['2', 1]]),
         bcNames: new Map([['bc', 'IT']]),
         issues: [
           issue,
@@ -61,6 +62,7 @@ describe('orgChartHeatmap person details', () => {
     expect(details.buyingCenterName).toBe('IT');
     expect(details.heat).toBe(heat);
     expect(details.influence.influence).toBe(40);
+    expect([details.influenceRank, details.contactCount]).toEqual([1, 2]);
     expect(details.lastInteraction).toBe('2026-03-01');
     expect(details.issues).toEqual([issue]);
     expect(details.links.map((l) => l.description)).toEqual([
