@@ -171,7 +171,9 @@ export class OrgChartViewModel {
       collapsed: this.collapsed,
       focus: this.focus,
       nodeSize: this.sizeOf,
-      levelGap: 56
+      levelGap: 56,
+      // People without reports stack under their manager: the chart stays a few screens wide.
+      compact: true
     });
     const merged = mergeParallel(placeLinks(this.layoutResult, this.contactLinks, 'attach').placed);
     this.placed = merged.placed;
