@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import type { LineView, OrgChartViewModel, ViewSlice } from './viewModel';
-import { openLevelsToFit } from './openView';
+import { openToFit } from './openView';
 import {
   centreOn,
   DEFAULT_CANVAS,
@@ -88,7 +88,7 @@ export class OrgChartCanvas extends LightningElement {
    */
   protected openView(): void {
     if (this.vm)
-      openLevelsToFit(this.vm, readableRoom({ width: this.viewportWidth, height: this.heightValue }));
+      openToFit(this.vm, readableRoom({ width: this.viewportWidth, height: this.heightValue }));
     this.version++;
     this.fit(true);
   }

@@ -1,5 +1,5 @@
 /**
- * The org chart's opening view: as many levels open as fit the canvas at a readable zoom (at least the
+ * The org chart's opening view: as many people open as fit the canvas at a readable zoom (at least the
  * levels the page asks for). Pure of the DOM: works on the view model's collapsed set.
  */
 export interface Openable {
@@ -7,28 +7,39 @@ export interface Openable {
   readonly focus: unknown;
   readonly size: { width: number; height: number };
   isVisible(id: string): boolean;
+  nodeBox(id: string): { x1: number; y1: number } | undefined;
   applyCollapsed(): void;
 }
 
 /**
- * Opens one more level at a time (every drawn collapsed manager) while the chart still fits `room`
- * (layout pixels); the level that no longer fits is closed again. Returns the levels opened.
+ * Opens drawn collapsed managers, top level first and left to right, while the chart stays within
+ * `room` (layout pixels): no taller than the room, no wider than the room or than it already was (a team
+ * without managers stacks under its manager, so opening it costs height, not width). A manager whose
+ * team does not fit stays closed. At most `maxTries` layouts are tried. Returns the managers opened.
  */
-export function openLevelsToFit(vm: Openable, room: { width: number; height: number }): number {
+export function openToFit(vm: Openable, room: { width: number; height: number }, maxTries = 200): number {
   if (vm.focus) return 0;
-  const fits = (): boolean => vm.size.width <= room.width && vm.size.height <= room.height;
+  const maxWidth = Math.max(room.width, vm.size.width);
+  const fits = (): boolean => vm.size.width <= maxWidth && vm.size.height <= room.height;
+  const refused = new Set<string>();
   let opened = 0;
-  while (fits()) {
-    const next = [...vm.collapsed].filter((id) => vm.isVisible(id));
-    if (next.length === 0) break;
-    for (const id of next) vm.collapsed.delete(id);
-    vm.applyCollapsed();
-    if (!fits()) {
-      for (const id of next) vm.collapsed.add(id);
+  let tries = 0;
+  for (;;) {
+    const next = [...vm.collapsed]
+      .filter((id) => !refused.has(id) && vm.isVisible(id))
+      .map((id) => ({ id, box: vm.nodeBox(id) ?? { x1: 0, y1: 0 } }))
+      .sort((a, b) => a.box.y1 - b.box.y1 || a.box.x1 - b.box.x1);
+    if (next.length === 0) return opened;
+    for (const { id } of next) {
+      if (tries++ >= maxTries) return opened;
+      vm.collapsed.delete(id);
       vm.applyCollapsed();
-      break;
+      if (fits()) opened++;
+      else {
+        vm.collapsed.add(id);
+        vm.applyCollapsed();
+        refused.add(id);
+      }
     }
-    opened++;
   }
-  return opened;
 }

@@ -1,42 +1,63 @@
-import { openLevelsToFit, type Openable } from '../openView';
+import { openToFit, type Openable } from '../openView';
 
-/** A fake chart: each open level adds `grow` pixels of width; levels 1..max can open. */
-function chart(levelsOpen: number, max: number, grow = 500): Openable & { levels: () => number } {
-  const collapsed = new Set<string>();
-  for (let l = levelsOpen; l < max; l++) collapsed.add(`level${l}`);
-  const open = (): number => max - collapsed.size;
+/**
+ * A fake chart: a base size plus, per open manager, the width and height their team adds. A manager's
+ * box is drawn once their own manager (`under`) is open.
+ */
+function chart(
+  teams: Record<string, { w: number; h: number; y: number; under?: string }>,
+  base = { width: 1000, height: 200 }
+): Openable {
+  const collapsed = new Set(Object.keys(teams));
+  const open = (): string[] => Object.keys(teams).filter((id) => !collapsed.has(id));
   return {
     collapsed,
     focus: null,
     get size() {
-      return { width: open() * grow, height: open() * 100 };
+      return {
+        width: base.width + open().reduce((s, id) => s + teams[id].w, 0),
+        height: base.height + open().reduce((s, id) => s + teams[id].h, 0)
+      };
     },
-    // Only the first still-collapsed level is drawn (deeper ones sit under it).
-    isVisible: (id) => id === `level${open()}`,
-    applyCollapsed: () => undefined,
-    levels: open
+    isVisible: (id) => !teams[id].under || !collapsed.has(teams[id].under as string),
+    nodeBox: (id) => ({ x1: 0, y1: teams[id].y }),
+    applyCollapsed: () => undefined
   };
 }
 
 describe('the opening view', () => {
-  it('opens levels while the chart fits and closes the one that does not', () => {
-    const c = chart(1, 6);
-    expect(openLevelsToFit(c, { width: 1600, height: 1000 })).toBe(2);
-    expect(c.levels()).toBe(3);
-    expect(c.collapsed.has('level3')).toBe(true);
+  it('opens stacked teams (height only) until the room is full, top level first', () => {
+    const vm = chart({
+      a: { w: 0, h: 300, y: 100 },
+      b: { w: 0, h: 300, y: 100 },
+      c: { w: 0, h: 300, y: 200 }
+    });
+    expect(openToFit(vm, { width: 1200, height: 850 })).toBe(2);
+    expect([...vm.collapsed]).toEqual(['c']);
   });
 
-  it('keeps what is open when even that does not fit, and opens nothing in focus mode', () => {
-    const c = chart(3, 6);
-    expect(openLevelsToFit(c, { width: 1000, height: 1000 })).toBe(0);
-    expect(c.levels()).toBe(3);
-    const focused = { ...chart(1, 6), focus: { id: 'x' } };
-    expect(openLevelsToFit(focused, { width: 1e9, height: 1e9 })).toBe(0);
+  it('opens a team that widens the chart only within the room, and then what it reveals', () => {
+    const vm = chart({
+      wide: { w: 500, h: 100, y: 100 },
+      wider: { w: 5000, h: 100, y: 100 },
+      inside: { w: 0, h: 100, y: 300, under: 'wide' }
+    });
+    expect(openToFit(vm, { width: 1600, height: 1000 })).toBe(2);
+    expect([...vm.collapsed]).toEqual(['wider']);
   });
 
-  it('opens everything when everything fits', () => {
-    const c = chart(1, 4);
-    expect(openLevelsToFit(c, { width: 1e9, height: 1e9 })).toBe(3);
-    expect(c.collapsed.size).toBe(0);
+  it('never makes a chart already wider than the room any wider', () => {
+    const vm = chart({ a: { w: 10, h: 0, y: 0 }, b: { w: 0, h: 50, y: 0 } }, { width: 3000, height: 100 });
+    expect(openToFit(vm, { width: 2000, height: 1000 })).toBe(1);
+    expect([...vm.collapsed]).toEqual(['a']);
+  });
+
+  it('opens nothing in focus mode and stops after the tries allowed', () => {
+    const focused = { ...chart({ a: { w: 0, h: 0, y: 0 } }), focus: { id: 'x' } };
+    expect(openToFit(focused, { width: 1e9, height: 1e9 })).toBe(0);
+    const many = chart(
+      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, { w: 0, h: 1, y: i }]))
+    );
+    expect(openToFit(many, { width: 1e9, height: 1e9 }, 3)).toBe(3);
   });
 });
