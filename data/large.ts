@@ -1,9 +1,11 @@
 /**
  * A generated large account for scale: 10,000 contacts (5x the CRM's own hierarchy limit of 2,000)
- * and 20,000 relationship links, deterministic from a seed. Used by the local org demo, the browser
+ * and 20,000 relationship links, deterministic from a seed. The organisation has a realistic shape
+ * (median span 6, 82% individual contributors, 7 levels; `shape: 'deep'` gives the stress case). Used by the local org demo, the browser
  * benchmark and the import timing.
  */
 import type { AccountBundleInput } from '../src/bundle/schema';
+import { managerIndexes, type OrgShape } from '../src/generator/orgShape';
 import { mulberry32 as prng } from '../src/generator/random';
 
 export interface LargeOptions {
@@ -11,6 +13,16 @@ export interface LargeOptions {
   links?: number;
   seed?: number;
   today?: string;
+  /** Reporting structure: `realistic` (default) or the `deep` stress case (see src/generator/orgShape). */
+  shape?: OrgShape;
+}
+
+const IC_TITLES = ['Engineer', 'Analyst', 'Specialist', 'Consultant', 'Coordinator'] as const;
+/** Title of a person by level (0 = top) and whether they lead anyone. */
+function titleAt(depth: number, leads: boolean, rand: () => number): string {
+  if (depth === 0) return 'Chief Executive Officer';
+  if (!leads) return IC_TITLES[Math.floor(rand() * IC_TITLES.length)];
+  return ['Executive Vice President', 'Vice President', 'Director', 'Senior Manager'][depth - 1] ?? 'Manager';
 }
 
 export function largeBundle(options: LargeOptions = {}): AccountBundleInput {
@@ -32,21 +44,48 @@ export function largeBundle(options: LargeOptions = {}): AccountBundleInput {
     Sort_Order__c: i,
     Active__c: true
   }));
+  const parent = managerIndexes(n, options.shape ?? 'realistic', rand);
+  const depth = new Int32Array(n);
+  const leads = new Uint8Array(n);
+  // Buying centers follow the organisation: an executive's people are in one business unit, their
+  // directs' people in one of its sub-units; one person in ten works for another unit.
+  const unit = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    depth[i] = p < 0 ? 0 : depth[p] + 1;
+    if (p >= 0) leads[p] = 1;
+    if (depth[i] <= 1) unit[i] = i % 8;
+    else if (depth[i] === 2) unit[i] = unit[p] + 8 * (1 + (i % 4));
+    else unit[i] = unit[p];
+  }
   const contacts = Array.from({ length: n }, (_, i) => ({
     key: `c-${i}`,
     FirstName: `Person`,
     LastName: `${i}`,
-    Title:
-      i === 0
-        ? 'Chief Executive Officer'
-        : pick(['Director', 'Manager', 'Engineer', 'Analyst', 'Vice President', 'Lead']),
-    // Each contact reports to an earlier one: a wide, deep (log-ish) tree with no cycles.
-    reportsTo: i === 0 ? null : `c-${Math.floor(rand() * Math.min(i, 1 + i / 3))}`,
-    buyingCenter: pick(buyingCenters).key,
+    Title: titleAt(depth[i], leads[i] === 1, rand),
+    // parent[i] < i: everyone's manager is listed before them, so there are no cycles.
+    reportsTo: parent[i] < 0 ? null : `c-${parent[i]}`,
+    buyingCenter: rand() < 0.9 ? buyingCenters[unit[i]].key : pick(buyingCenters).key,
     Stance__c: pick(['Champion', 'Supporter', 'Neutral', 'Detractor', 'Unknown'] as const),
-    Decision_Role__c: pick(['Decision Maker', 'Influencer', 'Gatekeeper', 'User'] as const),
-    Buyer_Role__c: pick(['Economic Buyer', 'User Buyer', 'Technical Buyer', 'Coach'] as const),
-    Influence_Level__c: pick(['Low', 'Medium', 'High', 'Very High'] as const)
+    Decision_Role__c:
+      depth[i] <= 2
+        ? pick(['Decision Maker', 'Influencer'] as const)
+        : pick(['Decision Maker', 'Influencer', 'Gatekeeper', 'User', 'User', 'User'] as const),
+    Buyer_Role__c:
+      depth[i] <= 1
+        ? pick(['Economic Buyer', 'Coach'] as const)
+        : pick([
+            'Economic Buyer',
+            'User Buyer',
+            'Technical Buyer',
+            'Coach',
+            'User Buyer',
+            'Technical Buyer'
+          ] as const),
+    Influence_Level__c:
+      depth[i] <= 2
+        ? pick(['High', 'Very High'] as const)
+        : pick(['Low', 'Medium', 'High', 'Low', 'Medium'] as const)
   }));
   const users = [
     { key: 'u-1', FirstName: 'Scale', LastName: 'Tester', Email: 'scale.tester@keyplan.example' }

@@ -29,6 +29,7 @@ import {
   RESPONSE_MODES,
   STANCES
 } from '../contracts';
+import { managerIndexes, type OrgShape } from './orgShape';
 import { KEY_PREFIX, rng, sfId } from './random';
 
 export interface GenerateOptions {
@@ -45,6 +46,8 @@ export interface GenerateOptions {
   today?: string;
   /** Share of contacts with broken manager data (cycles, managers outside the account). Default 0. */
   messiness?: number;
+  /** Reporting structure: `realistic` (default) or the `deep` stress case (see orgShape.ts). */
+  shape?: OrgShape;
 }
 
 export interface GeneratedAccount {
@@ -167,8 +170,8 @@ const DAY = 86_400_000;
 const isoDate = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
 /**
- * Generates one account. Contacts form a realistic hierarchy (a CEO, wide upper levels, leaf-heavy
- * bottom); `messiness` injects self-managers, loops and managers outside the account.
+ * Generates one account. Contacts form a hierarchy of `shape` (realistic by default: a CEO, about six
+ * reports per manager, four in five people without reports); `messiness` injects self-managers, loops and managers outside the account.
  */
 export function generateAccount(options: GenerateOptions): GeneratedAccount {
   const r = rng(options.seed);
@@ -218,16 +221,19 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
     });
   }
 
-  // Contacts: each reports to someone earlier in the list, favouring recent managers (depth grows).
+  // Contacts: the reporting structure of the requested shape (managers listed before their reports).
+  const parent = managerIndexes(nContacts, options.shape ?? 'realistic', () => r.next());
+  const depth = new Int32Array(nContacts);
+  const leads = new Uint8Array(nContacts);
+  for (let i = 1; i < nContacts; i++) if (parent[i] >= 0) leads[parent[i]] = 1;
   const contacts: ContactNode[] = [];
   for (let i = 0; i < nContacts; i++) {
     const id = sfId(KEY_PREFIX.Contact, idBase + i);
-    let reportsToId: string | null = null;
-    if (i > 0) {
-      const span = Math.max(1, Math.floor(i * 0.6));
-      reportsToId = contacts[Math.max(0, i - 1 - Math.floor(r.next() * r.next() * span))].id;
-    }
-    const level = i === 0 ? 0 : Math.min(TITLES.length - 1, 1 + Math.floor(Math.log2(i + 1) / 2));
+    const reportsToId = parent[i] < 0 ? null : contacts[parent[i]].id;
+    depth[i] = parent[i] < 0 ? 0 : depth[parent[i]] + 1;
+    // Managers by level (CEO, VP, Director, ...); people without reports are specialists or analysts.
+    const level =
+      depth[i] > 0 && !leads[i] ? TITLES.length - 1 - r.int(0, 1) : Math.min(TITLES.length - 3, depth[i]);
     contacts.push({
       id,
       name: `${r.pick(FIRST)} ${r.pick(LAST)}`,

@@ -1,10 +1,12 @@
 /**
- * Tidy-tree layout of the reporting forest (d3-hierarchy's Buchheim/Walker implementation), with
- * collapsed subtrees, "focus on a person plus N levels", per-node sizes, influence links placed
- * between visible nodes, and a viewport query so the component renders only what is on screen.
+ * Layout of the reporting forest, with collapsed subtrees, "focus on a person plus N levels" and
+ * per-node sizes: a tidy tree (d3-hierarchy's Buchheim/Walker implementation) or, with `compact`, the
+ * compact chart of compactLayout.ts (people without reports stacked under their manager). Links are
+ * placed by linkPlacement.ts and queried by viewportIndex.ts.
  */
 import { hierarchy, tree } from 'c/d3Hierarchy';
 import type { HierarchyPointNode } from 'd3-hierarchy';
+import { compactLayout } from './compactLayout';
 import type { OrgForest, OrgMember } from './orgChart';
 
 export interface NodeSize {
@@ -25,6 +27,11 @@ export interface LayoutOptions<T extends OrgMember> {
   cousinGap?: number;
   /** Vertical gap between levels. */
   levelGap?: number;
+  /** Stack people without reports in columns under their manager (see compactLayout.ts). */
+  compact?: boolean;
+  /** Compact only: vertical gap between stacked people (default 12) and most people per column (default 10). */
+  stackGap?: number;
+  maxStack?: number;
 }
 
 export interface LaidOutNode {
@@ -42,7 +49,11 @@ export interface LaidOutNode {
   collapsed: boolean;
 }
 
-/** A reporting line from manager to report: bottom centre of the manager to top centre of the report. */
+/**
+ * A reporting line from manager to report: bottom centre of the manager to top centre of the report,
+ * turning sideways half-way. To a stacked report (compact layout): down to `viaY`, across to the
+ * column's line at `viaX`, down to the report's middle and right to its left edge (x2, y2).
+ */
 export interface ReportingEdge {
   fromId: string;
   toId: string;
@@ -50,25 +61,14 @@ export interface ReportingEdge {
   y1: number;
   x2: number;
   y2: number;
+  /** Stacked report only: x of the column's line and y where the line leaves the manager's. */
+  viaX?: number;
+  viaY?: number;
 }
 
-/** A link between contacts, with the ends it is drawn between. */
-export interface PlacedLink<L> {
-  link: L;
-  /** Visible nodes the link is drawn between (the contact or its nearest visible manager). */
-  fromNodeId: string;
-  toNodeId: string;
-  /** True when an end was moved to a visible manager because the contact itself is hidden. */
-  attached: boolean;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-export interface HiddenLink<L> {
-  link: L;
-  reason: 'end-not-visible' | 'same-node' | 'unknown-contact';
+/** Drawn person for a contact id: itself, its nearest drawn manager, null (none), undefined (unknown id). */
+export interface AnchorLookup {
+  get(id: string): string | null | undefined;
 }
 
 export interface OrgLayout {
@@ -78,7 +78,7 @@ export interface OrgLayout {
   width: number;
   height: number;
   /** For every contact in the forest: itself if drawn, else its nearest drawn manager, else null. */
-  anchorOf: Map<string, string | null>;
+  anchorOf: AnchorLookup;
 }
 
 export const DEFAULT_NODE_SIZE: NodeSize = Object.freeze({ width: 160, height: 56 });
@@ -169,6 +169,7 @@ export function layoutOrgChart<T extends OrgMember>(
     const shown = kids.filter((k) => visibleSet.has(k));
     return shown.length ? shown : undefined;
   };
+  if (options.compact) return layoutCompact(forest, options, visibleRoots, kidsOf, visibleSet);
 
   // Custom sizes and drawn-descendant counts live on d3's own nodes: no per-id Maps and
   // no Map lookups inside tree()'s separation callback, which runs for every contour step.
@@ -256,201 +257,131 @@ export function layoutOrgChart<T extends OrgMember>(
     }
   }
 
-  const anchorOf = new Map<string, string | null>();
-  if (!visibleSet) for (const id of forest.order) anchorOf.set(id, id);
-  else {
-    for (const id of forest.order) {
-      if (visibleSet.has(id)) anchorOf.set(id, id);
-      else {
-        const p = forest.parentOf.get(id) ?? null;
-        anchorOf.set(id, p === null ? null : (anchorOf.get(p) ?? null));
-      }
-    }
-  }
-
+  const anchorOf = anchors(forest, visibleSet);
   return { nodes, nodeById, edges, width: nodes.length ? maxX - minX : 0, height: maxY, anchorOf };
 }
 
-/** The minimum a link needs to be placed: its two contact ends (a user end is not on the chart). */
-export interface LinkEnds {
-  fromContactId: string | null;
-  toContactId: string;
-}
-
-/**
- * Places contact-to-contact links between drawn nodes. A hidden end attaches to its nearest drawn
- * manager (`attach`, the default) or the link is reported hidden (`hide`). Links from our users have
- * no contact at the start and are returned as hidden with reason `end-not-visible` only if their
- * target is not drawn; callers usually draw those as badges on the target instead.
- */
-export function placeLinks<L extends LinkEnds>(
-  layout: OrgLayout,
-  links: readonly L[],
-  mode: 'attach' | 'hide' = 'attach'
-): { placed: PlacedLink<L>[]; hidden: HiddenLink<L>[] } {
-  const placed: PlacedLink<L>[] = [];
-  const hidden: HiddenLink<L>[] = [];
-  for (const link of links) {
-    // == null: Apex omits a null property, so a team link may arrive without fromContactId.
-    if (link.fromContactId == null) continue;
-    // One lookup per end: undefined means not in the forest, null means no drawn manager.
-    const from = layout.anchorOf.get(link.fromContactId);
-    const to = layout.anchorOf.get(link.toContactId);
-    if (from === undefined || to === undefined) {
-      hidden.push({ link, reason: 'unknown-contact' });
-      continue;
-    }
-    const attached = from !== link.fromContactId || to !== link.toContactId;
-    if (from === null || to === null || (attached && mode === 'hide')) {
-      hidden.push({ link, reason: 'end-not-visible' });
-      continue;
-    }
-    if (from === to) {
-      hidden.push({ link, reason: 'same-node' });
-      continue;
-    }
-    const a = layout.nodeById.get(from) as LaidOutNode;
-    const b = layout.nodeById.get(to) as LaidOutNode;
-    placed.push({
-      link,
-      fromNodeId: from,
-      toNodeId: to,
-      attached,
-      x1: (a.x1 + a.x2) / 2,
-      y1: (a.y1 + a.y2) / 2,
-      x2: (b.x1 + b.x2) / 2,
-      y2: (b.y1 + b.y2) / 2
-    });
-  }
-  return { placed, hidden };
-}
-
-export interface Rect {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/** Answers "what is in this rectangle" quickly, for rendering only what is on screen. */
-export interface ViewportIndex<L> {
-  query(rect: Rect): { nodes: LaidOutNode[]; edges: ReportingEdge[]; links: PlacedLink<L>[] };
-}
-
-function segmentHitsRect(x1: number, y1: number, x2: number, y2: number, r: Rect): boolean {
-  // Liang-Barsky clipping: exact, so long diagonal links outside the view are skipped.
-  let t0 = 0;
-  let t1 = 1;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const p = [-dx, dx, -dy, dy];
-  const q = [x1 - r.x1, r.x2 - x1, y1 - r.y1, r.y2 - y1];
-  for (let i = 0; i < 4; i++) {
-    if (p[i] === 0) {
-      if (q[i] < 0) return false;
-    } else {
-      const t = q[i] / p[i];
-      if (p[i] < 0) {
-        if (t > t1) return false;
-        if (t > t0) t0 = t;
-      } else {
-        if (t < t0) return false;
-        if (t < t1) t1 = t;
-      }
+/** For every contact: itself if drawn, else its nearest drawn manager, else null. */
+function anchors<T extends OrgMember>(
+  forest: OrgForest<T>,
+  visibleSet: ReadonlySet<string> | null
+): AnchorLookup {
+  // Everyone drawn: every contact is its own anchor (no 10,000-entry identity map).
+  if (!visibleSet) return { get: (id) => (forest.byId.has(id) ? id : undefined) };
+  const anchorOf = new Map<string, string | null>();
+  for (const id of forest.order) {
+    if (visibleSet.has(id)) anchorOf.set(id, id);
+    else {
+      const p = forest.parentOf.get(id) ?? null;
+      anchorOf.set(id, p === null ? null : (anchorOf.get(p) ?? null));
     }
   }
-  return true;
+  return anchorOf;
 }
 
-/**
- * Builds a viewport index: nodes bucketed by level and sorted by x (binary search), lines bucketed in
- * a coarse grid of their bounding boxes then checked exactly.
- */
-export function buildViewportIndex<L>(
-  layout: OrgLayout,
-  links: readonly PlacedLink<L>[] = [],
-  cellSize = 1024
-): ViewportIndex<L> {
-  const rows = new Map<number, LaidOutNode[]>();
-  for (const n of layout.nodes) {
-    const row = rows.get(n.y1);
-    if (row) row.push(n);
-    else rows.set(n.y1, [n]);
+/** The compact layout (compactLayout.ts) turned into the layout the chart draws. */
+function layoutCompact<T extends OrgMember>(
+  forest: OrgForest<T>,
+  options: LayoutOptions<T>,
+  roots: readonly string[],
+  kidsOf: (id: string) => string[] | undefined,
+  visibleSet: ReadonlySet<string> | null
+): OrgLayout {
+  const sizeOf = options.nodeSize;
+  const levelGap = options.levelGap ?? 48;
+  const stackGap = options.stackGap ?? 12;
+  const collapsed = options.collapsed ?? EMPTY_SET;
+  // One size lookup per person: the box sizes are read again for every box below.
+  const sizes = new Map<string, NodeSize>();
+  let maxHeight = DEFAULT_NODE_SIZE.height;
+  if (sizeOf) {
+    maxHeight = 0;
+    const stack = [...roots];
+    while (stack.length) {
+      const id = stack.pop() as string;
+      const s = sizeOf(forest.byId.get(id) as T);
+      sizes.set(id, s);
+      if (s.height > maxHeight) maxHeight = s.height;
+      const kids = kidsOf(id);
+      if (kids) for (const k of kids) stack.push(k);
+    }
   }
-  const rowList = [...rows.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, r]) => r.sort((a, b) => a.x1 - b.x1));
-
-  type Line = { x1: number; y1: number; x2: number; y2: number };
-  // Numeric cell keys: building a string key per bucket per line cost more than the lines themselves.
-  const grid = new Map<number, number[]>();
-  const keyOf = (gx: number, gy: number): number => gx * 4194304 + gy;
-  // Lines spanning many cells would flood the grid; they are few in real maps, so scan them instead.
-  const long: number[] = [];
-  const lines: Line[] = [...layout.edges, ...links];
-  lines.forEach((l, i) => {
-    const gx1 = Math.floor(Math.min(l.x1, l.x2) / cellSize);
-    const gx2 = Math.floor(Math.max(l.x1, l.x2) / cellSize);
-    const gy1 = Math.floor(Math.min(l.y1, l.y2) / cellSize);
-    const gy2 = Math.floor(Math.max(l.y1, l.y2) / cellSize);
-    if ((gx2 - gx1 + 1) * (gy2 - gy1 + 1) > 16) {
-      long.push(i);
-      return;
-    }
-    for (let gx = gx1; gx <= gx2; gx++) {
-      for (let gy = gy1; gy <= gy2; gy++) {
-        const key = keyOf(gx, gy);
-        const bucket = grid.get(key);
-        if (bucket) bucket.push(i);
-        else grid.set(key, [i]);
-      }
-    }
+  const sizeOfId = sizeOf
+    ? (id: string): NodeSize => sizes.get(id) as NodeSize
+    : (): NodeSize => DEFAULT_NODE_SIZE;
+  const levelHeight = maxHeight + levelGap;
+  const placed = compactLayout({
+    roots,
+    kidsOf,
+    hasHiddenReports: visibleSet ? (id) => forest.childrenOf.has(id) : () => false,
+    widthOf: (id) => sizeOfId(id).width,
+    heightOf: (id) => sizeOfId(id).height,
+    siblingGap: options.siblingGap ?? 16,
+    cousinGap: options.cousinGap ?? 32,
+    levelHeight,
+    levelGap,
+    stackPitch: maxHeight + stackGap,
+    indent: 20,
+    maxStack: Math.max(1, options.maxStack ?? 10)
   });
-  const edgeCount = layout.edges.length;
-
-  return {
-    query(rect) {
-      const nodes: LaidOutNode[] = [];
-      for (const row of rowList) {
-        const first = row[0];
-        if (first.y1 > rect.y2) break;
-        let rowBottom = 0;
-        for (const n of row) if (n.y2 > rowBottom) rowBottom = n.y2;
-        if (rowBottom < rect.y1) continue;
-        let lo = 0;
-        let hi = row.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (row[mid].x2 < rect.x1) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let i = lo; i < row.length && row[i].x1 <= rect.x2; i++) {
-          const n = row[i];
-          if (n.y2 >= rect.y1 && n.y1 <= rect.y2) nodes.push(n);
-        }
-      }
-      const seen = new Set<number>();
-      const edges: ReportingEdge[] = [];
-      const hits: PlacedLink<L>[] = [];
-      const consider = (i: number): void => {
-        if (seen.has(i)) return;
-        seen.add(i);
-        const l = lines[i];
-        if (!segmentHitsRect(l.x1, l.y1, l.x2, l.y2, rect)) return;
-        if (i < edgeCount) edges.push(l as ReportingEdge);
-        else hits.push(l as PlacedLink<L>);
-      };
-      for (const i of long) consider(i);
-      const gx1 = Math.floor(rect.x1 / cellSize);
-      const gx2 = Math.floor(rect.x2 / cellSize);
-      const gy1 = Math.floor(rect.y1 / cellSize);
-      const gy2 = Math.floor(rect.y2 / cellSize);
-      for (let gx = gx1; gx <= gx2; gx++) {
-        for (let gy = gy1; gy <= gy2; gy++) {
-          for (const i of grid.get(keyOf(gx, gy)) ?? []) consider(i);
-        }
-      }
-      return { nodes, edges, links: hits };
+  const { ids, parent, depth, x, y, spineX, turnY } = placed;
+  const n = ids.length;
+  let minX = Infinity;
+  for (let i = 0; i < n; i++) {
+    const left = x[i] - sizeOfId(ids[i]).width / 2;
+    if (left < minX) minX = left;
+  }
+  if (n === 0) minX = 0;
+  // Drawn descendants, bottom-up (pre-order backwards sees every report before its manager).
+  const below = visibleSet ? new Int32Array(n) : null;
+  if (below) for (let i = n - 1; i > 0; i--) if (parent[i] >= 0) below[parent[i]] += 1 + below[i];
+  const drawnKids = new Int32Array(n);
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) drawnKids[parent[i]]++;
+  const nodes: LaidOutNode[] = new Array<LaidOutNode>(n);
+  const nodeById = new Map<string, LaidOutNode>();
+  const edges: ReportingEdge[] = [];
+  let maxX = 0;
+  let maxY = 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    const s = sizeOfId(id);
+    const x1 = x[i] - s.width / 2 - minX;
+    const childCount = visibleSet ? (forest.childrenOf.get(id)?.length ?? 0) : drawnKids[i];
+    const node: LaidOutNode = {
+      id,
+      parentId: parent[i] >= 0 ? ids[parent[i]] : (forest.parentOf.get(id) ?? null),
+      depth: depth[i],
+      x1,
+      y1: y[i],
+      x2: x1 + s.width,
+      y2: y[i] + s.height,
+      childCount,
+      hiddenDescendants: below ? (forest.descendantCount.get(id) as number) - below[i] : 0,
+      collapsed: childCount > 0 && collapsed.size > 0 && collapsed.has(id)
+    };
+    if (node.x2 > maxX) maxX = node.x2;
+    if (node.y2 > maxY) maxY = node.y2;
+    nodes[i] = node;
+    nodeById.set(id, node);
+    const p = parent[i];
+    if (p < 0) continue;
+    const m = nodes[p];
+    const cx = (m.x1 + m.x2) / 2;
+    if (Number.isNaN(spineX[i])) {
+      edges.push({ fromId: m.id, toId: id, x1: cx, y1: m.y2, x2: (x1 + node.x2) / 2, y2: node.y1 });
+    } else {
+      const mid = (node.y1 + node.y2) / 2;
+      edges.push({
+        fromId: m.id,
+        toId: id,
+        x1: cx,
+        y1: m.y2,
+        x2: x1,
+        y2: mid,
+        viaX: spineX[i] - minX,
+        viaY: turnY[p]
+      });
     }
-  };
+  }
+  return { nodes, nodeById, edges, width: maxX, height: maxY, anchorOf: anchors(forest, visibleSet) };
 }

@@ -1,6 +1,21 @@
 import { LightningElement } from 'lwc';
 import type { LineView, OrgChartViewModel, ViewSlice } from './viewModel';
-import { fitTransform, neededCanvas, panIntoView, viewRect, zoomAt, ZOOM_STEP } from './viewport';
+import { openToFit } from './openView';
+import {
+  centreOn,
+  DEFAULT_CANVAS,
+  fitTransform,
+  keyPan,
+  MINIMAP_FROM,
+  minimapFrame,
+  minimapPath,
+  minimapWindow,
+  panIntoView,
+  readableRoom,
+  viewRect,
+  zoomAt,
+  ZOOM_STEP
+} from './viewport';
 import { renderLinks, renderNodes, type RenderLink, type RenderNode } from './render';
 
 /**
@@ -16,9 +31,9 @@ export class OrgChartCanvas extends LightningElement {
   tx = 0;
   ty = 0;
   viewportWidth = 800;
-  viewportHeight = 560;
-  /** Height of the canvas: the tree's height at the current zoom, at most the App Builder height. */
-  canvasHeight = 560;
+  viewportHeight = DEFAULT_CANVAS;
+  /** Height of the canvas: the height the page gives it (App Builder). */
+  canvasHeight = DEFAULT_CANVAS;
   slice: ViewSlice = { nodes: [], edges: [], links: [], inView: 0, capped: false };
   activeId: string | null = null;
   selectedId: string | null = null;
@@ -51,7 +66,7 @@ export class OrgChartCanvas extends LightningElement {
     if (viewport && !this.fitted) {
       this.fitted = true;
       this.measure();
-      this.fit(true);
+      this.openView();
     }
     if (this.pendingFocus) {
       const el = this.template?.querySelector<HTMLElement>(`.node[data-id="${this.pendingFocus}"]`);
@@ -62,9 +77,20 @@ export class OrgChartCanvas extends LightningElement {
     }
   }
 
-  /** The App Builder height: the canvas never grows beyond it. */
+  /** The App Builder height: the canvas fills it. */
   get heightValue(): number {
-    return 560;
+    return DEFAULT_CANVAS;
+  }
+
+  /**
+   * The opening view: the top of the tree at a readable zoom with as many levels open as fit the
+   * canvas (at least the App Builder's "Levels shown").
+   */
+  protected openView(): void {
+    if (this.vm)
+      openToFit(this.vm, readableRoom({ width: this.viewportWidth, height: this.heightValue }));
+    this.version++;
+    this.fit(true);
   }
 
   /** Stops watching the viewport's size (when the component leaves the page). */
@@ -132,7 +158,7 @@ export class OrgChartCanvas extends LightningElement {
     const root = this.vm.firstVisibleId ? this.vm.nodeBox(this.vm.firstVisibleId) : undefined;
     const t = fitTransform(this.vm.size, this.viewportWidth, this.heightValue, readable, root);
     this.scale = t.scale;
-    this.setCanvasHeight(t.canvasHeight);
+    if (this.canvasHeight !== t.canvasHeight) this.setCanvasHeight(t.canvasHeight);
     this.tx = t.tx;
     this.ty = t.ty;
     this.refreshView();
@@ -144,14 +170,65 @@ export class OrgChartCanvas extends LightningElement {
     this.viewportHeight = h;
   }
 
-  /** After more people appear (expand), the canvas grows up to the App Builder height; it never shrinks. */
+  /** After more people appear (expand): the canvas already fills its height; draw what is now in view. */
   protected growCanvas(): void {
-    if (!this.vm) return;
-    const needed = neededCanvas(this.vm.size.height, this.scale);
-    if (needed > this.canvasHeight) {
-      this.setCanvasHeight(Math.min(this.heightValue, needed));
-      this.refreshView();
-    }
+    this.refreshView();
+  }
+
+  // ---- minimap ----
+  get showMinimap(): boolean {
+    return !!this.vm && this.vm.visibleCount > MINIMAP_FROM;
+  }
+
+  private get mapFrame(): { scale: number; width: number; height: number } {
+    const size = this.vm?.size ?? { width: 0, height: 0 };
+    return this.memoised('mapFrame', [size.width, size.height], () => minimapFrame(size));
+  }
+
+  get minimapPath(): string {
+    const frame = this.mapFrame;
+    // Once per layout (the view model's revision changes with every relayout and recolour).
+    return this.memoised('mapPath', [this.vm?.layoutNodes, frame.scale], () =>
+      minimapPath(this.vm?.layoutNodes ?? [], frame.scale)
+    );
+  }
+
+  get minimapWidth(): number {
+    return Math.ceil(this.mapFrame.width);
+  }
+
+  get minimapHeight(): number {
+    return Math.ceil(this.mapFrame.height);
+  }
+
+  get minimapWindow(): { x1: number; y1: number; x2: number; y2: number } {
+    const f = this.mapFrame;
+    return minimapWindow(this, { width: this.viewportWidth, height: this.viewportHeight }, f.scale, f);
+  }
+
+  get drawnCount(): number {
+    return this.vm?.visibleCount ?? 0;
+  }
+
+  /** Minimap click: centre the chart on that point. */
+  handleMinimapNavigate(event: CustomEvent<{ x: number; y: number }>): void {
+    const s = this.mapFrame.scale;
+    const pan = centreOn(this, event.detail.x / s, event.detail.y / s, {
+      width: this.viewportWidth,
+      height: this.viewportHeight
+    });
+    this.tx = pan.tx;
+    this.ty = pan.ty;
+    this.refreshView();
+  }
+
+  /** Minimap keys: arrows move the view a quarter screen, Home goes to the top left. */
+  handleMinimapPan(event: CustomEvent<{ key: string }>): void {
+    const pan = keyPan(this, event.detail.key, { width: this.viewportWidth, height: this.viewportHeight });
+    if (!pan) return;
+    this.tx = pan.tx;
+    this.ty = pan.ty;
+    this.refreshView();
   }
 
   handleFit(): void {
@@ -186,7 +263,7 @@ export class OrgChartCanvas extends LightningElement {
   handlePointerDown(event: PointerEvent): void {
     if (event.button !== undefined && event.button !== 0) return;
     const target = event.target as HTMLElement;
-    if (target.closest && target.closest('.node, .toggle')) return;
+    if (target.closest && target.closest('.node, .toggle, .minimap-slot')) return;
     this.dragging = { x: event.clientX, y: event.clientY, tx: this.tx, ty: this.ty, moved: false };
   }
 

@@ -23,6 +23,7 @@ import { COLOUR_MODES, COLOUR_MODE_LABELS, OrgChartViewModel, type PersonDetails
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
 import { BLANK, COLOUR_OPTIONS, LEVEL_OPTIONS, statusText } from './render';
 import { OrgChartNavigation } from './chartNavigation';
+import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
 
 /**
  * The org chart heatmap on the Account record page: the reporting tree, the informal network over it,
@@ -48,7 +49,7 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
   /** App Builder: levels shown when the chart opens, and below a focused person. */
   @api depth: number = 3;
   /** App Builder: chart height in pixels. */
-  @api height: number = 560;
+  @api height: number = DEFAULT_CANVAS;
 
   data?: OrgChartData;
   error?: unknown;
@@ -155,7 +156,7 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
 
   override get heightValue(): number {
     const h = Number(this.height);
-    return Number.isFinite(h) && h >= 240 ? h : 560;
+    return Number.isFinite(h) && h >= MIN_CANVAS ? h : DEFAULT_CANVAS;
   }
 
   // ---- states ----

@@ -4,8 +4,8 @@
  * calls the setters on user actions and asks `view(rect)` for what to render in the viewport.
  *
  * Cost model: heat and coverage are computed once per data change; a colouring is computed once per
- * mode and cached (recolour is a map swap); filter, collapse and focus re-run the tidy layout of the
- * visible part only; panning and zooming only query the viewport index.
+ * mode and cached (recolour is a map swap); filter, collapse and focus re-run the compact layout of
+ * the visible part only; panning and zooming only query the viewport index.
  */
 import {
   analyseCoverage,
@@ -192,13 +192,24 @@ export class OrgChartViewModel {
       collapsed: this.collapsed,
       focus: this.focus,
       nodeSize: this.sizeOf,
-      levelGap: 56
+      levelGap: 56,
+      compact: true
     });
     const merged = mergeParallel(placeLinks(this.layoutResult, this.contactLinks, 'attach').placed);
     this.placed = merged.placed;
     this.linkCount = merged.counts;
     this.index = buildViewportIndex(this.layoutResult, this.placed);
     this.revision++;
+  }
+
+  /** The drawn people with their boxes (for the minimap). */
+  get layoutNodes(): readonly LaidOutNode[] {
+    return this.layoutResult.nodes;
+  }
+
+  /** Lays the chart out again after `collapsed` was changed directly (see openView.ts). */
+  applyCollapsed(): void {
+    this.relayout();
   }
 
   /** Width and height of the laid-out chart. */

@@ -61,8 +61,12 @@ export function cutSlice(
   for (const e of hit.edges) {
     if (edges.length >= MAX_DOM_LINES) break;
     if (!drawn.has(e.toId) && !drawn.has(e.fromId)) continue;
-    const mid = (e.y1 + e.y2) / 2;
-    edges.push({ key: `e-${e.toId}`, d: `M${e.x1} ${e.y1}V${mid}H${e.x2}V${e.y2}` });
+    // A stacked report: down, across to the column's line, down it, then right into the card.
+    const d =
+      e.viaX === undefined
+        ? `M${e.x1} ${e.y1}V${(e.y1 + e.y2) / 2}H${e.x2}V${e.y2}`
+        : `M${e.x1} ${e.y1}V${e.viaY}H${e.viaX}V${e.y2}H${e.x2}`;
+    edges.push({ key: `e-${e.toId}`, d });
   }
   // Links between two drawn people first, then those with one end drawn; none that only pass through.
   const both: Placed[] = [];

@@ -1,16 +1,18 @@
 /**
  * The org chart's viewport maths: which part of the layout is on screen, fitting, zooming about a point,
- * panning a person into view and the canvas height. Pure: the component keeps the state and the DOM.
- * A transform maps layout point (x, y) to screen point (x * scale + tx, y * scale + ty).
+ * panning a person into view, the opening view and the minimap. Pure: the component keeps the state
+ * and the DOM. A transform maps layout point (x, y) to screen point (x * scale + tx, y * scale + ty).
  */
-import type { Rect } from 'c/keyplanCore';
+import type { LaidOutNode, Rect } from 'c/keyplanCore';
 
 export const MIN_SCALE = 0.1;
 /** The chart opens at least this large (names readable); wider trees scroll and pan instead of shrinking. */
 export const READABLE_SCALE = 0.75;
 export const PAD = 24;
-/** The canvas never gets shorter than this, however small the tree. */
+/** The App Builder height may not be smaller than this. */
 export const MIN_CANVAS = 240;
+/** The canvas height when the page sets none (App Builder's default). */
+export const DEFAULT_CANVAS = 640;
 export const MAX_SCALE = 2.5;
 export const ZOOM_STEP = 1.25;
 /** Render a margin beyond the visible area so short pans do not show empty edges. */
@@ -40,24 +42,23 @@ export function viewRect(t: Transform, screen: Screen): Rect {
 }
 
 /**
- * Fits a `size` chart: scales it to the viewport width and `maxHeight` (never above 100%). With
- * `readable`, never below READABLE_SCALE either: a wide tree then opens on its top people at a size
- * where names can be read, and the rest is a pan or a scroll away. The canvas takes the tree's height.
+ * Fits a `size` chart into the canvas (`viewportWidth` by `canvasHeight`, the height the page gives):
+ * scales it to fit (never above 100%). With `readable`, never below READABLE_SCALE either: a wide tree
+ * then opens on its top people at a size where names can be read, and the rest is a pan away.
  * `root` is the box of the first drawn root, centred when the tree is too wide to show whole.
  */
 export function fitTransform(
   size: { width: number; height: number },
   viewportWidth: number,
-  maxHeight: number,
+  canvasHeight: number,
   readable: boolean,
   root: Rect | undefined
 ): Transform & { canvasHeight: number } {
   const { width, height } = size;
   let s =
-    width && height ? Math.min(1, (viewportWidth - PAD * 2) / width, (maxHeight - PAD * 2) / height) : 1;
+    width && height ? Math.min(1, (viewportWidth - PAD * 2) / width, (canvasHeight - PAD * 2) / height) : 1;
   if (readable) s = Math.max(s, Math.min(1, READABLE_SCALE));
   const scale = Math.max(MIN_SCALE, s);
-  const canvasHeight = Math.min(maxHeight, Math.max(MIN_CANVAS, Math.ceil(height * scale + PAD * 2)));
   let tx: number;
   if (width * scale <= viewportWidth - PAD * 2) {
     tx = (viewportWidth - width * scale) / 2;
@@ -67,6 +68,14 @@ export function fitTransform(
     tx = viewportWidth / 2 - cx * scale;
   }
   return { scale, tx, ty: PAD, canvasHeight };
+}
+
+/** The layout size that fits a `screen` at the readable zoom (what the opening view may show). */
+export function readableRoom(screen: Screen): { width: number; height: number } {
+  return {
+    width: (screen.width - PAD * 2) / READABLE_SCALE,
+    height: (screen.height - PAD * 2) / READABLE_SCALE
+  };
 }
 
 /** Zooms to `next` (clamped) keeping the layout point under screen point (px, py) still. */
@@ -93,4 +102,76 @@ export function panIntoView(t: Transform, box: Rect, screen: Screen): { tx: numb
 /** The canvas height a `layoutHeight` chart needs at `scale` (before the App Builder cap). */
 export function neededCanvas(layoutHeight: number, scale: number): number {
   return Math.ceil(layoutHeight * scale + PAD * 2);
+}
+
+/** The chart gets a minimap above this many drawn people. */
+export const MINIMAP_FROM = 300;
+/** The minimap's box on screen. */
+export const MINIMAP_BOX: Screen = Object.freeze({ width: 240, height: 120 });
+
+/** The minimap's scale (layout to minimap pixels) and size for a `size` chart in `box`. */
+export function minimapFrame(
+  size: { width: number; height: number },
+  box: Screen = MINIMAP_BOX
+): { scale: number; width: number; height: number } {
+  if (!size.width || !size.height) return { scale: 1, width: 0, height: 0 };
+  const scale = Math.min(box.width / size.width, box.height / size.height);
+  return { scale, width: size.width * scale, height: size.height * scale };
+}
+
+/**
+ * The drawn people as one SVG path of small squares in minimap pixels: one `cell`-sized square per
+ * occupied cell, so 10,000 people are a few hundred squares in a single element.
+ */
+export function minimapPath(nodes: readonly LaidOutNode[], mapScale: number, cell = 2): string {
+  const seen = new Set<number>();
+  const parts: string[] = [];
+  for (const n of nodes) {
+    const gx = Math.floor(((n.x1 + n.x2) * 0.5 * mapScale) / cell);
+    const gy = Math.floor(((n.y1 + n.y2) * 0.5 * mapScale) / cell);
+    const key = gx * 65536 + gy;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(`M${gx * cell} ${gy * cell}h${cell}v${cell}h${-cell}z`);
+  }
+  return parts.join('');
+}
+
+/** The part of the chart on screen, as a rectangle in minimap pixels (clipped to the map). */
+export function minimapWindow(
+  t: Transform,
+  screen: Screen,
+  mapScale: number,
+  map: { width: number; height: number }
+): Rect {
+  const x1 = Math.max(0, (-t.tx / t.scale) * mapScale);
+  const y1 = Math.max(0, (-t.ty / t.scale) * mapScale);
+  const x2 = Math.min(map.width, ((screen.width - t.tx) / t.scale) * mapScale);
+  const y2 = Math.min(map.height, ((screen.height - t.ty) / t.scale) * mapScale);
+  return { x1, y1, x2: Math.max(x1, x2), y2: Math.max(y1, y2) };
+}
+
+/** The pan that centres the screen on layout point (x, y) at scale `t.scale`. */
+export function centreOn(t: Transform, x: number, y: number, screen: Screen): { tx: number; ty: number } {
+  return { tx: screen.width / 2 - x * t.scale, ty: screen.height / 2 - y * t.scale };
+}
+
+/** The minimap keys: arrows move the view by a quarter screen, Home goes back to the top left. */
+export function keyPan(t: Transform, key: string, screen: Screen): { tx: number; ty: number } | null {
+  const dx = screen.width / 4;
+  const dy = screen.height / 4;
+  switch (key) {
+    case 'ArrowLeft':
+      return { tx: t.tx + dx, ty: t.ty };
+    case 'ArrowRight':
+      return { tx: t.tx - dx, ty: t.ty };
+    case 'ArrowUp':
+      return { tx: t.tx, ty: t.ty + dy };
+    case 'ArrowDown':
+      return { tx: t.tx, ty: t.ty - dy };
+    case 'Home':
+      return { tx: PAD, ty: PAD };
+    default:
+      return null;
+  }
 }

@@ -1,4 +1,11 @@
 import {
+  centreOn,
+  keyPan,
+  minimapFrame,
+  minimapPath,
+  minimapWindow,
+  readableRoom,
+  READABLE_SCALE,
   MAX_SCALE,
   MIN_SCALE,
   OVERSCAN,
@@ -22,7 +29,8 @@ describe('orgChartHeatmap viewport maths', () => {
     expect(t.scale).toBe(1);
     expect(t.tx).toBe(300);
     expect(t.ty).toBe(PAD);
-    expect(t.canvasHeight).toBe(200 + PAD * 2);
+    // The canvas fills the height the page gives it.
+    expect(t.canvasHeight).toBe(560);
   });
 
   it('fits a wide tree readable and centres its first root instead of shrinking it', () => {
@@ -32,12 +40,50 @@ describe('orgChartHeatmap viewport maths', () => {
     const readable = fitTransform({ width: 4000, height: 400 }, 1000, 560, true, root);
     expect(readable.scale).toBe(0.75);
     expect(readable.tx).toBe(500 - 1000 * 0.75);
-    expect(readable.canvasHeight).toBe(Math.ceil(400 * 0.75 + PAD * 2));
+    expect(readable.canvasHeight).toBe(560);
   });
 
-  it('keeps the canvas between the minimum and the App Builder height', () => {
-    expect(fitTransform({ width: 100, height: 20 }, 1000, 560, false, undefined).canvasHeight).toBe(240);
-    expect(fitTransform({ width: 100, height: 5000 }, 1000, 560, true, undefined).canvasHeight).toBe(560);
+  it('fits a tall tree into the canvas height, readable or whole', () => {
+    expect(fitTransform({ width: 100, height: 5000 }, 1000, 560, true, undefined).scale).toBe(READABLE_SCALE);
+    expect(fitTransform({ width: 100, height: 5000 }, 1000, 560, false, undefined).scale).toBeCloseTo(
+      (560 - PAD * 2) / 5000
+    );
+  });
+
+  it('gives the layout room that fits the screen at the readable zoom', () => {
+    expect(readableRoom({ width: 1000, height: 640 })).toEqual({
+      width: (1000 - PAD * 2) / READABLE_SCALE,
+      height: (640 - PAD * 2) / READABLE_SCALE
+    });
+  });
+
+  it('scales the minimap to its box and draws one square per occupied cell', () => {
+    const frame = minimapFrame({ width: 24000, height: 1200 });
+    expect(frame).toEqual({ scale: 0.01, width: 240, height: 12 });
+    expect(minimapFrame({ width: 0, height: 10 })).toEqual({ scale: 1, width: 0, height: 0 });
+    const box = (x1: number, y1: number) => ({ x1, y1, x2: x1 + 100, y2: y1 + 50 }) as never;
+    // Two people share the first 2-pixel cell, the third is far right: two squares.
+    expect(minimapPath([box(0, 0), box(60, 0), box(23000, 1000)], 0.01)).toBe('M0 0h2v2h-2zM230 10h2v2h-2z');
+  });
+
+  it('frames the part on screen on the minimap, clipped to the map', () => {
+    const map = { width: 240, height: 12 };
+    expect(minimapWindow({ scale: 0.5, tx: -1000, ty: 0 }, { width: 800, height: 600 }, 0.01, map)).toEqual({
+      x1: 20,
+      y1: 0,
+      x2: 36,
+      y2: 12
+    });
+  });
+
+  it('centres on a point and moves by keys a quarter screen at a time', () => {
+    const t = { scale: 0.5, tx: 0, ty: 0 };
+    const screen = { width: 800, height: 600 };
+    expect(centreOn(t, 1000, 200, screen)).toEqual({ tx: 400 - 500, ty: 300 - 100 });
+    expect(keyPan(t, 'ArrowRight', screen)).toEqual({ tx: -200, ty: 0 });
+    expect(keyPan(t, 'ArrowUp', screen)).toEqual({ tx: 0, ty: 150 });
+    expect(keyPan(t, 'Home', screen)).toEqual({ tx: PAD, ty: PAD });
+    expect(keyPan(t, 'x', screen)).toBeNull();
   });
 
   it('zooms about a point, keeping the layout point under it still, within the scale bounds', () => {
