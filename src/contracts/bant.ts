@@ -9,7 +9,9 @@ export const BantContactRole = z.object({
   role: z.string().nullable(),
   isPrimary: z.boolean(),
   buyerRole: BuyerRole.nullable(),
-  decisionRole: DecisionRole.nullable()
+  decisionRole: DecisionRole.nullable(),
+  /** Contact.Keyplan_Budget_Owned__c: a contact who owns budget is evidence for a Confirmed Budget. */
+  budgetOwned: Money.nullable()
 });
 export type BantContactRole = z.infer<typeof BantContactRole>;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { bantScore } from '../../../force-app/main/default/lwc/keyplanCore/bant';
+import { evidenceOf, evidencedBantScore } from '../../../force-app/main/default/lwc/keyplanCore/bant';
 import { BantData } from '../../../src/contracts';
 import { earlier, errorOf, startTwinOrg, type TwinOrg } from './lib/testing';
 
@@ -26,7 +26,7 @@ describe('BantController twin over HTTP', () => {
     );
     const open = data.opportunities[0];
     assert.equal(open.budgetStatus, 'Confirmed');
-    assert.equal(open.bantScore, bantScore(open, t.running.org.settings));
+    assert.equal(open.bantScore, evidencedBantScore(evidenceOf(open), t.running.org.settings));
     assert.ok(open.bantScore! > 0);
     // Primary first.
     assert.deepEqual(
@@ -77,8 +77,15 @@ describe('BantController twin over HTTP', () => {
     const saved = data.opportunities[0];
     assert.equal(saved.authorityStatus, 'Confirmed');
     assert.equal(saved.timingEvidence, 'Board meets in May');
-    assert.equal(saved.bantScore, bantScore(saved, t.running.org.settings));
-    assert.notEqual(saved.bantScore, opp.bantScore);
+    assert.equal(saved.bantScore, evidencedBantScore(evidenceOf(saved), t.running.org.settings));
+    // No economic buyer or decision maker among its contact roles: "Confirmed, unverified" scores as
+    // Identified, so confirming Authority alone does not move the score by the Confirmed points.
+    assert.equal(saved.contactRoles.length, 0);
+    const identified = evidencedBantScore(
+      evidenceOf({ ...saved, authorityStatus: 'Identified' }),
+      t.running.org.settings
+    );
+    assert.equal(saved.bantScore, identified);
     assert.deepEqual(
       data.history.map((h) => [h.field, h.oldValue, h.newValue]),
       [['Keyplan_Authority_Status__c', opp.authorityStatus ?? null, 'Confirmed']]

@@ -64,7 +64,8 @@ function toBantOpportunity(opp: Row): BantOpportunity {
       ) as BantOpportunity['contactRoles'][number]['buyerRole'],
       decisionRole: str(
         get(role, 'Contact.Keyplan_Decision_Role__c')
-      ) as BantOpportunity['contactRoles'][number]['decisionRole']
+      ) as BantOpportunity['contactRoles'][number]['decisionRole'],
+      budgetOwned: num(get(role, 'Contact.Keyplan_Budget_Owned__c'))
     }))
   };
 }

@@ -76,7 +76,6 @@ describe('scenario table (core)', () => {
           {
             name: key,
             stageName: o.stage,
-            probability: o.probability ?? null,
             closeDate: o.closeDate,
             isClosed: o.stage.startsWith('Closed'),
             budgetStatus: o.budget ?? null,
