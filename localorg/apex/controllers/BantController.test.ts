@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   evidenceOf,
   evidencedBantScore,
+  isQualified,
   rankRoleCandidates
 } from '../../../force-app/main/default/lwc/keyplanCore/bant';
 import { BantData, BantOpportunity, BantRoleCandidates } from '../../../src/contracts';
@@ -133,6 +134,7 @@ describe('BantController twin: gaps are actions (add a contact role)', () => {
       evidencedBantScore(evidenceOf({ ...unverified, authorityStatus: 'Identified' }), settings),
       'Confirmed, unverified scores as Identified'
     );
+    assert.equal(isQualified(unverified.bantScore!, evidenceOf(unverified), 50), false, 'not Qualified');
 
     const { candidates } = BantRoleCandidates.parse(
       await call('getRoleCandidates', { opportunityId: oppId })
@@ -149,6 +151,11 @@ describe('BantController twin: gaps are actions (add a contact role)', () => {
     assert.ok(added.contactRoles.some((r) => r.contactId === buyer.contactId));
     assert.ok(added.bantScore! > unverified.bantScore!, `${added.bantScore} > ${unverified.bantScore}`);
     assert.equal(added.bantScore, evidencedBantScore(evidenceOf(added), settings));
+    assert.equal(
+      isQualified(added.bantScore!, evidenceOf(added), 50),
+      true,
+      'Qualified with the economic buyer'
+    );
     assert.equal(t.running.org.get('Opportunity', oppId)!.Keyplan_Authority_Roles__c, 1);
 
     const again = await t.call('BantController', 'addContactRole', {

@@ -143,10 +143,10 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     if (!edited) return shownBantScore(o, this.settings);
     return evidencedBantScore(evidenceOf(this.drafted!), this.settings);
   }
-  /** Score >= threshold and no dimension Missing (isQualified). */
+  /** Score >= threshold, nothing Missing, no Confirmed without its evidence (isQualified). */
   get qualified(): boolean {
     const o = this.drafted;
-    return !!o && isQualified(this.score, o, Number(this.threshold));
+    return !!o && isQualified(this.score, evidenceOf(o), Number(this.threshold));
   }
   get scoreLabel(): string {
     return `BANT score ${this.score} of 100, ${this.qualified ? 'qualified' : 'unqualified'}`;

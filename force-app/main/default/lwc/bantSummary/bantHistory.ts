@@ -6,7 +6,7 @@
  */
 import type { BantHistoryEntry } from '@keyplan/contracts';
 import {
-  isQualified,
+  shownQualified,
   shownBantScore,
   type BantEvidenceSource,
   type BantStatuses,
@@ -73,7 +73,7 @@ export interface QualificationSplit {
 }
 
 /**
- * Splits opportunities into qualified (score >= threshold and no dimension Missing: isQualified) and
+ * Splits opportunities into qualified (shownQualified: score >= threshold, nothing Missing or unverified) and
  * unqualified; a blank amount counts as 0. Past statuses are scored with today's evidence.
  */
 export function qualificationSplit(
@@ -92,7 +92,7 @@ export function qualificationSplit(
   for (const o of opps) {
     const score = shownBantScore(o, settings);
     total += score;
-    if (isQualified(score, o, threshold)) {
+    if (shownQualified(o, threshold, settings)) {
       split.qualifiedAmount += o.amount ?? 0;
       split.qualifiedCount += 1;
     } else {

@@ -168,11 +168,12 @@ export function missingDimensions(o: BantStatuses): BantDimension[] {
 }
 
 /**
- * Qualified: the score reaches the threshold and no dimension is Missing (a deal with a known absence
- * of budget, authority, need or timing is never qualified, whatever its score).
+ * Qualified: the score reaches the threshold, no dimension is Missing (a deal with a known absence of
+ * budget, authority, need or timing is never qualified, whatever its score) and no Confirmed lacks its
+ * evidence (a "Confirmed, unverified" is a claim to back before the deal counts as qualified).
  */
-export function isQualified(score: number, statuses: BantStatuses, threshold: number): boolean {
-  return score >= threshold && missingDimensions(statuses).length === 0;
+export function isQualified(score: number, o: BantEvidenceInput, threshold: number): boolean {
+  return score >= threshold && missingDimensions(o).length === 0 && unverifiedDimensions(o).length === 0;
 }
 
 /** A BANT opportunity as the API returns it, for the evidence rules. */

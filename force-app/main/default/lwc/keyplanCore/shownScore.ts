@@ -19,11 +19,11 @@ export function shownBantScore(o: SavedBantStatuses, settings?: Partial<KeyplanS
     : evidencedBantScore(evidenceOf(o), settings);
 }
 
-/** Whether a deal shows as Qualified: its shown score reaches the threshold and nothing is Missing. */
+/** Whether a deal shows as Qualified (isQualified): score >= threshold, nothing Missing or unverified. */
 export function shownQualified(
   o: SavedBantStatuses,
   threshold: number,
   settings?: Partial<KeyplanSettings>
 ): boolean {
-  return isQualified(shownBantScore(o, settings), o, threshold);
+  return isQualified(shownBantScore(o, settings), evidenceOf(o), threshold);
 }

@@ -331,12 +331,14 @@ describe('BANT evidence rules', () => {
     ).toEqual({ authorityRoles: 2, budgetOwnerRoles: 1 });
   });
 
-  it('never qualifies a deal with a Missing dimension, whatever its score', () => {
-    const statuses = { ...o(), timingStatus: 'Missing' };
+  it('never qualifies a deal with a Missing dimension or an unverified Confirmed, whatever its score', () => {
+    const statuses = { ...o({ authorityRoles: 1 }), timingStatus: 'Missing' };
     expect(isQualified(90, statuses, 50)).toBe(false);
-    expect(isQualified(90, o(), 50)).toBe(true);
-    expect(isQualified(49, o(), 50)).toBe(false);
     expect(missingDimensions(statuses)).toEqual(['timing']);
+    // The case: Authority Confirmed without an economic buyer or decision maker.
+    expect(isQualified(90, o(), 50)).toBe(false);
+    expect(isQualified(90, o({ authorityRoles: 1 }), 50)).toBe(true);
+    expect(isQualified(49, o({ authorityRoles: 1 }), 50)).toBe(false);
   });
 });
 
