@@ -21,6 +21,9 @@ const ACTION_LABEL: Record<BantGap['action'], string> = {
   planAction: 'Plan action'
 };
 
+/** People offered at first (the best ranked); the rest on request. */
+export const FIRST_CANDIDATES = 6;
+
 /** Days from today a plan action created from a gap is due by default. */
 export const PLAN_ACTION_DUE_DAYS = 7;
 
@@ -44,6 +47,7 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
   candidates: BantRoleCandidate[] = [];
   buyingCenterName: string | null = null;
   chosen: string | null = null;
+  showAll = false;
 
   get gaps() {
     const o = this.opportunity;
@@ -72,8 +76,21 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
     return this.gaps.length > 0;
   }
 
-  /** Candidates in offer order, not already on the deal, as radio options. */
+  /** Candidates in offer order, not already on the deal, as radio options (the first few unless asked). */
   get candidateOptions() {
+    const all = this.rankedOptions;
+    return this.showAll ? all : all.slice(0, FIRST_CANDIDATES);
+  }
+  get hiddenCount(): number {
+    return this.showAll ? 0 : Math.max(0, this.rankedOptions.length - FIRST_CANDIDATES);
+  }
+  get showAllLabel(): string {
+    return `Show all ${this.rankedOptions.length} people`;
+  }
+  handleShowAll(): void {
+    this.showAll = true;
+  }
+  private get rankedOptions() {
     const onDeal = (this.opportunity?.contactRoles ?? []).map((r) => r.contactId);
     return rankRoleCandidates(this.candidates, onDeal).map((c) => {
       const roles = [c.buyerRole, c.decisionRole].filter(Boolean).join(', ') || 'No buyer role';
@@ -111,6 +128,7 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
   private async openPicker(code: string): Promise<void> {
     this.picking = code;
     this.chosen = null;
+    this.showAll = false;
     this.error = null;
     this.loading = true;
     try {

@@ -131,6 +131,30 @@ describe('c-bant-gaps', () => {
     expect(el.shadowRoot!.querySelector('.picker')).toBeNull();
   });
 
+  it('offers the best six people first and the rest on request', async () => {
+    const many = clone(CANDIDATES);
+    many.candidates = Array.from({ length: 9 }, (_, i) => ({
+      ...CANDIDATES.candidates[1],
+      contactId: `003Dp00000Mny${String(i).padStart(2, '0')}AAC`,
+      name: `Person ${i}`
+    }));
+    candidatesMock.mockResolvedValueOnce(many);
+    const el = mount(unverified());
+    await flush();
+    (gap(el, 'AUTHORITY_UNVERIFIED').querySelector('.gap-action') as HTMLElement).click();
+    await flush();
+    const options = () =>
+      q<HTMLElement & { options: unknown[] }>(el, 'lightning-radio-group.candidates').options.length;
+    expect(options()).toBe(6);
+    expect((q(el, 'lightning-button.show-all') as HTMLElement & { label: string }).label).toBe(
+      'Show all 9 people'
+    );
+    q(el, 'lightning-button.show-all').click();
+    await flush();
+    expect(options()).toBe(9);
+    expect(el.shadowRoot!.querySelector('lightning-button.show-all')).toBeNull();
+  });
+
   it('keeps the picker open with the message when adding fails (error state)', async () => {
     candidatesMock.mockResolvedValueOnce(clone(CANDIDATES));
     addMock.mockRejectedValueOnce({
