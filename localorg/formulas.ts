@@ -1,5 +1,9 @@
 import { CLOSED_STAGES } from '../src/schema';
-import { bantScore, type BantStatuses } from '../force-app/main/default/lwc/keyplanCore/bant';
+import {
+  bantScore,
+  verifiedStatuses,
+  type BantStatuses
+} from '../force-app/main/default/lwc/keyplanCore/bant';
 import {
   CALENDAR_FISCAL_YEAR,
   fiscalYearOf,
@@ -166,15 +170,27 @@ const POINTS_OF: Readonly<Record<string, SettingName>> = {
 };
 
 /**
- * Keyplan_BANT_Score__c: the core's bantScore on the four statuses. Every weight is read, and the points of
- * each status; a blank one of those makes the product, and so the score, blank.
+ * Keyplan_BANT_Score__c: the core's bantScore on the verified statuses (a Confirmed without its evidence
+ * counts as Identified: verifiedStatuses over the evidence texts and the two contact-role counts the
+ * BantEvidence trigger twin keeps). Every weight is read, and the points of each status; a blank one of
+ * those makes the product, and so the score, blank.
  */
 export function bantScoreOf(rec: SfRecord, s: FormulaSettings): number | null {
-  const statuses = {} as Record<keyof BantStatuses, string | null>;
+  const given = {} as Record<keyof BantStatuses, string | null>;
+  for (const [field, key] of BANT_FIELDS)
+    given[key] = typeof rec[field] === 'string' ? (rec[field] as string) : null;
+  const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const statuses = verifiedStatuses({
+    ...given,
+    budgetEvidence: text(rec.Keyplan_Budget_Evidence__c),
+    needEvidence: text(rec.Keyplan_Need_Evidence__c),
+    timingEvidence: text(rec.Keyplan_Timing_Evidence__c),
+    authorityRoles: Number(rec.Keyplan_Authority_Roles__c ?? 0),
+    budgetOwnerRoles: Number(rec.Keyplan_Budget_Owner_Roles__c ?? 0)
+  });
   const used: Partial<Record<SettingName, number>> = {};
-  for (const [field, key, weight] of BANT_FIELDS) {
-    const status = typeof rec[field] === 'string' ? (rec[field] as string) : null;
-    statuses[key] = status;
+  for (const [, key, weight] of BANT_FIELDS) {
+    const status = statuses[key];
     const points =
       status !== null && Object.prototype.hasOwnProperty.call(POINTS_OF, status)
         ? POINTS_OF[status]

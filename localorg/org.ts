@@ -30,7 +30,8 @@ import {
 } from './formulas';
 import { makeId, normalizeId } from './ids';
 import type { SfRecord, SfValue } from './types';
-import { UNIQUE_KEY_TRIGGERS } from './triggers';
+import { bantEvidenceTouched, UNIQUE_KEY_TRIGGERS } from './triggers';
+import { roleEvidence } from '../force-app/main/default/lwc/keyplanCore/bant';
 import { findLocalUser, LOCAL_USERS, type LocalUserDef } from './users';
 import { RULE_TWINS } from './validationRules';
 
@@ -252,6 +253,7 @@ export class LocalOrg {
       `INSERT INTO ${q(obj.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
     ).run(...cols.map((c) => toDb(rec[c])));
     this.afterTuningChange(obj);
+    this.recountBantEvidence(obj, undefined, rec);
     return rec.Id as string;
   }
 
@@ -274,6 +276,40 @@ export class LocalOrg {
     this.trackHistory(obj, prior, rec, now);
     this.recomputeDependents(obj, prior, rec);
     this.afterTuningChange(obj);
+    this.recountBantEvidence(obj, prior, rec);
+  }
+
+  /**
+   * Twin of BantEvidence.refresh (triggers.ts bantEvidenceTouched): recounts Keyplan_Authority_Roles__c and
+   * Keyplan_Budget_Owner_Roles__c of the opportunities whose contact roles this save changed, with the
+   * core's roleEvidence; writes only counts that differ (the update recomputes the score formula).
+   */
+  private recountBantEvidence(obj: ObjectDef, prior: SfRecord | undefined, rec: SfRecord | undefined): void {
+    const touched = bantEvidenceTouched(obj.name, prior, rec);
+    const ids = new Set(touched.opportunityIds);
+    if (touched.contactId)
+      for (const r of this.stmt(
+        `SELECT DISTINCT "OpportunityId" FROM "OpportunityContactRole" WHERE "ContactId" = ?`
+      ).all(touched.contactId) as { OpportunityId: string }[])
+        ids.add(r.OpportunityId);
+    const opportunity = this.schema.objects.get('Opportunity');
+    if (!ids.size || !opportunity || !this.field(opportunity, 'Keyplan_Authority_Roles__c')) return;
+    for (const id of ids) {
+      const opp = this.get('Opportunity', id);
+      if (!opp) continue;
+      const roles = this.stmt(
+        `SELECT c."Keyplan_Buyer_Role__c" AS buyerRole, c."Keyplan_Decision_Role__c" AS decisionRole, c."Keyplan_Budget_Owned__c" AS budgetOwned FROM "OpportunityContactRole" r JOIN "Contact" c ON c."Id" = r."ContactId" WHERE r."OpportunityId" = ?`
+      ).all(id) as { buyerRole: string | null; decisionRole: string | null; budgetOwned: number | null }[];
+      const counts = roleEvidence(roles);
+      if (
+        Number(opp.Keyplan_Authority_Roles__c ?? 0) !== counts.authorityRoles ||
+        Number(opp.Keyplan_Budget_Owner_Roles__c ?? 0) !== counts.budgetOwnerRoles
+      )
+        this.update('Opportunity', id, {
+          Keyplan_Authority_Roles__c: counts.authorityRoles,
+          Keyplan_Budget_Owner_Roles__c: counts.budgetOwnerRoles
+        });
+    }
   }
 
   /**
@@ -437,6 +473,7 @@ export class LocalOrg {
       for (const d of deleted) this.checkRestricted(obj, rec, d.obj, d.id);
     });
     this.afterTuningChange(obj);
+    this.recountBantEvidence(obj, rec, undefined);
   }
 
   /** What deleting a record referenced by this lookup does to the referencing record. */

@@ -429,7 +429,8 @@ describe('field history', () => {
           budgetStatus: statuses[i][0],
           authorityStatus: statuses[i][1],
           needStatus: statuses[i][2],
-          timingStatus: statuses[i][3]
+          timingStatus: statuses[i][3],
+          contactRoles: []
         };
         // Replaying to today gives the current values; a month ago the score was lower.
         assert.deepEqual(statusesAsOf(now, entries, today), now);

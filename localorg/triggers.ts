@@ -57,3 +57,38 @@ export const UNIQUE_KEY_TRIGGERS: Readonly<Record<string, UniqueKeyTrigger>> = {
     message: (r) => duplicateCellMessage(Number(r.Fiscal_Year__c))
   }
 };
+
+/**
+ * Twin of BantEvidence (called by OpportunityContactRoleTrigger and ContactTrigger): the formula
+ * Keyplan_BANT_Score__c cannot read contact roles, so Apex keeps two counts on the Opportunity,
+ * Keyplan_Authority_Roles__c and Keyplan_Budget_Owner_Roles__c (keyplanCore roleEvidence over the
+ * roles' contacts). They are recounted when a contact role is inserted, updated or deleted, and when a
+ * contact's buyer role, decision role or budget owned changes.
+ */
+export const BANT_EVIDENCE_CONTACT_FIELDS = [
+  'Keyplan_Buyer_Role__c',
+  'Keyplan_Decision_Role__c',
+  'Keyplan_Budget_Owned__c'
+] as const;
+
+/** What a save of this record makes BantEvidence recount: opportunity ids, or a contact's opportunities. */
+export function bantEvidenceTouched(
+  objectName: string,
+  prior: SfRecord | undefined,
+  rec: SfRecord | undefined
+): { opportunityIds: string[]; contactId: string | null } {
+  if (objectName === 'OpportunityContactRole') {
+    const ids = new Set<string>();
+    for (const r of [prior, rec]) if (r && typeof r.OpportunityId === 'string') ids.add(r.OpportunityId);
+    // A role that moved to another contact changes the counts of its opportunity only.
+    return { opportunityIds: [...ids], contactId: null };
+  }
+  if (
+    objectName === 'Contact' &&
+    prior &&
+    rec &&
+    BANT_EVIDENCE_CONTACT_FIELDS.some((f) => prior[f] !== rec[f])
+  )
+    return { opportunityIds: [], contactId: String(rec.Id) };
+  return { opportunityIds: [], contactId: null };
+}

@@ -76,11 +76,11 @@ export async function planReport(
   );
   const opps = await queryAll<Row>(
     conn,
-    `SELECT Id, Name, StageName, Probability, CloseDate, IsClosed, Keyplan_Budget_Status__c, Keyplan_Authority_Status__c, Keyplan_Need_Status__c, Keyplan_Timing_Status__c FROM Opportunity WHERE AccountId = ${id} AND IsClosed = false`
+    `SELECT Id, Name, StageName, Probability, CloseDate, IsClosed, Keyplan_Budget_Status__c, Keyplan_Authority_Status__c, Keyplan_Need_Status__c, Keyplan_Timing_Status__c, Keyplan_Budget_Evidence__c, Keyplan_Need_Evidence__c, Keyplan_Timing_Evidence__c FROM Opportunity WHERE AccountId = ${id} AND IsClosed = false`
   );
   const roles = await queryAll<Row>(
     conn,
-    `SELECT OpportunityId, Contact.Keyplan_Buyer_Role__c, Contact.Keyplan_Decision_Role__c FROM OpportunityContactRole WHERE Opportunity.AccountId = ${id}`
+    `SELECT OpportunityId, Contact.Keyplan_Buyer_Role__c, Contact.Keyplan_Decision_Role__c, Contact.Keyplan_Budget_Owned__c FROM OpportunityContactRole WHERE Opportunity.AccountId = ${id}`
   );
   const { matrix, settings } = await loadMatrix(conn, account.Id, fy);
   const stageRows = await queryAll<Row>(
@@ -117,13 +117,17 @@ export async function planReport(
         criterionExecutiveAccess: plan.Criterion_Executive_Access__c === true
       });
 
-  const rolesOf = new Map<string, { buyerRole: BuyerRole | null; decisionRole: DecisionRole | null }[]>();
+  const rolesOf = new Map<
+    string,
+    { buyerRole: BuyerRole | null; decisionRole: DecisionRole | null; budgetOwned: number | null }[]
+  >();
   for (const r of roles) {
     const c = (r.Contact ?? {}) as Record<string, unknown>;
     const list = rolesOf.get(String(r.OpportunityId)) ?? [];
     list.push({
       buyerRole: (c.Keyplan_Buyer_Role__c ?? null) as BuyerRole | null,
-      decisionRole: (c.Keyplan_Decision_Role__c ?? null) as DecisionRole | null
+      decisionRole: (c.Keyplan_Decision_Role__c ?? null) as DecisionRole | null,
+      budgetOwned: num(c.Keyplan_Budget_Owned__c)
     });
     rolesOf.set(String(r.OpportunityId), list);
   }
@@ -132,20 +136,16 @@ export async function planReport(
       {
         name: String(o.Name),
         stageName: String(o.StageName),
-        probability: num(o.Probability),
         closeDate: String(o.CloseDate),
         isClosed: o.IsClosed === true,
         budgetStatus: (o.Keyplan_Budget_Status__c ?? null) as string | null,
         authorityStatus: (o.Keyplan_Authority_Status__c ?? null) as string | null,
         needStatus: (o.Keyplan_Need_Status__c ?? null) as string | null,
         timingStatus: (o.Keyplan_Timing_Status__c ?? null) as string | null,
-        contactRoles: (rolesOf.get(o.Id) ?? []).map((r, i) => ({
-          contactId: `003${String(i).padStart(15, '0')}`,
-          name: '',
-          role: null,
-          isPrimary: false,
-          ...r
-        }))
+        budgetEvidence: (o.Keyplan_Budget_Evidence__c ?? null) as string | null,
+        needEvidence: (o.Keyplan_Need_Evidence__c ?? null) as string | null,
+        timingEvidence: (o.Keyplan_Timing_Evidence__c ?? null) as string | null,
+        contactRoles: rolesOf.get(o.Id) ?? []
       },
       { today: new Date(`${today}T00:00:00Z`), stages }
     )

@@ -161,6 +161,26 @@ const METHODS: ApiMethod[] = [
     doc: 'The BANT view of an Account (its open opportunities) or of one Opportunity.'
   },
   {
+    className: 'BantController',
+    method: 'getRoleCandidates',
+    params: [id('opportunityId')],
+    result: 'BantRoleCandidates',
+    cacheable: true,
+    doc: "The people who could become the deal's contact role: its buying center's contacts and the account's economic buyers and decision makers (<= 200, by name)."
+  },
+  {
+    className: 'BantController',
+    method: 'addContactRole',
+    params: [
+      id('opportunityId'),
+      id('contactId'),
+      text('role', true, 'OpportunityContactRole.Role, or null')
+    ],
+    result: 'BantOpportunity',
+    cacheable: false,
+    doc: 'Adds an OpportunityContactRole (as the user); refuses a contact of another account or one already on the deal. Returns the deal with its recounted BANT evidence and score.'
+  },
+  {
     className: 'AccountPlanController',
     method: 'getPlanSummary',
     params: [id('accountId'), integer('fiscalYear')],

@@ -9,9 +9,33 @@ export const BantContactRole = z.object({
   role: z.string().nullable(),
   isPrimary: z.boolean(),
   buyerRole: BuyerRole.nullable(),
-  decisionRole: DecisionRole.nullable()
+  decisionRole: DecisionRole.nullable(),
+  /** Contact.Keyplan_Budget_Owned__c: a contact who owns budget is evidence for a Confirmed Budget. */
+  budgetOwned: Money.nullable()
 });
 export type BantContactRole = z.infer<typeof BantContactRole>;
+
+/** A person of the deal's buying center who could become a contact role (c-bant-gap-actions). */
+export const BantRoleCandidate = z.object({
+  contactId: SfId,
+  name: z.string(),
+  title: z.string().nullable(),
+  buyingCenterName: z.string().nullable(),
+  /** In the deal's buying center (else an economic buyer or decision maker elsewhere in the account). */
+  inBuyingCenter: z.boolean(),
+  buyerRole: BuyerRole.nullable(),
+  decisionRole: DecisionRole.nullable(),
+  budgetOwned: Money.nullable()
+});
+export type BantRoleCandidate = z.infer<typeof BantRoleCandidate>;
+
+/** What `BantController.getRoleCandidates` returns: candidates by name (the core ranks them). */
+export const BantRoleCandidates = z.object({
+  opportunityId: SfId,
+  buyingCenterName: z.string().nullable(),
+  candidates: z.array(BantRoleCandidate)
+});
+export type BantRoleCandidates = z.infer<typeof BantRoleCandidates>;
 
 export const BantOpportunity = z.object({
   id: SfId,

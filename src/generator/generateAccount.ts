@@ -367,7 +367,8 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
             role: r.pick(['Decision Maker', 'Evaluator', 'Influencer', 'Technical Buyer']),
             isPrimary: k === 0,
             buyerRole: c.buyerRole,
-            decisionRole: c.decisionRole
+            decisionRole: c.decisionRole,
+            budgetOwned: c.budgetOwned
           }
         : null;
     }).filter((x): x is NonNullable<typeof x> => x !== null);

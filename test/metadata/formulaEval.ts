@@ -488,6 +488,15 @@ function callFn(fn: string, args: Node[], ev: (x: Node) => FormulaValue): Formul
       if (from < 1) throw new FormulaError('MID needs a start of 1 or more');
       return t.slice(from - 1, from - 1 + Math.max(0, wholeOf(n)));
     }
+    case 'LEN':
+      arity(1);
+      return toRational(text(ev(args[0]), 'LEN').length);
+    case 'TRIM': {
+      // "Removes the spaces and tabs from the beginning and end of a text string."
+      arity(1);
+      const t = text(ev(args[0]), 'TRIM').replace(/^[ \t]+|[ \t]+$/g, '');
+      return t === '' ? null : t;
+    }
     case 'NOT':
       arity(1);
       return !truthy(ev(args[0]));

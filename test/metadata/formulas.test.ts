@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { bantScore } from '../../force-app/main/default/lwc/keyplanCore/bant';
+import { bantScore, evidencedBantScore } from '../../force-app/main/default/lwc/keyplanCore/bant';
 import {
   relationshipScore,
   relationshipType,
@@ -245,27 +245,69 @@ describe('Tier__c', () => {
 
 describe('Keyplan_BANT_Score__c', () => {
   const STATUSES = ['Confirmed', 'Identified', 'Missing', 'Unknown', null, 'Other', 'constructor'] as const;
+  /** The evidence a Confirmed needs: budget text, authority roles, need text, timing text, budget owners. */
+  type Evidence = [string | null, number, string | null, string | null, number];
+  const ALL: Evidence = ['CFO said so', 1, 'Fleet grounded', 'Q3 board', 0];
   const check = (
     st: (string | null)[],
     over: Partial<KeyplanSettings> = {},
-    via: Via = 'overrides'
+    via: Via = 'overrides',
+    ev: Evidence = ALL
   ): void => {
     const rec = {
       Keyplan_Budget_Status__c: st[0],
       Keyplan_Authority_Status__c: st[1],
       Keyplan_Need_Status__c: st[2],
-      Keyplan_Timing_Status__c: st[3]
+      Keyplan_Timing_Status__c: st[3],
+      Keyplan_Budget_Evidence__c: ev[0],
+      Keyplan_Authority_Roles__c: ev[1],
+      Keyplan_Need_Evidence__c: ev[2],
+      Keyplan_Timing_Evidence__c: ev[3],
+      Keyplan_Budget_Owner_Roles__c: ev[4]
     };
     const formula = evaluateField('Opportunity', 'Keyplan_BANT_Score__c', {
       record: rec,
       ...formulaContext(over, via)
     });
-    const ts = bantScore(
-      { budgetStatus: st[0], authorityStatus: st[1], needStatus: st[2], timingStatus: st[3] },
+    const ts = evidencedBantScore(
+      {
+        budgetStatus: st[0],
+        authorityStatus: st[1],
+        needStatus: st[2],
+        timingStatus: st[3],
+        budgetEvidence: ev[0],
+        authorityRoles: ev[1],
+        needEvidence: ev[2],
+        timingEvidence: ev[3],
+        budgetOwnerRoles: ev[4]
+      },
       { ...DEFAULT_SETTINGS, ...over }
     );
-    assert.equal(ts, formula, `${JSON.stringify(st)} ${JSON.stringify(over)} via ${via}`);
+    assert.equal(
+      ts,
+      formula,
+      `${JSON.stringify(st)} ${JSON.stringify(over)} ${JSON.stringify(ev)} via ${via}`
+    );
   };
+
+  test('a Confirmed without its evidence scores as Identified, in the formula as in the core', () => {
+    const confirmed = ['Confirmed', 'Confirmed', 'Confirmed', 'Confirmed'];
+    check(confirmed, {}, 'overrides', ALL); // 100
+    check(confirmed, {}, 'overrides', [null, 0, null, null, 0]); // 50
+    check(confirmed, {}, 'overrides', ['  ', 0, ' ', '', 0]); // blank text is no evidence: 50
+    check(confirmed, {}, 'overrides', [null, 0, 'x', 'y', 2]); // a budget owner confirms budget
+    const rec = (roles: number) => ({
+      Keyplan_Authority_Status__c: 'Confirmed',
+      Keyplan_Authority_Roles__c: roles
+    });
+    const score = (roles: number) =>
+      evaluateField('Opportunity', 'Keyplan_BANT_Score__c', {
+        record: rec(roles),
+        ...formulaContext({}, 'overrides')
+      });
+    assert.equal(score(0), 15, 'Authority Confirmed without an economic buyer: Identified points');
+    assert.equal(score(1), 30, 'with one: Confirmed points');
+  });
 
   test('a table of cases', () => {
     check(['Confirmed', 'Identified', null, 'Unknown']); // 45
@@ -299,7 +341,14 @@ describe('Keyplan_BANT_Score__c', () => {
         fc.array(dec(100), { minLength: 8, maxLength: 8 }),
         fc.boolean(),
         VIA,
-        (st, v, defaults, via) => {
+        fc.tuple(
+          fc.constantFrom(null, '', ' ', 'CFO'),
+          fc.integer({ min: 0, max: 2 }),
+          fc.constantFrom(null, '', 'need'),
+          fc.constantFrom(null, ' ', 'Q3'),
+          fc.integer({ min: 0, max: 2 })
+        ),
+        (st, v, defaults, via, ev) => {
           const over: Partial<KeyplanSettings> = defaults
             ? {}
             : {
@@ -312,7 +361,7 @@ describe('Keyplan_BANT_Score__c', () => {
                 BANT_Points_Missing: v[6],
                 BANT_Points_Unknown: v[7]
               };
-          check([...st], over, via);
+          check([...st], over, via, ev);
         }
       ),
       RUNS
@@ -342,6 +391,7 @@ test('roundHalfAwayFromZero agrees with exact decimal rounding', () => {
 describe('the org overrides ($Setup.Keyplan_Tuning__c) over the packaged records', () => {
   const opp = {
     Keyplan_Budget_Status__c: 'Confirmed',
+    Keyplan_Budget_Evidence__c: 'The CFO confirmed it',
     Keyplan_Authority_Status__c: null,
     Keyplan_Need_Status__c: null,
     Keyplan_Timing_Status__c: null

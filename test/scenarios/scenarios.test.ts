@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PlanSummaryData, WhitespaceData } from '../../src/contracts';
+import { BantData, PlanSummaryData, WhitespaceData } from '../../src/contracts';
+import { bantGaps, evidenceOf, isQualified } from '../../force-app/main/default/lwc/keyplanCore/bant';
 import { figureOptions, summariseYear } from '../../force-app/main/default/lwc/keyplanCore/figures';
 import { buildMatrix } from '../../force-app/main/default/lwc/keyplanCore/matrix';
 import { LocalOrg } from '../../localorg/org';
@@ -15,7 +16,7 @@ import { loadBundle, type SeedBundle } from '../../localorg/seed';
 import { DEFAULT_FORCE_APP, type RunningLocalOrg } from '../../localorg/server';
 import { startTestOrg, tempDir } from '../../localorg/test/helpers';
 import { runCli } from '../../scripts/cli/cli';
-import { diffMatrix, diffYear, loadScenarios, type Scenario } from './scenarios';
+import { diffMatrix, diffYear, loadScenarios, SCENARIO_BANT_THRESHOLD, type Scenario } from './scenarios';
 
 /** The scenario as records for the local org (refs are the scenario keys). */
 function bundleOf(s: Scenario): SeedBundle {
@@ -55,6 +56,18 @@ function bundleOf(s: Scenario): SeedBundle {
         }))
       ],
       [
+        'Contact',
+        (s.contacts ?? []).map((c) => ({
+          ref: `contact:${c.key}`,
+          LastName: c.name,
+          AccountId: '@acc',
+          Keyplan_Buying_Center__c: c.buyingCenter ? `@bc:${c.buyingCenter}` : null,
+          Keyplan_Buyer_Role__c: c.buyerRole ?? null,
+          Keyplan_Decision_Role__c: c.decisionRole ?? null,
+          Keyplan_Budget_Owned__c: c.budgetOwned ?? null
+        }))
+      ],
+      [
         'Opportunity',
         s.opportunities.map((o) => ({
           ref: o.key,
@@ -71,8 +84,21 @@ function bundleOf(s: Scenario): SeedBundle {
           Keyplan_Budget_Status__c: o.budget ?? null,
           Keyplan_Authority_Status__c: o.authority ?? null,
           Keyplan_Need_Status__c: o.need ?? null,
-          Keyplan_Timing_Status__c: o.timing ?? null
+          Keyplan_Timing_Status__c: o.timing ?? null,
+          Keyplan_Budget_Evidence__c: o.budgetEvidence ?? null,
+          Keyplan_Need_Evidence__c: o.needEvidence ?? null,
+          Keyplan_Timing_Evidence__c: o.timingEvidence ?? null
         }))
+      ],
+      [
+        'OpportunityContactRole',
+        s.opportunities.flatMap((o) =>
+          (o.contactRoles ?? []).map((k, i) => ({
+            OpportunityId: `@${o.key}`,
+            ContactId: `@contact:${k}`,
+            IsPrimary: i === 0
+          }))
+        )
       ],
       [
         'Account_Plan__c',
@@ -145,6 +171,21 @@ for (const s of loadScenarios()) {
         assert.equal(row.fy, fy, key);
       }
     });
+
+    if (s.expected.bant)
+      it('getBant gives the BANT score (the formula, with the contact-role counts) and Qualified', async () => {
+        const data = BantData.parse(await call('getBant', 'BantController', { recordId: ids.get('acc') }));
+        for (const [key, want] of Object.entries(s.expected.bant ?? {})) {
+          const o = data.opportunities.find((x) => x.name === key)!;
+          const qualified = isQualified(o.bantScore!, evidenceOf(o), SCENARIO_BANT_THRESHOLD);
+          assert.deepEqual([key, o.bantScore, qualified], [key, want.score, want.qualified]);
+          const today = new Date(`${s.today}T00:00:00Z`);
+          assert.deepEqual(
+            [key, bantGaps(o, { today, stages: data.stages }).map((g) => g.code)],
+            [key, s.expected.gaps[key]]
+          );
+        }
+      });
 
     for (const fy of Object.keys(s.expected.years)) {
       it(`getPlanSummary rows give the FY${fy} figures through summariseYear`, async () => {
@@ -227,6 +268,12 @@ for (const s of loadScenarios()) {
           `Whitespace potential ${usd(want.whitespacePotential)} · Competitive potential ${usd(want.competitivePotential)}`
         ])
           assert.ok(md.includes(line), `missing "${line}" in\n${md}`);
+        // The QBR export's BANT gaps apply the same evidence rules.
+        for (const [key, codes] of Object.entries(s.expected.gaps))
+          for (const code of codes.filter((c) => c.endsWith('_UNVERIFIED'))) {
+            const text = `${key}: ${code.split('_')[0].toLowerCase()} is Confirmed, unverified`;
+            assert.ok(md.includes(text), `missing "${text}" in the QBR export`);
+          }
       });
     }
   });

@@ -31,6 +31,20 @@ export interface ScenarioOpportunity {
   authority?: string;
   need?: string;
   timing?: string;
+  budgetEvidence?: string;
+  needEvidence?: string;
+  timingEvidence?: string;
+  /** Contact keys (scenario contacts) with a contact role on the deal. */
+  contactRoles?: string[];
+}
+
+export interface ScenarioContact {
+  key: string;
+  name: string;
+  buyingCenter?: string;
+  buyerRole?: 'Economic Buyer' | 'User Buyer' | 'Technical Buyer' | 'Coach';
+  decisionRole?: 'Decision Maker' | 'Influencer' | 'Gatekeeper' | 'User';
+  budgetOwned?: number;
 }
 
 export interface ExpectedYear {
@@ -59,6 +73,7 @@ export interface Scenario {
     potential: number | null;
   }[];
   opportunities: ScenarioOpportunity[];
+  contacts?: ScenarioContact[];
   expected: {
     fiscalYears: Record<string, number>;
     currencyCode?: string;
@@ -75,6 +90,45 @@ export interface Scenario {
       }
     >;
     gaps: Record<string, string[]>;
+    /** BANT score (formula / evidencedBantScore) and Qualified (isQualified, threshold 50) by deal key. */
+    bant?: Record<string, { score: number; qualified: boolean }>;
+  };
+}
+
+/** The threshold the scenario table's "qualified" uses (the panel's default). */
+export const SCENARIO_BANT_THRESHOLD = 50;
+
+/** A scenario deal as the BANT rules read it: statuses, evidence texts, its contact roles' contacts. */
+export function scenarioBant(
+  s: Scenario,
+  o: ScenarioOpportunity
+): {
+  budgetStatus: string | null;
+  authorityStatus: string | null;
+  needStatus: string | null;
+  timingStatus: string | null;
+  budgetEvidence: string | null;
+  needEvidence: string | null;
+  timingEvidence: string | null;
+  contactRoles: { buyerRole: string | null; decisionRole: string | null; budgetOwned: number | null }[];
+} {
+  return {
+    budgetStatus: o.budget ?? null,
+    authorityStatus: o.authority ?? null,
+    needStatus: o.need ?? null,
+    timingStatus: o.timing ?? null,
+    budgetEvidence: o.budgetEvidence ?? null,
+    needEvidence: o.needEvidence ?? null,
+    timingEvidence: o.timingEvidence ?? null,
+    contactRoles: (o.contactRoles ?? []).map((k) => {
+      const c = (s.contacts ?? []).find((x) => x.key === k);
+      if (!c) throw new Error(`${s.name} ${o.key}: no contact ${k}`);
+      return {
+        buyerRole: c.buyerRole ?? null,
+        decisionRole: c.decisionRole ?? null,
+        budgetOwned: c.budgetOwned ?? null
+      };
+    })
   };
 }
 

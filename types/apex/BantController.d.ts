@@ -12,3 +12,31 @@ declare module '@salesforce/apex/BantController.getBant' {
     >;
   export default getBant;
 }
+
+declare module '@salesforce/apex/BantController.getRoleCandidates' {
+  /**
+   * Cacheable: the people who could become the deal's contact role: its buying center's contacts and the
+   * account's economic buyers and decision makers (<= 200, by name). Callable or `@wire`d.
+   */
+  const getRoleCandidates: ((params: {
+    opportunityId: string;
+  }) => Promise<import('@keyplan/contracts').BantRoleCandidates>) &
+    import('lwc').WireAdapterConstructor<
+      { opportunityId: string },
+      WireResult<import('@keyplan/contracts').BantRoleCandidates>
+    >;
+  export default getRoleCandidates;
+}
+
+declare module '@salesforce/apex/BantController.addContactRole' {
+  /**
+   * Adds an OpportunityContactRole (as the user); refuses a contact of another account or one already on
+   * the deal. Returns the deal with its recounted BANT evidence and score.
+   */
+  const addContactRole: (params: {
+    opportunityId: string;
+    contactId: string;
+    role: string | null;
+  }) => Promise<import('@keyplan/contracts').BantOpportunity>;
+  export default addContactRole;
+}

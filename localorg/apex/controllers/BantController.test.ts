@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { bantScore } from '../../../force-app/main/default/lwc/keyplanCore/bant';
-import { BantData } from '../../../src/contracts';
+import {
+  evidenceOf,
+  evidencedBantScore,
+  isQualified,
+  rankRoleCandidates
+} from '../../../force-app/main/default/lwc/keyplanCore/bant';
+import { BantData, BantOpportunity, BantRoleCandidates } from '../../../src/contracts';
 import { earlier, errorOf, startTwinOrg, type TwinOrg } from './lib/testing';
 
 describe('BantController twin over HTTP', () => {
@@ -26,7 +31,7 @@ describe('BantController twin over HTTP', () => {
     );
     const open = data.opportunities[0];
     assert.equal(open.budgetStatus, 'Confirmed');
-    assert.equal(open.bantScore, bantScore(open, t.running.org.settings));
+    assert.equal(open.bantScore, evidencedBantScore(evidenceOf(open), t.running.org.settings));
     assert.ok(open.bantScore! > 0);
     // Primary first.
     assert.deepEqual(
@@ -77,8 +82,15 @@ describe('BantController twin over HTTP', () => {
     const saved = data.opportunities[0];
     assert.equal(saved.authorityStatus, 'Confirmed');
     assert.equal(saved.timingEvidence, 'Board meets in May');
-    assert.equal(saved.bantScore, bantScore(saved, t.running.org.settings));
-    assert.notEqual(saved.bantScore, opp.bantScore);
+    assert.equal(saved.bantScore, evidencedBantScore(evidenceOf(saved), t.running.org.settings));
+    // No economic buyer or decision maker among its contact roles: "Confirmed, unverified" scores as
+    // Identified, so confirming Authority alone does not move the score by the Confirmed points.
+    assert.equal(saved.contactRoles.length, 0);
+    const identified = evidencedBantScore(
+      evidenceOf({ ...saved, authorityStatus: 'Identified' }),
+      t.running.org.settings
+    );
+    assert.equal(saved.bantScore, identified);
     assert.deepEqual(
       data.history.map((h) => [h.field, h.oldValue, h.newValue]),
       [['Keyplan_Authority_Status__c', opp.authorityStatus ?? null, 'Confirmed']]
@@ -89,5 +101,69 @@ describe('BantController twin over HTTP', () => {
     assert.equal(((await stale.json()) as { errorCode: string }[])[0].errorCode, 'PRECONDITION_FAILED');
     assert.equal(t.running.org.get('Opportunity', opp.id)!.Keyplan_Need_Status__c, null);
     assert.equal((await bant(t.id('open26b'))).history.length, 1);
+  });
+});
+
+describe('BantController twin: gaps are actions (add a contact role)', () => {
+  let t: TwinOrg;
+  before(async () => {
+    t = await startTwinOrg();
+  });
+  after(async () => t?.close());
+
+  it('confirming Authority without an economic buyer does not qualify; adding one from the candidates does', async () => {
+    const call = async <T>(method: string, params: Record<string, unknown>): Promise<T> => {
+      const res = await t.call('BantController', method, params);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body as T;
+    };
+    const oppId = t.id('open26b');
+    const before = (await call<BantData>('getBant', { recordId: oppId })).opportunities[0];
+    t.running.org.update('Opportunity', oppId, {
+      Keyplan_Authority_Status__c: 'Confirmed',
+      Keyplan_Budget_Status__c: 'Confirmed',
+      Keyplan_Budget_Evidence__c: 'CFO approved the envelope',
+      Keyplan_Need_Status__c: 'Identified',
+      Keyplan_Timing_Status__c: 'Identified'
+    });
+    const unverified = (await call<BantData>('getBant', { recordId: oppId })).opportunities[0];
+    assert.equal(unverified.contactRoles.length, before.contactRoles.length);
+    const settings = t.running.org.settings;
+    assert.equal(
+      unverified.bantScore,
+      evidencedBantScore(evidenceOf({ ...unverified, authorityStatus: 'Identified' }), settings),
+      'Confirmed, unverified scores as Identified'
+    );
+    assert.equal(isQualified(unverified.bantScore!, evidenceOf(unverified), 50), false, 'not Qualified');
+
+    const { candidates } = BantRoleCandidates.parse(
+      await call('getRoleCandidates', { opportunityId: oppId })
+    );
+    const buyer = rankRoleCandidates(candidates, [])[0];
+    assert.ok(buyer && (buyer.buyerRole === 'Economic Buyer' || buyer.decisionRole === 'Decision Maker'));
+    const added = BantOpportunity.parse(
+      await call('addContactRole', {
+        opportunityId: oppId,
+        contactId: buyer.contactId,
+        role: 'Economic Buyer'
+      })
+    );
+    assert.ok(added.contactRoles.some((r) => r.contactId === buyer.contactId));
+    assert.ok(added.bantScore! > unverified.bantScore!, `${added.bantScore} > ${unverified.bantScore}`);
+    assert.equal(added.bantScore, evidencedBantScore(evidenceOf(added), settings));
+    assert.equal(
+      isQualified(added.bantScore!, evidenceOf(added), 50),
+      true,
+      'Qualified with the economic buyer'
+    );
+    assert.equal(t.running.org.get('Opportunity', oppId)!.Keyplan_Authority_Roles__c, 1);
+
+    const again = await t.call('BantController', 'addContactRole', {
+      opportunityId: oppId,
+      contactId: buyer.contactId,
+      role: null
+    });
+    assert.equal(again.status, 400);
+    assert.match(errorOf(again).message, /already has a contact role/);
   });
 });

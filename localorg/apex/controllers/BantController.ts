@@ -5,10 +5,10 @@
  * local org computes it; nothing here recomputes it.
  */
 import { salesStages } from './lib/figures';
-import { type BantData, type BantOpportunity } from '../../../src/contracts';
+import { type BantData, type BantOpportunity, type BantRoleCandidates } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
-import { LIMITS, OpportunitySelector } from './lib/selectors';
+import { ContactSelector, LIMITS, OpportunitySelector } from './lib/selectors';
 import {
   apexDateTime,
   children,
@@ -16,13 +16,16 @@ import {
   fail,
   get,
   idParam,
+  insertAsUser,
   notFound,
   num,
   require,
   requireReadableField,
   str,
+  stringParam,
   type Row
 } from './lib/twin';
+import { apexSource } from '../source';
 
 /** BantService.HISTORY_FIELDS */
 export const HISTORY_FIELDS = [
@@ -64,7 +67,8 @@ function toBantOpportunity(opp: Row): BantOpportunity {
       ) as BantOpportunity['contactRoles'][number]['buyerRole'],
       decisionRole: str(
         get(role, 'Contact.Keyplan_Decision_Role__c')
-      ) as BantOpportunity['contactRoles'][number]['decisionRole']
+      ) as BantOpportunity['contactRoles'][number]['decisionRole'],
+      budgetOwned: num(get(role, 'Contact.Keyplan_Budget_Owned__c'))
     }))
   };
 }
@@ -114,6 +118,76 @@ function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
   return data;
 }
 
+/** BantService.AUTHORITY_BUYER_ROLES / AUTHORITY_DECISION_ROLES */
+const AUTHORITY_BUYER_ROLES = apexSource.strings('BantService.AUTHORITY_BUYER_ROLES');
+const AUTHORITY_DECISION_ROLES = apexSource.strings('BantService.AUTHORITY_DECISION_ROLES');
+
+/** BantService.getRoleCandidates */
+function getRoleCandidates(ctx: ApexContext, opportunityIdParam: unknown): BantRoleCandidates {
+  const opportunityId = idParam(opportunityIdParam, 'opportunityId');
+  require(opportunityId, 'opportunityId');
+  const opp = OpportunitySelector.forBantById(ctx, opportunityId!);
+  if (!opp) throw notFound('Opportunity', opportunityId);
+  const center = str(opp.Keyplan_Buying_Center__c);
+  const centers = center ? [center] : [];
+  return {
+    opportunityId: String(opp.Id),
+    buyingCenterName: str(get(opp, 'Keyplan_Buying_Center__r.Name')),
+    candidates: ContactSelector.forRoleCandidates(
+      ctx,
+      String(opp.AccountId),
+      centers,
+      AUTHORITY_BUYER_ROLES,
+      AUTHORITY_DECISION_ROLES,
+      LIMITS.MAX_ROLE_CANDIDATES
+    ).map((c) => ({
+      contactId: String(c.Id),
+      name: String(c.Name),
+      title: str(c.Title),
+      buyingCenterName: str(get(c, 'Keyplan_Buying_Center__r.Name')),
+      inBuyingCenter: centers.includes(String(c.Keyplan_Buying_Center__c)),
+      buyerRole: str(c.Keyplan_Buyer_Role__c) as BantRoleCandidates['candidates'][number]['buyerRole'],
+      decisionRole: str(
+        c.Keyplan_Decision_Role__c
+      ) as BantRoleCandidates['candidates'][number]['decisionRole'],
+      budgetOwned: num(c.Keyplan_Budget_Owned__c)
+    }))
+  };
+}
+
+/** BantService.addContactRole */
+function addContactRole(ctx: ApexContext, p: Record<string, unknown>): BantOpportunity {
+  const opportunityId = idParam(p.opportunityId, 'opportunityId');
+  const contactId = idParam(p.contactId, 'contactId');
+  const role = stringParam(p.role, 'role');
+  require(opportunityId, 'opportunityId');
+  require(contactId, 'contactId');
+  const opp = OpportunitySelector.forBantById(ctx, opportunityId!);
+  if (!opp) throw notFound('Opportunity', opportunityId);
+  const c = ContactSelector.versionById(ctx, contactId!);
+  if (!c) throw notFound('Contact', contactId);
+  if (String(c.AccountId) !== String(opp.AccountId))
+    throw fail(`contactId: ${String(c.Name)} is not a contact of the account of ${String(opp.Name)}.`);
+  const existing = children(opp, 'OpportunityContactRoles');
+  if (existing.some((r) => String(r.ContactId) === String(c.Id)))
+    throw fail(`contactId: ${String(c.Name)} already has a contact role on ${String(opp.Name)}.`);
+  insertAsUser(ctx, 'OpportunityContactRole', {
+    OpportunityId: opp.Id,
+    ContactId: c.Id,
+    Role: role === null || role.trim() === '' ? null : role.trim(),
+    IsPrimary: existing.length === 0
+  });
+  return toBantOpportunity(OpportunitySelector.forBantById(ctx, opportunityId!)!);
+}
+
+registerApex(
+  'BantController.getRoleCandidates',
+  controller((p, ctx) => getRoleCandidates(ctx, p.opportunityId))
+);
+registerApex(
+  'BantController.addContactRole',
+  controller((p, ctx) => addContactRole(ctx, p))
+);
 registerApex(
   'BantController.getBant',
   controller((p, ctx) => getBant(ctx, p.recordId))

@@ -23,6 +23,7 @@ export const LIMITS = {
   MAX_CELLS: apexSource.integer('LandscapeCellSelector.MAX_CELLS'),
   MAX_MATRIX_OPPORTUNITIES: apexSource.integer('OpportunitySelector.MAX_MATRIX_OPPORTUNITIES'),
   MAX_BANT_OPPORTUNITIES: apexSource.integer('OpportunitySelector.MAX_BANT_OPPORTUNITIES'),
+  MAX_ROLE_CANDIDATES: apexSource.integer('ContactSelector.MAX_ROLE_CANDIDATES'),
   MAX_HISTORY: apexSource.integer('OpportunitySelector.MAX_HISTORY'),
   MAX_WON_HISTORY: apexSource.integer('KeyplanFigures.MAX_WON_HISTORY'),
   MAX_STAGES: apexSource.integer('OrgSettingsSelector.MAX_STAGES'),
@@ -47,6 +48,8 @@ const STATIC_QUERIES = [
   'AccountSelector.byId',
   'ContactSelector.countByAccount',
   'ContactSelector.reportingLine',
+  'ContactSelector.forRoleCandidates',
+  'ContactSelector.versionById',
   'RelationshipLinkSelector.pageByAccount',
   'RelationshipLinkSelector.countByAccount',
   'RelationshipLinkSelector.byId',
@@ -153,7 +156,24 @@ export const ContactSelector = {
       })
     ),
   countByAccount: (ctx: ApexContext, accountId: string): number =>
-    count(ctx, 'ContactSelector.countByAccount', { accountId, MAX_COUNTED: LIMITS.MAX_COUNTED })
+    count(ctx, 'ContactSelector.countByAccount', { accountId, MAX_COUNTED: LIMITS.MAX_COUNTED }),
+  versionById: (ctx: ApexContext, contactId: string): Row | null =>
+    first(run(ctx, 'ContactSelector.versionById', { contactId })),
+  forRoleCandidates: (
+    ctx: ApexContext,
+    accountId: string,
+    buyingCenterIds: string[],
+    buyerRoles: string[],
+    decisionRoles: string[],
+    rowLimit: number
+  ): Row[] =>
+    run(ctx, 'ContactSelector.forRoleCandidates', {
+      accountId,
+      buyingCenterIds,
+      buyerRoles,
+      decisionRoles,
+      rowLimit
+    })
 };
 
 export const RelationshipLinkSelector = {

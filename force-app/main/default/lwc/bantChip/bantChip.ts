@@ -8,6 +8,8 @@ interface ChipLook {
 /** Icon and tone per status, so the status reads without colour (icon + text) and with it. */
 const LOOK: Record<string, ChipLook> = {
   Confirmed: { icon: 'utility:success', tone: 'confirmed' },
+  /** A Confirmed without its evidence (keyplanCore shownStatus): scores as Identified. */
+  'Confirmed, unverified': { icon: 'utility:warning', tone: 'unverified' },
   Identified: { icon: 'utility:info', tone: 'identified' },
   Missing: { icon: 'utility:error', tone: 'missing' },
   Unknown: { icon: 'utility:help', tone: 'unknown' }
@@ -29,6 +31,7 @@ export default class BantChip extends LightningElement {
   }
 
   get iconVariant(): string | undefined {
+    if (this.statusLabel === 'Confirmed, unverified') return 'warning';
     return this.statusLabel === 'Unknown' ? undefined : 'inverse';
   }
 

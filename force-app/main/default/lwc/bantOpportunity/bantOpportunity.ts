@@ -7,13 +7,14 @@ import type { BantOpportunity as BantOpportunityDto, BantStatus, SalesStageDto }
 import { isConflict } from 'c/keyplanErrors';
 import {
   BANT_DIMENSIONS,
-  bantGaps,
-  bantScore,
+  evidenceOf,
+  evidencedBantScore,
   formatCurrency,
   formatDate,
+  isQualified,
   shownBantScore,
+  shownStatus,
   type BantDimension,
-  type BantGap,
   type KeyplanSettings
 } from 'c/keyplanCore';
 
@@ -56,10 +57,6 @@ type EvidenceKey = `${BantDimension}Evidence`;
 interface Draft {
   status: BantStatus;
   evidence: string;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -111,26 +108,45 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     return this.opp?.offeringName ?? 'No offering';
   }
 
+  /** The opportunity with the user's unsaved statuses and evidence (as loaded when not editing). */
+  private get drafted(): BantOpportunityDto | undefined {
+    const o = this.opp;
+    if (!o || !this.editing) return o;
+    const out = { ...o };
+    for (const d of BANT_DIMENSIONS) {
+      const draft = this.drafts[d];
+      if (!draft) continue;
+      out[`${d}Status` as StatusKey] = draft.status;
+      out[`${d}Evidence` as EvidenceKey] = draft.evidence;
+    }
+    return out;
+  }
+
   /**
-   * As saved: the Keyplan_BANT_Score__c formula value. While the user edits statuses: the score they would
-   * save, from the core with the org's weights and points.
+   * As saved: the Keyplan_BANT_Score__c formula value. While the user edits statuses or evidence: the
+   * score they would save, from the core with the evidence rules and the org's weights and points.
    */
   get score(): number {
     const o = this.opp;
     if (!o) return 0;
-    const edited = this.editing
-      ? BANT_DIMENSIONS.filter((d) => {
-          const draft = this.drafts[d];
-          return draft !== undefined && draft.status !== (o[`${d}Status` as StatusKey] ?? 'Unknown');
-        })
-      : [];
-    if (!edited.length) return shownBantScore(o, this.settings);
-    const statuses = { ...o };
-    for (const d of edited) statuses[`${d}Status` as StatusKey] = this.drafts[d]!.status;
-    return bantScore(statuses, this.settings);
+    // Only a real change leaves the formula value: a draft set back to the saved value is as saved.
+    const edited =
+      this.editing &&
+      BANT_DIMENSIONS.some((d) => {
+        const draft = this.drafts[d];
+        return (
+          draft !== undefined &&
+          (draft.status !== (o[`${d}Status` as StatusKey] ?? 'Unknown') ||
+            draft.evidence.trim() !== ((o[`${d}Evidence` as EvidenceKey] as string | null) ?? ''))
+        );
+      });
+    if (!edited) return shownBantScore(o, this.settings);
+    return evidencedBantScore(evidenceOf(this.drafted!), this.settings);
   }
+  /** Score >= threshold, nothing Missing, no Confirmed without its evidence (isQualified). */
   get qualified(): boolean {
-    return this.score >= Number(this.threshold);
+    const o = this.drafted;
+    return !!o && isQualified(this.score, evidenceOf(o), Number(this.threshold));
   }
   get scoreLabel(): string {
     return `BANT score ${this.score} of 100, ${this.qualified ? 'qualified' : 'unqualified'}`;
@@ -140,33 +156,6 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
   }
   get qualificationText(): string {
     return this.qualified ? 'Qualified' : 'Unqualified';
-  }
-
-  get gaps(): (BantGap & {
-    key: string;
-    iconName: string;
-    iconVariant: string;
-    iconLabel: string;
-    text: string;
-  })[] {
-    if (!this.opp) return [];
-    // The core names the opportunity in each message (for lists and exports); inside its own card
-    // the name is already the heading, so the message starts after it.
-    const prefix = `${this.opp.name}: `;
-    return bantGaps(this.opp, {
-      settings: this.settings,
-      stages: this.stages?.length ? this.stages : undefined
-    }).map((g) => ({
-      ...g,
-      key: g.code,
-      text: g.message.startsWith(prefix) ? capitalise(g.message.slice(prefix.length)) : g.message,
-      iconName: g.severity === 'error' ? 'utility:error' : 'utility:warning',
-      iconVariant: g.severity === 'error' ? 'error' : 'warning',
-      iconLabel: g.severity === 'error' ? 'Problem' : 'Warning'
-    }));
-  }
-  get hasGaps(): boolean {
-    return this.gaps.length > 0;
   }
 
   private access(d: BantDimension): { status: FieldAccessLike; evidence: FieldAccessLike } {
@@ -184,6 +173,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
         key: d,
         label: LABEL[d],
         status: access.status.readable ? status : null,
+        shown: access.status.readable && o ? shownStatus(evidenceOf(o), d) : null,
         statusReadable: access.status.readable,
         evidence: access.evidence.readable ? evidence : null,
         evidenceReadable: access.evidence.readable,
@@ -239,10 +229,33 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     Promise.resolve().then(() => this.template?.querySelector<HTMLElement>('lightning-combobox')?.focus());
   }
 
+  /** A gap's "Write evidence": the editor opens on that dimension's evidence. */
+  handleEditEvidence(event: CustomEvent<{ dimension: BantDimension }>): void {
+    this.editing = true;
+    this.saveError = null;
+    const d = event.detail.dimension;
+    Promise.resolve().then(() =>
+      this.template?.querySelector<HTMLElement>(`lightning-textarea[data-dimension="${d}"]`)?.focus()
+    );
+  }
+
+  /** A gap's "Add contact role" saved: the deal as Apex returned it (new roles, recounted score). */
+  handleGapSaved(event: CustomEvent<{ opportunity: BantOpportunityDto; message: string }>): void {
+    this.opp = event.detail.opportunity;
+    this.dispatchEvent(new CustomEvent('saved', { detail: event.detail }));
+  }
+
+  /** Back to the control that opened the editor (after a save or a cancel): keyboard users stay put. */
+  @api
+  focusEdit(): void {
+    Promise.resolve().then(() => this.template?.querySelector<HTMLElement>('lightning-button.edit')?.focus());
+  }
+
   handleCancel(): void {
     this.editing = false;
     this.drafts = {};
     this.saveError = null;
+    this.focusEdit();
   }
 
   private draftOf(d: BantDimension): Draft {
@@ -350,7 +363,10 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
       this.opp = saved;
       this.editing = false;
       this.drafts = {};
-      this.dispatchEvent(new CustomEvent('saved', { detail: saved }));
+      this.dispatchEvent(
+        new CustomEvent('saved', { detail: { opportunity: saved, message: `${saved.name}: BANT saved.` } })
+      );
+      this.focusEdit();
     } catch (error) {
       this.saveError = error;
     } finally {

@@ -5,10 +5,20 @@ import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import getBant from '@salesforce/apex/BantController.getBant';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import type { BantData, BantOpportunity, SettingsData } from '@keyplan/contracts';
-import { BANT_DIMENSIONS, settingsFromData, shownBantScore, type KeyplanSettings } from 'c/keyplanCore';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import {
+  BANT_DIMENSIONS,
+  settingsFromData,
+  shownBantScore,
+  shownQualified,
+  type KeyplanSettings
+} from 'c/keyplanCore';
 import { BANT_FIELDS, type BantFieldAccess } from 'c/bantOpportunity';
 
 type SortKey = 'score' | 'amount' | 'closeDate';
+
+/** Cards drawn at first and per "Show more". */
+export const PAGE_SIZE = 20;
 
 /** Opportunity ids start with the Opportunity key prefix. */
 const OPPORTUNITY_PREFIX = '006';
@@ -27,6 +37,13 @@ export default class BantPanel extends LightningElement {
 
   sortBy: SortKey = 'score';
   unqualifiedOnly = false;
+  /**
+   * After a save the list keeps the order it had (ids in shown order) so the card the user just edited
+   * does not jump; null once the user re-sorts (the "Re-sort" button, a new sort or filter).
+   */
+  pinnedOrder: string[] | null = null;
+  /** Cards shown; "Show more" adds a page (a big account's 200 open deals are not all drawn at once). */
+  shownCount = PAGE_SIZE;
 
   private wiredResult?: WireResult<BantData>;
   private data?: BantData;
@@ -120,27 +137,70 @@ export default class BantPanel extends LightningElement {
     return access;
   }
 
-  get visibleOpportunities(): (BantOpportunity & { key: string })[] {
+  /** In the chosen sort and filter, as the list would be re-sorted now. */
+  private sorted(): BantOpportunity[] {
     const t = this.thresholdValue;
-    const scored = this.opportunities.map((o) => ({ o, score: shownBantScore(o, this.settings) }));
-    const filtered = this.unqualifiedOnly ? scored.filter((x) => x.score < t) : scored;
+    const scored = this.opportunities.map((o) => ({
+      o,
+      score: shownBantScore(o, this.settings),
+      qualified: shownQualified(o, t, this.settings)
+    }));
+    const pinned = new Set(this.pinnedOrder ?? []);
+    // While the order is kept, a card the user just qualified stays where it was until they re-sort.
+    const filtered = this.unqualifiedOnly ? scored.filter((x) => !x.qualified || pinned.has(x.o.id)) : scored;
     const by: Record<SortKey, (a: (typeof scored)[number], b: (typeof scored)[number]) => number> = {
       // Highest score and biggest amount first; soonest close date first. Ties by name for a stable list.
       score: (a, b) => b.score - a.score,
       amount: (a, b) => (b.o.amount ?? -Infinity) - (a.o.amount ?? -Infinity),
       closeDate: (a, b) => a.o.closeDate.localeCompare(b.o.closeDate)
     };
-    return filtered
-      .sort((a, b) => by[this.sortBy](a, b) || a.o.name.localeCompare(b.o.name))
-      .map((x) => ({ ...x.o, key: x.o.id }));
+    return filtered.sort((a, b) => by[this.sortBy](a, b) || a.o.name.localeCompare(b.o.name)).map((x) => x.o);
+  }
+
+  /** The list in its shown order: the kept order after a save (new deals at the end), else sorted. */
+  private ordered(): BantOpportunity[] {
+    const list = this.sorted();
+    if (!this.pinnedOrder) return list;
+    const rank = new Map(this.pinnedOrder.map((id, i) => [id, i]));
+    return [...list].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+  }
+
+  get visibleOpportunities(): (BantOpportunity & { key: string })[] {
+    return this.ordered()
+      .slice(0, this.shownCount)
+      .map((o) => ({ ...o, key: o.id }));
   }
   get hasVisible(): boolean {
-    return this.visibleOpportunities.length > 0;
+    return this.opportunities.length > 0 && this.ordered().length > 0;
   }
   get countLabel(): string {
-    const shown = this.visibleOpportunities.length;
+    const shown = this.ordered().length;
     const total = this.opportunities.length;
     return shown === total ? `${total} open opportunities` : `${shown} of ${total} open opportunities`;
+  }
+  /** The order is kept after a save and differs from the sort: offer to re-sort. */
+  get showResort(): boolean {
+    if (!this.pinnedOrder) return false;
+    return (
+      this.ordered()
+        .map((o) => o.id)
+        .join() !==
+      this.sorted()
+        .map((o) => o.id)
+        .join()
+    );
+  }
+  get moreCount(): number {
+    return Math.max(0, this.ordered().length - this.shownCount);
+  }
+  get hasMore(): boolean {
+    return this.moreCount > 0;
+  }
+  get moreLabel(): string {
+    return `Show ${Math.min(PAGE_SIZE, this.moreCount)} more of ${this.moreCount}`;
+  }
+  handleMore(): void {
+    this.shownCount += PAGE_SIZE;
   }
 
   get sortOptions() {
@@ -160,15 +220,27 @@ export default class BantPanel extends LightningElement {
 
   handleSort(event: CustomEvent<{ value: SortKey }>): void {
     this.sortBy = event.detail.value;
+    this.pinnedOrder = null;
   }
 
   handleFilter(event: CustomEvent<{ checked: boolean }>): void {
     this.unqualifiedOnly = event.detail.checked;
+    this.pinnedOrder = null;
   }
 
-  /** Show the saved values at once; refresh the cached wire so other components see them too. */
-  handleSaved(event: CustomEvent<BantOpportunity>): void {
-    const saved = event.detail;
+  /** The "Re-sort" hint: the list takes its sort order again. */
+  handleResort(): void {
+    this.pinnedOrder = null;
+  }
+
+  /**
+   * Show the saved values at once, keeping every card where it is (the order is pinned until the user
+   * re-sorts), confirm with a toast, and refresh the cached wire so other components see them too.
+   */
+  handleSaved(event: CustomEvent<{ opportunity: BantOpportunity; message: string }>): void {
+    const { opportunity: saved, message } = event.detail;
+    this.pinnedOrder = this.ordered().map((o) => o.id);
+    this.dispatchEvent(new ShowToastEvent({ title: 'Saved', message, variant: 'success' }));
     if (this.data) {
       this.data = {
         ...this.data,

@@ -5,7 +5,13 @@
  * org's settings, the same weights the formula reads, so the panel, the field and this summary agree.
  */
 import type { BantHistoryEntry } from '@keyplan/contracts';
-import { shownBantScore, type BantStatuses, type KeyplanSettings } from 'c/keyplanCore';
+import {
+  shownQualified,
+  shownBantScore,
+  type BantEvidenceSource,
+  type BantStatuses,
+  type KeyplanSettings
+} from 'c/keyplanCore';
 
 const FIELD_KEY: Record<BantHistoryEntry['field'], keyof BantStatuses> = {
   Keyplan_Budget_Status__c: 'budgetStatus',
@@ -15,7 +21,7 @@ const FIELD_KEY: Record<BantHistoryEntry['field'], keyof BantStatuses> = {
 };
 
 /** `bantScore`: the saved Keyplan_BANT_Score__c, shown as is; without it the core scores the statuses. */
-export type ScoredOpportunity = BantStatuses & {
+export type ScoredOpportunity = BantEvidenceSource & {
   id: string;
   amount: number | null;
   bantScore?: number | null;
@@ -66,7 +72,10 @@ export interface QualificationSplit {
   averageScore: number | null;
 }
 
-/** Splits opportunities at `threshold` (score >= threshold is qualified); a blank amount counts as 0. */
+/**
+ * Splits opportunities into qualified (shownQualified: score >= threshold, nothing Missing or unverified) and
+ * unqualified; a blank amount counts as 0. Past statuses are scored with today's evidence.
+ */
 export function qualificationSplit(
   opps: readonly ScoredOpportunity[],
   threshold: number,
@@ -83,7 +92,7 @@ export function qualificationSplit(
   for (const o of opps) {
     const score = shownBantScore(o, settings);
     total += score;
-    if (score >= threshold) {
+    if (shownQualified(o, threshold, settings)) {
       split.qualifiedAmount += o.amount ?? 0;
       split.qualifiedCount += 1;
     } else {

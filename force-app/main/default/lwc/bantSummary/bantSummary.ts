@@ -94,4 +94,14 @@ export default class BantSummary extends LightningElement {
   get lastMonthQualified(): string {
     return this.money(this.then.qualifiedAmount);
   }
+  get sinceText(): string {
+    return `Since ${this.cutoffLabel}: average score `;
+  }
+  /** The words between the figures, spaces included (a template line break is not a space). */
+  get averageWas(): string {
+    return ` (was ${this.lastMonthAverage}), qualified pipeline `;
+  }
+  get qualifiedWas(): string {
+    return ` (was ${this.lastMonthQualified}).`;
+  }
 }

@@ -18,3 +18,4 @@ export * from './shownScore';
 export * from './format';
 export * from './team';
 export * from './worklist';
+export * from './prefill';

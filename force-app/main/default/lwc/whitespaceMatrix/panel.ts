@@ -3,7 +3,15 @@
  * (its landscape assessment, its money and its opportunities), what a save sends, and how the saved
  * cell replaces the one held. No DOM, no Apex: the container calls these and does the I/O.
  */
-import { formatDate, type WhitespaceMatrix } from 'c/keyplanCore';
+import {
+  cellKey,
+  figureOptions,
+  firstWonYears,
+  formatDate,
+  newOpportunityPrefill,
+  type OpportunityPrefill,
+  type WhitespaceMatrix
+} from 'c/keyplanCore';
 import type {
   LandscapeCellDto,
   LandscapeCellInput,
@@ -164,17 +172,50 @@ export function opportunityPage(id: string): PageReference {
   };
 }
 
-/** The page reference of a new opportunity for the open cell, account, buying center and offering filled in. */
-export function newOpportunityPage(accountId: string, open: OpenCell): PageReference {
+/**
+ * What the new opportunity of the open cell is prefilled with (keyplanCore newOpportunityPrefill): the
+ * cell's names, its money this year from the matrix (potential less won and open pipeline) and its
+ * first won year from the account's history (growth type); undefined when the cell is not on screen.
+ */
+export function cellPrefillOf(args: {
+  accountId: string;
+  open: OpenCell;
+  matrix: WhitespaceMatrix;
+  vm: ViewModel;
+  data: WhitespaceData;
+  fiscalYear: number;
+}): OpportunityPrefill | undefined {
+  const { open, matrix, vm, data, fiscalYear } = args;
+  if (!vm.year) return undefined;
+  const r = matrix.rows.findIndex((x) => x.buyingCenter.id === open.buyingCenterId);
+  const k = matrix.columns.findIndex((c) => c.id === open.offeringId);
+  if (r < 0 || k < 0) return undefined;
+  const cell = vm.year.cells[r * matrix.columns.length + k];
+  const setting = figureOptions(data).fiscalYear;
+  const assessed = landscapeCellOf(data, open, fiscalYear);
+  return newOpportunityPrefill({
+    accountId: args.accountId,
+    buyingCenter: { id: open.buyingCenterId, name: matrix.rows[r].buyingCenter.name },
+    offering: { id: open.offeringId, name: matrix.columns[k].name },
+    fiscalYear,
+    setting,
+    // The matrix's converted money: Whitespace potential or Competitor potential, by the cell's state.
+    potential: assessed?.potential == null ? null : cell.potential + cell.competitive,
+    won: cell.won,
+    pipeline: cell.pipeline,
+    firstWonOfCell: firstWonYears(data.wonHistory, data.opportunities, setting).get(
+      cellKey(open.buyingCenterId, open.offeringId)
+    )
+  });
+}
+
+/** The page reference of the standard create form of an opportunity, prefilled. */
+export function newOpportunityPage(prefill: OpportunityPrefill): PageReference {
   return {
     type: 'standard__objectPage',
     attributes: { objectApiName: 'Opportunity', actionName: 'new' },
     state: {
-      defaultFieldValues: encodeDefaultFieldValues({
-        AccountId: accountId,
-        Keyplan_Buying_Center__c: open.buyingCenterId,
-        Keyplan_Offering__c: open.offeringId
-      }),
+      defaultFieldValues: encodeDefaultFieldValues({ ...prefill }),
       navigationLocation: 'RELATED_LIST'
     }
   };

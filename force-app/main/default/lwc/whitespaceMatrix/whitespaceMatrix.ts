@@ -30,6 +30,7 @@ import {
 import {
   cellDetailOf,
   cellInputOf,
+  cellPrefillOf,
   landscapeCellOf,
   newOpportunityPage,
   opportunityPage,
@@ -280,9 +281,19 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     this[NavigationMixin.Navigate](opportunityPage(event.detail.id));
   }
 
+  /** The standard create form, prefilled from the cell (name, remaining potential, close date, growth). */
   handleNewOpportunity(): void {
-    if (this.openCell)
-      this[NavigationMixin.Navigate](newOpportunityPage(this.recordId as string, this.openCell));
+    const { openCell: open, matrix, vm, data } = this;
+    if (!open || !matrix || !vm || !data) return;
+    const prefill = cellPrefillOf({
+      accountId: this.recordId as string,
+      open,
+      matrix,
+      vm,
+      data,
+      fiscalYear: this.fiscalYear
+    });
+    if (prefill) this[NavigationMixin.Navigate](newOpportunityPage(prefill));
   }
 
   // ---- buying centers ----

@@ -17,7 +17,8 @@ describe('c-bant-chip', () => {
     ['Confirmed', 'utility:success', 'chip_confirmed'],
     ['Identified', 'utility:info', 'chip_identified'],
     ['Missing', 'utility:error', 'chip_missing'],
-    ['Unknown', 'utility:help', 'chip_unknown']
+    ['Unknown', 'utility:help', 'chip_unknown'],
+    ['Confirmed, unverified', 'utility:warning', 'chip_unverified']
   ])('shows %s with words, an icon and a colour', async (status, icon, tone) => {
     const el = mount(status);
     await Promise.resolve();

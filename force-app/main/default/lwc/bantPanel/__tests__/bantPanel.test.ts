@@ -66,6 +66,12 @@ function mount(props: Record<string, unknown> = {}): HTMLElement {
 function rows(el: HTMLElement): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('c-bant-opportunity')];
 }
+/** The gap rows of one card (inside its c-bant-gaps). */
+function gapsOf(card: HTMLElement): HTMLElement[] {
+  const gaps = card.shadowRoot!.querySelector('c-bant-gaps');
+  return gaps ? [...gaps.shadowRoot!.querySelectorAll<HTMLElement>('.gap')] : [];
+}
+
 function rowNamed(el: HTMLElement, name: string): HTMLElement {
   const row = rows(el).find((r) => r.shadowRoot!.querySelector('.name')!.textContent === name);
   if (!row) throw new Error(`no row ${name}`);
@@ -174,8 +180,7 @@ describe('c-bant-panel', () => {
     const el = mount();
     bantAdapter.emit(clone(FIXTURE));
     await flush();
-    const codes = (name: string) =>
-      [...rowNamed(el, name).shadowRoot!.querySelectorAll<HTMLElement>('.gap')].map((g) => g.dataset.code);
+    const codes = (name: string) => [...gapsOf(rowNamed(el, name))].map((g) => g.dataset.code);
     expect(codes('Data Warehouse Modernisation')).toEqual([
       'NO_AUTHORITY_CONTACT',
       'TIMING_UNKNOWN_CLOSE_SOON',
@@ -184,9 +189,9 @@ describe('c-bant-panel', () => {
     expect(codes('Security Assessment')).toEqual(['CLOSE_DATE_PASSED', 'BUDGET_UNCONFIRMED_LATE_STAGE']);
     expect(codes('Managed Services Renewal')).toEqual([]);
     // Inside its own card a gap does not repeat the opportunity's name (the card's heading).
-    expect(q(rowNamed(el, 'Data Warehouse Modernisation'), '.gap').textContent!.trim()).toBe(
-      'No economic buyer or decision maker among the contact roles.'
-    );
+    expect(
+      gapsOf(rowNamed(el, 'Data Warehouse Modernisation'))[0].querySelector('.gap-text')!.textContent!.trim()
+    ).toBe('No economic buyer or decision maker among the contact roles.');
   });
 
   it("keys gap expectations to the org's own sales process and makes Missing a red gap", async () => {
@@ -200,8 +205,7 @@ describe('c-bant-panel', () => {
     data.stages = data.stages.map((x) => ({ ...x, sortOrder: order.indexOf(x.name) + 1 }));
     bantAdapter.emit(data);
     await flush();
-    const codes = (name: string) =>
-      [...rowNamed(el, name).shadowRoot!.querySelectorAll<HTMLElement>('.gap')].map((g) => g.dataset.code);
+    const codes = (name: string) => [...gapsOf(rowNamed(el, name))].map((g) => g.dataset.code);
     expect(codes('Security Assessment')).toEqual(['CLOSE_DATE_PASSED']);
     // Budget Missing at Needs Analysis: a red gap at any stage.
     expect(codes('HR Self-Service Portal')).toContain('BUDGET_MISSING');
@@ -271,6 +275,10 @@ describe('c-bant-panel', () => {
     expect(q(summary, '.score-change').textContent).toBe('+11 points');
     expect(q(summary, '.qualified-change').textContent).toBe('+$300,000');
     expect(q(summary, '.change').textContent).toContain('May 10, 2025');
+    // Words and figures keep their spaces ("$2,918,000(was" was the bug).
+    expect(q(summary, '.change').textContent).toMatch(
+      /^Since May 10, 2025: average score \+11 points \(was \d+\), qualified pipeline \+\$300,000 \(was \$[\d,]+\)\.$/
+    );
     expect(summary.shadowRoot!.querySelector('.no-history')).toBeNull();
     await expect(el).toBeAccessible();
   });
@@ -357,6 +365,87 @@ describe('c-bant-panel', () => {
       { fields: { Id: original.id, Keyplan_Need_Evidence__c: 'Reporting backlog' } },
       { ifUnmodifiedSince: '2025-06-10T12:00:01.000Z' }
     );
+  });
+
+  it('keeps the card in place after a save, offers to re-sort, confirms with a toast and keeps focus', async () => {
+    const el = mount();
+    bantAdapter.emit(clone(FIXTURE));
+    await flush();
+    const before = names(el);
+    const toasts: { title: string; message: string; variant: string }[] = [];
+    el.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    const row = rowNamed(el, 'Data Warehouse Modernisation');
+    q(row, 'lightning-button.edit').click();
+    await flush();
+    q(row, 'lightning-textarea[data-dimension="timing"]').dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Board decision due 30 June' } })
+    );
+    const original = FIXTURE.opportunities.find((o) => o.name === 'Data Warehouse Modernisation')!;
+    saveMock.mockResolvedValueOnce({
+      id: original.id,
+      apiName: 'Opportunity',
+      lastModifiedDate: '2025-06-10T12:00:01.000Z',
+      fields: { Keyplan_BANT_Score__c: { value: 99, displayValue: '99' } }
+    });
+    q(row, 'lightning-button.save').click();
+    await flush();
+    await flush();
+    // Sorted by score it would now be second; it stays where it was until the user re-sorts.
+    expect(names(el)).toEqual(before);
+    expect(toasts).toEqual([
+      { title: 'Saved', message: 'Data Warehouse Modernisation: BANT saved.', variant: 'success' }
+    ]);
+    expect(focus.mock.contexts.some((c) => (c as HTMLElement).classList?.contains('edit'))).toBe(true);
+    expect(q(el, '.resort-hint').textContent).toContain('Order kept after your change.');
+    q(el, 'lightning-button.resort').click();
+    await flush();
+    expect(names(el).slice(0, 2)).toEqual(['Managed Services Renewal', 'Data Warehouse Modernisation']);
+    expect(el.shadowRoot!.querySelector('.resort-hint')).toBeNull();
+    focus.mockRestore();
+  });
+
+  it('never shows a deal with a Missing dimension as qualified, and marks a Confirmed without evidence', async () => {
+    const el = mount();
+    const data = clone(FIXTURE);
+    const hr = data.opportunities.find((o) => o.name === 'HR Self-Service Portal')!;
+    hr.bantScore = 80; // Budget is Missing
+    const northwind = data.opportunities.find((o) => o.name === 'Northwind ERP Rollout')!;
+    northwind.contactRoles = []; // Authority Confirmed without an economic buyer or decision maker
+    northwind.bantScore = null;
+    bantAdapter.emit(data);
+    await flush();
+    expect(q(rowNamed(el, 'HR Self-Service Portal'), '.score').textContent).toContain('Unqualified');
+    const nw = rowNamed(el, 'Northwind ERP Rollout');
+    const chips = [...nw.shadowRoot!.querySelectorAll<HTMLElement & { status: string }>('c-bant-chip')];
+    expect(chips.map((c) => c.status)).toEqual([
+      'Confirmed',
+      'Confirmed, unverified',
+      'Confirmed',
+      'Identified'
+    ]);
+    expect(gapsOf(nw).map((g) => g.dataset.code)).toContain('AUTHORITY_UNVERIFIED');
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows the first page of cards and more on request', async () => {
+    const el = mount();
+    const data = clone(FIXTURE);
+    const base = data.opportunities[0];
+    data.opportunities = Array.from({ length: 45 }, (_, i) => ({
+      ...base,
+      id: `006Dp00000Pg${String(i).padStart(3, '0')}AAC`,
+      name: `Deal ${String(i).padStart(2, '0')}`
+    }));
+    bantAdapter.emit(data);
+    await flush();
+    expect(rows(el)).toHaveLength(20);
+    expect((q(el, 'lightning-button.more') as HTMLElement & { label: string }).label).toBe(
+      'Show 20 more of 25'
+    );
+    q(el, 'lightning-button.more').click();
+    await flush();
+    expect(rows(el)).toHaveLength(40);
   });
 
   it("scores saved statuses with the org's settings until the refresh brings the formula value", async () => {
@@ -564,7 +653,7 @@ describe('c-bant-panel', () => {
       'No evidence noted'
     ]);
     expect(detail.shadowRoot!.querySelectorAll('.contact-role')).toHaveLength(1);
-    expect(detail.shadowRoot!.querySelectorAll('.gap')).toHaveLength(3);
+    expect(gapsOf(detail)).toHaveLength(3);
     await expect(el).toBeAccessible();
 
     q(detail, 'lightning-button.edit').click();

@@ -7,7 +7,9 @@ const OPP: ScoredOpportunity = {
   budgetStatus: 'Confirmed',
   authorityStatus: 'Confirmed',
   needStatus: null,
-  timingStatus: 'Identified'
+  timingStatus: 'Identified',
+  budgetEvidence: 'Approved in the May budget round',
+  contactRoles: [{ buyerRole: 'Economic Buyer', decisionRole: null }]
 };
 const h = (
   field: BantHistoryEntry['field'],

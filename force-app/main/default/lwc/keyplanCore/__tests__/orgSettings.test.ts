@@ -33,11 +33,17 @@ describe('the org settings in the core', () => {
       budgetStatus: 'Confirmed',
       authorityStatus: null,
       needStatus: null,
-      timingStatus: null
+      timingStatus: null,
+      budgetEvidence: 'The CFO confirmed it',
+      contactRoles: []
     };
     expect(shownBantScore({ ...statuses, bantScore: 12 })).toBe(12);
     expect(shownBantScore({ ...statuses, bantScore: 0 })).toBe(0);
     expect(shownBantScore({ ...statuses, bantScore: null }, { BANT_Weight_Budget: 70 })).toBe(70);
     expect(shownBantScore(statuses)).toBe(bantScore(statuses));
+    // Without its evidence a Confirmed scores as Identified.
+    expect(shownBantScore({ ...statuses, budgetEvidence: null })).toBe(
+      bantScore({ ...statuses, budgetStatus: 'Identified' })
+    );
   });
 });

@@ -3,12 +3,23 @@
  * summariseYear, the matrix's buildMatrix and the BANT panel's bantGaps give the expected figures,
  * and the matrix's grand total equals summariseYear on every scenario and year.
  */
-import { bantGaps, buildMatrix, currentFiscalYear, figureOptions, summariseYear } from 'c/keyplanCore';
+import {
+  bantGaps,
+  buildMatrix,
+  currentFiscalYear,
+  evidenceOf,
+  evidencedBantScore,
+  figureOptions,
+  isQualified,
+  summariseYear
+} from 'c/keyplanCore';
 import {
   diffMatrix,
   diffYear,
   loadScenarios,
+  scenarioBant,
   scenarioDtos,
+  SCENARIO_BANT_THRESHOLD,
   type Scenario
 } from '../../../../../../test/scenarios/scenarios';
 
@@ -21,7 +32,8 @@ describe('scenario table (core)', () => {
         'tricky-account',
         'april-fiscal-year',
         'april-named-by-start',
-        'multi-currency'
+        'multi-currency',
+        'bant-evidence'
       ])
     );
   });
@@ -76,18 +88,30 @@ describe('scenario table (core)', () => {
           {
             name: key,
             stageName: o.stage,
-            probability: o.probability ?? null,
             closeDate: o.closeDate,
             isClosed: o.stage.startsWith('Closed'),
-            budgetStatus: o.budget ?? null,
-            authorityStatus: o.authority ?? null,
-            needStatus: o.need ?? null,
-            timingStatus: o.timing ?? null,
-            contactRoles: []
+            ...scenarioBant(s, o)
           },
           { today }
         ).map((g) => g.code);
         expect([key, got]).toEqual([key, codes]);
+      }
+    });
+
+    it('gives the BANT score and Qualified the evidence rules ask for', () => {
+      for (const [key, want] of Object.entries(s.expected.bant ?? {})) {
+        const o = evidenceOf(
+          scenarioBant(
+            s,
+            s.opportunities.find((x) => x.key === key)!
+          )
+        );
+        const score = evidencedBantScore(o);
+        expect([key, score, isQualified(score, o, SCENARIO_BANT_THRESHOLD)]).toEqual([
+          key,
+          want.score,
+          want.qualified
+        ]);
       }
     });
   });

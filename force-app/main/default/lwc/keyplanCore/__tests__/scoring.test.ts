@@ -17,8 +17,16 @@ import {
   relationshipTypeOf,
   resolveSettings,
   SETTING_NAMES,
-  tierOf
+  tierOf,
+  evidencedBantScore,
+  isQualified,
+  missingDimensions,
+  roleEvidence,
+  shownStatus,
+  unverifiedDimensions,
+  type BantEvidenceInput
 } from 'c/keyplanCore';
+import type { BantContactRole } from '@keyplan/contracts';
 
 const status = fc.constantFrom('Unknown', 'Missing', 'Identified', 'Confirmed', null);
 const today = new Date('2025-06-15T00:00:00Z');
@@ -122,7 +130,7 @@ describe('BANT score', () => {
 });
 
 describe('BANT gaps', () => {
-  type Roles = Parameters<typeof bantGaps>[0]['contactRoles'];
+  type Roles = BantContactRole[];
   const base: {
     name: string;
     stageName: string;
@@ -133,6 +141,9 @@ describe('BANT gaps', () => {
     needStatus: string | null;
     timingStatus: string | null;
     contactRoles: Roles;
+    budgetEvidence?: string | null;
+    needEvidence?: string | null;
+    timingEvidence?: string | null;
   } = {
     name: 'Cloud deal',
     stageName: 'Needs Analysis',
@@ -149,7 +160,8 @@ describe('BANT gaps', () => {
         role: 'Decision Maker',
         isPrimary: true,
         buyerRole: 'Economic Buyer',
-        decisionRole: null
+        decisionRole: null,
+        budgetOwned: null
       }
     ]
   };
@@ -222,11 +234,21 @@ describe('BANT gaps', () => {
     expect(codes({ stageName: 'Proposal/Price Quote', probability: 75 })).toEqual([
       'NEED_NOT_CONFIRMED_AT_PROPOSAL'
     ]);
-    expect(codes({ stageName: 'Proposal/Price Quote', probability: 75, needStatus: 'Confirmed' })).toEqual(
-      []
-    );
     expect(
-      codes({ closeDate: '2025-06-01', needStatus: 'Confirmed', stageName: 'Negotiation/Review' })
+      codes({
+        stageName: 'Proposal/Price Quote',
+        probability: 75,
+        needStatus: 'Confirmed',
+        needEvidence: 'RFP'
+      })
+    ).toEqual([]);
+    expect(
+      codes({
+        closeDate: '2025-06-01',
+        needStatus: 'Confirmed',
+        needEvidence: 'RFP',
+        stageName: 'Negotiation/Review'
+      })
     ).toEqual(['CLOSE_DATE_PASSED']);
     expect(
       bantGaps({ ...base, closeDate: '2025-06-01', contactRoles: [] }, { today }).map((g) => g.severity)
@@ -234,6 +256,89 @@ describe('BANT gaps', () => {
     expect(bantGaps({ ...base, closeDate: '2025-06-01' }, { today })[0].message).toMatch(
       /14 days in the past/
     );
+  });
+
+  it('makes a Confirmed without its evidence a gap with its next step', () => {
+    const confirmed = {
+      budgetStatus: 'Confirmed',
+      authorityStatus: 'Confirmed',
+      needStatus: 'Confirmed',
+      timingStatus: 'Confirmed'
+    };
+    const gaps = bantGaps({ ...base, ...confirmed, contactRoles: [] }, { today });
+    expect(gaps.map((g) => [g.code, g.action])).toEqual([
+      ['AUTHORITY_UNVERIFIED', 'addContactRole'],
+      ['BUDGET_UNVERIFIED', 'writeEvidence'],
+      ['NEED_UNVERIFIED', 'writeEvidence'],
+      ['TIMING_UNVERIFIED', 'writeEvidence']
+    ]);
+    // Evidence text for budget, need, timing and an economic buyer for authority: no gap left.
+    expect(
+      codes({
+        ...confirmed,
+        budgetEvidence: 'CFO, 3 May',
+        needEvidence: 'Fleet grounded',
+        timingEvidence: 'Board in June'
+      })
+    ).toEqual([]);
+    // A contact role whose contact owns budget confirms budget without text; blank text is no evidence.
+    const owner = { ...base.contactRoles[0], budgetOwned: 2_000_000 };
+    expect(codes({ budgetStatus: 'Confirmed', contactRoles: [owner] })).toEqual([]);
+    expect(codes({ budgetStatus: 'Confirmed', budgetEvidence: '  ' })).toEqual(['BUDGET_UNVERIFIED']);
+    // Late in the process an unverified Confirmed is red.
+    expect(
+      bantGaps(
+        { ...base, stageName: 'Id. Decision Makers', authorityStatus: 'Confirmed', contactRoles: [] },
+        {
+          today
+        }
+      ).map((g) => [g.code, g.severity])
+    ).toEqual([['AUTHORITY_UNVERIFIED', 'error']]);
+  });
+});
+
+describe('BANT evidence rules', () => {
+  const o = (over: Partial<BantEvidenceInput> = {}): BantEvidenceInput => ({
+    budgetStatus: 'Confirmed',
+    authorityStatus: 'Confirmed',
+    needStatus: 'Identified',
+    timingStatus: 'Identified',
+    budgetEvidence: 'CFO confirmed the envelope',
+    needEvidence: null,
+    timingEvidence: null,
+    authorityRoles: 0,
+    budgetOwnerRoles: 0,
+    ...over
+  });
+
+  it('scores a Confirmed without evidence as Identified and shows it as "Confirmed, unverified"', () => {
+    // The case: Authority Confirmed without a decision maker must not jump to Qualified.
+    expect(unverifiedDimensions(o())).toEqual(['authority']);
+    expect(shownStatus(o(), 'authority')).toBe('Confirmed, unverified');
+    expect(shownStatus(o(), 'budget')).toBe('Confirmed');
+    expect(evidencedBantScore(o())).toBe(bantScore({ ...o(), authorityStatus: 'Identified' }));
+    expect(evidencedBantScore(o({ authorityRoles: 1 }))).toBe(bantScore(o()));
+    expect(evidencedBantScore(o())).toBeLessThan(evidencedBantScore(o({ authorityRoles: 1 })));
+  });
+
+  it('counts authority and budget owners from the contact roles', () => {
+    expect(
+      roleEvidence([
+        { buyerRole: 'Economic Buyer', decisionRole: null, budgetOwned: null },
+        { buyerRole: null, decisionRole: 'Decision Maker', budgetOwned: 0 },
+        { buyerRole: 'Coach', decisionRole: 'Influencer', budgetOwned: 5 }
+      ])
+    ).toEqual({ authorityRoles: 2, budgetOwnerRoles: 1 });
+  });
+
+  it('never qualifies a deal with a Missing dimension or an unverified Confirmed, whatever its score', () => {
+    const statuses = { ...o({ authorityRoles: 1 }), timingStatus: 'Missing' };
+    expect(isQualified(90, statuses, 50)).toBe(false);
+    expect(missingDimensions(statuses)).toEqual(['timing']);
+    // The case: Authority Confirmed without an economic buyer or decision maker.
+    expect(isQualified(90, o(), 50)).toBe(false);
+    expect(isQualified(90, o({ authorityRoles: 1 }), 50)).toBe(true);
+    expect(isQualified(49, o({ authorityRoles: 1 }), 50)).toBe(false);
   });
 });
 

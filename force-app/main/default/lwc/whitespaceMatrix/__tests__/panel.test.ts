@@ -134,10 +134,19 @@ describe('whitespaceMatrix cell panel', () => {
       type: 'standard__recordPage',
       attributes: { recordId: '006X', objectApiName: 'Opportunity', actionName: 'view' }
     });
-    const page = newOpportunityPage('001A', { buyingCenterId: BC2, offeringId: OF1 });
+    const page = newOpportunityPage({
+      AccountId: '001A',
+      Name: 'Cloud - Sales, EMEA - FY2026',
+      Amount: null,
+      CloseDate: '2026-12-31',
+      Keyplan_Buying_Center__c: BC2,
+      Keyplan_Offering__c: OF1,
+      Keyplan_Growth_Type__c: 'Farming'
+    });
     expect(page.attributes).toEqual({ objectApiName: 'Opportunity', actionName: 'new' });
+    // Blank values are left out; commas in values are encoded.
     expect(page.state).toEqual({
-      defaultFieldValues: `AccountId=001A,Keyplan_Buying_Center__c=${BC2},Keyplan_Offering__c=${OF1}`,
+      defaultFieldValues: `AccountId=001A,Name=Cloud%20-%20Sales%2C%20EMEA%20-%20FY2026,CloseDate=2026-12-31,Keyplan_Buying_Center__c=${BC2},Keyplan_Offering__c=${OF1},Keyplan_Growth_Type__c=Farming`,
       navigationLocation: 'RELATED_LIST'
     });
   });

@@ -355,20 +355,30 @@ describe('c-whitespace-matrix', () => {
     expect(panel(el)).toBeNull();
   });
 
-  it('creates a new opportunity prefilled with account, buying center and offering', async () => {
+  it('creates a new opportunity prefilled from the cell (name, remaining potential, end of the fiscal year, growth type)', async () => {
     const el = await mountWithData();
     cell(el, 2, 1).click();
     await flush();
     expect(panel(el)!.querySelector('.no-opps')).not.toBeNull();
     panel(el)!.querySelector<HTMLElement>('.new-opp')!.click();
-    expect(mockNavigate).toHaveBeenCalledWith({
-      type: 'standard__objectPage',
-      attributes: { objectApiName: 'Opportunity', actionName: 'new' },
-      state: {
-        defaultFieldValues: `AccountId=${FIXTURE.accountId},Keyplan_Buying_Center__c=${bc(2)},Keyplan_Offering__c=${of(1)}`,
-        navigationLocation: 'RELATED_LIST'
-      }
+    const ref = mockNavigate.mock.calls.at(-1)![0] as {
+      type: string;
+      attributes: unknown;
+      state: { defaultFieldValues: string; navigationLocation: string };
+    };
+    expect(ref.type).toBe('standard__objectPage');
+    expect(ref.attributes).toEqual({ objectApiName: 'Opportunity', actionName: 'new' });
+    const values = Object.fromEntries(
+      ref.state.defaultFieldValues.split(',').map((pair) => pair.split('=').map(decodeURIComponent))
+    );
+    expect(values).toMatchObject({
+      AccountId: FIXTURE.accountId,
+      Keyplan_Buying_Center__c: bc(2),
+      Keyplan_Offering__c: of(1)
     });
+    expect(values.Name).toMatch(/ - FY\d{4}$/);
+    expect(values.CloseDate).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(['Mining', 'Farming']).toContain(values.Keyplan_Growth_Type__c);
   });
 
   it('requires a competitor name before saving a competitor cell', async () => {

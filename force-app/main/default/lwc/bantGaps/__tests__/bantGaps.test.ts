@@ -1,0 +1,185 @@
+import { createElement } from 'lwc';
+import BantGaps from 'c/bantGaps';
+import getRoleCandidates from '@salesforce/apex/BantController.getRoleCandidates';
+import addContactRole from '@salesforce/apex/BantController.addContactRole';
+import type { BantData, BantOpportunity, BantRoleCandidates } from '@keyplan/contracts';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixtures, validated against the zod contracts
+const BANT: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+const CANDIDATES: BantRoleCandidates = require('../../../../../../test/fixtures/apex/BantController.getRoleCandidates.json');
+
+const mockNavigate = jest.fn();
+jest.mock(
+  'lightning/navigation',
+  () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+      class extends Base {
+        [Navigate](pageRef: unknown) {
+          mockNavigate(pageRef);
+        }
+      };
+    NavigationMixin.Navigate = Navigate;
+    return { NavigationMixin };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/BantController.getRoleCandidates', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/BantController.addContactRole', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+const candidatesMock = getRoleCandidates as unknown as jest.Mock;
+const addMock = addContactRole as unknown as jest.Mock;
+
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** Northwind with Authority Confirmed but no contact roles, and Need Confirmed without evidence. */
+function unverified(): BantOpportunity {
+  const o = clone(BANT.opportunities.find((x) => x.name === 'Northwind ERP Rollout')!);
+  o.contactRoles = [];
+  o.needEvidence = null;
+  o.closeDate = '2099-12-31';
+  return o;
+}
+
+function mount(opportunity: BantOpportunity | undefined): HTMLElement {
+  const el = createElement('c-bant-gaps', { is: BantGaps });
+  Object.assign(el, { opportunity, stages: BANT.stages });
+  document.body.appendChild(el);
+  return el;
+}
+const q = <T extends Element = HTMLElement>(el: HTMLElement, s: string): T => {
+  const found = el.shadowRoot!.querySelector<T>(s);
+  if (!found) throw new Error(`missing ${s}`);
+  return found;
+};
+const gap = (el: HTMLElement, code: string): HTMLElement => q(el, `.gap[data-code="${code}"]`);
+
+describe('c-bant-gaps', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('shows nothing without gaps (empty state)', async () => {
+    const el = mount(undefined);
+    await flush();
+    expect(el.shadowRoot!.querySelector('.gaps')).toBeNull();
+    await expect(el).toBeAccessible();
+  });
+
+  it('offers each gap its next step and a plan action', async () => {
+    const el = mount(unverified());
+    await flush();
+    const label = (g: HTMLElement, s: string) =>
+      (g.querySelector(s) as (HTMLElement & { label: string }) | null)?.label ?? null;
+    expect(label(gap(el, 'AUTHORITY_UNVERIFIED'), '.gap-action')).toBe('Add contact role');
+    expect(label(gap(el, 'NEED_UNVERIFIED'), '.gap-action')).toBe('Write evidence');
+    expect(label(gap(el, 'NEED_UNVERIFIED'), '.gap-plan')).toBe('Plan action');
+    await expect(el).toBeAccessible();
+  });
+
+  it('asks the card to open the editor on the dimension for "Write evidence"', async () => {
+    const el = mount(unverified());
+    const asked = jest.fn();
+    el.addEventListener('editevidence', (e) => asked((e as CustomEvent).detail));
+    await flush();
+    (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-action') as HTMLElement).click();
+    expect(asked).toHaveBeenCalledWith({ dimension: 'need' });
+  });
+
+  it('adds a contact role chosen from the buying center, economic buyers first (loading, data, saved)', async () => {
+    let answer: (v: BantRoleCandidates) => void = () => undefined;
+    candidatesMock.mockReturnValueOnce(new Promise((r) => (answer = r)));
+    const opp = unverified();
+    const el = mount(opp);
+    const saved = jest.fn();
+    el.addEventListener('saved', (e) => saved((e as CustomEvent).detail));
+    await flush();
+    (gap(el, 'AUTHORITY_UNVERIFIED').querySelector('.gap-action') as HTMLElement).click();
+    await flush();
+    expect(q(el, 'lightning-spinner')).toBeTruthy();
+    answer(clone(CANDIDATES));
+    await flush();
+    const group = q<HTMLElement & { options: { label: string; value: string }[]; value: string }>(
+      el,
+      'lightning-radio-group.candidates'
+    );
+    expect(group.options.map((o) => o.label)).toEqual([
+      'Dana Whitfield · Economic Buyer, Decision Maker',
+      'Lena Novak · Economic Buyer · Finance'
+    ]);
+    expect(group.value).toBe(CANDIDATES.candidates[0].contactId);
+    await expect(el).toBeAccessible();
+    const back = { ...opp, contactRoles: [], bantScore: 90 };
+    addMock.mockResolvedValueOnce(back);
+    q(el, 'lightning-button.add-role').click();
+    await flush();
+    expect(addMock).toHaveBeenCalledWith({
+      opportunityId: opp.id,
+      contactId: CANDIDATES.candidates[0].contactId,
+      role: 'Economic Buyer'
+    });
+    expect(saved).toHaveBeenCalledWith({
+      opportunity: back,
+      message: 'Dana Whitfield added as a contact role.'
+    });
+    expect(el.shadowRoot!.querySelector('.picker')).toBeNull();
+  });
+
+  it('offers the best six people first and the rest on request', async () => {
+    const many = clone(CANDIDATES);
+    many.candidates = Array.from({ length: 9 }, (_, i) => ({
+      ...CANDIDATES.candidates[1],
+      contactId: `003Dp00000Mny${String(i).padStart(2, '0')}AAC`,
+      name: `Person ${i}`
+    }));
+    candidatesMock.mockResolvedValueOnce(many);
+    const el = mount(unverified());
+    await flush();
+    (gap(el, 'AUTHORITY_UNVERIFIED').querySelector('.gap-action') as HTMLElement).click();
+    await flush();
+    const options = () =>
+      q<HTMLElement & { options: unknown[] }>(el, 'lightning-radio-group.candidates').options.length;
+    expect(options()).toBe(6);
+    expect((q(el, 'lightning-button.show-all') as HTMLElement & { label: string }).label).toBe(
+      'Show all 9 people'
+    );
+    q(el, 'lightning-button.show-all').click();
+    await flush();
+    expect(options()).toBe(9);
+    expect(el.shadowRoot!.querySelector('lightning-button.show-all')).toBeNull();
+  });
+
+  it('keeps the picker open with the message when adding fails (error state)', async () => {
+    candidatesMock.mockResolvedValueOnce(clone(CANDIDATES));
+    addMock.mockRejectedValueOnce({
+      body: { message: 'contactId: Dana Whitfield already has a contact role.' }
+    });
+    const el = mount(unverified());
+    await flush();
+    (gap(el, 'AUTHORITY_UNVERIFIED').querySelector('.gap-action') as HTMLElement).click();
+    await flush();
+    q(el, 'lightning-button.add-role').click();
+    await flush();
+    expect(q(el, 'c-error-panel')).toBeTruthy();
+    expect(q(el, '.picker')).toBeTruthy();
+    await expect(el).toBeAccessible();
+  });
+
+  it('opens the standard Plan Action create form prefilled with the gap and a due date', async () => {
+    const el = mount(unverified());
+    await flush();
+    (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
+    const ref = mockNavigate.mock.calls[0][0];
+    expect(ref.type).toBe('standard__objectPage');
+    expect(ref.attributes).toEqual({ objectApiName: 'Plan_Action__c', actionName: 'new' });
+    expect(ref.state.defaultFieldValues).toMatch(
+      /^Name=Northwind%20ERP%20Rollout.*,Due_Date__c=\d{4}-\d\d-\d\d$/
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { fiscalYearEnd, newOpportunityPrefill, remainingPotential } from 'c/keyplanCore';
+
+describe('new opportunity from a whitespace cell', () => {
+  const base = {
+    accountId: '001Dp00000Acc01AAC',
+    buyingCenter: { id: 'a0BDp0000000001AAC', name: 'Helicopters Europe' },
+    offering: { id: 'a0ADp0000000001AAC', name: 'Enterprise Security' },
+    fiscalYear: 2026,
+    potential: 1_600_000,
+    won: 200_000,
+    pipeline: 300_000,
+    firstWonOfCell: undefined
+  };
+
+  it('prefills name, remaining potential, end of the fiscal year, cell and growth type', () => {
+    expect(newOpportunityPrefill(base)).toEqual({
+      AccountId: base.accountId,
+      Name: 'Enterprise Security - Helicopters Europe - FY2026',
+      Amount: 1_100_000,
+      CloseDate: '2026-12-31',
+      Keyplan_Buying_Center__c: base.buyingCenter.id,
+      Keyplan_Offering__c: base.offering.id,
+      Keyplan_Growth_Type__c: 'Farming'
+    });
+  });
+
+  it('is Mining when the cell had won business in an earlier fiscal year only', () => {
+    expect(newOpportunityPrefill({ ...base, firstWonOfCell: 2025 }).Keyplan_Growth_Type__c).toBe('Mining');
+    expect(newOpportunityPrefill({ ...base, firstWonOfCell: 2026 }).Keyplan_Growth_Type__c).toBe('Farming');
+  });
+
+  it('closes on the last day of the org fiscal year', () => {
+    expect(fiscalYearEnd(2026)).toBe('2026-12-31');
+    expect(fiscalYearEnd(2026, { startMonth: 4, namedBy: 'start' })).toBe('2027-03-31');
+    expect(fiscalYearEnd(2027, { startMonth: 4, namedBy: 'end' })).toBe('2027-03-31');
+    expect(fiscalYearEnd(2024, { startMonth: 3, namedBy: 'start' })).toBe('2025-02-28');
+    expect(fiscalYearEnd(2023, { startMonth: 3, namedBy: 'start' })).toBe('2024-02-29');
+  });
+
+  it('never offers a negative amount, and leaves it blank without potential', () => {
+    expect(remainingPotential(100, 80, 50)).toBe(0);
+    expect(remainingPotential(null, 0, 0)).toBeNull();
+    expect(newOpportunityPrefill({ ...base, potential: null }).Amount).toBeNull();
+  });
+
+  it('keeps the name within the 120 characters of Opportunity.Name', () => {
+    const long = newOpportunityPrefill({
+      ...base,
+      offering: { id: base.offering.id, name: 'X'.repeat(130) }
+    });
+    expect(long.Name).toHaveLength(120);
+  });
+});
