@@ -143,3 +143,12 @@ export function identity(
     is_app_installed: true
   };
 }
+
+/**
+ * The one shell command that logs the pinned sf CLI into a running local org, reading the token from
+ * the session file (so the token is never printed): `npm start` and `npm run localorg` print it.
+ */
+export function sfLoginCommand(url: string, sessionFile: string, alias = 'keyplan-local'): string {
+  const read = `node -p "require(${JSON.stringify(sessionFile).replace(/"/g, "'")}).token"`;
+  return `SF_ACCESS_TOKEN="$(${read})" npx sf org login access-token --instance-url ${url} --no-prompt --alias ${alias}`;
+}
