@@ -125,7 +125,7 @@ export class BulkApi {
               : [job.columns, job.unprocessed];
         return {
           status: 200,
-          text: { contentType: 'text/csv', data: writeCsv(head, rows) },
+          text: { contentType: 'text/csv', data: writeCsv(head, rows, { quoteAll: true }) },
           headers: { 'Sforce-Locator': 'null', 'Sforce-NumberOfRecords': String(rows.length) }
         };
       }

@@ -127,6 +127,11 @@ export interface WriteCsvOptions {
   nullValue?: string;
   /** Line ending (default \n). */
   eol?: '\n' | '\r\n';
+  /**
+   * Quote every field, as the platform writes Bulk API results (jsforce reads results splitting on any
+   * Bulk delimiter: an unquoted `|` or `;` in a value would split it).
+   */
+  quoteAll?: boolean;
 }
 
 /**
@@ -149,7 +154,8 @@ export function writeCsv(
   return stringify([columns.map(String), ...rows.map((r) => r.map(cell))], {
     record_delimiter: options.eol === '\r\n' ? 'windows' : 'unix',
     // A neutralised cell is always quoted (it starts with a quote character a reader must keep).
-    ...(options.neutralise ? { quoted_match: /^'[=+\-@\t\r]/ } : {})
+    ...(options.neutralise ? { quoted_match: /^'[=+\-@\t\r]/ } : {}),
+    ...(options.quoteAll ? { quoted: true, quoted_empty: true } : {})
   });
 }
 
