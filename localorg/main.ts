@@ -1,5 +1,6 @@
 import { sessionFileOf, startLocalOrg, DEFAULT_DB_FILE } from './server';
 import { coreWarnings } from './formulas';
+import { sfLoginCommand } from './identity';
 
 /**
  * `npm run localorg [-- --as demo|admin|minimum]`: serves the local org until Ctrl-C. PORT, LOCALORG_DB,
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   console.log(
     `  jsforce: const { url, token } = readSession(); new Connection({ instanceUrl: url, accessToken: token, version: '62.0' })`
   );
+  console.log(`  sf CLI: ${sfLoginCommand(running.url, sessionFile)}`);
   console.log(`  database: ${running.org.db.name}`);
   console.log(
     `  running as ${running.org.user.Username} (${running.org.user.alias}; LOCALORG_USER or --as demo|admin|minimum): ${running.access.source}`

@@ -10,8 +10,12 @@ import { SfError, toErrorItems, toSaveErrors } from './errors';
 import { loadFieldAccess, loadUserAccess, SYSTEM_FIELDS, type FieldAccess } from './fls';
 import { coreWarnings } from './formulas';
 import { normalizeId } from './ids';
-import { isHistoryObject, LocalOrg } from './org';
+import { apiVersions, identity, normalizeApiPath, userInfo } from './identity';
+import { isHistoryObject, LocalOrg, ORG_ID } from './org';
 import { recordUrl, runQuery, type OutRecord } from './soql';
+import { BulkApi } from './bulk2';
+import { compositeTree } from './tree';
+import { queryColumns } from './columns';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The project this local org serves by default. */
@@ -70,12 +74,16 @@ export interface RunningLocalOrg {
   close(): Promise<void>;
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   body?: unknown;
+  /** A non-JSON answer (Bulk API CSV results): sent as is with this content type. */
+  text?: { contentType: string; data: string };
+  /** Extra response headers (Bulk API result paging: Sforce-Locator, Sforce-NumberOfRecords). */
+  headers?: Record<string, string>;
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown
@@ -114,7 +122,7 @@ const restError = (err: unknown, where = 'REST'): Reply =>
       ? { status: err.status, body: toErrorItems(err) }
       : unexpectedError(err, where);
 
-const bad = (errorCode: string, message: string, status = 400): HttpError =>
+export const bad = (errorCode: string, message: string, status = 400): HttpError =>
   new HttpError(status, [{ errorCode, message, fields: [] }]);
 
 /** Conditional request headers the REST routes honour. */
@@ -147,7 +155,16 @@ function tokenOf(given: string | undefined): string {
       throw new Error('LOCALORG_TOKEN must be at least 16 characters (or unset it for a random token)');
     return env;
   }
-  return randomBytes(24).toString('base64url');
+  return newToken();
+}
+
+/**
+ * A random token shaped like a Salesforce session id, `<15-character org id>!<secret>` (the secret is
+ * 32 random bytes, base64url with '-' read as '.'): `sf org login access-token` refuses a token that
+ * does not look like `00D...!...`.
+ */
+export function newToken(): string {
+  return `${ORG_ID.slice(0, 15)}!${randomBytes(32).toString('base64url').replace(/-/g, '.')}`;
 }
 
 /** The session file next to a database file: `<db>.session.json` (gitignored with the database). */
@@ -198,6 +215,9 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
   const token = tokenOf(options.token);
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const rest = new RestApi(org, access);
+  const bulk = new BulkApi(rest);
+  let serverUrl = '';
+  const url$ = (): string => serverUrl;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -218,7 +238,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
     try {
       let url: URL;
       try {
-        url = new URL(req.url ?? '/', 'http://localhost');
+        // A client joining an instance URL that ends in '/' sends '//services/...' (sf CLI does): one slash.
+        url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://localhost');
       } catch {
         throw bad('NOT_FOUND', `Malformed request URL: ${String(req.url).slice(0, 200)}`, 404);
       }
@@ -230,25 +251,54 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
           body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID', fields: [] }]
         };
       } else {
+        const method = req.method ?? 'GET';
+        const pathname = normalizeApiPath(url.pathname);
+        const csvUpload = isCsv(req.headers['content-type']);
         let body: unknown;
         try {
-          body = await readBody(req, maxBodyBytes);
+          body = csvUpload ? await readText(req, BULK_MAX_BYTES) : await readBody(req, maxBodyBytes);
         } catch (err) {
           if (err instanceof HttpError && err.status === 413) closeAfter = true;
           throw err;
         }
-        if (url.pathname.startsWith('/apex/')) reply = await rest.apex(url.pathname, body, req.method);
+        if (pathname.startsWith('/apex/')) reply = await rest.apex(pathname, body, method);
+        else if (pathname === '/services/oauth2/userinfo' || pathname.startsWith('/id/'))
+          reply = identityRoute(org, url$(), method, pathname);
+        else if (pathname === '/services/data' || pathname === '/services/data/')
+          reply = getOnly(method, () => apiVersions());
+        else if (pathname.startsWith(`${API}/jobs/`))
+          reply = bulk.dispatch(
+            method,
+            pathname.slice(`${API}/jobs/`.length),
+            url.searchParams,
+            body,
+            csvUpload
+          );
+        else if (csvUpload)
+          throw bad(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Only Bulk API 2.0 job data (jobs/ingest/<id>/batches) is sent as text/csv',
+            415
+          );
         else
-          reply = rest.dispatch(req.method ?? 'GET', url.pathname, url.searchParams, body, {
+          reply = rest.dispatch(method, pathname, url.searchParams, body, {
             ifUnmodifiedSince: req.headers['if-unmodified-since']
           });
       }
     } catch (err) {
       reply = restError(err, `${req.method} ${String(req.url).slice(0, 200)}`);
     }
-    const headers: Record<string, string | number> = {};
+    const headers: Record<string, string | number> = { ...reply.headers };
     if (closeAfter) headers.Connection = 'close';
-    if (reply.body === undefined) {
+    if (reply.text) {
+      res
+        .writeHead(reply.status, {
+          ...headers,
+          'Content-Type': reply.text.contentType,
+          'Content-Length': Buffer.byteLength(reply.text.data)
+        })
+        .end(reply.text.data);
+    } else if (reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
     } else {
       const text = JSON.stringify(reply.body);
@@ -272,6 +322,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Runn
   });
   const { port: actual } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${actual}`;
+  serverUrl = url;
   const sessionFile = options.sessionFile;
   if (sessionFile) {
     const session: LocalOrgSession = { url, token, user: org.userId, pid: process.pid };
@@ -327,6 +378,45 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<unknown
   }
   if (!chunks.length) return undefined;
   return parseJsonBody(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Bulk API 2.0 job data is CSV (`text/csv`), read as text. */
+function isCsv(contentType: string | undefined): boolean {
+  return /^\s*text\/csv\b/i.test(contentType ?? '');
+}
+
+/**
+ * Largest CSV a Bulk API 2.0 upload may carry: 150 MB, the platform's limit per job data upload
+ * (jsforce sends a job's whole CSV in one request).
+ */
+export const BULK_MAX_BYTES = 150 * 1024 * 1024;
+
+/** Reads a text body (CSV), capped in size (413). */
+async function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const getOnly = (method: string, answer: () => unknown): Reply => {
+  if (method !== 'GET') throw bad('METHOD_NOT_ALLOWED', `HTTP method '${method}' not allowed here`, 405);
+  return { status: 200, body: answer() };
+};
+
+/** `/services/oauth2/userinfo` and `/id/<org>/<user>` (identity.ts), GET only. */
+function identityRoute(org: LocalOrg, base: string, method: string, pathname: string): Reply {
+  if (pathname === '/services/oauth2/userinfo') return getOnly(method, () => userInfo(org, base));
+  const [, , orgId = '', userId = '', ...more] = pathname.split('/');
+  const answer = more.length ? undefined : identity(org, base, orgId, userId);
+  if (!answer) throw bad('NOT_FOUND', `No identity at ${pathname.slice(0, 100)} for this session`, 404);
+  return getOnly(method, () => answer);
 }
 
 /** Parses a request body, refusing nesting deeper than MAX_JSON_DEPTH before JSON.parse sees it. */
@@ -421,12 +511,37 @@ export class RestApi {
       if (head === 'query' || head === 'queryAll') {
         if (method !== 'GET')
           throw new HttpError(405, [{ message: 'query is GET only', errorCode: 'METHOD_NOT_ALLOWED' }]);
+        if (!rest.length && search.get('columns') === 'true') {
+          // Column metadata only (sf data query): the object must be readable, as in the query itself.
+          const soql = search.get('q') ?? '';
+          const meta = queryColumns(this.org, soql);
+          this.readable(String(meta.entityName));
+          return { status: 200, body: meta };
+        }
         return rest.length ? this.queryMore(rest[0]) : this.query(search.get('q') ?? '');
       }
       if (head === 'sobjects') return this.sobjects(method, rest, search, body, conditions);
       if (head === 'composite' && rest[0] === 'sobjects')
         return this.collection(method, rest.slice(1), search, body);
       if (head === 'composite' && rest.length === 0 && method === 'POST') return this.composite(body);
+      if (head === 'composite' && rest[0] === 'tree' && rest.length === 2) {
+        if (method !== 'POST')
+          throw new SfError(
+            'METHOD_NOT_ALLOWED',
+            `HTTP method '${method}' not allowed on composite/tree`,
+            [],
+            405
+          );
+        return compositeTree(
+          {
+            schema: this.org.schema,
+            insert: (type, fields) => this.insertAsUser(type, fields),
+            write: (fn) => this.org.write(fn)
+          },
+          rest[1],
+          body
+        );
+      }
       if (head === undefined) {
         if (method !== 'GET')
           throw new SfError('METHOD_NOT_ALLOWED', `HTTP method '${method}' not allowed on ${API}`, [], 405);
@@ -946,6 +1061,12 @@ export class RestApi {
     return { status: 200, body: results };
   }
 
+  /** Inserts one record with the REST API's user-mode checks (object and field permissions). */
+  insertAsUser(type: string, fields: unknown): string {
+    const obj = this.readable(type);
+    return this.org.insert(obj.name, this.writable(obj, fields, 'create'));
+  }
+
   private typeOf(type: string | undefined): string {
     if (!type) throw new SfError('INVALID_TYPE', 'Each record needs attributes.type');
     return this.org.object(type).name;
@@ -975,6 +1096,7 @@ export class RestApi {
           'INVALID_INPUT',
           `${where}.method must be one of GET, POST, PATCH, PUT, DELETE, got ${JSON.stringify(sub.method)}`
         );
+      if (typeof sub.url === 'string') sub.url = normalizeApiPath(sub.url);
       if (typeof sub.url !== 'string' || !sub.url.startsWith(`${API}/`))
         throw bad(
           'INVALID_INPUT',

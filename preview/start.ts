@@ -8,6 +8,7 @@
 import { buildPreview } from './build';
 import { DEMO_BUNDLES, loadDemo, loadDemoInBackground, pendingDemo, recordCount } from './seed';
 import { DEFAULT_DB_FILE, sessionFileOf } from '../localorg/server';
+import { sfLoginCommand } from '../localorg/identity';
 import { startPreview } from './server';
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `  local org: ${preview.localOrg.url} as ${org.user.Username} (${preview.localOrg.access.source}); jsforce url and token (random per start) in ${sessionFileOf(dbFile)}; database ${org.db.name}; ${seeded}`
+  );
+  console.log(
+    `  sf CLI: ${sfLoginCommand(preview.localOrg.url, sessionFileOf(dbFile))}   (then e.g. npx sf data query --target-org keyplan-local --query "SELECT Name FROM Account")`
   );
   console.log(`  ready in ${secs(performance.now() - t0)}. Ctrl-C stops.`);
 

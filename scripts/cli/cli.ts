@@ -11,6 +11,7 @@ import { openTarget, type Target } from './connect';
 import { bundleFromCsvDir } from './csv';
 import { ImportFailed, InvalidInput, UnfinishedImport } from './errors';
 import { exportBundle } from './exporter';
+import { BULK_THRESHOLD } from './bulk';
 import { importBundle, rollbackImport, type ImportSummary, type Snapshot } from './importer';
 import { Journal, defaultJournalDir } from './journal';
 import { parseJsonStrict } from './strictJson';
@@ -126,8 +127,9 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
       const parts = Object.entries(summary.objects).map(
         ([o, c]) => `${o} ${c.created} new/${c.updated} updated`
       );
+      const jobs = (summary.bulkJobs ?? []).map((j) => `${j.object} ${j.operation} ${j.records}`);
       out(
-        `${label}: account ${summary.accountKey} (${summary.accountId}) in ${summary.ms} ms: ${parts.join(', ')}\n`
+        `${label}: account ${summary.accountKey} (${summary.accountId}) in ${summary.ms} ms: ${parts.join(', ')}${jobs.length ? `; Bulk API 2.0 jobs: ${jobs.join(', ')}` : ''}\n`
       );
     }
   };
@@ -135,7 +137,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     bundle: AccountBundle,
     raw: unknown,
     label: string,
-    opts: { updateOfferings?: boolean } = {}
+    opts: { updateOfferings?: boolean; bulkThreshold?: number } = {}
   ): Promise<void> =>
     withTarget(async (t) => {
       const summary = await interruptible((signal) =>
@@ -145,6 +147,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
           log: (l) => err(`${l}\n`),
           raw,
           updateOfferings: opts.updateOfferings,
+          ...(opts.bulkThreshold !== undefined ? { bulkThreshold: opts.bulkThreshold } : {}),
           startJournal: (snapshot) =>
             Journal.begin(
               journalDir(),
@@ -215,10 +218,26 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     )
     .option('--rollback', 'restore the org to before an import that did not finish (killed or interrupted)')
     .option('--resume', 'finish an import that did not finish')
+    .option(
+      '--bulk-threshold <n>',
+      `rows of one object from which the import uses a Bulk API 2.0 job instead of REST collections (default ${BULK_THRESHOLD}; 0 always, Infinity never)`,
+      (v) => {
+        const n = Number(v);
+        if (!(n >= 0))
+          throw new InvalidInput(`--bulk-threshold takes a number of rows (0 or more), got "${v}"`);
+        return n;
+      }
+    )
     .action(
       async (
         file: string | undefined,
-        opts: { csv?: string; updateOfferings?: boolean; rollback?: boolean; resume?: boolean }
+        opts: {
+          csv?: string;
+          updateOfferings?: boolean;
+          rollback?: boolean;
+          resume?: boolean;
+          bulkThreshold?: number;
+        }
       ) => {
         if (opts.rollback || opts.resume) {
           if (opts.rollback && opts.resume) throw new InvalidInput('Use either --rollback or --resume');
@@ -247,7 +266,10 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
           bundle = validate(raw, (p) => `${path.basename(file)}: ${p || '(root)'}`);
           source = `import ${file}`;
         }
-        await runImport(bundle, raw, source, { updateOfferings: opts.updateOfferings });
+        await runImport(bundle, raw, source, {
+          updateOfferings: opts.updateOfferings,
+          ...(opts.bulkThreshold !== undefined ? { bulkThreshold: opts.bulkThreshold } : {})
+        });
       }
     );
 

@@ -30,6 +30,7 @@ import {
   type AccountBundle
 } from '../../src/bundle/schema';
 import { ImportFailed, InvalidInput, type RollbackResult } from './errors';
+import { BULK_THRESHOLD, bulkWrite, type BulkOutcome } from './bulk';
 import type { Journal } from './journal';
 import { KEY_FIELD, accountExt, cellExt, offeringExt, planChildExt, recordExt, soqlString } from './keys';
 import type { Progress } from './progress';
@@ -49,6 +50,8 @@ export interface ImportSummary {
   /** Existing offerings the bundle names that were left as they are (no --update-offerings). */
   offeringsKept: number;
   ms: number;
+  /** Bulk API 2.0 jobs the run used (objects at or above the threshold). */
+  bulkJobs?: { object: string; operation: string; records: number; ms: number }[];
 }
 
 export interface ImportOptions {
@@ -65,6 +68,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Resume: the run's journal and its snapshot (no new snapshot is read). */
   resume?: { journal: Journal; snapshot: Snapshot };
+  /**
+   * Rows of one object (per write) from which the import uses a Bulk API 2.0 ingest job instead of
+   * sObject collections (default BULK_THRESHOLD, 2,000; Infinity: never).
+   */
+  bulkThreshold?: number;
 }
 
 /** A contact role as the snapshot keeps it. */
@@ -383,6 +391,7 @@ class Writer {
 
   /** Upserts rows (each with Keyplan_Key__c), returning the ids in row order; `where` names a row in the bundle. */
   async upsert(object: string, rows: Fields[], where: (i: number) => string): Promise<string[]> {
+    if (this.useBulk(rows)) return this.bulk('upsert', object, rows, where);
     const ids: string[] = [];
     for (const [c, batch] of chunks(rows).entries()) {
       let results: SaveResult[];
@@ -414,6 +423,7 @@ class Writer {
     rows: Fields[],
     where: (i: number) => string
   ): Promise<string[]> {
+    if (mode === 'update' && this.useBulk(rows)) return this.bulk('update', object, rows, where);
     const ids: string[] = [];
     for (const [c, batch] of chunks(rows).entries()) {
       const results = await this.call(mode, object, batch.length, () =>
@@ -430,6 +440,29 @@ class Writer {
     }
     return ids;
   }
+
+  /** Rows at or above the Bulk threshold: one Bulk API 2.0 ingest job (bulk.ts) instead of collections. */
+  private useBulk(rows: readonly unknown[]): boolean {
+    return rows.length > 0 && rows.length >= (this.options.bulkThreshold ?? BULK_THRESHOLD);
+  }
+
+  private async bulk(
+    operation: 'upsert' | 'update',
+    object: string,
+    rows: Fields[],
+    where: (i: number) => string
+  ): Promise<string[]> {
+    const out = (await this.call(`bulk ${operation}`, object, rows.length, () =>
+      bulkWrite(this.conn, object, operation, rows, KEY_FIELD, where)
+    )) as unknown as BulkOutcome;
+    out.created.forEach((c) => this.count(object, c ? 'created' : 'updated'));
+    this.bulkJobs.push({ object, operation, records: rows.length, ms: out.jobMs });
+    this.tick(object, rows.length);
+    return out.ids;
+  }
+
+  /** The Bulk API jobs this run used. */
+  readonly bulkJobs: NonNullable<ImportSummary['bulkJobs']> = [];
 
   async destroy(object: string, ids: string[]): Promise<void> {
     for (const batch of chunks(ids)) {
@@ -799,7 +832,8 @@ export async function importBundle(
     records: w.done,
     usersCreated: missing.length,
     offeringsKept,
-    ms: Math.round(performance.now() - started)
+    ms: Math.round(performance.now() - started),
+    ...(w.bulkJobs.length ? { bulkJobs: w.bulkJobs } : {})
   };
 }
 

@@ -383,7 +383,7 @@ describe('kill and recover', () => {
     const beforeDump = dumpDb(db);
     const big = largeBundle({ today: '2026-05-01' });
     const started = Date.now();
-    const batches = await importAndKill(db, journals, writeJson('big.json', big), 60);
+    const batches = await importAndKill(db, journals, writeJson('big.json', big), 8);
     const written = dumpDb(db).Contact.length - beforeDump.Contact.length;
     assert.ok(written > 0, 'contacts were written before the kill');
     assert.equal((await cliIn(db, journals, 'export', 'northwind')).code, 3);
