@@ -8,6 +8,7 @@
  * stops at the first manager already kept, so filtering is linear in the account's size.
  */
 import type { ColourMode } from './coverage';
+import { buildOrgForest, type OrgForest, type OrgMember } from './orgChart';
 
 /** What a person can be filtered by: the key of each colour mode, plus the decision role. */
 export type FilterDimension = ColourMode | 'decisionRole';
@@ -145,6 +146,26 @@ export function connectMatches(
     }
   }
   return { keep, context };
+}
+
+/**
+ * The chart of a filter: the forest of the matches and the managers connecting them (same reporting lines
+ * as `full`, in the same order), who matches, and who is kept only as context. Without a filter, `full`.
+ */
+export function filterForest<T extends OrgMember & FilterSubject>(
+  full: OrgForest<T>,
+  filter: ChartFilter,
+  keyOf: (dimension: FilterDimension, person: T) => string,
+  centers: readonly { id: string; parentId?: string | null }[] = []
+): { forest: OrgForest<T>; matches: Set<string> | null; context: Set<string> } {
+  if (!isFiltering(filter)) return { forest: full, matches: null, context: new Set() };
+  const people: T[] = full.order.map((id) => full.byId.get(id) as T);
+  const matches = matchingIds(people, filter, keyOf, centers);
+  const { keep, context } = connectMatches(full.parentOf, matches);
+  const members: T[] = [];
+  for (const p of people)
+    if (keep.has(p.id)) members.push({ ...p, reportsToId: full.parentOf.get(p.id) ?? null });
+  return { forest: buildOrgForest(members), matches, context };
 }
 
 /** "12 of 145 people match" (the line that tells how much a filter shows). */

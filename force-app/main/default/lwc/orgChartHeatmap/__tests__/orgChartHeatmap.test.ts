@@ -380,9 +380,7 @@ describe('c-org-chart-heatmap interactions', () => {
     );
     expect(names).not.toContain('Ada Lovelace');
     expect(node(el, 'Margaret Hale').classList).toContain('is-context');
-    expect(node(el, 'Margaret Hale').getAttribute('aria-label')).toContain(
-      'outside the filtered buying center'
-    );
+    expect(node(el, 'Margaret Hale').getAttribute('aria-label')).toContain('kept to connect the matches');
     change($(el, '.bc-filter')!, '');
     await flush();
     // Back to everyone, at a readable zoom (so not all drawn in jsdom's 800 pixels until "Fit to screen").
