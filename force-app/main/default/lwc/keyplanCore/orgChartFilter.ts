@@ -264,3 +264,40 @@ export function shortenTitle(title: string, max: number): string {
   }
   return `${t.slice(0, max - 1).trimEnd()}…`;
 }
+
+/**
+ * The buying centers as a tree for a picker: each center followed by its sub-centers, a "›" per level
+ * ("Helicopters", "› Helicopters Europe"), siblings in the order given. A center whose parent is unknown
+ * (or in a loop) is listed at the top level.
+ */
+export function buyingCenterTree(
+  centers: readonly { id: string; name: string; parentId?: string | null }[]
+): { label: string; value: string; depth: number }[] {
+  const ids = new Set(centers.map((c) => c.id));
+  const children = new Map<string | null, { id: string; name: string }[]>();
+  for (const c of centers) {
+    const parent = c.parentId && ids.has(c.parentId) && c.parentId !== c.id ? c.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(c);
+    else children.set(parent, [c]);
+  }
+  const out: { label: string; value: string; depth: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (parent: string | null, depth: number): void => {
+    for (const c of children.get(parent) ?? []) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push({ label: `${'› '.repeat(depth)}${c.name}`, value: c.id, depth });
+      visit(c.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  // Centers only reachable through a parent loop: listed at the top level, with what hangs below them.
+  for (const c of centers)
+    if (!seen.has(c.id)) {
+      seen.add(c.id);
+      out.push({ label: c.name, value: c.id, depth: 0 });
+      visit(c.id, 1);
+    }
+  return out;
+}

@@ -3,6 +3,7 @@ import {
   NO_FILTER,
   activeDimensions,
   buyingCenterScope,
+  buyingCenterTree,
   connectMatches,
   isFiltering,
   matchSummary,
@@ -211,5 +212,32 @@ describe('shortenTitle', () => {
         expect(shortenTitle(t, max).length).toBeLessThanOrEqual(max);
       })
     );
+  });
+});
+
+describe('buyingCenterTree', () => {
+  it('lists each center followed by its sub-centers, marked by depth', () => {
+    const tree = buyingCenterTree([
+      { id: 'he', name: 'Helicopters Europe', parentId: 'h' },
+      { id: 'h', name: 'Helicopters', parentId: null },
+      { id: 'd', name: 'Defence', parentId: null },
+      { id: 'hed', name: 'Germany', parentId: 'he' },
+      { id: 'x', name: 'Orphan', parentId: 'missing' }
+    ]);
+    expect(tree.map((t) => t.label)).toEqual([
+      'Helicopters',
+      '› Helicopters Europe',
+      '› › Germany',
+      'Defence',
+      'Orphan'
+    ]);
+  });
+
+  it('lists centers in a parent loop once', () => {
+    const tree = buyingCenterTree([
+      { id: 'a', name: 'A', parentId: 'b' },
+      { id: 'b', name: 'B', parentId: 'a' }
+    ]);
+    expect(tree.map((t) => t.value).sort()).toEqual(['a', 'b']);
   });
 });
