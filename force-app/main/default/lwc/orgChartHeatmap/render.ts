@@ -82,11 +82,25 @@ export function renderLinks(links: LinkView[]): RenderLink[] {
   }));
 }
 
-/** "2 of 5", "No match", or blank without a search. */
-export function hitSummary(searchText: string, hits: number, hitIndex: number): string {
-  if (!searchText.trim()) return BLANK;
-  if (hits === 0) return 'No match';
-  return `${hitIndex + 1} of ${hits}`;
+/** Most matches the search list shows: past this, the user adds a word or a filter. */
+export const MAX_SEARCH_RESULTS = 50;
+
+/** One search result line: the name, then title, stance, roles and buying center. */
+export function searchResultItem(
+  c: {
+    id: string;
+    name: string;
+    title?: string | null;
+    stance?: string | null;
+    buyerRole?: string | null;
+    decisionRole?: string | null;
+  },
+  buyingCenterName: string
+): { id: string; name: string; detail: string } {
+  const detail = [c.title, c.stance ?? 'Stance unknown', c.buyerRole, c.decisionRole, buyingCenterName]
+    .filter(Boolean)
+    .join(' · ');
+  return { id: c.id, name: c.name, detail };
 }
 
 /** The line under the chart: people shown, and how many in view are drawn when the DOM cap applies. */

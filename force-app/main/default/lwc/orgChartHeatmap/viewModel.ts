@@ -302,6 +302,13 @@ export class OrgChartViewModel {
     return searchPeople(this.searchable, text);
   }
 
+  /** A contact and the name of its buying center (for the search result list), or null. */
+  contactAt(id: string): { contact: ContactNode; buyingCenterName: string } | null {
+    const contact = this.byId.get(id);
+    if (!contact) return null;
+    return { contact, buyingCenterName: this.bcNames.get(contact.buyingCenterId ?? '') ?? '' };
+  }
+
   /** A node's box (layout space) or undefined when not drawn. */
   nodeBox(id: string): LaidOutNode | undefined {
     return this.layoutResult.nodeById.get(id);

@@ -1,4 +1,4 @@
-import { BLANK, hitSummary, renderLinks, renderNodes, statusText } from '../render';
+import { BLANK, renderLinks, renderNodes, searchResultItem, statusText } from '../render';
 import type { LinkView, NodeView } from '../viewModel';
 
 const node = (id: string, over: Partial<NodeView> = {}): NodeView => ({
@@ -89,10 +89,20 @@ describe('orgChartHeatmap render decoration', () => {
     ]);
   });
 
-  it('summarises search hits and the DOM cap', () => {
-    expect(hitSummary('  ', 0, -1)).toBe(BLANK);
-    expect(hitSummary('ada', 0, -1)).toBe('No match');
-    expect(hitSummary('ada', 4, 1)).toBe('2 of 4');
+  it('describes a search result and summarises the DOM cap', () => {
+    expect(
+      searchResultItem(
+        {
+          id: 'c1',
+          name: 'Ana',
+          title: 'CFO',
+          stance: null,
+          buyerRole: 'Economic Buyer',
+          decisionRole: null
+        },
+        'Finance'
+      )
+    ).toEqual({ id: 'c1', name: 'Ana', detail: 'CFO · Stance unknown · Economic Buyer · Finance' });
     expect(statusText({ visible: 10, total: 25 }, { drawn: 10, inView: 10, capped: false })).toBe(
       '10 of 25 people in the chart'
     );
