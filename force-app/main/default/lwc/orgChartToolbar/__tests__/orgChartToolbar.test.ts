@@ -38,7 +38,7 @@ function mount(props: Record<string, unknown> = {}): {
   el: Toolbar;
   events: { name: string; detail: unknown }[];
 } {
-  const el = createElement('c-org-chart-toolbar', { is: OrgChartToolbar }) as Toolbar;
+  const el = createElement('c-org-chart-toolbar', { is: OrgChartToolbar }) as unknown as Toolbar;
   Object.assign(el, {
     colourOptions: [
       { label: 'Relationship heat', value: 'heat' },
