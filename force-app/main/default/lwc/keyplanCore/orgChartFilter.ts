@@ -8,7 +8,7 @@
  * stops at the first manager already kept, so filtering is linear in the account's size.
  */
 import type { ColourMode } from './coverage';
-import { buildOrgForest, type OrgForest, type OrgMember } from './orgChart';
+import type { OrgForest, OrgMember } from './orgChart';
 
 /** What a person can be filtered by: the key of each colour mode, plus the decision role. */
 export type FilterDimension = ColourMode | 'decisionRole';
@@ -149,6 +149,43 @@ export function connectMatches(
 }
 
 /**
+ * The part of `full` made of the people in `keep`, where every kept person's manager is kept too (what
+ * `connectMatches` returns): same reporting lines, same order, same depths, no sorting and no repairs (the
+ * full forest made them), so it costs one pass over the kept people.
+ */
+export function subForest<T extends OrgMember>(full: OrgForest<T>, keep: ReadonlySet<string>): OrgForest<T> {
+  const byId = new Map<string, T>();
+  const parentOf = new Map<string, string | null>();
+  const childrenOf = new Map<string, string[]>();
+  const depthOf = new Map<string, number>();
+  const roots: string[] = [];
+  const order: string[] = [];
+  for (const id of full.order) {
+    if (!keep.has(id)) continue;
+    order.push(id);
+    byId.set(id, full.byId.get(id) as T);
+    const parent = full.parentOf.get(id) ?? null;
+    parentOf.set(id, parent);
+    depthOf.set(id, full.depthOf.get(id) ?? 0);
+    if (parent === null) roots.push(id);
+    else {
+      // Pre-order visits children in their (sorted) order, so each list comes out sorted too.
+      const list = childrenOf.get(parent);
+      if (list) list.push(id);
+      else childrenOf.set(parent, [id]);
+    }
+  }
+  const descendantCount = new Map<string, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i];
+    let n = 0;
+    for (const k of childrenOf.get(id) ?? []) n += 1 + (descendantCount.get(k) as number);
+    descendantCount.set(id, n);
+  }
+  return { byId, parentOf, childrenOf, roots, order, depthOf, descendantCount, repairs: [] };
+}
+
+/**
  * The chart of a filter: the forest of the matches and the managers connecting them (same reporting lines
  * as `full`, in the same order), who matches, and who is kept only as context. Without a filter, `full`.
  */
@@ -162,10 +199,7 @@ export function filterForest<T extends OrgMember & FilterSubject>(
   const people: T[] = full.order.map((id) => full.byId.get(id) as T);
   const matches = matchingIds(people, filter, keyOf, centers);
   const { keep, context } = connectMatches(full.parentOf, matches);
-  const members: T[] = [];
-  for (const p of people)
-    if (keep.has(p.id)) members.push({ ...p, reportsToId: full.parentOf.get(p.id) ?? null });
-  return { forest: buildOrgForest(members), matches, context };
+  return { forest: subForest(full, keep), matches, context };
 }
 
 /** "12 of 145 people match" (the line that tells how much a filter shows). */
@@ -243,6 +277,42 @@ function wordMatches(e: SearchEntry, w: string): boolean {
   return w.length >= 3 && e.initials.some((i) => i.includes(w));
 }
 
+/** Common long words of job titles and their usual short forms (used only when a title does not fit). */
+const TITLE_ABBREVIATIONS: readonly [RegExp, string][] = [
+  [/\bManaging Director\b/g, 'MD'],
+  [/\bSenior Vice President\b/g, 'SVP'],
+  [/\bExecutive Vice President\b/g, 'EVP'],
+  [/\bVice President\b/g, 'VP'],
+  [/\bDirector\b/g, 'Dir.'],
+  [/\bManager\b/g, 'Mgr'],
+  [/\bEngineering\b/g, 'Eng.'],
+  [/\bOperations\b/g, 'Ops'],
+  [/\bInformation Technology\b/g, 'IT'],
+  [/\bProgramme\b|\bProgram\b/g, 'Prog.'],
+  [/\bProcurement\b/g, 'Procur.'],
+  [/\bDevelopment\b/g, 'Dev.']
+];
+
+/**
+ * A title that fits in about `max` characters: first the usual short forms ("Managing Director" -> "MD",
+ * a "Chief ... Officer" -> its initials, "CFO"), then `shortenTitle`. A title that fits is returned as is.
+ */
+export function fitTitle(title: string, max: number): string {
+  let t = title.trim();
+  if (t.length <= max) return t;
+  t = t.replace(/\bChief(?: [A-Z][a-z]+)+ Officer\b/g, (m) =>
+    m
+      .split(' ')
+      .map((w) => w[0])
+      .join('')
+  );
+  for (const [re, short] of TITLE_ABBREVIATIONS) {
+    if (t.length <= max) break;
+    t = t.replace(re, short);
+  }
+  return shortenTitle(t, max);
+}
+
 /**
  * A title cut to about `max` characters keeping what tells people apart: the part after the last comma
  * (the division, "Helicopters Europe") stays whole and the role before it is shortened, so
@@ -256,8 +326,16 @@ export function shortenTitle(title: string, max: number): string {
   if (comma > 0) {
     const tail = t.slice(comma); // ", Helicopters Europe"
     const room = max - tail.length - 1;
+    if (room >= 8) return `${t.slice(0, room).trimEnd()}…${tail}`;
+    // Little room left for the role: keep the role, the division's start and its last word (the region).
+    const role = t.slice(0, comma);
+    const division = tail.slice(2);
+    const last = division.slice(division.lastIndexOf(' ') + 1);
+    const headRoom = max - role.length - 2 - last.length - 2;
+    if (last !== division && headRoom >= 3)
+      return `${role}, ${division.slice(0, headRoom).trimEnd()}… ${last}`;
     if (room >= 4) return `${t.slice(0, room).trimEnd()}…${tail}`;
-    // The division alone is too long: keep the start of the role and the end of the division.
+    // Nothing else fits: keep the start of the role and the end of the division.
     const head = t.slice(0, Math.max(3, Math.floor((max - 3) / 2))).trimEnd();
     const end = t.slice(t.length - (max - head.length - 1)).trimStart();
     return `${head}…${end}`;

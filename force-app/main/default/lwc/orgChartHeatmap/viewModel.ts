@@ -98,6 +98,8 @@ export class OrgChartViewModel {
   private lastView: { key: string; slice: ViewSlice } | null = null;
   private index!: ViewportIndex<RelationshipLinkDto>;
   private contactLinks: RelationshipLinkDto[] = [];
+  /** The contact links between two people of the filtered chart (all of them without a filter). */
+  private shownLinks: RelationshipLinkDto[] = [];
   /** A person's key in a filter dimension: the colour key of a mode (as the legend shows it), or the role. */
   private keyOf = (dimension: FilterDimension, m: Member): string => {
     if (dimension === 'decisionRole') return this.byId.get(m.id)?.decisionRole ?? 'Unknown';
@@ -156,7 +158,15 @@ export class OrgChartViewModel {
 
   /** The people who match the filter plus the managers connecting them (as context). */
   private filteredForest(): OrgForest<Member> {
-    return this.filtering.forestOf(this.fullForest);
+    const forest = this.filtering.forestOf(this.fullForest);
+    // Links to people the filter hides are never drawn: leave them out of every relayout.
+    this.shownLinks =
+      forest === this.fullForest
+        ? this.contactLinks
+        : this.contactLinks.filter(
+            (l) => forest.byId.has(l.fromContactId as string) && forest.byId.has(l.toContactId)
+          );
+    return forest;
   }
 
   private sizeOf = (m: Member): NodeSize =>
@@ -170,7 +180,7 @@ export class OrgChartViewModel {
       nodeSize: this.sizeOf,
       levelGap: 56
     });
-    const merged = mergeParallel(placeLinks(this.layoutResult, this.contactLinks, 'attach').placed);
+    const merged = mergeParallel(placeLinks(this.layoutResult, this.shownLinks, 'attach').placed);
     this.placed = merged.placed;
     this.linkCount = merged.counts;
     this.index = buildViewportIndex(this.layoutResult, this.placed);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  buildOrgForest,
   NO_FILTER,
   activeDimensions,
   buyingCenterScope,
@@ -10,7 +11,9 @@ import {
   matchingIds,
   searchIndex,
   searchPeople,
+  fitTitle,
   shortenTitle,
+  subForest,
   titleInitials,
   toggleKey,
   withKeys,
@@ -133,10 +136,8 @@ describe('connectMatches', () => {
         const { keep, context } = connectMatches(pm, matches);
         for (const m of matches) expect(keep.has(m)).toBe(true);
         for (const c of context) expect(matches.has(c)).toBe(false);
-        for (const k of keep) {
-          const p = pm.get(k);
-          if (p) expect(keep.has(p)).toBe(true);
-        }
+        const orphans = [...keep].filter((k) => pm.get(k) && !keep.has(pm.get(k)!));
+        expect(orphans).toEqual([]);
       })
     );
   });
@@ -239,5 +240,65 @@ describe('buyingCenterTree', () => {
       { id: 'b', name: 'B', parentId: 'a' }
     ]);
     expect(tree.map((t) => t.value).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('fitTitle', () => {
+  it('uses the usual short forms before cutting, keeping the division', () => {
+    expect(fitTitle('VP Operations', 26)).toBe('VP Operations');
+    expect(fitTitle('Managing Director, Helicopters Europe', 26)).toBe('MD, Helicopters Europe');
+    expect(fitTitle('Chief Technology Officer, Helicopters', 26)).toBe('CTO, Helicopters');
+    expect(fitTitle('Group Chief Financial Officer', 26)).toBe('Group CFO');
+    expect(fitTitle('VP Engineering, Helicopters Europe', 27)).toBe('VP Eng., Helicopters Europe');
+    const long = fitTitle('Procurement Manager, Commercial Aircraft Asia-Pacific', 27);
+    expect(long.length).toBeLessThanOrEqual(27);
+    expect(long.endsWith('Asia-Pacific')).toBe(true);
+  });
+});
+
+describe('subForest', () => {
+  it('equals building the forest of the kept people from scratch', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -1, max: 60 }), fc.string({ maxLength: 3 })), {
+          minLength: 1,
+          maxLength: 60
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        (rows, every) => {
+          const rowsAsPeople = rows.map(([p, name], i) => ({
+            id: `p${String(i).padStart(2, '0')}`,
+            name,
+            reportsToId: p >= 0 && p < rows.length ? `p${String(p).padStart(2, '0')}` : null
+          }));
+          const full = buildOrgForest(rowsAsPeople);
+          const matches = new Set(full.order.filter((_, i) => i % every === 0));
+          const { keep } = connectMatches(full.parentOf, matches);
+          const sub = subForest(full, keep);
+          // Rebuilt with the repaired managers, so both start from the same reporting lines.
+          const again = buildOrgForest(
+            full.order
+              .filter((id) => keep.has(id))
+              .map((id) => ({ ...full.byId.get(id)!, reportsToId: full.parentOf.get(id) ?? null }))
+          );
+          expect(sub.order).toEqual(again.order);
+          expect(sub.roots).toEqual(again.roots);
+          expect([...sub.childrenOf]).toEqual(
+            [...again.childrenOf].sort((a, b) => sub.order.indexOf(a[0]) - sub.order.indexOf(b[0]))
+          );
+          expect([...sub.descendantCount].sort()).toEqual([...again.descendantCount].sort());
+          expect([...sub.depthOf].sort()).toEqual([...again.depthOf].sort());
+        }
+      )
+    );
+  });
+});
+
+describe('shortenTitle with little room for the role', () => {
+  it('keeps the role, the start of the division and its last word', () => {
+    expect(shortenTitle('Procur. Mgr, Helicopters Americas', 26)).toBe('Procur. Mgr, Hel… Americas');
+    expect(fitTitle('Managing Director, Commercial Aircraft Asia-Pacific', 28)).toBe(
+      'MD, Commercial… Asia-Pacific'
+    );
   });
 });
