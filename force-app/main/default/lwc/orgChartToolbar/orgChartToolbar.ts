@@ -1,5 +1,12 @@
 import { LightningElement, api } from 'lwc';
-import { NO_FILTER, isFiltering, withKeys, type ChartFilter, type FilterDimension } from 'c/keyplanCore';
+import {
+  NO_FILTER,
+  activeDimensions,
+  isFiltering,
+  withKeys,
+  type ChartFilter,
+  type FilterDimension
+} from 'c/keyplanCore';
 import { FILTER_PICKERS, SEVERAL, filterPicker, resultSummary, type Option } from './toolbarOptions';
 
 /** One person in the search result list. */
@@ -38,6 +45,9 @@ export default class OrgChartToolbar extends LightningElement {
   @api coverageCount = 0;
   @api coverageActive = false;
 
+  /** On a narrow region the filters fold behind a "Filters" button (CSS decides when); open or not. */
+  filtersOpen = false;
+
   /** Index of the active option in the result list (-1: none). */
   activeIndex = -1;
   listOpen = false;
@@ -53,6 +63,25 @@ export default class OrgChartToolbar extends LightningElement {
 
   get filtering(): boolean {
     return isFiltering(this.filter ?? NO_FILTER);
+  }
+
+  get filtersClass(): string {
+    return `row filters slds-grid slds-wrap slds-grid_vertical-align-end slds-gutters_x-small${this.filtersOpen ? ' is-open' : ''}`;
+  }
+
+  get filtersExpanded(): string {
+    return String(this.filtersOpen);
+  }
+
+  /** "Filters" or "Filters (2)" with the number of filters on. */
+  get filtersToggleLabel(): string {
+    const f = this.filter ?? NO_FILTER;
+    const n = activeDimensions(f).length + (f.buyingCenterId ? 1 : 0);
+    return n ? `Filters (${n})` : 'Filters';
+  }
+
+  handleToggleFilters(): void {
+    this.filtersOpen = !this.filtersOpen;
   }
 
   get showList(): boolean {

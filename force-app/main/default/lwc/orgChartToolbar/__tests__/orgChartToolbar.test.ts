@@ -200,6 +200,23 @@ describe('c-org-chart-toolbar', () => {
     await expect(el).toBeAccessible();
   });
 
+  it('folds the filters behind a Filters button that counts the filters on', async () => {
+    const { el } = mount({ filter: { buyingCenterId: 'bc1', keys: { stance: ['Detractor'] } } });
+    await flush();
+    const toggle = $(el, 'button.filters-toggle');
+    const fieldset = $(el, 'fieldset.filters');
+    expect(toggle.textContent!.trim()).toBe('Filters (2)');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(fieldset.id);
+    toggle.click();
+    await flush();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(fieldset.classList).toContain('is-open');
+    Object.assign(el, { filter: NO_FILTER });
+    await flush();
+    expect(toggle.textContent!.trim()).toBe('Filters');
+  });
+
   it('forwards the colour, depth, zoom, fit, expand and coverage commands', async () => {
     const { el, events } = mount({ coverageActive: true });
     await flush();
