@@ -108,9 +108,12 @@ const ORG_CHART: Interaction[] = [
     name: 'search',
     prepare: async () => undefined,
     act: (root, i) =>
-      timedInPage(root.locator('lightning-input.search input'), i % 2 ? 'Director' : `Person ${i * 37 + 1}`),
+      timedInPage(
+        root.locator('c-org-chart-toolbar input.search'),
+        i % 2 ? 'Director' : `Person ${i * 37 + 1}`
+      ),
     witness: async (root) =>
-      `${await text(root.locator('.hit-summary'))}|${await root.locator('.node.is-current').count()}`
+      `${await root.locator('c-org-chart-toolbar .result-summary').first().textContent()}|${await root.locator('.node.is-hit').count()}`
   },
   {
     name: 'expandAll',

@@ -183,6 +183,27 @@ function main(): void {
     target_ms: 50,
     drawn: opened.visibleCount
   });
+  // A question filter (every detractor, expanded, with the managers connecting them), then cleared.
+  const asked = new OrgChartViewModel(data, { today, initialDepth: 3 });
+  let q = 0;
+  results.push({
+    name: 'orgchart.filter.stance',
+    ms: measure(() => {
+      asked.setFilter(
+        q++ % 2 === 0
+          ? { buyingCenterId: null, keys: { stance: ['Detractor'], decisionRole: ['Decision Maker'] } }
+          : { buyingCenterId: null, keys: {} }
+      );
+      asked.view(viewport);
+    }, runs * 2),
+    target_ms: 50,
+    matches:
+      (asked.setFilter({
+        buyingCenterId: null,
+        keys: { stance: ['Detractor'], decisionRole: ['Decision Maker'] }
+      }),
+      asked.matchSummary)
+  });
   // Worst case: everyone expanded, so clearing the filter lays out all 10,000 people again.
   results.push({
     name: 'orgchart.filter.all-expanded',

@@ -203,9 +203,15 @@ describe('orgChartHeatmap', () => {
   const stanceOf = async (root: Locator, name: string): Promise<string> =>
     (await node(root, name).locator('.meta > span').first().innerText()).trim();
   const panel = (root: Locator): Locator => root.locator('c-org-chart-person-panel');
-  /** The chart opens at a readable zoom on its top people: find someone further out with the search. */
+  /**
+   * The chart opens at a readable zoom on its top people: find someone further out with the search (Enter
+   * jumps to the first match of the toolbar's result list).
+   */
   const show = async (root: Locator, name: string): Promise<void> => {
-    await root.locator('lightning-input.search input').fill(name);
+    const search = root.locator('c-org-chart-toolbar input.search');
+    await search.fill(name);
+    await root.locator('c-org-chart-toolbar [role="option"]').first().waitFor();
+    await search.press('Enter');
     await node(root, name).waitFor();
   };
 

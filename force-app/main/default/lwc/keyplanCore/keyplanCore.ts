@@ -4,6 +4,7 @@
  */
 export * from './settings';
 export * from './orgChart';
+export * from './orgChartFilter';
 export * from './layout';
 export * from './compactLayout';
 export * from './linkPlacement';

@@ -1,4 +1,4 @@
-import { BLANK, KEY_DIRECTIONS, hitSummary } from './render';
+import { BLANK, KEY_DIRECTIONS } from './render';
 import { OrgChartCanvas } from './chartCanvas';
 
 /**
@@ -13,41 +13,38 @@ export class OrgChartNavigation extends OrgChartCanvas {
   saveError: unknown = null;
   conflict = false;
 
-  get hitSummary(): string {
-    return hitSummary(this.searchText, this.hits.length, this.hitIndex);
-  }
-
-  get noHits(): boolean {
-    return this.hits.length < 2;
-  }
-
   handleToggleCoverage(): void {
     this.showCoverage = !this.showCoverage;
     if (this.showCoverage) this.selectedId = null;
   }
 
-  handleSearchInput(event: CustomEvent<{ value: string }> & { target: { value?: string } }): void {
-    this.searchText = event.detail?.value ?? event.target?.value ?? '';
+  /** The toolbar's search: every match is highlighted in the chart and listed in the toolbar. */
+  handleSearch(event: CustomEvent<{ text: string }>): void {
+    this.searchText = event.detail.text ?? '';
     this.hits = this.vm ? this.vm.search(this.searchText) : [];
     this.hitIndex = -1;
-    if (this.hits.length) this.gotoHit(0);
-    else this.announce(this.searchText.trim() ? `No one matches ${this.searchText}` : '');
+    const n = this.hits.length;
+    if (!this.searchText.trim()) this.announce('');
+    else
+      this.announce(
+        n
+          ? `${n.toLocaleString()} ${n === 1 ? 'person matches' : 'people match'}`
+          : `No one matches ${this.searchText}`
+      );
     this.refreshView();
   }
 
-  handleSearchKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && this.hits.length) {
-      event.preventDefault();
-      this.gotoHit((this.hitIndex + 1) % this.hits.length);
+  /** A match chosen in the toolbar's list: shown (expanding or unfiltering as needed) and opened. */
+  handleJump(event: CustomEvent<{ contactId: string }>): void {
+    const id = event.detail.contactId;
+    if (!this.vm?.contactAt(id)) return;
+    const i = this.hits.indexOf(id);
+    if (i >= 0) this.gotoHit(i);
+    else {
+      this.reveal(id);
+      this.activeId = id;
     }
-  }
-
-  handleNextHit(): void {
-    if (this.hits.length) this.gotoHit((this.hitIndex + 1) % this.hits.length);
-  }
-
-  handlePreviousHit(): void {
-    if (this.hits.length) this.gotoHit((this.hitIndex - 1 + this.hits.length) % this.hits.length);
+    this.open(id);
   }
 
   protected gotoHit(i: number): void {

@@ -58,7 +58,7 @@ export function textColourOn(hex: string): string {
 
 /**
  * The screen-reader label of a person, e.g. "Ada Lovelace, CIO, Champion, heat 82 hot". `node` is the
- * person's drawn box (undefined when not drawn); `context` marks a manager outside the filtered buying center.
+ * person's drawn box (undefined when not drawn); `context` marks a manager drawn only to connect the filter's matches.
  */
 export function personAriaLabel(
   c: ContactNode,
@@ -72,7 +72,7 @@ export function personAriaLabel(
   if (c.buyerRole) parts.push(c.buyerRole);
   parts.push(`heat ${h?.heat ?? 0} ${h?.band ?? 'cold'}`);
   if (node && node.hiddenDescendants > 0) parts.push(`${node.hiddenDescendants} people hidden below`);
-  if (context) parts.push('outside the filtered buying center');
+  if (context) parts.push('not a match, kept to connect the matches');
   return parts.join(', ');
 }
 

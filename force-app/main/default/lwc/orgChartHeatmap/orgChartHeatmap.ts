@@ -19,20 +19,21 @@ import type {
   RelationshipLinkInput,
   SettingsData
 } from '@keyplan/contracts';
-import { COLOUR_MODES, COLOUR_MODE_LABELS, OrgChartViewModel, type PersonDetails } from './viewModel';
+import { COLOUR_MODES, OrgChartViewModel, type PersonDetails } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
-import { BLANK, COLOUR_OPTIONS, LEVEL_OPTIONS, statusText } from './render';
-import { OrgChartNavigation } from './chartNavigation';
+import { BLANK, LEVEL_OPTIONS, statusText } from './render';
+import { OrgChartFilters } from './chartFilters';
 import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
 
 /**
  * The org chart heatmap on the Account record page: the reporting tree, the informal network over it,
  * colouring by heat / stance / buyer role / coverage, and in-place editing of stakeholders and links.
  * All chart logic lives in the view model; the viewport is kept by the canvas layer (`chartCanvas.ts`),
- * search, keyboard and selection by the navigation layer (`chartNavigation.ts`); this class keeps the
- * loading, the toolbar, the side panel and the server calls.
+ * search, keyboard and selection by the navigation layer (`chartNavigation.ts`), the toolbar's colouring,
+ * filters and search results by the filter layer (`chartFilters.ts`); this class keeps the loading, the
+ * side panel and the server calls.
  */
-export default class OrgChartHeatmap extends OrgChartNavigation {
+export default class OrgChartHeatmap extends OrgChartFilters {
   private record?: string;
   /** The account; setting another one loads its chart. */
   @api
@@ -127,7 +128,7 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     if (previous) {
       // A refresh keeps what the user was looking at.
       vm.collapsed = previous.collapsed;
-      vm.setBuyingCenter(previous.buyingCenterId);
+      vm.setFilter(previous.filter);
       if (previous.focus) vm.setFocus(previous.focus.id, previous.focus.levels);
     }
     this.vm = vm;
@@ -198,27 +199,6 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
   }
 
   // ---- toolbar ----
-  get colourOptions(): { label: string; value: string }[] {
-    return COLOUR_OPTIONS;
-  }
-  get colourBy(): string {
-    return this.vm?.colourBy ?? 'heat';
-  }
-  get legendTitle(): string {
-    return `Colour: ${COLOUR_MODE_LABELS[this.vm?.colourBy ?? 'heat']}`;
-  }
-  get legend(): { key: string; label: string; colour: string; count: number }[] {
-    return this.vm?.legend ?? [];
-  }
-  get buyingCenterOptions(): { label: string; value: string }[] {
-    return this.memoised('bcOptions', [this.vm?.buyingCenters], () => [
-      { label: 'All buying centers', value: '' },
-      ...this.buyingCenters
-    ]);
-  }
-  get buyingCenterValue(): string {
-    return this.vm?.buyingCenterId ?? '';
-  }
   get levelOptions(): { label: string; value: string }[] {
     return LEVEL_OPTIONS;
   }
@@ -241,22 +221,8 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
       { drawn: nodes.length, inView, capped }
     );
   }
-  get coverageButtonLabel(): string {
-    return `Coverage (${this.vm?.issues.length ?? 0})`;
-  }
-  get coverageVariant(): string {
-    return this.showCoverage ? 'brand' : 'neutral';
-  }
-
-  handleColourChange(event: CustomEvent<{ value: string }>): void {
-    this.vm?.setColourBy(event.detail.value as ColourMode);
-    this.changed();
-  }
-
-  handleBuyingCenterChange(event: CustomEvent<{ value: string }>): void {
-    this.vm?.setBuyingCenter(event.detail.value || null);
-    this.changed();
-    this.fit(true);
+  get issueCount(): number {
+    return this.vm?.issues.length ?? 0;
   }
 
   handleLevelsChange(event: CustomEvent<{ value: string }>): void {

@@ -2,6 +2,7 @@
  * What the org chart template binds: the drawn people and links decorated with their classes, styles
  * and labels, and the toolbar's texts. Pure functions of the view slice and the component's state.
  */
+import { fitTitle } from 'c/keyplanCore';
 import { COLOUR_MODES, COLOUR_MODE_LABELS, type Direction, type LinkView, type NodeView } from './viewModel';
 
 /** Text bindings must never be empty: LWC's static-part patching loses empty text nodes. */
@@ -32,7 +33,19 @@ export type RenderNode = NodeView & {
   toggleStyle: string;
   stanceClass: string;
   heatText: string;
+  /** The whole title when the card shows it shortened (shown on hover and focus), else null. */
+  fullTitle: string | null;
 };
+
+/** Average width of a title character on a card (11 px Salesforce Sans), and the card's inner padding. */
+const TITLE_CHAR_PX = 5.6;
+const CARD_PADDING_PX = 18;
+
+/** The title as a card of `width` pixels shows it: short forms first, the division kept (see `fitTitle`). */
+export function cardTitle(title: string, width: number): { text: string; full: string | null } {
+  const text = fitTitle(title, Math.max(8, Math.floor((width - CARD_PADDING_PX) / TITLE_CHAR_PX)));
+  return { text, full: text === title.trim() ? null : title.trim() };
+}
 export type RenderLink = LinkView & { className: string; arrowClass: string; title: string };
 
 /**
@@ -48,6 +61,7 @@ export function renderNodes(
   const active = state.activeId;
   const tabbable = active && nodes.some((n) => n.id === active) ? active : (nodes[0]?.id ?? null);
   return nodes.map((n) => {
+    const title = cardTitle(n.title, n.width);
     const classes = ['node'];
     if (n.id === state.selectedId) classes.push('is-selected');
     if (hitSet.has(n.id)) classes.push('is-hit');
@@ -66,7 +80,8 @@ export function renderNodes(
       toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
       stanceClass: `stance stance-${n.stance.toLowerCase()}`,
       heatText: `Heat ${n.heat}`,
-      title: n.title || BLANK,
+      title: title.text || BLANK,
+      fullTitle: title.full,
       buyerRole: n.buyerRole || BLANK
     };
   });
@@ -82,11 +97,25 @@ export function renderLinks(links: LinkView[]): RenderLink[] {
   }));
 }
 
-/** "2 of 5", "No match", or blank without a search. */
-export function hitSummary(searchText: string, hits: number, hitIndex: number): string {
-  if (!searchText.trim()) return BLANK;
-  if (hits === 0) return 'No match';
-  return `${hitIndex + 1} of ${hits}`;
+/** Most matches the search list shows: past this, the user adds a word or a filter. */
+export const MAX_SEARCH_RESULTS = 50;
+
+/** One search result line: the name, then title, stance, roles and buying center. */
+export function searchResultItem(
+  c: {
+    id: string;
+    name: string;
+    title?: string | null;
+    stance?: string | null;
+    buyerRole?: string | null;
+    decisionRole?: string | null;
+  },
+  buyingCenterName: string
+): { id: string; name: string; detail: string } {
+  const detail = [c.title, c.stance ?? 'Stance unknown', c.buyerRole, c.decisionRole, buyingCenterName]
+    .filter(Boolean)
+    .join(' · ');
+  return { id: c.id, name: c.name, detail };
 }
 
 /** The line under the chart: people shown, and how many in view are drawn when the DOM cap applies. */

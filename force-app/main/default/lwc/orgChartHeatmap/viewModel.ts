@@ -17,11 +17,14 @@ import {
   accountTeam,
   rankByInfluence,
   coverageWorklist,
+  NO_FILTER,
+  searchIndex,
+  searchPeople,
   layoutOrgChart,
   placeLinks,
-  searchContacts,
   visibleIds,
   PALETTES,
+  type ChartFilter,
   type ColourMode,
   type ContactHeat,
   type ContactInfluence,
@@ -29,6 +32,7 @@ import {
   type WorklistGroup,
   type CoverageIssue,
   type CoverageReport,
+  type FilterDimension,
   type KeyplanSettings,
   type LaidOutNode,
   type LegendEntry,
@@ -37,6 +41,7 @@ import {
   type OrgLayout,
   type PlacedLink,
   type Rect,
+  type SearchEntry,
   type ViewportIndex
 } from 'c/keyplanCore';
 import type { BuyingCenterDto, ContactNode, OrgChartData, RelationshipLinkDto } from '@keyplan/contracts';
@@ -45,6 +50,7 @@ import { NODE_SIZES, nodeView, personAriaLabel, type NodeColour, type NodeView }
 import { contactOptions, personDetails, type PersonDetails } from './personDetails';
 import { cutSlice, type ViewSlice } from './viewSlice';
 import { drawnRoots, neighbour, type Direction } from './treeMoves';
+import { ChartFilterState } from './chartFilter';
 
 export { linkStyle } from './linkGeometry';
 export type { LinkView, LinkWeight } from './linkGeometry';
@@ -76,6 +82,7 @@ interface Member {
   id: string;
   name: string;
   reportsToId: string | null;
+  buyingCenterId: string | null;
 }
 
 /** The pure state behind the org chart heatmap. */
@@ -103,11 +110,18 @@ export class OrgChartViewModel {
   private revision = 0;
   private lastView: { key: string; slice: ViewSlice } | null = null;
   private index!: ViewportIndex<RelationshipLinkDto>;
-  private contextIds = new Set<string>();
   private contactLinks: RelationshipLinkDto[] = [];
+  /** The contact links between two people of the filtered chart (all of them without a filter). */
+  private shownLinks: RelationshipLinkDto[] = [];
+  /** A person's key in a filter dimension: the colour key of a mode (as the legend shows it), or the role. */
+  private keyOf = (dimension: FilterDimension, m: Member): string => {
+    if (dimension === 'decisionRole') return this.byId.get(m.id)?.decisionRole ?? 'Unknown';
+    return this.colouring(dimension).colours.get(m.id)?.key ?? 'Unknown';
+  };
+  private filtering = new ChartFilterState<Member>(this.keyOf, () => this.data.buyingCenters);
+  private searchable: SearchEntry[] = [];
 
   colourBy: ColourMode;
-  buyingCenterId: string | null = null;
   collapsed = new Set<string>();
   focus: { id: string; levels: number } | null = null;
 
@@ -131,7 +145,12 @@ export class OrgChartViewModel {
   private rebuildData(): void {
     this.byId = new Map(this.data.contacts.map((c) => [c.id, c]));
     this.fullForest = buildOrgForest(
-      this.data.contacts.map((c) => ({ id: c.id, name: c.name, reportsToId: c.reportsToId }))
+      this.data.contacts.map((c) => ({
+        id: c.id,
+        name: c.name,
+        reportsToId: c.reportsToId,
+        buyingCenterId: c.buyingCenterId ?? null
+      }))
     );
     this.heat = computeHeat(this.byId.keys(), this.data.links, {
       today: this.today,
@@ -154,33 +173,21 @@ export class OrgChartViewModel {
     this.revision++;
     // != null: Apex omits null properties, so a team link may have no fromContactId key at all.
     this.contactLinks = this.data.links.filter((l) => l.fromContactId != null);
+    this.searchable = searchIndex(this.fullForest.order.map((id) => this.byId.get(id) as ContactNode));
     this.forest = this.filteredForest();
   }
 
-  /** The forest of the people in the filtered buying center plus their managers (as context). */
+  /** The people who match the filter plus the managers connecting them (as context). */
   private filteredForest(): OrgForest<Member> {
-    this.contextIds = new Set();
-    if (this.buyingCenterId === null) return this.fullForest;
-    const keep = new Set<string>();
-    for (const c of this.data.contacts) {
-      if (c.buyingCenterId !== this.buyingCenterId) continue;
-      let cur: string | null = c.id;
-      while (cur !== null && !keep.has(cur)) {
-        keep.add(cur);
-        if (this.byId.get(cur)?.buyingCenterId !== this.buyingCenterId) this.contextIds.add(cur);
-        cur = this.fullForest.parentOf.get(cur) ?? null;
-      }
-    }
-    const members: Member[] = [];
-    for (const id of this.fullForest.order) {
-      if (keep.has(id))
-        members.push({
-          id,
-          name: (this.byId.get(id) as ContactNode).name,
-          reportsToId: this.fullForest.parentOf.get(id) ?? null
-        });
-    }
-    return buildOrgForest(members);
+    const forest = this.filtering.forestOf(this.fullForest);
+    // Links to people the filter hides are never drawn: leave them out of every relayout.
+    this.shownLinks =
+      forest === this.fullForest
+        ? this.contactLinks
+        : this.contactLinks.filter(
+            (l) => forest.byId.has(l.fromContactId as string) && forest.byId.has(l.toContactId)
+          );
+    return forest;
   }
 
   private sizeOf = (m: Member): NodeSize =>
@@ -195,7 +202,7 @@ export class OrgChartViewModel {
       levelGap: 56,
       compact: true
     });
-    const merged = mergeParallel(placeLinks(this.layoutResult, this.contactLinks, 'attach').placed);
+    const merged = mergeParallel(placeLinks(this.layoutResult, this.shownLinks, 'attach').placed);
     this.placed = merged.placed;
     this.linkCount = merged.counts;
     this.index = buildViewportIndex(this.layoutResult, this.placed);
@@ -233,19 +240,19 @@ export class OrgChartViewModel {
     return this.fullForest.repairs.map((r) => r.message);
   }
 
-  /** The colouring of the current mode (cached per mode). */
-  private colouring(): {
+  /** The colouring of a mode, the current one by default (cached per mode). */
+  private colouring(mode: ColourMode = this.colourBy): {
     colours: Map<string, NodeColour>;
     legend: LegendEntry[];
   } {
-    let c = this.colourCache.get(this.colourBy);
+    let c = this.colourCache.get(mode);
     if (!c) {
-      c = colourContacts(this.data.contacts, this.colourBy, {
+      c = colourContacts(this.data.contacts, mode, {
         heat: this.heat,
         influence: this.influence,
         coverage: this.coverage
       });
-      this.colourCache.set(this.colourBy, c);
+      this.colourCache.set(mode, c);
     }
     return c;
   }
@@ -263,12 +270,38 @@ export class OrgChartViewModel {
     return this.colouring().legend;
   }
 
-  /** Shows only one buying center (with the managers above its people), or everyone with null. */
+  get filter(): ChartFilter {
+    return this.filtering.filter;
+  }
+
+  /** The filtered buying center (with its sub-centers), or null. */
+  get buyingCenterId(): string | null {
+    return this.filter.buyingCenterId;
+  }
+
+  /** Shows only one buying center and its sub-centers (with the managers above), or everyone with null. */
   setBuyingCenter(id: string | null): void {
-    this.buyingCenterId = id || null;
+    this.setFilter({ ...this.filter, buyingCenterId: id || null });
+  }
+
+  /**
+   * Shows the people who match `filter` and the managers connecting them. Every match is shown: a filter
+   * expands the chart (the collapsed people before it come back when the filter is cleared).
+   */
+  setFilter(filter: ChartFilter): void {
+    this.applyFilter(filter);
+    this.relayout();
+  }
+
+  private applyFilter(filter: ChartFilter): void {
+    this.collapsed = this.filtering.switchTo(filter, this.collapsed);
     this.forest = this.filteredForest();
     if (this.focus && !this.forest.byId.has(this.focus.id)) this.focus = null;
-    this.relayout();
+  }
+
+  /** "12 of 145 people match", or null without a filter. */
+  get matchSummary(): string | null {
+    return this.filtering.summary(this.totalCount);
   }
 
   toggleCollapse(id: string): void {
@@ -294,9 +327,7 @@ export class OrgChartViewModel {
     if (!this.byId.has(id)) return false;
     let changed = false;
     if (!this.forest.byId.has(id)) {
-      this.buyingCenterId = null;
-      this.forest = this.fullForest;
-      this.contextIds = new Set();
+      this.applyFilter(NO_FILTER);
       changed = true;
     }
     if (this.focus && !visibleIds(this.forest, { focus: this.focus }).includes(id)) {
@@ -312,11 +343,16 @@ export class OrgChartViewModel {
     return true;
   }
 
-  /** People whose name, title or department matches (in chart order). */
+  /** People whose name, title, department, stance or roles match (in chart order; see `searchPeople`). */
   search(text: string): string[] {
-    // The forest holds slim members; the search needs titles and departments, so it reads the contacts.
-    const rich = { ...this.fullForest, byId: this.byId } as unknown as OrgForest<ContactNode>;
-    return searchContacts(rich, text);
+    return searchPeople(this.searchable, text);
+  }
+
+  /** A contact and the name of its buying center (for the search result list), or null. */
+  contactAt(id: string): { contact: ContactNode; buyingCenterName: string } | null {
+    const contact = this.byId.get(id);
+    if (!contact) return null;
+    return { contact, buyingCenterName: this.bcNames.get(contact.buyingCenterId ?? '') ?? '' };
   }
 
   /** A node's box (layout space) or undefined when not drawn. */
@@ -342,7 +378,12 @@ export class OrgChartViewModel {
   ariaLabel(id: string): string {
     const c = this.byId.get(id);
     if (!c) return '';
-    return personAriaLabel(c, this.heat.get(id), this.layoutResult.nodeById.get(id), this.contextIds.has(id));
+    return personAriaLabel(
+      c,
+      this.heat.get(id),
+      this.layoutResult.nodeById.get(id),
+      this.filtering.context.has(id)
+    );
   }
 
   /**
@@ -367,7 +408,7 @@ export class OrgChartViewModel {
     const c = this.byId.get(n.id) as ContactNode;
     return nodeView(n, c, this.heat.get(n.id), colours.get(n.id), {
       buyingCenterName: c.buyingCenterId ? (this.bcNames.get(c.buyingCenterId) ?? '') : '',
-      context: this.contextIds.has(n.id),
+      context: this.filtering.context.has(n.id),
       ariaLabel: this.ariaLabel(n.id)
     });
   }

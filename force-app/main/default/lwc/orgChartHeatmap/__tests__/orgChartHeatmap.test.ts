@@ -6,6 +6,7 @@ import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
 import type { ContactNode, OrgChartData, OrgChartPage, RelationshipLinkDto } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
+import { shadowQuery, shadowQueryAll, typeInto } from '../../../../../test/lwcDom';
 
 jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ default: jest.fn() }), {
   virtual: true
@@ -84,8 +85,9 @@ function mount(props: Partial<Host> = {}): Host {
 /** Lets the wire, the async handlers and the re-render settle. */
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const root = (el: HTMLElement): ShadowRoot => el.shadowRoot as ShadowRoot;
+/** In the chart's shadow root, else in its children's (the toolbar's controls, the legend's buttons). */
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string): T | null =>
-  root(el).querySelector<T>(sel) as T | null;
+  shadowQuery<T>(el, sel);
 const $$ = (el: HTMLElement, sel: string): HTMLElement[] =>
   Array.from(root(el).querySelectorAll<HTMLElement>(sel));
 const nodes = (el: HTMLElement): HTMLElement[] => $$(el, '.node');
@@ -396,10 +398,11 @@ describe('c-org-chart-heatmap interactions', () => {
       ])
     );
     expect(names).not.toContain('Ada Lovelace');
+    // Its sub-center Procurement is included.
+    expect(names).toEqual(expect.arrayContaining(['Isabel Duarte', 'Mark Whitfield']));
+    expect($(el, '.match-summary')!.textContent).toBe('6 of 25 people match');
     expect(node(el, 'Margaret Hale').classList).toContain('is-context');
-    expect(node(el, 'Margaret Hale').getAttribute('aria-label')).toContain(
-      'outside the filtered buying center'
-    );
+    expect(node(el, 'Margaret Hale').getAttribute('aria-label')).toContain('kept to connect the matches');
     change($(el, '.bc-filter')!, '');
     await flush();
     // Back to everyone, at a readable zoom (so not all drawn in jsdom's 800 pixels until "Fit to screen").
@@ -410,33 +413,69 @@ describe('c-org-chart-heatmap interactions', () => {
     expect(nodes(el)).toHaveLength(25);
   });
 
-  it('searches by name or title, jumps to the hit and highlights it', async () => {
+  it('searches name, title, stance and roles, lists the matches and jumps to the one chosen', async () => {
     const el = await loaded({ depth: 2 });
     expect(node(el, 'Linus Berg')).toBeUndefined();
-    change($(el, '.search')!, 'architect');
+    const input = $<HTMLInputElement>(el, 'input.search')!;
+    const toolbar = $(el, 'c-org-chart-toolbar')!;
+    const listed = (): string[] =>
+      shadowQueryAll(toolbar, '[role="option"] .result-name').map((o) => o.textContent!);
+    input.focus();
+    typeInto(input, 'architect');
     await flush();
-    // The hit was collapsed away: the search expands its managers and centres it.
-    expect(node(el, 'Linus Berg').classList).toContain('is-hit');
-    expect(node(el, 'Linus Berg').classList).toContain('is-current');
-    expect(node(el, 'Linus Berg').getAttribute('tabindex')).toBe('0');
-    expect($(el, '.hit-summary')!.textContent).toBe('1 of 2');
-    expect(node(el, 'Jonas Lind')).toBeUndefined();
-    key($(el, '.search')!, 'Enter');
+    expect(listed()).toEqual(['Linus Berg', 'Jonas Lind']);
+    expect(root(el).querySelector('[aria-live]')!.textContent).toBe('2 people match');
+    // The second match, chosen with the keyboard: revealed (its managers were collapsed), current, opened.
+    key(input, 'ArrowDown');
+    key(input, 'ArrowDown');
+    key(input, 'Enter');
     await flush();
-    expect($(el, '.hit-summary')!.textContent).toBe('2 of 2');
     expect(node(el, 'Jonas Lind').classList).toContain('is-current');
-    expect(node(el, 'Linus Berg').classList).not.toContain('is-current');
-    ($(el, '.prev-hit') as HTMLElement).click();
-    await flush();
-    expect($(el, '.hit-summary')!.textContent).toBe('1 of 2');
-    ($(el, '.next-hit') as HTMLElement).click();
-    await flush();
-    expect($(el, '.hit-summary')!.textContent).toBe('2 of 2');
+    expect(node(el, 'Jonas Lind').classList).toContain('is-hit');
+    expect(node(el, 'Jonas Lind').getAttribute('tabindex')).toBe('0');
+    expect(inPanel(el, '.person-name')!.textContent).toContain('Jonas Lind');
     expect(root(el).querySelector('[aria-live]')!.textContent).toContain('Match 2 of 2');
-    change($(el, '.search')!, 'nobody-here');
+    // Stance, roles and title initials are searched too.
+    typeInto(input, 'Detractor');
     await flush();
-    expect($(el, '.hit-summary')!.textContent).toBe('No match');
+    expect(listed()).toEqual(['Radia Perlman', 'Jonas Lind', 'Victor Okafor']); // chart order
+    typeInto(input, 'CFO');
+    await flush();
+    expect(listed()).toEqual(['Victor Okafor']);
+    typeInto(input, 'nobody-here');
+    await flush();
+    expect(listed()).toEqual([]);
+    expect(root(el).querySelector('[aria-live]')!.textContent).toBe('No one matches nobody-here');
     expect($$(el, '.node.is-hit')).toHaveLength(0);
+  });
+
+  it('filters by stance from the toolbar and from the legend, with n of N and connecting managers', async () => {
+    const el = await loaded({ depth: 2, defaultColourBy: 'stance' });
+    const legendButton = (label: string): HTMLElement =>
+      shadowQueryAll($(el, 'c-org-chart-legend')!, 'button.entry-button').find((b) =>
+        b.textContent!.startsWith(label)
+      )!;
+    legendButton('Detractor').click();
+    await flush();
+    const names = (): string[] => nodes(el).map((n) => n.getAttribute('aria-label')!.split(',')[0]);
+    expect(names().sort()).toEqual(
+      ['Ada Lovelace', 'Jonas Lind', 'Margaret Hale', 'Radia Perlman', 'Victor Okafor'].sort()
+    );
+    expect(node(el, 'Ada Lovelace').classList).toContain('is-context');
+    expect($(el, '.match-summary')!.textContent).toBe('3 of 25 people match');
+    expect(legendButton('Detractor').getAttribute('aria-pressed')).toBe('true');
+    expect(($(el, '.filter-stance') as unknown as { value: string }).value).toBe('Detractor');
+    // Combined with a decision role from the toolbar: only the detractor who decides.
+    change($(el, '.filter-decisionRole')!, 'Decision Maker');
+    await flush();
+    expect($(el, '.match-summary')!.textContent).toBe('1 of 25 people match');
+    expect(names().sort()).toEqual(['Margaret Hale', 'Victor Okafor']);
+    ($(el, '.clear-filters') as HTMLElement).click();
+    await flush();
+    expect($(el, '.match-summary')).toBeNull();
+    expect(legendButton('Detractor').getAttribute('aria-pressed')).toBe('false');
+    // Back to the chart as it opened (collapsed below level 2).
+    expect(node(el, 'Jonas Lind')).toBeUndefined();
   });
 
   it('collapses and expands a subtree with the toggle and the keyboard', async () => {

@@ -1,4 +1,4 @@
-import { BLANK, hitSummary, renderLinks, renderNodes, statusText } from '../render';
+import { BLANK, cardTitle, renderLinks, renderNodes, searchResultItem, statusText } from '../render';
 import type { LinkView, NodeView } from '../viewModel';
 
 const node = (id: string, over: Partial<NodeView> = {}): NodeView => ({
@@ -40,6 +40,22 @@ describe('orgChartHeatmap render decoration', () => {
     // An active person not drawn: the first drawn one is tabbable.
     const fallback = renderNodes(nodes, { selectedId: null, hits: [], hitIndex: -1, activeId: 'zzz' });
     expect(fallback.map((n) => n.tabindex)).toEqual(['0', '-1', '-1']);
+  });
+
+  it('shows a long title shortened with its division kept, and the whole title for hover and focus', () => {
+    const [n] = renderNodes([node('a', { title: 'Procurement Manager, Helicopters Americas', width: 164 })], {
+      selectedId: null,
+      hits: [],
+      hitIndex: -1,
+      activeId: null
+    });
+    expect(n.title).toMatch(/^Procur\. Mgr, .*… Americas$/);
+    expect(n.title.length).toBeLessThan('Procurement Manager, Helicopters Americas'.length);
+    expect(n.fullTitle).toBe('Procurement Manager, Helicopters Americas');
+    expect(cardTitle('VP Operations', 164)).toEqual({ text: 'VP Operations', full: null });
+    // A wider card keeps more of the title.
+    expect(cardTitle('VP Operations, Helicopters Europe', 220).full).toBeNull();
+    expect(cardTitle('VP Operations, Helicopters Europe', 164).full).toBe('VP Operations, Helicopters Europe');
   });
 
   it('never binds empty texts and labels the collapse toggle', () => {
@@ -89,10 +105,20 @@ describe('orgChartHeatmap render decoration', () => {
     ]);
   });
 
-  it('summarises search hits and the DOM cap', () => {
-    expect(hitSummary('  ', 0, -1)).toBe(BLANK);
-    expect(hitSummary('ada', 0, -1)).toBe('No match');
-    expect(hitSummary('ada', 4, 1)).toBe('2 of 4');
+  it('describes a search result and summarises the DOM cap', () => {
+    expect(
+      searchResultItem(
+        {
+          id: 'c1',
+          name: 'Ana',
+          title: 'CFO',
+          stance: null,
+          buyerRole: 'Economic Buyer',
+          decisionRole: null
+        },
+        'Finance'
+      )
+    ).toEqual({ id: 'c1', name: 'Ana', detail: 'CFO · Stance unknown · Economic Buyer · Finance' });
     expect(statusText({ visible: 10, total: 25 }, { drawn: 10, inView: 10, capped: false })).toBe(
       '10 of 25 people in the chart'
     );
