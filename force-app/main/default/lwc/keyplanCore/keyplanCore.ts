@@ -6,6 +6,7 @@ export * from './settings';
 export * from './orgChart';
 export * from './layout';
 export * from './heat';
+export * from './activity';
 export * from './coverage';
 export * from './figures';
 export * from './matrix';
