@@ -169,7 +169,7 @@ describe('person panel sentence', () => {
         userId: 'u2',
         userName: 'Ann Lee',
         count90: 14,
-        count365: 60,
+        count365: 120,
         last: '2026-11-02'
       })
     ]).get('c1');
