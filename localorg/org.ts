@@ -31,6 +31,7 @@ import {
 import { makeId, normalizeId } from './ids';
 import type { SfRecord, SfValue } from './types';
 import { UNIQUE_KEY_TRIGGERS } from './triggers';
+import { deriveActivityFields, whoRelation } from './activities';
 import { findLocalUser, LOCAL_USERS, type LocalUserDef } from './users';
 import { RULE_TWINS } from './validationRules';
 
@@ -252,6 +253,8 @@ export class LocalOrg {
       `INSERT INTO ${q(obj.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
     ).run(...cols.map((c) => toDb(rec[c])));
     this.afterTuningChange(obj);
+    const relation = whoRelation(obj.name, rec);
+    if (relation && this.schema.objects.has(relation.object)) this.insert(relation.object, relation.values);
     return rec.Id as string;
   }
 
@@ -551,6 +554,8 @@ export class LocalOrg {
       rec.Name =
         [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x !== '').join(' ') || null;
     }
+    if (obj.name === 'Event' || obj.name === 'Task')
+      deriveActivityFields(obj.name, rec, sfDateTime(new Date()));
     if (obj.name === 'Opportunity') {
       deriveOpportunity(
         rec,

@@ -304,6 +304,130 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('DefaultProbability', 'Number')
     ]
   },
+  // Activities (issue 22): relationship heat from completed meetings, calls, tasks and logged emails.
+  // WhoId/WhatId and RelationId are polymorphic in the org; the local org types them Contact / Account
+  // (what Keyplan writes and reads). With Shared Activities (the default) every contact of a task or event
+  // has a TaskRelation / EventRelation row; the local org adds the WhoId row on insert like the org does.
+  {
+    name: 'Event',
+    label: 'Event',
+    custom: false,
+    keyPrefix: '00U',
+    fields: [
+      ...SYSTEM,
+      OWNER,
+      f('Subject', 'Text'),
+      f('WhoId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Who' }),
+      f('WhatId', 'Lookup', { referenceTo: 'Account', relationshipName: 'What' }),
+      // Derived from StartDateTime / ActivityDateTime when those are given (as the org does).
+      f('ActivityDate', 'Date'),
+      f('ActivityDateTime', 'DateTime'),
+      f('StartDateTime', 'DateTime'),
+      f('EndDateTime', 'DateTime'),
+      f('DurationInMinutes', 'Number', { precision: 8, scale: 0 }),
+      f('IsAllDayEvent', 'Checkbox', { defaultValue: 'false' }),
+      f('Type', 'Text'),
+      f('Description', 'TextArea')
+    ]
+  },
+  {
+    name: 'Task',
+    label: 'Task',
+    custom: false,
+    keyPrefix: '00T',
+    fields: [
+      ...SYSTEM,
+      OWNER,
+      f('Subject', 'Text'),
+      f('WhoId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Who' }),
+      f('WhatId', 'Lookup', { referenceTo: 'Account', relationshipName: 'What' }),
+      f('ActivityDate', 'Date'),
+      f('Status', 'Picklist', {
+        required: true,
+        defaultValue: "'Not Started'",
+        picklistValues: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred']
+      }),
+      f('IsClosed', 'Checkbox', { readOnly: true }),
+      f('TaskSubtype', 'Picklist', { picklistValues: ['Task', 'Email', 'ListEmail', 'Cadence', 'Call'] }),
+      f('Type', 'Text'),
+      f('CompletedDateTime', 'DateTime', { readOnly: true }),
+      f('Description', 'TextArea')
+    ]
+  },
+  {
+    name: 'EventRelation',
+    label: 'Event Relation',
+    custom: false,
+    keyPrefix: '0RE',
+    fields: [
+      ...SYSTEM,
+      f('EventId', 'Lookup', {
+        referenceTo: 'Event',
+        relationshipName: 'Event',
+        childRelationshipName: 'EventRelations',
+        required: true
+      }),
+      f('RelationId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Relation', required: true }),
+      f('IsParent', 'Checkbox', { defaultValue: 'false' }),
+      f('IsInvitee', 'Checkbox', { defaultValue: 'false' }),
+      f('IsWhat', 'Checkbox', { defaultValue: 'false' }),
+      f('Status', 'Text')
+    ]
+  },
+  {
+    name: 'TaskRelation',
+    label: 'Task Relation',
+    custom: false,
+    keyPrefix: '0RT',
+    fields: [
+      ...SYSTEM,
+      f('TaskId', 'Lookup', {
+        referenceTo: 'Task',
+        relationshipName: 'Task',
+        childRelationshipName: 'TaskRelations',
+        required: true
+      }),
+      f('RelationId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Relation', required: true }),
+      f('IsWhat', 'Checkbox', { defaultValue: 'false' })
+    ]
+  },
+  {
+    name: 'EmailMessage',
+    label: 'Email Message',
+    custom: false,
+    keyPrefix: '02s',
+    fields: [
+      ...SYSTEM,
+      f('Subject', 'Text'),
+      f('MessageDate', 'DateTime'),
+      f('Status', 'Text'),
+      f('Incoming', 'Checkbox', { defaultValue: 'false' }),
+      f('FromAddress', 'Email'),
+      f('ToAddress', 'Text'),
+      f('RelatedToId', 'Lookup', { referenceTo: 'Account', relationshipName: 'RelatedTo' })
+    ]
+  },
+  {
+    name: 'EmailMessageRelation',
+    label: 'Email Message Relation',
+    custom: false,
+    keyPrefix: '0Rs',
+    fields: [
+      ...SYSTEM,
+      f('EmailMessageId', 'Lookup', {
+        referenceTo: 'EmailMessage',
+        relationshipName: 'EmailMessage',
+        childRelationshipName: 'EmailMessageRelations',
+        required: true
+      }),
+      f('RelationId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Relation' }),
+      f('RelationType', 'Picklist', {
+        required: true,
+        picklistValues: ['FromAddress', 'ToAddress', 'CcAddress', 'BccAddress']
+      }),
+      f('RelationAddress', 'Email')
+    ]
+  },
   {
     name: 'OpportunityContactRole',
     label: 'Opportunity Contact Role',

@@ -4,6 +4,7 @@
  */
 import type { ContactHeat, CoverageIssue } from 'c/keyplanCore';
 import type { ContactNode, RelationshipLinkDto } from '@keyplan/contracts';
+import type { ActivitySourceView } from './activitySource';
 
 export interface PersonLink {
   id: string;
@@ -23,6 +24,8 @@ export interface PersonDetails {
   links: PersonLink[];
   lastInteraction: string | null;
   issues: CoverageIssue[];
+  /** Where the heat comes from in activity (activitySource.ts; set by the view model). */
+  activity?: ActivitySourceView;
 }
 
 /** What `personDetails` reads from the chart. */

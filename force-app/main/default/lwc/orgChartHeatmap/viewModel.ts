@@ -13,12 +13,17 @@ import {
   buildViewportIndex,
   colourContacts,
   computeHeat,
+  deriveActivityLinks,
   layoutOrgChart,
+  mergeTeamLinks,
+  summariseActivity,
   placeLinks,
   searchContacts,
   visibleIds,
   PALETTES,
+  type ActivityAggregate,
   type ColourMode,
+  type ContactActivity,
   type ContactHeat,
   type CoverageIssue,
   type CoverageReport,
@@ -37,6 +42,7 @@ import { linkView, mergeParallel, type LinkView } from './linkGeometry';
 import { NODE_SIZES, nodeView, personAriaLabel, type NodeColour, type NodeView } from './nodeView';
 import { contactOptions, personDetails, type PersonDetails } from './personDetails';
 import { cutSlice, type ViewSlice } from './viewSlice';
+import { withActivity } from './activitySource';
 import { drawnRoots, neighbour, type Direction } from './treeMoves';
 
 export { linkStyle } from './linkGeometry';
@@ -62,6 +68,8 @@ export interface ViewModelOptions {
   colourBy?: ColourMode;
   /** Levels shown when the chart opens; deeper subtrees start collapsed (0 = all). */
   initialDepth?: number;
+  /** Activity aggregates (ActivityController.loadActivityPage): derived team links warm the heat. */
+  activity?: readonly ActivityAggregate[];
 }
 
 interface Member {
@@ -80,6 +88,8 @@ export class OrgChartViewModel {
   private fullForest!: OrgForest<Member>;
   private forest!: OrgForest<Member>;
   private heat = new Map<string, ContactHeat>();
+  private readonly activityRows: readonly ActivityAggregate[];
+  private activity = new Map<string, ContactActivity>();
   private coverage!: CoverageReport;
   private colourCache = new Map<ColourMode, { colours: Map<string, NodeColour>; legend: LegendEntry[] }>();
   private layoutResult!: OrgLayout;
@@ -103,6 +113,7 @@ export class OrgChartViewModel {
     this.today = options.today ?? new Date();
     this.settings = options.settings;
     this.colourBy = options.colourBy ?? 'heat';
+    this.activityRows = options.activity ?? [];
     for (const bc of data.buyingCenters) this.bcNames.set(bc.id, bc.name);
     this.rebuildData();
     const depth = Math.floor(options.initialDepth ?? 0);
@@ -120,14 +131,19 @@ export class OrgChartViewModel {
     this.fullForest = buildOrgForest(
       this.data.contacts.map((c) => ({ id: c.id, name: c.name, reportsToId: c.reportsToId }))
     );
-    this.heat = computeHeat(this.byId.keys(), this.data.links, {
+    // Heat from activity (keyplanCore/activity.ts): manual team links plus links derived from meetings,
+    // calls and emails; a manual link for the same user and contact overrides the derived one.
+    this.activity = summariseActivity(this.activityRows, this.byId.keys());
+    const teamLinks = mergeTeamLinks(this.data.links, deriveActivityLinks(this.activity));
+    this.heat = computeHeat(this.byId.keys(), teamLinks, {
       today: this.today,
       settings: this.settings
     });
     this.coverage = analyseCoverage(this.data.contacts, this.data.links, {
       today: this.today,
       settings: this.settings,
-      buyingCenterNames: this.bcNames
+      buyingCenterNames: this.bcNames,
+      activity: this.activity
     });
     this.colourCache.clear();
     this.revision++;
@@ -348,7 +364,7 @@ export class OrgChartViewModel {
 
   /** Everything the side panel shows about one person. */
   person(id: string): PersonDetails | null {
-    return personDetails(
+    const details = personDetails(
       {
         byId: this.byId,
         links: this.data.links,
@@ -358,6 +374,7 @@ export class OrgChartViewModel {
       },
       id
     );
+    return details && withActivity(details, this.activity.get(id), this.today);
   }
 
   /** Coverage issues of the whole account, most severe first. */
