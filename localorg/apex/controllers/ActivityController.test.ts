@@ -7,6 +7,8 @@ import { OrgChartViewModel } from '../../../force-app/main/default/lwc/orgChartH
 import { ACTIVITY_LIMITS } from './ActivityController';
 import { errorOf, startTwinOrg, type TwinOrg } from './lib/testing';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience, checked by asserts
+type Reply = { status: number; body: any };
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('ActivityController twin over HTTP', () => {
@@ -16,11 +18,7 @@ describe('ActivityController twin over HTTP', () => {
   });
   after(async () => t?.close());
 
-  const rest = async (
-    method: string,
-    path: string,
-    body?: unknown
-  ): Promise<{ status: number; body: any }> => {
+  const rest = async (method: string, path: string, body?: unknown): Promise<Reply> => {
     const res = await fetch(`${t.running.url}/services/data/v62.0/${path}`, {
       method,
       headers: { Authorization: `Bearer ${t.running.token}`, 'Content-Type': 'application/json' },

@@ -19,8 +19,9 @@ export interface ActivitySourceView {
   users: { key: string; text: string }[];
 }
 
-const count = (n: number, one: string, many: string): string | null =>
-  n ? `${n} ${n === 1 ? one : many}` : null;
+function count(n: number, one: string, many: string): string | null {
+  return n ? `${n} ${n === 1 ? one : many}` : null;
+}
 
 /** The panel's view of a contact's activity (no activity: the "nothing logged" sentence, no users). */
 export function activitySource(a: ContactActivity | undefined, today: Date): ActivitySourceView {

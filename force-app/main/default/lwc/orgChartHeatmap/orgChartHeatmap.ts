@@ -1,5 +1,6 @@
 import { api, wire } from 'lwc';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
+import loadActivityPage from '@salesforce/apex/ActivityController.loadActivityPage';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
@@ -7,6 +8,7 @@ import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings'
 import { isConflict } from 'c/keyplanErrors';
 import { settingsFromData, type ColourMode, type CoverageIssue, type KeyplanSettings } from 'c/keyplanCore';
 import type {
+  ActivityAggregate,
   ContactStakeholderInput,
   OrgChartData,
   RelationshipLinkInput,
@@ -14,6 +16,7 @@ import type {
 } from '@keyplan/contracts';
 import { COLOUR_MODES, COLOUR_MODE_LABELS, OrgChartViewModel, type PersonDetails } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
+import { loadActivity } from './activityPages';
 import { BLANK, COLOUR_OPTIONS, LEVEL_OPTIONS, statusText } from './render';
 import { OrgChartNavigation } from './chartNavigation';
 
@@ -26,6 +29,8 @@ import { OrgChartNavigation } from './chartNavigation';
  */
 export default class OrgChartHeatmap extends OrgChartNavigation {
   private record?: string;
+  /** Activity aggregates of the last load (ActivityController.loadActivityPage). */
+  private activity: ActivityAggregate[] = [];
   /** The account; setting another one loads its chart. */
   @api
   get recordId(): string {
@@ -76,6 +81,11 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     this.progress = null;
     if (!accountId) return;
     if (!this.vm) this.data = undefined;
+    // Activity (heat from meetings, calls, emails) loads alongside the chart; without it the chart still shows.
+    const activity = loadActivity(
+      (cursor) => loadActivityPage({ accountId, cursor }),
+      () => seq !== this.loadSeq
+    ).catch(() => []);
     try {
       const data = await loadOrgChart(
         (cursor) => loadOrgChartPage({ accountId, cursor }),
@@ -85,6 +95,9 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
         () => seq !== this.loadSeq
       );
       if (!data || seq !== this.loadSeq) return;
+      const rows = await activity;
+      if (seq !== this.loadSeq) return;
+      this.activity = rows ?? [];
       this.data = data;
       this.buildViewModel(data);
     } catch (e) {
@@ -114,7 +127,8 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     const vm = new OrgChartViewModel(data, {
       colourBy: previous?.colourBy ?? mode,
       initialDepth: this.depthValue,
-      settings: this.settings
+      settings: this.settings,
+      activity: this.activity
     });
     if (previous) {
       // A refresh keeps what the user was looking at.

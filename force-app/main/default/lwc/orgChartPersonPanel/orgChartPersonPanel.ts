@@ -155,6 +155,10 @@ export default class OrgChartPersonPanel extends LightningElement {
     const h = this.current?.heat;
     return h ? `${h.heat} (${h.band}), ${h.teamLinks} team link${h.teamLinks === 1 ? '' : 's'}` : '\u00a0';
   }
+  /** Where the heat comes from in activity (c-org-chart-activity-source). */
+  get activitySource(): PersonDetails['activity'] | null {
+    return this.current?.activity ?? null;
+  }
   get lastInteractionText(): string {
     return this.current?.lastInteraction
       ? formatDate(this.current.lastInteraction, { locale })
