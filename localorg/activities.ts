@@ -5,6 +5,11 @@
  * - with Shared Activities (the default), the `WhoId` contact of a new task or event gets its
  *   TaskRelation / EventRelation row, so queries over the relations see every contact of an activity.
  */
+import type { ActivityChannel, ActivityRow } from '../force-app/main/default/lwc/keyplanCore/activity';
+import { DEMO_TEAM, generateActivity, type ActivityTeamMember } from '../src/generator/activity';
+import { q } from './db';
+import { makeId } from './ids';
+import type { LocalOrg } from './org';
 import type { SfRecord } from './types';
 
 /** Derived fields, set before the record is saved (insert and update). */
@@ -34,4 +39,162 @@ export function whoRelation(objectName: string, rec: SfRecord): { object: string
   if (objectName === 'Task')
     return { object: 'TaskRelation', values: { TaskId: rec.Id, RelationId: rec.WhoId, IsWhat: false } };
   return null;
+}
+
+/** What seedActivity wrote. */
+export interface SeededActivity {
+  /** Team users created (the demo sales team; existing ones are reused). */
+  users: number;
+  /** Activities written (events + tasks + emails); 0 when the account already had activity. */
+  activities: number;
+}
+
+const SYSTEM_COLUMNS = [
+  'Id',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+  'IsDeleted'
+];
+
+/**
+ * Demo data: a deterministic year of meetings, calls and emails between the demo sales team (DEMO_TEAM plus the
+ * running user) and the account's contacts, ending `today` (src/generator/activity.ts). Written straight into
+ * the tables, each activity with its relation row as the org stores it (Shared Activities), because save rules
+ * per row would make the 200,000 activities of the large demo account take minutes; the rows are those
+ * `insert` would write (tested in activities.test.ts). Runs in one transaction (joins the caller's) and does
+ * nothing when the account's contacts already have activity.
+ */
+export function seedActivity(
+  org: LocalOrg,
+  accountId: string,
+  options: { seed: number; total: number; today?: Date }
+): SeededActivity {
+  return org.write(() => {
+    const has = org.db
+      .prepare(
+        `SELECT 1 FROM "EventRelation" r JOIN "Contact" c ON c."Id" = r."RelationId" WHERE c."AccountId" = ? LIMIT 1`
+      )
+      .get(accountId);
+    if (has) return { users: 0, activities: 0 };
+    let created = 0;
+    const team: ActivityTeamMember[] = [];
+    const me = org.db.prepare(`SELECT "Id", "Name" FROM "User" WHERE "Id" = ?`).get(org.userId) as
+      { Id: string; Name: string } | undefined;
+    if (me) team.push({ id: me.Id, name: me.Name });
+    for (const u of DEMO_TEAM) {
+      const username = `${u.FirstName}.${u.LastName}@keyplan.local`.toLowerCase();
+      const found = org.db.prepare(`SELECT "Id" FROM "User" WHERE "Username" = ?`).get(username) as
+        { Id: string } | undefined;
+      const id = found?.Id ?? org.insert('User', { ...u, Username: username, Email: username });
+      if (!found) created++;
+      team.push({ id, name: `${u.FirstName} ${u.LastName}` });
+    }
+    const contacts = (
+      org.db
+        .prepare(
+          `SELECT "Id", "Keyplan_Influence_Level__c" AS i, "Keyplan_Decision_Role__c" AS d FROM "Contact" WHERE "AccountId" = ? ORDER BY "Id"`
+        )
+        .all(accountId) as { Id: string; i: string | null; d: string | null }[]
+    ).map((c) => ({ id: c.Id, influenceLevel: c.i, decisionRole: c.d }));
+    const today = (options.today ?? new Date()).toISOString().slice(0, 10);
+    const rows = generateActivity({ seed: options.seed, contacts, team, total: options.total, today });
+    writeActivityRows(org, rows);
+    return { users: created, activities: rows.length };
+  });
+}
+
+/** Reserves `n` ids of an object; returns a function giving the i-th. */
+function reserveIds(org: LocalOrg, objectName: string, n: number): (i: number) => string {
+  const obj = org.object(objectName);
+  const end = (
+    org.db
+      .prepare('UPDATE _localorg_objects SET seq = seq + ? WHERE name = ? RETURNING seq')
+      .get(n, obj.name) as {
+      seq: number;
+    }
+  ).seq;
+  return (i) => makeId(obj.keyPrefix, end - n + 1 + i);
+}
+
+function inserter(org: LocalOrg, objectName: string, columns: string[]): (values: unknown[]) => void {
+  const cols = [...SYSTEM_COLUMNS, ...columns];
+  const stmt = org.db.prepare(
+    `INSERT INTO ${q(objectName)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+  );
+  return (values) => stmt.run(...values);
+}
+
+const SUBJECTS: Record<ActivityChannel, string[]> = {
+  meeting: ['Quarterly business review', 'Roadmap workshop', 'Steering committee', 'Site visit', 'Lunch'],
+  email: ['Follow-up', 'Proposal', 'Meeting notes', 'Introduction', 'Pricing question'],
+  call: ['Check-in call', 'Renewal call', 'Escalation call', 'Reference call']
+};
+
+/** Writes activity rows with their relation rows (see seedActivity). */
+export function writeActivityRows(org: LocalOrg, rows: readonly ActivityRow[]): void {
+  const count = (ch: ActivityChannel): number => rows.filter((r) => r.channel === ch).length;
+  const ids = {
+    event: reserveIds(org, 'Event', count('meeting')),
+    eventRel: reserveIds(org, 'EventRelation', count('meeting')),
+    task: reserveIds(org, 'Task', count('call')),
+    taskRel: reserveIds(org, 'TaskRelation', count('call')),
+    email: reserveIds(org, 'EmailMessage', count('email')),
+    emailRel: reserveIds(org, 'EmailMessageRelation', count('email'))
+  };
+  const event = inserter(org, 'Event', [
+    'OwnerId',
+    'Subject',
+    'WhoId',
+    'ActivityDate',
+    'ActivityDateTime',
+    'StartDateTime',
+    'EndDateTime',
+    'DurationInMinutes',
+    'IsAllDayEvent'
+  ]);
+  const eventRel = inserter(org, 'EventRelation', [
+    'EventId',
+    'RelationId',
+    'IsParent',
+    'IsInvitee',
+    'IsWhat'
+  ]);
+  const task = inserter(org, 'Task', [
+    'OwnerId',
+    'Subject',
+    'WhoId',
+    'ActivityDate',
+    'Status',
+    'IsClosed',
+    'TaskSubtype',
+    'CompletedDateTime'
+  ]);
+  const taskRel = inserter(org, 'TaskRelation', ['TaskId', 'RelationId', 'IsWhat']);
+  const email = inserter(org, 'EmailMessage', ['Subject', 'MessageDate', 'Status', 'Incoming']);
+  const emailRel = inserter(org, 'EmailMessageRelation', ['EmailMessageId', 'RelationId', 'RelationType']);
+  const n = { meeting: 0, call: 0, email: 0 };
+  rows.forEach((r, k) => {
+    const hour = 8 + (k % 9);
+    const at = `${r.date}T${String(hour).padStart(2, '0')}:00:00.000+0000`;
+    const end = `${r.date}T${String(hour + 1).padStart(2, '0')}:00:00.000+0000`;
+    const sys = (id: string): unknown[] => [id, at, r.userId, at, r.userId, at, 0];
+    const subject = SUBJECTS[r.channel][k % SUBJECTS[r.channel].length];
+    const i = n[r.channel]++;
+    if (r.channel === 'meeting') {
+      const id = ids.event(i);
+      event([...sys(id), r.userId, subject, r.contactId, r.date, at, at, end, 60, 0]);
+      eventRel([...sys(ids.eventRel(i)), id, r.contactId, 1, 0, 0]);
+    } else if (r.channel === 'call') {
+      const id = ids.task(i);
+      task([...sys(id), r.userId, subject, r.contactId, r.date, 'Completed', 1, 'Call', end]);
+      taskRel([...sys(ids.taskRel(i)), id, r.contactId, 0]);
+    } else {
+      const id = ids.email(i);
+      email([...sys(id), subject, at, '3', 0]);
+      emailRel([...sys(ids.emailRel(i)), id, r.contactId, 'ToAddress']);
+    }
+  });
 }
