@@ -98,7 +98,6 @@ export function summariseActivity(
 ): Map<string, ContactActivity> {
   const keep = contactIds ? new Set(contactIds) : null;
   const out = new Map<string, ContactActivity>();
-  const pairOf = new Map<string, PairActivity>();
   for (const r of rows) {
     if (keep && !keep.has(r.contactId)) continue;
     if (!isChannel(r.channel))
@@ -122,8 +121,12 @@ export function summariseActivity(
       };
       out.set(r.contactId, c);
     }
-    const key = `${r.userId}|${r.contactId}`;
-    let p = pairOf.get(key);
+    let p: PairActivity | undefined;
+    for (const x of c.pairs)
+      if (x.userId === r.userId) {
+        p = x;
+        break;
+      }
     if (!p) {
       p = {
         userId: r.userId,
@@ -133,7 +136,6 @@ export function summariseActivity(
         counts365: zero(),
         last: null
       };
-      pairOf.set(key, p);
       c.pairs.push(p);
     }
     p.counts90[r.channel] += c90;
@@ -336,17 +338,29 @@ export interface ActivityRow {
  */
 export function aggregateActivities(rows: readonly ActivityRow[], today: Date): ActivityAggregate[] {
   const todayMs = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  const dayOf = new Map<string, number>();
-  const byKey = new Map<string, ActivityAggregate>();
+  // Per call: the age of each distinct date; per contact: a short list of (user, channel) entries, so no
+  // key string is built per row (200,000 rows, a handful of entries per contact).
+  const ageOf = new Map<string, number>();
+  const byContact = new Map<string, ActivityAggregate[]>();
+  const out: ActivityAggregate[] = [];
   for (const r of rows) {
-    let age = dayOf.get(r.date);
+    let age = ageOf.get(r.date);
     if (age === undefined) {
       age = Math.floor((todayMs - Date.parse(`${r.date.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
-      dayOf.set(r.date, age);
+      ageOf.set(r.date, age);
     }
     if (!(age >= 0 && age < YEAR_DAYS)) continue;
-    const key = `${r.userId}|${r.contactId}|${r.channel}`;
-    let a = byKey.get(key);
+    let list = byContact.get(r.contactId);
+    if (!list) {
+      list = [];
+      byContact.set(r.contactId, list);
+    }
+    let a: ActivityAggregate | undefined;
+    for (const e of list)
+      if (e.userId === r.userId && e.channel === r.channel) {
+        a = e;
+        break;
+      }
     if (!a) {
       a = {
         contactId: r.contactId,
@@ -357,12 +371,13 @@ export function aggregateActivities(rows: readonly ActivityRow[], today: Date): 
         count365: 0,
         last: null
       };
-      byKey.set(key, a);
+      list.push(a);
+      out.push(a);
     }
     a.count365++;
     if (age < RECENT_DAYS) a.count90++;
-    const d = r.date.slice(0, 10);
+    const d = r.date.length === 10 ? r.date : r.date.slice(0, 10);
     if (a.last == null || d > a.last) a.last = d;
   }
-  return [...byKey.values()];
+  return out;
 }
