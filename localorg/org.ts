@@ -46,15 +46,23 @@ const CASCADE_LOOKUPS = new Set([
  * The field history object of an object (`OpportunityFieldHistory`, `Account_Plan__History`) and the
  * field naming the record, when the schema has one.
  */
+const HISTORY_NAMES: Record<string, string> = { Account: 'AccountHistory', Contact: 'ContactHistory' };
+
 export function historyObjectName(objectName: string): { name: string; parentField: string } {
-  return objectName.endsWith('__c')
-    ? { name: `${objectName.slice(0, -3)}__History`, parentField: 'ParentId' }
-    : { name: `${objectName}FieldHistory`, parentField: `${objectName}Id` };
+  if (objectName.endsWith('__c'))
+    return { name: `${objectName.slice(0, -3)}__History`, parentField: 'ParentId' };
+  // Account, Contact, Case... keep the older names (AccountHistory, ContactHistory); Opportunity has its own.
+  if (HISTORY_NAMES[objectName]) return { name: HISTORY_NAMES[objectName], parentField: `${objectName}Id` };
+  return { name: `${objectName}FieldHistory`, parentField: `${objectName}Id` };
 }
 
 /** Whether the object is a field history object: the org writes its rows, clients only read them. */
 export function isHistoryObject(obj: ObjectDef): boolean {
-  return obj.name.endsWith('FieldHistory') || obj.name.endsWith('__History');
+  return (
+    obj.name.endsWith('FieldHistory') ||
+    obj.name.endsWith('__History') ||
+    Object.values(HISTORY_NAMES).includes(obj.name)
+  );
 }
 
 /**

@@ -123,6 +123,24 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     ]
   },
   {
+    // Field history of the tracked stakeholder fields (stance, decision role, buyer role): the "since last
+    // QBR" changes read it (issue 22). Contact keeps the older history name, ContactHistory.
+    name: 'ContactHistory',
+    label: 'Contact History',
+    custom: false,
+    keyPrefix: '017',
+    fields: [
+      f('Id', 'Id'),
+      f('CreatedDate', 'DateTime', { readOnly: true }),
+      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
+      f('IsDeleted', 'Checkbox', { readOnly: true }),
+      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', readOnly: true }),
+      f('Field', 'Text', { readOnly: true }),
+      f('OldValue', 'Text', { readOnly: true }),
+      f('NewValue', 'Text', { readOnly: true })
+    ]
+  },
+  {
     // Read only by Apex test classes (profiles and permission sets of test users).
     name: 'Profile',
     label: 'Profile',

@@ -7,6 +7,7 @@ export * from './orgChart';
 export * from './layout';
 export * from './heat';
 export * from './activity';
+export * from './sinceReview';
 export * from './coverage';
 export * from './figures';
 export * from './matrix';
