@@ -55,6 +55,50 @@ export const taskChannel = (subtype: unknown): 'email' | 'call' =>
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number): Date => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000);
 
+/**
+ * ActivityService.add: folds aggregate rows (contactId, userId, subtype, n, lastDate) into one aggregate per
+ * contact, user and channel; the year window first (it creates the entries), then the recent one. The QBR
+ * export (scripts/cli/sinceReview.ts) folds the same rows read over the API.
+ */
+export function foldActivityRows(
+  byKey: Map<string, ActivityAggregate>,
+  rows: readonly Row[],
+  channel: ActivityAggregate['channel'] | null,
+  recent: boolean
+): void {
+  for (const row of rows) {
+    const kind = channel ?? taskChannel(row.subtype);
+    const key = `${String(row.contactId)}:${String(row.userId)}:${kind}`;
+    let a = byKey.get(key);
+    const n = Number(row.n);
+    if (recent) {
+      if (a) a.count90 += n;
+      continue;
+    }
+    if (!a) {
+      a = {
+        contactId: String(row.contactId),
+        userId: String(row.userId),
+        userName: null,
+        channel: kind,
+        count90: 0,
+        count365: 0,
+        last: null
+      };
+      byKey.set(key, a);
+    }
+    a.count365 += n;
+    const lastDate = row.lastDate;
+    const day =
+      typeof lastDate === 'string'
+        ? isoDay(
+            new Date(lastDate.length === 10 ? `${lastDate}T00:00:00Z` : lastDate.replace(/\+0000$/, 'Z'))
+          )
+        : null;
+    if (day && (a.last === null || day > a.last)) a.last = day;
+  }
+}
+
 /** ActivityService.loadActivityPage */
 function loadActivityPage(ctx: ApexContext, accountIdParam: unknown, cursorParam: unknown): ActivityPage {
   const accountId = idParam(accountIdParam, 'accountId');
@@ -79,42 +123,8 @@ function loadActivityPage(ctx: ApexContext, accountIdParam: unknown, cursorParam
   const yearStart = isoDay(addDays(lastDay, 1 - ACTIVITY_LIMITS.YEAR_DAYS));
   const recentStart = isoDay(addDays(lastDay, 1 - ACTIVITY_LIMITS.RECENT_DAYS));
   const byKey = new Map<string, ActivityAggregate>();
-  const add = (rows: Row[], channel: ActivityAggregate['channel'] | null, recent: boolean): void => {
-    for (const row of rows) {
-      const kind = channel ?? taskChannel(row.subtype);
-      const key = `${String(row.contactId)}:${String(row.userId)}:${kind}`;
-      let a = byKey.get(key);
-      const n = Number(row.n);
-      if (recent) {
-        if (a) a.count90 += n;
-        continue;
-      }
-      if (!a) {
-        a = {
-          contactId: String(row.contactId),
-          userId: String(row.userId),
-          userName: null,
-          channel: kind,
-          count90: 0,
-          count365: 0,
-          last: null
-        };
-        byKey.set(key, a);
-      }
-      a.count365 += n;
-      const day =
-        typeof row.lastDate === 'string'
-          ? isoDay(
-              new Date(
-                row.lastDate.length === 10
-                  ? `${row.lastDate}T00:00:00Z`
-                  : row.lastDate.replace(/\+0000$/, 'Z')
-              )
-            )
-          : null;
-      if (day && (a.last === null || day > a.last)) a.last = day;
-    }
-  };
+  const add = (rows: Row[], channel: ActivityAggregate['channel'] | null, recent: boolean): void =>
+    foldActivityRows(byKey, rows, channel, recent);
   const canRead = (o: string): boolean => ctx.access.canRead(o, 'Id');
   if (canRead('Event')) {
     add(soql(ctx, SOQL.meetings, { contactIds, since: yearStart, lastDay }), 'meeting', false);
