@@ -51,7 +51,6 @@ export async function activityAsOf(
       .join(', ');
     for (const [since, recent] of windows) {
       // One window after the other: the year creates the entries, the recent window adds its counts.
-      // eslint-disable-next-line no-await-in-loop
       const [meetings, tasks, emails] = await Promise.all([
         queryAll<Row>(
           conn,
