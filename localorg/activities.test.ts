@@ -4,7 +4,7 @@ import { aggregateActivities, type ActivityRow } from '../force-app/main/default
 import { ActivityPage, type ActivityAggregate } from '../src/contracts';
 import { generateActivity } from '../src/generator/activity';
 import { loadActivity } from '../force-app/main/default/lwc/orgChartHeatmap/activityPages';
-import { seedActivity, writeActivityRows } from './activities';
+import { seedActivity, seedReviewChanges, writeActivityRows } from './activities';
 import { startTwinOrg, type TwinOrg } from './apex/controllers/lib/testing';
 
 const key = (a: Pick<ActivityAggregate, 'contactId' | 'userId' | 'channel'>): string =>
@@ -71,5 +71,34 @@ describe('activity demo data', () => {
       users: 0,
       activities: 0
     });
+  });
+});
+
+describe('since-review demo data', () => {
+  let t: TwinOrg;
+  before(async () => {
+    t = await startTwinOrg();
+  });
+  after(async () => t?.close());
+
+  it('backdates the contacts but three, writes stakeholder history once', () => {
+    const org = t.running.org;
+    const accountId = t.id('acme');
+    const rows = seedReviewChanges(org, accountId, new Date('2026-11-30T00:00:00Z'));
+    const created = (
+      org.db
+        .prepare(`SELECT "CreatedDate" AS d FROM "Contact" WHERE "AccountId" = ? ORDER BY "Id"`)
+        .all(accountId) as {
+        d: string;
+      }[]
+    ).map((r) => r.d.slice(0, 10));
+    assert.ok(created.filter((d) => d === '2025-10-26').length >= created.length - 3, created.join());
+    assert.ok(
+      created.some((d) => d > '2026-10-30'),
+      'someone joined in the last month'
+    );
+    const history = org.db.prepare(`SELECT COUNT(*) AS n FROM "ContactHistory"`).get() as { n: number };
+    assert.equal(history.n, rows);
+    if (rows > 0) assert.equal(seedReviewChanges(org, accountId), 0, 'the second call writes nothing');
   });
 });

@@ -198,3 +198,71 @@ export function writeActivityRows(org: LocalOrg, rows: readonly ActivityRow[]): 
     }
   });
 }
+
+/**
+ * Demo data for "since last QBR": a loaded bundle's contacts all look created today, so every one would count as
+ * joined. This backdates them 400 days except three (created 12, 20 and 29 days ago) and writes ContactHistory
+ * for a few stakeholder changes of the last month (stance and decision role, ending in the current values).
+ * Deterministic; does nothing when the account's contacts already have ContactHistory.
+ */
+export function seedReviewChanges(org: LocalOrg, accountId: string, today: Date = new Date()): number {
+  return org.write(() => {
+    const has = org.db
+      .prepare(
+        `SELECT 1 FROM "ContactHistory" h JOIN "Contact" c ON c."Id" = h."ContactId" WHERE c."AccountId" = ? LIMIT 1`
+      )
+      .get(accountId);
+    if (has) return 0;
+    const contacts = org.db
+      .prepare(
+        `SELECT "Id", "Keyplan_Stance__c" AS s, "Keyplan_Decision_Role__c" AS d FROM "Contact" WHERE "AccountId" = ? ORDER BY "Id"`
+      )
+      .all(accountId) as { Id: string; s: string | null; d: string | null }[];
+    const at = (days: number, minute = 0): string =>
+      new Date(
+        Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 10, minute) -
+          days * 86_400_000
+      )
+        .toISOString()
+        .replace('Z', '+0000');
+    const setCreated = org.db.prepare(`UPDATE "Contact" SET "CreatedDate" = ? WHERE "Id" = ?`);
+    const newest = contacts.slice(-3).map((c) => c.Id);
+    for (const c of contacts) setCreated.run(at(400), c.Id);
+    [12, 20, 29].forEach((days, i) => newest[i] && setCreated.run(at(days), newest[i]));
+    const before: Record<string, string> = {
+      Champion: 'Supporter',
+      Supporter: 'Neutral',
+      Neutral: 'Supporter',
+      Detractor: 'Neutral'
+    };
+    let rows = 0;
+    const withStance = contacts.filter((c) => c.s && before[c.s]);
+    withStance
+      .filter((_, i) => i % 9 === 4)
+      .slice(0, 6)
+      .forEach((c, i) => {
+        org.insertHistory('ContactHistory', {
+          parentId: c.Id,
+          field: 'Keyplan_Stance__c',
+          oldValue: before[c.s as string],
+          newValue: c.s,
+          createdDate: at(4 + 5 * i)
+        });
+        rows++;
+      });
+    contacts
+      .filter((c) => c.d === 'Decision Maker')
+      .slice(0, 2)
+      .forEach((c, i) => {
+        org.insertHistory('ContactHistory', {
+          parentId: c.Id,
+          field: 'Keyplan_Decision_Role__c',
+          oldValue: 'Influencer',
+          newValue: c.d,
+          createdDate: at(9 + 7 * i, 1)
+        });
+        rows++;
+      });
+    return rows;
+  });
+}

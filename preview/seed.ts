@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { aerovanceBundle, largeBundle } from '../data';
 import { loadBundle, type LoadedBundle } from '../localorg/bundle';
 import { seedBantHistory } from '../localorg/history';
-import { seedActivity } from '../localorg/activities';
+import { seedActivity, seedReviewChanges } from '../localorg/activities';
 import type { LocalOrg } from '../localorg/org';
 import type { AccountBundleInput } from '../src/bundle/schema';
 
@@ -50,6 +50,8 @@ export interface DemoBundle {
   bantHistory?: boolean;
   /** About how many meetings, calls and emails of the last year to seed (localorg/activities.ts seedActivity). */
   activity?: number;
+  /** Backdate contacts and write a month of stakeholder history, so "since last QBR" has something to show. */
+  reviewChanges?: boolean;
   /**
    * The org's fiscal year to run while this bundle loads. Fiscal year is org-wide in Salesforce, so it
    * applies to the whole preview org (every account), and Opportunity.FiscalYear is re-derived.
@@ -76,6 +78,7 @@ export function demoBundles(largeContacts = 10000): DemoBundle[] {
       bundle: () => aerovanceBundle(),
       bantHistory: true,
       activity: 3000,
+      reviewChanges: true,
       fiscalYear: PREVIEW_FISCAL_YEAR
     },
     {
@@ -130,6 +133,7 @@ export function loadDemo(
     const loaded = loadBundle(org, input);
     if (demo.bantHistory) seedBantHistory(org, loaded.accountId);
     if (demo.activity) seedActivity(org, loaded.accountId, { seed: 22, total: demo.activity });
+    if (demo.reviewChanges) seedReviewChanges(org, loaded.accountId);
     org.db.prepare('DELETE FROM _localorg_meta WHERE key = ?').run(mark(key));
     return loaded;
   });
