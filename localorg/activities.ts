@@ -201,7 +201,7 @@ export function writeActivityRows(org: LocalOrg, rows: readonly ActivityRow[]): 
 
 /**
  * Demo data for "since last QBR": a loaded bundle's contacts all look created today, so every one would count as
- * joined. This backdates them 400 days except three (created 12, 20 and 29 days ago) and writes ContactHistory
+ * joined. This backdates them (and the account's links) 400 days except three (created 12, 20 and 29 days ago) and writes ContactHistory
  * for a few stakeholder changes of the last month (stance and decision role, ending in the current values).
  * Deterministic; does nothing when the account's contacts already have ContactHistory.
  */
@@ -229,6 +229,10 @@ export function seedReviewChanges(org: LocalOrg, accountId: string, today: Date 
     const newest = contacts.slice(-3).map((c) => c.Id);
     for (const c of contacts) setCreated.run(at(400), c.Id);
     [12, 20, 29].forEach((days, i) => newest[i] && setCreated.run(at(days), newest[i]));
+    // The links were known before the review too (their CreatedDate decides whether heat then counts them).
+    org.db
+      .prepare(`UPDATE "Relationship_Link__c" SET "CreatedDate" = ? WHERE "Account__c" = ?`)
+      .run(at(400), accountId);
     const before: Record<string, string> = {
       Champion: 'Supporter',
       Supporter: 'Neutral',

@@ -171,7 +171,10 @@ export function changesSections(c: ChangesSince): {
               head: ['Person', 'Change', 'Date'],
               rows: [
                 ...c.joined.map((j) => ({ cells: [j.name, 'joined', j.date] })),
-                ...c.quiet.map((q) => ({ flag: true, cells: [q.name, 'went quiet', q.last ?? '—'] }))
+                ...c.quiet.map((q) => ({
+                  flag: true,
+                  cells: [q.name, 'went quiet (date of last activity)', q.last ?? '—']
+                }))
               ]
             }
           : undefined
