@@ -5,6 +5,7 @@ type Issue = CoverageIssue & { key: string };
 
 const GROUPS: { code: CoverageIssueCode; label: string }[] = [
   { code: 'UNCOVERED_DECISION_MAKER', label: 'Decision makers and economic buyers we do not reach' },
+  { code: 'COOLING_DECISION_MAKER', label: 'Decision makers going quiet (monthly contact before)' },
   { code: 'INFLUENTIAL_DETRACTOR', label: 'High-influence detractors' },
   { code: 'SINGLE_THREADED', label: 'Single-threaded buying centers' },
   { code: 'UNCOVERED_BUYING_CENTER', label: 'Buying centers nobody reaches' },
