@@ -81,11 +81,22 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
     this.progress = null;
     if (!accountId) return;
     if (!this.vm) this.data = undefined;
-    // Activity (heat from meetings, calls, emails) loads alongside the chart; without it the chart still shows.
-    const activity = loadActivity(
+    // Activity (heat from meetings, calls, emails) loads alongside the chart and never holds it up: the chart
+    // draws as soon as its own pages are in and redraws with activity heat when the activity is in. A failed
+    // activity load leaves the chart with manual links only.
+    if (!reloading) this.activity = [];
+    let chartShown = false;
+    loadActivity(
       (cursor) => loadActivityPage({ accountId, cursor }),
       () => seq !== this.loadSeq
-    ).catch(() => []);
+    ).then(
+      (rows) => {
+        if (!rows || seq !== this.loadSeq) return;
+        this.activity = rows;
+        if (chartShown && this.data) this.buildViewModel(this.data);
+      },
+      () => undefined
+    );
     try {
       const data = await loadOrgChart(
         (cursor) => loadOrgChartPage({ accountId, cursor }),
@@ -95,10 +106,8 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
         () => seq !== this.loadSeq
       );
       if (!data || seq !== this.loadSeq) return;
-      const rows = await activity;
-      if (seq !== this.loadSeq) return;
-      this.activity = rows ?? [];
       this.data = data;
+      chartShown = true;
       this.buildViewModel(data);
     } catch (e) {
       if (seq !== this.loadSeq) return;
