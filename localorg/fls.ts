@@ -75,7 +75,10 @@ function readGrant(file: string): Grant {
 }
 
 const isHistory = (obj: ObjectDef): boolean =>
-  obj.name.endsWith('FieldHistory') || obj.name.endsWith('__History');
+  obj.name.endsWith('FieldHistory') ||
+  obj.name.endsWith('__History') ||
+  obj.name === 'ContactHistory' ||
+  obj.name === 'AccountHistory';
 
 /**
  * Field-level security of a user with a profile and permission sets, as the org applies it to

@@ -32,6 +32,7 @@ import { makeId, normalizeId } from './ids';
 import type { SfRecord, SfValue } from './types';
 import { bantEvidenceTouched, UNIQUE_KEY_TRIGGERS } from './triggers';
 import { roleEvidence } from '../force-app/main/default/lwc/keyplanCore/bant';
+import { deriveActivityFields, whoRelation } from './activities';
 import { findLocalUser, LOCAL_USERS, type LocalUserDef } from './users';
 import { RULE_TWINS } from './validationRules';
 
@@ -46,15 +47,23 @@ const CASCADE_LOOKUPS = new Set([
  * The field history object of an object (`OpportunityFieldHistory`, `Account_Plan__History`) and the
  * field naming the record, when the schema has one.
  */
+const HISTORY_NAMES: Record<string, string> = { Account: 'AccountHistory', Contact: 'ContactHistory' };
+
 export function historyObjectName(objectName: string): { name: string; parentField: string } {
-  return objectName.endsWith('__c')
-    ? { name: `${objectName.slice(0, -3)}__History`, parentField: 'ParentId' }
-    : { name: `${objectName}FieldHistory`, parentField: `${objectName}Id` };
+  if (objectName.endsWith('__c'))
+    return { name: `${objectName.slice(0, -3)}__History`, parentField: 'ParentId' };
+  // Account, Contact, Case... keep the older names (AccountHistory, ContactHistory); Opportunity has its own.
+  if (HISTORY_NAMES[objectName]) return { name: HISTORY_NAMES[objectName], parentField: `${objectName}Id` };
+  return { name: `${objectName}FieldHistory`, parentField: `${objectName}Id` };
 }
 
 /** Whether the object is a field history object: the org writes its rows, clients only read them. */
 export function isHistoryObject(obj: ObjectDef): boolean {
-  return obj.name.endsWith('FieldHistory') || obj.name.endsWith('__History');
+  return (
+    obj.name.endsWith('FieldHistory') ||
+    obj.name.endsWith('__History') ||
+    Object.values(HISTORY_NAMES).includes(obj.name)
+  );
 }
 
 /**
@@ -254,6 +263,8 @@ export class LocalOrg {
     ).run(...cols.map((c) => toDb(rec[c])));
     this.afterTuningChange(obj);
     this.recountBantEvidence(obj, undefined, rec);
+    const relation = whoRelation(obj.name, rec);
+    if (relation && this.schema.objects.has(relation.object)) this.insert(relation.object, relation.values);
     return rec.Id as string;
   }
 
@@ -588,6 +599,8 @@ export class LocalOrg {
       rec.Name =
         [rec.FirstName, rec.LastName].filter((x) => typeof x === 'string' && x !== '').join(' ') || null;
     }
+    if (obj.name === 'Event' || obj.name === 'Task')
+      deriveActivityFields(obj.name, rec, sfDateTime(new Date()));
     if (obj.name === 'Opportunity') {
       deriveOpportunity(
         rec,

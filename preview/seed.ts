@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { aerovanceBundle, largeBundle } from '../data';
 import { loadBundle, type LoadedBundle } from '../localorg/bundle';
 import { seedBantHistory } from '../localorg/history';
+import { seedActivity, seedReviewChanges } from '../localorg/activities';
 import type { LocalOrg } from '../localorg/org';
 import type { AccountBundleInput } from '../src/bundle/schema';
 
@@ -47,6 +48,10 @@ export interface DemoBundle {
   bundle: () => AccountBundleInput;
   /** Backdate a month of BANT status changes, so the panel's "since last month" has something to show. */
   bantHistory?: boolean;
+  /** About how many meetings, calls and emails of the last year to seed (localorg/activities.ts seedActivity). */
+  activity?: number;
+  /** Backdate contacts and write a month of stakeholder history, so "since last QBR" has something to show. */
+  reviewChanges?: boolean;
   /**
    * The org's fiscal year to run while this bundle loads. Fiscal year is org-wide in Salesforce, so it
    * applies to the whole preview org (every account), and Opportunity.FiscalYear is re-derived.
@@ -72,11 +77,15 @@ export function demoBundles(largeContacts = 10000): DemoBundle[] {
       label: 'Aerovance Group',
       bundle: () => aerovanceBundle(),
       bantHistory: true,
+      activity: 3000,
+      reviewChanges: true,
       fiscalYear: PREVIEW_FISCAL_YEAR
     },
     {
       key: 'stratosphere',
       label,
+      // About 20 activities per contact and year: 200,000 on the 10,000-contact account.
+      activity: largeContacts * 20,
       bundle: () => {
         const large = onSharedCatalogue(largeBundle({ contacts: largeContacts }), aerovanceBundle());
         return { ...large, account: { ...large.account, Name: label } };
@@ -123,6 +132,8 @@ export function loadDemo(
     if (demo.fiscalYear) org.setFiscalYear(demo.fiscalYear.startMonth, demo.fiscalYear.namedByStart);
     const loaded = loadBundle(org, input);
     if (demo.bantHistory) seedBantHistory(org, loaded.accountId);
+    if (demo.activity) seedActivity(org, loaded.accountId, { seed: 22, total: demo.activity });
+    if (demo.reviewChanges) seedReviewChanges(org, loaded.accountId);
     org.db.prepare('DELETE FROM _localorg_meta WHERE key = ?').run(mark(key));
     return loaded;
   });

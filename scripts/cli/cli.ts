@@ -327,15 +327,20 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     .option('--format <format>', 'html or md', 'html')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--today <date>', 'date for overdue and BANT checks (default today)')
+    .option('--since <date>', "changes since this date (default: the plan's last review)")
     .action(
-      async (account: string, opts: { fy?: number; format: string; output?: string; today?: string }) => {
+      async (
+        account: string,
+        opts: { fy?: number; format: string; output?: string; today?: string; since?: string }
+      ) => {
         if (!['html', 'md'].includes(opts.format))
           throw new InvalidInput(`--format must be html or md, not ${opts.format}`);
         const text = await withTarget((t) =>
           planReport(t.conn, account, {
             fy: opts.fy,
             format: opts.format as 'html' | 'md',
-            today: opts.today
+            today: opts.today,
+            since: opts.since
           })
         );
         if (opts.output) {

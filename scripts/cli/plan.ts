@@ -12,6 +12,7 @@ import { findAccount } from './exporter';
 import { queryAll } from './importer';
 import { soqlString } from './keys';
 import { loadMatrix } from './landscape';
+import { changesSections, loadChangesSince } from './sinceReview';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -20,6 +21,8 @@ export interface PlanReportOptions {
   format: 'html' | 'md';
   /** ISO date for overdue actions and BANT timing (default today). */
   today?: string;
+  /** ISO date the "since last review" changes start from (default: the plan's Last_Reviewed__c, else 90 days ago). */
+  since?: string;
 }
 
 const ATTRIBUTES: [string, string][] = [
@@ -301,6 +304,15 @@ export async function planReport(
       ? [{ title: 'Competitive position', lines: [String(plan.Competitive_Position__c)] }]
       : [])
   ];
+  const since =
+    options.since ??
+    (plan.Last_Reviewed__c
+      ? String(plan.Last_Reviewed__c).slice(0, 10)
+      : new Date(Date.parse(`${today}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))
+    throw new InvalidInput(`--since must be a date YYYY-MM-DD, not ${since}`);
+  // Right after the summary: what changed in the customer's organisation since the last review.
+  sections.splice(1, 0, ...changesSections(await loadChangesSince(conn, account.Id, since, today)));
   return options.format === 'md' ? markdown(title, today, sections) : html(title, today, sections);
 }
 

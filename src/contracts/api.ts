@@ -95,6 +95,16 @@ const METHODS: ApiMethod[] = [
       "`cursor: null`, then with each page's `nextCursor` until it is null; `orgChartHeatmap/pages` does that."
   },
   {
+    className: 'ActivityController',
+    method: 'loadActivityPage',
+    params: [id('accountId'), text('cursor', true, 'null for the first page')],
+    result: 'ActivityPage',
+    cacheable: false,
+    doc:
+      "One page of the account's activity aggregates (meetings, emails, calls per contact and user over 90 and 365 " +
+      'days; aggregate queries only). Call with `cursor: null`, then with each `nextCursor` until it is null.'
+  },
+  {
     className: 'OrgChartController',
     method: 'saveStakeholder',
     params: [input('ContactStakeholderInput')],

@@ -9,3 +9,4 @@ export * from './whitespace';
 export * from './bant';
 export * from './plan';
 export * from './settings';
+export * from './activity';

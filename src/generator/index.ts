@@ -2,3 +2,4 @@
 export * from './random';
 export * from './generateAccount';
 export * from './orgShape';
+export * from './activity';

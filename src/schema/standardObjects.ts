@@ -123,6 +123,24 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     ]
   },
   {
+    // Field history of the tracked stakeholder fields (stance, decision role, buyer role): the "since last
+    // QBR" changes read it (issue 22). Contact keeps the older history name, ContactHistory.
+    name: 'ContactHistory',
+    label: 'Contact History',
+    custom: false,
+    keyPrefix: '017',
+    fields: [
+      f('Id', 'Id'),
+      f('CreatedDate', 'DateTime', { readOnly: true }),
+      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
+      f('IsDeleted', 'Checkbox', { readOnly: true }),
+      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', readOnly: true }),
+      f('Field', 'Text', { readOnly: true }),
+      f('OldValue', 'Text', { readOnly: true }),
+      f('NewValue', 'Text', { readOnly: true })
+    ]
+  },
+  {
     // Read only by Apex test classes (profiles and permission sets of test users).
     name: 'Profile',
     label: 'Profile',
@@ -302,6 +320,130 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('IsClosed', 'Checkbox'),
       f('IsWon', 'Checkbox'),
       f('DefaultProbability', 'Number')
+    ]
+  },
+  // Activities (issue 22): relationship heat from completed meetings, calls, tasks and logged emails.
+  // WhoId/WhatId and RelationId are polymorphic in the org; the local org types them Contact / Account
+  // (what Keyplan writes and reads). With Shared Activities (the default) every contact of a task or event
+  // has a TaskRelation / EventRelation row; the local org adds the WhoId row on insert like the org does.
+  {
+    name: 'Event',
+    label: 'Event',
+    custom: false,
+    keyPrefix: '00U',
+    fields: [
+      ...SYSTEM,
+      OWNER,
+      f('Subject', 'Text'),
+      f('WhoId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Who' }),
+      f('WhatId', 'Lookup', { referenceTo: 'Account', relationshipName: 'What' }),
+      // Derived from StartDateTime / ActivityDateTime when those are given (as the org does).
+      f('ActivityDate', 'Date'),
+      f('ActivityDateTime', 'DateTime'),
+      f('StartDateTime', 'DateTime'),
+      f('EndDateTime', 'DateTime'),
+      f('DurationInMinutes', 'Number', { precision: 8, scale: 0 }),
+      f('IsAllDayEvent', 'Checkbox', { defaultValue: 'false' }),
+      f('Type', 'Text'),
+      f('Description', 'TextArea')
+    ]
+  },
+  {
+    name: 'Task',
+    label: 'Task',
+    custom: false,
+    keyPrefix: '00T',
+    fields: [
+      ...SYSTEM,
+      OWNER,
+      f('Subject', 'Text'),
+      f('WhoId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Who' }),
+      f('WhatId', 'Lookup', { referenceTo: 'Account', relationshipName: 'What' }),
+      f('ActivityDate', 'Date'),
+      f('Status', 'Picklist', {
+        required: true,
+        defaultValue: "'Not Started'",
+        picklistValues: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred']
+      }),
+      f('IsClosed', 'Checkbox', { readOnly: true }),
+      f('TaskSubtype', 'Picklist', { picklistValues: ['Task', 'Email', 'ListEmail', 'Cadence', 'Call'] }),
+      f('Type', 'Text'),
+      f('CompletedDateTime', 'DateTime', { readOnly: true }),
+      f('Description', 'TextArea')
+    ]
+  },
+  {
+    name: 'EventRelation',
+    label: 'Event Relation',
+    custom: false,
+    keyPrefix: '0RE',
+    fields: [
+      ...SYSTEM,
+      f('EventId', 'Lookup', {
+        referenceTo: 'Event',
+        relationshipName: 'Event',
+        childRelationshipName: 'EventRelations',
+        required: true
+      }),
+      f('RelationId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Relation', required: true }),
+      f('IsParent', 'Checkbox', { defaultValue: 'false' }),
+      f('IsInvitee', 'Checkbox', { defaultValue: 'false' }),
+      f('IsWhat', 'Checkbox', { defaultValue: 'false' }),
+      f('Status', 'Text')
+    ]
+  },
+  {
+    name: 'TaskRelation',
+    label: 'Task Relation',
+    custom: false,
+    keyPrefix: '0RT',
+    fields: [
+      ...SYSTEM,
+      f('TaskId', 'Lookup', {
+        referenceTo: 'Task',
+        relationshipName: 'Task',
+        childRelationshipName: 'TaskRelations',
+        required: true
+      }),
+      f('RelationId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Relation', required: true }),
+      f('IsWhat', 'Checkbox', { defaultValue: 'false' })
+    ]
+  },
+  {
+    name: 'EmailMessage',
+    label: 'Email Message',
+    custom: false,
+    keyPrefix: '02s',
+    fields: [
+      ...SYSTEM,
+      f('Subject', 'Text'),
+      f('MessageDate', 'DateTime'),
+      f('Status', 'Text'),
+      f('Incoming', 'Checkbox', { defaultValue: 'false' }),
+      f('FromAddress', 'Email'),
+      f('ToAddress', 'Text'),
+      f('RelatedToId', 'Lookup', { referenceTo: 'Account', relationshipName: 'RelatedTo' })
+    ]
+  },
+  {
+    name: 'EmailMessageRelation',
+    label: 'Email Message Relation',
+    custom: false,
+    keyPrefix: '0Rs',
+    fields: [
+      ...SYSTEM,
+      f('EmailMessageId', 'Lookup', {
+        referenceTo: 'EmailMessage',
+        relationshipName: 'EmailMessage',
+        childRelationshipName: 'EmailMessageRelations',
+        required: true
+      }),
+      f('RelationId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Relation' }),
+      f('RelationType', 'Picklist', {
+        required: true,
+        picklistValues: ['FromAddress', 'ToAddress', 'CcAddress', 'BccAddress']
+      }),
+      f('RelationAddress', 'Email')
     ]
   },
   {

@@ -20,7 +20,8 @@ const CONTROLLERS = [
   'WhitespaceController',
   'BantController',
   'AccountPlanController',
-  'KeyplanSettingsController'
+  'KeyplanSettingsController',
+  'ActivityController'
 ];
 
 interface Mapping {

@@ -12,6 +12,7 @@ import {
   type HeatBand,
   type HeatLink
 } from './heat';
+import { coolingDecisionMakers, type ContactActivity } from './activity';
 import { DEFAULT_SETTINGS, getSetting, type KeyplanSettings } from './settings';
 
 /** The contact fields coverage reads (ContactNode satisfies it). */
@@ -38,7 +39,8 @@ export type CoverageIssueCode =
   | 'SINGLE_THREADED'
   | 'UNCOVERED_BUYING_CENTER'
   | 'INFLUENTIAL_DETRACTOR'
-  | 'STALE_LINK';
+  | 'STALE_LINK'
+  | 'COOLING_DECISION_MAKER';
 
 export interface CoverageIssue {
   code: CoverageIssueCode;
@@ -77,6 +79,8 @@ export function analyseCoverage(
     today?: Date;
     settings?: Partial<KeyplanSettings>;
     buyingCenterNames?: ReadonlyMap<string, string>;
+    /** Activity by contact (summariseActivity): adds COOLING_DECISION_MAKER issues. */
+    activity?: ReadonlyMap<string, ContactActivity>;
   } = {}
 ): CoverageReport {
   const today = options.today ?? new Date();
@@ -162,6 +166,14 @@ export function analyseCoverage(
       });
     }
   }
+  if (options.activity)
+    for (const c of coolingDecisionMakers(contacts, options.activity, today))
+      issues.push({
+        code: 'COOLING_DECISION_MAKER',
+        severity: 'high',
+        contactId: c.contactId,
+        message: c.message
+      });
   const rank = { high: 0, medium: 1, low: 2 };
   issues.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return { issues, covered, touched, threadsByBuyingCenter };

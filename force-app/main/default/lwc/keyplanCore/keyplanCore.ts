@@ -10,6 +10,8 @@ export * from './compactLayout';
 export * from './linkPlacement';
 export * from './viewportIndex';
 export * from './heat';
+export * from './activity';
+export * from './sinceReview';
 export * from './coverage';
 export * from './figures';
 export * from './matrix';

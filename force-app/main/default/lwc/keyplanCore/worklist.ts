@@ -4,7 +4,7 @@
  */
 import type { CoverageContact, CoverageIssue, CoverageIssueCode } from './coverage';
 
-export type WorklistGroupCode = 'notReached' | 'threads' | 'detractors' | 'stale';
+export type WorklistGroupCode = 'notReached' | 'threads' | 'detractors' | 'cooling' | 'stale';
 /** addTeamLink: record who on our team knows them; focusBuyingCenter: filter the chart; editLink: refresh the link. */
 export type WorklistAction = 'addTeamLink' | 'focusBuyingCenter' | 'editLink';
 
@@ -43,6 +43,11 @@ const GROUPS: { code: WorklistGroupCode; label: string; codes: CoverageIssueCode
     label: 'High-influence detractors nobody on our team works on',
     codes: ['INFLUENTIAL_DETRACTOR']
   },
+  {
+    code: 'cooling',
+    label: 'Decision makers going quiet (monthly contact before)',
+    codes: ['COOLING_DECISION_MAKER']
+  },
   { code: 'stale', label: 'Stale team links', codes: ['STALE_LINK'] }
 ];
 
@@ -51,7 +56,8 @@ const ACTIONS: Record<CoverageIssueCode, { action: WorklistAction; label: string
   INFLUENTIAL_DETRACTOR: { action: 'addTeamLink', label: 'Add team link' },
   SINGLE_THREADED: { action: 'focusBuyingCenter', label: 'Focus' },
   UNCOVERED_BUYING_CENTER: { action: 'focusBuyingCenter', label: 'Focus' },
-  STALE_LINK: { action: 'editLink', label: 'Update link' }
+  STALE_LINK: { action: 'editLink', label: 'Update link' },
+  COOLING_DECISION_MAKER: { action: 'addTeamLink', label: 'Add team link' }
 };
 
 /**

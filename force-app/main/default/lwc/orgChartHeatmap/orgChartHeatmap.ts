@@ -1,5 +1,6 @@
 import { api, wire } from 'lwc';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
+import loadActivityPage from '@salesforce/apex/ActivityController.loadActivityPage';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
@@ -14,6 +15,7 @@ import {
   type WorklistGroup
 } from 'c/keyplanCore';
 import type {
+  ActivityAggregate,
   ContactStakeholderInput,
   OrgChartData,
   RelationshipLinkInput,
@@ -21,6 +23,7 @@ import type {
 } from '@keyplan/contracts';
 import { COLOUR_MODES, OrgChartViewModel, type PersonDetails } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
+import { loadActivity } from './activityPages';
 import { BLANK, LEVEL_OPTIONS, statusText } from './render';
 import { OrgChartFilters } from './chartFilters';
 import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
@@ -35,6 +38,8 @@ import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
  */
 export default class OrgChartHeatmap extends OrgChartFilters {
   private record?: string;
+  /** Activity aggregates of the last load (ActivityController.loadActivityPage). */
+  private activity: ActivityAggregate[] = [];
   /** The account; setting another one loads its chart. */
   @api
   get recordId(): string {
@@ -85,6 +90,22 @@ export default class OrgChartHeatmap extends OrgChartFilters {
     this.progress = null;
     if (!accountId) return;
     if (!this.vm) this.data = undefined;
+    // Activity (heat from meetings, calls, emails) loads alongside the chart and never holds it up: the chart
+    // draws as soon as its own pages are in and redraws with activity heat when the activity is in. A failed
+    // activity load leaves the chart with manual links only.
+    if (!reloading) this.activity = [];
+    let chartShown = false;
+    loadActivity(
+      (cursor) => loadActivityPage({ accountId, cursor }),
+      () => seq !== this.loadSeq
+    ).then(
+      (rows) => {
+        if (!rows || seq !== this.loadSeq) return;
+        this.activity = rows;
+        if (chartShown && this.data) this.buildViewModel(this.data);
+      },
+      () => undefined
+    );
     try {
       const data = await loadOrgChart(
         (cursor) => loadOrgChartPage({ accountId, cursor }),
@@ -95,6 +116,7 @@ export default class OrgChartHeatmap extends OrgChartFilters {
       );
       if (!data || seq !== this.loadSeq) return;
       this.data = data;
+      chartShown = true;
       this.buildViewModel(data);
     } catch (e) {
       if (seq !== this.loadSeq) return;
@@ -123,7 +145,8 @@ export default class OrgChartHeatmap extends OrgChartFilters {
     const vm = new OrgChartViewModel(data, {
       colourBy: previous?.colourBy ?? mode,
       initialDepth: this.depthValue,
-      settings: this.settings
+      settings: this.settings,
+      activity: this.activity
     });
     if (previous) {
       // A refresh keeps what the user was looking at.

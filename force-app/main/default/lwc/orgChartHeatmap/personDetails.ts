@@ -4,6 +4,7 @@
  */
 import type { ContactHeat, ContactInfluence, CoverageIssue } from 'c/keyplanCore';
 import type { ContactNode, RelationshipLinkDto } from '@keyplan/contracts';
+import type { ActivitySourceView } from './activitySource';
 
 export interface PersonLink {
   id: string;
@@ -31,6 +32,8 @@ export interface PersonDetails {
   issues: CoverageIssue[];
   /** Our people to pick from when recording who knows this person (the account team). */
   teamUsers: { label: string; value: string }[];
+  /** Where the heat comes from in activity (activitySource.ts; set by the view model). */
+  activity?: ActivitySourceView;
 }
 
 /** What `personDetails` reads from the chart. */

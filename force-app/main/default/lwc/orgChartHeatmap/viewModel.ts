@@ -20,12 +20,17 @@ import {
   NO_FILTER,
   searchIndex,
   searchPeople,
+  deriveActivityLinks,
   layoutOrgChart,
+  mergeTeamLinks,
+  summariseActivity,
   placeLinks,
   visibleIds,
   PALETTES,
   type ChartFilter,
+  type ActivityAggregate,
   type ColourMode,
+  type ContactActivity,
   type ContactHeat,
   type ContactInfluence,
   type AccountTeam,
@@ -49,6 +54,7 @@ import { linkView, mergeParallel, type LinkView } from './linkGeometry';
 import { NODE_SIZES, nodeView, personAriaLabel, type NodeColour, type NodeView } from './nodeView';
 import { contactOptions, personDetails, type PersonDetails } from './personDetails';
 import { cutSlice, type ViewSlice } from './viewSlice';
+import { withActivity } from './activitySource';
 import { drawnRoots, neighbour, type Direction } from './treeMoves';
 import { ChartFilterState } from './chartFilter';
 
@@ -76,6 +82,8 @@ export interface ViewModelOptions {
   colourBy?: ColourMode;
   /** Levels shown when the chart opens; deeper subtrees start collapsed (0 = all). */
   initialDepth?: number;
+  /** Activity aggregates (ActivityController.loadActivityPage): derived team links warm the heat. */
+  activity?: readonly ActivityAggregate[];
 }
 
 interface Member {
@@ -100,6 +108,8 @@ export class OrgChartViewModel {
   private team: AccountTeam = { members: [], sponsor: null };
   private teamUsers: { label: string; value: string }[] = [];
   private worklistCache: WorklistGroup[] | null = null;
+  private readonly activityRows: readonly ActivityAggregate[];
+  private activity = new Map<string, ContactActivity>();
   private coverage!: CoverageReport;
   private colourCache = new Map<ColourMode, { colours: Map<string, NodeColour>; legend: LegendEntry[] }>();
   private layoutResult!: OrgLayout;
@@ -130,6 +140,7 @@ export class OrgChartViewModel {
     this.today = options.today ?? new Date();
     this.settings = options.settings;
     this.colourBy = options.colourBy ?? 'heat';
+    this.activityRows = options.activity ?? [];
     for (const bc of data.buyingCenters) this.bcNames.set(bc.id, bc.name);
     this.rebuildData();
     const depth = Math.floor(options.initialDepth ?? 0);
@@ -152,7 +163,11 @@ export class OrgChartViewModel {
         buyingCenterId: c.buyingCenterId ?? null
       }))
     );
-    this.heat = computeHeat(this.byId.keys(), this.data.links, {
+    // Heat from activity (keyplanCore/activity.ts): manual team links plus links derived from meetings,
+    // calls and emails; a manual link for the same user and contact overrides the derived one.
+    this.activity = summariseActivity(this.activityRows, this.byId.keys());
+    const teamLinks = mergeTeamLinks(this.data.links, deriveActivityLinks(this.activity));
+    this.heat = computeHeat(this.byId.keys(), teamLinks, {
       today: this.today,
       settings: this.settings
     });
@@ -166,7 +181,8 @@ export class OrgChartViewModel {
     this.coverage = analyseCoverage(this.data.contacts, this.data.links, {
       today: this.today,
       settings: this.settings,
-      buyingCenterNames: this.bcNames
+      buyingCenterNames: this.bcNames,
+      activity: this.activity
     });
     this.colourCache.clear();
     this.worklistCache = null;
@@ -425,7 +441,7 @@ export class OrgChartViewModel {
 
   /** Everything the side panel shows about one person. */
   person(id: string): PersonDetails | null {
-    return personDetails(
+    const details = personDetails(
       {
         byId: this.byId,
         links: this.data.links,
@@ -438,6 +454,7 @@ export class OrgChartViewModel {
       },
       id
     );
+    return details && withActivity(details, this.activity.get(id), this.today);
   }
 
   /** Coverage as a worklist: grouped, by money at stake, one action each (computed once per data change). */

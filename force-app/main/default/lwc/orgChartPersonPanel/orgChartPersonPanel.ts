@@ -125,6 +125,10 @@ export default class OrgChartPersonPanel extends LightningElement {
     const place = rank ? ` (#${rank} of ${this.current?.contactCount ?? '?'})` : '';
     return `${i.influence}${place}, influences ${i.influences}, influenced by ${i.influencedBy}`;
   }
+  /** Where the heat comes from in activity (c-org-chart-activity-source). */
+  get activitySource(): PersonDetails['activity'] | null {
+    return this.current?.activity ?? null;
+  }
   get lastInteractionText(): string {
     return this.current?.lastInteraction
       ? formatDate(this.current.lastInteraction, { locale })

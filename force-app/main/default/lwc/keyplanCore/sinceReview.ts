@@ -1,0 +1,191 @@
+/**
+ * "Since last QBR" (issue 22): what changed in the customer's organisation since a date (default: the plan's last
+ * review). People who joined or went quiet, stance and role changes (field history of the stakeholder fields),
+ * and heat gained and lost, with one summary line per buying center. Pure: callers read the data (the QBR
+ * export over the org's API) and pass the heat at both dates. Definitions: docs/DEFINITIONS.md.
+ */
+import type { ContactActivity } from './activity';
+import { weightedVolume } from './activity';
+
+/** The stakeholder fields whose changes count, and how a change names them. */
+export const REVIEW_FIELDS: Readonly<Record<string, string>> = Object.freeze({
+  Keyplan_Stance__c: 'stance',
+  Keyplan_Decision_Role__c: 'decision role',
+  Keyplan_Buyer_Role__c: 'buyer role'
+});
+
+/** A heat change smaller than this (points of 0-100) is noise, not news. */
+export const HEAT_CHANGE_MIN = 10;
+
+export interface ReviewContact {
+  id: string;
+  name: string;
+  buyingCenterId: string | null;
+  /** ISO date or datetime the contact was created (CreatedDate). */
+  createdDate: string;
+}
+
+/** One field history row (ContactHistory). */
+export interface ReviewHistoryRow {
+  contactId: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  /** ISO datetime (CreatedDate). */
+  date: string;
+}
+
+export interface FieldChange {
+  contactId: string;
+  name: string;
+  /** 'stance', 'decision role' or 'buyer role'. */
+  what: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface HeatChange {
+  contactId: string;
+  name: string;
+  before: number;
+  after: number;
+  delta: number;
+}
+
+export interface BuyingCenterChanges {
+  buyingCenterId: string | null;
+  name: string;
+  joined: number;
+  quiet: number;
+  changes: number;
+  heatDelta: number;
+  /** "Group IT: 2 joined, 1 went quiet, 3 stance or role changes, heat +42". */
+  line: string;
+}
+
+export interface ChangesSince {
+  since: string;
+  joined: { contactId: string; name: string; date: string }[];
+  quiet: { contactId: string; name: string; last: string | null }[];
+  fieldChanges: FieldChange[];
+  heatGained: HeatChange[];
+  heatLost: HeatChange[];
+  byBuyingCenter: BuyingCenterChanges[];
+}
+
+export interface ChangesSinceInput {
+  /** ISO date: changes after this day count. */
+  since: string;
+  contacts: readonly ReviewContact[];
+  history: readonly ReviewHistoryRow[];
+  /** Heat (0-100) by contact as of `since` and as of today (computeHeat with each date's links and activity). */
+  heatThen: ReadonlyMap<string, number>;
+  heatNow: ReadonlyMap<string, number>;
+  /** Activity with windows ending at `since` and ending today (summariseActivity). */
+  activityThen: ReadonlyMap<string, ContactActivity>;
+  activityNow: ReadonlyMap<string, ContactActivity>;
+  buyingCenterNames?: ReadonlyMap<string, string>;
+}
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+/**
+ * The changes since `since`:
+ * - joined: contacts created after `since`;
+ * - went quiet: contacts with at least 2 weighted activities in the 90 days before `since` and none after it;
+ * - stance / role changes: per contact and field, the value before the first change after `since` and after the
+ *   last one (a change undone is no change);
+ * - heat gained / lost: contacts whose heat moved by HEAT_CHANGE_MIN points or more, largest first;
+ * - per buying center (contacts without one under "No buying center"): the counts and the net heat change.
+ */
+export function changesSince(input: ChangesSinceInput): ChangesSince {
+  const since = input.since.slice(0, 10);
+  const byId = new Map(input.contacts.map((c) => [c.id, c]));
+  const names = input.buyingCenterNames ?? new Map<string, string>();
+  const joined = input.contacts
+    .filter((c) => c.createdDate.slice(0, 10) > since)
+    .map((c) => ({ contactId: c.id, name: c.name, date: c.createdDate.slice(0, 10) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name.localeCompare(b.name)));
+  const quiet: ChangesSince['quiet'] = [];
+  for (const c of input.contacts) {
+    const then = input.activityThen.get(c.id);
+    if (!then || weightedVolume(then.counts90) < 2) continue;
+    const now = input.activityNow.get(c.id);
+    if (now?.last && now.last > since) continue;
+    quiet.push({ contactId: c.id, name: c.name, last: then.last });
+  }
+  quiet.sort((a, b) => a.name.localeCompare(b.name));
+
+  const first = new Map<string, ReviewHistoryRow>();
+  const last = new Map<string, ReviewHistoryRow>();
+  const rows = input.history
+    .filter((h) => REVIEW_FIELDS[h.field] && h.date.slice(0, 10) > since && byId.has(h.contactId))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const h of rows) {
+    const key = `${h.contactId}|${h.field}`;
+    if (!first.has(key)) first.set(key, h);
+    last.set(key, h);
+  }
+  const fieldChanges: FieldChange[] = [];
+  for (const [key, f] of first) {
+    const l = last.get(key) as ReviewHistoryRow;
+    if ((f.oldValue ?? null) === (l.newValue ?? null)) continue;
+    fieldChanges.push({
+      contactId: f.contactId,
+      name: (byId.get(f.contactId) as ReviewContact).name,
+      what: REVIEW_FIELDS[f.field],
+      from: f.oldValue ?? null,
+      to: l.newValue ?? null
+    });
+  }
+  fieldChanges.sort((a, b) => a.name.localeCompare(b.name) || a.what.localeCompare(b.what));
+
+  const heatChanges: HeatChange[] = [];
+  for (const c of input.contacts) {
+    const before = input.heatThen.get(c.id) ?? 0;
+    const after = input.heatNow.get(c.id) ?? 0;
+    if (Math.abs(after - before) >= HEAT_CHANGE_MIN)
+      heatChanges.push({ contactId: c.id, name: c.name, before, after, delta: after - before });
+  }
+  const heatGained = heatChanges.filter((h) => h.delta > 0).sort((a, b) => b.delta - a.delta);
+  const heatLost = heatChanges.filter((h) => h.delta < 0).sort((a, b) => a.delta - b.delta);
+
+  const centers = new Map<string | null, BuyingCenterChanges>();
+  const center = (contactId: string): BuyingCenterChanges => {
+    const bc = byId.get(contactId)?.buyingCenterId ?? null;
+    let s = centers.get(bc);
+    if (!s) {
+      s = {
+        buyingCenterId: bc,
+        name: bc === null ? 'No buying center' : (names.get(bc) ?? bc),
+        joined: 0,
+        quiet: 0,
+        changes: 0,
+        heatDelta: 0,
+        line: ''
+      };
+      centers.set(bc, s);
+    }
+    return s;
+  };
+  for (const j of joined) center(j.contactId).joined++;
+  for (const q of quiet) center(q.contactId).quiet++;
+  for (const f of fieldChanges) center(f.contactId).changes++;
+  for (const c of input.contacts) {
+    const d = (input.heatNow.get(c.id) ?? 0) - (input.heatThen.get(c.id) ?? 0);
+    if (d !== 0) center(c.id).heatDelta += d;
+  }
+  const byBuyingCenter = [...centers.values()]
+    .filter((s) => s.joined || s.quiet || s.changes || s.heatDelta)
+    .sort((a, b) => Math.abs(b.heatDelta) - Math.abs(a.heatDelta) || a.name.localeCompare(b.name));
+  for (const s of byBuyingCenter) {
+    const parts = [
+      s.joined ? `${s.joined} joined` : null,
+      s.quiet ? `${s.quiet} went quiet` : null,
+      s.changes ? `${s.changes} stance or role change${s.changes === 1 ? '' : 's'}` : null,
+      `heat ${signed(s.heatDelta)}`
+    ].filter(Boolean);
+    s.line = `${s.name}: ${parts.join(', ')}`;
+  }
+  return { since, joined, quiet, fieldChanges, heatGained, heatLost, byBuyingCenter };
+}

@@ -1,0 +1,53 @@
+/**
+ * Where a person's heat comes from (issue 22): the activity sentence and the per-user lines the person panel
+ * shows (c-org-chart-activity-source), and the last interaction counting activity, not only manual links.
+ */
+import {
+  activitySentence,
+  shortDate,
+  weightedVolume,
+  type ActivityTrend,
+  type ContactActivity
+} from 'c/keyplanCore';
+import type { PersonDetails } from './personDetails';
+
+export interface ActivitySourceView {
+  /** "9 meetings and 14 emails in 90 days, last Nov 20 with Jane Smith; trend cooling". */
+  sentence: string;
+  trend: ActivityTrend | null;
+  /** One line per user of our team, busiest first: "Jane Smith: 6 meetings, 2 emails in 12 months, last Nov 20". */
+  users: { key: string; text: string }[];
+}
+
+function count(n: number, one: string, many: string): string | null {
+  return n ? `${n} ${n === 1 ? one : many}` : null;
+}
+
+/** The panel's view of a contact's activity (no activity: the "nothing logged" sentence, no users). */
+export function activitySource(a: ContactActivity | undefined, today: Date): ActivitySourceView {
+  const users = [...(a?.pairs ?? [])]
+    .filter((p) => weightedVolume(p.counts365) > 0)
+    .sort(
+      (x, y) => weightedVolume(y.counts365) - weightedVolume(x.counts365) || (x.userId < y.userId ? -1 : 1)
+    )
+    .map((p) => {
+      const parts = [
+        count(p.counts365.meeting, 'meeting', 'meetings'),
+        count(p.counts365.email, 'email', 'emails'),
+        count(p.counts365.call, 'call or task', 'calls or tasks')
+      ].filter((s): s is string => Boolean(s));
+      const last = p.last ? `, last ${shortDate(p.last, today)}` : '';
+      return { key: p.userId, text: `${p.userName ?? p.userId}: ${parts.join(', ')} in 12 months${last}` };
+    });
+  return {
+    sentence: activitySentence(a, today),
+    trend: a && weightedVolume(a.counts365) > 0 ? a.trend : null,
+    users
+  };
+}
+
+/** The details with the activity view, and the last interaction taken from links and activity alike. */
+export function withActivity(d: PersonDetails, a: ContactActivity | undefined, today: Date): PersonDetails {
+  const last = a?.last && (!d.lastInteraction || a.last > d.lastInteraction) ? a.last : d.lastInteraction;
+  return { ...d, lastInteraction: last, activity: activitySource(a, today) };
+}
