@@ -1,0 +1,118 @@
+/**
+ * Matrix phases 5 and 6, status and year-over-year: the cells of one year, built lazily (a 300 x 60 x 3
+ * matrix has 54,000 cells but a virtualised grid shows a few hundred), each with its status
+ * (cellStatus) and its change against the previous fiscal year.
+ */
+import type { LandscapeCellDto, MatrixOpportunity } from '@keyplan/contracts';
+import { cellStatus, type CellStatus } from './figures';
+import { HAS_OPEN, HAS_WON, type Placed } from './matrixCollect';
+import { moneyAt, type MeasureArrays, type Money3 } from './matrixMoney';
+
+export type YearChange = 'new' | 'lost' | 'grown' | 'shrunk' | 'unchanged';
+
+export interface MatrixCell extends Money3 {
+  status: CellStatus;
+  competitor: string | null;
+  /** Id of the Landscape_Cell__c, if assessed (for edits). */
+  landscapeCellId: string | null;
+  opportunityIds: string[];
+  /** Compared with the previous fiscal year's won + pipeline; null for the first year shown. */
+  change: YearChange | null;
+  /** Own plus all child buying centers (equals own for a leaf). */
+  rolled: Money3;
+  /** The status with the sub-centers' deals (cellStatus; equals status for a leaf). */
+  rolledStatus: CellStatus;
+}
+
+/** Shared by every cell without opportunities (most of them); frozen so nobody pushes into it. */
+const NO_IDS: string[] = Object.freeze([] as string[]) as string[];
+
+/**
+ * An array of `n` cells that builds each cell object the first time it is read and keeps it. Reads
+ * by index, iteration, `in`, Object.keys and the array methods all work as on a plain array.
+ */
+export function lazyCells(n: number, make: (i: number) => MatrixCell): MatrixCell[] {
+  const target = new Array<MatrixCell>(n);
+  const indexOf = (prop: string | symbol): number => {
+    if (typeof prop !== 'string' || prop.length === 0) return -1;
+    const c = prop.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const i = Number(prop);
+    return Number.isInteger(i) && i >= 0 && i < n && String(i) === prop ? i : -1;
+  };
+  const at = (i: number): MatrixCell => target[i] ?? (target[i] = make(i));
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const i = indexOf(prop);
+      return i >= 0 ? at(i) : Reflect.get(t, prop, receiver);
+    },
+    has(t, prop) {
+      return indexOf(prop) >= 0 || Reflect.has(t, prop);
+    },
+    getOwnPropertyDescriptor(t, prop) {
+      const i = indexOf(prop);
+      if (i >= 0) at(i);
+      return Reflect.getOwnPropertyDescriptor(t, prop);
+    },
+    ownKeys(t) {
+      for (let i = 0; i < n; i++) at(i);
+      return Reflect.ownKeys(t);
+    }
+  });
+}
+
+/** The year-over-year change of a cell from last year's won + pipeline to this year's. */
+export function yearChange(before: number, now: number): YearChange {
+  if (before === 0 && now > 0) return 'new';
+  if (before > 0 && now === 0) return 'lost';
+  if (now > before) return 'grown';
+  if (now < before) return 'shrunk';
+  return 'unchanged';
+}
+
+export interface YearCellsInput {
+  /** Year index and whether the previous year index is the previous fiscal year. */
+  y: number;
+  compare: boolean;
+  nCells: number;
+  placed: Placed;
+  rolled: { money: MeasureArrays; dealsAt: Uint8Array };
+  cells: readonly LandscapeCellDto[];
+  opportunities: readonly MatrixOpportunity[];
+  wonIndex: number;
+  pipelineIndex: number;
+}
+
+/** The lazily built cells of one year. */
+export function yearCells(input: YearCellsInput): MatrixCell[] {
+  const { y, compare, nCells, placed, rolled, cells, opportunities } = input;
+  const base = y * nCells;
+  const { money, dealsAt, landscapeAt, head, next } = placed;
+  const wonA = money[input.wonIndex];
+  const pipeA = money[input.pipelineIndex];
+  const idsAt = (at: number): string[] => {
+    if (head[at] < 0) return NO_IDS;
+    const ids: string[] = [];
+    for (let j = head[at]; j >= 0; j = next[j]) ids.push(opportunities[j].id);
+    return ids;
+  };
+  const makeCell = (i: number): MatrixCell => {
+    const at = base + i;
+    const li = landscapeAt[at];
+    const l = li >= 0 ? cells[li] : null;
+    const state = l?.state ?? null;
+    const d = dealsAt[at];
+    const rd = rolled.dealsAt[at];
+    return {
+      ...moneyAt(money, at),
+      status: cellStatus(state, (d & HAS_WON) !== 0, (d & HAS_OPEN) !== 0),
+      competitor: l?.state === 'Competitor' ? l.competitor : null,
+      landscapeCellId: l?.id ?? null,
+      opportunityIds: idsAt(at),
+      change: compare ? yearChange(wonA[at - nCells] + pipeA[at - nCells], wonA[at] + pipeA[at]) : null,
+      rolled: moneyAt(rolled.money, at),
+      rolledStatus: cellStatus(state, (rd & HAS_WON) !== 0, (rd & HAS_OPEN) !== 0)
+    };
+  };
+  return lazyCells(nCells, makeCell);
+}
