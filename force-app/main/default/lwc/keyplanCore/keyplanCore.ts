@@ -13,3 +13,4 @@ export * from './bant';
 export * from './planScore';
 export * from './shownScore';
 export * from './format';
+export * from './nextMoves';

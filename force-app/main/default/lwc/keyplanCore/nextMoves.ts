@@ -1,0 +1,280 @@
+/**
+ * Next moves: where the account can grow this fiscal year, ranked by money crossed with relationships.
+ * Every cell of the year with open whitespace or competitive potential (potentialOf) scores
+ *
+ *   score = potential x reach factor x risk factor
+ *   reach factor = REACH_FLOOR + (1 - REACH_FLOOR) x reach, reach = mean team heat / 100 of the
+ *                  buying center's key people (economic buyers and decision makers)
+ *   risk factor  = 1 - min(RISK_CAP, DETRACTOR_RISK if an influential detractor sits there
+ *                                    + INCUMBENT_RISK if a competitor is incumbent)
+ *
+ * and carries its reason in words and one action. Team heat is computeHeat over the links from our
+ * users only (fromUserId set), so it is the same whether heat itself counts colleagues' links or not.
+ * docs/DEFINITIONS.md "Next moves" is the definition; the matrix, the plan summary and the CLI call this.
+ */
+import { computeHeat, type ContactHeat, type HeatLink } from './heat';
+import type { MatrixCell, WhitespaceMatrix } from './matrix';
+import type { KeyplanSettings } from './settings';
+
+/** Even with nobody reached, whitespace is worth a quarter of its money: reach is what a move buys. */
+export const REACH_FLOOR = 0.25;
+export const DETRACTOR_RISK = 0.3;
+export const INCUMBENT_RISK = 0.2;
+export const RISK_CAP = 0.6;
+/** Below this reach the move is to build the relationship first. */
+export const REACH_ENOUGH = 0.4;
+const STRONG_INFLUENCE = new Set(['High', 'Very High']);
+
+/** The contact fields next moves read (ContactNode satisfies it). */
+export interface MoveContact {
+  id: string;
+  name: string;
+  buyingCenterId: string | null;
+  buyerRole: string | null;
+  decisionRole: string | null;
+  stance: string | null;
+  influenceLevel: string | null;
+}
+
+export type MoveAction = 'create-opportunity' | 'add-relationship' | 'create-plan-action';
+
+export interface KeyPersonReach {
+  contactId: string;
+  name: string;
+  role: 'Economic Buyer' | 'Decision Maker';
+  /** Team heat 0-100 and how many of our users link to them. */
+  heat: number;
+  teamLinks: number;
+}
+
+export interface NextMove {
+  rank: number;
+  buyingCenterId: string;
+  buyingCenterName: string;
+  offeringId: string;
+  offeringName: string;
+  fiscalYear: number;
+  /** Open whitespace plus competitive potential of the cell (potentialOf), in the matrix currency. */
+  potential: number;
+  /** 0-1: mean team heat of the key people (0 when none is identified). */
+  reach: number;
+  /** 0-RISK_CAP. */
+  risk: number;
+  score: number;
+  keyPeople: KeyPersonReach[];
+  competitor: string | null;
+  /** An influential detractor in the buying center. */
+  detractor: { contactId: string; name: string; influenceLevel: string | null } | null;
+  hasOpenDeal: boolean;
+  action: MoveAction;
+  /** The contact the action is about (add-relationship, a detractor's plan action), or null. */
+  actionContactId: string | null;
+  actionLabel: string;
+  /** "$1.6M Enterprise Security in Helicopters Europe: nobody on our team knows ..." */
+  reason: string;
+}
+
+export interface NextMovesInput {
+  matrix: WhitespaceMatrix;
+  fiscalYear: number;
+  contacts: readonly MoveContact[];
+  links: readonly HeatLink[];
+}
+
+export interface NextMovesOptions {
+  today?: Date;
+  settings?: Partial<KeyplanSettings>;
+  /** Formats money in the reason (default: $1.6M style). */
+  format?: (value: number) => string;
+  /** At most this many moves (default all). */
+  limit?: number;
+}
+
+/** "$1.6M": compact money for reasons when no locale formatter is given. */
+export function compactMoney(v: number): string {
+  const abs = Math.abs(v);
+  const unit = abs >= 1e9 ? ['B', 1e9] : abs >= 1e6 ? ['M', 1e6] : abs >= 1e3 ? ['K', 1e3] : ['', 1];
+  const n = v / (unit[1] as number);
+  const text = unit[1] === 1 ? String(Math.round(n)) : String(Math.round(n * 10) / 10);
+  return `$${text}${unit[0] as string}`;
+}
+
+const isKey = (c: MoveContact): 'Economic Buyer' | 'Decision Maker' | null =>
+  c.buyerRole === 'Economic Buyer'
+    ? 'Economic Buyer'
+    : c.decisionRole === 'Decision Maker'
+      ? 'Decision Maker'
+      : null;
+
+interface CenterPeople {
+  key: MoveContact[];
+  detractor: MoveContact | null;
+}
+
+/**
+ * The key people and the most influential detractor of every buying center: a center without key people
+ * of its own uses its nearest ancestor's (a division's economic buyer signs for its sub-centers); a
+ * detractor anywhere up the chain counts.
+ */
+function peopleByCenter(
+  matrix: WhitespaceMatrix,
+  contacts: readonly MoveContact[]
+): Map<string, CenterPeople> {
+  const own = new Map<string, CenterPeople>();
+  const rank = (c: MoveContact): number => (c.influenceLevel === 'Very High' ? 2 : 1);
+  for (const c of contacts) {
+    if (!c.buyingCenterId) continue;
+    let p = own.get(c.buyingCenterId);
+    if (!p) own.set(c.buyingCenterId, (p = { key: [], detractor: null }));
+    if (isKey(c)) p.key.push(c);
+    if (c.stance === 'Detractor' && (STRONG_INFLUENCE.has(c.influenceLevel ?? '') || isKey(c)))
+      if (!p.detractor || rank(c) > rank(p.detractor)) p.detractor = c;
+  }
+  const out = new Map<string, CenterPeople>();
+  // Rows come in tree order: a parent is resolved before its children.
+  for (const row of matrix.rows) {
+    const id = row.buyingCenter.id;
+    const mine = own.get(id) ?? { key: [], detractor: null };
+    const parent = row.parentId ? out.get(row.parentId) : undefined;
+    out.set(id, {
+      key: mine.key.length || !parent ? mine.key : parent.key,
+      detractor: mine.detractor ?? parent?.detractor ?? null
+    });
+  }
+  return out;
+}
+
+function reachWords(keyPeople: readonly KeyPersonReach[]): string {
+  if (!keyPeople.length) return 'no economic buyer or decision maker identified';
+  const eb = keyPeople.find((k) => k.role === 'Economic Buyer') ?? keyPeople[0];
+  const who = `the ${eb.role === 'Economic Buyer' ? 'economic buyer' : 'decision maker'} ${eb.name}`;
+  if (eb.teamLinks === 0) return `nobody on our team knows ${who}`;
+  if (eb.heat < REACH_ENOUGH * 100) return `our team's relationship with ${who} is cold (heat ${eb.heat})`;
+  return `our team reaches ${who} (heat ${eb.heat})`;
+}
+
+/** Ranks the moves of `fiscalYear`, best first (ties: more money, then buying center and offering name). */
+export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {}): NextMove[] {
+  const { matrix, fiscalYear } = input;
+  const year = matrix.years.find((y) => y.fiscalYear === fiscalYear);
+  if (!year) return [];
+  const format = options.format ?? compactMoney;
+  const nCols = matrix.columns.length;
+  // Candidates first, from the column totals: a year with no potential at all costs nothing more.
+  const cols: number[] = [];
+  for (let k = 0; k < nCols; k++)
+    if (year.columnTotals[k].potential + year.columnTotals[k].competitive > 0) cols.push(k);
+  const candidates: { r: number; k: number; cell: MatrixCell; potential: number }[] = [];
+  if (cols.length)
+    for (let r = 0; r < matrix.rows.length; r++) {
+      const t = year.rowTotals[r].own;
+      if (t.potential + t.competitive <= 0) continue;
+      for (const k of cols) {
+        const cell = year.cells[r * nCols + k];
+        const potential = cell.potential + cell.competitive;
+        if (potential > 0) candidates.push({ r, k, cell, potential });
+      }
+    }
+  if (!candidates.length) return [];
+  const people = peopleByCenter(matrix, input.contacts);
+  const keyIds = new Set<string>();
+  for (const c of candidates)
+    for (const p of people.get(matrix.rows[c.r].buyingCenter.id)?.key ?? []) keyIds.add(p.id);
+  const heat: Map<string, ContactHeat> = computeHeat(
+    keyIds,
+    input.links.filter((l) => !!l.fromUserId && keyIds.has(l.toContactId)),
+    { today: options.today, settings: options.settings }
+  );
+  const moves: NextMove[] = candidates.map(({ r, k, cell, potential }) => {
+    const bc = matrix.rows[r].buyingCenter;
+    const off = matrix.columns[k];
+    const p = people.get(bc.id) ?? { key: [], detractor: null };
+    const keyPeople: KeyPersonReach[] = p.key.map((c) => {
+      const h = heat.get(c.id);
+      return {
+        contactId: c.id,
+        name: c.name,
+        role: isKey(c) as KeyPersonReach['role'],
+        heat: h?.heat ?? 0,
+        teamLinks: h?.teamLinks ?? 0
+      };
+    });
+    keyPeople.sort((a, b) =>
+      a.role !== b.role
+        ? a.role === 'Economic Buyer'
+          ? -1
+          : 1
+        : a.name < b.name
+          ? -1
+          : a.name > b.name
+            ? 1
+            : 0
+    );
+    const reach = keyPeople.length ? keyPeople.reduce((s, kp) => s + kp.heat, 0) / keyPeople.length / 100 : 0;
+    const competitor = cell.competitive > 0 ? (cell.competitor ?? 'a competitor') : null;
+    const risk = Math.min(RISK_CAP, (p.detractor ? DETRACTOR_RISK : 0) + (competitor ? INCUMBENT_RISK : 0));
+    const score = potential * (REACH_FLOOR + (1 - REACH_FLOOR) * reach) * (1 - risk);
+    const hasOpenDeal = cell.pipeline > 0 || cell.status === 'active';
+    // The one action: reach the key people first, then turn the detractor, then open the deal.
+    const coldest = keyPeople.find((kp) => kp.heat < REACH_ENOUGH * 100);
+    let action: MoveAction;
+    let actionContactId: string | null = null;
+    let actionLabel: string;
+    if (!keyPeople.length) {
+      action = 'create-plan-action';
+      actionLabel = `Plan: identify the economic buyer in ${bc.name}`;
+    } else if (coldest) {
+      action = 'add-relationship';
+      actionContactId = coldest.contactId;
+      actionLabel = `Add a team relationship to ${coldest.name}`;
+    } else if (p.detractor) {
+      action = 'create-plan-action';
+      actionContactId = p.detractor.id;
+      actionLabel = `Plan: win over ${p.detractor.name}`;
+    } else if (hasOpenDeal) {
+      action = 'create-plan-action';
+      actionLabel = `Plan: advance the open ${off.name} deal`;
+    } else {
+      action = 'create-opportunity';
+      actionLabel = `Create the ${off.name} opportunity`;
+    }
+    const parts = [reachWords(keyPeople)];
+    if (p.detractor)
+      parts.push(
+        `${p.detractor.name} is a detractor${p.detractor.influenceLevel ? ` with ${p.detractor.influenceLevel.toLowerCase()} influence` : ''}`
+      );
+    if (competitor) parts.push(`${competitor} is incumbent`);
+    return {
+      rank: 0,
+      buyingCenterId: bc.id,
+      buyingCenterName: bc.name,
+      offeringId: off.id,
+      offeringName: off.name,
+      fiscalYear,
+      potential,
+      reach,
+      risk,
+      score,
+      keyPeople,
+      competitor,
+      detractor: p.detractor
+        ? { contactId: p.detractor.id, name: p.detractor.name, influenceLevel: p.detractor.influenceLevel }
+        : null,
+      hasOpenDeal,
+      action,
+      actionContactId,
+      actionLabel,
+      reason: `${format(potential)} ${off.name} in ${bc.name}: ${parts.join('; ')}`
+    };
+  });
+  moves.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.potential - a.potential ||
+      (a.buyingCenterName < b.buyingCenterName ? -1 : a.buyingCenterName > b.buyingCenterName ? 1 : 0) ||
+      (a.offeringName < b.offeringName ? -1 : a.offeringName > b.offeringName ? 1 : 0)
+  );
+  const out = options.limit !== undefined ? moves.slice(0, Math.max(0, options.limit)) : moves;
+  out.forEach((m, i) => (m.rank = i + 1));
+  return out;
+}
