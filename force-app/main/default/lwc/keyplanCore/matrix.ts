@@ -45,6 +45,8 @@ export interface MatrixYear {
   cells: MatrixCell[];
   /** Per row: own cells summed and rolled (own + children) with the buying center's sales goal. */
   rowTotals: RowTotal[];
+  /** Indexes into `cells` of the cells with whitespace or competitive potential, ascending (next moves). */
+  potentialCells: number[];
   columnTotals: Money3[];
   unmapped: Money3 & { opportunityIds: string[] };
   /** Everything, unmapped included. */
@@ -180,6 +182,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         pipelineIndex
       }),
       ...totals,
+      potentialCells: placed.potentialCells[y],
       unmapped: placed.unmapped[y],
       goal: plan?.revenueGoal ?? null,
       mining: {

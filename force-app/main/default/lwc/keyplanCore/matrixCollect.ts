@@ -85,6 +85,9 @@ export interface Collected {
 }
 
 export function collectDeals(input: CollectInput): Collected {
+  // Local copies: module bindings read through a getter in some loaders (the bench's), in a 50,000 loop.
+  const [OPEN, WON, LOST] = [DEAL_OPEN, DEAL_WON, DEAL_LOST] as const;
+  const measureOfDeal = MEASURE_OF_DEAL;
   const { startMonth, namedBy } = input.setting;
   const { focusYear, opportunities: opps } = input;
   const nOpps = opps.length;
@@ -115,7 +118,7 @@ export function collectDeals(input: CollectInput): Collected {
     oppFy[i] = fy;
     if (fy !== lastFy) yearSet.add((lastFy = fy));
     const kind = dealKind(o);
-    oppKind[i] = kind === 'open' ? DEAL_OPEN : kind === 'won' ? DEAL_WON : DEAL_LOST;
+    oppKind[i] = kind === 'open' ? OPEN : kind === 'won' ? WON : LOST;
     // A won or open deal of the focus year makes an inactive row or column visible; a lost one does not.
     const counts = kind !== 'lost' && (focusYear === undefined || fy === focusYear);
     const bcId = o.buyingCenterId;
@@ -141,16 +144,16 @@ export function collectDeals(input: CollectInput): Collected {
     if (fy < firstWon[b * nOffIn + k]) firstWon[b * nOffIn + k] = fy;
   }
   for (let i = 0; i < nOpps; i++)
-    if (oppKind[i] === DEAL_WON && oppBc[i] >= 0 && oppOff[i] >= 0) {
+    if (oppKind[i] === WON && oppBc[i] >= 0 && oppOff[i] >= 0) {
       const at = oppBc[i] * nOffIn + oppOff[i];
       if (oppFy[i] < firstWon[at]) firstWon[at] = oppFy[i];
     }
   for (let i = 0; i < nOpps; i++) {
     const kind = oppKind[i];
-    oppMeasure[i] = MEASURE_OF_DEAL[kind];
+    oppMeasure[i] = measureOfDeal[kind];
     const o = opps[i];
     const amount = dealAmount(o, input.currency);
-    if (kind === DEAL_LOST) {
+    if (kind === LOST) {
       oppValue[i] = amount;
       continue;
     }
@@ -163,7 +166,7 @@ export function collectDeals(input: CollectInput): Collected {
       if (o.buyingCenterId && o.offeringId) first = outside.get(cellKey(o.buyingCenterId, o.offeringId));
     }
     oppMining[i] = growthFrom(o, first, oppFy[i]) === 'Mining' ? 1 : 0;
-    oppValue[i] = kind === DEAL_WON || !input.weighted ? amount : weightedAmount(amount, o.probability);
+    oppValue[i] = kind === WON || !input.weighted ? amount : weightedAmount(amount, o.probability);
   }
   for (const c of input.cells) {
     if (focusYear !== undefined && c.fiscalYear !== focusYear) continue;
@@ -212,6 +215,8 @@ export interface Placed {
   dealsAt: Uint8Array;
   /** Index into input.cells of the assessed cell at each index, -1 for none. */
   landscapeAt: Int32Array;
+  /** Per year: the cell indexes (row * nCols + col) with whitespace or competitive potential, ascending. */
+  potentialCells: number[][];
   /** Opportunity ids per index as linked lists in opportunity order (head/next, -1 ends). */
   head: Int32Array;
   next: Int32Array;
@@ -240,12 +245,15 @@ export function placeMoney(
   currency: CurrencySetting | null | undefined
 ): Placed {
   const { years, rowOfInput, colOfInput, nCols, nCells } = grid;
+  const [OPEN, WON, LOST] = [DEAL_OPEN, DEAL_WON, DEAL_LOST] as const;
+  const [hasWon, hasOpen] = [HAS_WON, HAS_OPEN];
   const nYears = years.length;
   const N = nYears * nCells;
   const yearIndex = new Map(years.map((y, i) => [y, i]));
   const money = measureArrays(N);
   const dealsAt = new Uint8Array(N);
   const landscapeAt = new Int32Array(N).fill(-1);
+  const potentialCells: number[][] = years.map(() => []);
   const WS = MEASURE_OF_POTENTIAL.whitespace;
   const CP = MEASURE_OF_POTENTIAL.competitive;
   cells.forEach((cell, i) => {
@@ -261,7 +269,9 @@ export function placeMoney(
     const p = potentialOf(cell, currency);
     if (WS >= 0) money[WS][at] = p.whitespace;
     if (CP >= 0) money[CP][at] = p.competitive;
+    if (p.whitespace > 0 || p.competitive > 0) potentialCells[y].push(r * nCols + k);
   });
+  for (const list of potentialCells) list.sort((a, b) => a - b);
 
   const head = new Int32Array(N).fill(-1);
   const tail = new Int32Array(N).fill(-1);
@@ -299,15 +309,15 @@ export function placeMoney(
     } else {
       const at = y * nCells + r * nCols + col;
       money[m][at] += value;
-      if (kind === DEAL_WON) dealsAt[at] |= HAS_WON;
-      else if (kind === DEAL_OPEN) dealsAt[at] |= HAS_OPEN;
+      if (kind === WON) dealsAt[at] |= hasWon;
+      else if (kind === OPEN) dealsAt[at] |= hasOpen;
       if (head[at] < 0) head[at] = i;
       else next[tail[at]] = i;
       tail[at] = i;
     }
-    if (kind === DEAL_LOST) continue;
+    if (kind === LOST) continue;
     const g = c.oppMining[i] ? mining : farming;
-    g[y * 2 + (kind === DEAL_WON ? 0 : 1)] += value;
+    g[y * 2 + (kind === WON ? 0 : 1)] += value;
   }
-  return { money, dealsAt, landscapeAt, head, next, unmappedList, unmapped, mining, farming };
+  return { money, dealsAt, landscapeAt, potentialCells, head, next, unmappedList, unmapped, mining, farming };
 }

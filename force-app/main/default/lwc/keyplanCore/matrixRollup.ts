@@ -31,6 +31,7 @@ export function rollUp(
 ): RolledUp {
   const nRows = childRows.length;
   const nCells = nRows * nCols;
+  const nMeasures = MEASURE_COUNT;
   const rolled = money.map((a) => a.slice());
   const rDeals = dealsAt.slice();
   for (let y = 0; y < nYears; y++) {
@@ -40,7 +41,7 @@ export function rollUp(
       const to = base + r * nCols;
       for (let c = 0; c < childList.length; c++) {
         const from = base + childList[c] * nCols;
-        for (let m = 0; m < MEASURE_COUNT; m++) {
+        for (let m = 0; m < nMeasures; m++) {
           const a = rolled[m];
           for (let k = 0; k < nCols; k++) a[to + k] += a[from + k];
         }
@@ -87,9 +88,10 @@ export function yearTotals(
   }
   const columnTotals = new Array<Money3>(nCols);
   for (let k = 0; k < nCols; k++) columnTotals[k] = zeroMoney();
-  for (let m = 0; m < MEASURE_COUNT; m++) {
+  const keys = MEASURE_KEYS;
+  for (let m = 0; m < keys.length; m++) {
     const a = money[m];
-    const key = MEASURE_KEYS[m];
+    const key = keys[m];
     for (let r = 0; r < nRows; r++) {
       const at = base + r * nCols;
       for (let k = 0; k < nCols; k++) columnTotals[k][key] += a[at + k];

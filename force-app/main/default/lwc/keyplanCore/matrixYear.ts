@@ -90,6 +90,7 @@ export function yearCells(input: YearCellsInput): MatrixCell[] {
   const { money, dealsAt, landscapeAt, head, next } = placed;
   const wonA = money[input.wonIndex];
   const pipeA = money[input.pipelineIndex];
+  const [hasWon, hasOpen, moneyOf] = [HAS_WON, HAS_OPEN, moneyAt];
   const idsAt = (at: number): string[] => {
     if (head[at] < 0) return NO_IDS;
     const ids: string[] = [];
@@ -104,14 +105,14 @@ export function yearCells(input: YearCellsInput): MatrixCell[] {
     const d = dealsAt[at];
     const rd = rolled.dealsAt[at];
     return {
-      ...moneyAt(money, at),
-      status: cellStatus(state, (d & HAS_WON) !== 0, (d & HAS_OPEN) !== 0),
+      ...moneyOf(money, at),
+      status: cellStatus(state, (d & hasWon) !== 0, (d & hasOpen) !== 0),
       competitor: l?.state === 'Competitor' ? l.competitor : null,
       landscapeCellId: l?.id ?? null,
       opportunityIds: idsAt(at),
       change: compare ? yearChange(wonA[at - nCells] + pipeA[at - nCells], wonA[at] + pipeA[at]) : null,
-      rolled: moneyAt(rolled.money, at),
-      rolledStatus: cellStatus(state, (rd & HAS_WON) !== 0, (rd & HAS_OPEN) !== 0)
+      rolled: moneyOf(rolled.money, at),
+      rolledStatus: cellStatus(state, (rd & hasWon) !== 0, (rd & hasOpen) !== 0)
     };
   };
   return lazyCells(nCells, makeCell);

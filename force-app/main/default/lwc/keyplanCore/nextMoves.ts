@@ -99,12 +99,10 @@ export function compactMoney(v: number): string {
   return `$${text}${unit[0] as string}`;
 }
 
-const isKey = (c: MoveContact): 'Economic Buyer' | 'Decision Maker' | null =>
-  c.buyerRole === 'Economic Buyer'
-    ? 'Economic Buyer'
-    : c.decisionRole === 'Decision Maker'
-      ? 'Decision Maker'
-      : null;
+function isKey(c: MoveContact): 'Economic Buyer' | 'Decision Maker' | null {
+  if (c.buyerRole === 'Economic Buyer') return 'Economic Buyer';
+  return c.decisionRole === 'Decision Maker' ? 'Decision Maker' : null;
+}
 
 interface CenterPeople {
   key: MoveContact[];
@@ -144,6 +142,40 @@ function peopleByCenter(
   return out;
 }
 
+interface Scored {
+  r: number;
+  k: number;
+  cell: MatrixCell;
+  potential: number;
+  reach: number;
+  risk: number;
+  score: number;
+}
+
+/** The first `limit` items in `order` (all, sorted, without a limit): a small limit keeps a short list. */
+function topOf<T>(items: T[], order: (a: T, b: T) => number, limit: number | undefined): T[] {
+  if (limit === undefined || limit >= items.length / 4)
+    return items.sort(order).slice(0, limit ?? items.length);
+  const n = Math.max(0, limit);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === n && (n === 0 || order(item, top[n - 1]) >= 0)) continue;
+    let i = top.length === n ? n - 1 : top.length;
+    while (i > 0 && order(item, top[i - 1]) < 0) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = item;
+  }
+  return top;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byRoleThenName = (a: KeyPersonReach, b: KeyPersonReach): number => {
+  if (a.role !== b.role) return a.role === 'Economic Buyer' ? -1 : 1;
+  return compareText(a.name, b.name);
+};
+
 function reachWords(keyPeople: readonly KeyPersonReach[]): string {
   if (!keyPeople.length) return 'no economic buyer or decision maker identified';
   const eb = keyPeople.find((k) => k.role === 'Economic Buyer') ?? keyPeople[0];
@@ -160,21 +192,16 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
   if (!year) return [];
   const format = options.format ?? compactMoney;
   const nCols = matrix.columns.length;
-  // Candidates first, from the column totals: a year with no potential at all costs nothing more.
-  const cols: number[] = [];
-  for (let k = 0; k < nCols; k++)
-    if (year.columnTotals[k].potential + year.columnTotals[k].competitive > 0) cols.push(k);
   const candidates: { r: number; k: number; cell: MatrixCell; potential: number }[] = [];
-  if (cols.length)
-    for (let r = 0; r < matrix.rows.length; r++) {
-      const t = year.rowTotals[r].own;
-      if (t.potential + t.competitive <= 0) continue;
-      for (const k of cols) {
-        const cell = year.cells[r * nCols + k];
-        const potential = cell.potential + cell.competitive;
-        if (potential > 0) candidates.push({ r, k, cell, potential });
-      }
-    }
+  // A landscape cell may be counted twice (a duplicate row): each cell index is taken once.
+  let last = -1;
+  for (const i of year.potentialCells) {
+    if (i === last) continue;
+    last = i;
+    const cell = year.cells[i];
+    const potential = cell.potential + cell.competitive;
+    if (potential > 0) candidates.push({ r: Math.floor(i / nCols), k: i % nCols, cell, potential });
+  }
   if (!candidates.length) return [];
   const people = peopleByCenter(matrix, input.contacts);
   const keyIds = new Set<string>();
@@ -185,35 +212,49 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
     input.links.filter((l) => !!l.fromUserId && keyIds.has(l.toContactId)),
     { today: options.today, settings: options.settings }
   );
-  const moves: NextMove[] = candidates.map(({ r, k, cell, potential }) => {
-    const bc = matrix.rows[r].buyingCenter;
-    const off = matrix.columns[k];
-    const p = people.get(bc.id) ?? { key: [], detractor: null };
-    const keyPeople: KeyPersonReach[] = p.key.map((c) => {
-      const h = heat.get(c.id);
+  // Per buying center once: its key people with their team heat, and its reach.
+  const reachOf = new Map<number, { keyPeople: KeyPersonReach[]; reach: number; p: CenterPeople }>();
+  const centerOf = (r: number): { keyPeople: KeyPersonReach[]; reach: number; p: CenterPeople } => {
+    let c = reachOf.get(r);
+    if (c) return c;
+    const p = people.get(matrix.rows[r].buyingCenter.id) ?? { key: [], detractor: null };
+    const keyPeople: KeyPersonReach[] = p.key.map((k) => {
+      const h = heat.get(k.id);
       return {
-        contactId: c.id,
-        name: c.name,
-        role: isKey(c) as KeyPersonReach['role'],
+        contactId: k.id,
+        name: k.name,
+        role: isKey(k) as KeyPersonReach['role'],
         heat: h?.heat ?? 0,
         teamLinks: h?.teamLinks ?? 0
       };
     });
-    keyPeople.sort((a, b) =>
-      a.role !== b.role
-        ? a.role === 'Economic Buyer'
-          ? -1
-          : 1
-        : a.name < b.name
-          ? -1
-          : a.name > b.name
-            ? 1
-            : 0
-    );
+    keyPeople.sort(byRoleThenName);
     const reach = keyPeople.length ? keyPeople.reduce((s, kp) => s + kp.heat, 0) / keyPeople.length / 100 : 0;
+    reachOf.set(r, (c = { keyPeople, reach, p }));
+    return c;
+  };
+  const scored = candidates.map((c): Scored => {
+    const { reach, p } = centerOf(c.r);
+    const risk = Math.min(
+      RISK_CAP,
+      (p.detractor ? DETRACTOR_RISK : 0) + (c.cell.competitive > 0 ? INCUMBENT_RISK : 0)
+    );
+    const score = c.potential * (REACH_FLOOR + (1 - REACH_FLOOR) * reach) * (1 - risk);
+    return { r: c.r, k: c.k, cell: c.cell, potential: c.potential, reach, risk, score };
+  });
+  const nameAt = (r: number): string => matrix.rows[r].buyingCenter.name;
+  const offAt = (k: number): string => matrix.columns[k].name;
+  const better = (a: Scored, b: Scored): number =>
+    b.score - a.score ||
+    b.potential - a.potential ||
+    compareText(nameAt(a.r), nameAt(b.r)) ||
+    compareText(offAt(a.k), offAt(b.k));
+  const top = topOf(scored, better, options.limit);
+  return top.map(({ r, k, cell, potential, reach, risk, score }, i): NextMove => {
+    const bc = matrix.rows[r].buyingCenter;
+    const off = matrix.columns[k];
+    const { keyPeople, p } = centerOf(r);
     const competitor = cell.competitive > 0 ? (cell.competitor ?? 'a competitor') : null;
-    const risk = Math.min(RISK_CAP, (p.detractor ? DETRACTOR_RISK : 0) + (competitor ? INCUMBENT_RISK : 0));
-    const score = potential * (REACH_FLOOR + (1 - REACH_FLOOR) * reach) * (1 - risk);
     const hasOpenDeal = cell.pipeline > 0 || cell.status === 'active';
     // The one action: reach the key people first, then turn the detractor, then open the deal.
     const coldest = keyPeople.find((kp) => kp.heat < REACH_ENOUGH * 100);
@@ -245,7 +286,7 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
       );
     if (competitor) parts.push(`${competitor} is incumbent`);
     return {
-      rank: 0,
+      rank: i + 1,
       buyingCenterId: bc.id,
       buyingCenterName: bc.name,
       offeringId: off.id,
@@ -267,14 +308,4 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
       reason: `${format(potential)} ${off.name} in ${bc.name}: ${parts.join('; ')}`
     };
   });
-  moves.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.potential - a.potential ||
-      (a.buyingCenterName < b.buyingCenterName ? -1 : a.buyingCenterName > b.buyingCenterName ? 1 : 0) ||
-      (a.offeringName < b.offeringName ? -1 : a.offeringName > b.offeringName ? 1 : 0)
-  );
-  const out = options.limit !== undefined ? moves.slice(0, Math.max(0, options.limit)) : moves;
-  out.forEach((m, i) => (m.rank = i + 1));
-  return out;
 }

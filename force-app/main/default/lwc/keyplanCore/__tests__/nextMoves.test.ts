@@ -178,3 +178,44 @@ describe('nextMoves', () => {
     expect(space.action).toBe('create-plan-action');
   });
 });
+
+describe('nextMoves with a limit', () => {
+  it('gives the first n of the full ranking, ties included', () => {
+    const centers = Array.from({ length: 8 }, (_, i) => bc(`bc${i}`, i > 3 ? `bc${i - 4}` : null));
+    const offerings = Array.from({ length: 6 }, (_, i) => off(`off${i}`));
+    const cells: LandscapeCellDto[] = [];
+    centers.forEach((b, i) =>
+      offerings.forEach((o, k) => {
+        // Many equal potentials, so the name tie-breaks decide.
+        cells.push(
+          cell(
+            b.id,
+            o.id,
+            ((i * 7 + k * 3) % 5) * 100_000,
+            k % 3 ? {} : { state: 'Competitor', competitor: 'X' }
+          )
+        );
+      })
+    );
+    const matrix = buildMatrix({
+      fiscalYears: [2026],
+      buyingCenters: centers,
+      offerings,
+      cells,
+      opportunities: [],
+      plan: null
+    });
+    const contacts = [
+      person('eb0', 'bc0', { buyerRole: 'Economic Buyer' }),
+      person('d2', 'bc2', { stance: 'Detractor', influenceLevel: 'High' })
+    ];
+    const input = { matrix, fiscalYear: 2026, contacts, links: [teamLink('eb0')] };
+    const all = nextMoves(input, { today: TODAY });
+    expect(all.length).toBe(cells.filter((c) => (c.potential ?? 0) > 0).length);
+    for (const n of [0, 1, 3, 5, 10])
+      expect(nextMoves(input, { today: TODAY, limit: n }).map((m) => m.reason)).toEqual(
+        all.slice(0, n).map((m) => m.reason)
+      );
+    expect(all.map((m) => m.score)).toEqual([...all.map((m) => m.score)].sort((a, b) => b - a));
+  });
+});
