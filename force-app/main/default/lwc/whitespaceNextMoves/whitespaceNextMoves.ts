@@ -42,13 +42,13 @@ const ACTION_ICON: Record<NextMove['action'], string> = {
 /**
  * The next moves of an account's fiscal year (keyplanCore nextMoves, docs/DEFINITIONS.md): beside the
  * whitespace matrix (which passes its matrix) and on the plan summary (which passes none: the component
- * then reads the year's whitespace itself, from the same cacheable wire). People and relationships come
+ * then reads the year's whitespace itself, imperatively from the same cacheable method). People and relationships come
  * from the org chart's pages.
  */
 export default class WhitespaceNextMoves extends NavigationMixin(LightningElement) {
   /** The matrix already built by the whitespace matrix; without it the component builds its own. */
   @api matrix?: WhitespaceMatrix = undefined;
-  @api fiscalYear?: number = undefined;
+  private _fiscalYear?: number = undefined;
   /** How many moves to show. */
   @api limit = 10;
   /** The year's account plan (plan actions belong to it). */
@@ -64,6 +64,18 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
   private loadId = 0;
 
   @api
+  get fiscalYear(): number | undefined {
+    return this._fiscalYear;
+  }
+  set fiscalYear(value: number | string | undefined) {
+    const y = value === undefined || value === null || value === '' ? undefined : Number(value);
+    if (y === this._fiscalYear) return;
+    this._fiscalYear = y;
+    // Without a matrix from the page, this year's whitespace is read again.
+    if (this.connected && !this.matrix) this.loadWhitespace();
+  }
+
+  @api
   get recordId(): string | undefined {
     return this._recordId;
   }
@@ -71,7 +83,10 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
     if (value === this._recordId) return;
     this._recordId = value;
     this.people = undefined;
-    if (this.connected) this.load();
+    if (this.connected) {
+      this.load();
+      this.loadWhitespace();
+    }
   }
 
   private connected = false;
@@ -79,25 +94,36 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
   override connectedCallback(): void {
     this.connected = true;
     if (!this.people) this.load();
+    if (!this.matrix && !this.ownMatrix) this.loadWhitespace();
   }
 
   override disconnectedCallback(): void {
     this.connected = false;
     this.loadId++;
+    this.whitespaceId++;
   }
 
-  /** The account whose whitespace the component reads itself (none when the matrix is given). */
-  get wireAccountId(): string | undefined {
-    return this.matrix ? undefined : this._recordId;
+  /**
+   * Reads the year's whitespace (no matrix given, e.g. on the plan summary): an imperative call of the
+   * cacheable method, so a matrix on the same page that passes its own never triggers it.
+   */
+  private loadWhitespace(): void {
+    const accountId = this._recordId;
+    const fiscalYear = this._fiscalYear;
+    if (!accountId || fiscalYear === undefined || this.matrix) return;
+    const id = ++this.whitespaceId;
+    getWhitespace({ accountId, fiscalYear })
+      .then((data: WhitespaceData) => {
+        if (id !== this.whitespaceId) return;
+        this.ownData = data;
+        this.ownMatrix = buildMatrix(data, { ...figureOptions(data), focusYear: fiscalYear });
+      })
+      .catch((e: unknown) => {
+        if (id === this.whitespaceId) this.error = e;
+      });
   }
 
-  @wire(getWhitespace, { accountId: '$wireAccountId', fiscalYear: '$fiscalYear' })
-  wiredWhitespace({ data, error }: WireResult<WhitespaceData>): void {
-    if (data) {
-      this.ownData = data;
-      this.ownMatrix = buildMatrix(data, figureOptions(data));
-    } else if (error) this.error = error;
-  }
+  private whitespaceId = 0;
 
   @wire(getSettings)
   wiredSettings({ data }: WireResult<SettingsData>): void {
@@ -140,8 +166,8 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
 
   get moves(): MoveView[] {
     const matrix = this.shownMatrix;
-    if (!matrix || !this.people || this.fiscalYear === undefined) return [];
-    const inputs = [matrix, this.people, this.fiscalYear, this.settings, this.limit, this.ownData];
+    if (!matrix || !this.people || this._fiscalYear === undefined) return [];
+    const inputs = [matrix, this.people, this._fiscalYear, this.settings, this.limit, this.ownData];
     if (this.memo && this.memo.inputs.every((v, i) => v === inputs[i])) return this.memo.views;
     const format = this.format;
     const views = nextMoves(
@@ -177,11 +203,11 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
   }
 
   get emptyText(): string {
-    return `No whitespace or competitive potential assessed for FY${this.fiscalYear}: assess cells in the whitespace matrix to see where to go next.`;
+    return `No whitespace or competitive potential assessed for FY${this._fiscalYear}: assess cells in the whitespace matrix to see where to go next.`;
   }
 
   get headingText(): string {
-    return this.fiscalYear ? `${this.heading}, FY${this.fiscalYear}` : this.heading;
+    return this._fiscalYear ? `${this.heading}, FY${this._fiscalYear}` : this.heading;
   }
 
   handleAction(event: Event): void {

@@ -47,6 +47,27 @@ jest.mock('@salesforce/apex/WhitespaceController.createBuyingCenter', () => ({ d
 jest.mock('@salesforce/apex/WhitespaceController.mapOpportunity', () => ({ default: jest.fn() }), {
   virtual: true
 });
+// The next moves beside the matrix read the account's people (c-whitespace-next-moves has its own tests).
+jest.mock(
+  '@salesforce/apex/OrgChartController.loadOrgChartPage',
+  () => ({
+    default: jest.fn(() =>
+      Promise.resolve({
+        accountId: 'a',
+        accountName: 'A',
+        contacts: [],
+        links: [],
+        buyingCenters: [],
+        totalContacts: 0,
+        totalLinks: 0,
+        truncated: false,
+        nextCursor: null,
+        fieldAccess: {}
+      })
+    )
+  }),
+  { virtual: true }
+);
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 // sa11y on a full matrix is slow on a busy machine.

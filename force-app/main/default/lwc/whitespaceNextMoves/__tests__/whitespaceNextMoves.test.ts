@@ -24,24 +24,14 @@ jest.mock(
   },
   { virtual: true }
 );
-jest.mock(
-  '@salesforce/apex/WhitespaceController.getWhitespace',
-  () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
-    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
-  { virtual: true }
-);
+jest.mock('@salesforce/apex/WhitespaceController.getWhitespace', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ default: jest.fn() }), {
   virtual: true
 });
 
-interface TestAdapter {
-  emit(value: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
-const wsAdapter = getWhitespace as unknown as TestAdapter;
+const wsMock = getWhitespace as unknown as jest.Mock;
 const loadMock = loadOrgChartPage as unknown as jest.Mock;
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const HELI = 'a0B5g0000001BC1AAA';
@@ -111,6 +101,7 @@ afterEach(() => {
 describe('c-whitespace-next-moves', () => {
   it('shows a spinner while the people load, accessibly', async () => {
     loadMock.mockReturnValue(new Promise(() => undefined));
+    wsMock.mockReturnValue(new Promise(() => undefined));
     const el = mount();
     await flush();
     expect(el.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
@@ -119,11 +110,11 @@ describe('c-whitespace-next-moves', () => {
 
   it('ranks the moves of the year with reason, figures and one action, reading the whitespace itself', async () => {
     loadMock.mockResolvedValue(PAGE);
+    wsMock.mockResolvedValue(FIXTURE);
     const el = mount({ limit: 3 });
-    wsAdapter.emit(FIXTURE);
     await flush();
     await flush();
-    expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2025 });
+    expect(wsMock).toHaveBeenCalledWith({ accountId: FIXTURE.accountId, fiscalYear: 2025 });
     const reasons = texts(el, '.reason');
     expect(reasons).toHaveLength(3);
     // Commercial Aircraft Europe x Digital Twin: $2M, and our team reaches its division's economic buyer.
@@ -139,8 +130,8 @@ describe('c-whitespace-next-moves', () => {
 
   it('opens the action of a move: a team relationship to the economic buyer nobody knows', async () => {
     loadMock.mockResolvedValue(PAGE);
+    wsMock.mockResolvedValue(FIXTURE);
     const el = mount();
-    wsAdapter.emit(FIXTURE);
     await flush();
     await flush();
     const buttons = Array.from(el.shadowRoot!.querySelectorAll('lightning-button.action')) as (HTMLElement & {
@@ -161,20 +152,30 @@ describe('c-whitespace-next-moves', () => {
     );
   });
 
+  it('reads the whitespace again when the year changes', async () => {
+    loadMock.mockResolvedValue(PAGE);
+    wsMock.mockResolvedValue(FIXTURE);
+    const el = mount();
+    await flush();
+    Object.assign(el, { fiscalYear: 2024 });
+    await flush();
+    expect(wsMock).toHaveBeenLastCalledWith({ accountId: FIXTURE.accountId, fiscalYear: 2024 });
+  });
+
   it('uses the matrix it is given and does not read the whitespace again', async () => {
     loadMock.mockResolvedValue(PAGE);
     const matrix = buildMatrix(FIXTURE, figureOptions(FIXTURE));
     const el = mount({ matrix, limit: 1 });
     await flush();
     await flush();
-    expect(wsAdapter.getLastConfig().accountId).toBeUndefined();
+    expect(wsMock).not.toHaveBeenCalled();
     expect(texts(el, '.reason')).toHaveLength(1);
   });
 
   it('says what to do when the year has no potential', async () => {
     loadMock.mockResolvedValue(PAGE);
+    wsMock.mockResolvedValue({ ...FIXTURE, cells: [] });
     const el = mount({ fiscalYear: 2024 });
-    wsAdapter.emit({ ...FIXTURE, cells: [] });
     await flush();
     await flush();
     expect(texts(el, '.empty')[0]).toMatch(/No whitespace or competitive potential assessed for FY2024/);
@@ -183,8 +184,8 @@ describe('c-whitespace-next-moves', () => {
 
   it('shows the error when the people cannot be read', async () => {
     loadMock.mockRejectedValue({ body: { message: 'Insufficient access' } });
+    wsMock.mockResolvedValue(FIXTURE);
     const el = mount();
-    wsAdapter.emit(FIXTURE);
     await flush();
     await flush();
     expect(el.shadowRoot!.querySelector('c-error-panel')).not.toBeNull();
