@@ -176,13 +176,20 @@ const byRoleThenName = (a: KeyPersonReach, b: KeyPersonReach): number => {
   return compareText(a.name, b.name);
 };
 
-function reachWords(keyPeople: readonly KeyPersonReach[]): string {
-  if (!keyPeople.length) return 'no economic buyer or decision maker identified';
-  const eb = keyPeople.find((k) => k.role === 'Economic Buyer') ?? keyPeople[0];
-  const who = `the ${eb.role === 'Economic Buyer' ? 'economic buyer' : 'decision maker'} ${eb.name}`;
-  if (eb.teamLinks === 0) return `nobody on our team knows ${who}`;
-  if (eb.heat < REACH_ENOUGH * 100) return `our team's relationship with ${who} is cold (heat ${eb.heat})`;
-  return `our team reaches ${who} (heat ${eb.heat})`;
+function personWords(kp: KeyPersonReach): string {
+  const who = `the ${kp.role === 'Economic Buyer' ? 'economic buyer' : 'decision maker'} ${kp.name}`;
+  if (kp.teamLinks === 0) return `nobody on our team knows ${who}`;
+  if (kp.heat < REACH_ENOUGH * 100) return `our team's relationship with ${who} is cold (heat ${kp.heat})`;
+  return `our team reaches ${who} (heat ${kp.heat})`;
+}
+
+/** The economic buyer (else the first decision maker), and the first cold key person when another. */
+function reachWords(keyPeople: readonly KeyPersonReach[], coldest: KeyPersonReach | undefined): string[] {
+  if (!keyPeople.length) return ['no economic buyer or decision maker identified'];
+  const first = keyPeople[0];
+  const out = [personWords(first)];
+  if (coldest && coldest !== first) out.push(personWords(coldest));
+  return out;
 }
 
 /** Ranks the moves of `fiscalYear`, best first (ties: more money, then buying center and offering name). */
@@ -279,7 +286,7 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
       action = 'create-opportunity';
       actionLabel = `Create the ${off.name} opportunity`;
     }
-    const parts = [reachWords(keyPeople)];
+    const parts = reachWords(keyPeople, coldest);
     if (p.detractor)
       parts.push(
         `${p.detractor.name} is a detractor${p.detractor.influenceLevel ? ` with ${p.detractor.influenceLevel.toLowerCase()} influence` : ''}`
