@@ -45,6 +45,10 @@ export interface MatrixYear {
   cells: MatrixCell[];
   /** Per row: own cells summed and rolled (own + children) with the buying center's sales goal. */
   rowTotals: RowTotal[];
+  /** The fiscal year cells compare with (the previous one, when it has deals); null: no prior year. */
+  comparedWith: number | null;
+  /** The year has ended: cells compare won with won; else won + open pipeline with last year's won. */
+  closed: boolean;
   /** Indexes into `cells` of the cells with whitespace or competitive potential, ascending (next moves). */
   potentialCells: number[];
   columnTotals: Money3[];
@@ -94,6 +98,14 @@ export interface MatrixOptions {
   focusYear?: number;
   /** Show inactive buying centers and offerings even without money (default: only when they carry money). */
   includeInactive?: boolean;
+  /** Decides which fiscal years have closed (year over year); default now. */
+  today?: Date;
+}
+
+/** Whether fiscal year `fy` has ended by `today` under the org's fiscal year setting. */
+export function fiscalYearClosed(fy: number, setting: FiscalYearSetting, today: Date): boolean {
+  const startYear = setting.namedBy === 'end' && setting.startMonth > 1 ? fy - 1 : fy;
+  return today.getTime() >= Date.UTC(startYear + 1, setting.startMonth - 1, 1);
 }
 
 /**
@@ -163,16 +175,25 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
   const goals = rows.map((r) => r.buyingCenter.salesGoal ?? null);
   const wonIndex = MEASURE_KEYS.indexOf('won');
   const pipelineIndex = MEASURE_KEYS.indexOf('pipeline');
+  const today = options.today ?? new Date();
+  const totalsOf = years.map((_, y) =>
+    yearTotals(placed.money, y, childRows, goals, nCols, placed.unmapped[y])
+  );
   const yearsOut: MatrixYear[] = years.map((fy, y) => {
     // 4. Totals.
-    const totals = yearTotals(placed.money, y, childRows, goals, nCols, placed.unmapped[y]);
+    const totals = totalsOf[y];
+    // A prior year without any deal is no prior year: its cells would all read "new business".
+    const prior = y > 0 && years[y - 1] === fy - 1 ? totalsOf[y - 1].grandTotal : null;
+    const compare = !!prior && prior.won + prior.pipeline > 0;
+    const closed = fiscalYearClosed(fy, setting, today);
     const plan = input.plan && input.plan.fiscalYear === fy ? input.plan : null;
     return {
       fiscalYear: fy,
       // 5 and 6. Status and year-over-year, per cell when it is read.
       cells: yearCells({
         y,
-        compare: y > 0 && years[y - 1] === fy - 1,
+        compare,
+        closed,
         nCells,
         placed,
         rolled,
@@ -182,6 +203,8 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         pipelineIndex
       }),
       ...totals,
+      comparedWith: compare ? fy - 1 : null,
+      closed,
       potentialCells: placed.potentialCells[y],
       unmapped: placed.unmapped[y],
       goal: plan?.revenueGoal ?? null,

@@ -8,7 +8,12 @@ import { cellStatus, type CellStatus } from './figures';
 import { HAS_OPEN, HAS_WON, type Placed } from './matrixCollect';
 import { moneyAt, type MeasureArrays, type Money3 } from './matrixMoney';
 
-export type YearChange = 'new' | 'lost' | 'grown' | 'shrunk' | 'unchanged';
+/**
+ * A cell against the previous fiscal year's won (docs/DEFINITIONS.md "Year over year"): a closed year
+ * compares its won, a year still open its won + open pipeline. `to-renew` and `behind` are the open
+ * year's words for what a closed year calls `lost` and `shrunk`: the cell can still be won.
+ */
+export type YearChange = 'new' | 'lost' | 'grown' | 'shrunk' | 'unchanged' | 'to-renew' | 'behind';
 
 export interface MatrixCell extends Money3 {
   status: CellStatus;
@@ -16,8 +21,10 @@ export interface MatrixCell extends Money3 {
   /** Id of the Landscape_Cell__c, if assessed (for edits). */
   landscapeCellId: string | null;
   opportunityIds: string[];
-  /** Compared with the previous fiscal year's won + pipeline; null for the first year shown. */
+  /** Compared with the previous fiscal year's won; null without a prior year with data. */
   change: YearChange | null;
+  /** This year's compared money minus last year's won (null without a prior year). */
+  changeAmount: number | null;
   /** Own plus all child buying centers (equals own for a leaf). */
   rolled: Money3;
   /** The status with the sub-centers' deals (cellStatus; equals status for a leaf). */
@@ -61,19 +68,25 @@ export function lazyCells(n: number, make: (i: number) => MatrixCell): MatrixCel
   });
 }
 
-/** The year-over-year change of a cell from last year's won + pipeline to this year's. */
-export function yearChange(before: number, now: number): YearChange {
+/**
+ * The year-over-year change of a cell: last year's won against this year's won (closed year) or won +
+ * open pipeline (a year not closed yet, which never says lost).
+ */
+export function yearChange(before: number, now: number, closed = true): YearChange {
   if (before === 0 && now > 0) return 'new';
-  if (before > 0 && now === 0) return 'lost';
+  if (before > 0 && now === 0) return closed ? 'lost' : 'to-renew';
   if (now > before) return 'grown';
-  if (now < before) return 'shrunk';
+  if (now < before) return closed ? 'shrunk' : 'behind';
   return 'unchanged';
 }
 
 export interface YearCellsInput {
   /** Year index and whether the previous year index is the previous fiscal year. */
   y: number;
+  /** The previous year index is the previous fiscal year and has deals. */
   compare: boolean;
+  /** The fiscal year has ended (compare won only). */
+  closed: boolean;
   nCells: number;
   placed: Placed;
   rolled: { money: MeasureArrays; dealsAt: Uint8Array };
@@ -85,7 +98,7 @@ export interface YearCellsInput {
 
 /** The lazily built cells of one year. */
 export function yearCells(input: YearCellsInput): MatrixCell[] {
-  const { y, compare, nCells, placed, rolled, cells, opportunities } = input;
+  const { y, compare, closed, nCells, placed, rolled, cells, opportunities } = input;
   const base = y * nCells;
   const { money, dealsAt, landscapeAt, head, next } = placed;
   const wonA = money[input.wonIndex];
@@ -104,13 +117,16 @@ export function yearCells(input: YearCellsInput): MatrixCell[] {
     const state = l?.state ?? null;
     const d = dealsAt[at];
     const rd = rolled.dealsAt[at];
+    const before = compare ? wonA[at - nCells] : 0;
+    const now = closed ? wonA[at] : wonA[at] + pipeA[at];
     return {
       ...moneyOf(money, at),
       status: cellStatus(state, (d & hasWon) !== 0, (d & hasOpen) !== 0),
       competitor: l?.state === 'Competitor' ? l.competitor : null,
       landscapeCellId: l?.id ?? null,
       opportunityIds: idsAt(at),
-      change: compare ? yearChange(wonA[at - nCells] + pipeA[at - nCells], wonA[at] + pipeA[at]) : null,
+      change: compare ? yearChange(before, now, closed) : null,
+      changeAmount: compare ? now - before : null,
       rolled: moneyOf(rolled.money, at),
       rolledStatus: cellStatus(state, (rd & hasWon) !== 0, (rd & hasOpen) !== 0)
     };
