@@ -251,8 +251,8 @@ describe('buildMatrix', () => {
     // On 2025-07-01 FY2025 is open: eu won 1000 last year and nothing yet (to renew, not lost); us has
     // 300 open against 500 won (behind, -200).
     const open = buildMatrix(base, { today: new Date('2025-07-01T00:00:00Z') });
-    const y25 = open.years.find((y) => y.fiscalYear === 2025)!;
-    expect([y25.closed, y25.comparedWith]).toEqual([false, 2024]);
+    const open25 = open.years.find((y) => y.fiscalYear === 2025)!;
+    expect([open25.closed, open25.comparedWith]).toEqual([false, 2024]);
     expect(cellAt(open, 2025, 'eu', 'cloud')).toMatchObject({ change: 'to-renew', changeAmount: -1000 });
     expect(cellAt(open, 2025, 'us', 'cloud')).toMatchObject({ change: 'behind', changeAmount: -200 });
     // Once FY2025 has closed the same cells are lost and shrunk (the open deal did not close in time).
