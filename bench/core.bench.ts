@@ -11,6 +11,7 @@ import {
   buildViewportIndex,
   computeHeat,
   layoutOrgChart,
+  nextMoves,
   placeLinks
 } from '../force-app/main/default/lwc/keyplanCore/keyplanCore';
 import { ORG_SHAPES, generateAccount, orgShapeFigures } from '../src/generator';
@@ -177,18 +178,34 @@ for (const shape of ORG_SHAPES) {
 }
 
 // Whitespace matrix: 300 buying centers x 60 offerings x 50,000 opportunities over 3 years.
-const ws = generateAccount({
+const wsAccount = generateAccount({
   seed: 7,
-  contacts: 0,
-  links: 0,
+  contacts: 10_000,
+  links: 20_000,
   buyingCenters: 300,
   offerings: 60,
   opportunities: 50_000,
   years: 3
-}).whitespace;
+});
+const ws = wsAccount.whitespace;
 const matrixRuns = 9;
 const m = measure(() => buildMatrix(ws, { weighted: true }), matrixRuns);
 report('matrix.300bc_60off_50k_opps_3y', m, 100, matrixRuns, {
   cells: ws.cells.length,
   opportunities: ws.opportunities.length
+});
+// The same matrix with its next moves (docs/DEFINITIONS.md), what the matrix component computes.
+const wsYear = Math.max(...ws.fiscalYears);
+let moveCount = 0;
+const mm = measure(() => {
+  const matrix = buildMatrix(ws, { weighted: true, focusYear: wsYear });
+  moveCount = nextMoves(
+    { matrix, fiscalYear: wsYear, contacts: wsAccount.orgChart.contacts, links: wsAccount.orgChart.links },
+    { today: TODAY, limit: 10 }
+  ).length;
+}, matrixRuns);
+report('matrix.with_next_moves.300bc_60off_50k_opps_10k_contacts', mm, 100, matrixRuns, {
+  contacts: wsAccount.orgChart.contacts.length,
+  links: wsAccount.orgChart.links.length,
+  moves: moveCount
 });

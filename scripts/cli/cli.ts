@@ -17,6 +17,7 @@ import { Journal, defaultJournalDir } from './journal';
 import { parseJsonStrict } from './strictJson';
 import { landscapeCsv, landscapeReport } from './landscape';
 import { planReport } from './plan';
+import { nextMovesReport, nextMovesText } from './nextMoves';
 import { progress } from './progress';
 import { SCHEMA_FILE, bundleJsonSchema } from './jsonSchema';
 import { parseAssignments, readTuning, tuningTable, writeTuning } from './tune';
@@ -317,6 +318,25 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
         throw new InvalidInput(`--fy must be a year ${FISCAL_YEAR_MIN}-${FISCAL_YEAR_MAX}`);
       const r = await withTarget((t) => landscapeReport(t.conn, account, fy));
       out(opts.format === 'csv' && !globals().json ? landscapeCsv(r) : `${JSON.stringify(r, null, 2)}\n`);
+    });
+
+  program
+    .command('next-moves')
+    .description(
+      'Rank where the account can grow in a fiscal year: potential x relationship reach x risk, with the reason and one action.'
+    )
+    .argument('<account>', 'Keyplan key, Id or Name')
+    .option('--fy <year>', 'fiscal year (default: this year)', (v) => Number(v))
+    .option('--limit <n>', 'show at most n moves (default 10)', (v) => Number(v))
+    .action(async (account: string, opts: { fy?: number; limit?: number }) => {
+      const fy = opts.fy ?? new Date().getFullYear();
+      if (!Number.isInteger(fy) || fy < FISCAL_YEAR_MIN || fy > FISCAL_YEAR_MAX)
+        throw new InvalidInput(`--fy must be a year ${FISCAL_YEAR_MIN}-${FISCAL_YEAR_MAX}`);
+      const limit = opts.limit ?? 10;
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new InvalidInput('--limit must be a whole number of at least 1');
+      const r = await withTarget((t) => nextMovesReport(t.conn, account, fy, { limit }));
+      out(globals().json ? `${JSON.stringify(r, null, 2)}\n` : nextMovesText(r));
     });
 
   program

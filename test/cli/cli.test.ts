@@ -13,6 +13,15 @@ import { startLocalOrg } from '../../localorg/server';
 import { ORG_FIELD_NAMES } from '../../src/bundle/orgNames';
 import { checkBundle, type AccountBundleInput } from '../../src/bundle/schema';
 import { runCli } from '../../scripts/cli/cli';
+import {
+  buildMatrix,
+  figureOptions,
+  nextMoves,
+  type HeatLink,
+  type MoveContact,
+  type NextMove
+} from '../../force-app/main/default/lwc/keyplanCore/keyplanCore';
+import type { OrgChartPage, WhitespaceData } from '../../src/contracts';
 import { levels } from '../../scripts/cli/importer';
 import { bundleJsonSchema, SCHEMA_FILE } from '../../scripts/cli/jsonSchema';
 import { normaliseBundle as normalise } from './helpers';
@@ -246,6 +255,71 @@ describe('keyplan CLI against the local org', () => {
     assert.match(bad.err, /contacts\.csv row 4, column reportsTo: Unknown contact key "nobody"/);
     assert.match(bad.err, /contacts\.csv row 4, column Budget_Owned__c/);
     assert.deepEqual(await counts(db), before);
+  });
+
+  test('next-moves ranks the demo account as the components do (same core over the Apex twins), and names what is missing with exit 2', async () => {
+    const db = freshDb();
+    const demo = aerovanceBundle({ today: '2026-05-01' });
+    assert.equal((await cli(db, '-q', 'import', writeJson('demo-moves.json', demo))).code, 0);
+    const r = await cli(db, '--json', 'next-moves', demo.account.key, '--fy', '2026', '--limit', '3');
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out) as { moves: NextMove[] };
+    assert.equal(report.moves.length, 3);
+    for (const m of report.moves) {
+      assert.match(m.reason, /^\$[\d.]+[KM]? .+ in .+: /);
+      assert.ok(m.actionLabel.length > 0 && m.potential > 0 && m.reach >= 0 && m.reach <= 1);
+    }
+    // The whitespace matrix component's data: getWhitespace and every loadOrgChartPage page, through the twins.
+    const running = await startLocalOrg({ port: 0, dbFile: db, token: 't' });
+    try {
+      const call = async (method: string, params: Record<string, unknown>): Promise<unknown> => {
+        const [cls, name] = method.split('.');
+        const res = await fetch(`${running.url}/apex/${cls}/${name}`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+          body: JSON.stringify(params)
+        });
+        assert.equal(res.status, 200);
+        return res.json();
+      };
+      const accountId = (report as unknown as { account: { id: string } }).account.id;
+      const data = (await call('WhitespaceController.getWhitespace', {
+        accountId,
+        fiscalYear: 2026
+      })) as WhitespaceData;
+      const contacts: MoveContact[] = [];
+      const links: HeatLink[] = [];
+      for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+        const page = (await call('OrgChartController.loadOrgChartPage', {
+          accountId,
+          cursor
+        })) as OrgChartPage;
+        contacts.push(...page.contacts);
+        links.push(...page.links);
+        cursor = page.nextCursor ?? null;
+      }
+      const ui = nextMoves(
+        { matrix: buildMatrix(data, figureOptions(data)), fiscalYear: 2026, contacts, links },
+        { limit: 3 }
+      );
+      assert.deepEqual(
+        report.moves.map((m) => [m.rank, m.buyingCenterId, m.offeringId, m.action, m.reason]),
+        ui.map((m) => [m.rank, m.buyingCenterId, m.offeringId, m.action, m.reason])
+      );
+    } finally {
+      await running.close();
+    }
+    const text = await cli(db, 'next-moves', demo.account.key, '--fy', '2026');
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /^Next moves for Aerovance Group, FY2026/);
+    assert.equal(text.out.split('\n').filter((l) => /^\s*\d+\. /.test(l)).length, 10);
+    const unknown = await cli(db, 'next-moves', 'no-such-account', '--fy', '2026');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /No account with Keyplan key, Id or Name "no-such-account"/);
+    const empty = await cli(db, 'next-moves', demo.account.key, '--fy', '2031');
+    assert.equal(empty.code, 2);
+    assert.match(empty.err, /Aerovance Group" has no whitespace data for FY2031/);
+    assert.equal((await cli(db, 'next-moves', demo.account.key, '--limit', '0')).code, 2);
   });
 
   test('export-landscape totals equal the sum of the amounts, unmapped included', async () => {

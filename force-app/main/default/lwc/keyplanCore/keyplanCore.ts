@@ -22,3 +22,4 @@ export * from './format';
 export * from './team';
 export * from './worklist';
 export * from './prefill';
+export * from './nextMoves';

@@ -114,7 +114,9 @@ export function cellDetailOf(args: {
       cell,
       cell.change,
       format,
-      fiscalYear - 1
+      fiscalYear - 1,
+      false,
+      cell.changeAmount
     )
       .split(': ')
       .slice(1)

@@ -168,6 +168,16 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- header: fiscal year, summary ----
 
+  /** What the change markers compare (docs/DEFINITIONS.md "Year over year"). */
+  get yearNote(): string {
+    const y = this.vm?.year;
+    if (!y) return '';
+    if (y.comparedWith === null) return `FY${y.fiscalYear}: no prior year with deals to compare with.`;
+    return y.closed
+      ? `Changes: FY${y.fiscalYear} won against FY${y.comparedWith} won.`
+      : `FY${y.fiscalYear} is still open: won + open pipeline against FY${y.comparedWith} won; nothing is lost yet.`;
+  }
+
   get yearOptions(): Option[] {
     return yearOptions(this.fiscalYear, CURRENT_YEAR, this.data?.fiscalYears ?? []);
   }

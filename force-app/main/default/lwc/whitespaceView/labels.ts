@@ -50,6 +50,9 @@ export const CHANGE_INFO: Record<YearChange, { symbol: string; text: string } | 
   grown: { symbol: '\u2191', text: 'grown' },
   shrunk: { symbol: '\u2193', text: 'shrunk' },
   lost: { symbol: '\u25BC', text: 'lost' },
+  // A year still open: what last year won is not lost, it is to win again.
+  'to-renew': { symbol: '\u21BB', text: 'not renewed yet' },
+  behind: { symbol: '\u2193', text: 'behind' },
   unchanged: null
 };
 
@@ -66,7 +69,8 @@ export function cellLabel(
   change: YearChange | null,
   format: MoneyFormatter,
   previousYear?: number,
-  rolledUp = false
+  rolledUp = false,
+  changeAmount: number | null = null
 ): string {
   const parts: string[] = [];
   const info = STATE_INFO[status];
@@ -76,9 +80,25 @@ export function cellLabel(
   if (money.competitive > 0) parts.push(`competitive potential ${format(money.competitive)}`);
   parts.push(money.pipeline > 0 ? `open pipeline ${format(money.pipeline)}` : 'no open pipeline');
   const ch = change ? CHANGE_INFO[change] : null;
-  if (ch) parts.push(previousYear ? `${ch.text} since FY${previousYear}` : ch.text);
+  if (ch) parts.push(changeText(ch.text, previousYear, changeAmount, format));
   const where = rolledUp ? `${rowName} (with sub-centers)` : rowName;
   return `${where} x ${columnName}: ${parts.join(', ')}`;
+}
+
+/** "+$250K" / "-$1.2M": a change in money, signed. */
+export function signedMoney(amount: number, format: MoneyFormatter): string {
+  return `${amount < 0 ? '\u2212' : '+'}${format(Math.abs(amount))}`;
+}
+
+/** "grown since FY2024, +$250K": the words of a change with its money. */
+export function changeText(
+  words: string,
+  previousYear: number | undefined,
+  amount: number | null,
+  format: MoneyFormatter
+): string {
+  const since = previousYear ? `${words} since FY${previousYear}` : words;
+  return amount ? `${since}, ${signedMoney(amount, format)}` : since;
 }
 
 /** Share of a goal reached, as a whole percent; blank without a positive goal. */

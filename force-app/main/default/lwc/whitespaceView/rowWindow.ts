@@ -6,7 +6,15 @@
  */
 import type { CellStatus } from '../keyplanCore/figures';
 import type { MatrixYear, Money3, WhitespaceMatrix } from '../keyplanCore/matrix';
-import { CHANGE_INFO, STATE_INFO, cellLabel, percent, type MoneyFormatter } from './labels';
+import {
+  CHANGE_INFO,
+  STATE_INFO,
+  cellLabel,
+  changeText,
+  percent,
+  signedMoney,
+  type MoneyFormatter
+} from './labels';
 
 export interface ViewModel {
   fiscalYear: number;
@@ -38,7 +46,8 @@ export interface CellView {
   hasWon: boolean;
   hasPipeline: boolean;
   hasPotential: boolean;
-  delta: { symbol: string; text: string; className: string } | null;
+  /** The change since last year: symbol, signed money shown, and the words for the title and screen readers. */
+  delta: { symbol: string; amountText: string; text: string; className: string } | null;
   ariaLabel: string;
 }
 
@@ -133,7 +142,8 @@ export function rowWindow(
         delta: ch
           ? {
               symbol: ch.symbol,
-              text: `${ch.text} since FY${ctx.previousYear}`,
+              amountText: cell.changeAmount ? signedMoney(cell.changeAmount, format) : '',
+              text: changeText(ch.text, ctx.previousYear, cell.changeAmount, format),
               className: `delta delta_${cell.change}`
             }
           : null,
@@ -146,7 +156,8 @@ export function rowWindow(
           cell.change,
           format,
           ctx.previousYear,
-          rolledUp
+          rolledUp,
+          cell.changeAmount
         )
       };
     }

@@ -27,6 +27,37 @@ jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default:
 jest.mock('@salesforce/apex/AccountPlanController.savePlan', () => ({ default: jest.fn() }), {
   virtual: true
 });
+// The top next moves read the account's whitespace and people (c-whitespace-next-moves has its own tests).
+jest.mock(
+  '@salesforce/apex/OrgChartController.loadOrgChartPage',
+  () => ({
+    default: jest.fn(() =>
+      Promise.resolve({
+        accountId: 'a',
+        accountName: 'A',
+        contacts: [],
+        links: [],
+        buyingCenters: [],
+        totalContacts: 0,
+        totalLinks: 0,
+        truncated: false,
+        nextCursor: null,
+        fieldAccess: {}
+      })
+    )
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/WhitespaceController.getWhitespace',
+  () => ({
+    default: jest.fn(() =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
+      Promise.resolve(require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json'))
+    )
+  }),
+  { virtual: true }
+);
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 interface TestAdapter {
@@ -376,6 +407,14 @@ describe('c-account-plan-summary', () => {
     expect(actions.shadowRoot!.querySelectorAll('.action')).toHaveLength(FIXTURE.overdueActions.length);
     expect(text(actions, '.action:last-child')).toContain('Unassigned');
     expect(leakedBlanks(el)).toEqual([]);
+    // The top 3 next moves of the plan's year, whose plan actions belong to this plan.
+    const moves = el.shadowRoot!.querySelector('c-whitespace-next-moves') as HTMLElement &
+      Record<string, unknown>;
+    expect([Number(moves.limit), moves.planId, moves.recordId]).toEqual([
+      3,
+      FIXTURE.plan!.id,
+      FIXTURE.accountId
+    ]);
     await expect(el).toBeAccessible();
 
     // A new plan: every goal, score, type, tier and phase blank, and so omitted.

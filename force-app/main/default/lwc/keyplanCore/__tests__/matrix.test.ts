@@ -5,7 +5,7 @@ import type {
   MatrixOffering,
   MatrixOpportunity
 } from '@keyplan/contracts';
-import { buildMatrix, cellAt, fiscalYearOf, type MatrixInput } from 'c/keyplanCore';
+import { buildMatrix, cellAt, fiscalYearClosed, fiscalYearOf, type MatrixInput } from 'c/keyplanCore';
 
 const bc = (
   id: string,
@@ -139,11 +139,13 @@ describe('buildMatrix', () => {
       change: 'grown',
       opportunityIds: ['w25']
     });
+    // FY2025 has closed: a deal still open did not win anything that year.
     expect(cellAt(m, 2025, 'us', 'cloud')).toMatchObject({
       won: 0,
       pipeline: 400,
       status: 'active',
-      change: 'new'
+      change: 'unchanged',
+      changeAmount: 0
     });
     expect(cellAt(m, 2025, 'eu', 'data')).toMatchObject({
       potential: 500,
@@ -231,6 +233,43 @@ describe('buildMatrix', () => {
     expect(cellAt(yoy, 2025, 'b', 'cloud')?.change).toBe('shrunk');
     expect(cellAt(yoy, 2025, 'a', 'data')?.change).toBe('unchanged');
     expect(cellAt(yoy, 2025, 'b', 'data')?.change).toBe('unchanged');
+  });
+
+  it('is honest year over year: an open year counts its pipeline and never says lost; no prior year without deals', () => {
+    const deals = [
+      won({ closeDate: '2024-06-01', buyingCenterId: 'eu', offeringId: 'cloud', amount: 1000 }),
+      won({ closeDate: '2024-06-01', buyingCenterId: 'us', offeringId: 'cloud', amount: 500 }),
+      opp({
+        closeDate: '2025-09-01',
+        buyingCenterId: 'us',
+        offeringId: 'cloud',
+        amount: 300,
+        probability: 50
+      })
+    ];
+    const base = { ...input, cells: [], opportunities: deals, fiscalYears: [2023, 2024, 2025] };
+    // On 2025-07-01 FY2025 is open: eu won 1000 last year and nothing yet (to renew, not lost); us has
+    // 300 open against 500 won (behind, -200).
+    const open = buildMatrix(base, { today: new Date('2025-07-01T00:00:00Z') });
+    const open25 = open.years.find((y) => y.fiscalYear === 2025)!;
+    expect([open25.closed, open25.comparedWith]).toEqual([false, 2024]);
+    expect(cellAt(open, 2025, 'eu', 'cloud')).toMatchObject({ change: 'to-renew', changeAmount: -1000 });
+    expect(cellAt(open, 2025, 'us', 'cloud')).toMatchObject({ change: 'behind', changeAmount: -200 });
+    // Once FY2025 has closed the same cells are lost and shrunk (the open deal did not close in time).
+    const closed = buildMatrix(base, { today: new Date('2026-01-15T00:00:00Z') });
+    expect(cellAt(closed, 2025, 'eu', 'cloud')?.change).toBe('lost');
+    expect(cellAt(closed, 2025, 'us', 'cloud')).toMatchObject({ change: 'lost', changeAmount: -500 });
+    // FY2023 has no deal: FY2024, the first year with data, compares with nothing.
+    const y24 = closed.years.find((y) => y.fiscalYear === 2024)!;
+    expect(y24.comparedWith).toBeNull();
+    expect(cellAt(closed, 2024, 'eu', 'cloud')).toMatchObject({ change: null, changeAmount: null });
+    // An April fiscal year named by its start: FY2025 runs to March 2026.
+    const april = { startMonth: 4, namedBy: 'start' as const };
+    expect(fiscalYearClosed(2025, april, new Date('2026-03-31T00:00:00Z'))).toBe(false);
+    expect(fiscalYearClosed(2025, april, new Date('2026-04-01T00:00:00Z'))).toBe(true);
+    expect(fiscalYearClosed(2026, { startMonth: 4, namedBy: 'end' }, new Date('2026-04-01T00:00:00Z'))).toBe(
+      true
+    );
   });
 
   it('property: the grand total equals the sum of all won and open opportunity amounts, unmapped included', () => {

@@ -47,6 +47,27 @@ jest.mock('@salesforce/apex/WhitespaceController.createBuyingCenter', () => ({ d
 jest.mock('@salesforce/apex/WhitespaceController.mapOpportunity', () => ({ default: jest.fn() }), {
   virtual: true
 });
+// The next moves beside the matrix read the account's people (c-whitespace-next-moves has its own tests).
+jest.mock(
+  '@salesforce/apex/OrgChartController.loadOrgChartPage',
+  () => ({
+    default: jest.fn(() =>
+      Promise.resolve({
+        accountId: 'a',
+        accountName: 'A',
+        contacts: [],
+        links: [],
+        buyingCenters: [],
+        totalContacts: 0,
+        totalLinks: 0,
+        truncated: false,
+        nextCursor: null,
+        fieldAccess: {}
+      })
+    )
+  }),
+  { virtual: true }
+);
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 // sa11y on a full matrix is slow on a busy machine.
@@ -208,18 +229,25 @@ describe('c-whitespace-matrix', () => {
     expect(won.querySelector('.won')!.textContent).toBe(`W ${$(850000)}`);
     expect(won.querySelector('.pot')!.textContent).toBe(`Pot ${$(500000)}`);
     // 850K won in FY2025 against 600K in FY2024.
-    expect(won.querySelector('.delta .slds-assistive-text')!.textContent).toBe('grown since FY2024');
+    expect(won.querySelector('.delta .slds-assistive-text')!.textContent).toBe(
+      `grown since FY2024, +${$(250000)}`
+    );
+    expect(won.querySelector('.delta [aria-hidden]')!.textContent).toBe(`\u2191+${$(250000)}`);
 
     const open = cell(el, 5, 2);
     expect(open.dataset.status).toBe('active');
     expect(open.getAttribute('aria-label')).toContain(`open pipeline ${$(600000)}`);
-    expect(open.querySelector('.delta .slds-assistive-text')!.textContent).toBe('new business since FY2024');
+    // FY2025 has closed: an open deal won nothing that year, so no "new business".
+    expect(open.querySelector('.delta')).toBeNull();
 
     expect(cell(el, 3, 2).dataset.status).toBe('not-applicable');
     expect(cell(el, 3, 2).querySelector('.state-text')!.textContent).toBe('N/A');
     // Won 250K in FY2024, nothing in FY2025 although assessed not applicable now.
     expect(cell(el, 3, 2).querySelector('.delta .slds-assistive-text')!.textContent).toBe(
-      'lost since FY2024'
+      `lost since FY2024, \u2212${$(250000)}`
+    );
+    expect(el.shadowRoot!.querySelector('.year-note')!.textContent).toBe(
+      'Changes: FY2025 won against FY2024 won.'
     );
     expect(cell(el, 9, 1).dataset.status).toBe('unassessed');
     expect(cell(el, 9, 1).querySelector('.state-text')!.textContent).toBe('Not assessed');
@@ -530,6 +558,9 @@ describe('c-whitespace-matrix', () => {
     expect(cell(el, 6, 1).querySelector('.state-text')!.textContent).toBe('Globex Security');
     // No FY2023 data, so no change markers.
     expect(gridRoot(el).querySelector('.delta')).toBeNull();
+    expect(el.shadowRoot!.querySelector('.year-note')!.textContent).toBe(
+      'FY2024: no prior year with deals to compare with.'
+    );
     combo.dispatchEvent(new CustomEvent('change', { detail: { value: '2024' } }));
     await flush();
     expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2024 });

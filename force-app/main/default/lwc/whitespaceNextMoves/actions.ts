@@ -1,0 +1,51 @@
+/**
+ * Where each next move's action leads: the standard new-record page of an Opportunity, a
+ * Relationship_Link__c or a Plan_Action__c, prefilled from the move. Pure (tested without a DOM).
+ */
+import type { NextMove } from 'c/keyplanCore';
+import { encodeDefaultFieldValues } from 'c/whitespaceView';
+
+export interface PageReference {
+  type: string;
+  attributes: Record<string, string>;
+  state?: Record<string, string>;
+}
+
+export interface ActionContext {
+  accountId: string;
+  /** The current user (the new relationship is theirs). */
+  userId: string | null;
+  /** The account plan of the year, if there is one (a plan action belongs to it). */
+  planId: string | null;
+}
+
+const newRecord = (objectApiName: string, values: Record<string, string | null>): PageReference => ({
+  type: 'standard__objectPage',
+  attributes: { objectApiName, actionName: 'new' },
+  state: { defaultFieldValues: encodeDefaultFieldValues(values), navigationLocation: 'RELATED_LIST' }
+});
+
+/** The page the move's one action opens. */
+export function movePage(move: NextMove, ctx: ActionContext): PageReference {
+  switch (move.action) {
+    case 'create-opportunity':
+      return newRecord('Opportunity', {
+        AccountId: ctx.accountId,
+        Keyplan_Buying_Center__c: move.buyingCenterId,
+        Keyplan_Offering__c: move.offeringId
+      });
+    case 'add-relationship':
+      return newRecord('Relationship_Link__c', {
+        Account__c: ctx.accountId,
+        From_User__c: ctx.userId,
+        To_Contact__c: move.actionContactId,
+        Type__c: 'Coverage'
+      });
+    default:
+      return newRecord('Plan_Action__c', {
+        Account_Plan__c: ctx.planId,
+        Name: move.actionLabel.replace(/^Plan: /, '').slice(0, 80),
+        Notes__c: move.reason
+      });
+  }
+}
