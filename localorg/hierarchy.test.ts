@@ -21,7 +21,11 @@ function groupOrg(): { org: LocalOrg; ids: Record<string, string> } {
     ids.grand = org.insert('Account', { Name: 'Grand', ParentId: ids.sub });
     ids.other = org.insert('Account', { Name: 'Other' });
     ids.topBc = org.insert('Buying_Center__c', { Name: 'Group Ops', Account__c: ids.top, Active__c: true });
-    ids.otherBc = org.insert('Buying_Center__c', { Name: 'Elsewhere', Account__c: ids.other, Active__c: true });
+    ids.otherBc = org.insert('Buying_Center__c', {
+      Name: 'Elsewhere',
+      Account__c: ids.other,
+      Active__c: true
+    });
     ids.ceo = org.insert('Contact', { LastName: 'CEO', AccountId: ids.top });
     ids.grandPerson = org.insert('Contact', { LastName: 'Grand Person', AccountId: ids.grand });
     ids.outsider = org.insert('Contact', { LastName: 'Outsider', AccountId: ids.other });
