@@ -66,7 +66,8 @@ export function renderNodes(
       toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
       stanceClass: `stance stance-${n.stance.toLowerCase()}`,
       heatText: `Heat ${n.heat}`,
-      title: n.title || BLANK,
+      // Group plans: the company leads the second line, so it stays visible when the title is cut.
+      title: n.companyName ? (n.title ? `${n.companyName} · ${n.title}` : n.companyName) : n.title || BLANK,
       buyerRole: n.buyerRole || BLANK
     };
   });

@@ -77,6 +77,8 @@ export class OrgChartViewModel {
   private readonly settings: Partial<KeyplanSettings> | undefined;
   private byId = new Map<string, ContactNode>();
   private bcNames = new Map<string, string>();
+  /** Company names by account id, only when the chart spans several accounts (a group plan). */
+  private companyNames = new Map<string, string>();
   private fullForest!: OrgForest<Member>;
   private forest!: OrgForest<Member>;
   private heat = new Map<string, ContactHeat>();
@@ -104,6 +106,7 @@ export class OrgChartViewModel {
     this.settings = options.settings;
     this.colourBy = options.colourBy ?? 'heat';
     for (const bc of data.buyingCenters) this.bcNames.set(bc.id, bc.name);
+    if ((data.accounts?.length ?? 0) > 1) for (const a of data.accounts!) this.companyNames.set(a.id, a.name);
     this.rebuildData();
     const depth = Math.floor(options.initialDepth ?? 0);
     if (depth > 0) {
@@ -306,7 +309,13 @@ export class OrgChartViewModel {
   ariaLabel(id: string): string {
     const c = this.byId.get(id);
     if (!c) return '';
-    return personAriaLabel(c, this.heat.get(id), this.layoutResult.nodeById.get(id), this.contextIds.has(id));
+    return personAriaLabel(
+      c,
+      this.heat.get(id),
+      this.layoutResult.nodeById.get(id),
+      this.contextIds.has(id),
+      this.companyOf(c)
+    );
   }
 
   /**
@@ -327,10 +336,16 @@ export class OrgChartViewModel {
     return slice;
   }
 
+  /** The company a person works for, blank on a single-account chart. */
+  private companyOf(c: ContactNode): string {
+    return c.accountId ? (this.companyNames.get(c.accountId) ?? '') : '';
+  }
+
   private nodeView(n: LaidOutNode, colours: Map<string, NodeColour>): NodeView {
     const c = this.byId.get(n.id) as ContactNode;
     return nodeView(n, c, this.heat.get(n.id), colours.get(n.id), {
       buyingCenterName: c.buyingCenterId ? (this.bcNames.get(c.buyingCenterId) ?? '') : '',
+      companyName: this.companyOf(c),
       context: this.contextIds.has(n.id),
       ariaLabel: this.ariaLabel(n.id)
     });
