@@ -18,6 +18,7 @@ export function largeGroupBundle(options: LargeGroupOptions = {}): AccountBundle
   const accounts = options.accounts ?? 500;
   const top = Math.min(options.top ?? 20, accounts);
   const base = largeBundle(options);
+  const fy = Number((options.today ?? new Date().toISOString()).slice(0, 4));
   const key = (i: number): string => `gs-${i}`;
   const subsidiaries = Array.from({ length: accounts }, (_, i) => ({
     key: key(i),
@@ -35,6 +36,19 @@ export function largeGroupBundle(options: LargeGroupOptions = {}): AccountBundle
     account: { ...base.account, key: 'stratogroup', Name: 'Stratosphere Group' },
     subsidiaries,
     contacts: (base.contacts ?? []).map((c, i) => ({ ...c, account: companyOf(i) })),
-    opportunities: (base.opportunities ?? []).map((o, i) => ({ ...o, account: companyOf(i) }))
+    opportunities: (base.opportunities ?? []).map((o, i) => ({ ...o, account: companyOf(i) })),
+    // The group plan of the year, so the plan summary has something to sum the 500 companies into.
+    plans: [
+      ...(base.plans ?? []),
+      {
+        key: `group-plan-${fy}`,
+        Name: `Stratosphere Group FY${fy} plan`,
+        Fiscal_Year__c: fy,
+        Status__c: 'Active',
+        Revenue_Goal__c: 60e6,
+        Mining_Goal__c: 40e6,
+        Farming_Goal__c: 20e6
+      }
+    ]
   };
 }
