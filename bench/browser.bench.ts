@@ -3,6 +3,8 @@
  * `npm start` loads them. Prints JSON lines:
  *   - firstRender: navigation start to the component's data painted, each component mounted alone
  *     (`?only=`), on Aerovance Group, and the org chart on the 10,000-contact Stratosphere Holdings;
+ *   - the same first renders and the paged chart load on Stratosphere Group (issue 21): the same 10,000
+ *     people spread over 500 child accounts two levels deep, held to the same budgets;
  *   - the org chart interactions on Stratosphere that must stay fast: recolour, buying-center filter,
  *     search, expand everyone: from the DOM event, fired inside the page (no Playwright round trip or
  *     actionability wait in the figure), to the frame after it painted; each checks the chart really
@@ -16,7 +18,8 @@ import type { Locator, Page, Response } from 'playwright-core';
 import { launchBrowser, openAccount } from '../e2e/browser';
 import { SPECS, componentRoot } from '../e2e/components';
 import { buildPreview } from '../preview/build';
-import { demoBundles, loadDemo } from '../preview/seed';
+import { largeGroupBundle } from '../data';
+import { demoBundles, loadDemo, onSharedCatalogue, type DemoBundle } from '../preview/seed';
 import { startPreview } from '../preview/server';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10000);
@@ -142,7 +145,8 @@ async function orgChartPaging(
   page: Page,
   base: string,
   accountId: string,
-  dataSelector: string
+  dataSelector: string,
+  account = 'stratosphere'
 ): Promise<void> {
   const calls: { start: number; end: number; bytes: number }[] = [];
   const pending: Promise<void>[] = [];
@@ -170,7 +174,7 @@ async function orgChartPaging(
     const bytes = calls.map((c) => c.bytes);
     emit({
       metric: 'orgChartPaging',
-      account: 'stratosphere',
+      account,
       contacts: CONTACTS,
       calls: calls.length,
       bytesPerPage: bytes,
@@ -204,12 +208,32 @@ async function main(): Promise<void> {
       contacts: CONTACTS,
       ms: Math.round(performance.now() - t0)
     });
+    // Group accounts (issue 21): the same people over 500 child accounts, on the demo's offerings.
+    const groupDemo: DemoBundle = {
+      key: 'stratogroup',
+      label: 'Stratosphere Group',
+      bundle: () => onSharedCatalogue(largeGroupBundle({ contacts: CONTACTS }), bundles[0].bundle())
+    };
+    t0 = performance.now();
+    const group = loadDemo(org, 'stratogroup', [groupDemo]);
+    emit({
+      metric: 'seed',
+      account: 'stratogroup',
+      accounts: 501,
+      contacts: CONTACTS,
+      ms: Math.round(performance.now() - t0)
+    });
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 1000 });
 
     const targets: [string, string, string[]][] = [
       ['aerovance', aero.accountId, SPECS.map((s) => s.name)],
-      ['stratosphere', large.accountId, ['orgChartHeatmap', 'whitespaceMatrix', 'bantPanel']]
+      ['stratosphere', large.accountId, ['orgChartHeatmap', 'whitespaceMatrix', 'bantPanel']],
+      [
+        'stratogroup',
+        group.accountId,
+        ['orgChartHeatmap', 'whitespaceMatrix', 'bantPanel', 'accountPlanSummary']
+      ]
     ];
     for (const [account, id, names] of targets)
       for (const name of names.filter((n) => !ONLY || ONLY.has(n))) {
@@ -241,6 +265,11 @@ async function main(): Promise<void> {
       await orgChartPaging(page, preview.url, large.accountId, spec.dataSelector);
     } catch (e) {
       emit({ metric: 'orgChartPaging', account: 'stratosphere', error: message(e) });
+    }
+    try {
+      await orgChartPaging(page, preview.url, group.accountId, spec.dataSelector, 'stratogroup');
+    } catch (e) {
+      emit({ metric: 'orgChartPaging', account: 'stratogroup', error: message(e) });
     }
     for (const it of ORG_CHART) {
       try {

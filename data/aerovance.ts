@@ -7,6 +7,7 @@
  */
 import type { AccountBundleInput } from '../src/bundle/schema';
 import { mulberry32 as prng } from '../src/generator/random';
+import { aerovanceSubsidiaries } from './aerovanceGroup';
 
 type C = NonNullable<AccountBundleInput['contacts']>[number];
 type O = NonNullable<AccountBundleInput['opportunities']>[number];
@@ -842,6 +843,14 @@ export function aerovanceBundle(options: DemoOptions = {}): AccountBundleInput {
     }
   ];
 
+  // --- Group accounts (issue 21): three subsidiaries with their people and deals (data/aerovanceGroup.ts).
+  const group = aerovanceSubsidiaries({ fy, dateIn, daysAgo }, ceo);
+  buyingCenters.push(...group.buyingCenters);
+  contacts.push(...group.contacts);
+  links.push(...group.links);
+  opportunities.push(...group.opportunities);
+  // --- end group accounts
+
   return {
     format: 'keyplan.account-bundle',
     version: 1,
@@ -856,6 +865,7 @@ export function aerovanceBundle(options: DemoOptions = {}): AccountBundleInput {
       BillingCountry: 'France',
       Website: 'https://aerovance.example'
     },
+    subsidiaries: group.subsidiaries,
     users,
     offerings: offerings.map((o) => ({ ...o, Active__c: true })),
     buyingCenters,

@@ -51,7 +51,23 @@ describe('loadBundle: account bundles into the local org', () => {
     const objectives = bundle.plans.reduce((n, p) => n + p.objectives.length, 0);
     const actions = bundle.plans.reduce((n, p) => n + p.actions.length, 0);
     const roles = bundle.opportunities.reduce((n, o) => n + o.contactRoles.length, 0);
-    assert.equal(count('Contact', '"AccountId" = ?', loaded.accountId), bundle.contacts.length);
+    // Group accounts: the account's own people, then each subsidiary's under its company and parent.
+    const own = bundle.contacts.filter((c) => c.account === undefined);
+    assert.equal(count('Contact', '"AccountId" = ?', loaded.accountId), own.length);
+    assert.ok(bundle.subsidiaries.length >= 3, 'the demo is a group');
+    for (const sub of bundle.subsidiaries) {
+      const subId = loaded.ids.get(bundleRef('subsidiary', sub.key))!;
+      const parentId =
+        sub.parent === null ? loaded.accountId : loaded.ids.get(bundleRef('subsidiary', sub.parent));
+      assert.equal(running.org.get('Account', subId)!.ParentId, parentId, `${sub.key} under its parent`);
+      assert.equal(running.org.get('Account', subId)!.Keyplan_Ultimate_Parent__c, loaded.accountId);
+      assert.equal(
+        count('Contact', '"AccountId" = ?', subId),
+        bundle.contacts.filter((c) => c.account === sub.key).length,
+        `${sub.key} people`
+      );
+    }
+    assert.equal(count('Contact'), bundle.contacts.length);
     assert.equal(count('Relationship_Link__c'), bundle.links.length);
     assert.equal(count('Opportunity'), bundle.opportunities.length);
     assert.equal(count('OpportunityContactRole'), roles);

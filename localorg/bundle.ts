@@ -18,6 +18,7 @@ import type { LocalOrg } from './org';
 /** Where a record's id sits in `LoadedBundle.ids`. */
 export type BundleRefKind =
   | 'account'
+  | 'subsidiary'
   | 'user'
   | 'offering'
   | 'buyingCenter'
@@ -159,6 +160,24 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
     const accountId = save('Account', 'account', acct, apiFields(bundle.account, 'Account'));
     ids.set('account', accountId);
 
+    // Group accounts: the subsidiaries, first under the account, then under their own parents (a
+    // subsidiary may be listed before its parent).
+    bundle.subsidiaries.forEach((s, i) => {
+      const sid = save('Account', `subsidiaries[${i}] (key ${s.key})`, ext.record(acct, s.key), {
+        ...apiFields(s, 'Account'),
+        ParentId: accountId
+      });
+      ids.set(bundleRef('subsidiary', s.key), sid);
+    });
+    bundle.subsidiaries.forEach((s, i) => {
+      if (s.parent !== null)
+        update('Account', `subsidiaries[${i}] (key ${s.key})`, id('subsidiary', s.key)!, {
+          ParentId: id('subsidiary', s.parent)
+        });
+    });
+    /** The company a record names (a subsidiary key), else the bundle's account. */
+    const company = (key: string | undefined): string => id('subsidiary', key) ?? accountId;
+
     // The catalogue is org-wide: an offering that exists (exact key, like the case-sensitive external
     // id) is used as it is; one account's bundle never renames or retires it (as the keyplan CLI).
     const kept = new Set<string>();
@@ -189,14 +208,15 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
     });
     bundle.buyingCenters.forEach((b, i) =>
       update('Buying_Center__c', `buyingCenters[${i}] (key ${b.key})`, id('buyingCenter', b.key)!, {
-        Parent_Buying_Center__c: id('buyingCenter', b.parent)
+        Parent_Buying_Center__c: id('buyingCenter', b.parent),
+        Subsidiary__c: id('subsidiary', b.subsidiary)
       })
     );
 
     bundle.contacts.forEach((c, i) => {
       const cid = save('Contact', `contacts[${i}] (key ${c.key})`, ext.record(acct, c.key), {
         ...apiFields(c, 'Contact'),
-        AccountId: accountId,
+        AccountId: company(c.account),
         Keyplan_Buying_Center__c: id('buyingCenter', c.buyingCenter)
       });
       ids.set(bundleRef('contact', c.key), cid);
@@ -223,7 +243,7 @@ export function loadBundle(org: LocalOrg, input: AccountBundleInput | AccountBun
       const where = `opportunities[${i}] (key ${o.key})`;
       const oid = save('Opportunity', where, ext.record(acct, o.key), {
         ...apiFields(o, 'Opportunity'),
-        AccountId: accountId,
+        AccountId: company(o.account),
         Keyplan_Buying_Center__c: id('buyingCenter', o.buyingCenter),
         Keyplan_Offering__c: id('offering', o.offering)
       });

@@ -215,7 +215,29 @@ type FormulaFn = (rec: SfRecord, s: FormulaSettings, ctx: FormulaContext) => str
  * The formula fields the local org computes, keyed `Object.Field`. A formula field not listed here
  * reads null locally (the org computes it; nothing in Keyplan may rely on it until it is listed).
  */
+/** Parents Account.Keyplan_Ultimate_Parent__c climbs at most (its formula reads `Parent` x 6 `.ParentId`). */
+export const ULTIMATE_PARENT_CLIMB = 7;
+
+/**
+ * Account.Keyplan_Ultimate_Parent__c: the top of the account's hierarchy within ULTIMATE_PARENT_CLIMB
+ * parents (the account itself when it has no parent), read through fresh lookups. The validation rule twins
+ * call it too, as the org's rules read the formula.
+ */
+export function ultimateParentOf(
+  rec: SfRecord,
+  lookup: (objectName: string, id: unknown) => SfRecord | undefined
+): string | null {
+  let id = typeof rec.Id === 'string' ? rec.Id : null;
+  let parent = rec.ParentId;
+  for (let climbed = 0; climbed < ULTIMATE_PARENT_CLIMB && typeof parent === 'string' && parent; climbed++) {
+    id = parent;
+    parent = lookup('Account', parent)?.ParentId ?? null;
+  }
+  return id;
+}
+
 export const FORMULAS: Record<string, FormulaFn> = {
+  'Account.Keyplan_Ultimate_Parent__c': (rec, _s, ctx) => ultimateParentOf(rec, ctx.lookup),
   'Opportunity.Keyplan_BANT_Score__c': (rec, s) => bantScoreOf(rec, s),
   'Account_Plan__c.Relationship_Score__c': (rec, s) => relationshipScore(rec, s),
   'Account_Plan__c.Relationship_Type__c': (rec, s) => relationshipType(relationshipScore(rec, s), s),
@@ -236,7 +258,12 @@ export const CROSS_OBJECT_INPUTS: readonly {
   fields: readonly string[];
   child: string;
   via: string;
-}[] = [{ parent: 'Account', fields: ['OwnerId'], child: 'Account_Plan__c', via: 'Account__c' }];
+  /** `via` points at the same object: recompute every descendant, not only the children. */
+  descendants?: boolean;
+}[] = [
+  { parent: 'Account', fields: ['OwnerId'], child: 'Account_Plan__c', via: 'Account__c' },
+  { parent: 'Account', fields: ['ParentId'], child: 'Account', via: 'ParentId', descendants: true }
+];
 
 /** Default probability and forecast category of the standard sales process stages. */
 export const STAGE_DEFAULTS: Record<string, { probability: number; forecast: string }> = {

@@ -415,7 +415,11 @@ export class LocalOrg {
       if (dep.parent !== obj.name || !dep.fields.some((f) => prior[f] !== rec[f])) continue;
       const child = this.schema.objects.get(dep.child);
       if (!child) continue;
-      this.recomputeFormulas(child, `WHERE ${q(dep.via)} = ?`, [rec.Id as string]);
+      const where = dep.descendants
+        ? `WHERE "Id" IN (WITH RECURSIVE d(id) AS (SELECT "Id" FROM ${q(child.name)} WHERE ${q(dep.via)} = ? ` +
+          `UNION SELECT c."Id" FROM ${q(child.name)} c JOIN d ON c.${q(dep.via)} = d.id) SELECT id FROM d)`
+        : `WHERE ${q(dep.via)} = ?`;
+      this.recomputeFormulas(child, where, [rec.Id as string]);
     }
   }
 

@@ -1,4 +1,5 @@
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from '../src/contracts/common';
+import { ultimateParentOf } from './formulas';
 import type { SfRecord } from './types';
 
 /** What a validation rule twin sees: the record as it will be saved and, on update, as it was. */
@@ -25,6 +26,22 @@ const outside = (v: unknown, lo: number, hi: number): boolean => lt(v, lo) || gt
 /** A related record's field, as `Rel__r.Field` reads it (blank when the lookup is blank). */
 const via = (ctx: RuleContext, objectName: string, idField: string, field: string): unknown =>
   blank(ctx.record[idField]) ? null : (ctx.lookup(objectName, ctx.record[idField])?.[field] ?? null);
+/**
+ * `<path to an Account>.Keyplan_Ultimate_Parent__c` as a rule reads the formula: the account's group, computed
+ * through fresh lookups (the org computes formulas at read time).
+ */
+const groupOf = (ctx: RuleContext, accountId: unknown): string | null => {
+  if (blank(accountId)) return null;
+  const account = ctx.lookup('Account', accountId);
+  return account ? ultimateParentOf(account, ctx.lookup) : null;
+};
+/** A related record's field through a lookup on this record, then the group of the account it names. */
+const groupVia = (
+  ctx: RuleContext,
+  objectName: string,
+  idField: string,
+  accountField: string
+): string | null => groupOf(ctx, via(ctx, objectName, idField, accountField));
 /** Formula `<>` on ids: blank and a value differ; two blanks are equal. */
 const differ = (a: unknown, b: unknown): boolean => (a ?? null) !== (b ?? null);
 
@@ -58,6 +75,9 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
     differ(via(ctx, 'Buying_Center__c', 'Parent_Buying_Center__c', 'Account__c'), ctx.record.Account__c),
   'Buying_Center__c.Parent_Not_Self': ({ record }) =>
     !blank(record.Parent_Buying_Center__c) && record.Parent_Buying_Center__c === record.Id,
+  'Buying_Center__c.Subsidiary_In_Group': (ctx) =>
+    !blank(ctx.record.Subsidiary__c) &&
+    differ(groupOf(ctx, ctx.record.Subsidiary__c), groupOf(ctx, ctx.record.Account__c)),
   'Buying_Center__c.Sales_Goal_Not_Negative': ({ record }) => lt(record.Sales_Goal__c, 0),
   'Buying_Center__c.Wallet_Size_Not_Negative': ({ record }) => lt(record.Wallet_Size__c, 0),
 
@@ -65,11 +85,17 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
   'Contact.Keyplan_Buying_Center_In_Account': (ctx) =>
     newOrChanged(ctx, 'Keyplan_Buying_Center__c') &&
     !blank(ctx.record.Keyplan_Buying_Center__c) &&
-    differ(via(ctx, 'Buying_Center__c', 'Keyplan_Buying_Center__c', 'Account__c'), ctx.record.AccountId),
+    differ(
+      groupVia(ctx, 'Buying_Center__c', 'Keyplan_Buying_Center__c', 'Account__c'),
+      groupOf(ctx, ctx.record.AccountId)
+    ),
   'Opportunity.Keyplan_Buying_Center_In_Account': (ctx) =>
     newOrChanged(ctx, 'Keyplan_Buying_Center__c') &&
     !blank(ctx.record.Keyplan_Buying_Center__c) &&
-    differ(via(ctx, 'Buying_Center__c', 'Keyplan_Buying_Center__c', 'Account__c'), ctx.record.AccountId),
+    differ(
+      groupVia(ctx, 'Buying_Center__c', 'Keyplan_Buying_Center__c', 'Account__c'),
+      groupOf(ctx, ctx.record.AccountId)
+    ),
 
   'Landscape_Cell__c.Competitor_Required': ({ record }) =>
     record.State__c === 'Competitor' && blank(record.Competitor__c),
@@ -85,15 +111,18 @@ export const RULE_TWINS: Record<string, RuleTwin> = {
   'Plan_Objective__c.Buying_Center_In_Plan_Account': (ctx) =>
     !blank(ctx.record.Buying_Center__c) &&
     differ(
-      via(ctx, 'Buying_Center__c', 'Buying_Center__c', 'Account__c'),
-      via(ctx, 'Account_Plan__c', 'Account_Plan__c', 'Account__c')
+      groupVia(ctx, 'Buying_Center__c', 'Buying_Center__c', 'Account__c'),
+      groupVia(ctx, 'Account_Plan__c', 'Account_Plan__c', 'Account__c')
     ),
   'Plan_Objective__c.Target_Amount_Not_Negative': ({ record }) => lt(record.Target_Amount__c, 0),
 
   'Relationship_Link__c.Ends_In_Link_Account': (ctx) =>
     (!blank(ctx.record.From_Contact__c) &&
-      differ(via(ctx, 'Contact', 'From_Contact__c', 'AccountId'), ctx.record.Account__c)) ||
-    differ(via(ctx, 'Contact', 'To_Contact__c', 'AccountId'), ctx.record.Account__c),
+      differ(
+        groupVia(ctx, 'Contact', 'From_Contact__c', 'AccountId'),
+        groupOf(ctx, ctx.record.Account__c)
+      )) ||
+    differ(groupVia(ctx, 'Contact', 'To_Contact__c', 'AccountId'), groupOf(ctx, ctx.record.Account__c)),
   'Relationship_Link__c.Exactly_One_From': ({ record }) =>
     blank(record.From_Contact__c) === blank(record.From_User__c),
   'Relationship_Link__c.No_Self_Link': ({ record }) =>

@@ -7,6 +7,7 @@
 import type { Connection } from 'jsforce';
 import {
   BundleAccount,
+  BundleSubsidiary,
   BundleAction,
   BundleBuyingCenter,
   BundleCell,
@@ -84,37 +85,55 @@ export async function findAccount(conn: Connection, ref: string): Promise<Accoun
 const inList = (ids: Iterable<string>): string => [...new Set(ids)].map(soqlString).join(', ');
 const byKey = <T extends { key: string }>(a: T, b: T): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Exports the account as a bundle. */
+/** Levels of the account hierarchy an export follows below the account (KeyplanHierarchy.MAX_DEPTH). */
+export const EXPORT_DEPTH = 10;
+
+/** Exports the account as a bundle, with its subsidiaries (child accounts, EXPORT_DEPTH levels) and theirs. */
 export async function exportBundle(conn: Connection, accountRef: string): Promise<AccountBundleInput> {
   const account = await findAccount(conn, accountRef);
-  const acctId = soqlString(account.Id);
   const acctKey = account.Keyplan_Key__c ?? account.Id;
   const q = <T = Row>(soql: string): Promise<T[]> => queryAll<T>(conn, soql);
 
+  // Group accounts: the descendants, level by level (one query per level, as KeyplanHierarchy reads them).
+  const subsidiaries: AccountRow[] = [];
+  let level = [account.Id];
+  for (let depth = 1; depth <= EXPORT_DEPTH && level.length; depth++) {
+    const children = await q<AccountRow>(
+      `SELECT ${cols(BundleAccount, ['ParentId'])} FROM Account WHERE ParentId IN (${inList(level)})`
+    );
+    subsidiaries.push(...children);
+    level = children.map((c) => c.Id);
+  }
+  // Contacts, links, opportunities and buying centers of every company; plans are the account's own (a
+  // subsidiary's plan is its own bundle's). A buying center a subsidiary holds comes back naming it as its
+  // `subsidiary` (the bundle puts every buying center on its account).
+  const acctId = inList([account.Id, ...subsidiaries.map((s) => s.Id)]);
+  const rootId = soqlString(account.Id);
+
   const centers = await q(
-    `SELECT ${cols(BundleBuyingCenter, ['Parent_Buying_Center__c'])} FROM Buying_Center__c WHERE Account__c = ${acctId}`
+    `SELECT ${cols(BundleBuyingCenter, ['Account__c', 'Parent_Buying_Center__c', 'Subsidiary__c'])} FROM Buying_Center__c WHERE Account__c IN (${acctId})`
   );
   const contacts = await q(
-    `SELECT ${cols(BundleContact, ['ReportsToId', 'Keyplan_Buying_Center__c'])} FROM Contact WHERE AccountId = ${acctId}`
+    `SELECT ${cols(BundleContact, ['AccountId', 'ReportsToId', 'Keyplan_Buying_Center__c'])} FROM Contact WHERE AccountId IN (${acctId})`
   );
   const links = await q(
-    `SELECT ${cols(BundleLink, ['From_Contact__c', 'From_User__c', 'To_Contact__c'])} FROM Relationship_Link__c WHERE Account__c = ${acctId}`
+    `SELECT ${cols(BundleLink, ['From_Contact__c', 'From_User__c', 'To_Contact__c'])} FROM Relationship_Link__c WHERE Account__c IN (${acctId})`
   );
   const opps = await q(
-    `SELECT ${cols(BundleOpportunity, ['Keyplan_Buying_Center__c', 'Keyplan_Offering__c'])} FROM Opportunity WHERE AccountId = ${acctId}`
+    `SELECT ${cols(BundleOpportunity, ['AccountId', 'Keyplan_Buying_Center__c', 'Keyplan_Offering__c'])} FROM Opportunity WHERE AccountId IN (${acctId})`
   );
   const roles = await q(
-    `SELECT Id, OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole WHERE Opportunity.AccountId = ${acctId}`
+    `SELECT Id, OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole WHERE Opportunity.AccountId IN (${acctId})`
   );
   const cells = await q(
-    `SELECT ${cols(BundleCell, ['Buying_Center__c', 'Offering__c'])} FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c = ${acctId}`
+    `SELECT ${cols(BundleCell, ['Buying_Center__c', 'Offering__c'])} FROM Landscape_Cell__c WHERE Buying_Center__r.Account__c IN (${acctId})`
   );
-  const plans = await q(`SELECT ${cols(BundlePlan)} FROM Account_Plan__c WHERE Account__c = ${acctId}`);
+  const plans = await q(`SELECT ${cols(BundlePlan)} FROM Account_Plan__c WHERE Account__c = ${rootId}`);
   const objectives = await q(
-    `SELECT ${cols(BundleObjective, ['Account_Plan__c', 'Buying_Center__c'])} FROM Plan_Objective__c WHERE Account_Plan__r.Account__c = ${acctId}`
+    `SELECT ${cols(BundleObjective, ['Account_Plan__c', 'Buying_Center__c'])} FROM Plan_Objective__c WHERE Account_Plan__r.Account__c = ${rootId}`
   );
   const actions = await q(
-    `SELECT ${cols(BundleAction, ['Account_Plan__c', 'Objective__c', 'Assigned_To__c'])} FROM Plan_Action__c WHERE Account_Plan__r.Account__c = ${acctId}`
+    `SELECT ${cols(BundleAction, ['Account_Plan__c', 'Objective__c', 'Assigned_To__c'])} FROM Plan_Action__c WHERE Account_Plan__r.Account__c = ${rootId}`
   );
 
   const offeringIds = new Set<string>();
@@ -138,6 +157,15 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
   const keyOf = new Map<string, string>();
   const keyed = (rows: Row[]): void => rows.forEach((r) => keyOf.set(r.Id, keyFromExt(r[KEY_FIELD], r.Id)));
   [centers, contacts, links, opps, [...offeringRows.values()], plans, objectives, actions].forEach(keyed);
+  keyed(subsidiaries);
+  /** A buying center's subsidiary: the one it names, else the subsidiary holding it (none for the account). */
+  const subsidiaryOf = (r: Row): { subsidiary?: string } => {
+    const sub = company(typeof r.Subsidiary__c === 'string' ? r.Subsidiary__c : r.Account__c).account;
+    return sub === undefined ? {} : { subsidiary: sub };
+  };
+  /** Group accounts: the subsidiary a record's account is, or nothing for the bundle's account. */
+  const company = (id: unknown): { account?: string } =>
+    typeof id === 'string' && id !== account.Id ? { account: keyOf.get(id) ?? id } : {};
   const userKeys = new Set<string>();
   for (const u of users) {
     const base =
@@ -163,6 +191,13 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
     format: 'keyplan.account-bundle',
     version: 1,
     account: { key: acctKey, ...(values(BundleAccount, account) as { Name: string }) },
+    subsidiaries: subsidiaries
+      .map((r) => ({
+        key: keyOf.get(r.Id)!,
+        ...(values(BundleSubsidiary, r) as { Name: string }),
+        parent: r.ParentId === account.Id ? null : ref(r.ParentId)
+      }))
+      .sort(byKey),
     users: users
       .map((u) => ({
         key: keyOf.get(u.Id)!,
@@ -179,12 +214,14 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
       .map((r) => ({
         key: keyOf.get(r.Id)!,
         ...(values(BundleBuyingCenter, r) as { Name: string }),
-        parent: ref(r.Parent_Buying_Center__c)
+        parent: ref(r.Parent_Buying_Center__c),
+        ...subsidiaryOf(r)
       }))
       .sort(byKey),
     contacts: contacts
       .map((r) => ({
         key: keyOf.get(r.Id)!,
+        ...company(r.AccountId),
         ...(values(BundleContact, r) as { LastName: string }),
         reportsTo: ref(r.ReportsToId),
         buyingCenter: ref(r.Keyplan_Buying_Center__c)
@@ -211,6 +248,7 @@ export async function exportBundle(conn: Connection, accountRef: string): Promis
           delete v.Probability;
         return {
           key: keyOf.get(r.Id)!,
+          ...company(r.AccountId),
           ...v,
           buyingCenter: ref(r.Keyplan_Buying_Center__c),
           offering: ref(r.Keyplan_Offering__c),

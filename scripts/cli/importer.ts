@@ -18,6 +18,7 @@
 import type { Connection } from 'jsforce';
 import {
   BundleAccount,
+  BundleSubsidiary,
   BundleAction,
   BundleBuyingCenter,
   BundleCell,
@@ -96,12 +97,13 @@ export interface Snapshot {
 
 /** The keyed objects an import writes, parents first, with the lookup fields the importer sets. */
 const OBJECTS: { object: string; schema: z.ZodType; lookups: string[] }[] = [
-  { object: 'Account', schema: BundleAccount, lookups: [] },
+  // Group accounts: subsidiaries are Accounts too (ParentId), written right after the bundle's account.
+  { object: 'Account', schema: BundleAccount, lookups: ['ParentId'] },
   { object: 'Offering__c', schema: BundleOffering, lookups: [] },
   {
     object: 'Buying_Center__c',
     schema: BundleBuyingCenter,
-    lookups: ['Account__c', 'Parent_Buying_Center__c']
+    lookups: ['Account__c', 'Parent_Buying_Center__c', 'Subsidiary__c']
   },
   {
     object: 'Contact',
@@ -262,6 +264,7 @@ export function presence(raw: unknown, b: AccountBundle): Presence {
   };
   const root = obj(raw) ?? (b as unknown as Record<string, unknown>);
   note(b.account, root.account ?? b.account);
+  list(b.subsidiaries, root.subsidiaries);
   list(b.offerings, root.offerings);
   list(b.buyingCenters, root.buyingCenters);
   list(b.contacts, root.contacts);
@@ -303,7 +306,7 @@ function orgFields(
 export function bundleKeys(b: AccountBundle): Record<string, string[]> {
   const a = b.account.key;
   return {
-    Account: [accountExt(a)],
+    Account: [accountExt(a), ...b.subsidiaries.map((s) => recordExt(a, s.key))],
     Offering__c: b.offerings.map((o) => offeringExt(o.key)),
     Buying_Center__c: b.buyingCenters.map((c) => recordExt(a, c.key)),
     Contact: b.contacts.map((c) => recordExt(a, c.key)),
@@ -480,6 +483,7 @@ class Writer {
 function recordCount(b: AccountBundle): number {
   return (
     1 +
+    b.subsidiaries.length +
     b.offerings.length +
     b.buyingCenters.length +
     b.contacts.length +
@@ -590,6 +594,28 @@ export async function importBundle(
       () => 'account'
     );
 
+    // Group accounts: the subsidiaries, level by level below the bundle's account (ParentId needs the parent).
+    const companyIds = new Map<string, string>();
+    for (const level of levels(b.subsidiaries.map((s) => ({ key: s.key, parent: s.parent })))) {
+      const got = await w.upsert(
+        'Account',
+        level.map((i) => {
+          const s = b.subsidiaries[i];
+          const ext = recordExt(acct, s.key);
+          return {
+            ...orgFields(BundleSubsidiary, s, Boolean(had('Account', ext)), named.get(s), [
+              [null, 'ParentId', ref(companyIds, s.parent) ?? accountId]
+            ]),
+            [KEY_FIELD]: ext
+          };
+        }),
+        (j) => `subsidiaries[${level[j]}]`
+      );
+      level.forEach((i, j) => companyIds.set(b.subsidiaries[i].key, got[j]));
+    }
+    /** The company a record names (a subsidiary key), else the bundle's account. */
+    const company = (key: string | undefined): string => ref(companyIds, key) ?? accountId;
+
     // The catalogue is org-wide: an offering that exists keeps its values unless --update-offerings.
     const offeringIds = new Map<string, string>();
     const offeringRows: { i: number; row: Fields }[] = [];
@@ -623,7 +649,8 @@ export async function importBundle(
           return {
             ...orgFields(BundleBuyingCenter, c, Boolean(had('Buying_Center__c', ext)), named.get(c), [
               [null, 'Account__c', accountId],
-              ['parent', 'Parent_Buying_Center__c', ref(centerIds, c.parent)]
+              ['parent', 'Parent_Buying_Center__c', ref(centerIds, c.parent)],
+              ['subsidiary', 'Subsidiary__c', ref(companyIds, c.subsidiary)]
             ]),
             [KEY_FIELD]: ext
           };
@@ -642,7 +669,7 @@ export async function importBundle(
           const ext = recordExt(acct, c.key);
           return {
             ...orgFields(BundleContact, c, Boolean(had('Contact', ext)), named.get(c), [
-              [null, 'AccountId', accountId],
+              [null, 'AccountId', company(c.account)],
               ['reportsTo', 'ReportsToId', ref(contactIds, c.reportsTo)],
               ['buyingCenter', 'Keyplan_Buying_Center__c', ref(centerIds, c.buyingCenter)]
             ]),
@@ -677,7 +704,7 @@ export async function importBundle(
         const ext = recordExt(acct, o.key);
         return {
           ...orgFields(BundleOpportunity, o, Boolean(had('Opportunity', ext)), named.get(o), [
-            [null, 'AccountId', accountId],
+            [null, 'AccountId', company(o.account)],
             ['buyingCenter', 'Keyplan_Buying_Center__c', ref(centerIds, o.buyingCenter)],
             ['offering', 'Keyplan_Offering__c', ref(offeringIds, o.offering)]
           ]),

@@ -56,6 +56,22 @@ export const BundleAccount = z.strictObject({
   Website: Text(255).nullish()
 });
 
+// --- Group accounts (issue 21): the hierarchy below the bundle's account -----------------------------
+/**
+ * A subsidiary: a child account (Account.ParentId) of the bundle's account or of another subsidiary, so a
+ * bundle carries a whole group. `parent` names another subsidiary's key, null (the default) the bundle's
+ * account. Contacts and opportunities name the company they belong to with `account` (absent: the bundle's
+ * account); buying centers may name theirs with `subsidiary`. Keys share one namespace with the bundle's
+ * other records, so links and reporting lines cross companies of the group by key like any other.
+ */
+export const BundleSubsidiary = z.strictObject({
+  ...BundleAccount.shape,
+  parent: AccountKey.nullable().default(null)
+});
+/** A reference to the company a record belongs to: a subsidiary's key (absent: the bundle's account). */
+const CompanyRef = AccountKey.optional();
+// --- end group accounts ---------------------------------------------------------------------------
+
 /** Our own team members (Users). Matched by Email in the target org; created only in the local org. */
 export const BundleUser = z.strictObject({
   key: Key,
@@ -78,6 +94,8 @@ export const BundleBuyingCenter = z.strictObject({
   key: Key,
   Name: Text(80).min(1),
   parent: Key.nullable().default(null),
+  /** Group accounts: the subsidiary this buying center belongs to (Subsidiary__c). */
+  subsidiary: CompanyRef,
   Wallet_Size__c: Amount.nullish(),
   Sales_Goal__c: Amount.nullish(),
   Relationship_Status__c: z.enum(RELATIONSHIP_STATUSES).nullish(),
@@ -88,6 +106,8 @@ export const BundleBuyingCenter = z.strictObject({
 
 export const BundleContact = z.strictObject({
   key: Key,
+  /** Group accounts: the subsidiary the person works for (absent: the bundle's account). */
+  account: CompanyRef,
   FirstName: Text(40).nullish(),
   LastName: Text(80).min(1),
   Title: Text(128).nullish(),
@@ -148,6 +168,8 @@ export const BundleContactRole = z.strictObject({
 
 export const BundleOpportunity = z.strictObject({
   key: Key,
+  /** Group accounts: the subsidiary the deal is with (absent: the bundle's account). */
+  account: CompanyRef,
   Name: Text(120).min(1),
   Amount: Amount.nullish(),
   StageName: z.enum(STANDARD_STAGE_NAMES as [string, ...string[]]),
@@ -236,6 +258,8 @@ export const AccountBundle = z.strictObject({
   format: z.literal('keyplan.account-bundle'),
   version: z.literal(1),
   account: BundleAccount,
+  /** Group accounts: the account's descendants, parents before children or in any order. */
+  subsidiaries: z.array(BundleSubsidiary).default([]),
   users: z.array(BundleUser).default([]),
   offerings: z.array(BundleOffering).default([]),
   buyingCenters: z.array(BundleBuyingCenter).default([]),
@@ -286,6 +310,7 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
     });
     return seen;
   };
+  const companies = keysOf(b.subsidiaries, 'subsidiaries');
   const users = keysOf(b.users, 'users');
   const offerings = keysOf(b.offerings, 'offerings');
   const centers = keysOf(b.buyingCenters, 'buyingCenters');
@@ -297,8 +322,20 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
     if (value !== null && value !== undefined && !set.has(value))
       problems.push({ path, message: `Unknown ${kind} key "${value}"` });
   };
-  b.buyingCenters.forEach((c, i) => ref(centers, 'buying center', c.parent, `buyingCenters[${i}].parent`));
+  b.subsidiaries.forEach((s, i) => {
+    if (s.key === b.account?.key)
+      problems.push({
+        path: `subsidiaries[${i}].key`,
+        message: `Subsidiary key "${s.key}" is the bundle's account key`
+      });
+    ref(companies, 'subsidiary', s.parent, `subsidiaries[${i}].parent`);
+  });
+  b.buyingCenters.forEach((c, i) => {
+    ref(centers, 'buying center', c.parent, `buyingCenters[${i}].parent`);
+    ref(companies, 'subsidiary', c.subsidiary, `buyingCenters[${i}].subsidiary`);
+  });
   b.contacts.forEach((c, i) => {
+    ref(companies, 'subsidiary', c.account, `contacts[${i}].account`);
     ref(contacts, 'contact', c.reportsTo, `contacts[${i}].reportsTo`);
     ref(centers, 'buying center', c.buyingCenter, `contacts[${i}].buyingCenter`);
   });
@@ -308,6 +345,7 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
     ref(contacts, 'contact', l.toContact, `links[${i}].toContact`);
   });
   b.opportunities.forEach((o, i) => {
+    ref(companies, 'subsidiary', o.account, `opportunities[${i}].account`);
     ref(centers, 'buying center', o.buyingCenter, `opportunities[${i}].buyingCenter`);
     ref(offerings, 'offering', o.offering, `opportunities[${i}].offering`);
     o.contactRoles.forEach((r, j) =>
@@ -355,6 +393,14 @@ export function checkBundle(input: unknown): { bundle?: AccountBundle; problems:
   );
   problems.push(
     ...cycles(
+      b.subsidiaries.map((s) => [s.key, s.parent]),
+      'subsidiaries',
+      'parent',
+      'account hierarchy'
+    )
+  );
+  problems.push(
+    ...cycles(
       b.buyingCenters.map((c) => [c.key, c.parent]),
       'buyingCenters',
       'parent',
@@ -386,13 +432,15 @@ function loose(input: unknown): Record<string, unknown> {
   };
   const root = obj(input);
   return {
+    account: { key: str(obj(root.account).key) },
+    subsidiaries: arr(root.subsidiaries).map((r) => keyed(r, [], ['parent'])),
     users: arr(root.users).map((r) => keyed(r, [])),
     offerings: arr(root.offerings).map((r) => keyed(r, [])),
-    buyingCenters: arr(root.buyingCenters).map((r) => keyed(r, [], ['parent'])),
-    contacts: arr(root.contacts).map((r) => keyed(r, [], ['reportsTo', 'buyingCenter'])),
+    buyingCenters: arr(root.buyingCenters).map((r) => keyed(r, ['subsidiary'], ['parent'])),
+    contacts: arr(root.contacts).map((r) => keyed(r, ['account'], ['reportsTo', 'buyingCenter'])),
     links: arr(root.links).map((r) => keyed(r, ['fromContact', 'fromUser', 'toContact'])),
     opportunities: arr(root.opportunities).map((r) => ({
-      ...keyed(r, [], ['buyingCenter', 'offering']),
+      ...keyed(r, ['account'], ['buyingCenter', 'offering']),
       contactRoles: arr(r.contactRoles).map((c) => ({ contact: str(c.contact) }))
     })),
     cells: arr(root.cells).map((r) => ({

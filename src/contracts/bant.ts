@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BantStatus, IsoDate, IsoDateTime, Money, SfId } from './common';
+import { BantStatus, IsoDate, IsoDateTime, Money, ScopeAccounts, SfId } from './common';
 import { BuyerRole, DecisionRole } from './orgChart';
 
 /** One OpportunityContactRole with the contact's Keyplan roles (authority evidence). */
@@ -40,6 +40,8 @@ export type BantRoleCandidates = z.infer<typeof BantRoleCandidates>;
 export const BantOpportunity = z.object({
   id: SfId,
   name: z.string(),
+  /** The opportunity's account: an account of the scope. */
+  accountId: SfId.nullable().optional(),
   amount: Money.nullable(),
   stageName: z.string(),
   probability: z.number().min(0).max(100).nullable(),
@@ -90,6 +92,8 @@ export type SalesStageDto = z.infer<typeof SalesStageDto>;
 
 export const BantData = z.object({
   accountId: SfId,
+  /** The accounts whose open opportunities are listed (account pages; absent on an opportunity page). */
+  accounts: ScopeAccounts,
   opportunities: z.array(BantOpportunity),
   history: z.array(BantHistoryEntry),
   /** The org's sales process in SortOrder (keyplanCore stagePosition). */

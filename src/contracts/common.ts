@@ -21,6 +21,25 @@ export const Money = z.number().finite();
  * rules `Fiscal_Year_In_Range` and the Apex `MIN_YEAR` / `MAX_YEAR` restate it; test/metadata/ruleCopies.test.ts
  * fails when one of them differs.
  */
+/**
+ * One account of a plan's scope (KeyplanHierarchy): the account that holds the plan and its descendants
+ * (Account.ParentId), at most 10 levels and 2,000 accounts. `parentId` is the account's own parent.
+ */
+export const AccountRef = z.object({
+  id: SfId,
+  name: z.string(),
+  /** Absent when null (Apex leaves nulls out). */
+  parentId: SfId.nullable().optional()
+});
+export type AccountRef = z.infer<typeof AccountRef>;
+
+/**
+ * The scope's accounts as a response carries them: the account first, then its descendants level by level.
+ * Optional so that data from before group plans (fixtures, bundles) still validates: absent means the
+ * account alone.
+ */
+export const ScopeAccounts = z.array(AccountRef).optional();
+
 export const FISCAL_YEAR_MIN = 2000;
 export const FISCAL_YEAR_MAX = 2100;
 /** A fiscal year Keyplan stores, in `FISCAL_YEAR_MIN`..`FISCAL_YEAR_MAX`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldAccess, InfluenceLevel, IsoDate, IsoDateTime, Money, SfId } from './common';
+import { FieldAccess, InfluenceLevel, IsoDate, IsoDateTime, Money, ScopeAccounts, SfId } from './common';
 
 export const STANCES = ['Champion', 'Supporter', 'Neutral', 'Detractor', 'Unknown'] as const;
 export const Stance = z.enum(STANCES);
@@ -33,6 +33,8 @@ export type Polarity = z.infer<typeof Polarity>;
 export const ContactNode = z.object({
   id: SfId,
   name: z.string().min(1),
+  /** The company the person works for: an account of the scope (absent in data from before group plans). */
+  accountId: SfId.nullable().optional(),
   title: z.string().nullable(),
   department: z.string().nullable(),
   reportsToId: SfId.nullable(),
@@ -101,7 +103,9 @@ export const OrgChartPage = z.object({
   contacts: z.array(ContactNode),
   links: z.array(RelationshipLinkDto),
   buyingCenters: z.array(BuyingCenterDto),
-  /** Contacts and links of the account the user can see (the progress line's totals). */
+  /** The accounts the chart spans (the account and its descendants), on the first page only. */
+  accounts: ScopeAccounts,
+  /** Contacts and links of the scope the user can see (the progress line's totals). */
   totalContacts: z.number().int().nonnegative(),
   totalLinks: z.number().int().nonnegative(),
   /** The buying centers were cut at their bound (500). */
@@ -120,6 +124,8 @@ export const OrgChartData = z.object({
   contacts: z.array(ContactNode),
   links: z.array(RelationshipLinkDto),
   buyingCenters: z.array(BuyingCenterDto),
+  /** The accounts the chart spans (the account and its descendants). */
+  accounts: ScopeAccounts,
   /** All contacts of the account the user can see. */
   totalContacts: z.number().int().nonnegative(),
   /** Something was left out (the buying centers past their bound). */

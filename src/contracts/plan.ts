@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { FiscalYear, IsoDate, IsoDateTime, Money, OrgFigureSettings, SfId, WonHistoryDto } from './common';
+import {
+  AccountRef,
+  FiscalYear,
+  ScopeAccounts,
+  IsoDate,
+  IsoDateTime,
+  Money,
+  OrgFigureSettings,
+  SfId,
+  WonHistoryDto
+} from './common';
 import { LandscapeCellDto, MatrixOpportunity } from './whitespace';
 
 export const PLAN_STATUSES = ['Draft', 'Active', 'Under Review', 'Archived'] as const;
@@ -64,6 +74,10 @@ export type OverdueAction = z.infer<typeof OverdueAction>;
  */
 export const PlanSummaryData = OrgFigureSettings.extend({
   accountId: SfId,
+  /** The accounts whose figures the summary sums (the account and its descendants). */
+  accounts: ScopeAccounts,
+  /** The top of the group when the account is a subsidiary (the link to the group plan); absent otherwise. */
+  groupAccount: AccountRef.nullable().optional(),
   fiscalYear: FiscalYear,
   plan: AccountPlanDto.nullable(),
   opportunities: z.array(MatrixOpportunity),

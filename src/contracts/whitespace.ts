@@ -6,6 +6,7 @@ import {
   IsoDateTime,
   Money,
   OrgFigureSettings,
+  ScopeAccounts,
   SfId,
   WonHistoryDto
 } from './common';
@@ -27,6 +28,10 @@ export const MatrixBuyingCenter = z.object({
   id: SfId,
   name: z.string().min(1),
   parentId: SfId.nullable(),
+  /** The account holding the buying center (Account__c). */
+  accountId: SfId.nullable().optional(),
+  /** The subsidiary the buying center belongs to (Subsidiary__c), when it names one. */
+  subsidiaryId: SfId.nullable().optional(),
   walletSize: Money.nullable(),
   salesGoal: Money.nullable(),
   active: z.boolean(),
@@ -63,6 +68,8 @@ export type LandscapeCellDto = z.infer<typeof LandscapeCellDto>;
 export const MatrixOpportunity = z.object({
   id: SfId,
   name: z.string(),
+  /** The opportunity's account: an account of the scope. */
+  accountId: SfId.nullable().optional(),
   amount: Money.nullable(),
   probability: z.number().min(0).max(100).nullable(),
   stageName: z.string(),
@@ -92,6 +99,8 @@ export type PlanGoals = z.infer<typeof PlanGoals>;
 /** What `WhitespaceController.getMatrix` returns. */
 export const WhitespaceData = OrgFigureSettings.extend({
   accountId: SfId,
+  /** The accounts whose opportunities and buying centers the matrix holds (the account and its descendants). */
+  accounts: ScopeAccounts,
   fiscalYears: z.array(FiscalYear),
   buyingCenters: z.array(MatrixBuyingCenter),
   offerings: z.array(MatrixOffering),

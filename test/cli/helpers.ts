@@ -133,7 +133,16 @@ export function normaliseBundle(input: unknown): AccountBundle {
       ? -1
       : 1
   );
-  for (const l of [b.users, b.offerings, b.buyingCenters, b.contacts, b.links, b.opportunities, b.plans])
+  for (const l of [
+    b.subsidiaries,
+    b.users,
+    b.offerings,
+    b.buyingCenters,
+    b.contacts,
+    b.links,
+    b.opportunities,
+    b.plans
+  ])
     sortKey(l as { key: string }[]);
   return b;
 }

@@ -5,6 +5,7 @@
 import { type AccountPlanDto, type PlanSummaryData } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
+import { groupOf, scopeOf, toRefs } from './lib/hierarchy';
 import {
   AccountPlanSelector,
   AccountSelector,
@@ -94,22 +95,25 @@ function getPlanSummary(
   require(accountId, 'accountId');
   requireYear(fiscalYear);
   requireReadable(ctx, 'Account_Plan__c');
+  const scope = scopeOf(ctx, accountId!);
   const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
   const years = [fiscalYear];
   const data: PlanSummaryData = {
-    accountId: accountId!,
+    accountId: String(scope.root.Id),
+    accounts: toRefs(scope),
+    groupAccount: groupOf(ctx, scope.root),
     fiscalYear,
     plan: null,
     ...figureSettings(ctx),
-    opportunities: OpportunitySelector.forMatrix(ctx, accountId!, years, LIMITS.MAX_MATRIX_OPPORTUNITIES).map(
+    opportunities: OpportunitySelector.forMatrix(ctx, scope.ids, years, LIMITS.MAX_MATRIX_OPPORTUNITIES).map(
       toMatrixOpportunity
     ),
-    cells: LandscapeCellSelector.byAccountAndYears(ctx, accountId!, years, LIMITS.MAX_CELLS).map(toCellDto),
+    cells: LandscapeCellSelector.byAccountsAndYears(ctx, scope.ids, years, LIMITS.MAX_CELLS).map(toCellDto),
     wonHistory: [],
     overdueActions: []
   };
   stampCurrencies(ctx, data.opportunities, data.cells);
-  data.wonHistory = wonHistory(ctx, accountId!);
+  data.wonHistory = wonHistory(ctx, scope.ids);
   if (plan) {
     data.plan = toPlanDto(plan);
     for (const action of PlanActionSelector.overdue(ctx, String(plan.Id), today(), LIMITS.MAX_OVERDUE)) {

@@ -5,7 +5,13 @@
  * local org computes it; nothing here recomputes it.
  */
 import { salesStages } from './lib/figures';
-import { type BantData, type BantOpportunity, type BantRoleCandidates } from '../../../src/contracts';
+import {
+  type AccountRef,
+  type BantData,
+  type BantOpportunity,
+  type BantRoleCandidates
+} from '../../../src/contracts';
+import { scopeOf, toRefs } from './lib/hierarchy';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import { ContactSelector, LIMITS, OpportunitySelector } from './lib/selectors';
@@ -41,6 +47,7 @@ function toBantOpportunity(opp: Row): BantOpportunity {
   return {
     id: String(opp.Id),
     name: String(opp.Name),
+    accountId: str(opp.AccountId),
     amount: num(opp.Amount),
     stageName: String(opp.StageName),
     probability: num(opp.Probability),
@@ -80,10 +87,13 @@ function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
   requireReadableField(ctx, 'Opportunity', 'Keyplan_Budget_Status__c');
   const type = ctx.org.objectOfId(recordId!)?.name;
   let accountId: string;
+  let accounts: AccountRef[] = [];
   let opportunities: Row[];
   if (type === 'Account') {
+    const scope = scopeOf(ctx, recordId!);
     accountId = recordId!;
-    opportunities = OpportunitySelector.openForBant(ctx, recordId!, LIMITS.MAX_BANT_OPPORTUNITIES);
+    accounts = toRefs(scope);
+    opportunities = OpportunitySelector.openForBant(ctx, scope.ids, LIMITS.MAX_BANT_OPPORTUNITIES);
   } else if (type === 'Opportunity') {
     const opp = OpportunitySelector.forBantById(ctx, recordId!);
     if (!opp) throw notFound('Opportunity', recordId);
@@ -94,6 +104,7 @@ function getBant(ctx: ApexContext, recordIdParam: unknown): BantData {
   }
   const data: BantData = {
     accountId,
+    accounts,
     opportunities: opportunities.map(toBantOpportunity),
     history: [],
     stages: []

@@ -6,8 +6,8 @@ import { type ContactNode, type OrgChartPage, type RelationshipLinkDto } from '.
 import { normalizeId } from '../../ids';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
+import { sameGroup, scopeOf, toRefs } from './lib/hierarchy';
 import {
-  AccountSelector,
   BuyingCenterSelector,
   ContactSelector,
   firstKey,
@@ -85,6 +85,7 @@ function toNode(c: Row, readable: Set<string>): ContactNode {
   return {
     id: String(c.Id),
     name: String(c.Name),
+    accountId: str(c.AccountId),
     reportsToId: str(c.ReportsToId),
     lastModified: apexDateTime(c.LastModifiedDate)!,
     title: str(optional('Title')),
@@ -166,27 +167,29 @@ function loadOrgChartPage(ctx: ApexContext, accountIdParam: unknown, cursorParam
   requireReadable(ctx, 'Relationship_Link__c');
   requireReadable(ctx, 'Buying_Center__c');
   let key = parseCursor(ctx, cursor);
-  const account = AccountSelector.byId(ctx, accountId!);
-  if (!account) throw notFound('Account', accountId);
+  const scope = scopeOf(ctx, accountId!);
+  const accountIds = scope.ids;
   const page: OrgChartPage = {
-    accountId: String(account.Id),
-    accountName: String(account.Name),
+    accountId: String(scope.root.Id),
+    accountName: String(scope.root.Name),
     contacts: [],
     links: [],
     buyingCenters: [],
-    totalContacts: ContactSelector.countByAccount(ctx, accountId!),
-    totalLinks: RelationshipLinkSelector.countByAccount(ctx, accountId!),
+    accounts: [],
+    totalContacts: ContactSelector.countByAccounts(ctx, accountIds),
+    totalLinks: RelationshipLinkSelector.countByAccounts(ctx, accountIds),
     truncated: false,
     nextCursor: null,
     fieldAccess: {}
   };
   if (cursor === null || cursor.trim() === '') {
+    page.accounts = toRefs(scope);
     page.fieldAccess = {
       ...fieldAccess(ctx, 'Contact', CONTACT_ACCESS_FIELDS),
       ...fieldAccess(ctx, 'Relationship_Link__c', LINK_ACCESS_FIELDS)
     };
     const maxCenters = LIMITS.MAX_PER_ACCOUNT;
-    const centers = BuyingCenterSelector.forOrgChart(ctx, accountId!, maxCenters + 1);
+    const centers = BuyingCenterSelector.forOrgChart(ctx, accountIds, maxCenters + 1);
     page.truncated = centers.length > maxCenters;
     for (const bc of centers.slice(0, maxCenters)) {
       page.buyingCenters.push({
@@ -204,7 +207,7 @@ function loadOrgChartPage(ctx: ApexContext, accountIdParam: unknown, cursorParam
   const pageLinks = LIMITS.MAX_PAGE_LINKS;
   let linkRoom = pageLinks;
   if (key.contacts) {
-    const rows = ContactSelector.forOrgChartPage(ctx, accountId!, key.afterId, pageContacts + 1);
+    const rows = ContactSelector.forOrgChartPage(ctx, accountIds, key.afterId, pageContacts + 1);
     const readable = ContactSelector.readableOptionalFields(ctx);
     for (const row of rows.slice(0, pageContacts)) page.contacts.push(toNode(row, readable));
     if (rows.length > pageContacts) {
@@ -219,9 +222,9 @@ function loadOrgChartPage(ctx: ApexContext, accountIdParam: unknown, cursorParam
       return page;
     }
   }
-  const links = RelationshipLinkSelector.pageByAccount(
+  const links = RelationshipLinkSelector.pageByAccounts(
     ctx,
-    accountId!,
+    accountIds,
     key.beforeCreated,
     key.beforeId,
     linkRoom + 1
@@ -306,9 +309,12 @@ function assertReportingLine(ctx: ApexContext, contact: Row, managerId: string):
       `reportsToId: Contact ${managerId} was not found, or you do not have access to it. Choose another manager for ${name}.`
     );
   const managerName = String(manager.Name);
-  if (!sameId(manager.AccountId, me.AccountId))
+  if (
+    !sameId(manager.AccountId, me.AccountId) &&
+    !sameGroup(ctx, [str(manager.AccountId), str(me.AccountId)])
+  )
     throw fail(
-      `reportsToId: ${managerName} belongs to another account; ${name} can only report to a contact of the same account.`
+      `reportsToId: ${managerName} works for a company outside the group of ${name}; ${name} can only report to a contact of the same account or of its group.`
     );
   const seen = new Set<string>([String(manager.Id)]);
   let row: Row | null = manager;
@@ -377,9 +383,28 @@ function saveLink(ctx: ApexContext, inputValue: unknown): RelationshipLinkDto {
   record.Last_Interaction__c = i.lastInteraction;
   // Notes are not part of the link DTO, so the component cannot know them: null leaves them unchanged.
   if (i.notes !== null) record.Notes__c = i.notes;
+  assertEndsInScope(ctx, i);
   const savedId = recordId ?? insertAsUser(ctx, 'Relationship_Link__c', record);
   if (recordId !== null) updateAsUser(ctx, 'Relationship_Link__c', recordId, record);
   return toLinkDto(RelationshipLinkSelector.byId(ctx, savedId)!);
+}
+
+/** OrgChartService.assertEndsInScope: both contacts work inside the scope of the link's account. */
+function assertEndsInScope(
+  ctx: ApexContext,
+  i: { accountId: string | null; fromContactId: string | null; toContactId: string | null }
+): void {
+  const contactIds = [i.toContactId!];
+  if (i.fromContactId !== null) contactIds.push(i.fromContactId);
+  const scope = new Set(scopeOf(ctx, i.accountId!).ids);
+  for (const contactId of contactIds) {
+    const c = ContactSelector.versionById(ctx, contactId);
+    if (!c) throw notFound('Contact', contactId);
+    if (!scope.has(String(c.AccountId)))
+      throw fail(
+        `${sameId(contactId, i.toContactId) ? 'toContactId: ' : 'fromContactId: '}${String(c.Name)} works for a company outside this account and its subsidiaries. Choose a contact of the group, or create the link on that company.`
+      );
+  }
 }
 
 /** OrgChartService.deleteLink */

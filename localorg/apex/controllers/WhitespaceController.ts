@@ -10,6 +10,7 @@ import {
 } from '../../../src/contracts';
 import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
+import { scopeOf, toRefs } from './lib/hierarchy';
 import {
   AccountPlanSelector,
   AccountSelector,
@@ -61,6 +62,8 @@ export function toMatrixBuyingCenter(bc: Row): MatrixBuyingCenter {
     id: String(bc.Id),
     name: String(bc.Name),
     parentId: str(bc.Parent_Buying_Center__c),
+    accountId: str(bc.Account__c),
+    subsidiaryId: str(bc.Subsidiary__c),
     walletSize: num(bc.Wallet_Size__c),
     salesGoal: num(bc.Sales_Goal__c),
     active: bc.Active__c === true,
@@ -87,6 +90,7 @@ export function toMatrixOpportunity(opp: Row): MatrixOpportunity {
   return {
     id: String(opp.Id),
     name: String(opp.Name),
+    accountId: str(opp.AccountId),
     amount: num(opp.Amount),
     probability: num(opp.Probability),
     stageName: String(opp.StageName),
@@ -110,15 +114,15 @@ function getWhitespace(ctx: ApexContext, accountIdParam: unknown, fiscalYearPara
   requireReadable(ctx, 'Buying_Center__c');
   requireReadable(ctx, 'Landscape_Cell__c');
   requireReadable(ctx, 'Offering__c');
-  const account = AccountSelector.byId(ctx, accountId!);
-  if (!account) throw notFound('Account', accountId);
+  const scope = scopeOf(ctx, accountId!);
   const fiscalYears = [fiscalYear - 1, fiscalYear];
   const data: WhitespaceData = {
-    accountId: String(account.Id),
+    accountId: String(scope.root.Id),
+    accounts: toRefs(scope),
     fiscalYears,
     ...figureSettings(ctx),
     wonHistory: [],
-    buyingCenters: BuyingCenterSelector.forMatrix(ctx, accountId!, LIMITS.MAX_PER_ACCOUNT).map(
+    buyingCenters: BuyingCenterSelector.forMatrix(ctx, scope.ids, LIMITS.MAX_PER_ACCOUNT).map(
       toMatrixBuyingCenter
     ),
     offerings: OfferingSelector.forMatrix(ctx, LIMITS.MAX_OFFERINGS).map((o) => ({
@@ -128,19 +132,19 @@ function getWhitespace(ctx: ApexContext, accountIdParam: unknown, fiscalYearPara
       sortOrder: num(o.Sort_Order__c),
       active: o.Active__c === true
     })),
-    cells: LandscapeCellSelector.byAccountAndYears(ctx, accountId!, fiscalYears, LIMITS.MAX_CELLS).map(
+    cells: LandscapeCellSelector.byAccountsAndYears(ctx, scope.ids, fiscalYears, LIMITS.MAX_CELLS).map(
       toCellDto
     ),
     opportunities: OpportunitySelector.forMatrix(
       ctx,
-      accountId!,
+      scope.ids,
       fiscalYears,
       LIMITS.MAX_MATRIX_OPPORTUNITIES
     ).map(toMatrixOpportunity),
     plan: null
   };
   stampCurrencies(ctx, data.opportunities, data.cells);
-  data.wonHistory = wonHistory(ctx, accountId!);
+  data.wonHistory = wonHistory(ctx, scope.ids);
   const plan = AccountPlanSelector.byAccountAndYear(ctx, accountId!, fiscalYear);
   if (plan)
     data.plan = {

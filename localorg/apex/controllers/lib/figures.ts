@@ -42,8 +42,8 @@ export function salesStages(ctx: ApexContext): SalesStageDto[] {
 }
 
 /** KeyplanFigures.wonHistory */
-export function wonHistory(ctx: ApexContext, accountId: string): WonHistoryDto[] {
-  return OpportunitySelector.firstWonByCell(ctx, accountId, LIMITS.MAX_WON_HISTORY).map((r) => ({
+export function wonHistory(ctx: ApexContext, accountIds: string[]): WonHistoryDto[] {
+  return OpportunitySelector.firstWonByCell(ctx, accountIds, LIMITS.MAX_WON_HISTORY).map((r) => ({
     buyingCenterId: String(r.Keyplan_Buying_Center__c),
     offeringId: String(r.Keyplan_Offering__c),
     firstWonDate: String(r.firstWonDate)

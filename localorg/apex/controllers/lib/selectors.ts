@@ -28,7 +28,9 @@ export const LIMITS = {
   MAX_WON_HISTORY: apexSource.integer('KeyplanFigures.MAX_WON_HISTORY'),
   MAX_STAGES: apexSource.integer('OrgSettingsSelector.MAX_STAGES'),
   MAX_CURRENCIES: apexSource.integer('OrgSettingsSelector.MAX_CURRENCIES'),
-  MAX_OVERDUE: apexSource.integer('PlanActionSelector.MAX_OVERDUE')
+  MAX_OVERDUE: apexSource.integer('PlanActionSelector.MAX_OVERDUE'),
+  MAX_HIERARCHY_DEPTH: apexSource.integer('KeyplanHierarchy.MAX_DEPTH'),
+  MAX_HIERARCHY_ACCOUNTS: apexSource.integer('KeyplanHierarchy.MAX_ACCOUNTS')
 };
 
 /** OrgChartService.firstKey: the lowest Id the records of an object can have (key prefix, then zeros). */
@@ -46,18 +48,20 @@ export const CONTACT_OPTIONAL_FIELDS: readonly string[] = apexSource.strings(
 /** The selector methods whose static `[SELECT ...]` the twins run. */
 const STATIC_QUERIES = [
   'AccountSelector.byId',
-  'ContactSelector.countByAccount',
+  'AccountSelector.childrenOf',
+  'AccountSelector.groupsOf',
+  'ContactSelector.countByAccounts',
   'ContactSelector.reportingLine',
   'ContactSelector.forRoleCandidates',
   'ContactSelector.versionById',
-  'RelationshipLinkSelector.pageByAccount',
-  'RelationshipLinkSelector.countByAccount',
+  'RelationshipLinkSelector.pageByAccounts',
+  'RelationshipLinkSelector.countByAccounts',
   'RelationshipLinkSelector.byId',
   'BuyingCenterSelector.forOrgChart',
   'BuyingCenterSelector.forMatrix',
   'BuyingCenterSelector.forMatrixById',
   'OfferingSelector.forMatrix',
-  'LandscapeCellSelector.byAccountAndYears',
+  'LandscapeCellSelector.byAccountsAndYears',
   'LandscapeCellSelector.byKey',
   'LandscapeCellSelector.byId',
   'OpportunitySelector.forMatrix',
@@ -124,7 +128,13 @@ const dynamic = (name: (typeof DYNAMIC_QUERIES)[number]): string => DYNAMIC_SOQL
 
 export const AccountSelector = {
   byId: (ctx: ApexContext, accountId: string): Row | null =>
-    first(run(ctx, 'AccountSelector.byId', { accountId }))
+    first(run(ctx, 'AccountSelector.byId', { accountId })),
+  /** One level of a hierarchy: the children of some accounts. */
+  childrenOf: (ctx: ApexContext, parentIds: string[], rowLimit: number): Row[] =>
+    run(ctx, 'AccountSelector.childrenOf', { parentIds, rowLimit }),
+  /** Id, Name and Keyplan_Ultimate_Parent__c of some accounts. */
+  groupsOf: (ctx: ApexContext, accountIds: string[], rowLimit: number): Row[] =>
+    run(ctx, 'AccountSelector.groupsOf', { accountIds, rowLimit })
 };
 
 /** ContactSelector.forOrgChartById binds its single row as `:singleRow` (a map key, not the constant). */
@@ -138,15 +148,17 @@ export const ContactSelector = {
     const fields: string[] = [...CONTACT_REQUIRED_FIELDS, ...ContactSelector.readableOptionalFields(ctx)];
     return 'SELECT ' + fields.join(', ') + ' FROM Contact ';
   },
-  /** One page of an account's contacts (keyset on Id). */
-  forOrgChartPage: (ctx: ApexContext, accountId: string, afterId: string, rowLimit: number): Row[] =>
+  /** One page of the contacts of a plan's accounts (keyset on Id). */
+  forOrgChartPage: (ctx: ApexContext, accountIds: string[], afterId: string, rowLimit: number): Row[] =>
     soql(ctx, ContactSelector.selectClause(ctx) + dynamic('ContactSelector.forOrgChartPage'), {
-      accountId,
+      accountIds,
       afterId,
       rowLimit
     }),
   reportingLine: (ctx: ApexContext, contactId: string): Row | null =>
     first(run(ctx, 'ContactSelector.reportingLine', { contactId })),
+  versionById: (ctx: ApexContext, contactId: string): Row | null =>
+    first(run(ctx, 'ContactSelector.versionById', { contactId })),
   /** One contact with the readable org-chart fields. */
   forOrgChartById: (ctx: ApexContext, contactId: string): Row | null =>
     first(
@@ -155,10 +167,8 @@ export const ContactSelector = {
         singleRow: SINGLE_ROW
       })
     ),
-  countByAccount: (ctx: ApexContext, accountId: string): number =>
-    count(ctx, 'ContactSelector.countByAccount', { accountId, MAX_COUNTED: LIMITS.MAX_COUNTED }),
-  versionById: (ctx: ApexContext, contactId: string): Row | null =>
-    first(run(ctx, 'ContactSelector.versionById', { contactId })),
+  countByAccounts: (ctx: ApexContext, accountIds: string[]): number =>
+    count(ctx, 'ContactSelector.countByAccounts', { accountIds, MAX_COUNTED: LIMITS.MAX_COUNTED }),
   forRoleCandidates: (
     ctx: ApexContext,
     accountId: string,
@@ -177,25 +187,25 @@ export const ContactSelector = {
 };
 
 export const RelationshipLinkSelector = {
-  pageByAccount: (
+  pageByAccounts: (
     ctx: ApexContext,
-    accountId: string,
+    accountIds: string[],
     beforeCreated: Date,
     beforeId: string,
     rowLimit: number
   ): Row[] =>
-    run(ctx, 'RelationshipLinkSelector.pageByAccount', { accountId, beforeCreated, beforeId, rowLimit }),
-  countByAccount: (ctx: ApexContext, accountId: string): number =>
-    count(ctx, 'RelationshipLinkSelector.countByAccount', { accountId, MAX_COUNTED: LIMITS.MAX_COUNTED }),
+    run(ctx, 'RelationshipLinkSelector.pageByAccounts', { accountIds, beforeCreated, beforeId, rowLimit }),
+  countByAccounts: (ctx: ApexContext, accountIds: string[]): number =>
+    count(ctx, 'RelationshipLinkSelector.countByAccounts', { accountIds, MAX_COUNTED: LIMITS.MAX_COUNTED }),
   byId: (ctx: ApexContext, linkId: string): Row | null =>
     first(run(ctx, 'RelationshipLinkSelector.byId', { linkId }))
 };
 
 export const BuyingCenterSelector = {
-  forOrgChart: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
-    run(ctx, 'BuyingCenterSelector.forOrgChart', { accountId, rowLimit }),
-  forMatrix: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
-    run(ctx, 'BuyingCenterSelector.forMatrix', { accountId, rowLimit }),
+  forOrgChart: (ctx: ApexContext, accountIds: string[], rowLimit: number): Row[] =>
+    run(ctx, 'BuyingCenterSelector.forOrgChart', { accountIds, rowLimit }),
+  forMatrix: (ctx: ApexContext, accountIds: string[], rowLimit: number): Row[] =>
+    run(ctx, 'BuyingCenterSelector.forMatrix', { accountIds, rowLimit }),
   forMatrixById: (ctx: ApexContext, buyingCenterId: string): Row | null =>
     first(run(ctx, 'BuyingCenterSelector.forMatrixById', { buyingCenterId }))
 };
@@ -206,8 +216,12 @@ export const OfferingSelector = {
 };
 
 export const LandscapeCellSelector = {
-  byAccountAndYears: (ctx: ApexContext, accountId: string, fiscalYears: number[], rowLimit: number): Row[] =>
-    run(ctx, 'LandscapeCellSelector.byAccountAndYears', { accountId, fiscalYears, rowLimit }),
+  byAccountsAndYears: (
+    ctx: ApexContext,
+    accountIds: string[],
+    fiscalYears: number[],
+    rowLimit: number
+  ): Row[] => run(ctx, 'LandscapeCellSelector.byAccountsAndYears', { accountIds, fiscalYears, rowLimit }),
   byKey: (ctx: ApexContext, buyingCenterId: string, offeringId: string, fiscalYear: number): Row | null =>
     first(run(ctx, 'LandscapeCellSelector.byKey', { buyingCenterId, offeringId, fiscalYear })),
   byId: (ctx: ApexContext, cellId: string): Row | null =>
@@ -215,18 +229,18 @@ export const LandscapeCellSelector = {
 };
 
 export const OpportunitySelector = {
-  forMatrix: (ctx: ApexContext, accountId: string, fiscalYears: number[], rowLimit: number): Row[] =>
-    run(ctx, 'OpportunitySelector.forMatrix', { accountId, fiscalYears, rowLimit }),
+  forMatrix: (ctx: ApexContext, accountIds: string[], fiscalYears: number[], rowLimit: number): Row[] =>
+    run(ctx, 'OpportunitySelector.forMatrix', { accountIds, fiscalYears, rowLimit }),
   forMatrixById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(run(ctx, 'OpportunitySelector.forMatrixById', { opportunityId })),
-  openForBant: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
-    run(ctx, 'OpportunitySelector.openForBant', { accountId, rowLimit }),
+  openForBant: (ctx: ApexContext, accountIds: string[], rowLimit: number): Row[] =>
+    run(ctx, 'OpportunitySelector.openForBant', { accountIds, rowLimit }),
   forBantById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(run(ctx, 'OpportunitySelector.forBantById', { opportunityId })),
   bantHistory: (ctx: ApexContext, opportunityIds: string[], fields: string[], rowLimit: number): Row[] =>
     run(ctx, 'OpportunitySelector.bantHistory', { opportunityIds, fields, rowLimit }),
-  firstWonByCell: (ctx: ApexContext, accountId: string, rowLimit: number): Row[] =>
-    run(ctx, 'OpportunitySelector.firstWonByCell', { accountId, rowLimit }),
+  firstWonByCell: (ctx: ApexContext, accountIds: string[], rowLimit: number): Row[] =>
+    run(ctx, 'OpportunitySelector.firstWonByCell', { accountIds, rowLimit }),
   versionById: (ctx: ApexContext, opportunityId: string): Row | null =>
     first(run(ctx, 'OpportunitySelector.versionById', { opportunityId }))
 };

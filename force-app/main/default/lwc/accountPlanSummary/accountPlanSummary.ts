@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo, type ObjectInfo } from 'lightning/uiObjectInfoApi';
 import ACCOUNT_PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
@@ -37,7 +38,7 @@ const SCORE_FIELDS = [
  * weighted pipeline and whitespace, mining vs farming, relationship type from its weighted attributes
  * (editable), tier, customer phase (editable) and the overdue actions. Creates the plan in one click.
  */
-export default class AccountPlanSummary extends LightningElement {
+export default class AccountPlanSummary extends NavigationMixin(LightningElement) {
   @api recordId!: string;
   /** Design attribute: maximum height in pixels (0 = as tall as needed). */
   @api height: number | string = 0;
@@ -121,6 +122,34 @@ export default class AccountPlanSummary extends LightningElement {
   get hasPlan(): boolean {
     return !!this.plan;
   }
+  /** Group accounts: "Figures cover 4 companies" when the plan's scope holds subsidiaries, else blank. */
+  get scopeText(): string {
+    const n = this.data?.accounts?.length ?? 0;
+    return n > 1 ? `Figures cover ${n} companies: this account and its subsidiaries.` : '';
+  }
+  /** Group accounts: the top of the group when this account is a subsidiary. */
+  get groupAccount(): { id: string; name: string } | null {
+    return this.data?.groupAccount ?? null;
+  }
+  get groupLinkLabel(): string {
+    return this.groupAccount ? `Open the group plan (${this.groupAccount.name})` : '';
+  }
+  get groupHref(): string {
+    return this.groupAccount ? `/lightning/r/Account/${this.groupAccount.id}/view` : '';
+  }
+  get hasGroupLine(): boolean {
+    return !!this.scopeText || !!this.groupAccount;
+  }
+  handleOpenGroup(event: Event): void {
+    event.preventDefault();
+    const group = this.groupAccount;
+    if (!group) return;
+    this[NavigationMixin.Navigate]({
+      type: 'standard__recordPage',
+      attributes: { recordId: group.id, objectApiName: 'Account', actionName: 'view' }
+    });
+  }
+
   get summary(): PlanSummaryData | undefined {
     return this.data;
   }

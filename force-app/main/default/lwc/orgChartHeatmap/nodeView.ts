@@ -11,6 +11,8 @@ export interface NodeView {
   name: string;
   title: string;
   buyingCenterName: string;
+  /** The company the person works for, when the chart spans several accounts (group plans); else blank. */
+  companyName?: string;
   stance: string;
   buyerRole: string;
   colour: string;
@@ -64,10 +66,12 @@ export function personAriaLabel(
   c: ContactNode,
   h: ContactHeat | undefined,
   node: LaidOutNode | undefined,
-  context: boolean
+  context: boolean,
+  companyName = ''
 ): string {
   const parts = [c.name];
   if (c.title) parts.push(c.title);
+  if (companyName) parts.push(companyName);
   parts.push(c.stance ?? 'stance unknown');
   if (c.buyerRole) parts.push(c.buyerRole);
   parts.push(`heat ${h?.heat ?? 0} ${h?.band ?? 'cold'}`);
@@ -82,7 +86,7 @@ export function nodeView(
   c: ContactNode,
   h: ContactHeat | undefined,
   colour: NodeColour | undefined,
-  extra: { buyingCenterName: string; context: boolean; ariaLabel: string }
+  extra: { buyingCenterName: string; companyName?: string; context: boolean; ariaLabel: string }
 ): NodeView {
   const col = colour ?? { key: 'none', colour: '#f3f3f3', label: '' };
   return {
@@ -90,6 +94,7 @@ export function nodeView(
     name: c.name,
     title: c.title ?? '',
     buyingCenterName: extra.buyingCenterName,
+    companyName: extra.companyName ?? '',
     stance: c.stance ?? 'Unknown',
     buyerRole: c.buyerRole ?? '',
     colour: col.colour,

@@ -66,6 +66,7 @@ export async function loadOrgChart(
         contacts: [],
         links: [],
         buyingCenters: page.buyingCenters ?? [],
+        accounts: page.accounts ?? [],
         totalContacts: page.totalContacts,
         truncated: page.truncated === true,
         fieldAccess: page.fieldAccess ?? {}

@@ -80,7 +80,12 @@ export function renderNodes(
       toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
       stanceClass: `stance stance-${n.stance.toLowerCase()}`,
       heatText: `Heat ${n.heat}`,
-      title: title.text || BLANK,
+      // Group plans: the company leads the second line, so it stays visible when the title is cut.
+      title: n.companyName
+        ? title.text
+          ? `${n.companyName} · ${title.text}`
+          : n.companyName
+        : title.text || BLANK,
       fullTitle: title.full,
       buyerRole: n.buyerRole || BLANK
     };

@@ -100,6 +100,8 @@ export class OrgChartViewModel {
   private readonly settings: Partial<KeyplanSettings> | undefined;
   private byId = new Map<string, ContactNode>();
   private bcNames = new Map<string, string>();
+  /** Company names by account id, only when the chart spans several accounts (a group plan). */
+  private companyNames = new Map<string, string>();
   private fullForest!: OrgForest<Member>;
   private forest!: OrgForest<Member>;
   private heat = new Map<string, ContactHeat>();
@@ -142,6 +144,7 @@ export class OrgChartViewModel {
     this.colourBy = options.colourBy ?? 'heat';
     this.activityRows = options.activity ?? [];
     for (const bc of data.buyingCenters) this.bcNames.set(bc.id, bc.name);
+    if ((data.accounts?.length ?? 0) > 1) for (const a of data.accounts!) this.companyNames.set(a.id, a.name);
     this.rebuildData();
     const depth = Math.floor(options.initialDepth ?? 0);
     if (depth > 0) {
@@ -398,7 +401,8 @@ export class OrgChartViewModel {
       c,
       this.heat.get(id),
       this.layoutResult.nodeById.get(id),
-      this.filtering.context.has(id)
+      this.filtering.context.has(id),
+      this.companyOf(c)
     );
   }
 
@@ -420,10 +424,16 @@ export class OrgChartViewModel {
     return slice;
   }
 
+  /** The company a person works for, blank on a single-account chart. */
+  private companyOf(c: ContactNode): string {
+    return c.accountId ? (this.companyNames.get(c.accountId) ?? '') : '';
+  }
+
   private nodeView(n: LaidOutNode, colours: Map<string, NodeColour>): NodeView {
     const c = this.byId.get(n.id) as ContactNode;
     return nodeView(n, c, this.heat.get(n.id), colours.get(n.id), {
       buyingCenterName: c.buyingCenterId ? (this.bcNames.get(c.buyingCenterId) ?? '') : '',
+      companyName: this.companyOf(c),
       context: this.filtering.context.has(n.id),
       ariaLabel: this.ariaLabel(n.id)
     });

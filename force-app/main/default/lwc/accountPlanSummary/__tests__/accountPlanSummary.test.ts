@@ -12,6 +12,22 @@ import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
 const FIXTURE: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
 
+const mockNavigate = jest.fn();
+jest.mock(
+  'lightning/navigation',
+  () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+      class extends Base {
+        [Navigate](pageRef: unknown) {
+          mockNavigate(pageRef);
+        }
+      };
+    NavigationMixin.Navigate = Navigate;
+    return { NavigationMixin };
+  },
+  { virtual: true }
+);
 jest.mock(
   '@salesforce/apex/AccountPlanController.getPlanSummary',
   () => {
@@ -382,6 +398,35 @@ describe('c-account-plan-summary', () => {
     summaryAdapter.emit({ ...clone(FIXTURE), overdueActions: [] });
     await flush();
     expect(text(actions, '.none')).toBe('Nothing overdue.');
+  });
+
+  it('on a subsidiary, says what the figures cover and links to the group plan', async () => {
+    const el = mount();
+    const data = clone(FIXTURE);
+    data.accounts = [
+      { id: FIXTURE.accountId, name: 'Aerovance Helicopters GmbH', parentId: '001000000000GRPAAA' },
+      { id: '001000000000SUBAAA', name: 'Aerovance Helicopter Services Ltd', parentId: FIXTURE.accountId }
+    ];
+    data.groupAccount = { id: '001000000000GRPAAA', name: 'Aerovance Group' };
+    summaryAdapter.emit(data);
+    await flush();
+    expect(text(el, '.scope')).toBe('Figures cover 2 companies: this account and its subsidiaries.');
+    const link = q<HTMLAnchorElement>(el, '.group-link');
+    expect(link.textContent).toBe('Open the group plan (Aerovance Group)');
+    expect(link.getAttribute('href')).toBe('/lightning/r/Account/001000000000GRPAAA/view');
+    link.click();
+    expect(mockNavigate).toHaveBeenCalledWith({
+      type: 'standard__recordPage',
+      attributes: { recordId: '001000000000GRPAAA', objectApiName: 'Account', actionName: 'view' }
+    });
+    await expect(el).toBeAccessible();
+  });
+
+  it('shows no group line for an account without subsidiaries or group', async () => {
+    const el = mount();
+    summaryAdapter.emit(clone(FIXTURE));
+    await flush();
+    expect(el.shadowRoot!.querySelector('.group-line')).toBeNull();
   });
 
   it('says when the goal is already covered', async () => {

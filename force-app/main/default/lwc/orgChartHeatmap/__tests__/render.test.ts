@@ -28,6 +28,22 @@ const node = (id: string, over: Partial<NodeView> = {}): NodeView => ({
 });
 
 describe('orgChartHeatmap render decoration', () => {
+  it('leads the second line with the company on a group chart, and leaves it out otherwise', () => {
+    const out = renderNodes(
+      [
+        node('a', { title: 'CTO', companyName: 'Aerovance Helicopters GmbH' }),
+        node('b', { companyName: 'Aerovance Services SAS' }),
+        node('c', { title: 'CFO' })
+      ],
+      { selectedId: null, hits: [], hitIndex: 0, activeId: null }
+    );
+    expect(out.map((n) => n.title)).toEqual([
+      'Aerovance Helicopters GmbH · CTO',
+      'Aerovance Services SAS',
+      'CFO'
+    ]);
+  });
+
   it('marks the selected, matched and current people and keeps one tabbable node', () => {
     const nodes = [node('a'), node('b', { context: true }), node('c')];
     const out = renderNodes(nodes, { selectedId: 'a', hits: ['b', 'c'], hitIndex: 1, activeId: 'c' });
