@@ -166,28 +166,3 @@ export function ancestorsOf<T extends OrgMember>(forest: OrgForest<T>, id: strin
   }
   return chain.reverse();
 }
-
-/**
- * Contacts matching a search text (name, title, department), with their ancestors, so a caller can
- * expand the path to every hit. Case- and accent-insensitive.
- */
-export function searchContacts<T extends OrgMember & { title?: string | null; department?: string | null }>(
-  forest: OrgForest<T>,
-  text: string
-): string[] {
-  const needle = fold(text.trim());
-  if (!needle) return [];
-  const hits: string[] = [];
-  for (const id of forest.order) {
-    const c = forest.byId.get(id) as T;
-    if (fold(`${c.name ?? ''} ${c.title ?? ''} ${c.department ?? ''}`).includes(needle)) hits.push(id);
-  }
-  return hits;
-}
-
-function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}

@@ -45,12 +45,27 @@ export class ChartFilterState<M extends OrgMember & FilterSubject> {
     return back;
   }
 
+  /** Takes over another state's filter and what it will restore when cleared (a reload keeps the view). */
+  copyFrom(other: ChartFilterState<M>): void {
+    this.filter = other.filter;
+    this.collapsedBefore = other.collapsedBefore;
+  }
+
   /** The forest to draw for the current filter (records the matches and the context). */
   forestOf(full: OrgForest<M>): OrgForest<M> {
     const f = filterForest(full, this.filter, this.keyOf, this.centers());
     this.matches = f.matches;
     this.context = f.context;
     return f.forest;
+  }
+
+  /** The links between two people of `forest` (all of them without a filter): links to hidden people are never drawn. */
+  linksWithin<L extends { fromContactId?: string | null; toContactId: string }>(
+    forest: OrgForest<M>,
+    links: L[]
+  ): L[] {
+    if (!this.matches) return links;
+    return links.filter((l) => forest.byId.has(l.fromContactId ?? '') && forest.byId.has(l.toContactId));
   }
 
   /** "12 of 145 people match", or null without a filter. */

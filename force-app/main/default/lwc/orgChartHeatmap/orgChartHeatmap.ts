@@ -148,12 +148,8 @@ export default class OrgChartHeatmap extends OrgChartFilters {
       settings: this.settings,
       activity: this.activity
     });
-    if (previous) {
-      // A refresh keeps what the user was looking at.
-      vm.collapsed = previous.collapsed;
-      vm.setFilter(previous.filter);
-      if (previous.focus) vm.setFocus(previous.focus.id, previous.focus.levels);
-    }
+    // A refresh keeps what the user was looking at.
+    if (previous) vm.keepViewOf(previous);
     this.vm = vm;
     this.focusLevels = Math.max(1, Math.min(5, this.depthValue - 1 || 2));
     this.changed();

@@ -196,16 +196,10 @@ export class OrgChartViewModel {
     this.forest = this.filteredForest();
   }
 
-  /** The people who match the filter plus the managers connecting them (as context). */
+  /** The people who match the filter plus the managers connecting them (as context), and their links. */
   private filteredForest(): OrgForest<Member> {
     const forest = this.filtering.forestOf(this.fullForest);
-    // Links to people the filter hides are never drawn: leave them out of every relayout.
-    this.shownLinks =
-      forest === this.fullForest
-        ? this.contactLinks
-        : this.contactLinks.filter(
-            (l) => forest.byId.has(l.fromContactId as string) && forest.byId.has(l.toContactId)
-          );
+    this.shownLinks = this.filtering.linksWithin(forest, this.contactLinks);
     return forest;
   }
 
@@ -293,11 +287,6 @@ export class OrgChartViewModel {
     return this.filtering.filter;
   }
 
-  /** The filtered buying center (with its sub-centers), or null. */
-  get buyingCenterId(): string | null {
-    return this.filter.buyingCenterId;
-  }
-
   /** Shows only one buying center and its sub-centers (with the managers above), or everyone with null. */
   setBuyingCenter(id: string | null): void {
     this.setFilter({ ...this.filter, buyingCenterId: id || null });
@@ -307,15 +296,20 @@ export class OrgChartViewModel {
    * Shows the people who match `filter` and the managers connecting them. Every match is shown: a filter
    * expands the chart (the collapsed people before it come back when the filter is cleared).
    */
-  setFilter(filter: ChartFilter): void {
-    this.applyFilter(filter);
-    this.relayout();
-  }
-
-  private applyFilter(filter: ChartFilter): void {
+  setFilter(filter: ChartFilter, relayout = true): void {
     this.collapsed = this.filtering.switchTo(filter, this.collapsed);
     this.forest = this.filteredForest();
     if (this.focus && !this.forest.byId.has(this.focus.id)) this.focus = null;
+    if (relayout) this.relayout();
+  }
+
+  /** Takes over what the user was looking at in `previous` (a reload): collapsed people, filter and focus. */
+  keepViewOf(previous: OrgChartViewModel): void {
+    this.collapsed = previous.collapsed;
+    this.filtering.copyFrom(previous.filtering);
+    this.forest = this.filteredForest();
+    this.focus = previous.focus && this.forest.byId.has(previous.focus.id) ? previous.focus : null;
+    this.relayout();
   }
 
   /** "12 of 145 people match", or null without a filter. */
@@ -346,7 +340,7 @@ export class OrgChartViewModel {
     if (!this.byId.has(id)) return false;
     let changed = false;
     if (!this.forest.byId.has(id)) {
-      this.applyFilter(NO_FILTER);
+      this.setFilter(NO_FILTER, false);
       changed = true;
     }
     if (this.focus && !visibleIds(this.forest, { focus: this.focus }).includes(id)) {

@@ -5,7 +5,8 @@ import {
   buildViewportIndex,
   layoutOrgChart,
   placeLinks,
-  searchContacts,
+  searchIndex,
+  searchPeople,
   visibleIds,
   type OrgMember
 } from 'c/keyplanCore';
@@ -98,9 +99,10 @@ describe('buildOrgForest', () => {
       { id: 'a', name: 'Zoë Müller', title: 'CFO', department: 'Finance' },
       { id: 'b', name: 'Ben', title: 'Head of IT', department: null, reportsToId: 'a' }
     ]);
-    expect(searchContacts(f, 'zoe mu')).toEqual(['a']);
-    expect(searchContacts(f, 'it')).toEqual(['b']);
-    expect(searchContacts(f, '  ')).toEqual([]);
+    const index = searchIndex(f.order.map((id) => f.byId.get(id)!));
+    expect(searchPeople(index, 'zoe mu')).toEqual(['a']);
+    expect(searchPeople(index, 'it')).toEqual(['b']);
+    expect(searchPeople(index, '  ')).toEqual([]);
   });
 });
 

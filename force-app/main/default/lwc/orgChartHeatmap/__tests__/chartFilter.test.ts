@@ -79,6 +79,20 @@ describe('org chart filters in the view model', () => {
     expect(vm.filter).toEqual(NO_FILTER);
   });
 
+  it('a reload keeps the filter, and clearing it then still restores the chart as it opened', () => {
+    const first = new OrgChartViewModel(FIXTURE, { today, initialDepth: 2 });
+    first.setFilter(withKeys(NO_FILTER, 'stance', ['Detractor']));
+    first.setFocus(idOf('Ada Lovelace'), 2);
+    const reloaded = new OrgChartViewModel(FIXTURE, { today, initialDepth: 2 });
+    reloaded.keepViewOf(first);
+    expect(reloaded.matchSummary).toBe(first.matchSummary);
+    expect(reloaded.focus).toEqual({ id: idOf('Ada Lovelace'), levels: 2 });
+    expect(reloaded.visibleCount).toBe(first.visibleCount);
+    reloaded.setFocus(null);
+    reloaded.setFilter(NO_FILTER);
+    expect(reloaded.visibleCount).toBe(6);
+  });
+
   it('searches name, title, stance and roles', () => {
     const vm = new OrgChartViewModel(FIXTURE, { today });
     expect(vm.search('Detractor').length).toBe(

@@ -71,7 +71,9 @@ describe('orgChartHeatmap render decoration', () => {
     expect(cardTitle('VP Operations', 164)).toEqual({ text: 'VP Operations', full: null });
     // A wider card keeps more of the title.
     expect(cardTitle('VP Operations, Helicopters Europe', 220).full).toBeNull();
-    expect(cardTitle('VP Operations, Helicopters Europe', 164).full).toBe('VP Operations, Helicopters Europe');
+    expect(cardTitle('VP Operations, Helicopters Europe', 164).full).toBe(
+      'VP Operations, Helicopters Europe'
+    );
   });
 
   it('never binds empty texts and labels the collapse toggle', () => {

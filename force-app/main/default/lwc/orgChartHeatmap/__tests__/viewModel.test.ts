@@ -70,7 +70,7 @@ describe('orgChartHeatmap view model', () => {
     vm.setBuyingCenter(FIXTURE.buyingCenters.find((b) => b.name === 'Finance')!.id);
     expect(vm.reveal(idOf('Elena Petrova'))).toBe(true);
     expect(vm.isVisible(idOf('Elena Petrova'))).toBe(true);
-    expect(vm.buyingCenterId).toBeNull();
+    expect(vm.filter.buyingCenterId).toBeNull();
     expect(vm.focus).toBeNull();
     expect(vm.reveal('nope')).toBe(false);
   });
