@@ -37,3 +37,20 @@ export async function loadActivity(
   } while (cursor !== null);
   return out;
 }
+
+/**
+ * Reads the activity in the background: `apply` gets the rows unless `cancelled` says a newer load started. A
+ * failure is dropped on purpose: the chart then keeps its manual links only.
+ */
+export function startActivityLoad(
+  fetchPage: FetchActivityPage,
+  cancelled: () => boolean,
+  apply: (rows: ActivityAggregate[]) => void
+): void {
+  loadActivity(fetchPage, cancelled).then(
+    (rows) => {
+      if (rows && !cancelled()) apply(rows);
+    },
+    () => undefined
+  );
+}

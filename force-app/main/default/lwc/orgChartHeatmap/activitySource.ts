@@ -4,6 +4,11 @@
  */
 import {
   activitySentence,
+  deriveActivityLinks,
+  mergeTeamLinks,
+  summariseActivity,
+  type ActivityAggregate,
+  type HeatLink,
   shortDate,
   weightedVolume,
   type ActivityTrend,
@@ -50,4 +55,17 @@ export function activitySource(a: ContactActivity | undefined, today: Date): Act
 export function withActivity(d: PersonDetails, a: ContactActivity | undefined, today: Date): PersonDetails {
   const last = a?.last && (!d.lastInteraction || a.last > d.lastInteraction) ? a.last : d.lastInteraction;
   return { ...d, lastInteraction: last, activity: activitySource(a, today) };
+}
+
+/**
+ * The activity by contact and the links heat reads: the manual links plus the links derived from activity (a
+ * manual team link overrides its pair's derived one: keyplanCore mergeTeamLinks).
+ */
+export function activityHeat<L extends HeatLink>(
+  rows: readonly ActivityAggregate[],
+  contactIds: Iterable<string>,
+  links: readonly L[]
+): { activity: Map<string, ContactActivity>; links: HeatLink[] } {
+  const activity = summariseActivity(rows, contactIds);
+  return { activity, links: mergeTeamLinks(links, deriveActivityLinks(activity)) };
 }

@@ -23,7 +23,7 @@ import type {
 } from '@keyplan/contracts';
 import { COLOUR_MODES, OrgChartViewModel, type PersonDetails } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
-import { loadActivity } from './activityPages';
+import { startActivityLoad } from './activityPages';
 import { BLANK, LEVEL_OPTIONS, statusText } from './render';
 import { OrgChartFilters } from './chartFilters';
 import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
@@ -38,7 +38,7 @@ import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
  */
 export default class OrgChartHeatmap extends OrgChartFilters {
   private record?: string;
-  /** Activity aggregates of the last load (ActivityController.loadActivityPage). */
+  /** Activity aggregates (ActivityController.loadActivityPage). */
   private activity: ActivityAggregate[] = [];
   /** The account; setting another one loads its chart. */
   @api
@@ -90,21 +90,16 @@ export default class OrgChartHeatmap extends OrgChartFilters {
     this.progress = null;
     if (!accountId) return;
     if (!this.vm) this.data = undefined;
-    // Activity (heat from meetings, calls, emails) loads alongside the chart and never holds it up: the chart
-    // draws as soon as its own pages are in and redraws with activity heat when the activity is in. A failed
-    // activity load leaves the chart with manual links only.
+    // Activity heat never holds up the first draw: the chart redraws when the activity is in.
     if (!reloading) this.activity = [];
     let chartShown = false;
-    loadActivity(
+    startActivityLoad(
       (cursor) => loadActivityPage({ accountId, cursor }),
-      () => seq !== this.loadSeq
-    ).then(
+      () => seq !== this.loadSeq,
       (rows) => {
-        if (!rows || seq !== this.loadSeq) return;
         this.activity = rows;
         if (chartShown && this.data) this.buildViewModel(this.data);
-      },
-      () => undefined
+      }
     );
     try {
       const data = await loadOrgChart(

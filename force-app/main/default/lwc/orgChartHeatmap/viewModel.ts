@@ -20,10 +20,7 @@ import {
   NO_FILTER,
   searchIndex,
   searchPeople,
-  deriveActivityLinks,
   layoutOrgChart,
-  mergeTeamLinks,
-  summariseActivity,
   placeLinks,
   visibleIds,
   PALETTES,
@@ -54,7 +51,7 @@ import { linkView, mergeParallel, type LinkView } from './linkGeometry';
 import { NODE_SIZES, nodeView, personAriaLabel, type NodeColour, type NodeView } from './nodeView';
 import { contactOptions, personDetails, type PersonDetails } from './personDetails';
 import { cutSlice, type ViewSlice } from './viewSlice';
-import { withActivity } from './activitySource';
+import { activityHeat, withActivity } from './activitySource';
 import { drawnRoots, neighbour, type Direction } from './treeMoves';
 import { ChartFilterState } from './chartFilter';
 
@@ -82,7 +79,7 @@ export interface ViewModelOptions {
   colourBy?: ColourMode;
   /** Levels shown when the chart opens; deeper subtrees start collapsed (0 = all). */
   initialDepth?: number;
-  /** Activity aggregates (ActivityController.loadActivityPage): derived team links warm the heat. */
+  /** ActivityController.loadActivityPage aggregates: derived team links warm the heat. */
   activity?: readonly ActivityAggregate[];
 }
 
@@ -166,11 +163,9 @@ export class OrgChartViewModel {
         buyingCenterId: c.buyingCenterId ?? null
       }))
     );
-    // Heat from activity (keyplanCore/activity.ts): manual team links plus links derived from meetings,
-    // calls and emails; a manual link for the same user and contact overrides the derived one.
-    this.activity = summariseActivity(this.activityRows, this.byId.keys());
-    const teamLinks = mergeTeamLinks(this.data.links, deriveActivityLinks(this.activity));
-    this.heat = computeHeat(this.byId.keys(), teamLinks, {
+    const fromActivity = activityHeat(this.activityRows, this.byId.keys(), this.data.links);
+    this.activity = fromActivity.activity;
+    this.heat = computeHeat(this.byId.keys(), fromActivity.links, {
       today: this.today,
       settings: this.settings
     });
