@@ -2,7 +2,8 @@
  * CSV import: one file per object in a folder, converted to an account bundle and then validated by
  * `checkBundle` like a JSON bundle. Columns are the bundle's field names (API names like `Stance__c`,
  * references like `reportsTo`); `objectives.csv` and `actions.csv` name their `plan`, `contact_roles.csv`
- * its `opportunity`. Problems name file, row (the line number, header = 1) and column.
+ * its `opportunity`. Problems name file, row (the line number, header = 1) and column. Files are read
+ * by csv-parse with the strict configuration of scripts/lib/csv.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,47 +22,9 @@ import {
   BundlePlan,
   BundleUser
 } from '../../src/bundle/schema';
+import { checkCsv } from '../lib/csv';
 import { InvalidInput } from './errors';
 import { shapeFields, type ShapeField } from './shape';
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). Returns rows with their line numbers. */
-export function parseCsv(text: string): { line: number; values: string[] }[] {
-  const rows: { line: number; values: string[] }[] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((v) => v !== '')) rows.push({ line: rowLine, values: row });
-      row = [];
-      field = '';
-      line++;
-      rowLine = line;
-    } else field += ch;
-  }
-  row.push(field);
-  if (row.some((v) => v !== '')) rows.push({ line: rowLine, values: row });
-  return rows;
-}
 
 interface FileSpec {
   file: string;
@@ -110,42 +73,29 @@ interface Loaded {
 function load(dir: string, spec: FileSpec, problems: { where: string; message: string }[]): Loaded {
   const file = path.join(dir, spec.file);
   if (!existsSync(file)) return { records: [], columns: [] };
-  const rows = parseCsv(readFileSync(file, 'utf8'));
-  if (!rows.length) return { records: [], columns: [] };
-  const [head, ...data] = rows;
-  const columns = head.values.map((h) => h.trim());
   const fields = new Map(shapeFields(spec.schema).map((f) => [f.name, f]));
   // Every header must name a field (or the parent column) exactly once: a duplicate would make one
-  // value silently win, an unknown one (a typo, `__proto__`) would be silently dropped.
-  const seen = new Set<string>();
-  columns.forEach((c, i) => {
-    const where = `${spec.file} row ${head.line}, column ${i + 1} ("${c}")`;
-    if (seen.has(c)) problems.push({ where, message: `Duplicate column "${c}": name each column once` });
-    else if (!fields.has(c) && c !== spec.parent)
-      problems.push({
-        where,
-        message: `Unknown column "${c}"; ${spec.file} takes ${[...(spec.parent ? [spec.parent] : []), ...fields.keys()].join(', ')}`
-      });
-    seen.add(c);
+  // value silently win, an unknown one (a typo, `__proto__`) would be silently dropped. The strict
+  // reading (BOM, duplicate/unknown headers, value counts per line) is scripts/lib/csv.ts (csv-parse).
+  const { table, problems: found } = checkCsv(readFileSync(file, 'utf8'), {
+    name: spec.file,
+    allowed: [...(spec.parent ? [spec.parent] : []), ...fields.keys()],
+    ...(spec.parent ? { required: [spec.parent] } : {}),
+    lineWord: 'row'
   });
-  if (spec.parent && !seen.has(spec.parent))
-    problems.push({ where: `${spec.file} row ${head.line}`, message: `Missing column "${spec.parent}"` });
-  const records = data.map((row) => {
-    if (row.values.length !== columns.length)
-      problems.push({
-        where: `${spec.file} row ${row.line}`,
-        message: `has ${row.values.length} values for ${columns.length} columns`
-      });
+  problems.push(...found);
+  if (!table.columns.length) return { records: [], columns: [] };
+  const records = table.rows.map((row) => {
     const rec: Record<string, unknown> = {};
     let parent: string | undefined;
-    columns.forEach((c, i) => {
+    table.columns.forEach((c, i) => {
       const raw = row.values[i] ?? '';
       if (c === spec.parent) parent = raw.trim();
       else if (raw !== '' && fields.has(c)) rec[c] = convert(fields.get(c), raw);
     });
     return { line: row.line, rec, parent };
   });
-  return { records, columns };
+  return { records, columns: table.columns };
 }
 
 /**
@@ -263,15 +213,5 @@ export function bundleFromCsvDir(dir: string): { input: unknown; where: (jsonPat
   return { input, where };
 }
 
-/**
- * One CSV cell the CLI writes. Text that a spreadsheet would run as a formula (starting with = + - @,
- * a tab or a carriage return: OWASP "CSV injection") gets a leading single quote and is quoted; text
- * with a comma, quote or line break is quoted. Numbers are written as numbers.
- */
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) return `"'${s.replace(/"/g, '""')}"`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV cell as the CLI writes it (formula-looking text neutralised): scripts/lib/csv.ts. */
+export { csvCell } from '../lib/csv';

@@ -13,7 +13,7 @@ import {
   type Money3,
   type WhitespaceMatrix
 } from '../../force-app/main/default/lwc/keyplanCore/matrix';
-import { csvCell } from './csv';
+import { writeCsv } from '../lib/csv';
 import {
   toCellDto,
   toMatrixBuyingCenter,
@@ -227,7 +227,7 @@ export async function landscapeReport(
  */
 export function landscapeCsv(r: LandscapeReport): string {
   const head = ['kind', 'buying_center', 'offering', 'status', 'won', 'pipeline', 'potential'];
-  const lines = [[...head, 'competitive_potential', 'competitor', 'currency'].join(',')];
+  const rows: unknown[][] = [];
   const names = new Map(r.columns.map((c) => [c.key, c.name]));
   const line = (
     kind: string,
@@ -237,11 +237,18 @@ export function landscapeCsv(r: LandscapeReport): string {
     m: Money3,
     competitor = ''
   ): void => {
-    lines.push(
-      [kind, bc, off, status, m.won, m.pipeline, m.potential, m.competitive, competitor, r.currencyCode]
-        .map(csvCell)
-        .join(',')
-    );
+    rows.push([
+      kind,
+      bc,
+      off,
+      status,
+      m.won,
+      m.pipeline,
+      m.potential,
+      m.competitive,
+      competitor,
+      r.currencyCode
+    ]);
   };
   for (const row of r.rows) {
     for (const c of row.cells) line('cell', row.name, names.get(c.offering), c.status, c, c.competitor ?? '');
@@ -250,5 +257,6 @@ export function landscapeCsv(r: LandscapeReport): string {
   for (const t of r.columnTotals) line('column_total', '', names.get(t.offering), '', t);
   line('unmapped', '', '', '', r.unmapped);
   line('grand_total', '', '', '', r.grandTotal);
-  return `${lines.join('\n')}\n`;
+  // Opened in spreadsheets: formula-looking text is neutralised (scripts/lib/csv.ts).
+  return writeCsv([...head, 'competitive_potential', 'competitor', 'currency'], rows, { neutralise: true });
 }

@@ -35,6 +35,8 @@ export interface ReadCsvOptions {
   allowed?: readonly string[];
   /** Columns that must be present. */
   required?: readonly string[];
+  /** The word before a line number in messages (default "line"; the CLI's CSV import says "row"). */
+  lineWord?: string;
 }
 
 /** Thrown by readCsv with every problem found. */
@@ -59,6 +61,18 @@ interface ParsedRecord {
  * columns and no rows. Problems are collected and thrown together as CsvInvalid.
  */
 export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
+  const { table, problems } = checkCsv(text, options);
+  if (problems.length) throw new CsvInvalid(`${options.name} has ${problems.length} problem(s)`, problems);
+  return table;
+}
+
+/**
+ * readCsv without throwing: the table (rows padded or cut to the header's width) and every problem,
+ * for callers that report problems of several files together. Text that is not CSV at all (a quote
+ * left open) gives no rows and that one problem.
+ */
+export function checkCsv(text: string, options: ReadCsvOptions): { table: CsvTable; problems: CsvProblem[] } {
+  const word = options.lineWord ?? 'line';
   let parsed: ParsedRecord[];
   try {
     parsed = parse(text, {
@@ -71,13 +85,19 @@ export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw new CsvInvalid(`${options.name} is not valid CSV`, [
-        { where: `${options.name}${line ? ` line ${line}` : ''}`, message: err.message }
-      ]);
+      return {
+        table: { columns: [], headerLine: 1, rows: [] },
+        problems: [
+          {
+            where: `${options.name}${line ? ` ${word} ${line}` : ''}`,
+            message: `not valid CSV: ${err.message}`
+          }
+        ]
+      };
     }
     throw err;
   }
-  if (!parsed.length) return { columns: [], headerLine: 1, rows: [] };
+  if (!parsed.length) return { table: { columns: [], headerLine: 1, rows: [] }, problems: [] };
   // info.lines is the line a record ends on; it starts as many line breaks earlier as it spans.
   const startLine = (r: ParsedRecord): number => {
     const body = r.raw.replace(/^[\r\n]+/, '').replace(/\r?\n$|\r$/, '');
@@ -89,7 +109,7 @@ export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
   const problems: CsvProblem[] = [];
   const seen = new Set<string>();
   columns.forEach((c, i) => {
-    const where = `${options.name} line ${headerLine}, column ${i + 1} ("${c}")`;
+    const where = `${options.name} ${word} ${headerLine}, column ${i + 1} ("${c}")`;
     if (c === '') problems.push({ where, message: 'Empty column name' });
     else if (seen.has(c)) problems.push({ where, message: `Duplicate column "${c}": name each column once` });
     else if (options.allowed && !options.allowed.includes(c))
@@ -101,18 +121,17 @@ export function readCsv(text: string, options: ReadCsvOptions): CsvTable {
   });
   for (const r of options.required ?? [])
     if (!seen.has(r))
-      problems.push({ where: `${options.name} line ${headerLine}`, message: `Missing column "${r}"` });
+      problems.push({ where: `${options.name} ${word} ${headerLine}`, message: `Missing column "${r}"` });
   const rows = data.map((r) => {
     const line = startLine(r);
     if (r.record.length !== columns.length)
       problems.push({
-        where: `${options.name} line ${line}`,
+        where: `${options.name} ${word} ${line}`,
         message: `has ${r.record.length} values for ${columns.length} columns`
       });
     return { line, values: columns.map((_, i) => r.record[i] ?? '') };
   });
-  if (problems.length) throw new CsvInvalid(`${options.name} has ${problems.length} problem(s)`, problems);
-  return { columns, headerLine, rows };
+  return { table: { columns, headerLine, rows }, problems };
 }
 
 /** A text cell a spreadsheet would run as a formula, with a leading single quote; others unchanged. */
