@@ -67,6 +67,7 @@ export function personAriaLabel(
   context: boolean
 ): string {
   const parts = [c.name];
+  if (c.placeholder) parts.push('placeholder, not yet named');
   if (c.title) parts.push(c.title);
   parts.push(c.stance ?? 'stance unknown');
   if (c.buyerRole) parts.push(c.buyerRole);

@@ -3,6 +3,7 @@ import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPa
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
+import createPlaceholder from '@salesforce/apex/OrgChartController.createPlaceholder';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isConflict } from 'c/keyplanErrors';
@@ -16,6 +17,7 @@ import {
 import type {
   ContactStakeholderInput,
   OrgChartData,
+  PlaceholderInput,
   RelationshipLinkInput,
   SettingsData
 } from '@keyplan/contracts';
@@ -398,6 +400,14 @@ export default class OrgChartHeatmap extends OrgChartNavigation {
       const saved = await saveLink({ input: event.detail.input });
       this.vm?.upsertLink(saved);
       return saved.fromUserId != null ? 'Our relationship saved.' : 'Link saved.';
+    });
+  }
+
+  handleCreatePlaceholder(event: CustomEvent<{ input: PlaceholderInput }>): Promise<void> {
+    return this.write(async () => {
+      const saved = await createPlaceholder({ input: event.detail.input });
+      this.vm?.replaceContact(saved);
+      return `Placeholder ${saved.name} added.`;
     });
   }
 
