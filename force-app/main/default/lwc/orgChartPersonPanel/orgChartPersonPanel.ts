@@ -171,7 +171,10 @@ export default class OrgChartPersonPanel extends LightningElement {
     ].every((f) => this.access(f).updateable);
   }
   get canAddTeam(): boolean {
-    return this.canEditLinks && this.access('Relationship_Link__c.From_User__c').updateable;
+    // Nobody knows a placeholder: it is a role, not a person yet.
+    return (
+      this.canEditLinks && this.access('Relationship_Link__c.From_User__c').updateable && !this.isPlaceholder
+    );
   }
   get currentUserId(): string {
     return USER_ID ?? '';

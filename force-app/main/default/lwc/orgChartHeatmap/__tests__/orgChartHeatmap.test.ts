@@ -953,6 +953,10 @@ describe('c-org-chart-heatmap person panel', () => {
     // Drawn, but the people count does not change.
     expect($(el, '.status')!.textContent).toBe(status);
     expect(panel(el).shadowRoot.activeElement).toBe(inPanel(el, '.placeholder-add'));
+    // Nobody on our team can know a role not yet named.
+    await open(el, 'Chief Information Security Officer (unknown)');
+    expect(inPanel(el, '.placeholder-note')).not.toBeNull();
+    expect(inPanel(el, '.team-add')).toBeNull();
   });
 
   it('edits an existing team link in place', async () => {
