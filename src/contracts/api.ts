@@ -116,6 +116,16 @@ const METHODS: ApiMethod[] = [
   },
   {
     className: 'OrgChartController',
+    method: 'createPlaceholder',
+    params: [input('PlaceholderInput')],
+    result: 'ContactNode',
+    cacheable: false,
+    doc:
+      'Creates a placeholder contact (a role we know exists but cannot name yet), named after its role, ' +
+      'under a manager of the same account.'
+  },
+  {
+    className: 'OrgChartController',
     method: 'saveLink',
     params: [input('RelationshipLinkInput')],
     result: 'RelationshipLinkDto',

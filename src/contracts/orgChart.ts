@@ -45,6 +45,11 @@ export const ContactNode = z.object({
   responseMode: ResponseMode.nullable(),
   influenceLevel: InfluenceLevel.nullable(),
   budgetOwned: Money.nullable(),
+  /**
+   * A role we know exists but cannot name yet ("the CISO, unknown"): drawn, never counted as a contact.
+   * Optional for readers of older payloads; absent means false.
+   */
+  placeholder: z.boolean().optional(),
   /** SystemModstamp/LastModifiedDate when read; sent back on save so a stale edit is refused. */
   lastModified: IsoDateTime
 });
@@ -160,6 +165,17 @@ export const ContactStakeholderInput = z
     path: ['reportsToId']
   });
 export type ContactStakeholderInput = z.infer<typeof ContactStakeholderInput>;
+
+/** Creating a placeholder: a role we know exists but cannot name yet ("the CISO, unknown"). */
+export const PlaceholderInput = z
+  .object({
+    accountId: SfId,
+    title: z.string().trim().min(1).max(128),
+    reportsToId: SfId.nullable(),
+    buyingCenterId: SfId.nullable()
+  })
+  .strict();
+export type PlaceholderInput = z.infer<typeof PlaceholderInput>;
 
 /** Creating (no id) or updating (id + lastModified) a relationship link. */
 export const RelationshipLinkInput = z

@@ -23,6 +23,17 @@ declare module '@salesforce/apex/OrgChartController.saveStakeholder' {
   export default saveStakeholder;
 }
 
+declare module '@salesforce/apex/OrgChartController.createPlaceholder' {
+  /**
+   * Creates a placeholder contact (a role we know exists but cannot name yet), named after its role, under
+   * a manager of the same account.
+   */
+  const createPlaceholder: (params: {
+    input: import('@keyplan/contracts').PlaceholderInput;
+  }) => Promise<import('@keyplan/contracts').ContactNode>;
+  export default createPlaceholder;
+}
+
 declare module '@salesforce/apex/OrgChartController.saveLink' {
   /** Creates (no id) or updates (id + lastModified) a relationship link. */
   const saveLink: (params: {

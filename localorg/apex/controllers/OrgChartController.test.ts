@@ -363,6 +363,64 @@ describe('OrgChartController twin over HTTP', () => {
     assert.equal(t.count('Relationship_Link__c'), n, 'nothing written');
   });
 
+  it('loadOrgChartPage marks a placeholder contact (Keyplan_Placeholder__c) and no other', async () => {
+    const id = t.running.org.insert('Contact', {
+      LastName: 'CISO (unknown)',
+      Title: 'Chief Information Security Officer',
+      AccountId: t.id('acme'),
+      ReportsToId: t.id('ceo'),
+      Keyplan_Placeholder__c: true
+    });
+    try {
+      const data = await chart();
+      assert.equal(data.contacts.find((c) => c.id === id)?.placeholder, true);
+      assert.deepEqual(
+        data.contacts.filter((c) => c.placeholder).map((c) => c.id),
+        [id]
+      );
+      assert.deepEqual(data.fieldAccess['Contact.Keyplan_Placeholder__c'], {
+        readable: true,
+        updateable: true
+      });
+    } finally {
+      t.running.org.delete('Contact', id);
+    }
+  });
+
+  it('createPlaceholder adds a named role under a manager of the account, and refuses a foreign manager', async () => {
+    const before = t.count('Contact');
+    const created = await t.call('OrgChartController', 'createPlaceholder', {
+      input: {
+        accountId: t.id('acme'),
+        title: '  Chief Information Security Officer ',
+        reportsToId: t.id('cio'),
+        buyingCenterId: null
+      }
+    });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const node = ContactNode.parse(created.body);
+    assert.equal(node.name, 'Chief Information Security Officer (unknown)');
+    assert.equal(node.title, 'Chief Information Security Officer');
+    assert.equal(node.reportsToId, t.id('cio'));
+    assert.equal(node.placeholder, true);
+    assert.equal(t.count('Contact'), before + 1);
+    for (const [input, message] of [
+      [{ title: ' ', reportsToId: null }, /^title: Required/],
+      [
+        { title: 'CISO', reportsToId: t.id('stranger') },
+        /^reportsToId: Contact .* is not a contact of this account/
+      ]
+    ] as const) {
+      const res = await t.call('OrgChartController', 'createPlaceholder', {
+        input: { accountId: t.id('acme'), buyingCenterId: null, ...input }
+      });
+      assert.equal(res.status, 400);
+      assert.match(errorOf(res).message, message);
+    }
+    assert.equal(t.count('Contact'), before + 1, 'nothing written on bad input');
+    t.running.org.delete('Contact', node.id);
+  });
+
   it("saveLink records and edits our team's relationship (From_User__c) and heat reads it", async () => {
     const input = {
       accountId: t.id('acme'),

@@ -52,7 +52,8 @@ export const CONTACT_ACCESS_FIELDS = [
   'Keyplan_Buyer_Role__c',
   'Keyplan_Response_Mode__c',
   'Keyplan_Influence_Level__c',
-  'Keyplan_Budget_Owned__c'
+  'Keyplan_Budget_Owned__c',
+  'Keyplan_Placeholder__c'
 ];
 /** OrgChartService.LINK_ACCESS_FIELDS */
 export const LINK_ACCESS_FIELDS = [
@@ -96,7 +97,8 @@ function toNode(c: Row, readable: Set<string>): ContactNode {
     buyerRole: str(optional('Keyplan_Buyer_Role__c')) as ContactNode['buyerRole'],
     responseMode: str(optional('Keyplan_Response_Mode__c')) as ContactNode['responseMode'],
     influenceLevel: str(optional('Keyplan_Influence_Level__c')) as ContactNode['influenceLevel'],
-    budgetOwned: num(optional('Keyplan_Budget_Owned__c'))
+    budgetOwned: num(optional('Keyplan_Budget_Owned__c')),
+    placeholder: optional('Keyplan_Placeholder__c') === true || optional('Keyplan_Placeholder__c') === 1
   };
 }
 
@@ -285,6 +287,40 @@ function saveStakeholder(ctx: ApexContext, inputValue: unknown): ContactNode {
   return toNode(ContactSelector.forOrgChartById(ctx, String(current.Id))!, readable);
 }
 
+/** OrgChartService.MAX_PLACEHOLDER_TITLE */
+const MAX_PLACEHOLDER_TITLE = 128;
+
+/** OrgChartService.createPlaceholder */
+function createPlaceholder(ctx: ApexContext, inputValue: unknown): ContactNode {
+  const input = inputParam(inputValue);
+  require(input, 'input');
+  const accountId = idParam(input!.accountId, 'accountId');
+  const reportsToId = idParam(input!.reportsToId, 'reportsToId');
+  const buyingCenterId = idParam(input!.buyingCenterId, 'buyingCenterId');
+  require(accountId, 'accountId');
+  const title = (stringParam(input!.title, 'title') ?? '').trim();
+  if (!title || title.length > MAX_PLACEHOLDER_TITLE)
+    throw fail(
+      `title: Required, at most ${MAX_PLACEHOLDER_TITLE} characters: the role we know exists (e.g. Chief Information Security Officer).`
+    );
+  if (reportsToId !== null) {
+    const manager = ContactSelector.reportingLine(ctx, reportsToId);
+    if (!manager || !sameId(manager.AccountId, accountId))
+      throw fail(
+        `reportsToId: Contact ${reportsToId} is not a contact of this account you can see. Choose a manager of the same account.`
+      );
+  }
+  const id = insertAsUser(ctx, 'Contact', {
+    AccountId: accountId,
+    LastName: `${title} (unknown)`.slice(0, 80),
+    Title: title,
+    ReportsToId: reportsToId,
+    Keyplan_Buying_Center__c: buyingCenterId,
+    Keyplan_Placeholder__c: true
+  });
+  return toNode(ContactSelector.forOrgChartById(ctx, id)!, ContactSelector.readableOptionalFields(ctx));
+}
+
 /** OrgChartService.managersAbove: the REPORTING_LINE_LEVELS managers above a reportingLine row. */
 function managersAbove(row: Row): (string | null)[] {
   const out: (string | null)[] = [];
@@ -427,6 +463,10 @@ registerApex(
 registerApex(
   'OrgChartController.saveStakeholder',
   controller((p, ctx) => saveStakeholder(ctx, p.input))
+);
+registerApex(
+  'OrgChartController.createPlaceholder',
+  controller((p, ctx) => createPlaceholder(ctx, p.input))
 );
 registerApex(
   'OrgChartController.saveLink',

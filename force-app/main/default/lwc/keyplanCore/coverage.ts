@@ -26,6 +26,8 @@ export interface CoverageContact {
   influenceLevel: string | null;
   /** Budget the person owns (money at stake in the worklist); absent or null counts as 0. */
   budgetOwned?: number | null;
+  /** A role we know exists but cannot name yet: never counted as a contact. */
+  placeholder?: boolean;
 }
 
 export interface CoverageLink extends HeatLink {
@@ -120,7 +122,9 @@ export function analyseCoverage(
   const contactsByBuyingCenter = new Map<string, number>();
   for (const c of contacts) {
     if (c.buyingCenterId) {
-      contactsByBuyingCenter.set(c.buyingCenterId, (contactsByBuyingCenter.get(c.buyingCenterId) ?? 0) + 1);
+      // A placeholder (a role we cannot name yet) is not counted as a contact.
+      if (!c.placeholder)
+        contactsByBuyingCenter.set(c.buyingCenterId, (contactsByBuyingCenter.get(c.buyingCenterId) ?? 0) + 1);
       if (!threadsByBuyingCenter.has(c.buyingCenterId)) threadsByBuyingCenter.set(c.buyingCenterId, []);
       if (touched.has(c.id)) (threadsByBuyingCenter.get(c.buyingCenterId) as string[]).push(c.id);
     }
@@ -162,7 +166,7 @@ export function analyseCoverage(
         code: 'UNCOVERED_BUYING_CENTER',
         severity: 'medium',
         buyingCenterId: bc,
-        message: `Nobody on our team has a positive relationship in ${name} (${contactsByBuyingCenter.get(bc)} contacts).`
+        message: `Nobody on our team has a positive relationship in ${name} (${contactsByBuyingCenter.get(bc) ?? 0} contacts).`
       });
     }
   }

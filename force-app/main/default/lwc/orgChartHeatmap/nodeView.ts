@@ -70,6 +70,7 @@ export function personAriaLabel(
   companyName = ''
 ): string {
   const parts = [c.name];
+  if (c.placeholder) parts.push('placeholder, not yet named');
   if (c.title) parts.push(c.title);
   if (companyName) parts.push(companyName);
   parts.push(c.stance ?? 'stance unknown');

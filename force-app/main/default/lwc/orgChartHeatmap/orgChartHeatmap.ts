@@ -4,6 +4,7 @@ import loadActivityPage from '@salesforce/apex/ActivityController.loadActivityPa
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
+import createPlaceholder from '@salesforce/apex/OrgChartController.createPlaceholder';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isConflict } from 'c/keyplanErrors';
@@ -18,6 +19,7 @@ import type {
   ActivityAggregate,
   ContactStakeholderInput,
   OrgChartData,
+  PlaceholderInput,
   RelationshipLinkInput,
   SettingsData
 } from '@keyplan/contracts';
@@ -379,6 +381,14 @@ export default class OrgChartHeatmap extends OrgChartFilters {
       const saved = await saveLink({ input: event.detail.input });
       this.vm?.upsertLink(saved);
       return saved.fromUserId != null ? 'Our relationship saved.' : 'Link saved.';
+    });
+  }
+
+  handleCreatePlaceholder(event: CustomEvent<{ input: PlaceholderInput }>): Promise<void> {
+    return this.write(async () => {
+      const saved = await createPlaceholder({ input: event.detail.input });
+      this.vm?.replaceContact(saved);
+      return `Placeholder ${saved.name} added.`;
     });
   }
 

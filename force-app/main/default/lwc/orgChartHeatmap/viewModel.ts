@@ -104,6 +104,7 @@ export class OrgChartViewModel {
   private heat = new Map<string, ContactHeat>();
   private influence = new Map<string, ContactInfluence>();
   private influenceRank = new Map<string, number>();
+  private placeholders = new Set<string>();
   private team: AccountTeam = { members: [], sponsor: null };
   private teamUsers: { label: string; value: string }[] = [];
   private worklistCache: WorklistGroup[] | null = null;
@@ -173,6 +174,7 @@ export class OrgChartViewModel {
       today: this.today,
       settings: this.settings
     });
+    this.placeholders = new Set(this.data.contacts.filter((c) => c.placeholder).map((c) => c.id));
     this.influenceRank = new Map(rankByInfluence(this.influence).map((id, i) => [id, i + 1]));
     this.team = accountTeam(this.data.contacts, this.data.links);
     this.teamUsers = this.team.members.map((m) => ({ label: m.name, value: m.userId }));
@@ -232,12 +234,15 @@ export class OrgChartViewModel {
     return { width: this.layoutResult.width, height: this.layoutResult.height };
   }
 
+  /** People drawn, placeholders left out (they are roles, not contacts). */
   get visibleCount(): number {
-    return this.layoutResult.nodes.length;
+    if (!this.placeholders.size) return this.layoutResult.nodes.length;
+    return this.layoutResult.nodes.filter((n) => !this.placeholders.has(n.id)).length;
   }
 
+  /** Contacts on the chart, placeholders left out. */
   get totalCount(): number {
-    return this.data.contacts.length;
+    return this.data.contacts.length - this.placeholders.size;
   }
 
   get buyingCenters(): BuyingCenterDto[] {

@@ -31,6 +31,9 @@ export default class OrgChartPersonPanel extends LightningElement {
   @api conflict = false;
 
   formKind: FormKind | null = null;
+  /** The role title while adding a placeholder under this person (null: the form is closed). */
+  placeholderTitle: string | null = null;
+  placeholderError = '';
   editingId: string | null = null;
   private formSeq = 0;
   private current: PersonDetails | null = null;
@@ -69,6 +72,7 @@ export default class OrgChartPersonPanel extends LightningElement {
     if (!value) return;
     const other = !before || before.contact.id !== value.contact.id;
     if (other) {
+      this.placeholderTitle = null;
       this.closeForm();
       this.focusTarget = '.person-name';
       this.applyStart();
@@ -171,7 +175,10 @@ export default class OrgChartPersonPanel extends LightningElement {
     ].every((f) => this.access(f).updateable);
   }
   get canAddTeam(): boolean {
-    return this.canEditLinks && this.access('Relationship_Link__c.From_User__c').updateable;
+    // Nobody knows a placeholder: it is a role, not a person yet.
+    return (
+      this.canEditLinks && this.access('Relationship_Link__c.From_User__c').updateable && !this.isPlaceholder
+    );
   }
   get currentUserId(): string {
     return USER_ID ?? '';
@@ -230,6 +237,44 @@ export default class OrgChartPersonPanel extends LightningElement {
   }
   handleSelectOther(event: CustomEvent): void {
     this.forward(event);
+  }
+
+  // ---- placeholders: a role we know exists under this person but cannot name yet ----
+  get placeholderOpen(): boolean {
+    return this.placeholderTitle !== null;
+  }
+  get isPlaceholder(): boolean {
+    return !!this.current?.contact.placeholder;
+  }
+  handleAddPlaceholder(): void {
+    this.placeholderTitle = '';
+    this.placeholderError = '';
+  }
+  handlePlaceholderTitle(event: CustomEvent<{ value: string }>): void {
+    this.placeholderTitle = event.detail.value ?? '';
+  }
+  handlePlaceholderCancel(): void {
+    this.placeholderTitle = null;
+    this.focusTarget = '.placeholder-add';
+  }
+  handlePlaceholderSave(): void {
+    const c = this.current?.contact;
+    const title = (this.placeholderTitle ?? '').trim();
+    if (!c) return;
+    if (!title) {
+      this.placeholderError = 'Name the role, e.g. Chief Information Security Officer.';
+      return;
+    }
+    this.placeholderError = '';
+    const input = {
+      accountId: this.accountId,
+      title,
+      reportsToId: c.id,
+      buyingCenterId: c.buyingCenterId ?? null
+    };
+    this.dispatchEvent(new CustomEvent('createplaceholder', { detail: { input } }));
+    this.placeholderTitle = null;
+    this.focusTarget = '.placeholder-add';
   }
 
   handleFocus(): void {

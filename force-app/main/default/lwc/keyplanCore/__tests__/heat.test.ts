@@ -210,6 +210,17 @@ describe('coverage', () => {
     expect(report.threadsByBuyingCenter.get('bc1')).toEqual(['dm', 'eb']);
   });
 
+  it('never counts a placeholder (a role not yet named) as a contact', () => {
+    const r = analyseCoverage(
+      [person('a', { buyingCenterId: 'bc' }), person('ciso', { buyingCenterId: 'bc', placeholder: true })],
+      [],
+      { today }
+    );
+    expect(r.issues.map((i) => i.message)).toEqual([
+      'Nobody on our team has a positive relationship in bc (1 contacts).'
+    ]);
+  });
+
   it('flags a buying center where only one person is on our side', () => {
     const r = analyseCoverage(
       [person('a', { buyingCenterId: 'bc' }), person('b', { buyingCenterId: 'bc' })],

@@ -4,6 +4,7 @@ import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPa
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import saveLink from '@salesforce/apex/OrgChartController.saveLink';
 import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
+import createPlaceholder from '@salesforce/apex/OrgChartController.createPlaceholder';
 import type { ContactNode, OrgChartData, OrgChartPage, RelationshipLinkDto } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
 import { shadowQuery, shadowQueryAll, typeInto } from '../../../../../test/lwcDom';
@@ -18,6 +19,9 @@ jest.mock('@salesforce/apex/OrgChartController.saveLink', () => ({ default: jest
 jest.mock('@salesforce/apex/OrgChartController.deleteLink', () => ({ default: jest.fn() }), {
   virtual: true
 });
+jest.mock('@salesforce/apex/OrgChartController.createPlaceholder', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 
 // Accessibility checks (axe) take a second or more on a busy machine.
 jest.setTimeout(30000);
@@ -26,6 +30,7 @@ const mockLoad = loadOrgChartPage as unknown as jest.Mock;
 const mockSaveStakeholder = saveStakeholder as unknown as jest.Mock;
 const mockSaveLink = saveLink as unknown as jest.Mock;
 const mockDeleteLink = deleteLink as unknown as jest.Mock;
+const mockCreatePlaceholder = createPlaceholder as unknown as jest.Mock;
 
 const FIXTURE = jest.requireActual<OrgChartPage>(
   '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
@@ -961,6 +966,53 @@ describe('c-org-chart-heatmap person panel', () => {
     );
     expect(toasts).toEqual(['Our relationship saved.']);
     expect(panel(el).shadowRoot.activeElement).toBe(inPanel(el, '.team-add'));
+  });
+
+  it('adds a placeholder role under a person: drawn, not counted as a contact', async () => {
+    const el = await loaded({ depth: 0 });
+    const ada = byName('Ada Lovelace');
+    await open(el, 'Ada Lovelace');
+    const status = $(el, '.status')!.textContent;
+    (inPanel(el, '.placeholder-add') as HTMLElement).click();
+    await flush();
+    (inPanel(el, '.placeholder-save') as HTMLElement).click();
+    await flush();
+    expect(inPanel(el, '.placeholder-error')!.textContent).toContain('Name the role');
+    expect(mockCreatePlaceholder).not.toHaveBeenCalled();
+    change(inPanel(el, '.placeholder-title')!, 'Chief Information Security Officer');
+    await flush();
+    mockCreatePlaceholder.mockImplementation(({ input }: { input: { title: string } }) =>
+      Promise.resolve({
+        ...ada,
+        id: '003000000000098AAA',
+        name: `${input.title} (unknown)`,
+        title: input.title,
+        reportsToId: ada.id,
+        stance: null,
+        decisionRole: null,
+        buyerRole: null,
+        budgetOwned: null,
+        placeholder: true
+      })
+    );
+    (inPanel(el, '.placeholder-save') as HTMLElement).click();
+    await flush();
+    expect(mockCreatePlaceholder).toHaveBeenCalledWith({
+      input: {
+        accountId: FIXTURE.accountId,
+        title: 'Chief Information Security Officer',
+        reportsToId: ada.id,
+        buyingCenterId: ada.buyingCenterId
+      }
+    });
+    expect(node(el, 'Chief Information Security Officer (unknown)')).toBeTruthy();
+    // Drawn, but the people count does not change.
+    expect($(el, '.status')!.textContent).toBe(status);
+    expect(panel(el).shadowRoot.activeElement).toBe(inPanel(el, '.placeholder-add'));
+    // Nobody on our team can know a role not yet named.
+    await open(el, 'Chief Information Security Officer (unknown)');
+    expect(inPanel(el, '.placeholder-note')).not.toBeNull();
+    expect(inPanel(el, '.team-add')).toBeNull();
   });
 
   it('edits an existing team link in place', async () => {

@@ -62,6 +62,27 @@ describe('orgChartHeatmap view model', () => {
     expect(vm.firstVisibleId).toBe(idOf('Margaret Hale'));
   });
 
+  it('draws a placeholder (a role not yet named) but never counts it as a contact', () => {
+    const data: OrgChartData = JSON.parse(JSON.stringify(FIXTURE)) as OrgChartData;
+    const ada = data.contacts.find((c) => c.name === 'Ada Lovelace')!;
+    data.contacts.push({
+      ...ada,
+      id: '003000000000099AAA',
+      name: 'CISO (unknown)',
+      title: 'Chief Information Security Officer',
+      reportsToId: ada.id,
+      stance: null,
+      decisionRole: null,
+      buyerRole: null,
+      placeholder: true
+    });
+    const vm = new OrgChartViewModel(data, { today });
+    expect(vm.totalCount).toBe(FIXTURE.contacts.length);
+    expect(vm.visibleCount).toBe(FIXTURE.contacts.length);
+    expect(vm.isVisible('003000000000099AAA')).toBe(true);
+    expect(vm.ariaLabel('003000000000099AAA')).toMatch(/^CISO \(unknown\), placeholder, not yet named, /);
+  });
+
   it('starts collapsed below the initial depth and reveals a hidden person', () => {
     const vm = new OrgChartViewModel(FIXTURE, { today, initialDepth: 2 });
     expect(vm.visibleCount).toBe(6);
