@@ -117,6 +117,7 @@ describe('local org over HTTP with jsforce', () => {
   it('computes Keyplan_BANT_Score__c with the domain core', async () => {
     const statuses = {
       Keyplan_Budget_Status__c: 'Confirmed',
+      Keyplan_Budget_Evidence__c: 'CFO confirmed the envelope',
       Keyplan_Authority_Status__c: 'Identified',
       Keyplan_Need_Status__c: 'Missing',
       Keyplan_Timing_Status__c: null

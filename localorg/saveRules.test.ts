@@ -111,8 +111,10 @@ function checkFormulas(org: LocalOrg, settings: Record<string, number | null>): 
     assert.equal(p.Relationship_Type__c ?? '', formulaType, `Relationship_Type__c of ${where}`);
     assert.equal(p.Tier__c, formulaTier, `Tier__c of ${where}`);
   }
-  for (const o of runQuery(org, `SELECT ${BANT.join(', ')}, Keyplan_BANT_Score__c FROM Opportunity`)
-    .records) {
+  for (const o of runQuery(
+    org,
+    `SELECT ${[...BANT, ...BANT_EVIDENCE].join(', ')}, Keyplan_BANT_Score__c FROM Opportunity`
+  ).records) {
     const record = o as unknown as Record<string, unknown>;
     assert.equal(
       o.Keyplan_BANT_Score__c,
@@ -122,19 +124,38 @@ function checkFormulas(org: LocalOrg, settings: Record<string, number | null>): 
   }
 }
 
+/** What a Confirmed needs (docs/DEFINITIONS.md): the evidence texts and the trigger-kept role counts. */
+const BANT_EVIDENCE = [
+  'Keyplan_Budget_Evidence__c',
+  'Keyplan_Need_Evidence__c',
+  'Keyplan_Timing_Evidence__c',
+  'Keyplan_Authority_Roles__c',
+  'Keyplan_Budget_Owner_Roles__c'
+];
+
+/** Every deal with its evidence: texts, and an economic buyer as contact role (counted by the trigger twin). */
 function seedFormulaRecords(org: LocalOrg): string {
   return org.write(() => {
     const accountId = org.insert('Account', { Name: 'Formula Co' });
+    const buyer = org.insert('Contact', {
+      LastName: 'Buyer',
+      AccountId: accountId,
+      Keyplan_Buyer_Role__c: 'Economic Buyer'
+    });
     PLANS.forEach((_, i) => org.insert('Account_Plan__c', planInput(accountId, i)));
-    STATUSES.forEach((st, i) =>
-      org.insert('Opportunity', {
+    STATUSES.forEach((st, i) => {
+      const id = org.insert('Opportunity', {
         Name: `Opp ${i}`,
         AccountId: accountId,
         StageName: 'Qualification',
         CloseDate: '2026-06-30',
+        Keyplan_Budget_Evidence__c: 'CFO confirmed',
+        Keyplan_Need_Evidence__c: 'Audit finding',
+        Keyplan_Timing_Evidence__c: 'Board in June',
         ...Object.fromEntries(BANT.map((f, j) => [f, st[j]]))
-      })
-    );
+      });
+      org.insert('OpportunityContactRole', { OpportunityId: id, ContactId: buyer });
+    });
     return accountId;
   });
 }

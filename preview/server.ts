@@ -2,7 +2,9 @@
  * The preview server: serves preview/dist and puts the local org behind the same origin, so the
  * components' `fetch('/apex/...')` reach the Apex twins. The local org itself (localorg/server.ts)
  * keeps its own port and bearer token; this server forwards `POST /apex/*`, `GET /services/*` and the
- * single-record `PATCH /services/data/vNN.N/sobjects/<Object>/<id>` of updateRecord to it with that token (which never reaches the browser), and answers two read-only page routes
+ * single-record `PATCH /services/data/vNN.N/sobjects/<Object>/<id>` of updateRecord and `POST
+ * /services/data/vNN.N/sobjects/<Object>` of the standard create form to it with that token (which never
+ * reaches the browser), and answers two read-only page routes
  * (`/preview/api/accounts`, `/preview/api/record/<id>`) from the org's database, with the running
  * user's field access.
  *
@@ -90,6 +92,8 @@ function readRecord(running: RunningLocalOrg, id: string): unknown {
 const HEADER = 'x-keyplan-preview';
 /** One record of the REST API (`/services/data/vNN.N/sobjects/<Object>/<id>`): what updateRecord writes. */
 const RECORD_PATH = /^\/services\/data\/v\d+\.\d+\/sobjects\/\w+\/\w{15,18}$/;
+/** One object's collection: the standard create form's POST of one new record (preview/client/createForm.ts). */
+const CREATE_PATH = /^\/services\/data\/v\d+\.\d+\/sobjects\/\w+$/;
 const sameSecret = (given: string | string[] | undefined, secret: string): boolean => {
   const digest = (v: string): Buffer => createHash('sha256').update(v).digest();
   return typeof given === 'string' && timingSafeEqual(digest(given), digest(secret));
@@ -216,10 +220,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
         return forward(req, res, target, localOrg.token);
       }
       if (p.startsWith('/services/')) {
-        // Reads, and the one write Lightning Data Service makes: updateRecord's PATCH of one record.
-        if (req.method !== 'GET' && !(req.method === 'PATCH' && RECORD_PATH.test(p)))
+        // Reads, the one write Lightning Data Service makes (updateRecord's PATCH of one record) and the
+        // standard create form's POST of one new record.
+        if (
+          req.method !== 'GET' &&
+          !(req.method === 'PATCH' && RECORD_PATH.test(p)) &&
+          !(req.method === 'POST' && CREATE_PATH.test(p))
+        )
           return sendJson(res, 405, {
-            message: 'The page reads the REST API and updates single records (updateRecord) only'
+            message:
+              'The page reads the REST API, updates single records (updateRecord) and creates single records (the create form) only'
           });
         return forward(req, res, target, localOrg.token);
       }

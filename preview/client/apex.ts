@@ -78,6 +78,13 @@ interface WireValue {
 
 /** Wired values handed out, so refreshApex(value) knows which adapter to re-run. */
 const adapterOfValue = new WeakMap<object, ApexWireAdapter>();
+/** Connected Apex wires: a record the preview itself creates (the standard create form) refreshes them. */
+const liveWires = new Set<ApexWireAdapter>();
+
+/** Re-runs every connected Apex wire, as the platform's cache refresh after a record is created. */
+export async function refreshAllApexWires(): Promise<void> {
+  await Promise.all([...liveWires].map((w) => w.fetch()));
+}
 
 class ApexWireAdapter {
   private config: Record<string, unknown> | undefined;
@@ -96,11 +103,13 @@ class ApexWireAdapter {
 
   connect(): void {
     this.connected = true;
+    liveWires.add(this);
     if (this.config) void this.fetch();
   }
 
   disconnect(): void {
     this.connected = false;
+    liveWires.delete(this);
   }
 
   /** Re-runs the call with the current config and emits the result; resolves when emitted. */

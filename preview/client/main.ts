@@ -9,6 +9,7 @@ import { components, missing } from 'virtual:keyplan-components';
 import { apexCallCounts, apexEmits } from './apex';
 import { NAVIGATE, type PageReference } from './navigation';
 import { previewFetch } from './platform';
+import { decodeDefaultFieldValues, openCreateForm } from './createForm';
 import { SHOW_TOAST, type ShowToastEventInit } from './toast';
 
 interface AccountRow {
@@ -174,6 +175,20 @@ async function onNavigate(detail: { pageRef: PageReference }): Promise<void> {
   state.navigations.push(ref);
   const a = ref.attributes ?? {};
   const recordId = typeof a.recordId === 'string' ? a.recordId : undefined;
+  if (ref.type === 'standard__objectPage' && a.actionName === 'new' && typeof a.objectApiName === 'string') {
+    // The standard create form, prefilled with the component's defaultFieldValues; it writes to the local org.
+    await openCreateForm(
+      a.objectApiName,
+      decodeDefaultFieldValues(ref.state?.defaultFieldValues),
+      (id, name) =>
+        showToast({
+          title: `${String(a.objectApiName)} "${name}" was created.`,
+          message: id,
+          variant: 'success'
+        })
+    );
+    return;
+  }
   if (!recordId) {
     showToast({ title: `Would navigate to ${ref.type}`, message: JSON.stringify(a), variant: 'info' });
     return;

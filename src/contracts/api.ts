@@ -167,7 +167,12 @@ const METHODS: ApiMethod[] = [
   {
     className: 'WhitespaceController',
     method: 'mapOpportunity',
-    params: [id('opportunityId'), id('buyingCenterId'), id('offeringId'), datetime('lastModified')],
+    params: [
+      id('opportunityId'),
+      nullableId('buyingCenterId', 'null unmaps (Undo)'),
+      nullableId('offeringId', 'null unmaps (Undo)'),
+      datetime('lastModified')
+    ],
     result: 'MatrixOpportunity',
     cacheable: false,
     doc: 'Sets Opportunity.Keyplan_Buying_Center__c and Offering__c; refuses a stale `lastModified`.'

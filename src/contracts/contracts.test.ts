@@ -152,7 +152,8 @@ test('BANT data and plan inputs reject bad statuses and inconsistent goals', () 
       role: null,
       isPrimary: 'yes',
       buyerRole: null,
-      decisionRole: null
+      decisionRole: null,
+      budgetOwned: null
     });
     const i = bant.opportunities[0].contactRoles.length - 1;
     assert.deepEqual(issuePaths(BantData, bant), [`opportunities.0.contactRoles.${i}.isPrimary`]);

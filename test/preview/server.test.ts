@@ -153,9 +153,22 @@ describe('preview page server: only its own page gets in', () => {
     assert.equal(stale.status, 412, stale.text);
     assert.match(stale.text, /PRECONDITION_FAILED/);
     assert.equal(org.get('Account', id)!.Name, 'Renamed by the page');
+    // The standard create form's write: one new record of one object.
+    const created = await raw(
+      preview.url,
+      'POST',
+      '/services/data/v62.0/sobjects/Account',
+      own({}),
+      JSON.stringify({ Name: 'Created by the page' })
+    );
+    assert.equal(created.status, 201, created.text);
+    assert.equal(
+      org.get('Account', (JSON.parse(created.text) as { id: string }).id)!.Name,
+      'Created by the page'
+    );
     for (const [method, p] of [
       ['DELETE', record],
-      ['POST', '/services/data/v62.0/sobjects/Account'],
+      ['POST', record],
       ['PATCH', '/services/data/v62.0/composite/sobjects'],
       ['POST', '/services/data/v62.0/composite']
     ]) {

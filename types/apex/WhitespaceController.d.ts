@@ -41,8 +41,8 @@ declare module '@salesforce/apex/WhitespaceController.mapOpportunity' {
   /** Sets Opportunity.Keyplan_Buying_Center__c and Offering__c; refuses a stale `lastModified`. */
   const mapOpportunity: (params: {
     opportunityId: string;
-    buyingCenterId: string;
-    offeringId: string;
+    buyingCenterId: string | null;
+    offeringId: string | null;
     lastModified: string;
   }) => Promise<import('@keyplan/contracts').MatrixOpportunity>;
   export default mapOpportunity;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { bantScore } from '../../../force-app/main/default/lwc/keyplanCore/bant';
+import { evidenceOf, evidencedBantScore } from '../../../force-app/main/default/lwc/keyplanCore/bant';
 import { DEFAULT_SETTINGS } from '../../../force-app/main/default/lwc/keyplanCore/settings';
 import { BantData, SettingsData } from '../../../src/contracts';
 /** The REST API root of the local org (localorg/server.ts). */
@@ -56,7 +56,11 @@ describe('KeyplanSettingsController twin and the Keyplan_Tuning__c overrides', (
 
     const after = await firstOpenScore();
     const tuned = { ...DEFAULT_SETTINGS, BANT_Weight_Budget: 70, Heat_Hot: 55 };
-    assert.equal(after.score, bantScore(open, tuned), 'Keyplan_BANT_Score__c reads the override');
+    assert.equal(
+      after.score,
+      evidencedBantScore(evidenceOf(open), tuned),
+      'Keyplan_BANT_Score__c reads the override'
+    );
     assert.notEqual(after.score, before.score);
 
     // A blank override falls back to the packaged default.

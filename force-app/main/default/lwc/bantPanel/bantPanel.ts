@@ -17,8 +17,15 @@ import { BANT_FIELDS, type BantFieldAccess } from 'c/bantOpportunity';
 
 type SortKey = 'score' | 'amount' | 'closeDate';
 
+interface Memo {
+  key: unknown[];
+  sorted: BantOpportunity[];
+  ordered: BantOpportunity[];
+}
+const MEMO = new WeakMap<object, Memo>();
+
 /** Cards drawn at first and per "Show more". */
-export const PAGE_SIZE = 20;
+export const PAGE_SIZE = 10;
 
 /** Opportunity ids start with the Opportunity key prefix. */
 const OPPORTUNITY_PREFIX = '006';
@@ -137,8 +144,36 @@ export default class BantPanel extends LightningElement {
     return access;
   }
 
-  /** In the chosen sort and filter, as the list would be re-sorted now. */
+  /**
+   * sorted() and ordered() for the inputs they were computed from: the template reads them many times
+   * per render (kept outside the component's fields: a render must not change reactive state).
+   */
+  private memoised(): Memo {
+    const key = [
+      this.data,
+      this.settings,
+      this.sortBy,
+      this.unqualifiedOnly,
+      this.pinnedOrder,
+      this.thresholdValue
+    ];
+    let memo = MEMO.get(this);
+    if (!memo || memo.key.some((k, i) => k !== key[i])) {
+      const sorted = this.computeSorted();
+      memo = { key, sorted, ordered: this.computeOrdered(sorted) };
+      MEMO.set(this, memo);
+    }
+    return memo;
+  }
   private sorted(): BantOpportunity[] {
+    return this.memoised().sorted;
+  }
+  private ordered(): BantOpportunity[] {
+    return this.memoised().ordered;
+  }
+
+  /** In the chosen sort and filter, as the list would be re-sorted now. */
+  private computeSorted(): BantOpportunity[] {
     const t = this.thresholdValue;
     const scored = this.opportunities.map((o) => ({
       o,
@@ -158,8 +193,7 @@ export default class BantPanel extends LightningElement {
   }
 
   /** The list in its shown order: the kept order after a save (new deals at the end), else sorted. */
-  private ordered(): BantOpportunity[] {
-    const list = this.sorted();
+  private computeOrdered(list: BantOpportunity[]): BantOpportunity[] {
     if (!this.pinnedOrder) return list;
     const rank = new Map(this.pinnedOrder.map((id, i) => [id, i]));
     return [...list].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));

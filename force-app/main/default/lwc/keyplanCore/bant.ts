@@ -206,14 +206,11 @@ export function rankRoleCandidates<T extends RoleCandidate>(
   onDeal: readonly string[]
 ): T[] {
   const taken = new Set(onDeal);
-  const tier = (c: T): number =>
-    c.buyerRole === 'Economic Buyer'
-      ? 0
-      : c.decisionRole === 'Decision Maker'
-        ? 1
-        : (c.budgetOwned ?? 0) > 0
-          ? 2
-          : 3;
+  const tier = (c: T): number => {
+    if (c.buyerRole === 'Economic Buyer') return 0;
+    if (c.decisionRole === 'Decision Maker') return 1;
+    return (c.budgetOwned ?? 0) > 0 ? 2 : 3;
+  };
   return candidates
     .filter((c) => !taken.has(c.contactId))
     .sort(

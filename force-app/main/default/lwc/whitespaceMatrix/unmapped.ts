@@ -22,6 +22,9 @@ export interface UnmappedItem {
   detail: string;
   reason: string;
   lastModified: string;
+  /** What the deal already has (prefilled in the pickers when shown; restored by Undo). */
+  buyingCenterId: string | null;
+  offeringId: string | null;
 }
 
 /** The unmapped opportunities of a fiscal year, in the core's order. */
@@ -42,7 +45,9 @@ export function unmappedItems(
         name: o.name,
         detail: opportunityLine(o, format, locale),
         reason: UNMAPPED_REASONS[u.reason],
-        lastModified: o.lastModified
+        lastModified: o.lastModified,
+        buyingCenterId: o.buyingCenterId,
+        offeringId: o.offeringId
       };
     });
 }
@@ -55,4 +60,11 @@ export function unmappedText(
 ): string {
   if (!year) return '';
   return `${count} unmapped ${count === 1 ? 'opportunity' : 'opportunities'}: won ${format(year.unmapped.won)}, open ${format(year.unmapped.pipeline)}`;
+}
+
+/** The buying center x offering keys (`bc|offering`) assessed Not Applicable in the year: mapping there asks first. */
+export function notApplicableKeys(data: WhitespaceData | undefined, fiscalYear: number): string[] {
+  return (data?.cells ?? [])
+    .filter((c) => c.fiscalYear === fiscalYear && c.state === 'Not Applicable')
+    .map((c) => `${c.buyingCenterId}|${c.offeringId}`);
 }

@@ -40,7 +40,7 @@ import {
   type CellEdit,
   type OpenCell
 } from './panel';
-import { unmappedItems, unmappedText, type UnmappedItem } from './unmapped';
+import { notApplicableKeys, unmappedItems, unmappedText, type UnmappedItem } from './unmapped';
 import { buyingCenterOptions, offeringOptions, yearOptions, type Option } from './options';
 
 export type { CellDetail } from './panel';
@@ -352,6 +352,16 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     return unmappedItems(this.matrix, this.data, this.fiscalYear, this.format, LOCALE);
   }
 
+  /** Shown while deals are unmapped, and after a mapping (its Undo stays reachable). */
+  get hasUnmappedSection(): boolean {
+    return this.unmappedCount > 0 || this.mappedOnce;
+  }
+  private mappedOnce = false;
+
+  get notApplicable(): string[] {
+    return notApplicableKeys(this.data, this.fiscalYear);
+  }
+
   get unmappedCount(): number {
     return this.unmapped.length;
   }
@@ -375,14 +385,18 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   async handleMap(
     event: CustomEvent<{
       opportunityId: string;
-      buyingCenterId: string;
-      offeringId: string;
-      lastModified: string;
+      buyingCenterId: string | null;
+      offeringId: string | null;
+      lastModified: string | null;
     }>
   ): Promise<void> {
     if (!this.data) return;
+    // Undo sends no lastModified: the deal's own, as the mapping just saved it.
+    const current = this.data.opportunities.find((o) => o.id === event.detail.opportunityId);
+    const lastModified = event.detail.lastModified ?? current?.lastModified ?? null;
+    this.mappedOnce = true;
     await this.runAction(async () => {
-      const mapped = await mapOpportunity({ ...event.detail });
+      const mapped = await mapOpportunity({ ...event.detail, lastModified: lastModified as string });
       const data = this.data as WhitespaceData;
       this.setData({
         ...data,

@@ -75,8 +75,7 @@ describe('c-bant-gaps', () => {
   it('offers each gap its next step and a plan action', async () => {
     const el = mount(unverified());
     await flush();
-    const label = (g: HTMLElement, s: string) =>
-      (g.querySelector(s) as (HTMLElement & { label: string }) | null)?.label ?? null;
+    const label = (g: HTMLElement, s: string) => g.querySelector(s)?.textContent?.trim() ?? null;
     expect(label(gap(el, 'AUTHORITY_UNVERIFIED'), '.gap-action')).toBe('Add contact role');
     expect(label(gap(el, 'NEED_UNVERIFIED'), '.gap-action')).toBe('Write evidence');
     expect(label(gap(el, 'NEED_UNVERIFIED'), '.gap-plan')).toBe('Plan action');

@@ -439,13 +439,13 @@ describe('c-bant-panel', () => {
     }));
     bantAdapter.emit(data);
     await flush();
-    expect(rows(el)).toHaveLength(20);
+    expect(rows(el)).toHaveLength(10);
     expect((q(el, 'lightning-button.more') as HTMLElement & { label: string }).label).toBe(
-      'Show 20 more of 25'
+      'Show 10 more of 35'
     );
     q(el, 'lightning-button.more').click();
     await flush();
-    expect(rows(el)).toHaveLength(40);
+    expect(rows(el)).toHaveLength(20);
   });
 
   it("scores saved statuses with the org's settings until the refresh brings the formula value", async () => {
