@@ -32,6 +32,8 @@ export interface LayoutOptions<T extends OrgMember> {
   /** Compact only: vertical gap between stacked people (default 12) and most people per column (default 10). */
   stackGap?: number;
   maxStack?: number;
+  /** Compact only: room left of a column for its connector line (default 14). */
+  stackIndent?: number;
 }
 
 export interface LaidOutNode {
@@ -321,10 +323,10 @@ function layoutCompact<T extends OrgMember>(
     levelHeight,
     levelGap,
     stackPitch: maxHeight + stackGap,
-    indent: 20,
+    indent: options.stackIndent ?? 14,
     maxStack: Math.max(1, options.maxStack ?? 10)
   });
-  const { ids, parent, depth, x, y, spineX, turnY } = placed;
+  const { ids, parent, depth, x, y, spineX, turnY, stacked } = placed;
   const n = ids.length;
   let minX = Infinity;
   for (let i = 0; i < n; i++) {
@@ -371,10 +373,11 @@ function layoutCompact<T extends OrgMember>(
       edges.push({ fromId: m.id, toId: id, x1: cx, y1: m.y2, x2: (x1 + node.x2) / 2, y2: node.y1 });
     } else {
       const mid = (node.y1 + node.y2) / 2;
+      // Under a stacked manager the line leaves from their card's bottom, straight above the indent.
       edges.push({
         fromId: m.id,
         toId: id,
-        x1: cx,
+        x1: stacked[p] ? spineX[i] - minX : cx,
         y1: m.y2,
         x2: x1,
         y2: mid,
