@@ -270,15 +270,21 @@ function anchors<T extends OrgMember>(
 ): AnchorLookup {
   // Everyone drawn: every contact is its own anchor (no 10,000-entry identity map).
   if (!visibleSet) return { get: (id) => (forest.byId.has(id) ? id : undefined) };
-  const anchorOf = new Map<string, string | null>();
-  for (const id of forest.order) {
-    if (visibleSet.has(id)) anchorOf.set(id, id);
-    else {
-      const p = forest.parentOf.get(id) ?? null;
-      anchorOf.set(id, p === null ? null : (anchorOf.get(p) ?? null));
+  // Built on the first question: a layout asked only for its size (the opening view tries several)
+  // never walks the whole forest.
+  let anchorOf: Map<string, string | null> | null = null;
+  const build = (): Map<string, string | null> => {
+    const map = new Map<string, string | null>();
+    for (const id of forest.order) {
+      if (visibleSet.has(id)) map.set(id, id);
+      else {
+        const p = forest.parentOf.get(id) ?? null;
+        map.set(id, p === null ? null : (map.get(p) ?? null));
+      }
     }
-  }
-  return anchorOf;
+    return map;
+  };
+  return { get: (id) => (anchorOf ??= build()).get(id) };
 }
 
 /** The compact layout (compactLayout.ts) turned into the layout the chart draws. */
