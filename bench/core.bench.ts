@@ -9,6 +9,7 @@ import {
   buildMatrix,
   buildOrgForest,
   buildViewportIndex,
+  compactLayout,
   computeHeat,
   layoutOrgChart,
   nextMoves,
@@ -124,6 +125,26 @@ for (const shape of ORG_SHAPES) {
     ratioRuns,
     5
   );
+  // The placement alone (positions, as d3 returns them; no boxes, reporting lines or lookup maps).
+  const placement = measure(
+    () =>
+      compactLayout({
+        roots: forest.roots,
+        kidsOf: (id) => forest.childrenOf.get(id),
+        hasHiddenReports: () => false,
+        widthOf: () => 160,
+        heightOf: () => 56,
+        siblingGap: 16,
+        cousinGap: 32,
+        levelHeight: 104,
+        levelGap: 48,
+        stackPitch: 68,
+        indent: 20,
+        maxStack: 10
+      }),
+    ratioRuns,
+    5
+  );
   const ratioCpu = ours.cpu / plain.cpu;
   console.log(
     JSON.stringify({
@@ -136,6 +157,8 @@ for (const shape of ORG_SHAPES) {
       ratio: round(ours.median / plain.median),
       ratio_cpu: round(ratioCpu),
       ratio_of_min: round(ours.min / plain.min),
+      placement_only_cpu_ms: round(placement.cpu),
+      placement_only_ratio_cpu: round(placement.cpu / plain.cpu),
       target_ratio_cpu: 1,
       runs: ratioRuns,
       load_avg_1m: round(loadavg()[0]),

@@ -1,6 +1,8 @@
 /**
  * The compact org chart layout (as d3-org-chart's compact mode and most org-chart tools draw it):
  * people without reports hang in a column under their manager, and only managers spread sideways.
+ * A small team (a manager whose reports have none, fitting one column) stacks as a block: the manager
+ * in the column, their team indented below them.
  * A tidy tree gives every person a slot on the bottom row, so 8,000 individual contributors make a
  * chart a million pixels wide; stacked, a team of six takes one card's width.
  *
@@ -49,6 +51,8 @@ export interface CompactPlacement {
   spineX: Float64Array;
   /** y where a manager's connector turns sideways (between the manager and the level below); by index. */
   turnY: Float64Array;
+  /** 0: on a level of the tree; 1: stacked in a column; 2: stacked, indented under a stacked manager. */
+  stacked: Uint8Array;
 }
 
 /** A subtree's outline: per level (stored bottom level first), leftmost and rightmost x, plus `off`. */
@@ -111,6 +115,12 @@ export function compactLayout(p: CompactInput): CompactPlacement {
   // One kidsOf call per person: a person's drawn reports are looked up when their manager is walked.
   const isLeaf = (id: string, kids: readonly string[] | undefined): boolean =>
     (!kids || kids.length === 0) && !p.hasHiddenReports(id);
+  /** Reports that fit one column with their manager and have no reports themselves. */
+  const isTeam = (kids: readonly string[] | undefined): boolean => {
+    if (!kids || kids.length === 0 || kids.length + 1 > p.maxStack) return false;
+    for (const g of kids) if (!isLeaf(g, p.kidsOf(g))) return false;
+    return true;
+  };
   for (let r = p.roots.length - 1; r >= 0; r--) {
     todoId.push(p.roots[r]);
     todoParent.push(-1);
@@ -131,12 +141,20 @@ export function compactLayout(p: CompactInput): CompactPlacement {
     let column: number[] | null = null;
     let cols: number[][] | undefined;
     const firstRest = todoId.length;
+    const room = (rows: number): number[] => {
+      if (!column || column.length + rows > p.maxStack) (cols ??= []).push((column = []));
+      return column;
+    };
     for (let k = 0; k < kids.length; k++) {
       const kid = kids[k];
       const grandKids = p.kidsOf(kid);
-      if (isLeaf(kid, grandKids)) {
-        if (!column || column.length >= p.maxStack) (cols ??= []).push((column = []));
-        column.push(add(kid, i, 1));
+      if (isLeaf(kid, grandKids)) room(1).push(add(kid, i, 1));
+      else if (isTeam(grandKids as readonly string[])) {
+        // A manager whose reports all have none: the team stacks as a block, indented under them.
+        const col = room(1 + (grandKids as readonly string[]).length);
+        const head = add(kid, i, 1);
+        col.push(head);
+        for (const g of grandKids as readonly string[]) col.push(add(g, head, 2));
       } else {
         todoId.push(kid);
         todoParent.push(i);
@@ -161,7 +179,10 @@ export function compactLayout(p: CompactInput): CompactPlacement {
 
   const columnWidth = (col: number[]): number => {
     let w = 0;
-    for (const i of col) if (width[i] > w) w = width[i];
+    for (const i of col) {
+      const right = width[i] + (stacked[i] === 2 ? p.indent : 0);
+      if (right > w) w = right;
+    }
     return w + p.indent;
   };
   const columnContour = (col: number[], w: number): Contour => {
@@ -235,9 +256,17 @@ export function compactLayout(p: CompactInput): CompactPlacement {
     const spine = manager >= 0 ? cx - w / 2 + p.indent / 2 : NaN;
     for (let k = 0; k < col.length; k++) {
       const j = col[k];
-      x[j] = left + width[j] / 2;
       y[j] = top + k * p.stackPitch;
-      spineX[j] = spine;
+      if (stacked[j] === 2) {
+        // A team member: indented under their manager (the row above them), on the manager's own line.
+        const head = parent[j];
+        x[j] = left + p.indent + width[j] / 2;
+        spineX[j] = left + p.indent / 2;
+        turnY[head] = y[head] + p.heightOf(ids[head]);
+      } else {
+        x[j] = left + width[j] / 2;
+        spineX[j] = spine;
+      }
     }
   };
   loose.forEach((col, k) => stackColumn(col, offsets[rootIdx.length + k], 0, -1));
@@ -257,5 +286,5 @@ export function compactLayout(p: CompactInput): CompactPlacement {
       turnY[i] = (y[i] + p.heightOf(ids[i]) + (band[i] + 1) * p.levelHeight) / 2;
     }
   }
-  return { ids, parent, depth, x, y, spineX, turnY };
+  return { ids, parent, depth, x, y, spineX, turnY, stacked };
 }

@@ -32,6 +32,8 @@ export interface LayoutOptions<T extends OrgMember> {
   /** Compact only: vertical gap between stacked people (default 12) and most people per column (default 10). */
   stackGap?: number;
   maxStack?: number;
+  /** Compact only: room left of a column for its connector line (default 14). */
+  stackIndent?: number;
 }
 
 export interface LaidOutNode {
@@ -268,15 +270,21 @@ function anchors<T extends OrgMember>(
 ): AnchorLookup {
   // Everyone drawn: every contact is its own anchor (no 10,000-entry identity map).
   if (!visibleSet) return { get: (id) => (forest.byId.has(id) ? id : undefined) };
-  const anchorOf = new Map<string, string | null>();
-  for (const id of forest.order) {
-    if (visibleSet.has(id)) anchorOf.set(id, id);
-    else {
-      const p = forest.parentOf.get(id) ?? null;
-      anchorOf.set(id, p === null ? null : (anchorOf.get(p) ?? null));
+  // Built on the first question: a layout asked only for its size (the opening view tries several)
+  // never walks the whole forest.
+  let anchorOf: Map<string, string | null> | null = null;
+  const build = (): Map<string, string | null> => {
+    const map = new Map<string, string | null>();
+    for (const id of forest.order) {
+      if (visibleSet.has(id)) map.set(id, id);
+      else {
+        const p = forest.parentOf.get(id) ?? null;
+        map.set(id, p === null ? null : (map.get(p) ?? null));
+      }
     }
-  }
-  return anchorOf;
+    return map;
+  };
+  return { get: (id) => (anchorOf ??= build()).get(id) };
 }
 
 /** The compact layout (compactLayout.ts) turned into the layout the chart draws. */
@@ -321,10 +329,10 @@ function layoutCompact<T extends OrgMember>(
     levelHeight,
     levelGap,
     stackPitch: maxHeight + stackGap,
-    indent: 20,
+    indent: options.stackIndent ?? 14,
     maxStack: Math.max(1, options.maxStack ?? 10)
   });
-  const { ids, parent, depth, x, y, spineX, turnY } = placed;
+  const { ids, parent, depth, x, y, spineX, turnY, stacked } = placed;
   const n = ids.length;
   let minX = Infinity;
   for (let i = 0; i < n; i++) {
@@ -371,10 +379,11 @@ function layoutCompact<T extends OrgMember>(
       edges.push({ fromId: m.id, toId: id, x1: cx, y1: m.y2, x2: (x1 + node.x2) / 2, y2: node.y1 });
     } else {
       const mid = (node.y1 + node.y2) / 2;
+      // Under a stacked manager the line leaves from their card's bottom, straight above the indent.
       edges.push({
         fromId: m.id,
         toId: id,
-        x1: cx,
+        x1: stacked[p] ? spineX[i] - minX : cx,
         y1: m.y2,
         x2: x1,
         y2: mid,

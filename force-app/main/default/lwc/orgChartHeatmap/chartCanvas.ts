@@ -6,12 +6,15 @@ import {
   DEFAULT_CANVAS,
   fitTransform,
   keyPan,
+  MINIMAP_BOX,
   MINIMAP_FROM,
   minimapFrame,
+  type MinimapFrame,
   minimapPath,
   minimapWindow,
   panIntoView,
   readableRoom,
+  topView,
   viewRect,
   zoomAt,
   ZOOM_STEP
@@ -87,8 +90,7 @@ export class OrgChartCanvas extends LightningElement {
    * canvas (at least the App Builder's "Levels shown").
    */
   protected openView(): void {
-    if (this.vm)
-      openToFit(this.vm, readableRoom({ width: this.viewportWidth, height: this.heightValue }));
+    if (this.vm) openToFit(this.vm, readableRoom({ width: this.viewportWidth, height: this.heightValue }));
     this.version++;
     this.fit(true);
   }
@@ -175,21 +177,32 @@ export class OrgChartCanvas extends LightningElement {
     this.refreshView();
   }
 
+  /** Back to the top of the tree at the current zoom (after everyone was expanded). */
+  protected showTop(): void {
+    if (!this.vm) return;
+    const root = this.vm.firstVisibleId ? this.vm.nodeBox(this.vm.firstVisibleId) : undefined;
+    const t = topView(this.scale, this.vm.size.width, this.viewportWidth, root);
+    this.tx = t.tx;
+    this.ty = t.ty;
+    this.refreshView();
+  }
+
   // ---- minimap ----
   get showMinimap(): boolean {
     return !!this.vm && this.vm.visibleCount > MINIMAP_FROM;
   }
 
-  private get mapFrame(): { scale: number; width: number; height: number } {
+  private get mapFrame(): MinimapFrame {
     const size = this.vm?.size ?? { width: 0, height: 0 };
-    return this.memoised('mapFrame', [size.width, size.height], () => minimapFrame(size));
+    const box = { width: Math.min(MINIMAP_BOX.width, this.viewportWidth / 2), height: MINIMAP_BOX.height };
+    return this.memoised('mapFrame', [size.width, size.height, box.width], () => minimapFrame(size, box));
   }
 
   get minimapPath(): string {
     const frame = this.mapFrame;
     // Once per layout (the view model's revision changes with every relayout and recolour).
-    return this.memoised('mapPath', [this.vm?.layoutNodes, frame.scale], () =>
-      minimapPath(this.vm?.layoutNodes ?? [], frame.scale)
+    return this.memoised('mapPath', [this.vm?.layoutNodes, frame], () =>
+      minimapPath(this.vm?.layoutNodes ?? [], frame)
     );
   }
 
@@ -202,8 +215,7 @@ export class OrgChartCanvas extends LightningElement {
   }
 
   get minimapWindow(): { x1: number; y1: number; x2: number; y2: number } {
-    const f = this.mapFrame;
-    return minimapWindow(this, { width: this.viewportWidth, height: this.viewportHeight }, f.scale, f);
+    return minimapWindow(this, { width: this.viewportWidth, height: this.viewportHeight }, this.mapFrame);
   }
 
   get drawnCount(): number {
@@ -212,8 +224,8 @@ export class OrgChartCanvas extends LightningElement {
 
   /** Minimap click: centre the chart on that point. */
   handleMinimapNavigate(event: CustomEvent<{ x: number; y: number }>): void {
-    const s = this.mapFrame.scale;
-    const pan = centreOn(this, event.detail.x / s, event.detail.y / s, {
+    const f = this.mapFrame;
+    const pan = centreOn(this, event.detail.x / f.sx, event.detail.y / f.sy, {
       width: this.viewportWidth,
       height: this.viewportHeight
     });

@@ -259,7 +259,8 @@ export default class OrgChartHeatmap extends OrgChartFilters {
   handleExpandAll(): void {
     this.vm?.expandAll();
     this.changed();
-    this.growCanvas();
+    // Back to the top of the tree (the old pan may point into the middle of nowhere).
+    this.showTop();
   }
 
   // ---- side panel ----

@@ -1,6 +1,7 @@
 /**
  * Keyboard moves along the drawn org chart: up to the manager, down to the first report, left and right
- * to colleagues (drawn roots count as colleagues of each other). Pure functions of the layout.
+ * to colleagues (drawn roots count as colleagues of each other); in a stacked column up and down move to
+ * the colleague above or below. Pure functions of the layout.
  */
 import type { OrgLayout } from 'c/keyplanCore';
 
@@ -29,10 +30,15 @@ export function neighbour(
   const drawnChildren = (of: string): string[] =>
     (childrenOf.get(of) ?? []).filter((k) => layout.nodeById.has(k));
   const parent = node.parentId !== null && layout.nodeById.has(node.parentId) ? node.parentId : null;
-  if (direction === 'up') return parent;
-  if (direction === 'down') return drawnChildren(id)[0] ?? null;
   const siblings = parent === null ? drawnRoots(layout) : drawnChildren(parent);
   const i = siblings.indexOf(id);
+  // In a stacked column (compact chart) up and down also move to the colleague above or below.
+  const stackedWith = (j: number, below: boolean): string | null => {
+    const other = j >= 0 && j < siblings.length ? layout.nodeById.get(siblings[j]) : undefined;
+    return other && other.x1 === node.x1 && other.y1 > node.y1 === below ? other.id : null;
+  };
+  if (direction === 'up') return stackedWith(i - 1, false) ?? parent;
+  if (direction === 'down') return drawnChildren(id)[0] ?? stackedWith(i + 1, true);
   const j = direction === 'left' ? i - 1 : i + 1;
   return j >= 0 && j < siblings.length ? siblings[j] : null;
 }

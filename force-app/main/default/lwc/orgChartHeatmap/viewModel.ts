@@ -205,13 +205,7 @@ export class OrgChartViewModel {
 
   /** Re-runs the layout of what is visible and rebuilds the viewport index. */
   private relayout(): void {
-    this.layoutResult = layoutOrgChart(this.forest, {
-      collapsed: this.collapsed,
-      focus: this.focus,
-      nodeSize: this.sizeOf,
-      levelGap: 56,
-      compact: true
-    });
+    this.layoutResult = this.layoutWith(this.collapsed);
     const merged = mergeParallel(placeLinks(this.layoutResult, this.shownLinks, 'attach').placed);
     this.placed = merged.placed;
     this.linkCount = merged.counts;
@@ -222,6 +216,12 @@ export class OrgChartViewModel {
   /** The drawn people with their boxes (for the minimap). */
   get layoutNodes(): readonly LaidOutNode[] {
     return this.layoutResult.nodes;
+  }
+
+  /** The chart's layout with `collapsed` (boxes only: the opening view tries several, see openView.ts). */
+  layoutWith(collapsed: ReadonlySet<string>): OrgLayout {
+    const options = { collapsed, focus: this.focus, nodeSize: this.sizeOf, levelGap: 56, compact: true };
+    return layoutOrgChart(this.forest, options);
   }
 
   /** Lays the chart out again after `collapsed` was changed directly (see openView.ts). */

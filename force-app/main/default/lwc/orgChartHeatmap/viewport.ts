@@ -59,15 +59,23 @@ export function fitTransform(
     width && height ? Math.min(1, (viewportWidth - PAD * 2) / width, (canvasHeight - PAD * 2) / height) : 1;
   if (readable) s = Math.max(s, Math.min(1, READABLE_SCALE));
   const scale = Math.max(MIN_SCALE, s);
-  let tx: number;
-  if (width * scale <= viewportWidth - PAD * 2) {
-    tx = (viewportWidth - width * scale) / 2;
-  } else {
-    // Too wide to show whole: centre the top of the tree (the first root) and let the user pan.
-    const cx = root ? (root.x1 + root.x2) / 2 : width / 2;
-    tx = viewportWidth / 2 - cx * scale;
-  }
-  return { scale, tx, ty: PAD, canvasHeight };
+  return { ...topView(scale, width, viewportWidth, root), canvasHeight };
+}
+
+/**
+ * The top of the tree at `scale`: centred when the chart is narrower than the viewport, else the first
+ * root (`root`) centred and the rest a pan away.
+ */
+export function topView(
+  scale: number,
+  width: number,
+  viewportWidth: number,
+  root: Rect | undefined
+): Transform {
+  if (width * scale <= viewportWidth - PAD * 2)
+    return { scale, tx: (viewportWidth - width * scale) / 2, ty: PAD };
+  const cx = root ? (root.x1 + root.x2) / 2 : width / 2;
+  return { scale, tx: viewportWidth / 2 - cx * scale, ty: PAD };
 }
 
 /** The layout size that fits a `screen` at the readable zoom (what the opening view may show). */
@@ -106,29 +114,42 @@ export function neededCanvas(layoutHeight: number, scale: number): number {
 
 /** The chart gets a minimap above this many drawn people. */
 export const MINIMAP_FROM = 300;
-/** The minimap's box on screen. */
-export const MINIMAP_BOX: Screen = Object.freeze({ width: 240, height: 120 });
+/** The minimap's box on screen (at most; never wider than half the canvas). */
+export const MINIMAP_BOX: Screen = Object.freeze({ width: 480, height: 96 });
 
-/** The minimap's scale (layout to minimap pixels) and size for a `size` chart in `box`. */
+/** Layout to minimap pixels, per axis, and the minimap's size. */
+export interface MinimapFrame {
+  sx: number;
+  sy: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The minimap of a `size` chart: it fills `box`, each axis scaled on its own. A compact chart of
+ * 10,000 people is ~200 times wider than tall: drawn to one scale it would be a one-pixel strip.
+ */
 export function minimapFrame(
   size: { width: number; height: number },
   box: Screen = MINIMAP_BOX
-): { scale: number; width: number; height: number } {
-  if (!size.width || !size.height) return { scale: 1, width: 0, height: 0 };
-  const scale = Math.min(box.width / size.width, box.height / size.height);
-  return { scale, width: size.width * scale, height: size.height * scale };
+): MinimapFrame {
+  if (!size.width || !size.height) return { sx: 1, sy: 1, width: 0, height: 0 };
+  // A chart smaller than the box keeps its own size on that axis.
+  const width = Math.min(box.width, size.width);
+  const height = Math.min(box.height, size.height);
+  return { sx: width / size.width, sy: height / size.height, width, height };
 }
 
 /**
  * The drawn people as one SVG path of small squares in minimap pixels: one `cell`-sized square per
  * occupied cell, so 10,000 people are a few hundred squares in a single element.
  */
-export function minimapPath(nodes: readonly LaidOutNode[], mapScale: number, cell = 2): string {
+export function minimapPath(nodes: readonly LaidOutNode[], frame: MinimapFrame, cell = 2): string {
   const seen = new Set<number>();
   const parts: string[] = [];
   for (const n of nodes) {
-    const gx = Math.floor(((n.x1 + n.x2) * 0.5 * mapScale) / cell);
-    const gy = Math.floor(((n.y1 + n.y2) * 0.5 * mapScale) / cell);
+    const gx = Math.floor(((n.x1 + n.x2) * 0.5 * frame.sx) / cell);
+    const gy = Math.floor(((n.y1 + n.y2) * 0.5 * frame.sy) / cell);
     const key = gx * 65536 + gy;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -138,16 +159,11 @@ export function minimapPath(nodes: readonly LaidOutNode[], mapScale: number, cel
 }
 
 /** The part of the chart on screen, as a rectangle in minimap pixels (clipped to the map). */
-export function minimapWindow(
-  t: Transform,
-  screen: Screen,
-  mapScale: number,
-  map: { width: number; height: number }
-): Rect {
-  const x1 = Math.max(0, (-t.tx / t.scale) * mapScale);
-  const y1 = Math.max(0, (-t.ty / t.scale) * mapScale);
-  const x2 = Math.min(map.width, ((screen.width - t.tx) / t.scale) * mapScale);
-  const y2 = Math.min(map.height, ((screen.height - t.ty) / t.scale) * mapScale);
+export function minimapWindow(t: Transform, screen: Screen, frame: MinimapFrame): Rect {
+  const x1 = Math.max(0, (-t.tx / t.scale) * frame.sx);
+  const y1 = Math.max(0, (-t.ty / t.scale) * frame.sy);
+  const x2 = Math.min(frame.width, ((screen.width - t.tx) / t.scale) * frame.sx);
+  const y2 = Math.min(frame.height, ((screen.height - t.ty) / t.scale) * frame.sy);
   return { x1, y1, x2: Math.max(x1, x2), y2: Math.max(y1, y2) };
 }
 

@@ -30,7 +30,7 @@ function checkGeometry(l: ReturnType<typeof layoutOrgChart>): void {
     if (e.viaX !== undefined) {
       // Into a stacked card: the column's line runs left of the card and below the manager.
       expect(e.viaX).toBeLessThan(r.x1);
-      expect(e.viaY!).toBeGreaterThan(m.y2);
+      expect(e.viaY!).toBeGreaterThanOrEqual(m.y2);
       expect(e.viaY!).toBeLessThan(r.y1);
       expect(e.x2).toBe(r.x1);
     }
@@ -80,12 +80,29 @@ describe('compact layout', () => {
     checkGeometry(l);
     const xs = new Set(Array.from({ length: 14 }, (_, i) => l.nodeById.get(`cto-${i}`)!.x1));
     expect(xs.size).toBe(2);
-    // A report that leads a team is not stacked: it stands on the level below its manager.
+    // The CTO leads 14 people: too many for one column, so the CTO stays on the tree's level.
+    expect(l.nodeById.get('cto')!.y1).toBe(56 + 48);
+    expect(l.edges.find((e) => e.toId === 'cto')!.viaX).toBeUndefined();
+  });
+
+  it('stacks a small team as a block: its manager in the column, the team indented below them', () => {
+    const l = layoutOrgChart(forest, { compact: true, maxStack: 10 });
     const lead = l.nodeById.get('lead')!;
-    const cto = l.nodeById.get('cto')!;
-    expect(lead.y1).toBe(l.nodeById.get('cfo')!.y1 + (cto.y1 - l.nodeById.get('ceo')!.y1));
-    expect(l.edges.find((e) => e.toId === 'lead')!.viaX).toBeUndefined();
-    expect(l.edges.find((e) => e.toId === 'lead-0')!.viaX).toBeDefined();
+    const members = [0, 1, 2].map((i) => l.nodeById.get(`lead-${i}`)!);
+    expect(l.edges.find((e) => e.toId === 'lead')!.viaX).toBeDefined();
+    for (const [k, m] of members.entries()) {
+      expect(m.x1).toBe(lead.x1 + 14);
+      expect(m.y1).toBeGreaterThan(k === 0 ? lead.y2 : members[k - 1].y2);
+      const e = l.edges.find((x) => x.toId === m.id)!;
+      // The team's line leaves the manager's card bottom left of the indent and runs into each card.
+      expect([e.x1, e.y1, e.viaY]).toEqual([e.viaX, lead.y2, lead.y2]);
+      expect(e.viaX!).toBeGreaterThan(lead.x1);
+      expect(e.viaX!).toBeLessThan(m.x1);
+    }
+    // Without room for the whole team in one column, the manager stays on the tree's level.
+    const tight = layoutOrgChart(forest, { compact: true, maxStack: 3 });
+    checkGeometry(tight);
+    expect(tight.edges.find((e) => e.toId === 'lead')!.viaX).toBeUndefined();
   });
 
   it('is narrower than the tidy tree and keeps collapse, focus and link anchors working', () => {

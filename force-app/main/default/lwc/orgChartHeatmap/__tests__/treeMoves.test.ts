@@ -41,4 +41,20 @@ describe('orgChartHeatmap keyboard moves', () => {
     expect(neighbour(layout, childrenOf, 'r0', 'left')).toBeNull();
     expect(neighbour(layout, childrenOf, 'hidden', 'up')).toBeNull();
   });
+
+  it('moves up and down a stacked column to the colleague above or below', () => {
+    const at = (id: string, x: number, y: number): LaidOutNode => ({ ...box(id, 'm', x), y1: y, y2: y + 10 });
+    // m leads a column s1, s2, s3 (same left edge, one below the other) and a manager t beside it.
+    const column = [box('m', null, 0), at('s1', 0, 50), at('s2', 0, 70), at('s3', 0, 90), at('t', 40, 50)];
+    const stack = { nodes: column, nodeById: new Map(column.map((n) => [n.id, n])) };
+    const kids = new Map([['m', ['s1', 's2', 's3', 't']]]);
+    expect(neighbour(stack, kids, 's1', 'down')).toBe('s2');
+    expect(neighbour(stack, kids, 's2', 'down')).toBe('s3');
+    expect(neighbour(stack, kids, 's3', 'down')).toBeNull();
+    expect(neighbour(stack, kids, 's3', 'up')).toBe('s2');
+    expect(neighbour(stack, kids, 's1', 'up')).toBe('m');
+    // t stands beside the column: up is its manager, not the colleague to its left.
+    expect(neighbour(stack, kids, 't', 'up')).toBe('m');
+    expect(neighbour(stack, kids, 's3', 'right')).toBe('t');
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  topView,
   centreOn,
   keyPan,
   minimapFrame,
@@ -50,6 +51,15 @@ describe('orgChartHeatmap viewport maths', () => {
     );
   });
 
+  it('shows the top of the tree at a zoom: centred when narrow, else on the first root', () => {
+    expect(topView(0.5, 1000, 1000, undefined)).toEqual({ scale: 0.5, tx: 250, ty: PAD });
+    expect(topView(1, 5000, 1000, { x1: 100, y1: 0, x2: 300, y2: 50 })).toEqual({
+      scale: 1,
+      tx: 300,
+      ty: PAD
+    });
+  });
+
   it('gives the layout room that fits the screen at the readable zoom', () => {
     expect(readableRoom({ width: 1000, height: 640 })).toEqual({
       width: (1000 - PAD * 2) / READABLE_SCALE,
@@ -57,22 +67,24 @@ describe('orgChartHeatmap viewport maths', () => {
     });
   });
 
-  it('scales the minimap to its box and draws one square per occupied cell', () => {
-    const frame = minimapFrame({ width: 24000, height: 1200 });
-    expect(frame).toEqual({ scale: 0.01, width: 240, height: 12 });
-    expect(minimapFrame({ width: 0, height: 10 })).toEqual({ scale: 1, width: 0, height: 0 });
+  it('fills the minimap box, each axis on its own scale, and draws one square per occupied cell', () => {
+    const frame = minimapFrame({ width: 48000, height: 960 });
+    expect(frame).toEqual({ sx: 0.01, sy: 0.1, width: 480, height: 96 });
+    // A chart smaller than the box keeps its size on that axis.
+    expect(minimapFrame({ width: 200, height: 9600 })).toEqual({ sx: 1, sy: 0.01, width: 200, height: 96 });
+    expect(minimapFrame({ width: 0, height: 10 })).toEqual({ sx: 1, sy: 1, width: 0, height: 0 });
     const box = (x1: number, y1: number) => ({ x1, y1, x2: x1 + 100, y2: y1 + 50 }) as never;
     // Two people share the first 2-pixel cell, the third is far right: two squares.
-    expect(minimapPath([box(0, 0), box(60, 0), box(23000, 1000)], 0.01)).toBe('M0 0h2v2h-2zM230 10h2v2h-2z');
+    expect(minimapPath([box(0, 0), box(60, 0), box(47000, 900)], frame)).toBe('M0 2h2v2h-2zM470 92h2v2h-2z');
   });
 
   it('frames the part on screen on the minimap, clipped to the map', () => {
-    const map = { width: 240, height: 12 };
-    expect(minimapWindow({ scale: 0.5, tx: -1000, ty: 0 }, { width: 800, height: 600 }, 0.01, map)).toEqual({
+    const frame = { sx: 0.01, sy: 0.1, width: 480, height: 96 };
+    expect(minimapWindow({ scale: 0.5, tx: -1000, ty: 0 }, { width: 800, height: 600 }, frame)).toEqual({
       x1: 20,
       y1: 0,
       x2: 36,
-      y2: 12
+      y2: 96
     });
   });
 
