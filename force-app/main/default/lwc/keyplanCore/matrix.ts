@@ -200,7 +200,9 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         cells: input.cells,
         opportunities: input.opportunities,
         wonIndex,
-        pipelineIndex
+        pipelineIndex,
+        potentialIndex: MEASURE_KEYS.indexOf('potential'),
+        competitiveIndex: MEASURE_KEYS.indexOf('competitive')
       }),
       ...totals,
       comparedWith: compare ? fy - 1 : null,

@@ -161,6 +161,11 @@ describe('buildMatrix', () => {
       status: 'unassessed',
       rolled: { won: 1500, pipeline: 400, potential: 0, competitive: 0 }
     });
+    // The division has no assessment of its own: its sub-centers' potential says what it is.
+    expect(cellAt(m, 2025, 'div', 'data')).toMatchObject({
+      status: 'unassessed',
+      rolledStatus: 'competitor'
+    });
     expect(cellAt(m, 2024, 'eu', 'cloud')?.change).toBeNull();
     expect(cellAt(m, 2025, 'nope', 'cloud')).toBeUndefined();
     expect(buildMatrix(input, { weighted: true }).years[1].cells[1 * 2 + 0].pipeline).toBe(100);
