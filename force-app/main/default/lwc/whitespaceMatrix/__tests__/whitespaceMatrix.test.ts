@@ -249,6 +249,15 @@ describe('c-whitespace-matrix', () => {
     expect(el.shadowRoot!.querySelector('.year-note')!.textContent).toBe(
       'Changes: FY2025 won against FY2024 won.'
     );
+    // Sort rows by name: the top level is alphabetical, sub-centers stay under their division.
+    const sort = el.shadowRoot!.querySelector('lightning-combobox.row-sort')!;
+    sort.dispatchEvent(new CustomEvent('change', { detail: { value: 'name' } }));
+    await flush();
+    const heads = [...gridRoot(el).querySelectorAll('.bodyrows .bcname')].map((n) => n.textContent);
+    expect(heads[0]).toBe('Commercial Aircraft');
+    expect(heads[1]).toBe('Commercial Aircraft Asia-Pacific');
+    sort.dispatchEvent(new CustomEvent('change', { detail: { value: 'order' } }));
+    await flush();
     expect(cell(el, 9, 1).dataset.status).toBe('unassessed');
     expect(cell(el, 9, 1).querySelector('.state-text')!.textContent).toBe('Not assessed');
   });
