@@ -62,8 +62,8 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   @api defaultFiscalYear?: number = undefined;
   /** Weight open pipeline by probability (design attribute). */
   @api weightedPipeline = false;
-  /** Height of the scrolling matrix in px (design attribute). */
-  @api matrixHeight = 560;
+  /** Height of the scrolling matrix in px; 0 (default) uses the window's height (design attribute). */
+  @api matrixHeight = 0;
 
   selectedYear?: number = undefined;
   wiredResult?: WireResult<WhitespaceData> = undefined;
