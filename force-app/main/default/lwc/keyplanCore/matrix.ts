@@ -51,6 +51,9 @@ export interface MatrixYear {
   closed: boolean;
   /** Indexes into `cells` of the cells with whitespace or competitive potential, ascending (next moves). */
   potentialCells: number[];
+  /** Parallel to potentialCells: whitespace + competitive potential, and the competitive part. */
+  potentialAmounts: number[];
+  competitiveAmounts: number[];
   columnTotals: Money3[];
   unmapped: Money3 & { opportunityIds: string[] };
   /** Everything, unmapped included. */
@@ -200,12 +203,16 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         cells: input.cells,
         opportunities: input.opportunities,
         wonIndex,
-        pipelineIndex
+        pipelineIndex,
+        potentialIndex: MEASURE_KEYS.indexOf('potential'),
+        competitiveIndex: MEASURE_KEYS.indexOf('competitive')
       }),
       ...totals,
       comparedWith: compare ? fy - 1 : null,
       closed,
       potentialCells: placed.potentialCells[y],
+      potentialAmounts: placed.potentialAmounts[y],
+      competitiveAmounts: placed.competitiveAmounts[y],
       unmapped: placed.unmapped[y],
       goal: plan?.revenueGoal ?? null,
       mining: {

@@ -215,8 +215,11 @@ export interface Placed {
   dealsAt: Uint8Array;
   /** Index into input.cells of the assessed cell at each index, -1 for none. */
   landscapeAt: Int32Array;
-  /** Per year: the cell indexes (row * nCols + col) with whitespace or competitive potential, ascending. */
+  /** Per year: the cell indexes (row * nCols + col) with whitespace or competitive potential, ascending, once each. */
   potentialCells: number[][];
+  /** Per year, parallel to potentialCells: the cell's whitespace + competitive potential, and its competitive part. */
+  potentialAmounts: number[][];
+  competitiveAmounts: number[][];
   /** Opportunity ids per index as linked lists in opportunity order (head/next, -1 ends). */
   head: Int32Array;
   next: Int32Array;
@@ -271,7 +274,23 @@ export function placeMoney(
     if (CP >= 0) money[CP][at] = p.competitive;
     if (p.whitespace > 0 || p.competitive > 0) potentialCells[y].push(r * nCols + k);
   });
-  for (const list of potentialCells) list.sort((a, b) => a - b);
+  const potentialAmounts: number[][] = years.map(() => []);
+  const competitiveAmounts: number[][] = years.map(() => []);
+  potentialCells.forEach((list, y) => {
+    list.sort((a, b) => a - b);
+    const kept: number[] = [];
+    for (const i of list) {
+      if (kept.length && kept[kept.length - 1] === i) continue; // a duplicate landscape row
+      const at = y * nCells + i;
+      const comp = CP >= 0 ? money[CP][at] : 0;
+      const amount = (WS >= 0 ? money[WS][at] : 0) + comp;
+      if (amount <= 0) continue;
+      kept.push(i);
+      potentialAmounts[y].push(amount);
+      competitiveAmounts[y].push(comp);
+    }
+    potentialCells[y] = kept;
+  });
 
   const head = new Int32Array(N).fill(-1);
   const tail = new Int32Array(N).fill(-1);
@@ -319,5 +338,18 @@ export function placeMoney(
     const g = c.oppMining[i] ? mining : farming;
     g[y * 2 + (kind === WON ? 0 : 1)] += value;
   }
-  return { money, dealsAt, landscapeAt, potentialCells, head, next, unmappedList, unmapped, mining, farming };
+  return {
+    money,
+    dealsAt,
+    landscapeAt,
+    potentialCells,
+    potentialAmounts,
+    competitiveAmounts,
+    head,
+    next,
+    unmappedList,
+    unmapped,
+    mining,
+    farming
+  };
 }

@@ -94,6 +94,23 @@ export interface YearCellsInput {
   opportunities: readonly MatrixOpportunity[];
   wonIndex: number;
   pipelineIndex: number;
+  potentialIndex: number;
+  competitiveIndex: number;
+}
+
+/**
+ * The state a parent row shows with its sub-centers: its own assessment, else what its sub-centers'
+ * potential says (competitor over whitespace), so a division is not "Not assessed" above assessed cells.
+ */
+export function rolledState(
+  own: LandscapeCellDto['state'] | null,
+  competitive: number,
+  potential: number
+): LandscapeCellDto['state'] | null {
+  if (own && own !== 'Unassessed') return own;
+  if (competitive > 0) return 'Competitor';
+  if (potential > 0) return 'Whitespace';
+  return own;
 }
 
 /** The lazily built cells of one year. */
@@ -102,6 +119,8 @@ export function yearCells(input: YearCellsInput): MatrixCell[] {
   const base = y * nCells;
   const { money, dealsAt, landscapeAt, head, next } = placed;
   const wonA = money[input.wonIndex];
+  const rolledPot = rolled.money[input.potentialIndex];
+  const rolledComp = rolled.money[input.competitiveIndex];
   const pipeA = money[input.pipelineIndex];
   const [hasWon, hasOpen, moneyOf] = [HAS_WON, HAS_OPEN, moneyAt];
   const idsAt = (at: number): string[] => {
@@ -128,7 +147,11 @@ export function yearCells(input: YearCellsInput): MatrixCell[] {
       change: compare ? yearChange(before, now, closed) : null,
       changeAmount: compare ? now - before : null,
       rolled: moneyOf(rolled.money, at),
-      rolledStatus: cellStatus(state, (rd & hasWon) !== 0, (rd & hasOpen) !== 0)
+      rolledStatus: cellStatus(
+        rolledState(state, rolledComp[at], rolledPot[at]),
+        (rd & hasWon) !== 0,
+        (rd & hasOpen) !== 0
+      )
     };
   };
   return lazyCells(nCells, makeCell);

@@ -143,9 +143,10 @@ function peopleByCenter(
 }
 
 interface Scored {
+  /** Cell index in the year (row * nCols + col). */
+  i: number;
   r: number;
   k: number;
-  cell: MatrixCell;
   potential: number;
   reach: number;
   risk: number;
@@ -199,16 +200,14 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
   if (!year) return [];
   const format = options.format ?? compactMoney;
   const nCols = matrix.columns.length;
-  const candidates: { r: number; k: number; cell: MatrixCell; potential: number }[] = [];
-  // A landscape cell may be counted twice (a duplicate row): each cell index is taken once.
-  let last = -1;
-  for (const i of year.potentialCells) {
-    if (i === last) continue;
-    last = i;
-    const cell = year.cells[i];
-    const potential = cell.potential + cell.competitive;
-    if (potential > 0) candidates.push({ r: Math.floor(i / nCols), k: i % nCols, cell, potential });
-  }
+  // Candidates from the year's list of cells with potential: no cell object is built until a move is kept.
+  const candidates = year.potentialCells.map((i, n) => ({
+    i,
+    r: Math.floor(i / nCols),
+    k: i % nCols,
+    potential: year.potentialAmounts[n],
+    competitive: year.competitiveAmounts[n]
+  }));
   if (!candidates.length) return [];
   const people = peopleByCenter(matrix, input.contacts);
   const keyIds = new Set<string>();
@@ -244,10 +243,10 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
     const { reach, p } = centerOf(c.r);
     const risk = Math.min(
       RISK_CAP,
-      (p.detractor ? DETRACTOR_RISK : 0) + (c.cell.competitive > 0 ? INCUMBENT_RISK : 0)
+      (p.detractor ? DETRACTOR_RISK : 0) + (c.competitive > 0 ? INCUMBENT_RISK : 0)
     );
     const score = c.potential * (REACH_FLOOR + (1 - REACH_FLOOR) * reach) * (1 - risk);
-    return { r: c.r, k: c.k, cell: c.cell, potential: c.potential, reach, risk, score };
+    return { i: c.i, r: c.r, k: c.k, potential: c.potential, reach, risk, score };
   });
   const nameAt = (r: number): string => matrix.rows[r].buyingCenter.name;
   const offAt = (k: number): string => matrix.columns[k].name;
@@ -257,7 +256,8 @@ export function nextMoves(input: NextMovesInput, options: NextMovesOptions = {})
     compareText(nameAt(a.r), nameAt(b.r)) ||
     compareText(offAt(a.k), offAt(b.k));
   const top = topOf(scored, better, options.limit);
-  return top.map(({ r, k, cell, potential, reach, risk, score }, i): NextMove => {
+  return top.map(({ i: at, r, k, potential, reach, risk, score }, i): NextMove => {
+    const cell: MatrixCell = year.cells[at];
     const bc = matrix.rows[r].buyingCenter;
     const off = matrix.columns[k];
     const { keyPeople, p } = centerOf(r);

@@ -27,7 +27,16 @@ import {
 export default class WhitespaceGrid extends LightningElement {
   @api matrix?: Matrix = undefined;
   /** Height of the scrolling grid in px. */
+  /** Height of the scrolling grid in px; 0 fills the height the page gives (the window's, less the page chrome). */
   @api matrixHeight = 560;
+
+  /** The grid's height in px: the design attribute, else the window's height less room for the header and summary. */
+  get viewHeight(): number {
+    const h = Number(this.matrixHeight);
+    if (h > 0) return h;
+    const win = typeof window !== 'undefined' && window.innerHeight ? window.innerHeight : 800;
+    return Math.max(320, win - 180);
+  }
   /** The fiscal year shown (the change text compares with the year before). */
   @api fiscalYear = 0;
   /** Formats money (the container's, in the org currency). */
@@ -94,7 +103,7 @@ export default class WhitespaceGrid extends LightningElement {
   }
 
   private get window(): { start: number; end: number } {
-    return windowOf(this.scrollTop, this.matrixHeight, this.vm?.rows.length ?? 0, ROW_HEIGHT);
+    return windowOf(this.scrollTop, this.viewHeight, this.vm?.rows.length ?? 0, ROW_HEIGHT);
   }
 
   private get context() {
@@ -122,7 +131,7 @@ export default class WhitespaceGrid extends LightningElement {
   }
 
   get scrollerStyle(): string {
-    return `max-height: ${this.matrixHeight}px; --kp-row-height: ${ROW_HEIGHT}px`;
+    return `max-height: ${this.viewHeight}px; --kp-row-height: ${ROW_HEIGHT}px`;
   }
 
   get totals(): ColumnTotalView[] {
@@ -174,7 +183,7 @@ export default class WhitespaceGrid extends LightningElement {
       {
         lastRow: this.vm.rows.length, // the totals row
         lastCol: this.matrix.columns.length + 1,
-        page: Math.max(1, Math.floor(this.matrixHeight / ROW_HEIGHT) - 1)
+        page: Math.max(1, Math.floor(this.viewHeight / ROW_HEIGHT) - 1)
       }
     );
     if (!next) return;
@@ -197,7 +206,7 @@ export default class WhitespaceGrid extends LightningElement {
     if (scroller && row >= 0 && this.vm && row < this.vm.rows.length) {
       // Keep the focused row inside the viewport (below the sticky header), so it is rendered.
       const top = row * ROW_HEIGHT;
-      const next = scrollToShow(row, scroller.scrollTop, this.matrixHeight, ROW_HEIGHT);
+      const next = scrollToShow(row, scroller.scrollTop, this.viewHeight, ROW_HEIGHT);
       if (next !== scroller.scrollTop) scroller.scrollTop = next;
       this.scrollTop = scroller.scrollTop;
       if (top < this.window.start * ROW_HEIGHT || row >= this.window.end) this.scrollTop = top;

@@ -2,7 +2,7 @@
  * The choices the whitespace matrix offers: fiscal years, buying centers (indented as a tree) and
  * offerings, as combobox options. Pure TypeScript.
  */
-import type { WhitespaceMatrix } from 'c/keyplanCore';
+import type { MatrixYear, WhitespaceMatrix } from 'c/keyplanCore';
 
 /** A combobox option. */
 export interface Option {
@@ -28,4 +28,13 @@ export function buyingCenterOptions(matrix: WhitespaceMatrix | undefined): Optio
 /** The active offerings, in column order. */
 export function offeringOptions(matrix: WhitespaceMatrix | undefined): Option[] {
   return (matrix?.columns ?? []).map((c) => ({ label: c.name, value: c.id }));
+}
+
+/** What the change markers of a year compare (docs/DEFINITIONS.md "Year over year"). */
+export function yearNote(y: MatrixYear | null): string {
+  if (!y) return '';
+  if (y.comparedWith === null) return `FY${y.fiscalYear}: no prior year with deals to compare with.`;
+  return y.closed
+    ? `Changes: FY${y.fiscalYear} won against FY${y.comparedWith} won.`
+    : `FY${y.fiscalYear} is still open: won + open pipeline against FY${y.comparedWith} won; nothing is lost yet.`;
 }

@@ -21,6 +21,8 @@ import {
 import type { MatrixBuyingCenter, WhitespaceData } from '@keyplan/contracts';
 import {
   buildViewModel,
+  ROW_SORTS,
+  type RowSort,
   memoFormatter,
   summaryOf,
   type MoneyFormatter,
@@ -41,7 +43,7 @@ import {
   type OpenCell
 } from './panel';
 import { notApplicableKeys, unmappedItems, unmappedText, type UnmappedItem } from './unmapped';
-import { buyingCenterOptions, offeringOptions, yearOptions, type Option } from './options';
+import { buyingCenterOptions, offeringOptions, yearNote, yearOptions, type Option } from './options';
 
 export type { CellDetail } from './panel';
 
@@ -61,8 +63,8 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   @api defaultFiscalYear?: number = undefined;
   /** Weight open pipeline by probability (design attribute). */
   @api weightedPipeline = false;
-  /** Height of the scrolling matrix in px (design attribute). */
-  @api matrixHeight = 560;
+  /** Height of the scrolling matrix in px; 0 (default) uses the window's height (design attribute). */
+  @api matrixHeight = 0;
 
   selectedYear?: number = undefined;
   wiredResult?: WireResult<WhitespaceData> = undefined;
@@ -138,7 +140,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   private rebuildView(): void {
     if (!this.matrix) return;
-    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed);
+    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed, this.rowSort);
   }
 
   // ---- states ----
@@ -168,14 +170,8 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- header: fiscal year, summary ----
 
-  /** What the change markers compare (docs/DEFINITIONS.md "Year over year"). */
   get yearNote(): string {
-    const y = this.vm?.year;
-    if (!y) return '';
-    if (y.comparedWith === null) return `FY${y.fiscalYear}: no prior year with deals to compare with.`;
-    return y.closed
-      ? `Changes: FY${y.fiscalYear} won against FY${y.comparedWith} won.`
-      : `FY${y.fiscalYear} is still open: won + open pipeline against FY${y.comparedWith} won; nothing is lost yet.`;
+    return yearNote(this.vm?.year ?? null);
   }
 
   get yearOptions(): Option[] {
@@ -184,6 +180,15 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   get yearValue(): string {
     return String(this.fiscalYear);
+  }
+
+  /** Rows sorted by (the tree is kept: siblings are sorted under their parent). */
+  rowSort: RowSort = 'order';
+  readonly rowSortOptions = ROW_SORTS;
+
+  handleRowSortChange(event: CustomEvent<{ value: string }>): void {
+    this.rowSort = event.detail.value as RowSort;
+    this.rebuildView();
   }
 
   handleYearChange(event: CustomEvent<{ value: string }>): void {

@@ -46,13 +46,17 @@ export interface CellView {
   hasWon: boolean;
   hasPipeline: boolean;
   hasPotential: boolean;
+  /** `--kp-shade: 0..1`, the cell's money against the year's largest row (empty for none). */
+  style: string;
   /** The change since last year: symbol, signed money shown, and the words for the title and screen readers. */
   delta: { symbol: string; amountText: string; text: string; className: string } | null;
   ariaLabel: string;
 }
 
 export interface TotalView {
+  /** Won; the open pipeline beside it, never summed with it (the % is won against the goal). */
   text: string;
+  pipelineText: string;
   goalText: string;
   hasGoal: boolean;
   percentText: string;
@@ -105,6 +109,12 @@ export function rowWindow(
   const out: RowView[] = [];
   if (!year) return out;
   const { format } = ctx;
+  // Cells are shaded by their money against the year's largest row: the same scale while scrolling.
+  let maxRow = 0;
+  for (const t of year.rowTotals) {
+    const m = t.rolled.won + t.rolled.pipeline + t.rolled.potential + t.rolled.competitive;
+    if (m > maxRow) maxRow = m;
+  }
   for (let p = Math.max(0, start); p < Math.min(end, vm.rows.length); p++) {
     const r = vm.rows[p];
     const row = matrix.rows[r];
@@ -112,12 +122,18 @@ export function rowWindow(
     const hasChildren = row.childIds.length > 0;
     const expanded = hasChildren && !vm.collapsed.has(bc.id);
     const rolledUp = hasChildren && !expanded;
+    // A parent row always shows its sub-centers' money: its own cells are rarely assessed.
+    const showRolled = hasChildren;
     const isActiveRow = ctx.activeRow === p;
     const cells: CellView[] = new Array(nCols);
     for (let k = 0; k < nCols; k++) {
       const cell = year.cells[r * nCols + k];
-      const money: Money3 = rolledUp ? cell.rolled : cell;
-      const status = rolledUp ? cell.rolledStatus : cell.status;
+      const money: Money3 = showRolled ? cell.rolled : cell;
+      const status = showRolled ? cell.rolledStatus : cell.status;
+      const amount = money.won + money.pipeline + money.potential + money.competitive;
+      // Not assessed and no money: a muted dot, the words on hover and focus (and in the label).
+      const muted = status === 'unassessed' && amount === 0;
+      const shade = maxRow > 0 && amount > 0 ? Math.sqrt(Math.min(1, amount / maxRow)) : 0;
       const info = STATE_INFO[status];
       const column = matrix.columns[k];
       const ch = cell.change ? CHANGE_INFO[cell.change] : null;
@@ -128,10 +144,11 @@ export function rowWindow(
         colIndex: k + 2,
         col: k + 1,
         tabIndex: isActiveRow && ctx.activeCol === k + 1 ? 0 : -1,
-        className: `cell cell_${status}${rolledUp ? ' cell_rolled' : ''}`,
+        className: `cell cell_${status}${showRolled ? ' cell_rolled' : ''}${muted ? ' cell_muted' : ''}`,
+        style: shade ? `--kp-shade: ${shade.toFixed(2)}` : '',
         status,
         stateText: status === 'competitor' && cell.competitor ? cell.competitor : info.short,
-        glyph: info.glyph,
+        glyph: muted ? '\u00B7' : info.glyph,
         wonText: format(money.won),
         pipelineText: format(money.pipeline),
         // A cell has one state, so it carries one kind of potential (whitespace or competitive).
@@ -156,13 +173,12 @@ export function rowWindow(
           cell.change,
           format,
           ctx.previousYear,
-          rolledUp,
+          showRolled,
           cell.changeAmount
         )
       };
     }
     const t = year.rowTotals[r];
-    const actual = t.rolled.won + t.rolled.pipeline;
     const pct = percent(t.rolled.won, t.goal);
     out.push({
       key: bc.id,
@@ -184,7 +200,8 @@ export function rowWindow(
       rolledUp,
       cells,
       total: {
-        text: format(actual),
+        text: `${format(t.rolled.won)} won`,
+        pipelineText: `+ ${format(t.rolled.pipeline)} open`,
         goalText: t.goal !== null ? format(t.goal) : '',
         hasGoal: t.goal !== null,
         percentText: pct,

@@ -6,7 +6,7 @@
  *
  * Type imports use a relative path on purpose: Babel erases them, and Node (bench) cannot resolve `c/`.
  */
-import type { WhitespaceMatrix } from '../keyplanCore/matrix';
+import type { MatrixYear, WhitespaceMatrix } from '../keyplanCore/matrix';
 import type { ViewModel } from './rowWindow';
 
 export { CHANGE_INFO, STATE_INFO, cellLabel, memoFormatter } from './labels';
@@ -20,19 +20,64 @@ export type { ColumnTotalView, SummaryItem } from './summary';
 export const ROW_HEIGHT = 72;
 /** Rows rendered above and below the visible window, so fast scrolling does not show blanks. */
 export const OVERSCAN = 6;
+/** How rows are ordered: the buying centers' own order, or siblings by money or name (tree kept). */
+export type RowSort = 'order' | 'total' | 'potential' | 'won' | 'name';
+export const ROW_SORTS: readonly { value: RowSort; label: string }[] = [
+  { value: 'order', label: 'Buying center order' },
+  { value: 'total', label: 'Total (won + open)' },
+  { value: 'potential', label: 'Potential' },
+  { value: 'won', label: 'Won' },
+  { value: 'name', label: 'Name' }
+];
+
+/** Row indices in tree order, siblings sorted by the rolled money of `year` (largest first) or by name. */
+function sortedTree(matrix: WhitespaceMatrix, year: MatrixYear | null, sortBy: RowSort): number[] {
+  const n = matrix.rows.length;
+  if (sortBy === 'order' || !n) return Array.from({ length: n }, (_, i) => i);
+  const indexOf = new Map(matrix.rows.map((r, i) => [r.buyingCenter.id, i]));
+  const key = (i: number): number => {
+    const t = year?.rowTotals[i]?.rolled;
+    if (!t) return 0;
+    if (sortBy === 'won') return t.won;
+    if (sortBy === 'potential') return t.potential + t.competitive;
+    return t.won + t.pipeline;
+  };
+  const name = (i: number): string => matrix.rows[i].buyingCenter.name;
+  const order = (a: number, b: number): number => {
+    if (sortBy !== 'name') {
+      const d = key(b) - key(a);
+      if (d) return d;
+    }
+    return name(a).localeCompare(name(b)) || a - b;
+  };
+  const out: number[] = [];
+  const visit = (list: number[]): void => {
+    list.sort(order);
+    for (const i of list) {
+      out.push(i);
+      visit(matrix.rows[i].childIds.map((id) => indexOf.get(id) as number));
+    }
+  };
+  visit(matrix.rows.flatMap((r, i) => (r.parentId === null ? [i] : [])));
+  return out;
+}
+
 /**
  * Which rows show, given the collapsed buying centers. Rows come from the core in tree order
- * (pre-order, with depth), so a collapsed row hides the following rows that are deeper than it.
+ * (pre-order, with depth), optionally with siblings re-sorted, so a collapsed row hides the following
+ * rows that are deeper than it.
  */
 export function buildViewModel(
   matrix: WhitespaceMatrix,
   fiscalYear: number,
-  collapsed: ReadonlySet<string>
+  collapsed: ReadonlySet<string>,
+  sortBy: RowSort = 'order'
 ): ViewModel {
   const rows: number[] = [];
   const positionOf = new Int32Array(matrix.rows.length).fill(-1);
+  const year = matrix.years.find((y) => y.fiscalYear === fiscalYear) ?? null;
   let hideDeeperThan = -1;
-  for (let i = 0; i < matrix.rows.length; i++) {
+  for (const i of sortedTree(matrix, year, sortBy)) {
     const row = matrix.rows[i];
     if (hideDeeperThan >= 0) {
       if (row.depth > hideDeeperThan) continue;
@@ -42,7 +87,6 @@ export function buildViewModel(
     rows.push(i);
     if (row.childIds.length && collapsed.has(row.buyingCenter.id)) hideDeeperThan = row.depth;
   }
-  const year = matrix.years.find((y) => y.fiscalYear === fiscalYear) ?? null;
   return { fiscalYear, year, rows, positionOf, collapsed };
 }
 

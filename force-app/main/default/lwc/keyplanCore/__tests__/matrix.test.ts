@@ -161,6 +161,25 @@ describe('buildMatrix', () => {
       status: 'unassessed',
       rolled: { won: 1500, pipeline: 400, potential: 0, competitive: 0 }
     });
+    // The division has no assessment of its own: its sub-centers' potential says what it is.
+    const parent = (cells: LandscapeCellDto[]) =>
+      cellAt(buildMatrix({ ...input, cells, opportunities: [] }), 2025, 'div', 'data');
+    const ws = cell({ id: 'x1', buyingCenterId: 'eu', potential: 500 });
+    const comp = cell({
+      id: 'x2',
+      buyingCenterId: 'us',
+      state: 'Competitor',
+      competitor: 'Globex',
+      potential: 300
+    });
+    expect(parent([ws])).toMatchObject({ status: 'unassessed', rolledStatus: 'whitespace' });
+    expect(parent([ws, comp])).toMatchObject({ status: 'unassessed', rolledStatus: 'competitor' });
+    expect(
+      parent([ws, comp, cell({ id: 'x3', buyingCenterId: 'div', state: 'Not Applicable' })])
+    ).toMatchObject({
+      status: 'not-applicable',
+      rolledStatus: 'not-applicable'
+    });
     expect(cellAt(m, 2024, 'eu', 'cloud')?.change).toBeNull();
     expect(cellAt(m, 2025, 'nope', 'cloud')).toBeUndefined();
     expect(buildMatrix(input, { weighted: true }).years[1].cells[1 * 2 + 0].pipeline).toBe(100);

@@ -13,7 +13,7 @@ const of = (n: number): string => `a0C5g0000001OF${n}AAA`;
 
 type GridElement = HTMLElement & { focusActiveCell(): void };
 
-function mount(collapsed: string[] = []): GridElement {
+function mount(collapsed: string[] = [], matrixHeight = 560): GridElement {
   const matrix = buildMatrix(FIXTURE);
   const el = createElement('c-whitespace-grid', { is: WhitespaceGrid }) as GridElement;
   Object.assign(el, {
@@ -21,7 +21,7 @@ function mount(collapsed: string[] = []): GridElement {
     vm: buildViewModel(matrix, 2025, new Set(collapsed)),
     fiscalYear: 2025,
     format: $,
-    matrixHeight: 560
+    matrixHeight
   });
   document.body.appendChild(el);
   return el;
@@ -39,6 +39,17 @@ const key = (target: HTMLElement, k: string): void => {
 describe('c-whitespace-grid', () => {
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+  it('takes the height the design gives, or the window height less the page chrome when it is 0', async () => {
+    const fixed = mount([], 560);
+    await flush();
+    expect(root(fixed).querySelector<HTMLElement>('.scroller')!.style.maxHeight).toBe('560px');
+    document.body.removeChild(fixed);
+    const fill = mount([], 0);
+    await flush();
+    expect(root(fill).querySelector<HTMLElement>('.scroller')!.style.maxHeight).toBe(
+      `${Math.max(320, window.innerHeight - 180)}px`
+    );
   });
 
   it('renders an accessible grid of buying centers by offering with one tab stop', async () => {

@@ -249,6 +249,15 @@ describe('c-whitespace-matrix', () => {
     expect(el.shadowRoot!.querySelector('.year-note')!.textContent).toBe(
       'Changes: FY2025 won against FY2024 won.'
     );
+    // Sort rows by name: the top level is alphabetical, sub-centers stay under their division.
+    const sort = el.shadowRoot!.querySelector('lightning-combobox.row-sort')!;
+    sort.dispatchEvent(new CustomEvent('change', { detail: { value: 'name' } }));
+    await flush();
+    const heads = [...gridRoot(el).querySelectorAll('.bodyrows .bcname')].map((n) => n.textContent);
+    expect(heads[0]).toBe('Commercial Aircraft');
+    expect(heads[1]).toBe('Commercial Aircraft Asia-Pacific');
+    sort.dispatchEvent(new CustomEvent('change', { detail: { value: 'order' } }));
+    await flush();
     expect(cell(el, 9, 1).dataset.status).toBe('unassessed');
     expect(cell(el, 9, 1).querySelector('.state-text')!.textContent).toBe('Not assessed');
   });
@@ -256,9 +265,19 @@ describe('c-whitespace-matrix', () => {
   it('compares row totals (with sub-centers) with buying-center goals and shows the plan summary', async () => {
     const el = await mountWithData();
     const totals = [...gridRoot(el).querySelectorAll<HTMLElement>('.bodyrows .total')];
-    // Commercial Aircraft: 850K won + 600K open (Europe) + 90K won unmapped to an offering is not in a cell.
-    expect(totals[3].querySelector('.total-value')!.textContent).toBe($(1450000));
+    // Commercial Aircraft: 850K won and 600K open (Europe), side by side and never summed; 90K won
+    // unmapped to an offering is not in a cell.
+    expect(totals[3].querySelector('.total-value')!.textContent).toBe(`${$(850000)} won`);
+    expect(totals[3].querySelector('.total-pipe')!.textContent).toBe(`+ ${$(600000)} open`);
     expect(totals[3].querySelector('.goal')!.textContent).toContain(`of ${$(6e6)}`);
+    expect(totals[3].querySelector('.goal')!.textContent).toMatch(/\d+% won$/);
+    // The division's row shows its sub-centers' cells (rolled up), not "Not assessed".
+    expect(cell(el, 4, 1).dataset.status).toBe('won');
+    expect(cell(el, 4, 1).className).toContain('cell_rolled');
+    // Not assessed without money: a muted dot, its words kept for hover, focus and screen readers.
+    expect(cell(el, 9, 1).className).toContain('cell_muted');
+    expect(cell(el, 9, 1).querySelector('.glyph')!.textContent).toBe('\u00B7');
+    expect(cell(el, 9, 1).getAttribute('aria-label')).toContain('unassessed');
     expect(totals[3].getAttribute('aria-label')).toContain(
       `Commercial Aircraft total with sub-centers: won ${$(850000)}`
     );

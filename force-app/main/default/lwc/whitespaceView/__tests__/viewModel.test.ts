@@ -20,6 +20,36 @@ const ctx = { format: $, activeRow: 0, activeCol: 1, previousYear: 2024 };
 describe('whitespaceMatrix view model', () => {
   const matrix = buildMatrix(FIXTURE);
 
+  it('sorts sibling rows by money or name and keeps every sub-center under its parent', () => {
+    const names = (sortBy: Parameters<typeof buildViewModel>[3], collapsed = new Set<string>()) =>
+      buildViewModel(matrix, 2025, collapsed, sortBy).rows.map((r) => matrix.rows[r].buyingCenter.name);
+    const year = matrix.years.find((y) => y.fiscalYear === 2025)!;
+    const total = (name: string): number => {
+      const t = year.rowTotals[matrix.rows.findIndex((r) => r.buyingCenter.name === name)].rolled;
+      return t.won + t.pipeline;
+    };
+    const byTotal = names('total');
+    expect(byTotal).toHaveLength(9);
+    // Top level: largest won + open first.
+    const top = byTotal.filter((n) => matrix.rows.find((r) => r.buyingCenter.name === n)!.depth === 0);
+    expect(top.map(total)).toEqual([...top.map(total)].sort((a, b) => b - a));
+    // Every sub-center follows its parent directly or after its siblings.
+    for (const row of matrix.rows.filter((r) => r.parentId)) {
+      const parent = matrix.rows.find((r) => r.buyingCenter.id === row.parentId)!.buyingCenter.name;
+      const at = byTotal.indexOf(row.buyingCenter.name);
+      expect(at).toBeGreaterThan(byTotal.indexOf(parent));
+      expect(byTotal.slice(byTotal.indexOf(parent) + 1, at).every((n) => total(n) >= 0)).toBe(true);
+    }
+    expect(
+      names('name').filter(
+        (n) => !n.includes(' ') || ['Group IT', 'Defence and Space', 'Commercial Aircraft'].includes(n)
+      )
+    ).toEqual(['Commercial Aircraft', 'Defence and Space', 'Group IT', 'Helicopters']);
+    expect(names('order')).toEqual(matrix.rows.map((r) => r.buyingCenter.name));
+    // Collapsing still hides the sub-centers in any order.
+    expect(names('won', new Set(['a0B5g0000001BC1AAA']))).not.toContain('Helicopters Europe');
+  });
+
   it('hides the sub-centers of a collapsed buying center and keeps tree order', () => {
     const all = buildViewModel(matrix, 2025, new Set());
     expect(all.rows).toHaveLength(9);
