@@ -26,6 +26,14 @@ export const files = (dir: string, suffix: string): string[] =>
 
 /** A standard lookup appears in report types by its relationship name (`Owner`, `Account`). */
 function fieldExists(schema: Schema, objectName: string, field: string): boolean {
+  // A field reached through lookups (`Account.Keyplan_Ultimate_Parent__c` on Opportunity): follow each one.
+  const dot = field.indexOf('.');
+  if (dot > 0) {
+    const head = field.slice(0, dot);
+    const lookup = findField(schema, objectName, head) ?? findField(schema, objectName, `${head}Id`);
+    const target = lookup?.referenceTo;
+    return Boolean(target) && fieldExists(schema, target!, field.slice(dot + 1));
+  }
   return Boolean(findField(schema, objectName, field) ?? findField(schema, objectName, `${field}Id`));
 }
 

@@ -45,6 +45,18 @@ test('the analytics check catches a report column its report type does not offer
       analyticsProblems(dir, loadSchema(dir)).join('\n'),
       /Keyplan_Opportunities.reportType-meta.xml: Opportunity.Growth_Kind__c does not exist/
     );
+    // A column reached through a lookup (group accounts: the ultimate parent) must exist at the end of the path.
+    writeFileSync(
+      rt,
+      readFileSync(rt, 'utf8').replace(
+        '<field>Account.Keyplan_Ultimate_Parent__c</field>',
+        '<field>Account.Keyplan_Top__c</field>'
+      )
+    );
+    assert.match(
+      analyticsProblems(dir, loadSchema(dir)).join('\n'),
+      /Opportunity.Account.Keyplan_Top__c does not exist/
+    );
     assert.match(problems, /c:noSuchPanel does not exist/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
