@@ -124,15 +124,16 @@ for (const shape of ORG_SHAPES) {
     ratioRuns,
     5
   );
-  // The placement alone (positions, as d3 returns them; no boxes, reporting lines or lookup maps).
+  // The placement alone (positions, as d3 returns them; no boxes, reporting lines or lookups).
   const placement = measure(
     () =>
       compactLayout({
-        roots: forest.roots,
-        kidsOf: (id) => forest.childrenOf.get(id),
-        hasHiddenReports: () => false,
-        widthOf: () => 160,
-        heightOf: () => 56,
+        roots: forest.rootAt,
+        kidStart: forest.kidStart,
+        kidList: forest.kidList,
+        allKidStart: null,
+        width: 160,
+        height: 56,
         siblingGap: 16,
         cousinGap: 32,
         levelHeight: 104,

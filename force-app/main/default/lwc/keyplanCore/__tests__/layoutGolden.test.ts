@@ -43,7 +43,7 @@ function scenarios(): Record<string, unknown> {
     ['deep', forestOf(300, 11, true)]
   ] as const) {
     const forest = buildOrgForest(contacts);
-    const collapsed = new Set(forest.order.filter((id, i) => i % 9 === 4));
+    const collapsed = new Set(forest.order.filter((_, i) => i % 9 === 4));
     const focusId = forest.order[Math.floor(forest.order.length / 3)];
     const options: Record<string, LayoutOptions<OrgMember>> = {
       compact: { compact: true },
