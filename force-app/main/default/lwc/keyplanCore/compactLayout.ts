@@ -92,6 +92,18 @@ function merge(acc: Contour, item: Contour, gap0: number, gap: number): number {
   return s;
 }
 
+/** Working memory reused by every layout (a layout runs start to end; nothing here outlives it). */
+let intScratch = new Int32Array(0);
+let floatScratch = new Float64Array(0);
+function scratchInts(size: number): Int32Array {
+  if (intScratch.length < size) intScratch = new Int32Array(size);
+  return intScratch;
+}
+function scratchFloats(size: number): Float64Array {
+  if (floatScratch.length < size) floatScratch = new Float64Array(size);
+  return floatScratch;
+}
+
 /** A column of `rows` stacked people `w` wide: tall enough that the level below starts clear of it. */
 function columnContour(rows: number, w: number, p: CompactInput): Contour {
   const tall = rows * p.stackPitch + p.levelGap / 2;
@@ -106,22 +118,24 @@ export function compactLayout(p: CompactInput): CompactPlacement {
   const at = new Int32Array(n);
   const parent = new Int32Array(n);
   const stacked = new Uint8Array(n);
+  // Working memory (every slot below is written before it is read, except the -1 fills).
+  const ints = scratchInts(9 * n);
   // Reports that are managers, as a linked list per manager (placement indices).
-  const firstTree = new Int32Array(n).fill(-1);
-  const lastTree = new Int32Array(n).fill(-1);
-  const nextTree = new Int32Array(n).fill(-1);
+  const firstTree = ints.subarray(0, n).fill(-1);
+  const lastTree = ints.subarray(n, 2 * n).fill(-1);
+  const nextTree = ints.subarray(2 * n, 3 * n).fill(-1);
   // A manager's stacked reports are placed one after another, so each column is a range of placement
   // indices [colBegin, colEnd) and a manager's columns a range [colFrom, colTo) of the column table.
-  const colFrom = new Int32Array(n);
-  const colTo = new Int32Array(n);
-  const colBegin = new Int32Array(n);
-  const colEnd = new Int32Array(n);
+  const colFrom = ints.subarray(3 * n, 4 * n);
+  const colTo = ints.subarray(4 * n, 5 * n);
+  const colBegin = ints.subarray(5 * n, 6 * n);
+  const colEnd = ints.subarray(6 * n, 7 * n);
   let columnCount = 0;
   const rootIdx: number[] = [];
   const rootLeaves: number[] = [];
   // Pending managers (forest position and manager's placement index), popped in order.
-  const todo = new Int32Array(n);
-  const todoParent = new Int32Array(n);
+  const todo = ints.subarray(7 * n, 8 * n);
+  const todoParent = ints.subarray(8 * n, 9 * n);
   let pending = 0;
   let count = 0;
 
@@ -219,7 +233,8 @@ export function compactLayout(p: CompactInput): CompactPlacement {
   // Level of a manager or root (stacked people hang in their manager's columns, below its level).
   const band = depth;
   const indent = p.indent;
-  const colWidth = new Float64Array(columnCount);
+  const floats = scratchFloats(n + 2 * columnCount);
+  const colWidth = floats.subarray(n, n + columnCount);
   for (let c = 0; c < columnCount; c++) {
     let w = 0;
     for (let j = colBegin[c]; j < colEnd[c]; j++) {
@@ -231,8 +246,8 @@ export function compactLayout(p: CompactInput): CompactPlacement {
 
   // 2. Bottom-up (reverse placement order): each manager's outline and its items' offsets from its
   // centre (columns first, then reports that are managers).
-  const rel = new Float64Array(n);
-  const colRel = new Float64Array(columnCount);
+  const rel = floats.subarray(0, n);
+  const colRel = floats.subarray(n + columnCount, n + 2 * columnCount);
   const outline: (Contour | null)[] = new Array<Contour | null>(n).fill(null);
   for (let i = n - 1; i >= 0; i--) {
     if (stacked[i]) continue;
