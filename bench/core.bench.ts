@@ -49,7 +49,7 @@ function measure(fn: () => void, runs: number, warmup = 3): Timing {
 }
 
 /**
- * Times several functions taking turns (a, b, c, a, b, c, ...): each pays for the garbage the others
+ * Times several functions taking turns (a, b, c, b, c, a, c, a, b, ...): each pays for the garbage the others
  * leave as much as for its own, and a busy spell on the machine hits them alike. Timed one after the
  * other, the first one measured also paid for the heap growing and for the previous benchmark's garbage.
  */
@@ -58,14 +58,16 @@ function measureTogether(fns: (() => void)[], runs: number, warmup = 5): Timing[
   const times = fns.map((): number[] => []);
   const cpu = fns.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    fns.forEach((fn, k) => {
+    // Each round starts with the next function, so none always follows the same other one.
+    for (let j = 0; j < fns.length; j++) {
+      const k = (i + j) % fns.length;
       const c = process.cpuUsage();
       const t = performance.now();
-      fn();
+      fns[k]();
       times[k].push(performance.now() - t);
       const used = process.cpuUsage(c);
       cpu[k].push((used.user + used.system) / 1000);
-    });
+    }
   }
   return fns.map((_, k) => {
     const ts = times[k].sort((a, b) => a - b);
