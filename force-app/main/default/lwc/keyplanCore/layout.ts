@@ -293,6 +293,82 @@ function anchors<T extends OrgMember>(
   return { get: (id) => (anchorOf ??= build()).get(id) };
 }
 
+/**
+ * Who is drawn in a partial view, by forest position (as visibleIds, without id strings): the
+ * management chain above the focus and its subtree down to `levels`, or everyone below no collapsed
+ * manager. Null when everyone is drawn.
+ */
+function drawnPositions<T extends OrgMember>(
+  forest: OrgForest<T>,
+  collapsed: ReadonlySet<string>,
+  focus: { id: string; levels: number } | null
+): { shown: Uint8Array; count: number; roots: number[] } | null {
+  const { order, parentAt, indexOf } = forest;
+  const size = order.length;
+  const shut = new Uint8Array(size);
+  for (const id of collapsed) {
+    const f = indexOf.get(id);
+    if (f !== undefined) shut[f] = 1;
+  }
+  const shown = new Uint8Array(size);
+  let count = 0;
+  if (focus) {
+    const at = indexOf.get(focus.id) as number;
+    let top = at;
+    for (let a = parentAt[at]; a >= 0; a = parentAt[a]) {
+      shown[a] = 1;
+      count++;
+      top = a;
+    }
+    // The focus's subtree is the range of pre-order positions after it.
+    const end = at + 1 + (forest.descendantCount.get(focus.id) as number);
+    const depth = new Float64Array(end - at);
+    depth[0] = forest.depthOf.get(focus.id) as number;
+    const maxDepth = depth[0] + Math.max(0, Math.floor(focus.levels));
+    shown[at] = 1;
+    count++;
+    for (let f = at + 1; f < end; f++) {
+      const p = parentAt[f];
+      depth[f - at] = depth[p - at] + 1;
+      if (shown[p] && !shut[p] && !(depth[p - at] >= maxDepth)) {
+        shown[f] = 1;
+        count++;
+      }
+    }
+    return count < size ? { shown, count, roots: [top] } : null;
+  }
+  // Pre-order: a manager's fate is known before their reports'.
+  for (let f = 0; f < size; f++) {
+    const p = parentAt[f];
+    if (p < 0 || (shown[p] && !shut[p])) {
+      shown[f] = 1;
+      count++;
+    }
+  }
+  return count < size ? { shown, count, roots: Array.from(forest.rootAt) } : null;
+}
+
+/** anchors() by forest position, for the compact layout. */
+function anchorsAt<T extends OrgMember>(forest: OrgForest<T>, shown: Uint8Array | null): AnchorLookup {
+  if (!shown) return { get: (id) => (forest.byId.has(id) ? id : undefined) };
+  // Built on the first question, as anchors() is.
+  let anchorAt: Int32Array | null = null;
+  const build = (): Int32Array => {
+    const { parentAt } = forest;
+    const a = new Int32Array(shown.length);
+    for (let f = 0; f < a.length; f++) a[f] = shown[f] ? f : parentAt[f] < 0 ? -1 : a[parentAt[f]];
+    return a;
+  };
+  return {
+    get: (id) => {
+      const f = forest.indexOf.get(id);
+      if (f === undefined) return undefined;
+      const a = (anchorAt ??= build())[f];
+      return a < 0 ? null : forest.order[a];
+    }
+  };
+}
+
 /** Node by id through the forest's positions: no 10,000-entry Map per layout. */
 class PositionLookup implements NodeLookup {
   constructor(
@@ -323,36 +399,24 @@ function layoutCompact<T extends OrgMember>(forest: OrgForest<T>, options: Layou
   const size = order.length;
   const focus = options.focus && forest.byId.has(options.focus.id) ? options.focus : null;
   // A partial view (collapsed or focus): the drawn people and their drawn reports, by forest position.
-  let shown: Uint8Array | null = null;
-  let roots: ArrayLike<number> = forest.rootAt;
+  const drawn = focus || collapsed.size > 0 ? drawnPositions(forest, collapsed, focus) : null;
+  const shown = drawn ? drawn.shown : null;
+  const roots: ArrayLike<number> = drawn ? drawn.roots : forest.rootAt;
   let kidStart = allKidStart;
   let kidList = allKidList;
-  let visibleSet: ReadonlySet<string> | null = null;
-  if (focus || collapsed.size > 0) {
-    const visible = visibleIds(forest, options);
-    if (visible.length < size) {
-      visibleSet = new Set(visible);
-      const seen = new Uint8Array(size);
-      for (const id of visible) seen[forest.indexOf.get(id) as number] = 1;
-      const top: number[] = [];
-      for (const id of visible) {
-        const f = forest.indexOf.get(id) as number;
-        if (parentAt[f] < 0 || !seen[parentAt[f]]) top.push(f);
+  if (drawn) {
+    const seen = drawn.shown;
+    kidStart = new Int32Array(size + 1);
+    kidList = new Int32Array(drawn.count - drawn.roots.length);
+    let cursor = 0;
+    for (let f = 0; f < size; f++) {
+      kidStart[f] = cursor;
+      if (!seen[f]) continue;
+      for (let k = allKidStart[f]; k < allKidStart[f + 1]; k++) {
+        if (seen[allKidList[k]]) kidList[cursor++] = allKidList[k];
       }
-      kidStart = new Int32Array(size + 1);
-      kidList = new Int32Array(visible.length - top.length);
-      let cursor = 0;
-      for (let f = 0; f < size; f++) {
-        kidStart[f] = cursor;
-        if (!seen[f]) continue;
-        for (let k = allKidStart[f]; k < allKidStart[f + 1]; k++) {
-          if (seen[allKidList[k]]) kidList[cursor++] = allKidList[k];
-        }
-      }
-      kidStart[size] = cursor;
-      shown = seen;
-      roots = top;
     }
+    kidStart[size] = cursor;
   }
   // One size lookup per drawn person, into arrays by forest position.
   let width: Float64Array | number = DEFAULT_NODE_SIZE.width;
@@ -459,6 +523,6 @@ function layoutCompact<T extends OrgMember>(forest: OrgForest<T>, options: Layou
     edges,
     width: maxX,
     height: maxY,
-    anchorOf: anchors(forest, visibleSet)
+    anchorOf: anchorsAt(forest, shown)
   };
 }
