@@ -193,16 +193,14 @@ describe('compact layout', () => {
 
   it('property: draws exactly the visible people (collapse and focus) and anchors hidden ones to their nearest drawn manager', () => {
     expect.hasAssertions();
-    const forestArb = fc
-      .integer({ min: 1, max: 80 })
-      .chain((n) =>
-        fc
-          .array(fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: n - 1 })), {
-            minLength: n,
-            maxLength: n
-          })
-          .map((parents) => parents.map((p, i) => c(`c${i}`, p === -1 || p >= i ? null : `c${p}`)))
-      );
+    const forestArb = fc.integer({ min: 1, max: 80 }).chain((n) =>
+      fc
+        .array(fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: n - 1 })), {
+          minLength: n,
+          maxLength: n
+        })
+        .map((parents) => parents.map((p, i) => c(`c${i}`, p === -1 || p >= i ? null : `c${p}`)))
+    );
     fc.assert(
       fc.property(
         forestArb,
