@@ -35,6 +35,16 @@ export interface OrgForest<T extends OrgMember> {
   depthOf: Map<string, number>;
   /** Number of people below each contact (all levels). */
   descendantCount: Map<string, number>;
+  /**
+   * The same forest by pre-order position (the index into `order`), for layouts that must not look
+   * ids up per person: position of each id, manager's position (-1 for a root), roots' positions, and
+   * the reports of position i at kidList[kidStart[i]] .. kidList[kidStart[i + 1] - 1] in display order.
+   */
+  indexOf: Map<string, number>;
+  parentAt: Int32Array;
+  rootAt: Int32Array;
+  kidStart: Int32Array;
+  kidList: Int32Array;
   repairs: OrgRepair[];
 }
 
@@ -149,7 +159,39 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
     descendantCount.set(id, n);
   }
 
-  return { byId, parentOf, childrenOf, roots, order, depthOf, descendantCount, repairs };
+  const n = order.length;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) indexOf.set(order[i], i);
+  const parentAt = new Int32Array(n);
+  const kidStart = new Int32Array(n + 1);
+  const kidList = new Int32Array(n - roots.length);
+  let cursor = 0;
+  for (let i = 0; i < n; i++) {
+    const id = order[i];
+    const parent = parentOf.get(id) ?? null;
+    parentAt[i] = parent === null ? -1 : (indexOf.get(parent) as number);
+    kidStart[i] = cursor;
+    const kids = childrenOf.get(id);
+    if (kids) for (const k of kids) kidList[cursor++] = indexOf.get(k) as number;
+  }
+  kidStart[n] = cursor;
+  const rootAt = Int32Array.from(roots, (id) => indexOf.get(id) as number);
+
+  return {
+    byId,
+    parentOf,
+    childrenOf,
+    roots,
+    order,
+    depthOf,
+    descendantCount,
+    indexOf,
+    parentAt,
+    rootAt,
+    kidStart,
+    kidList,
+    repairs
+  };
 }
 
 function label(c: OrgMember | undefined): string {

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { buildOrgForest, layoutOrgChart, placeLinks, type LaidOutNode, type OrgMember } from 'c/keyplanCore';
+import {
+  buildOrgForest,
+  layoutOrgChart,
+  placeLinks,
+  visibleIds,
+  type LaidOutNode,
+  type OrgMember
+} from 'c/keyplanCore';
 
 const c = (id: string, reportsToId: string | null = null): OrgMember => ({ id, reportsToId, name: id });
 
@@ -177,6 +184,44 @@ describe('compact layout', () => {
             siblingGap: 4,
             cousinGap: 8
           });
+          checkGeometry(l);
+        }
+      ),
+      { numRuns: 150 }
+    );
+  });
+
+  it('property: draws exactly the visible people (collapse and focus) and anchors hidden ones to their nearest drawn manager', () => {
+    expect.hasAssertions();
+    const forestArb = fc.integer({ min: 1, max: 80 }).chain((n) =>
+      fc
+        .array(fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: n - 1 })), {
+          minLength: n,
+          maxLength: n
+        })
+        .map((parents) => parents.map((p, i) => c(`c${i}`, p === -1 || p >= i ? null : `c${p}`)))
+    );
+    fc.assert(
+      fc.property(
+        forestArb,
+        fc.array(fc.integer({ min: 0, max: 79 }), { maxLength: 6 }),
+        fc.option(fc.record({ at: fc.integer({ min: 0, max: 79 }), levels: fc.integer({ min: 0, max: 4 }) })),
+        (contacts, collapsedIdx, focusAt) => {
+          const f = buildOrgForest(contacts);
+          const options = {
+            collapsed: new Set(collapsedIdx.map((i) => `c${i}`)),
+            focus: focusAt ? { id: `c${focusAt.at}`, levels: focusAt.levels } : null
+          };
+          const l = layoutOrgChart(f, { ...options, compact: true });
+          const visible = visibleIds(f, options);
+          expect(l.nodes.map((n) => n.id).sort()).toEqual([...visible].sort());
+          const drawn = new Set(visible);
+          for (const id of [...f.order, 'nobody']) {
+            let cur: string | null = f.byId.has(id) ? id : null;
+            while (cur !== null && !drawn.has(cur)) cur = f.parentOf.get(cur) ?? null;
+            expect(l.anchorOf.get(id)).toBe(f.byId.has(id) ? cur : undefined);
+            expect(l.nodeById.has(id)).toBe(drawn.has(id));
+          }
           checkGeometry(l);
         }
       ),

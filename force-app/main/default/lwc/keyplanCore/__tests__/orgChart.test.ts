@@ -94,6 +94,24 @@ describe('buildOrgForest', () => {
     );
   });
 
+  it('property: the position index says the same as the id maps', () => {
+    fc.assert(
+      fc.property(messyContacts, (contacts) => {
+        const f = buildOrgForest(contacts);
+        const idAt = (i: number): string | null => (i < 0 ? null : f.order[i]);
+        expect([...f.indexOf.keys()]).toEqual(f.order);
+        f.order.forEach((id, i) => {
+          expect(f.indexOf.get(id)).toBe(i);
+          expect(idAt(f.parentAt[i])).toBe(f.parentOf.get(id));
+          const kids = Array.from(f.kidList.subarray(f.kidStart[i], f.kidStart[i + 1]), idAt);
+          expect(kids).toEqual(f.childrenOf.get(id) ?? []);
+        });
+        expect(f.kidStart[f.order.length]).toBe(f.kidList.length);
+        expect(Array.from(f.rootAt, idAt)).toEqual(f.roots);
+      })
+    );
+  });
+
   it('searches names, titles and departments ignoring case and accents', () => {
     const f = buildOrgForest([
       { id: 'a', name: 'Zoë Müller', title: 'CFO', department: 'Finance' },
