@@ -216,6 +216,20 @@ export interface ChangesFromPages extends ChangesSince {
   truncated: boolean;
   /** Contacts read (the scope's people). */
   people: number;
+  /** The buying center of each contact read (null: none). */
+  buyingCenterOf: ReadonlyMap<string, string | null>;
+}
+
+/** One buying center's part of the changes: its summary line and its people, by kind of change. */
+export interface ReviewSection {
+  buyingCenterId: string | null;
+  name: string;
+  line: string;
+  joined: ChangesSince['joined'];
+  quiet: ChangesSince['quiet'];
+  fieldChanges: FieldChange[];
+  heatGained: HeatChange[];
+  heatLost: HeatChange[];
 }
 
 /**
@@ -271,5 +285,34 @@ export function changesFromPages(pages: readonly SinceReviewPage[]): ChangesFrom
     activityNow,
     buyingCenterNames: new Map(pages.flatMap((p) => p.buyingCenters).map((b) => [b.id, b.name]))
   });
-  return { ...changes, sinceSource, asOf, truncated: pages.some((p) => p.truncated), people: ids.length };
+  return {
+    ...changes,
+    sinceSource,
+    asOf,
+    truncated: pages.some((p) => p.truncated),
+    people: ids.length,
+    buyingCenterOf: new Map(contacts.map((c) => [c.id, c.buyingCenterId ?? null]))
+  };
+}
+
+/**
+ * The changes split by buying center, in the order of the summary lines (largest net heat change first): each
+ * list keeps the order changesSince gave it (joins by date, heat by size of the change).
+ */
+export function reviewSections(c: ChangesFromPages): ReviewSection[] {
+  const of = (contactId: string): string | null => c.buyingCenterOf.get(contactId) ?? null;
+  return c.byBuyingCenter.map((b) => {
+    const mine = <T extends { contactId: string }>(rows: readonly T[]): T[] =>
+      rows.filter((r) => of(r.contactId) === b.buyingCenterId);
+    return {
+      buyingCenterId: b.buyingCenterId,
+      name: b.name,
+      line: b.line,
+      joined: mine(c.joined),
+      quiet: mine(c.quiet),
+      fieldChanges: mine(c.fieldChanges),
+      heatGained: mine(c.heatGained),
+      heatLost: mine(c.heatLost)
+    };
+  });
 }

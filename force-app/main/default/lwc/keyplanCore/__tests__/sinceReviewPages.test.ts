@@ -1,5 +1,5 @@
 import type { SinceReviewPage } from '@keyplan/contracts';
-import { changesFromPages, heatAsOf, summariseActivity } from 'c/keyplanCore';
+import { changesFromPages, heatAsOf, reviewSections, summariseActivity } from 'c/keyplanCore';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PAGE: SinceReviewPage = require('../../../../../../test/fixtures/apex/SinceReviewController.loadSinceReviewPage.json');
@@ -55,5 +55,19 @@ describe('changes from the SinceReviewController pages', () => {
   it('says when a page left rows out, and refuses no pages', () => {
     expect(changesFromPages([PAGE, { ...PAGE, contacts: [], truncated: true }]).truncated).toBe(true);
     expect(() => changesFromPages([])).toThrow(/no page/);
+  });
+});
+
+describe('review sections', () => {
+  it('puts each person under their buying center, in the order of the summary lines', () => {
+    const sections = reviewSections(changesFromPages([PAGE]));
+    expect(sections.map((s) => s.name)).toEqual(changesFromPages([PAGE]).byBuyingCenter.map((b) => b.name));
+    const it = sections.find((s) => s.name === 'Group IT')!;
+    expect(it.joined.map((j) => j.name)).toEqual(['Omar Haddad']);
+    expect(it.fieldChanges.map((f) => f.name)).toEqual(['Jane Cooper']);
+    expect(it.quiet).toEqual([]);
+    const none = sections.find((s) => s.buyingCenterId === null)!;
+    expect(none.quiet.map((q) => q.name)).toEqual(['Lena Fischer']);
+    expect(none.heatLost.map((h) => h.name)).toEqual(['Lena Fischer']);
   });
 });
