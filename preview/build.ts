@@ -54,7 +54,8 @@ export const PAGE_COMPONENTS = [
   'accountPlanSummary',
   'orgChartHeatmap',
   'whitespaceMatrix',
-  'bantPanel'
+  'bantPanel',
+  'planSinceReview'
 ] as const;
 
 /** `fooBar` -> `c-foo-bar`. */

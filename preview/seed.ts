@@ -42,6 +42,15 @@ export function onSharedCatalogue(
   };
 }
 
+/** The account and its descendants (Account.ParentId), as the plan's scope reads them. */
+function withDescendants(org: LocalOrg, accountId: string): string[] {
+  const out = [accountId];
+  const children = org.db.prepare(`SELECT "Id" FROM "Account" WHERE "ParentId" = ? ORDER BY "Id"`);
+  for (let i = 0; i < out.length && out.length < 2000; i++)
+    for (const row of children.all(out[i]) as { Id: string }[]) if (!out.includes(row.Id)) out.push(row.Id);
+  return out;
+}
+
 export interface DemoBundle {
   key: string;
   label: string;
@@ -133,7 +142,9 @@ export function loadDemo(
     const loaded = loadBundle(org, input);
     if (demo.bantHistory) seedBantHistory(org, loaded.accountId);
     if (demo.activity) seedActivity(org, loaded.accountId, { seed: 22, total: demo.activity });
-    if (demo.reviewChanges) seedReviewChanges(org, loaded.accountId);
+    // The whole group: a subsidiary's contacts would otherwise all look created today ("joined").
+    if (demo.reviewChanges)
+      for (const id of withDescendants(org, loaded.accountId)) seedReviewChanges(org, id);
     org.db.prepare('DELETE FROM _localorg_meta WHERE key = ?').run(mark(key));
     return loaded;
   });

@@ -30,13 +30,15 @@ const REGION_OF: Record<string, 'summary' | 'main' | 'left' | 'side'> = {
   accountPlanSummary: 'summary',
   orgChartHeatmap: 'main',
   whitespaceMatrix: 'left',
-  bantPanel: 'side'
+  bantPanel: 'side',
+  planSinceReview: 'side'
 };
 const TITLE_OF: Record<string, string> = {
   accountPlanSummary: 'Account plan summary',
   orgChartHeatmap: 'Org chart heatmap',
   whitespaceMatrix: 'Whitespace matrix',
-  bantPanel: 'BANT'
+  bantPanel: 'BANT',
+  planSinceReview: 'Since last QBR'
 };
 
 /** State browser tests and the benchmark read (window.__keyplanPage). */
@@ -416,9 +418,13 @@ function layout(recordId: string): HTMLElement {
   };
   // `?only=a,b` mounts just those components: the browser tests and the benchmark load one at a time.
   const only = new URLSearchParams(location.search).get('only')?.split(',').filter(Boolean);
-  const order = ['accountPlanSummary', 'orgChartHeatmap', 'whitespaceMatrix', 'bantPanel'].filter(
-    (n) => !only || only.includes(n)
-  );
+  const order = [
+    'accountPlanSummary',
+    'orgChartHeatmap',
+    'whitespaceMatrix',
+    'bantPanel',
+    'planSinceReview'
+  ].filter((n) => !only || only.includes(n));
   for (const name of order) {
     const region = regions[REGION_OF[name]];
     const comp = components.find((c) => c.name === name);

@@ -7,13 +7,10 @@
  */
 import type { Connection } from 'jsforce';
 import {
-  computeHeat,
-  deriveActivityLinks,
-  mergeTeamLinks,
+  heatAsOf,
   summariseActivity,
   RECENT_DAYS,
   YEAR_DAYS,
-  type ContactActivity,
   type HeatLink
 } from '../../force-app/main/default/lwc/keyplanCore/keyplanCore';
 import {
@@ -110,18 +107,6 @@ export async function loadChangesSince(
       polarity: (l.Polarity__c ?? null) as string | null,
       lastInteraction: (l.Last_Interaction__c ?? null) as string | null
     }));
-  const heatAt = (
-    day: string,
-    manual: HeatLink[],
-    activity: Map<string, ContactActivity>
-  ): Map<string, number> =>
-    new Map(
-      [
-        ...computeHeat(ids, mergeTeamLinks(manual, deriveActivityLinks(activity)), {
-          today: new Date(`${day}T00:00:00Z`)
-        })
-      ].map(([k, h]) => [k, h.heat])
-    );
   const activityThen = summariseActivity(await activityAsOf(conn, ids, since), ids);
   const activityNow = summariseActivity(await activityAsOf(conn, ids, today), ids);
   // The links as they were: those created by the review date (their fields as they are now).
@@ -141,8 +126,8 @@ export async function loadChangesSince(
       newValue: (h.NewValue ?? null) as string | null,
       date: String(h.CreatedDate)
     })),
-    heatThen: heatAt(since, linksThen, activityThen),
-    heatNow: heatAt(today, heatLinks(links), activityNow),
+    heatThen: heatAsOf(ids, linksThen, activityThen, since),
+    heatNow: heatAsOf(ids, heatLinks(links), activityNow, today),
     activityThen,
     activityNow,
     buyingCenterNames: new Map(centers.map((b) => [String(b.Id), String(b.Name)]))

@@ -75,6 +75,13 @@ const datetime = (name: string): ApiParam => ({
   tsType: 'string',
   schema: contracts.IsoDateTime
 });
+const nullableDate = (name: string, note?: string): ApiParam => ({
+  name,
+  apexType: 'Date',
+  tsType: 'string | null',
+  schema: contracts.IsoDate.nullable(),
+  note
+});
 const input = (contract: ContractName, name = 'input'): ApiParam => ({
   name,
   apexType: `KeyplanDto.${contract}`,
@@ -103,6 +110,21 @@ const METHODS: ApiMethod[] = [
     doc:
       "One page of the account's activity aggregates (meetings, emails, calls per contact and user over 90 and 365 " +
       'days; aggregate queries only). Call with `cursor: null`, then with each `nextCursor` until it is null.'
+  },
+  {
+    className: 'SinceReviewController',
+    method: 'loadSinceReviewPage',
+    params: [
+      id('accountId'),
+      nullableDate('since', "null for the account's last plan review, else 90 days ago"),
+      text('cursor', true, 'null for the first page')
+    ],
+    result: 'SinceReviewPage',
+    cacheable: false,
+    doc:
+      'One page of what changed in the plan\'s scope after a day ("since last QBR"): contacts with their creation ' +
+      'date, stakeholder-field history, team links and activity aggregates then and now. Call with `cursor: null`, ' +
+      'then with each `nextCursor` until it is null.'
   },
   {
     className: 'OrgChartController',

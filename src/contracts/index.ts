@@ -10,3 +10,4 @@ export * from './bant';
 export * from './plan';
 export * from './settings';
 export * from './activity';
+export * from './sinceReview';

@@ -21,7 +21,8 @@ const CONTROLLERS = [
   'BantController',
   'AccountPlanController',
   'KeyplanSettingsController',
-  'ActivityController'
+  'ActivityController',
+  'SinceReviewController'
 ];
 
 interface Mapping {

@@ -99,27 +99,8 @@ export function foldActivityRows(
   }
 }
 
-/** ActivityService.loadActivityPage */
-function loadActivityPage(ctx: ApexContext, accountIdParam: unknown, cursorParam: unknown): ActivityPage {
-  const accountId = idParam(accountIdParam, 'accountId');
-  const cursor = stringParam(cursorParam, 'cursor');
-  require(accountId, 'accountId');
-  requireReadable(ctx, 'Contact');
-  const afterId = parseCursor(ctx, cursor);
-  const account = AccountSelector.byId(ctx, accountId!);
-  if (!account) throw notFound('Account', accountId);
-  const lastDay = isoDay(new Date());
-  const page: ActivityPage = {
-    accountId: String(account.Id),
-    asOf: lastDay,
-    aggregates: [],
-    nextCursor: null
-  };
-  const size = ACTIVITY_LIMITS.MAX_PAGE_CONTACTS;
-  const contacts = soql(ctx, SOQL.contactPage, { accountId, afterId, rowLimit: size + 1 });
-  const contactIds = contacts.slice(0, size).map((c) => String(c.Id));
-  if (contacts.length > size) page.nextCursor = `${CONTACTS_CURSOR}:${contactIds[size - 1]}`;
-  if (!contactIds.length) return page;
+/** ActivityService.aggregatesAsOf: the aggregates of some contacts, both windows ending `lastDay` (ISO date). */
+export function aggregatesAsOf(ctx: ApexContext, contactIds: string[], lastDay: string): ActivityAggregate[] {
   const yearStart = isoDay(addDays(lastDay, 1 - ACTIVITY_LIMITS.YEAR_DAYS));
   const recentStart = isoDay(addDays(lastDay, 1 - ACTIVITY_LIMITS.RECENT_DAYS));
   const byKey = new Map<string, ActivityAggregate>();
@@ -143,10 +124,31 @@ function loadActivityPage(ctx: ApexContext, accountIdParam: unknown, cursorParam
   const names = new Map<string, string>();
   if (userIds.length)
     for (const u of soql(ctx, SOQL.userNames, { userIds })) names.set(String(u.Id), String(u.Name));
-  for (const a of byKey.values()) {
-    a.userName = names.get(a.userId) ?? null;
-    page.aggregates.push(a);
-  }
+  return [...byKey.values()].map((a) => ({ ...a, userName: names.get(a.userId) ?? null }));
+}
+
+/** ActivityService.loadActivityPage */
+function loadActivityPage(ctx: ApexContext, accountIdParam: unknown, cursorParam: unknown): ActivityPage {
+  const accountId = idParam(accountIdParam, 'accountId');
+  const cursor = stringParam(cursorParam, 'cursor');
+  require(accountId, 'accountId');
+  requireReadable(ctx, 'Contact');
+  const afterId = parseCursor(ctx, cursor);
+  const account = AccountSelector.byId(ctx, accountId!);
+  if (!account) throw notFound('Account', accountId);
+  const lastDay = isoDay(new Date());
+  const page: ActivityPage = {
+    accountId: String(account.Id),
+    asOf: lastDay,
+    aggregates: [],
+    nextCursor: null
+  };
+  const size = ACTIVITY_LIMITS.MAX_PAGE_CONTACTS;
+  const contacts = soql(ctx, SOQL.contactPage, { accountId, afterId, rowLimit: size + 1 });
+  const contactIds = contacts.slice(0, size).map((c) => String(c.Id));
+  if (contacts.length > size) page.nextCursor = `${CONTACTS_CURSOR}:${contactIds[size - 1]}`;
+  if (!contactIds.length) return page;
+  page.aggregates = aggregatesAsOf(ctx, contactIds, lastDay);
   return page;
 }
 

@@ -4,8 +4,11 @@
  * and heat gained and lost, with one summary line per buying center. Pure: callers read the data (the QBR
  * export over the org's API) and pass the heat at both dates. Definitions: docs/DEFINITIONS.md.
  */
+import type { SinceReviewPage } from '@keyplan/contracts';
 import type { ContactActivity } from './activity';
-import { weightedVolume } from './activity';
+import { deriveActivityLinks, mergeTeamLinks, summariseActivity, weightedVolume } from './activity';
+import type { HeatLink } from './heat';
+import { computeHeat } from './heat';
 
 /** The stakeholder fields whose changes count, and how a change names them. */
 export const REVIEW_FIELDS: Readonly<Record<string, string>> = Object.freeze({
@@ -188,4 +191,128 @@ export function changesSince(input: ChangesSinceInput): ChangesSince {
     s.line = `${s.name}: ${parts.join(', ')}`;
   }
   return { since, joined, quiet, fieldChanges, heatGained, heatLost, byBuyingCenter };
+}
+
+/**
+ * Heat (0-100) of each contact as of a day: the org chart's rule (computeHeat over the manual team links merged
+ * with the links derived from activity, mergeTeamLinks), with `day` as today.
+ */
+export function heatAsOf(
+  contactIds: readonly string[],
+  manual: readonly HeatLink[],
+  activity: ReadonlyMap<string, ContactActivity>,
+  day: string
+): Map<string, number> {
+  const heat = computeHeat(contactIds, mergeTeamLinks(manual, deriveActivityLinks(activity)), {
+    today: new Date(`${day.slice(0, 10)}T00:00:00Z`)
+  });
+  return new Map([...heat].map(([k, h]) => [k, h.heat]));
+}
+
+/** The changes and whether a page left rows out (SinceReviewController pages, all of one load). */
+export interface ChangesFromPages extends ChangesSince {
+  sinceSource: SinceReviewPage['sinceSource'];
+  asOf: string;
+  truncated: boolean;
+  /** Contacts read (the scope's people). */
+  people: number;
+  /** The buying center of each contact read (null: none). */
+  buyingCenterOf: ReadonlyMap<string, string | null>;
+}
+
+/** One buying center's part of the changes: its summary line and its people, by kind of change. */
+export interface ReviewSection {
+  buyingCenterId: string | null;
+  name: string;
+  line: string;
+  joined: ChangesSince['joined'];
+  quiet: ChangesSince['quiet'];
+  fieldChanges: FieldChange[];
+  heatGained: HeatChange[];
+  heatLost: HeatChange[];
+}
+
+/**
+ * The changes from the pages of `SinceReviewController.loadSinceReviewPage`: heat then counts the team links created
+ * by the day (their fields as they are now) and the activity with windows ending on the day; heat now counts every
+ * link and the activity ending today. The QBR export (scripts/cli/sinceReview.ts) does the same over the API.
+ */
+export function changesFromPages(pages: readonly SinceReviewPage[]): ChangesFromPages {
+  if (!pages.length) throw new Error('changesFromPages: no page');
+  const { since, sinceSource, asOf } = pages[0];
+  const contacts = pages.flatMap((p) => p.contacts);
+  const ids = contacts.map((c) => c.id);
+  const links = pages.flatMap((p) => p.teamLinks);
+  const heatLink = (l: (typeof links)[number]): HeatLink => ({
+    fromContactId: null,
+    fromUserId: l.fromUserId,
+    toContactId: l.toContactId,
+    strength: l.strength ?? null,
+    frequency: l.frequency ?? null,
+    influenceLevel: l.influenceLevel ?? null,
+    polarity: l.polarity ?? null,
+    lastInteraction: l.lastInteraction ?? null
+  });
+  const activityThen = summariseActivity(
+    pages.flatMap((p) => p.activityThen),
+    ids
+  );
+  const activityNow = summariseActivity(
+    pages.flatMap((p) => p.activityNow),
+    ids
+  );
+  const linksThen = links.filter((l) => l.createdDate.slice(0, 10) <= since).map(heatLink);
+  const changes = changesSince({
+    since,
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      buyingCenterId: c.buyingCenterId ?? null,
+      createdDate: c.createdDate
+    })),
+    history: pages.flatMap((p) =>
+      p.history.map((h) => ({
+        contactId: h.contactId,
+        field: h.field,
+        oldValue: h.oldValue ?? null,
+        newValue: h.newValue ?? null,
+        date: h.changedAt
+      }))
+    ),
+    heatThen: heatAsOf(ids, linksThen, activityThen, since),
+    heatNow: heatAsOf(ids, links.map(heatLink), activityNow, asOf),
+    activityThen,
+    activityNow,
+    buyingCenterNames: new Map(pages.flatMap((p) => p.buyingCenters).map((b) => [b.id, b.name]))
+  });
+  return {
+    ...changes,
+    sinceSource,
+    asOf,
+    truncated: pages.some((p) => p.truncated),
+    people: ids.length,
+    buyingCenterOf: new Map(contacts.map((c) => [c.id, c.buyingCenterId ?? null]))
+  };
+}
+
+/**
+ * The changes split by buying center, in the order of the summary lines (largest net heat change first): each
+ * list keeps the order changesSince gave it (joins by date, heat by size of the change).
+ */
+export function reviewSections(c: ChangesFromPages): ReviewSection[] {
+  const of = (contactId: string): string | null => c.buyingCenterOf.get(contactId) ?? null;
+  return c.byBuyingCenter.map((b) => {
+    const mine = <T extends { contactId: string }>(rows: readonly T[]): T[] =>
+      rows.filter((r) => of(r.contactId) === b.buyingCenterId);
+    return {
+      buyingCenterId: b.buyingCenterId,
+      name: b.name,
+      line: b.line,
+      joined: mine(c.joined),
+      quiet: mine(c.quiet),
+      fieldChanges: mine(c.fieldChanges),
+      heatGained: mine(c.heatGained),
+      heatLost: mine(c.heatLost)
+    };
+  });
 }
