@@ -159,6 +159,29 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
     descendantCount.set(id, n);
   }
 
+  return {
+    byId,
+    parentOf,
+    childrenOf,
+    roots,
+    order,
+    depthOf,
+    descendantCount,
+    ...positionIndex(order, roots, parentOf, childrenOf),
+    repairs
+  };
+}
+
+/**
+ * The by-position index of a forest (pre-order `order`): position of each id, parent and roots by position,
+ * and the reports of each position as a slice of `kidList`. Every forest is indexed by this one function.
+ */
+export function positionIndex(
+  order: readonly string[],
+  roots: readonly string[],
+  parentOf: ReadonlyMap<string, string | null>,
+  childrenOf: ReadonlyMap<string, readonly string[]>
+): Pick<OrgForest<OrgMember>, 'indexOf' | 'parentAt' | 'rootAt' | 'kidStart' | 'kidList'> {
   const n = order.length;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < n; i++) indexOf.set(order[i], i);
@@ -176,22 +199,7 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
   }
   kidStart[n] = cursor;
   const rootAt = Int32Array.from(roots, (id) => indexOf.get(id) as number);
-
-  return {
-    byId,
-    parentOf,
-    childrenOf,
-    roots,
-    order,
-    depthOf,
-    descendantCount,
-    indexOf,
-    parentAt,
-    rootAt,
-    kidStart,
-    kidList,
-    repairs
-  };
+  return { indexOf, parentAt, rootAt, kidStart, kidList };
 }
 
 function label(c: OrgMember | undefined): string {

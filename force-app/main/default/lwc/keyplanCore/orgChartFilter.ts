@@ -8,7 +8,7 @@
  * stops at the first manager already kept, so filtering is linear in the account's size.
  */
 import type { ColourMode } from './coverage';
-import type { OrgForest, OrgMember } from './orgChart';
+import { positionIndex, type OrgForest, type OrgMember } from './orgChart';
 
 /** What a person can be filtered by: the key of each colour mode, plus the decision role. */
 export type FilterDimension = ColourMode | 'decisionRole';
@@ -182,7 +182,17 @@ export function subForest<T extends OrgMember>(full: OrgForest<T>, keep: Readonl
     for (const k of childrenOf.get(id) ?? []) n += 1 + (descendantCount.get(k) as number);
     descendantCount.set(id, n);
   }
-  return { byId, parentOf, childrenOf, roots, order, depthOf, descendantCount, repairs: [] };
+  return {
+    byId,
+    parentOf,
+    childrenOf,
+    roots,
+    order,
+    depthOf,
+    descendantCount,
+    ...positionIndex(order, roots, parentOf, childrenOf),
+    repairs: []
+  };
 }
 
 /**
