@@ -27,7 +27,7 @@ import { COLOUR_MODES, OrgChartViewModel, type PersonDetails } from './viewModel
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
 import { startActivityLoad } from './activityPages';
 import { BLANK, LEVEL_OPTIONS, statusText } from './render';
-import { OrgChartFilters } from './chartFilters';
+import { OrgChartMoves } from './chartMoves';
 import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
 
 /**
@@ -38,7 +38,7 @@ import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
  * filters and search results by the filter layer (`chartFilters.ts`); this class keeps the loading, the
  * side panel and the server calls.
  */
-export default class OrgChartHeatmap extends OrgChartFilters {
+export default class OrgChartHeatmap extends OrgChartMoves {
   private record?: string;
   /** Activity aggregates (ActivityController.loadActivityPage). */
   private activity: ActivityAggregate[] = [];
