@@ -1,0 +1,58 @@
+import type { OrgChartData } from '@keyplan/contracts';
+import type { FilterDimension } from 'c/keyplanCore';
+import { ChartState, type Member } from '../chartState';
+
+const FIXTURE = jest.requireActual<OrgChartData>(
+  '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
+);
+const idOf = (name: string): string => FIXTURE.contacts.find((c) => c.name === name)!.id;
+
+/** The state alone, filtering by decision role (the view model adds the colour keys). */
+class State extends ChartState {
+  constructor(data: OrgChartData) {
+    super(data);
+    this.rebuildForest();
+    this.forest = this.filteredForest();
+    this.relayout();
+  }
+  protected filterKey(_dimension: FilterDimension, m: Member): string {
+    return this.byId.get(m.id)?.decisionRole ?? 'Unknown';
+  }
+  get totalCount(): number {
+    return this.data.contacts.length;
+  }
+}
+
+describe('orgChartHeatmap chart state', () => {
+  it('lays out everyone, collapses and expands, and moves along the drawn tree', () => {
+    const s = new State(FIXTURE);
+    expect(s.layoutNodes).toHaveLength(FIXTURE.contacts.length);
+    const ada = idOf('Ada Lovelace');
+    s.toggleCollapse(ada);
+    expect(s.isVisible(idOf('Grace Hopper'))).toBe(false);
+    expect(s.nodeBox(ada)!.collapsed).toBe(true);
+    expect(s.reveal(idOf('Elena Petrova'))).toBe(true);
+    expect(s.isVisible(idOf('Elena Petrova'))).toBe(true);
+    expect(s.neighbour(idOf('Grace Hopper'), 'up')).toBe(ada);
+    s.expandAll();
+    expect(s.layoutNodes).toHaveLength(FIXTURE.contacts.length);
+    expect(s.firstVisibleId).toBe(idOf('Margaret Hale'));
+  });
+
+  it('a filter keeps its matches and the managers that connect them; focus narrows the layout', () => {
+    const s = new State(FIXTURE);
+    s.setFilter({ buyingCenterId: null, keys: { decisionRole: ['Decision Maker'] } });
+    const makers = FIXTURE.contacts.filter((c) => c.decisionRole === 'Decision Maker').map((c) => c.id);
+    for (const id of makers) expect(s.isVisible(id)).toBe(true);
+    expect(s.layoutNodes.length).toBeLessThan(FIXTURE.contacts.length);
+    expect(s.matchSummary).toContain(`${makers.length} of ${FIXTURE.contacts.length}`);
+    const copy = new State(FIXTURE);
+    copy.keepViewOf(s);
+    expect(copy.layoutNodes.map((n) => n.id)).toEqual(s.layoutNodes.map((n) => n.id));
+    const all = new State(FIXTURE);
+    all.setFocus(idOf('Ada Lovelace'), 1);
+    expect(all.isVisible(idOf('Grace Hopper'))).toBe(true);
+    expect(all.isVisible(idOf('Linus Berg'))).toBe(false);
+    expect(all.isVisible(idOf('Victor Okafor'))).toBe(false);
+  });
+});
