@@ -1,30 +1,11 @@
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { reduceErrors } from 'c/keyplanErrors';
-import type { ContactNode, ContactStakeholderInput } from '@keyplan/contracts';
+import { stakeholderInput } from 'c/keyplanCore';
 import { OrgChartFilters } from './chartFilters';
 
 /** Pixels the pointer must travel on a card before a press becomes a drag (a shorter one is a click). */
 export const DRAG_THRESHOLD = 6;
-
-/**
- * The save input that changes only who `c` reports to: Apex writes every stakeholder field (it cannot tell
- * a missing property from null), so the input carries the contact's current values.
- */
-export function reportsToInput(c: ContactNode, reportsToId: string | null): ContactStakeholderInput {
-  return {
-    id: c.id,
-    lastModified: c.lastModified,
-    stance: c.stance ?? null,
-    decisionRole: c.decisionRole ?? null,
-    buyerRole: c.buyerRole ?? null,
-    responseMode: c.responseMode ?? null,
-    influenceLevel: c.influenceLevel ?? null,
-    buyingCenterId: c.buyingCenterId ?? null,
-    budgetOwned: c.budgetOwned ?? null,
-    reportsToId
-  };
-}
 
 /** The card (person id) an event happened on, or null. */
 function cardOf(event: Event): string | null {
@@ -165,7 +146,7 @@ export class OrgChartMoves extends OrgChartFilters {
     }
     this.moveSaving = true;
     try {
-      const saved = await saveStakeholder({ input: reportsToInput(c, managerId) });
+      const saved = await saveStakeholder({ input: stakeholderInput(c, { reportsToId: managerId }) });
       this.vm?.replaceContact(saved);
       const message = `${saved.name} now reports to ${manager.name}.`;
       this.announce(message);

@@ -3,7 +3,7 @@ import OrgChartHeatmap from 'c/orgChartHeatmap';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
 import type { ContactNode, OrgChartData, OrgChartPage } from '@keyplan/contracts';
-import { reportsToInput } from '../chartMoves';
+import { stakeholderInput } from 'c/keyplanCore';
 
 jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ default: jest.fn() }), {
   virtual: true
@@ -67,7 +67,7 @@ describe('c-org-chart-heatmap moving a person under another manager', () => {
 
   it('builds the save input from the contact with only the manager changed', () => {
     const nora = byName('Nora Klein');
-    const input = reportsToInput(nora, '003000000000002AAA');
+    const input = stakeholderInput(nora, { reportsToId: '003000000000002AAA' });
     expect(input).toEqual({
       id: nora.id,
       lastModified: nora.lastModified,
