@@ -32,6 +32,13 @@ export interface Member {
   buyingCenterId: string | null;
 }
 
+/** True when both sets hold the same members. */
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
 /** The forest, filter, collapse, focus and layout behind the org chart (the base of the view model). */
 export abstract class ChartState {
   readonly data: OrgChartData;
@@ -55,6 +62,19 @@ export abstract class ChartState {
 
   collapsed = new Set<string>();
   focus: { id: string; levels: number } | null = null;
+  /**
+   * The last layout of the unfiltered chart and what it was made from: clearing a filter brings back the
+   * collapsed people and focus of before, so it takes this layout again instead of placing every link anew.
+   */
+  private whole: {
+    forest: OrgForest<Member>;
+    collapsed: ReadonlySet<string>;
+    focus: { id: string; levels: number } | null;
+    layout: OrgLayout;
+    placed: PlacedLink<RelationshipLinkDto>[];
+    linkCount: Map<string, number>;
+    index: ViewportIndex<RelationshipLinkDto>;
+  } | null = null;
 
   constructor(data: OrgChartData) {
     this.data = { ...data, contacts: [...data.contacts], links: [...data.links] };
@@ -93,12 +113,42 @@ export abstract class ChartState {
 
   /** Re-runs the layout of what is visible and rebuilds the viewport index. */
   protected relayout(): void {
+    const unfiltered = this.forest === this.fullForest;
+    const kept = this.whole;
+    if (
+      unfiltered &&
+      kept &&
+      kept.forest === this.forest &&
+      kept.focus?.id === this.focus?.id &&
+      kept.focus?.levels === this.focus?.levels &&
+      sameMembers(kept.collapsed, this.collapsed)
+    ) {
+      // Back to the chart as it was before a filter (same data, collapsed people and focus): same drawing.
+      ({
+        layout: this.layoutResult,
+        placed: this.placed,
+        linkCount: this.linkCount,
+        index: this.index
+      } = kept);
+      this.revision++;
+      return;
+    }
     this.layoutResult = this.layoutWith(this.collapsed);
     const merged = mergeParallel(placeLinks(this.layoutResult, this.shownLinks, 'attach').placed);
     this.placed = merged.placed;
     this.linkCount = merged.counts;
     this.index = buildViewportIndex(this.layoutResult, this.placed);
     this.revision++;
+    if (unfiltered)
+      this.whole = {
+        forest: this.forest,
+        collapsed: new Set(this.collapsed),
+        focus: this.focus ? { ...this.focus } : null,
+        layout: this.layoutResult,
+        placed: this.placed,
+        linkCount: this.linkCount,
+        index: this.index
+      };
   }
 
   /** The drawn people with their boxes (for the minimap). */

@@ -55,4 +55,34 @@ describe('orgChartHeatmap chart state', () => {
     expect(all.isVisible(idOf('Linus Berg'))).toBe(false);
     expect(all.isVisible(idOf('Victor Okafor'))).toBe(false);
   });
+
+  it('clearing a filter takes the layout of before again, unless the collapsed people or focus changed', () => {
+    const s = new State(FIXTURE);
+    const ada = idOf('Ada Lovelace');
+    s.toggleCollapse(ada);
+    const before = s.layoutNodes;
+    const dm = { buyingCenterId: null, keys: { decisionRole: ['Decision Maker'] } };
+    const none = { buyingCenterId: null, keys: {} };
+    s.setFilter(dm);
+    expect(s.layoutNodes).not.toBe(before);
+    s.setFilter(none);
+    // The same drawing as before the filter (Ada's reports collapsed again), not a new layout.
+    expect(s.layoutNodes).toBe(before);
+    expect(s.isVisible(idOf('Grace Hopper'))).toBe(false);
+    // Revealing someone while filtered clears the filter and expands their managers: a new layout.
+    s.setFilter(dm);
+    s.reveal(idOf('Elena Petrova'));
+    expect(s.filter.keys).toEqual({});
+    expect(s.isVisible(idOf('Elena Petrova'))).toBe(true);
+    expect(s.layoutNodes).not.toBe(before);
+    // A focus set before the filter is part of the drawing too.
+    s.setFocus(ada, 1);
+    const focused = s.layoutNodes;
+    s.setFilter(dm);
+    s.setFilter(none);
+    expect(s.layoutNodes).toBe(focused);
+    s.setFocus(ada, 2);
+    expect(s.layoutNodes).not.toBe(focused);
+    expect(s.isVisible(idOf('Linus Berg'))).toBe(true);
+  });
 });
