@@ -1,11 +1,10 @@
 import type { ContactNode, OrgChartData } from '@keyplan/contracts';
 import { ChartMeasures } from '../chartMeasures';
+import { ORG_FIXTURE, contactId } from '../../../../../test/orgChartFixture';
 
-const FIXTURE = jest.requireActual<OrgChartData>(
-  '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
-);
+const FIXTURE: OrgChartData = ORG_FIXTURE;
 const today = new Date('2026-11-23T00:00:00Z');
-const idOf = (name: string): string => FIXTURE.contacts.find((c) => c.name === name)!.id;
+const idOf = contactId;
 
 function measure(data: OrgChartData): ChartMeasures {
   const byId = new Map<string, ContactNode>(data.contacts.map((c) => [c.id, c]));

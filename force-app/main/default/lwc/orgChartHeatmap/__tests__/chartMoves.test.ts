@@ -2,8 +2,15 @@ import { createElement } from 'lwc';
 import OrgChartHeatmap from 'c/orgChartHeatmap';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
-import type { ContactNode, OrgChartData, OrgChartPage } from '@keyplan/contracts';
+import type { OrgChartData } from '@keyplan/contracts';
 import { stakeholderInput } from 'c/keyplanCore';
+import { flush, pressKey } from '../../../../../test/lwcDom';
+import {
+  ORG_FIXTURE,
+  contactNamed as byName,
+  orgFixture,
+  recordToasts as toasts
+} from '../../../../../test/orgChartFixture';
 
 jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ default: jest.fn() }), {
   virtual: true
@@ -15,20 +22,14 @@ jest.setTimeout(30000);
 
 const mockLoad = loadOrgChartPage as unknown as jest.Mock;
 const mockSave = saveStakeholder as unknown as jest.Mock;
-const FIXTURE = jest.requireActual<OrgChartPage>(
-  '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
-);
-const fixture = (): OrgChartData => JSON.parse(JSON.stringify(FIXTURE)) as OrgChartData;
-const byName = (name: string): ContactNode => FIXTURE.contacts.find((c) => c.name === name) as ContactNode;
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 type Host = HTMLElement & { recordId?: string; depth?: number };
 
 /** The chart with every fixture person drawn (depth 0 = all open, then Fit). */
-async function loaded(data: OrgChartData = fixture()): Promise<Host> {
+async function loaded(data: OrgChartData = orgFixture()): Promise<Host> {
   mockLoad.mockResolvedValue({ ...data, nextCursor: null, totalLinks: data.links.length });
   const el = createElement('c-org-chart-heatmap', { is: OrgChartHeatmap }) as Host;
-  el.recordId = FIXTURE.accountId;
+  el.recordId = ORG_FIXTURE.accountId;
   el.depth = 0;
   document.body.appendChild(el);
   await flush();
@@ -42,20 +43,11 @@ const card = (el: HTMLElement, name: string): HTMLElement =>
     n.getAttribute('aria-label')!.startsWith(`${name},`)
   ) as HTMLElement;
 const key = (target: Element, k: string): void => {
-  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
+  pressKey(target, k);
 };
 const pointer = (target: Element, type: string, x: number, y: number): void => {
   target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, bubbles: true }));
 };
-/** The toasts the chart shows, as "variant: title | message". */
-function toasts(el: HTMLElement): string[] {
-  const out: string[] = [];
-  el.addEventListener('lightning__showtoast', (e) => {
-    const d = (e as CustomEvent<{ title: string; message: string; variant: string }>).detail;
-    out.push(`${d.variant}: ${d.title}${d.message ? ` | ${d.message}` : ''}`);
-  });
-  return out;
-}
 const managerOf = (el: HTMLElement, name: string): string | undefined =>
   card(el, name).getAttribute('aria-label') ?? undefined;
 

@@ -1,11 +1,10 @@
 import type { OrgChartData } from '@keyplan/contracts';
+import { ORG_FIXTURE, contactId } from '../../../../../test/orgChartFixture';
 import type { FilterDimension } from 'c/keyplanCore';
 import { ChartState, type Member } from '../chartState';
 
-const FIXTURE = jest.requireActual<OrgChartData>(
-  '../../../../../../test/fixtures/apex/OrgChartController.loadOrgChartPage.json'
-);
-const idOf = (name: string): string => FIXTURE.contacts.find((c) => c.name === name)!.id;
+const FIXTURE: OrgChartData = ORG_FIXTURE;
+const idOf = contactId;
 
 /** The state alone, filtering by decision role (the view model adds the colour keys). */
 class State extends ChartState {
