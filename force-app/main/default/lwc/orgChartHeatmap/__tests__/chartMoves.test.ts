@@ -131,6 +131,7 @@ describe('c-org-chart-heatmap moving a person under another manager', () => {
     await flush();
     expect(card(el, 'Kenji Sato').classList).toContain('is-moving');
     expect(el.shadowRoot!.querySelector('.move-banner')!.textContent).toContain('Moving Kenji Sato');
+    await expect(el).toBeAccessible();
     // Up to his manager (Grace Hopper), up again to hers (Ada Lovelace), Enter drops him there.
     key(card(el, 'Kenji Sato'), 'ArrowUp');
     await flush();
@@ -190,5 +191,38 @@ describe('c-org-chart-heatmap moving a person under another manager', () => {
     pointer(card(el, 'Grace Hopper'), 'pointerup', 200, 50);
     await flush();
     expect(mockSave).not.toHaveBeenCalled();
+  });
+});
+
+describe('c-org-chart-heatmap placeholder cards', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+  });
+
+  it('draws a placeholder dashed and saying "placeholder", and leaves it out of the count', async () => {
+    const data = orgFixture();
+    const ada = byName('Ada Lovelace');
+    data.contacts.push({
+      ...ada,
+      id: '003000000000099AAA',
+      name: 'CISO (unknown)',
+      title: 'Chief Information Security Officer',
+      reportsToId: ada.id,
+      stance: null,
+      buyerRole: null,
+      placeholder: true
+    } as typeof ada);
+    const el = await loaded(data);
+    const ciso = card(el, 'CISO (unknown)');
+    expect(ciso.classList).toContain('is-placeholder');
+    expect(ciso.querySelector('.heat')!.textContent).toBe('placeholder');
+    expect(ciso.getAttribute('aria-label')).toContain('placeholder, not yet named');
+    expect(card(el, 'Ada Lovelace').classList).not.toContain('is-placeholder');
+    expect(card(el, 'Ada Lovelace').querySelector('.heat')!.textContent).toMatch(/^Heat \d+$/);
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).toContain(
+      `${ORG_FIXTURE.contacts.length} of ${ORG_FIXTURE.contacts.length} people`
+    );
+    await expect(el).toBeAccessible();
   });
 });
