@@ -5,6 +5,8 @@
  * can fix the data. Everything is iterative because accounts have 10,000+ contacts and deep chains.
  */
 
+import type { ContactNode, ContactStakeholderInput } from '@keyplan/contracts';
+
 /** The minimum a contact needs to sit in the forest. */
 export interface OrgMember {
   id: string;
@@ -215,4 +217,28 @@ export function ancestorsOf<T extends OrgMember>(forest: OrgForest<T>, id: strin
     cur = forest.parentOf.get(cur) ?? null;
   }
   return chain.reverse();
+}
+
+/**
+ * The saveStakeholder input for contact `c` with `changes` on top: Apex writes every stakeholder field (it
+ * cannot tell a missing property from null), so the input carries all of them, the contact's current values
+ * where nothing changed. Used by the stakeholder form and by moving a card under another manager.
+ */
+export function stakeholderInput(
+  c: ContactNode,
+  changes: Partial<ContactStakeholderInput> = {}
+): ContactStakeholderInput {
+  return {
+    id: c.id,
+    lastModified: c.lastModified,
+    stance: c.stance ?? null,
+    decisionRole: c.decisionRole ?? null,
+    buyerRole: c.buyerRole ?? null,
+    responseMode: c.responseMode ?? null,
+    influenceLevel: c.influenceLevel ?? null,
+    buyingCenterId: c.buyingCenterId ?? null,
+    budgetOwned: c.budgetOwned ?? null,
+    reportsToId: c.reportsToId ?? null,
+    ...changes
+  };
 }

@@ -11,18 +11,11 @@ import {
   type HeatLink,
   shortDate,
   weightedVolume,
-  type ActivityTrend,
   type ContactActivity
 } from 'c/keyplanCore';
-import type { PersonDetails } from './personDetails';
+import type { ActivitySourceView, PersonDetails } from './personDetails';
 
-export interface ActivitySourceView {
-  /** "9 meetings and 14 emails in 90 days, last Nov 20 with Jane Smith; trend cooling". */
-  sentence: string;
-  trend: ActivityTrend | null;
-  /** One line per user of our team, busiest first: "Jane Smith: 6 meetings, 2 emails in 12 months, last Nov 20". */
-  users: { key: string; text: string }[];
-}
+export type { ActivitySourceView };
 
 function count(n: number, one: string, many: string): string | null {
   return n ? `${n} ${n === 1 ? one : many}` : null;

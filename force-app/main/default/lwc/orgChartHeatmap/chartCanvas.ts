@@ -41,6 +41,10 @@ export class OrgChartCanvas extends LightningElement {
   activeId: string | null = null;
   selectedId: string | null = null;
   hits: string[] = [];
+  /** The card being moved (dragged, or picked with M; see chartMoves.ts), or null. */
+  movingId: string | null = null;
+  /** The card under the pointer while a card is dragged, or null. */
+  dropId: string | null = null;
   hitIndex = -1;
   protected pendingFocus: string | null = null;
   protected dragging: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
@@ -141,7 +145,7 @@ export class OrgChartCanvas extends LightningElement {
   get renderNodes(): RenderNode[] {
     return this.memoised(
       'nodes',
-      [this.slice, this.selectedId, this.hits, this.hitIndex, this.activeId],
+      [this.slice, this.selectedId, this.hits, this.hitIndex, this.activeId, this.movingId, this.dropId],
       () => renderNodes(this.slice.nodes, this)
     );
   }

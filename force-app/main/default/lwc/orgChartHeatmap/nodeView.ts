@@ -31,6 +31,8 @@ export interface NodeView {
   collapsed: boolean;
   /** Shown only as context for a filter match (an ancestor from another buying center). */
   context: boolean;
+  /** A role we know exists but cannot name yet (Keyplan_Placeholder__c): drawn dashed, saying "placeholder". */
+  placeholder: boolean;
   ariaLabel: string;
 }
 
@@ -113,6 +115,7 @@ export function nodeView(
     hiddenDescendants: n.hiddenDescendants,
     collapsed: n.collapsed,
     context: extra.context,
+    placeholder: !!c.placeholder,
     ariaLabel: extra.ariaLabel
   };
 }

@@ -1,33 +1,14 @@
 import { api, wire } from 'lwc';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import loadActivityPage from '@salesforce/apex/ActivityController.loadActivityPage';
-import saveStakeholder from '@salesforce/apex/OrgChartController.saveStakeholder';
-import saveLink from '@salesforce/apex/OrgChartController.saveLink';
-import deleteLink from '@salesforce/apex/OrgChartController.deleteLink';
-import createPlaceholder from '@salesforce/apex/OrgChartController.createPlaceholder';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { isConflict } from 'c/keyplanErrors';
-import {
-  settingsFromData,
-  type AccountTeam,
-  type ColourMode,
-  type KeyplanSettings,
-  type WorklistGroup
-} from 'c/keyplanCore';
-import type {
-  ActivityAggregate,
-  ContactStakeholderInput,
-  OrgChartData,
-  PlaceholderInput,
-  RelationshipLinkInput,
-  SettingsData
-} from '@keyplan/contracts';
-import { COLOUR_MODES, OrgChartViewModel, type PersonDetails } from './viewModel';
+import { settingsFromData, type ColourMode, type KeyplanSettings } from 'c/keyplanCore';
+import type { ActivityAggregate, OrgChartData, SettingsData } from '@keyplan/contracts';
+import { COLOUR_MODES, OrgChartViewModel } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
 import { startActivityLoad } from './activityPages';
 import { BLANK, LEVEL_OPTIONS, statusText } from './render';
-import { OrgChartFilters } from './chartFilters';
+import { OrgChartPanel } from './chartPanel';
 import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
 
 /**
@@ -35,10 +16,11 @@ import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
  * colouring by heat / stance / buyer role / coverage, and in-place editing of stakeholders and links.
  * All chart logic lives in the view model; the viewport is kept by the canvas layer (`chartCanvas.ts`),
  * search, keyboard and selection by the navigation layer (`chartNavigation.ts`), the toolbar's colouring,
- * filters and search results by the filter layer (`chartFilters.ts`); this class keeps the loading, the
- * side panel and the server calls.
+ * filters and search results by the filter layer (`chartFilters.ts`), moving a person under another
+ * manager by the move layer (`chartMoves.ts`), the side panel and its saves by the panel layer
+ * (`chartPanel.ts`); this class keeps the loading, the states and the toolbar's levels and focus.
  */
-export default class OrgChartHeatmap extends OrgChartFilters {
+export default class OrgChartHeatmap extends OrgChartPanel {
   private record?: string;
   /** Activity aggregates (ActivityController.loadActivityPage). */
   private activity: ActivityAggregate[] = [];
@@ -59,7 +41,6 @@ export default class OrgChartHeatmap extends OrgChartFilters {
   /** App Builder: chart height in pixels. */
   @api height: number = DEFAULT_CANVAS;
 
-  data?: OrgChartData;
   error?: unknown;
   /** Where the page-by-page load stands (null before the first page arrives). */
   progress: LoadProgress | null = null;
@@ -67,7 +48,6 @@ export default class OrgChartHeatmap extends OrgChartFilters {
   private connected = false;
   focusLevels = 2;
 
-  saving = false;
   /** The org's heat thresholds, decay and stale-link window (override over packaged default). */
   private settings?: KeyplanSettings;
 
@@ -263,142 +243,14 @@ export default class OrgChartHeatmap extends OrgChartFilters {
     this.showTop();
   }
 
-  // ---- side panel ----
-  get person(): PersonDetails | null {
-    // Scans every link of the account: once per selection or change, not once per render.
-    const id = this.selectedId;
-    const vm = this.vm;
-    return this.memoised('person', [id, vm, this.version], () => {
-      return id && vm ? vm.person(id) : null;
-    });
-  }
-  get hasPerson(): boolean {
-    return !!this.person;
-  }
-  get people(): { label: string; value: string }[] {
-    const id = this.selectedId;
-    const vm = this.vm;
-    return this.memoised('people', [id, vm, this.version], () => {
-      return id && vm ? vm.contactOptions(id, '', Number.MAX_SAFE_INTEGER) : [];
-    });
-  }
-  get fieldAccess(): Record<string, { readable: boolean; updateable: boolean }> {
-    return this.data?.fieldAccess ?? {};
-  }
-  get buyingCenters(): { label: string; value: string }[] {
-    return this.memoised('bcs', [this.vm?.buyingCenters], () =>
-      (this.vm?.buyingCenters ?? []).map((b) => ({ label: b.name, value: b.id }))
-    );
-  }
   get accountId(): string {
     return this.data?.accountId ?? this.recordId;
   }
-  handleSelectPerson(event: CustomEvent<{ contactId?: string; buyingCenterId?: string }>): void {
-    const { contactId, buyingCenterId } = event.detail;
-    if (contactId) {
-      this.reveal(contactId);
-      this.open(contactId);
-      this.pendingFocus = null;
-    } else if (buyingCenterId && this.vm) {
-      this.vm.setBuyingCenter(buyingCenterId);
-      this.changed();
-      this.fit(true);
-    }
-  }
-
-  get worklist(): WorklistGroup[] {
-    return this.vm?.worklist ?? [];
-  }
-  get accountTeam(): AccountTeam | null {
-    return this.vm?.accountTeam ?? null;
-  }
-  /** What the person panel starts with when opened from the worklist (add or update a team link). */
-  panelStart: { seq: number; contactId: string; action: string; linkId: string | null } | null = null;
-
-  handleCoverageAction(
-    event: CustomEvent<{
-      action: string;
-      contactId: string | null;
-      buyingCenterId: string | null;
-      linkId: string | null;
-    }>
-  ): void {
-    const { action, contactId, buyingCenterId, linkId } = event.detail;
-    if (action === 'focusBuyingCenter' || !contactId) {
-      this.handleSelectPerson(
-        new CustomEvent('select', { detail: { buyingCenterId: buyingCenterId ?? undefined } })
-      );
-      return;
-    }
-    if (action !== 'open')
-      this.panelStart = { seq: (this.panelStart?.seq ?? 0) + 1, contactId, action, linkId };
-    this.handleSelectPerson(new CustomEvent('select', { detail: { contactId } }));
-  }
-
   handleFocusPerson(event: CustomEvent<{ contactId: string }>): void {
     if (!this.vm) return;
     this.vm.setFocus(event.detail.contactId, this.focusLevels);
     this.changed();
     this.fit(true);
-  }
-
-  private fail(error: unknown): void {
-    this.saveError = error;
-    this.conflict = isConflict(error);
-  }
-
-  private afterWrite(): void {
-    this.saveError = null;
-    this.conflict = false;
-    // The view already shows the saved values; the pages are read fresh on every load (never cached).
-    this.changed();
-  }
-
-  /** Runs one server write: the panel shows `saving` meanwhile, a toast after success, the error after a failure. */
-  private async write(run: () => Promise<string>): Promise<void> {
-    this.saving = true;
-    try {
-      const message = await run();
-      this.announce(message);
-      this.dispatchEvent(new ShowToastEvent({ title: message, message: '', variant: 'success' }));
-      this.afterWrite();
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  handleSaveStakeholder(event: CustomEvent<{ input: ContactStakeholderInput }>): Promise<void> {
-    return this.write(async () => {
-      const saved = await saveStakeholder({ input: event.detail.input });
-      this.vm?.replaceContact(saved);
-      return `Saved ${saved.name}.`;
-    });
-  }
-
-  handleSaveLink(event: CustomEvent<{ input: RelationshipLinkInput }>): Promise<void> {
-    return this.write(async () => {
-      const saved = await saveLink({ input: event.detail.input });
-      this.vm?.upsertLink(saved);
-      return saved.fromUserId != null ? 'Our relationship saved.' : 'Link saved.';
-    });
-  }
-
-  handleCreatePlaceholder(event: CustomEvent<{ input: PlaceholderInput }>): Promise<void> {
-    return this.write(async () => {
-      const saved = await createPlaceholder({ input: event.detail.input });
-      this.vm?.replaceContact(saved);
-      return `Placeholder ${saved.name} added.`;
-    });
-  }
-
-  handleDeleteLink(event: CustomEvent<{ linkId: string; lastModified: string }>): Promise<void> {
-    return this.write(async () => {
-      await deleteLink({ linkId: event.detail.linkId, lastModified: event.detail.lastModified });
-      this.vm?.removeLink(event.detail.linkId);
-      return 'Link removed.';
-    });
   }
 
   async handleReload(): Promise<void> {

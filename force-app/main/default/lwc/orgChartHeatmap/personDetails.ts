@@ -2,9 +2,17 @@
  * What the side panel shows about one person, and the people offered by the "add a link" picker.
  * Pure functions of the chart data.
  */
-import type { ContactHeat, ContactInfluence, CoverageIssue } from 'c/keyplanCore';
+import type { ActivityTrend, ContactHeat, ContactInfluence, CoverageIssue } from 'c/keyplanCore';
 import type { ContactNode, RelationshipLinkDto } from '@keyplan/contracts';
-import type { ActivitySourceView } from './activitySource';
+
+/** Where a person's heat comes from, as the panel shows it (built by `activitySource.ts`). */
+export interface ActivitySourceView {
+  /** "9 meetings and 14 emails in 90 days, last Nov 20 with Jane Smith; trend cooling". */
+  sentence: string;
+  trend: ActivityTrend | null;
+  /** One line per user of our team, busiest first: "Jane Smith: 6 meetings, 2 emails in 12 months, last Nov 20". */
+  users: { key: string; text: string }[];
+}
 
 export interface PersonLink {
   id: string;

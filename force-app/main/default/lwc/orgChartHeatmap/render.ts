@@ -54,7 +54,14 @@ export type RenderLink = LinkView & { className: string; arrowClass: string; tit
  */
 export function renderNodes(
   nodes: NodeView[],
-  state: { selectedId: string | null; hits: string[]; hitIndex: number; activeId: string | null }
+  state: {
+    selectedId: string | null;
+    hits: string[];
+    hitIndex: number;
+    activeId: string | null;
+    movingId?: string | null;
+    dropId?: string | null;
+  }
 ): RenderNode[] {
   const hitSet = new Set(state.hits);
   const current = state.hitIndex >= 0 ? state.hits[state.hitIndex] : null;
@@ -67,6 +74,9 @@ export function renderNodes(
     if (hitSet.has(n.id)) classes.push('is-hit');
     if (n.id === current) classes.push('is-current');
     if (n.context) classes.push('is-context');
+    if (n.placeholder) classes.push('is-placeholder');
+    if (n.id === state.movingId) classes.push('is-moving');
+    if (n.id === state.dropId) classes.push('is-drop-target');
     return {
       ...n,
       style: `left:${n.x}px;top:${n.y}px;width:${n.width}px;height:${n.height}px;background:${n.colour};color:${n.textColour}`,
@@ -79,7 +89,8 @@ export function renderNodes(
       toggleText: n.collapsed ? `+${n.hiddenDescendants}` : '−',
       toggleStyle: `left:${n.x + n.width / 2 - 14}px;top:${n.y + n.height - 10}px`,
       stanceClass: `stance stance-${n.stance.toLowerCase()}`,
-      heatText: `Heat ${n.heat}`,
+      // A placeholder is a role, not a person we know: its card says so in words (never by colour alone).
+      heatText: n.placeholder ? 'placeholder' : `Heat ${n.heat}`,
       // Group plans: the company leads the second line, so it stays visible when the title is cut.
       title: n.companyName
         ? title.text

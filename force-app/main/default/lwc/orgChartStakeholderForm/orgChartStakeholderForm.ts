@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { stakeholderInput } from 'c/keyplanCore';
 import type { ContactNode, ContactStakeholderInput, FieldAccess } from '@keyplan/contracts';
 
 type Option = { label: string; value: string };
@@ -171,21 +172,8 @@ export default class OrgChartStakeholderForm extends LightningElement {
       return;
     }
     this.budgetError = '';
-    // Apex writes every stakeholder field (it cannot tell a missing property from null), so the input
-    // carries all of them: the contact's current values with the user's edits on top.
-    const input: ContactStakeholderInput = {
-      id: c.id,
-      lastModified: c.lastModified,
-      stance: c.stance ?? null,
-      decisionRole: c.decisionRole ?? null,
-      buyerRole: c.buyerRole ?? null,
-      responseMode: c.responseMode ?? null,
-      influenceLevel: c.influenceLevel ?? null,
-      buyingCenterId: c.buyingCenterId ?? null,
-      budgetOwned: c.budgetOwned ?? null,
-      reportsToId: c.reportsToId ?? null,
-      ...this.changes()
-    };
+    // Every stakeholder field: the contact's current values with the user's edits on top.
+    const input = stakeholderInput(c, this.changes());
     this.dispatchEvent(new CustomEvent('savestakeholder', { detail: { input } }));
   }
 }

@@ -3,6 +3,7 @@ import {
   ancestorsOf,
   buildOrgForest,
   buildViewportIndex,
+  stakeholderInput,
   layoutOrgChart,
   placeLinks,
   searchIndex,
@@ -284,5 +285,30 @@ describe('layoutOrgChart', () => {
       ),
       { numRuns: 150 }
     );
+  });
+});
+
+describe('stakeholderInput', () => {
+  it('carries every stakeholder field: the current values, the changes on top, null for a missing one', () => {
+    const hale = {
+      id: '003000000000001AAA',
+      name: 'Margaret Hale',
+      reportsToId: null,
+      stance: 'Supporter',
+      buyerRole: 'Economic Buyer',
+      lastModified: '2026-01-10T09:10:00.000Z'
+    } as unknown as Parameters<typeof stakeholderInput>[0];
+    expect(stakeholderInput(hale, { reportsToId: '003000000000002AAA', stance: 'Neutral' })).toEqual({
+      id: '003000000000001AAA',
+      lastModified: '2026-01-10T09:10:00.000Z',
+      stance: 'Neutral',
+      decisionRole: null,
+      buyerRole: 'Economic Buyer',
+      responseMode: null,
+      influenceLevel: null,
+      buyingCenterId: null,
+      budgetOwned: null,
+      reportsToId: '003000000000002AAA'
+    });
   });
 });

@@ -23,11 +23,28 @@ const node = (id: string, over: Partial<NodeView> = {}): NodeView => ({
   hiddenDescendants: 0,
   collapsed: false,
   context: false,
+  placeholder: false,
   ariaLabel: id,
   ...over
 });
 
 describe('orgChartHeatmap render decoration', () => {
+  it('draws a placeholder card differently in words, not by colour alone, and marks a move in progress', () => {
+    const out = renderNodes([node('a', { placeholder: true }), node('b'), node('c')], {
+      selectedId: null,
+      hits: [],
+      hitIndex: -1,
+      activeId: null,
+      movingId: 'b',
+      dropId: 'c'
+    });
+    expect(out[0].className.split(' ')).toContain('is-placeholder');
+    expect(out[0].heatText).toBe('placeholder');
+    expect(out[1].heatText).toBe('Heat 42');
+    expect(out[1].className.split(' ')).toEqual(['node', 'is-moving']);
+    expect(out[2].className.split(' ')).toEqual(['node', 'is-drop-target']);
+  });
+
   it('leads the second line with the company on a group chart, and leaves it out otherwise', () => {
     const out = renderNodes(
       [
