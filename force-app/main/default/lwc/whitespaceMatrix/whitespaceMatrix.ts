@@ -200,6 +200,20 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     this.rebuildView();
   }
 
+  // ---- copy last year's assessment (c-whitespace-copy-assessment asks and copies) ----
+
+  get cells(): WhitespaceData['cells'] {
+    return this.data?.cells ?? [];
+  }
+
+  get canEditCells(): boolean {
+    return updateable(this.cellInfo, ['State__c', 'Competitor__c', 'Potential__c', 'Notes__c']);
+  }
+
+  async handleCopied(): Promise<void> {
+    await this.runAction(() => this.refresh());
+  }
+
   get summary(): SummaryItem[] {
     return this.vm?.year ? summaryOf(this.vm.year, this.format) : [];
   }
