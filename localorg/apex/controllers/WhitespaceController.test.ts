@@ -259,12 +259,19 @@ describe('WhitespaceController twin over HTTP', () => {
     org.write(() => org.update('Offering__c', t.id('legacy'), { Active__c: false }));
     const copy = (fromYear: number, overwrite: boolean) =>
       t.call('WhitespaceController', 'copyAssessment', { accountId: t.id('acme'), fromYear, overwrite });
-    const year = (fiscalYear: number) =>
+    interface StoredCell {
+      bc: string;
+      state: string | null;
+      competitor: string | null;
+      potential: number | null;
+      notes: string | null;
+    }
+    const year = (fiscalYear: number): StoredCell[] =>
       org.db
         .prepare(
           `SELECT "Buying_Center__c" AS bc, "State__c" AS state, "Competitor__c" AS competitor, "Potential__c" AS potential, "Notes__c" AS notes FROM "Landscape_Cell__c" WHERE "Fiscal_Year__c" = ? ORDER BY "Potential__c", "State__c"`
         )
-        .all(fiscalYear);
+        .all(fiscalYear) as StoredCell[];
 
     const first = await copy(2030, false);
     assert.equal(first.status, 200, JSON.stringify(first.body));
