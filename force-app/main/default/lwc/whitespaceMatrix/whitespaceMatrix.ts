@@ -21,7 +21,9 @@ import {
 import type { MatrixBuyingCenter, WhitespaceData } from '@keyplan/contracts';
 import {
   buildViewModel,
+  COLUMN_SORTS,
   ROW_SORTS,
+  type ColumnSort,
   type RowSort,
   memoFormatter,
   summaryOf,
@@ -140,7 +142,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   private rebuildView(): void {
     if (!this.matrix) return;
-    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed, this.rowSort);
+    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed, this.rowSort, this.columnSort);
   }
 
   // ---- states ----
@@ -186,8 +188,17 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   rowSort: RowSort = 'order';
   readonly rowSortOptions = ROW_SORTS;
 
+  /** Offering columns sorted by. */
+  columnSort: ColumnSort = 'order';
+  readonly columnSortOptions = COLUMN_SORTS;
+
   handleRowSortChange(event: CustomEvent<{ value: string }>): void {
     this.rowSort = event.detail.value as RowSort;
+    this.rebuildView();
+  }
+
+  handleColumnSortChange(event: CustomEvent<{ value: string }>): void {
+    this.columnSort = event.detail.value as ColumnSort;
     this.rebuildView();
   }
 
