@@ -281,11 +281,15 @@ describe('orgChartHeatmap', () => {
 describe('whitespaceMatrix', () => {
   const cellAt = (root: Locator, bc: string, off: string): Locator =>
     root.locator(`[role="gridcell"][data-bc="${bc}"][data-offering="${off}"]`);
-  /** The first not-assessed cell of a leaf buying center row, as (bc, offering) ids. */
+  /**
+   * A not-assessed cell without money of a leaf buying center row, as (bc, offering) ids: such cells are
+   * muted to a dot (their "Not assessed" label shows on hover and focus only), parent rows show rolled cells.
+   */
   async function freeCell(root: Locator, skip = 0): Promise<[string, string]> {
     const cell = root
-      .locator('[role="gridcell"][data-bc][data-offering]')
-      .filter({ hasText: 'Not assessed' })
+      .locator(
+        '[role="gridcell"].cell_muted:not(.cell_rolled)[data-bc][data-offering][data-status="unassessed"]'
+      )
       .nth(5 + skip);
     return [(await cell.getAttribute('data-bc'))!, (await cell.getAttribute('data-offering'))!];
   }
@@ -337,6 +341,33 @@ describe('whitespaceMatrix', () => {
     await shot('whitespaceMatrix-bad-edit', root);
     const after = await open('whitespaceMatrix', true);
     assert.equal(await cellAt(after, bc, off).innerText(), before);
+  });
+
+  test("copying last year's assessment asks, keeps assessed cells unless told, then fills the year shown", async () => {
+    const root = await open('whitespaceMatrix');
+    const copy = root.locator('c-whitespace-copy-assessment');
+    const muted = root.locator('[role="gridcell"].cell_muted[data-bc][data-offering]');
+    const before = await muted.count();
+    await copy.locator('.copy-open').click();
+    await copy.locator('.question').waitFor();
+    assert.match(
+      await copy.locator('.question').innerText(),
+      /^Copy the states, .* of \d+ assessed cells? of FY\d{4} into FY\d{4}\?$/
+    );
+    if ((await copy.locator('lightning-input.overwrite').count()) > 0) {
+      // Cells the year shown has assessed stop the copy, named, until "Replace" is ticked.
+      await copy.locator('.copy-confirm').click();
+      await copy
+        .locator('c-error-panel')
+        .filter({ hasText: /already assessed/ })
+        .waitFor({ timeout: 10000 });
+      await copy.locator('lightning-input.overwrite .slds-checkbox').first().click();
+    }
+    await copy.locator('.copy-confirm').click();
+    await copy.locator('.copy-dialog').waitFor({ state: 'detached', timeout: 10000 });
+    for (let i = 0; i < 50 && (await muted.count()) >= before; i++) await page.waitForTimeout(200);
+    assert.ok((await muted.count()) < before, `no cell was filled (${before} muted before)`);
+    await shot('whitespaceMatrix-copied-assessment', root);
   });
 });
 

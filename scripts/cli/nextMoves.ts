@@ -1,7 +1,8 @@
 /**
  * `keyplan next-moves <account> --fy <year>`: the ranked next moves of an account's fiscal year, from the
  * domain core's `nextMoves` (docs/DEFINITIONS.md, the list the matrix and the plan summary show) over the
- * matrix `loadMatrix` builds and the account's contacts and team relationship links.
+ * matrix `loadMatrix` builds and the account's contacts and team relationship links, with the org's effective
+ * settings (heat thresholds and decay: `keyplan tune`), as the components compute them.
  */
 import type { Connection } from 'jsforce';
 import {
@@ -16,6 +17,7 @@ import { findAccount } from './exporter';
 import { queryAll } from './importer';
 import { soqlString } from './keys';
 import { loadMatrix } from './landscape';
+import { readSettings } from './tune';
 
 type Row = Record<string, unknown> & { Id: string };
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -83,7 +85,7 @@ export async function nextMovesReport(
   const people = await loadPeople(conn, account.Id);
   const moves = nextMoves(
     { matrix, fiscalYear: fy, contacts: people.contacts, links: people.links },
-    { limit: options.limit, today: options.today }
+    { limit: options.limit, today: options.today, settings: await readSettings(conn) }
   );
   return {
     account: { id: account.Id, key: account.Keyplan_Key__c ?? account.Id, name: account.Name },

@@ -12,7 +12,10 @@ import {
   effectiveSettings,
   isSettingName,
   overrideFieldOf,
-  type EffectiveSettings
+  settingsFromData,
+  type EffectiveSettings,
+  type KeyplanSettings,
+  type SettingRecord
 } from '../../force-app/main/default/lwc/keyplanCore/settings';
 import { InvalidInput } from './errors';
 
@@ -64,15 +67,31 @@ async function orgRow(conn: Connection): Promise<TuningRecord | undefined> {
   return rows.find((r) => String(r.SetupOwnerId).startsWith('00D'));
 }
 
-/** The packaged records, the org-level overrides and the effective values, one row per setting. */
-export async function readTuning(conn: Connection): Promise<TuneRow[]> {
+/** The packaged records, the org-level override row and the effective values (override over default). */
+async function readEffective(
+  conn: Connection
+): Promise<{ records: SettingRecord[]; row: TuningRecord | undefined; effective: EffectiveSettings }> {
   const records = (
     await conn.query<{ DeveloperName: string; Value__c: number | null }>(
       'SELECT DeveloperName, Value__c FROM Keyplan_Setting__mdt'
     )
   ).records.map((r) => ({ DeveloperName: r.DeveloperName, Value__c: r.Value__c ?? null }));
   const row = await orgRow(conn);
-  const effective: EffectiveSettings = effectiveSettings(records, row);
+  return { records, row, effective: effectiveSettings(records, row) };
+}
+
+/**
+ * The settings the core computes with in this org, as the components get them (KeyplanSettingsController
+ * .getSettings: the effective values, a blank one reading the built-in default): for CLI commands that
+ * compute figures (next-moves).
+ */
+export async function readSettings(conn: Connection): Promise<KeyplanSettings> {
+  return settingsFromData((await readEffective(conn)).effective);
+}
+
+/** The packaged records, the org-level overrides and the effective values, one row per setting. */
+export async function readTuning(conn: Connection): Promise<TuneRow[]> {
+  const { records, row, effective } = await readEffective(conn);
   const packaged = new Map(records.map((r) => [r.DeveloperName, r.Value__c]));
   return SETTING_NAMES.filter((n) => packaged.has(n)).map((name) => {
     const o = row?.[overrideFieldOf(name)];

@@ -69,6 +69,13 @@ const text = (name: string, nullable: boolean, note?: string): ApiParam => ({
   schema: nullable ? z.string().nullable() : z.string(),
   note
 });
+const bool = (name: string, note?: string): ApiParam => ({
+  name,
+  apexType: 'Boolean',
+  tsType: 'boolean',
+  schema: z.boolean(),
+  note
+});
 const datetime = (name: string): ApiParam => ({
   name,
   apexType: 'Datetime',
@@ -177,6 +184,18 @@ const METHODS: ApiMethod[] = [
     result: 'LandscapeCellDto',
     cacheable: false,
     doc: 'Upserts one Landscape_Cell__c by buying center x offering x fiscal year; refuses a stale `lastModified`.'
+  },
+  {
+    className: 'WhitespaceController',
+    method: 'copyAssessment',
+    params: [
+      id('accountId'),
+      integer('fromYear'),
+      bool('overwrite', 'false refuses when the next year has assessed cells, naming them')
+    ],
+    result: 'AssessmentCopyResult',
+    cacheable: false,
+    doc: 'Copies the Landscape_Cell__c assessment (state, competitor, potential, notes) of a year into the next, all or none.'
   },
   {
     className: 'WhitespaceController',

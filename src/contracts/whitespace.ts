@@ -112,6 +112,15 @@ export const WhitespaceData = OrgFigureSettings.extend({
 });
 export type WhitespaceData = z.infer<typeof WhitespaceData>;
 
+/** What `WhitespaceController.copyAssessment` returns: how many cells of `toYear` it created and replaced. */
+export const AssessmentCopyResult = z.object({
+  fromYear: FiscalYear,
+  toYear: FiscalYear,
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative()
+});
+export type AssessmentCopyResult = z.infer<typeof AssessmentCopyResult>;
+
 /** Saving one landscape cell (upsert by buying center x offering x fiscal year). */
 export const LandscapeCellInput = z
   .object({

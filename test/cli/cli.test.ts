@@ -19,7 +19,8 @@ import {
   nextMoves,
   type HeatLink,
   type MoveContact,
-  type NextMove
+  type NextMove,
+  type NextMovesInput
 } from '../../force-app/main/default/lwc/keyplanCore/keyplanCore';
 import type { OrgChartPage, WhitespaceData } from '../../src/contracts';
 import { levels } from '../../scripts/cli/importer';
@@ -270,6 +271,7 @@ describe('keyplan CLI against the local org', () => {
       assert.ok(m.actionLabel.length > 0 && m.potential > 0 && m.reach >= 0 && m.reach <= 1);
     }
     // The whitespace matrix component's data: getWhitespace and every loadOrgChartPage page, through the twins.
+    let uiInput: NextMovesInput | null = null;
     const running = await startLocalOrg({ port: 0, dbFile: db, token: 't' });
     try {
       const call = async (method: string, params: Record<string, unknown>): Promise<unknown> => {
@@ -298,10 +300,8 @@ describe('keyplan CLI against the local org', () => {
         links.push(...page.links);
         cursor = page.nextCursor ?? null;
       }
-      const ui = nextMoves(
-        { matrix: buildMatrix(data, figureOptions(data)), fiscalYear: 2026, contacts, links },
-        { limit: 3 }
-      );
+      uiInput = { matrix: buildMatrix(data, figureOptions(data)), fiscalYear: 2026, contacts, links };
+      const ui = nextMoves(uiInput, { limit: 3 });
       assert.deepEqual(
         report.moves.map((m) => [m.rank, m.buyingCenterId, m.offeringId, m.action, m.reason]),
         ui.map((m) => [m.rank, m.buyingCenterId, m.offeringId, m.action, m.reason])
@@ -309,6 +309,21 @@ describe('keyplan CLI against the local org', () => {
     } finally {
       await running.close();
     }
+    // The org's tuning reaches the ranking, as in the components: a one-day heat half-life cools every link.
+    assert.equal((await cli(db, '-q', 'tune', 'Heat_Decay_Days=1')).code, 0);
+    const tuned = await cli(db, '--json', 'next-moves', demo.account.key, '--fy', '2026', '--limit', '3');
+    assert.equal(tuned.code, 0, tuned.err);
+    const tunedMoves = (JSON.parse(tuned.out) as { moves: NextMove[] }).moves;
+    assert.notDeepEqual(
+      tunedMoves.map((m) => m.reach),
+      report.moves.map((m) => m.reach)
+    );
+    const cold = nextMoves(uiInput!, { limit: 3, settings: { Heat_Decay_Days: 1 } });
+    assert.deepEqual(
+      tunedMoves.map((m) => [m.buyingCenterId, m.offeringId, m.reach, m.reason]),
+      cold.map((m) => [m.buyingCenterId, m.offeringId, m.reach, m.reason])
+    );
+    assert.equal((await cli(db, '-q', 'tune', '--reset')).code, 0);
     const text = await cli(db, 'next-moves', demo.account.key, '--fy', '2026');
     assert.equal(text.code, 0, text.err);
     assert.match(text.out, /^Next moves for Aerovance Group, FY2026/);

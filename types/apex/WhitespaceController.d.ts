@@ -27,6 +27,19 @@ declare module '@salesforce/apex/WhitespaceController.saveCell' {
   export default saveCell;
 }
 
+declare module '@salesforce/apex/WhitespaceController.copyAssessment' {
+  /**
+   * Copies the Landscape_Cell__c assessment (state, competitor, potential, notes) of a year into the next,
+   * all or none.
+   */
+  const copyAssessment: (params: {
+    accountId: string;
+    fromYear: number;
+    overwrite: boolean;
+  }) => Promise<import('@keyplan/contracts').AssessmentCopyResult>;
+  export default copyAssessment;
+}
+
 declare module '@salesforce/apex/WhitespaceController.createBuyingCenter' {
   /** Creates a Buying_Center__c on the account, optionally under a parent buying center. */
   const createBuyingCenter: (params: {

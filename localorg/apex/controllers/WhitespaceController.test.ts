@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  AssessmentCopyResult,
   LandscapeCellDto,
   MatrixBuyingCenter,
   MatrixOpportunity,
@@ -230,5 +231,104 @@ describe('WhitespaceController twin over HTTP', () => {
       t.id('fin'),
       'nothing written'
     );
+  });
+
+  it('copyAssessment copies states, competitors, potentials and notes into the next year, refuses to overwrite assessed cells unless asked, all or none', async () => {
+    const org = t.running.org;
+    const cell = (
+      bc: string,
+      offering: string,
+      fiscalYear: number,
+      values: Record<string, unknown>
+    ): string =>
+      org.write(() =>
+        org.insert('Landscape_Cell__c', {
+          Buying_Center__c: t.id(bc),
+          Offering__c: t.id(offering),
+          Fiscal_Year__c: fiscalYear,
+          ...values
+        })
+      );
+    // Cells of an inactive offering cannot be saved: the legacy offering is active while they are made.
+    org.write(() => org.update('Offering__c', t.id('legacy'), { Active__c: true }));
+    cell('it', 'cloud', 2032, { State__c: 'Whitespace', Potential__c: 7 });
+    cell('it', 'legacy', 2032, { State__c: 'Whitespace', Potential__c: 8 });
+    cell('it', 'cloud', 2030, { State__c: 'Whitespace', Potential__c: 80000, Notes__c: 'Budget in Q2' });
+    cell('fin', 'cloud', 2030, { State__c: 'Competitor', Competitor__c: 'Rival', Potential__c: 20000 });
+    cell('fin', 'legacy', 2030, { State__c: 'Unassessed' });
+    org.write(() => org.update('Offering__c', t.id('legacy'), { Active__c: false }));
+    const copy = (fromYear: number, overwrite: boolean) =>
+      t.call('WhitespaceController', 'copyAssessment', { accountId: t.id('acme'), fromYear, overwrite });
+    interface StoredCell {
+      bc: string;
+      state: string | null;
+      competitor: string | null;
+      potential: number | null;
+      notes: string | null;
+    }
+    const year = (fiscalYear: number): StoredCell[] =>
+      org.db
+        .prepare(
+          `SELECT "Buying_Center__c" AS bc, "State__c" AS state, "Competitor__c" AS competitor, "Potential__c" AS potential, "Notes__c" AS notes FROM "Landscape_Cell__c" WHERE "Fiscal_Year__c" = ? ORDER BY "Potential__c", "State__c"`
+        )
+        .all(fiscalYear) as StoredCell[];
+
+    const first = await copy(2030, false);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.deepEqual(AssessmentCopyResult.parse(first.body), {
+      fromYear: 2030,
+      toYear: 2031,
+      created: 2,
+      updated: 0
+    });
+    assert.deepEqual(year(2031), [
+      { bc: t.id('fin'), state: 'Competitor', competitor: 'Rival', potential: 20000, notes: null },
+      { bc: t.id('it'), state: 'Whitespace', competitor: null, potential: 80000, notes: 'Budget in Q2' }
+    ]);
+
+    // The next year is now assessed: a second copy is refused, naming the cells, and writes nothing.
+    await nextSecond();
+    org.write(() => org.update('Landscape_Cell__c', cell('it', 'cloud', 2029, {}), { Potential__c: 1 }));
+    cell('fin', 'cloud', 2029, { State__c: 'Not Applicable' });
+    const refused = await copy(2029, false);
+    assert.equal(refused.status, 400);
+    assert.equal(
+      errorOf(refused).message,
+      'overwrite: 2 cells of fiscal year 2030 are already assessed (Finance / Cloud Platform, Group IT / Cloud Platform). Nothing was copied; copy with overwrite to replace them.'
+    );
+    assert.equal(year(2030).length, 3);
+    assert.equal(
+      t.count('Landscape_Cell__c', '"Fiscal_Year__c" = 2030 AND "Potential__c" = 1'),
+      0,
+      'nothing written'
+    );
+
+    const replaced = await copy(2029, true);
+    assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
+    assert.deepEqual(AssessmentCopyResult.parse(replaced.body), {
+      fromYear: 2029,
+      toYear: 2030,
+      created: 0,
+      updated: 2
+    });
+    assert.deepEqual(
+      year(2030).map((c) => [c.state, c.potential]),
+      [
+        ['Not Applicable', null],
+        ['Unassessed', null],
+        [year(2029).find((c) => c.potential === 1)!.state, 1]
+      ]
+    );
+
+    // A row the save path refuses (a cell of an inactive offering) writes none of the others.
+    const n = t.count('Landscape_Cell__c');
+    const failed = await copy(2032, false);
+    assert.equal(failed.status, 400);
+    assert.equal(errorOf(failed).code, 'VALIDATION');
+    assert.equal(t.count('Landscape_Cell__c'), n, 'all or none');
+
+    const outOfRange = await copy(2100, false);
+    assert.equal(outOfRange.status, 400);
+    assert.match(errorOf(outOfRange).message, /^fiscalYear: /);
   });
 });

@@ -3,6 +3,7 @@
  * against the zod contracts), guard messages and stale-write rule.
  */
 import {
+  type AssessmentCopyResult,
   type LandscapeCellDto,
   type MatrixBuyingCenter,
   type MatrixOpportunity,
@@ -23,10 +24,12 @@ import {
 import {
   apexDateTime,
   assertNotStale,
+  booleanParam,
   controller,
   dateTimeParam,
   decimalParam,
   fail,
+  get,
   idParam,
   inputParam,
   insertAsUser,
@@ -51,6 +54,9 @@ import { checkLandscapeCellKey } from './lib/uniqueKeys';
 const MIN_YEAR = apexSource.integer('WhitespaceService.MIN_YEAR');
 const MAX_YEAR = apexSource.integer('WhitespaceService.MAX_YEAR');
 const YEAR_MESSAGE = apexSource.literals('WhitespaceService.requireYear')[0];
+/** WhitespaceService.MAX_COPY_CELLS / NAMED_CELLS, read from the .cls. */
+const MAX_COPY_CELLS = apexSource.integer('WhitespaceService.MAX_COPY_CELLS');
+const NAMED_CELLS = apexSource.integer('WhitespaceService.NAMED_CELLS');
 
 function requireYear(fiscalYear: number | null): asserts fiscalYear is number {
   if (fiscalYear === null || fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR) throw fail(YEAR_MESSAGE);
@@ -221,6 +227,81 @@ function saveCell(ctx: ApexContext, inputValue: unknown): LandscapeCellDto {
   return toCellDto(LandscapeCellSelector.byId(ctx, id)!);
 }
 
+/** WhitespaceService.hasAssessment: a state other than Unassessed, a competitor, a potential or notes. */
+const hasAssessment = (cell: Row): boolean =>
+  (!isBlank(cell.State__c) && cell.State__c !== 'Unassessed') ||
+  !isBlank(cell.Competitor__c) ||
+  (cell.Potential__c !== null && cell.Potential__c !== undefined) ||
+  !isBlank(cell.Notes__c);
+
+/** WhitespaceService.namedCells */
+function namedCells(names: string[]): string {
+  const text = names.slice(0, NAMED_CELLS).join(', ');
+  return names.length > NAMED_CELLS ? `${text} and ${names.length - NAMED_CELLS} more` : text;
+}
+
+/** WhitespaceService.copyAssessment */
+function copyAssessment(ctx: ApexContext, p: Record<string, unknown>): AssessmentCopyResult {
+  const accountId = idParam(p.accountId, 'accountId');
+  const fromYear = intParam(p.fromYear, 'fromYear');
+  const overwrite = booleanParam(p.overwrite, 'overwrite');
+  require(accountId, 'accountId');
+  requireYear(fromYear);
+  requireYear(fromYear + 1);
+  requireReadable(ctx, 'Landscape_Cell__c');
+  const scope = scopeOf(ctx, accountId!);
+  const toYear = fromYear + 1;
+  const source = LandscapeCellSelector.forCopy(ctx, scope.ids, fromYear, MAX_COPY_CELLS + 1);
+  const target = LandscapeCellSelector.forCopy(ctx, scope.ids, toYear, MAX_COPY_CELLS + 1);
+  if (source.length > MAX_COPY_CELLS || target.length > MAX_COPY_CELLS)
+    throw fail(
+      `fromYear: ${String(scope.root.Name)} has more than ${MAX_COPY_CELLS} landscape cells in fiscal year ${
+        source.length > MAX_COPY_CELLS ? fromYear : toYear
+      }; copy the assessment with a data load instead.`
+    );
+  const key = (cell: Row): string => `${String(cell.Buying_Center__c)}|${String(cell.Offering__c)}`;
+  const targetByKey = new Map(target.map((cell) => [key(cell), cell]));
+  const inserts: Record<string, unknown>[] = [];
+  const updates: { id: string; values: Record<string, unknown> }[] = [];
+  const assessed: string[] = [];
+  for (const cell of source) {
+    if (!hasAssessment(cell)) continue;
+    const copy: Record<string, unknown> = {
+      State__c: cell.State__c,
+      Competitor__c: cell.Competitor__c,
+      Potential__c: cell.Potential__c,
+      Notes__c: cell.Notes__c
+    };
+    const existing = targetByKey.get(key(cell));
+    if (!existing) {
+      inserts.push({
+        ...copy,
+        Buying_Center__c: cell.Buying_Center__c,
+        Offering__c: cell.Offering__c,
+        Fiscal_Year__c: toYear
+      });
+    } else {
+      if (hasAssessment(existing))
+        assessed.push(
+          `${String(get(cell, 'Buying_Center__r.Name'))} / ${String(get(cell, 'Offering__r.Name'))}`
+        );
+      updates.push({ id: String(existing.Id), values: copy });
+    }
+  }
+  if (assessed.length && overwrite !== true)
+    throw fail(
+      `overwrite: ${assessed.length} cells of fiscal year ${toYear} are already assessed (${namedCells(
+        assessed
+      )}). Nothing was copied; copy with overwrite to replace them.`
+    );
+  // One transaction: a failing row (a validation rule, a field the user may not edit) writes nothing.
+  ctx.org.write(() => {
+    for (const values of inserts) insertAsUser(ctx, 'Landscape_Cell__c', values);
+    for (const u of updates) updateAsUser(ctx, 'Landscape_Cell__c', u.id, u.values);
+  });
+  return { fromYear, toYear, created: inserts.length, updated: updates.length };
+}
+
 /** WhitespaceService.createBuyingCenter */
 function createBuyingCenter(
   ctx: ApexContext,
@@ -272,6 +353,10 @@ registerApex(
 registerApex(
   'WhitespaceController.saveCell',
   controller((p, ctx) => saveCell(ctx, p.input))
+);
+registerApex(
+  'WhitespaceController.copyAssessment',
+  controller((p, ctx) => copyAssessment(ctx, p))
 );
 registerApex(
   'WhitespaceController.createBuyingCenter',

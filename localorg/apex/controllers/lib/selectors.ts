@@ -62,6 +62,7 @@ const STATIC_QUERIES = [
   'BuyingCenterSelector.forMatrixById',
   'OfferingSelector.forMatrix',
   'LandscapeCellSelector.byAccountsAndYears',
+  'LandscapeCellSelector.forCopy',
   'LandscapeCellSelector.byKey',
   'LandscapeCellSelector.byId',
   'OpportunitySelector.forMatrix',
@@ -222,6 +223,8 @@ export const LandscapeCellSelector = {
     fiscalYears: number[],
     rowLimit: number
   ): Row[] => run(ctx, 'LandscapeCellSelector.byAccountsAndYears', { accountIds, fiscalYears, rowLimit }),
+  forCopy: (ctx: ApexContext, accountIds: string[], fiscalYear: number, rowLimit: number): Row[] =>
+    run(ctx, 'LandscapeCellSelector.forCopy', { accountIds, fiscalYear, rowLimit }),
   byKey: (ctx: ApexContext, buyingCenterId: string, offeringId: string, fiscalYear: number): Row | null =>
     first(run(ctx, 'LandscapeCellSelector.byKey', { buyingCenterId, offeringId, fiscalYear })),
   byId: (ctx: ApexContext, cellId: string): Row | null =>

@@ -4,6 +4,7 @@ import {
   ROW_HEIGHT,
   activationOf,
   columnHeaders,
+  columnsInOrder,
   columnTotals,
   grandTotalView,
   headerTabIndex,
@@ -71,7 +72,8 @@ export default class WhitespaceGrid extends LightningElement {
   }
 
   get columns(): ColumnHeader[] {
-    return columnHeaders(this.matrix?.columns ?? [], this.focus, this.window, this.totalsRow);
+    const columns = this.matrix && this.vm ? columnsInOrder(this.matrix, this.vm) : [];
+    return columnHeaders(columns, this.focus, this.window, this.totalsRow);
   }
 
   get cornerTabIndex(): number {

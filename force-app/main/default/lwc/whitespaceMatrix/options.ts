@@ -2,7 +2,8 @@
  * The choices the whitespace matrix offers: fiscal years, buying centers (indented as a tree) and
  * offerings, as combobox options. Pure TypeScript.
  */
-import type { MatrixYear, WhitespaceMatrix } from 'c/keyplanCore';
+import { formatCurrency, type MatrixYear, type WhitespaceMatrix } from 'c/keyplanCore';
+import { memoFormatter, type MoneyFormatter } from 'c/whitespaceView';
 
 /** A combobox option. */
 export interface Option {
@@ -38,3 +39,15 @@ export function yearNote(y: MatrixYear | null): string {
     ? `Changes: FY${y.fiscalYear} won against FY${y.comparedWith} won.`
     : `FY${y.fiscalYear} is still open: won + open pipeline against FY${y.comparedWith} won; nothing is lost yet.`;
 }
+
+/** What the empty matrix says: no buying centers yet, or no active offerings. */
+export function emptyMessageOf(matrix: WhitespaceMatrix | undefined): string {
+  if (!matrix) return '';
+  if (matrix.rows.length === 0)
+    return 'This account has no buying centers yet. Add the divisions and regions that buy from you to see where the account can grow.';
+  return 'No active offerings. Ask your admin to activate offerings (Offering__c, Active) to fill the matrix.';
+}
+
+/** Money in the data's currency, compact, memoised (the grid formats the same amounts many times). */
+export const moneyFormatter = (currencyCode: string, locale: string): MoneyFormatter =>
+  memoFormatter((v) => formatCurrency(v, currencyCode, { locale, compact: true }));

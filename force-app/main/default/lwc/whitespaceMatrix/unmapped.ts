@@ -68,3 +68,48 @@ export function notApplicableKeys(data: WhitespaceData | undefined, fiscalYear: 
     .filter((c) => c.fiscalYear === fiscalYear && c.state === 'Not Applicable')
     .map((c) => `${c.buyingCenterId}|${c.offeringId}`);
 }
+
+/** The version a mapping sends: the one the list showed, or (Undo sends none) the deal's own as last saved. */
+export function mappingVersion(
+  data: WhitespaceData,
+  detail: { opportunityId: string; lastModified: string | null }
+): string {
+  const current = data.opportunities.find((o) => o.id === detail.opportunityId);
+  return (detail.lastModified ?? current?.lastModified ?? null) as string;
+}
+
+/** The data with a mapped opportunity in place of its old copy. */
+export function withMapped(data: WhitespaceData, mapped: MatrixOpportunity): WhitespaceData {
+  return { ...data, opportunities: data.opportunities.map((o) => (o.id === mapped.id ? mapped : o)) };
+}
+
+/** What the unmapped bar and list of the matrix show. */
+export interface UnmappedView {
+  items: UnmappedItem[];
+  text: string;
+  toggleLabel: string;
+  /** Shown while deals are unmapped, and after a mapping (its Undo stays reachable). */
+  shown: boolean;
+  notApplicable: string[];
+}
+
+export function unmappedViewOf(args: {
+  matrix: WhitespaceMatrix;
+  data: WhitespaceData;
+  fiscalYear: number;
+  format: MoneyFormatter;
+  locale: string;
+  showUnmapped: boolean;
+  mappedOnce: boolean;
+}): UnmappedView {
+  const { matrix, data, fiscalYear, format } = args;
+  const items = unmappedItems(matrix, data, fiscalYear, format, args.locale);
+  const year = matrix.years.find((y) => y.fiscalYear === fiscalYear);
+  return {
+    items,
+    text: unmappedText(items.length, year, format),
+    toggleLabel: args.showUnmapped ? 'Hide' : 'Review and map',
+    shown: items.length > 0 || args.mappedOnce,
+    notApplicable: notApplicableKeys(data, fiscalYear)
+  };
+}

@@ -15,15 +15,15 @@ import {
   buildMatrix,
   currentFiscalYear,
   figureOptions,
-  formatCurrency,
   type WhitespaceMatrix as Matrix
 } from 'c/keyplanCore';
 import type { MatrixBuyingCenter, WhitespaceData } from '@keyplan/contracts';
 import {
   buildViewModel,
+  COLUMN_SORTS,
   ROW_SORTS,
+  type ColumnSort,
   type RowSort,
-  memoFormatter,
   summaryOf,
   type MoneyFormatter,
   type SummaryItem,
@@ -42,8 +42,16 @@ import {
   type CellEdit,
   type OpenCell
 } from './panel';
-import { notApplicableKeys, unmappedItems, unmappedText, type UnmappedItem } from './unmapped';
-import { buyingCenterOptions, offeringOptions, yearNote, yearOptions, type Option } from './options';
+import { mappingVersion, unmappedViewOf, withMapped, type UnmappedView } from './unmapped';
+import {
+  buyingCenterOptions,
+  emptyMessageOf,
+  moneyFormatter,
+  offeringOptions,
+  yearNote,
+  yearOptions,
+  type Option
+} from './options';
 
 export type { CellDetail } from './panel';
 
@@ -82,9 +90,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   cellInfo?: ObjectInfo = undefined;
   oppInfo?: ObjectInfo = undefined;
   bcInfo?: ObjectInfo = undefined;
-  format: MoneyFormatter = memoFormatter((v) =>
-    formatCurrency(v, CURRENCY || 'USD', { locale: LOCALE, compact: true })
-  );
+  format: MoneyFormatter = moneyFormatter(CURRENCY || 'USD', LOCALE);
   private currencyCode = '';
   private pendingFocus = false;
 
@@ -120,12 +126,20 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     if (data) this.bcInfo = data;
   }
 
+  /** What the user may do, from the UI API's field access (unknown: let the server decide, in user mode). */
+  get can(): { addBuyingCenter: boolean; map: boolean; editCells: boolean } {
+    return {
+      addBuyingCenter: !this.bcInfo || this.bcInfo.fields.Name?.createable !== false,
+      map: updateable(this.oppInfo, ['Keyplan_Buying_Center__c', 'Keyplan_Offering__c']),
+      editCells: updateable(this.cellInfo, ['State__c', 'Competitor__c', 'Potential__c', 'Notes__c'])
+    };
+  }
+
   private setData(data: WhitespaceData): void {
     this.data = data;
     if (data.currencyCode !== this.currencyCode) {
       this.currencyCode = data.currencyCode;
-      const code = data.currencyCode || CURRENCY || 'USD';
-      this.format = memoFormatter((v) => formatCurrency(v, code, { locale: LOCALE, compact: true }));
+      this.format = moneyFormatter(data.currencyCode || CURRENCY || 'USD', LOCALE);
     }
     // The org's fiscal year and currency travel with the data: the matrix buckets and sums as the org does.
     const options = figureOptions(data);
@@ -140,7 +154,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   private rebuildView(): void {
     if (!this.matrix) return;
-    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed, this.rowSort);
+    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed, this.rowSort, this.columnSort);
   }
 
   // ---- states ----
@@ -162,32 +176,30 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   }
 
   get emptyMessage(): string {
-    if (!this.matrix) return '';
-    if (this.matrix.rows.length === 0)
-      return 'This account has no buying centers yet. Add the divisions and regions that buy from you to see where the account can grow.';
-    return 'No active offerings. Ask your admin to activate offerings (Offering__c, Active) to fill the matrix.';
+    return emptyMessageOf(this.matrix);
   }
 
   // ---- header: fiscal year, summary ----
 
-  get yearNote(): string {
-    return yearNote(this.vm?.year ?? null);
-  }
-
-  get yearOptions(): Option[] {
-    return yearOptions(this.fiscalYear, CURRENT_YEAR, this.data?.fiscalYears ?? []);
-  }
-
-  get yearValue(): string {
-    return String(this.fiscalYear);
+  /** The year picker (its options and value) and what the year's change markers compare. */
+  get year(): { note: string; options: Option[]; value: string } {
+    const options = yearOptions(this.fiscalYear, CURRENT_YEAR, this.data?.fiscalYears ?? []);
+    return { note: yearNote(this.vm?.year ?? null), options, value: String(this.fiscalYear) };
   }
 
   /** Rows sorted by (the tree is kept: siblings are sorted under their parent). */
   rowSort: RowSort = 'order';
   readonly rowSortOptions = ROW_SORTS;
 
-  handleRowSortChange(event: CustomEvent<{ value: string }>): void {
-    this.rowSort = event.detail.value as RowSort;
+  /** Offering columns sorted by. */
+  columnSort: ColumnSort = 'order';
+  readonly columnSortOptions = COLUMN_SORTS;
+
+  /** Either sort: the combobox says which by its data-sort (row or column). */
+  handleSortChange(event: CustomEvent<{ value: string }>): void {
+    if ((event.target as HTMLElement).dataset.sort === 'column')
+      this.columnSort = event.detail.value as ColumnSort;
+    else this.rowSort = event.detail.value as RowSort;
     this.rebuildView();
   }
 
@@ -198,6 +210,12 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     this.openCell = undefined;
     // Rebuilds from the data at hand at once (it holds the year before), the wire brings the new year.
     this.rebuildView();
+  }
+
+  // ---- copy last year's assessment (c-whitespace-copy-assessment asks and copies) ----
+
+  async handleCopied(): Promise<void> {
+    await this.runAction(() => this.refresh());
   }
 
   get summary(): SummaryItem[] {
@@ -313,16 +331,9 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- buying centers ----
 
-  get canAddBuyingCenter(): boolean {
-    return !this.bcInfo || this.bcInfo.fields.Name?.createable !== false;
-  }
-
-  get buyingCenterOptions(): Option[] {
-    return buyingCenterOptions(this.matrix);
-  }
-
-  get offeringOptions(): Option[] {
-    return offeringOptions(this.matrix);
+  /** The buying center (tree-indented) and offering pickers of the mapping list and the add form. */
+  get pickers(): { buyingCenters: Option[]; offerings: Option[] } {
+    return { buyingCenters: buyingCenterOptions(this.matrix), offerings: offeringOptions(this.matrix) };
   }
 
   handleShowAddBuyingCenter(): void {
@@ -352,36 +363,13 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- unmapped ----
 
-  get unmapped(): UnmappedItem[] {
-    if (!this.matrix || !this.data) return [];
-    return unmappedItems(this.matrix, this.data, this.fiscalYear, this.format, LOCALE);
-  }
-
-  /** Shown while deals are unmapped, and after a mapping (its Undo stays reachable). */
-  get hasUnmappedSection(): boolean {
-    return this.unmappedCount > 0 || this.mappedOnce;
+  /** The unmapped bar and list: shown while deals are unmapped, and after a mapping (Undo stays reachable). */
+  get unmapped(): UnmappedView | null {
+    if (!this.matrix || !this.data) return null;
+    const { matrix, data, fiscalYear, format, showUnmapped, mappedOnce } = this;
+    return unmappedViewOf({ matrix, data, fiscalYear, format, locale: LOCALE, showUnmapped, mappedOnce });
   }
   private mappedOnce = false;
-
-  get notApplicable(): string[] {
-    return notApplicableKeys(this.data, this.fiscalYear);
-  }
-
-  get unmappedCount(): number {
-    return this.unmapped.length;
-  }
-
-  get unmappedText(): string {
-    return unmappedText(this.unmappedCount, this.vm?.year, this.format);
-  }
-
-  get unmappedToggleLabel(): string {
-    return this.showUnmapped ? 'Hide' : 'Review and map';
-  }
-
-  get canMap(): boolean {
-    return updateable(this.oppInfo, ['Keyplan_Buying_Center__c', 'Keyplan_Offering__c']);
-  }
 
   handleToggleUnmapped(): void {
     this.showUnmapped = !this.showUnmapped;
@@ -396,17 +384,11 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     }>
   ): Promise<void> {
     if (!this.data) return;
-    // Undo sends no lastModified: the deal's own, as the mapping just saved it.
-    const current = this.data.opportunities.find((o) => o.id === event.detail.opportunityId);
-    const lastModified = event.detail.lastModified ?? current?.lastModified ?? null;
+    const lastModified = mappingVersion(this.data, event.detail);
     this.mappedOnce = true;
     await this.runAction(async () => {
-      const mapped = await mapOpportunity({ ...event.detail, lastModified: lastModified as string });
-      const data = this.data as WhitespaceData;
-      this.setData({
-        ...data,
-        opportunities: data.opportunities.map((o) => (o.id === mapped.id ? mapped : o))
-      });
+      const mapped = await mapOpportunity({ ...event.detail, lastModified });
+      this.setData(withMapped(this.data as WhitespaceData, mapped));
       await this.refresh();
     });
   }

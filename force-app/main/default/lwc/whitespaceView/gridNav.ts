@@ -162,6 +162,6 @@ export function activationOf(
   if (row < 0 || row >= vm.rows.length) return null;
   const mRow = matrix.rows[vm.rows[row]];
   if (col === 0) return mRow.childIds.length ? { toggle: mRow.buyingCenter.id } : null;
-  const column = matrix.columns[col - 1];
+  const column = matrix.columns[vm.columns[col - 1]];
   return column ? { open: { buyingCenterId: mRow.buyingCenter.id, offeringId: column.id } } : null;
 }

@@ -25,6 +25,8 @@ export interface ViewModel {
   /** Matrix row index -> position in `rows` (-1 when hidden). */
   positionOf: Int32Array;
   collapsed: ReadonlySet<string>;
+  /** Matrix column indices in display order (the column sort). */
+  columns: number[];
 }
 
 export interface CellView {
@@ -126,7 +128,8 @@ export function rowWindow(
     const showRolled = hasChildren;
     const isActiveRow = ctx.activeRow === p;
     const cells: CellView[] = new Array(nCols);
-    for (let k = 0; k < nCols; k++) {
+    for (let j = 0; j < nCols; j++) {
+      const k = vm.columns[j];
       const cell = year.cells[r * nCols + k];
       const money: Money3 = showRolled ? cell.rolled : cell;
       const status = showRolled ? cell.rolledStatus : cell.status;
@@ -137,13 +140,13 @@ export function rowWindow(
       const info = STATE_INFO[status];
       const column = matrix.columns[k];
       const ch = cell.change ? CHANGE_INFO[cell.change] : null;
-      cells[k] = {
+      cells[j] = {
         key: column.id,
         buyingCenterId: bc.id,
         offeringId: column.id,
-        colIndex: k + 2,
-        col: k + 1,
-        tabIndex: isActiveRow && ctx.activeCol === k + 1 ? 0 : -1,
+        colIndex: j + 2,
+        col: j + 1,
+        tabIndex: isActiveRow && ctx.activeCol === j + 1 ? 0 : -1,
         className: `cell cell_${status}${showRolled ? ' cell_rolled' : ''}${muted ? ' cell_muted' : ''}`,
         style: shade ? `--kp-shade: ${shade.toFixed(2)}` : '',
         status,

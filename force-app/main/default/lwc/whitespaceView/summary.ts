@@ -22,15 +22,16 @@ export function columnTotals(matrix: WhitespaceMatrix, vm: ViewModel, ctx: Windo
   const year = vm.year;
   if (!year) return [];
   const totalsRow = vm.rows.length;
-  return matrix.columns.map((c, k) => {
+  return vm.columns.map((k, j) => {
+    const c = matrix.columns[k];
     const t = year.columnTotals[k];
     return {
       key: c.id,
-      colIndex: k + 2,
-      col: k + 1,
+      colIndex: j + 2,
+      col: j + 1,
       text: ctx.format(t.won + t.pipeline),
       ariaLabel: `${c.name} total: won ${ctx.format(t.won)}, open pipeline ${ctx.format(t.pipeline)}, whitespace potential ${ctx.format(t.potential)}, competitive potential ${ctx.format(t.competitive)}`,
-      tabIndex: ctx.activeRow === totalsRow && ctx.activeCol === k + 1 ? 0 : -1
+      tabIndex: ctx.activeRow === totalsRow && ctx.activeCol === j + 1 ? 0 : -1
     };
   });
 }

@@ -6,7 +6,7 @@
  *
  * Type imports use a relative path on purpose: Babel erases them, and Node (bench) cannot resolve `c/`.
  */
-import type { MatrixYear, WhitespaceMatrix } from '../keyplanCore/matrix';
+import type { MatrixYear, Money3, WhitespaceMatrix } from '../keyplanCore/matrix';
 import type { ViewModel } from './rowWindow';
 
 export { CHANGE_INFO, STATE_INFO, cellLabel, memoFormatter } from './labels';
@@ -30,26 +30,46 @@ export const ROW_SORTS: readonly { value: RowSort; label: string }[] = [
   { value: 'name', label: 'Name' }
 ];
 
-/** Row indices in tree order, siblings sorted by the rolled money of `year` (largest first) or by name. */
-function sortedTree(matrix: WhitespaceMatrix, year: MatrixYear | null, sortBy: RowSort): number[] {
-  const n = matrix.rows.length;
-  if (sortBy === 'order' || !n) return Array.from({ length: n }, (_, i) => i);
-  const indexOf = new Map(matrix.rows.map((r, i) => [r.buyingCenter.id, i]));
-  const key = (i: number): number => {
-    const t = year?.rowTotals[i]?.rolled;
-    if (!t) return 0;
-    if (sortBy === 'won') return t.won;
-    if (sortBy === 'potential') return t.potential + t.competitive;
-    return t.won + t.pipeline;
-  };
-  const name = (i: number): string => matrix.rows[i].buyingCenter.name;
-  const order = (a: number, b: number): number => {
+/** How offering columns are ordered: the offerings' own sort order, or by the column's money or name. */
+export type ColumnSort = RowSort;
+export const COLUMN_SORTS: readonly { value: ColumnSort; label: string }[] = [
+  { value: 'order', label: 'Offering order' },
+  ...ROW_SORTS.slice(1)
+];
+
+/** The money a row or column is sorted by (largest first): won + open, potential (both kinds), or won. */
+function moneyKey(t: Money3 | undefined, sortBy: RowSort): number {
+  if (!t) return 0;
+  if (sortBy === 'won') return t.won;
+  if (sortBy === 'potential') return t.potential + t.competitive;
+  return t.won + t.pipeline;
+}
+
+/** Largest first by `key`, then by name, then by the original order. */
+function byMoneyThenName(
+  sortBy: RowSort,
+  key: (i: number) => number,
+  name: (i: number) => string
+): (a: number, b: number) => number {
+  return (a, b) => {
     if (sortBy !== 'name') {
       const d = key(b) - key(a);
       if (d) return d;
     }
     return name(a).localeCompare(name(b)) || a - b;
   };
+}
+
+/** Row indices in tree order, siblings sorted by the rolled money of `year` (largest first) or by name. */
+function sortedTree(matrix: WhitespaceMatrix, year: MatrixYear | null, sortBy: RowSort): number[] {
+  const n = matrix.rows.length;
+  if (sortBy === 'order' || !n) return Array.from({ length: n }, (_, i) => i);
+  const indexOf = new Map(matrix.rows.map((r, i) => [r.buyingCenter.id, i]));
+  const order = byMoneyThenName(
+    sortBy,
+    (i) => moneyKey(year?.rowTotals[i]?.rolled, sortBy),
+    (i) => matrix.rows[i].buyingCenter.name
+  );
   const out: number[] = [];
   const visit = (list: number[]): void => {
     list.sort(order);
@@ -62,6 +82,27 @@ function sortedTree(matrix: WhitespaceMatrix, year: MatrixYear | null, sortBy: R
   return out;
 }
 
+/** Column indices in display order: the offerings' order, or by the year's column totals or by name. */
+export function sortedColumns(
+  matrix: WhitespaceMatrix,
+  year: MatrixYear | null,
+  sortBy: ColumnSort
+): number[] {
+  const all = matrix.columns.map((_, k) => k);
+  if (sortBy === 'order') return all;
+  return all.sort(
+    byMoneyThenName(
+      sortBy,
+      (k) => moneyKey(year?.columnTotals[k], sortBy),
+      (k) => matrix.columns[k].name
+    )
+  );
+}
+
+/** The offering columns in display order. */
+export const columnsInOrder = (matrix: WhitespaceMatrix, vm: ViewModel): WhitespaceMatrix['columns'] =>
+  vm.columns.map((k) => matrix.columns[k]);
+
 /**
  * Which rows show, given the collapsed buying centers. Rows come from the core in tree order
  * (pre-order, with depth), optionally with siblings re-sorted, so a collapsed row hides the following
@@ -71,7 +112,8 @@ export function buildViewModel(
   matrix: WhitespaceMatrix,
   fiscalYear: number,
   collapsed: ReadonlySet<string>,
-  sortBy: RowSort = 'order'
+  sortBy: RowSort = 'order',
+  columnSort: ColumnSort = 'order'
 ): ViewModel {
   const rows: number[] = [];
   const positionOf = new Int32Array(matrix.rows.length).fill(-1);
@@ -87,7 +129,7 @@ export function buildViewModel(
     rows.push(i);
     if (row.childIds.length && collapsed.has(row.buyingCenter.id)) hideDeeperThan = row.depth;
   }
-  return { fiscalYear, year, rows, positionOf, collapsed };
+  return { fiscalYear, year, rows, positionOf, collapsed, columns: sortedColumns(matrix, year, columnSort) };
 }
 
 /** The slice of rows to render for a scroll position: the visible window plus overscan. */

@@ -1,6 +1,12 @@
 import { buildMatrix } from 'c/keyplanCore';
 import type { WhitespaceData } from '@keyplan/contracts';
-import { buyingCenterOptions, offeringOptions, yearOptions } from '../options';
+import {
+  buyingCenterOptions,
+  emptyMessageOf,
+  moneyFormatter,
+  offeringOptions,
+  yearOptions
+} from '../options';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
@@ -27,5 +33,13 @@ describe('whitespaceMatrix options', () => {
     expect(offeringOptions(matrix)).toEqual(matrix.columns.map((c) => ({ label: c.name, value: c.id })));
     expect(buyingCenterOptions(undefined)).toEqual([]);
     expect(offeringOptions(undefined)).toEqual([]);
+  });
+
+  it('says why the matrix is empty, and formats money compactly in the data currency', () => {
+    const matrix = buildMatrix(FIXTURE);
+    expect(emptyMessageOf(undefined)).toBe('');
+    expect(emptyMessageOf({ ...matrix, rows: [] })).toMatch(/^This account has no buying centers yet/);
+    expect(emptyMessageOf({ ...matrix, columns: [] })).toMatch(/^No active offerings/);
+    expect(moneyFormatter('EUR', 'en-US')(1500000)).toBe('€1.5M');
   });
 });

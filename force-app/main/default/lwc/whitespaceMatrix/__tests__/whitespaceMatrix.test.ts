@@ -585,6 +585,38 @@ describe('c-whitespace-matrix', () => {
     expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2024 });
   });
 
+  it('sorts offering columns from the "Sort offerings by" choice', async () => {
+    const el = await mountWithData();
+    const names = (): string[] =>
+      [...gridRoot(el).querySelectorAll('.colhead .colname')].map((h) => h.textContent!.trim());
+    const before = names();
+    const combo = root(el).querySelector('lightning-combobox.column-sort') as HTMLElement & { value: string };
+    expect(combo.value).toBe('order');
+    combo.dispatchEvent(new CustomEvent('change', { detail: { value: 'name' } }));
+    await flush();
+    expect(names()).not.toEqual(before);
+    expect(names()).toEqual([...before].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("offers to copy last year's assessment into the year shown and reloads after a copy", async () => {
+    const el = await mountWithData();
+    const copy = root(el).querySelector('c-whitespace-copy-assessment') as HTMLElement & {
+      accountId: string;
+      fiscalYear: number;
+      cells: unknown[];
+      canEdit: boolean;
+    };
+    expect(copy.accountId).toBe(FIXTURE.accountId);
+    expect(copy.fiscalYear).toBe(2025);
+    expect(copy.cells).toHaveLength(FIXTURE.cells.length);
+    expect(copy.canEdit).toBe(true);
+    copy.dispatchEvent(
+      new CustomEvent('copied', { detail: { fromYear: 2024, toYear: 2025, created: 1, updated: 0 } })
+    );
+    await flush();
+    expect(refreshMock).toHaveBeenCalledTimes(1);
+  });
+
   it('lists unmapped opportunities and maps one to a buying center and offering', async () => {
     const el = await mountWithData();
     expect(root(el).querySelector('.unmapped-text')!.textContent).toBe(

@@ -3,6 +3,7 @@ import type { WhitespaceData } from '@keyplan/contracts';
 import {
   buildViewModel,
   cellLabel,
+  columnsInOrder,
   columnTotals,
   encodeDefaultFieldValues,
   memoFormatter,
@@ -11,6 +12,7 @@ import {
   windowOf,
   ROW_HEIGHT
 } from '../viewModel';
+import { activationOf } from '../gridNav';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
@@ -19,6 +21,38 @@ const ctx = { format: $, activeRow: 0, activeCol: 1, previousYear: 2024 };
 
 describe('whitespaceMatrix view model', () => {
   const matrix = buildMatrix(FIXTURE);
+
+  it('sorts offering columns by total, potential, won or name; cells, headers and totals follow', () => {
+    const year = matrix.years.find((y) => y.fiscalYear === 2025)!;
+    const vmBy = (sortBy: Parameters<typeof buildViewModel>[4]) =>
+      buildViewModel(matrix, 2025, new Set(), 'order', sortBy);
+    const money = (k: number, pick: (t: (typeof year.columnTotals)[number]) => number): number =>
+      pick(year.columnTotals[k]);
+    expect(vmBy('order').columns).toEqual(matrix.columns.map((_, k) => k));
+    for (const [sortBy, pick] of [
+      ['total', (t) => t.won + t.pipeline],
+      ['potential', (t) => t.potential + t.competitive],
+      ['won', (t) => t.won]
+    ] as const satisfies readonly [string, (t: (typeof year.columnTotals)[number]) => number][]) {
+      const amounts = vmBy(sortBy).columns.map((k) => money(k, pick));
+      expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    }
+    // The fixture's columns are not already in total order, so the sort is seen to move them.
+    expect(vmBy('total').columns).not.toEqual(vmBy('order').columns);
+    const names = columnsInOrder(matrix, vmBy('name')).map((c) => c.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+
+    // The row's cells, the column totals and the keyboard position all use the display order.
+    const vm = vmBy('total');
+    const first = matrix.columns[vm.columns[0]];
+    const row = rowWindow(matrix, vm, 0, 1, ctx)[0];
+    expect(row.cells[0]).toMatchObject({ offeringId: first.id, col: 1, colIndex: 2, tabIndex: 0 });
+    expect(columnTotals(matrix, vm, ctx)[0]).toMatchObject({ key: first.id, col: 1 });
+    expect(row.cells.map((c) => c.offeringId)).toEqual(columnsInOrder(matrix, vm).map((c) => c.id));
+    expect(activationOf(matrix, vm, 0, 1)).toEqual({
+      open: { buyingCenterId: matrix.rows[vm.rows[0]].buyingCenter.id, offeringId: first.id }
+    });
+  });
 
   it('sorts sibling rows by money or name and keeps every sub-center under its parent', () => {
     const names = (sortBy: Parameters<typeof buildViewModel>[3], collapsed = new Set<string>()) =>
