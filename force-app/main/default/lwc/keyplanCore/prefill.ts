@@ -148,3 +148,23 @@ export function planActionFiscalYear(
 ): number {
   return fiscalYearOf(dueDate, setting.startMonth, setting.namedBy);
 }
+
+/** The subject of a plan action created from a BANT gap: what to do, for which deal. */
+export function bantGapSubject(
+  gap: { code: string; dimension: 'budget' | 'authority' | 'need' | 'timing' },
+  dealName: string
+): string {
+  if (gap.code === 'CLOSE_DATE_PASSED') return `Update the close date of ${dealName}`;
+  if (gap.dimension === 'authority') return `Find the economic buyer for ${dealName}`;
+  return `Write ${gap.dimension} evidence for ${dealName}`;
+}
+
+/** The subject of a plan action created from a coverage worklist item about a person. */
+export function winOverSubject(person: {
+  name: string;
+  stance?: string | null;
+  buyingCenterName?: string | null;
+}): string {
+  const about = [person.stance, person.buyingCenterName].filter(Boolean).join(', ');
+  return about ? `Win over ${person.name} (${about})` : `Win over ${person.name}`;
+}
