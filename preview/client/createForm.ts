@@ -152,7 +152,7 @@ export async function openCreateForm(
         'div',
         { class: 'slds-form-element slds-m-bottom_x-small' },
         el('label', { class: 'slds-form-element__label', for: id }, `${f.nillable ? '' : '* '}${f.label}`),
-        el('div', { class: 'slds-form-element__control' }, shown)
+        el('div', { class: 'slds-form-element__control' }, ...(input === shown ? [shown] : [shown, input]))
       );
     })
   );
