@@ -210,9 +210,10 @@ describe('c-whitespace-next-moves', () => {
   /** Ken Ito, whom our team reaches, is a detractor: his move's action is a plan action to win him over. */
   const DETRACTOR_PAGE: OrgChartPage = {
     ...PAGE,
-    contacts: PAGE.contacts.map((c) =>
-      c.name === 'Ken Ito' ? { ...c, stance: 'Detractor', influenceLevel: 'High' } : c
-    ) as OrgChartPage['contacts']
+    contacts: PAGE.contacts.map((c) => {
+      if (c.name !== 'Ken Ito') return c;
+      return { ...c, stance: 'Detractor', influenceLevel: 'High' };
+    }) as OrgChartPage['contacts']
   };
   const planButton = (el: HTMLElement): HTMLElement => {
     const b = Array.from(el.shadowRoot!.querySelectorAll('lightning-button.action')).find((x) =>
