@@ -70,7 +70,7 @@ function typed(f: DescribeField, text: string): unknown {
 export async function openCreateForm(
   objectApiName: string,
   defaults: Record<string, string>,
-  onSaved: (id: string, name: string) => void
+  onSaved: (id: string, name: string, label: string) => void
 ): Promise<void> {
   document.getElementById('kp-create-modal')?.remove();
   const res = await previewFetch(
@@ -219,7 +219,7 @@ export async function openCreateForm(
       }
       close();
       await refreshAllApexWires();
-      onSaved(out.id, String(body.Name ?? out.id));
+      onSaved(out.id, String(body.Name ?? out.id), describe.label);
     })();
   });
   document.body.append(modal);

@@ -196,7 +196,7 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
   private planCode: string | null = null;
 
   get noPlanText(): string {
-    return this.noPlan ? noPlanText(this.noPlan.fiscalYear) : '';
+    return this.noPlan ? noPlanText(this.noPlan) : '';
   }
   get createPlanLabel(): string {
     return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';

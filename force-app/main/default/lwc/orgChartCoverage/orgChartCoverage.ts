@@ -118,7 +118,7 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
   }
 
   get noPlanText(): string {
-    return this.noPlan ? noPlanText(this.noPlan.fiscalYear) : '';
+    return this.noPlan ? noPlanText(this.noPlan) : '';
   }
   get createPlanLabel(): string {
     return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';

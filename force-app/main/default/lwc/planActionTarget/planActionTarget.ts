@@ -23,6 +23,8 @@ export interface PlanRef {
 /** The plan a new action belongs to, or null when the account has none for that year. */
 export interface PlanTarget {
   accountId: string;
+  /** The account's name, when the summary names it (the message says whose plan is missing). */
+  accountName: string | null;
   fiscalYear: number;
   plan: PlanRef | null;
 }
@@ -49,7 +51,8 @@ export async function planForAction(accountId: string, dueDate: string): Promise
     summary = await getPlanSummary({ accountId, fiscalYear });
   }
   const plan = summary.plan ? { id: summary.plan.id, name: summary.plan.name } : null;
-  return { accountId, fiscalYear, plan };
+  const accountName = (summary.accounts ?? []).find((a) => a.id === accountId)?.name ?? null;
+  return { accountId, accountName, fiscalYear, plan };
 }
 
 /** Creates the account's (Draft) plan for the year, for an action that found none. */
@@ -87,6 +90,6 @@ export function newPlanActionPage(
 }
 
 /** What an action tells the user when the account has no plan for the year. */
-export function noPlanText(fiscalYear: number): string {
-  return `This account has no account plan for FY${fiscalYear} yet: a plan action belongs to one.`;
+export function noPlanText(target: Pick<PlanTarget, 'accountName' | 'fiscalYear'>): string {
+  return `${target.accountName ?? 'This account'} has no account plan for FY${target.fiscalYear} yet: a plan action belongs to one.`;
 }

@@ -223,7 +223,7 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
   planning = false;
 
   get noPlanText(): string {
-    return this.noPlan ? noPlanText(this.noPlan.fiscalYear) : '';
+    return this.noPlan ? noPlanText(this.noPlan) : '';
   }
   get createPlanLabel(): string {
     return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';
