@@ -16,6 +16,25 @@ interface DescribeField {
   nillable: boolean;
   defaultedOnCreate: boolean;
   picklistValues?: { value: string; label: string; active: boolean }[];
+  referenceTo?: string[];
+}
+
+/** A record id as the REST API writes it (checked before it goes into a query). */
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+/** How many records a required lookup without a default offers to choose from. */
+export const LOOKUP_CHOICES = 200;
+
+async function query<T>(soql: string): Promise<T[]> {
+  const r = await previewFetch(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
+  if (!r.ok) return [];
+  return ((await r.json()) as { records: T[] }).records;
+}
+
+/** The name a lookup shows for its record (the record's Name), or null when it cannot be read. */
+async function recordName(object: string, id: string): Promise<string | null> {
+  if (!RECORD_ID.test(id) || !/^\w+$/.test(object)) return null;
+  const [row] = await query<{ Name?: string }>(`SELECT Name FROM ${object} WHERE Id = '${id}'`);
+  return row?.Name ?? null;
 }
 
 /** `defaultFieldValues` as pageReferenceUtils encodes it: `Field=value` pairs, URI-encoded, comma-joined. */
@@ -51,7 +70,7 @@ function typed(f: DescribeField, text: string): unknown {
 export async function openCreateForm(
   objectApiName: string,
   defaults: Record<string, string>,
-  onSaved: (id: string, name: string) => void
+  onSaved: (id: string, name: string, label: string) => void
 ): Promise<void> {
   document.getElementById('kp-create-modal')?.remove();
   const res = await previewFetch(
@@ -59,49 +78,84 @@ export async function openCreateForm(
   );
   const describe = (await res.json()) as { label: string; fields: DescribeField[] };
   const byName = new Map(describe.fields.map((f) => [f.name, f]));
-  // Required fields the user must fill (a checkbox always has a value; lookups the component passes).
+  // Required fields the user must fill (a checkbox always has a value), lookups and master-details
+  // included: Lightning Experience's form asks for them too.
   const required = describe.fields.filter(
-    (f) =>
-      f.createable && !f.nillable && !f.defaultedOnCreate && f.type !== 'boolean' && f.type !== 'reference'
+    (f) => f.createable && !f.nillable && !f.defaultedOnCreate && f.type !== 'boolean'
   );
   const names = [...new Set([...Object.keys(defaults), ...required.map((f) => f.name)])].filter((n) =>
     byName.has(n)
   );
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const rows = names.map((name) => {
-    const f = byName.get(name)!;
-    const id = `kp-create-${name}`;
-    const value = defaults[name] ?? '';
-    let input: HTMLInputElement | HTMLSelectElement;
-    if (f.type === 'picklist') {
-      const select = el('select', { id, class: 'slds-select', name }) as HTMLSelectElement;
-      const values = (f.picklistValues ?? []).filter((p) => p.active);
-      select.append(el('option', { value: '' }, '--None--'));
-      for (const p of values) select.append(el('option', { value: p.value }, p.label));
-      select.value = value || (!f.nillable && values[0] ? values[0].value : '');
-      input = select;
-    } else {
-      const type =
-        f.type === 'date'
-          ? 'date'
-          : ['currency', 'double', 'percent', 'int'].includes(f.type)
-            ? 'number'
-            : 'text';
-      input = el('input', { id, class: 'slds-input', name, type }) as HTMLInputElement;
-      if (type === 'number') input.setAttribute('step', 'any');
-      input.value = value;
-      // A lookup shows its id (the preview has no record search); the component chose it.
-      if (f.type === 'reference') input.readOnly = true;
-    }
-    if (!f.nillable) input.required = true;
-    inputs.set(name, input);
-    return el(
-      'div',
-      { class: 'slds-form-element slds-m-bottom_x-small' },
-      el('label', { class: 'slds-form-element__label', for: id }, `${f.nillable ? '' : '* '}${f.label}`),
-      el('div', { class: 'slds-form-element__control' }, input)
-    );
-  });
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
+  const rows = await Promise.all(
+    names.map(async (name) => {
+      const f = byName.get(name)!;
+      const id = `kp-create-${name}`;
+      const value = defaults[name] ?? '';
+      const object = f.referenceTo?.[0] ?? '';
+      let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+      let shown: HTMLElement;
+      if (f.type === 'reference' && value) {
+        // A lookup the component chose: the related record's name, read-only, as the org's form shows
+        // it; its id is what is saved.
+        const hidden = el('input', { type: 'hidden', name, value }) as HTMLInputElement;
+        const label = (await recordName(object, value)) ?? value;
+        shown = el('input', {
+          id,
+          class: 'slds-input kp-create-lookup',
+          type: 'text',
+          readonly: '',
+          'data-record-id': value
+        });
+        (shown as HTMLInputElement).value = label;
+        input = hidden;
+      } else if (f.type === 'reference') {
+        // A required lookup nobody chose: a simple picker of the related records by name.
+        const select = el('select', { id, class: 'slds-select', name }) as HTMLSelectElement;
+        select.append(el('option', { value: '' }, '--None--'));
+        const rows = /^\w+$/.test(object)
+          ? await query<{ Id: string; Name?: string }>(
+              `SELECT Id, Name FROM ${object} ORDER BY Name LIMIT ${LOOKUP_CHOICES}`
+            )
+          : [];
+        for (const r of rows) select.append(el('option', { value: r.Id }, r.Name ?? r.Id));
+        input = shown = select;
+      } else if (f.type === 'picklist') {
+        const select = el('select', { id, class: 'slds-select', name }) as HTMLSelectElement;
+        const values = (f.picklistValues ?? []).filter((p) => p.active);
+        select.append(el('option', { value: '' }, '--None--'));
+        for (const p of values) select.append(el('option', { value: p.value }, p.label));
+        select.value = value || (!f.nillable && values[0] ? values[0].value : '');
+        input = shown = select;
+      } else {
+        const type =
+          f.type === 'date'
+            ? 'date'
+            : ['currency', 'double', 'percent', 'int'].includes(f.type)
+              ? 'number'
+              : f.type === 'textarea'
+                ? 'textarea'
+                : 'text';
+        input = el(type === 'textarea' ? 'textarea' : 'input', {
+          id,
+          class: type === 'textarea' ? 'slds-textarea' : 'slds-input',
+          name,
+          ...(type === 'textarea' ? { rows: '3' } : { type })
+        }) as HTMLInputElement | HTMLTextAreaElement;
+        if (type === 'number') input.setAttribute('step', 'any');
+        input.value = value;
+        shown = input;
+      }
+      if (!f.nillable) shown.setAttribute('required', '');
+      inputs.set(name, input);
+      return el(
+        'div',
+        { class: 'slds-form-element slds-m-bottom_x-small' },
+        el('label', { class: 'slds-form-element__label', for: id }, `${f.nillable ? '' : '* '}${f.label}`),
+        el('div', { class: 'slds-form-element__control' }, ...(input === shown ? [shown] : [shown, input]))
+      );
+    })
+  );
   const error = el('div', { class: 'slds-text-color_error kp-create-error', role: 'alert' });
   const cancel = el(
     'button',
@@ -165,9 +219,9 @@ export async function openCreateForm(
       }
       close();
       await refreshAllApexWires();
-      onSaved(out.id, String(body.Name ?? out.id));
+      onSaved(out.id, String(body.Name ?? out.id), describe.label);
     })();
   });
   document.body.append(modal);
-  (inputs.values().next().value as HTMLElement | undefined)?.focus();
+  form.querySelector<HTMLElement>('input:not([type="hidden"]):not([readonly]), select, textarea')?.focus();
 }

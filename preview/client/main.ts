@@ -182,9 +182,10 @@ async function onNavigate(detail: { pageRef: PageReference }): Promise<void> {
     await openCreateForm(
       a.objectApiName,
       decodeDefaultFieldValues(ref.state?.defaultFieldValues),
-      (id, name) =>
+      // As Lightning Experience words it: the object's label and the record's name.
+      (id, name, label) =>
         showToast({
-          title: `${String(a.objectApiName)} "${name}" was created.`,
+          title: `${label} "${name}" was created.`,
           message: id,
           variant: 'success'
         })

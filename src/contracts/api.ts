@@ -252,7 +252,7 @@ const METHODS: ApiMethod[] = [
     params: [id('accountId'), integer('fiscalYear')],
     result: 'PlanSummaryData',
     cacheable: true,
-    doc: "The account's plan for one fiscal year, with the year's opportunity and cell rows, the won history and the org's fiscal year and currency (the core sums them), and overdue actions."
+    doc: "The account's plan for one fiscal year, with the year's opportunity and cell rows, the won history and the org's fiscal year and currency (the core sums them), overdue actions and the next open ones."
   },
   {
     className: 'AccountPlanController',

@@ -83,7 +83,9 @@ export const PlanSummaryData = OrgFigureSettings.extend({
   opportunities: z.array(MatrixOpportunity),
   cells: z.array(LandscapeCellDto),
   wonHistory: z.array(WonHistoryDto),
-  overdueActions: z.array(OverdueAction)
+  overdueActions: z.array(OverdueAction),
+  /** Open actions due from today on, soonest first (PlanActionSelector.MAX_UPCOMING). */
+  upcomingActions: z.array(OverdueAction)
 });
 export type PlanSummaryData = z.infer<typeof PlanSummaryData>;
 

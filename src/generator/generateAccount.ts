@@ -463,7 +463,8 @@ export function generateAccount(options: GenerateOptions): GeneratedAccount {
       fiscalYearStartMonth: 1,
       fiscalYearNamedByStart: false,
       conversionRates: [],
-      overdueActions: []
+      overdueActions: [],
+      upcomingActions: []
     }
   };
 }

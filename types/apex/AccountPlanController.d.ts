@@ -3,8 +3,8 @@
 declare module '@salesforce/apex/AccountPlanController.getPlanSummary' {
   /**
    * Cacheable: the account's plan for one fiscal year, with the year's opportunity and cell rows, the won
-   * history and the org's fiscal year and currency (the core sums them), and overdue actions. Callable or
-   * `@wire`d.
+   * history and the org's fiscal year and currency (the core sums them), overdue actions and the next open
+   * ones. Callable or `@wire`d.
    */
   const getPlanSummary: ((params: {
     accountId: string;

@@ -36,6 +36,11 @@ describe('AccountPlanController twin over HTTP', () => {
       data.overdueActions.map((a) => [a.name, a.status, a.assignedToName]),
       [['Late action', 'Open', 'Local User']]
     );
+    // Open actions due from today on, soonest first: where a new plan action shows after its save.
+    assert.deepEqual(
+      data.upcomingActions.map((a) => [a.name, a.dueDate, a.status]),
+      [['Future action', '2099-01-01', 'Open']]
+    );
   });
 
   it('getPlanSummary without a plan has a null plan and still returns the rows', async () => {
@@ -45,6 +50,7 @@ describe('AccountPlanController twin over HTTP', () => {
     assert.equal(fig.won, 20000);
     assert.equal(fig.whitespacePotential, 5000);
     assert.deepEqual(data.overdueActions, []);
+    assert.deepEqual(data.upcomingActions, []);
   });
 
   it('createPlan creates a Draft plan named after the account, and a second one for the year gets the trigger message', async () => {

@@ -110,25 +110,32 @@ function getPlanSummary(
     ),
     cells: LandscapeCellSelector.byAccountsAndYears(ctx, scope.ids, years, LIMITS.MAX_CELLS).map(toCellDto),
     wonHistory: [],
-    overdueActions: []
+    overdueActions: [],
+    upcomingActions: []
   };
   stampCurrencies(ctx, data.opportunities, data.cells);
   data.wonHistory = wonHistory(ctx, scope.ids);
   if (plan) {
     data.plan = toPlanDto(plan);
-    for (const action of PlanActionSelector.overdue(ctx, String(plan.Id), today(), LIMITS.MAX_OVERDUE)) {
-      data.overdueActions.push({
-        id: String(action.Id),
-        name: String(action.Name),
-        dueDate: String(action.Due_Date__c),
-        status: String(action.Status__c) as PlanSummaryData['overdueActions'][number]['status'],
-        assignedToId: str(action.Assigned_To__c),
-        assignedToName: action.Assigned_To__c === null ? null : str(get(action, 'Assigned_To__r.Name')),
-        milestone: action.Milestone__c === true
-      });
-    }
+    for (const action of PlanActionSelector.overdue(ctx, String(plan.Id), today(), LIMITS.MAX_OVERDUE))
+      data.overdueActions.push(toActionDto(action));
+    for (const action of PlanActionSelector.upcoming(ctx, String(plan.Id), today(), LIMITS.MAX_UPCOMING))
+      data.upcomingActions.push(toActionDto(action));
   }
   return data;
+}
+
+/** AccountPlanService.toActionDto */
+function toActionDto(action: Row): PlanSummaryData['overdueActions'][number] {
+  return {
+    id: String(action.Id),
+    name: String(action.Name),
+    dueDate: String(action.Due_Date__c),
+    status: String(action.Status__c) as PlanSummaryData['overdueActions'][number]['status'],
+    assignedToId: str(action.Assigned_To__c),
+    assignedToName: action.Assigned_To__c === null ? null : str(get(action, 'Assigned_To__r.Name')),
+    milestone: action.Milestone__c === true
+  };
 }
 
 /** AccountPlanService.createPlan */

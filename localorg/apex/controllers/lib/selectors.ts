@@ -29,6 +29,7 @@ export const LIMITS = {
   MAX_STAGES: apexSource.integer('OrgSettingsSelector.MAX_STAGES'),
   MAX_CURRENCIES: apexSource.integer('OrgSettingsSelector.MAX_CURRENCIES'),
   MAX_OVERDUE: apexSource.integer('PlanActionSelector.MAX_OVERDUE'),
+  MAX_UPCOMING: apexSource.integer('PlanActionSelector.MAX_UPCOMING'),
   MAX_HIERARCHY_DEPTH: apexSource.integer('KeyplanHierarchy.MAX_DEPTH'),
   MAX_HIERARCHY_ACCOUNTS: apexSource.integer('KeyplanHierarchy.MAX_ACCOUNTS')
 };
@@ -76,7 +77,8 @@ const STATIC_QUERIES = [
   'OrgSettingsSelector.salesStages',
   'AccountPlanSelector.byAccountAndYear',
   'AccountPlanSelector.byId',
-  'PlanActionSelector.overdue'
+  'PlanActionSelector.overdue',
+  'PlanActionSelector.upcoming'
 ] as const;
 
 /** The selector methods whose dynamic query (`Database.queryWithBinds`) the twins run: its literal parts. */
@@ -258,7 +260,9 @@ export const AccountPlanSelector = {
 export const PlanActionSelector = {
   /** `:FINISHED` binds PlanActionSelector.FINISHED (read from the .cls with the query). */
   overdue: (ctx: ApexContext, planId: string, today: string, rowLimit: number): Row[] =>
-    run(ctx, 'PlanActionSelector.overdue', { planId, today, rowLimit })
+    run(ctx, 'PlanActionSelector.overdue', { planId, today, rowLimit }),
+  upcoming: (ctx: ApexContext, planId: string, today: string, rowLimit: number): Row[] =>
+    run(ctx, 'PlanActionSelector.upcoming', { planId, today, rowLimit })
 };
 
 export const OrgSettingsSelector = {

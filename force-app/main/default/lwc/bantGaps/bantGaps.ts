@@ -3,9 +3,19 @@ import { NavigationMixin } from 'lightning/navigation';
 import getRoleCandidates from '@salesforce/apex/BantController.getRoleCandidates';
 import addContactRole from '@salesforce/apex/BantController.addContactRole';
 import type { BantOpportunity, BantRoleCandidate, SalesStageDto } from '@keyplan/contracts';
+import USER_ID from '@salesforce/user/Id';
 import {
+  createPlanFor,
+  newPlanActionPage,
+  noPlanText,
+  planForAction,
+  type PlanTarget
+} from 'c/planActionTarget';
+import {
+  bantGapSubject,
   bantGaps,
   contactRoleFor,
+  planActionDueDate,
   rankRoleCandidates,
   type BantGap,
   type KeyplanSettings
@@ -24,14 +34,12 @@ const ACTION_LABEL: Record<BantGap['action'], string> = {
 /** People offered at first (the best ranked); the rest on request. */
 export const FIRST_CANDIDATES = 6;
 
-/** Days from today a plan action created from a gap is due by default. */
-export const PLAN_ACTION_DUE_DAYS = 7;
-
 /**
  * The gaps of one open opportunity, each with its next step. "Add contact role" lists the people of the
  * deal's buying center (economic buyers first, rankRoleCandidates) and adds the chosen one through
  * BantController.addContactRole; "Write evidence" asks the card to open its editor on that dimension;
- * "Plan action" opens the standard Plan Action create form prefilled with the gap and a due date.
+ * "Plan action" opens the standard Plan Action create form prefilled by keyplanCore planActionPrefill, in the
+ * account's plan of the year (c/planActionTarget); without a plan it says so and offers to create it.
  * Every gap offers a plan action. A gap disappears once the opportunity no longer has it.
  */
 export default class BantGaps extends NavigationMixin(LightningElement) {
@@ -48,6 +56,10 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
   buyingCenterName: string | null = null;
   chosen: string | null = null;
   showAll = false;
+  /** The gap whose plan action is being prepared, and the year with no plan it found (if any). */
+  planning: string | null = null;
+  noPlan: (PlanTarget & { code: string }) | null = null;
+  planError: unknown = null;
 
   get gaps() {
     const o = this.opportunity;
@@ -69,6 +81,9 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
       actionTitle: `${ACTION_LABEL[g.action]}: ${g.message}`,
       hasMainAction: g.action !== 'planAction',
       planTitle: `Plan action: ${g.message}`,
+      isPlanning: this.planning === g.code,
+      hasNoPlan: this.noPlan?.code === g.code,
+      planFailed: this.planError !== null && this.planning === null && this.planCode === g.code,
       isPicking: this.picking === g.code
     }));
   }
@@ -178,17 +193,71 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
     }
   }
 
-  /** The standard create form of a Plan Action, prefilled with the gap and a due date a week out. */
-  handlePlan(event: Event): void {
+  private planCode: string | null = null;
+
+  get noPlanText(): string {
+    return this.noPlan ? noPlanText(this.noPlan) : '';
+  }
+  get createPlanLabel(): string {
+    return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';
+  }
+
+  private planInput(gap: BantGap) {
+    const o = this.opportunity!;
+    return {
+      subject: bantGapSubject(gap, o.name),
+      ownerId: USER_ID ?? null,
+      dueDate: planActionDueDate(),
+      reason: gap.message
+    };
+  }
+
+  /**
+   * The standard create form of a Plan Action in the account's plan of the year (keyplanCore
+   * planActionPrefill: subject, owner the current user, due in two weeks); without a plan, says so.
+   */
+  async handlePlan(event: Event): Promise<void> {
     const gap = this.find(event);
-    if (!gap) return;
-    const due = new Date(Date.now() + PLAN_ACTION_DUE_DAYS * 86_400_000).toISOString().slice(0, 10);
-    this[NavigationMixin.Navigate]({
-      type: 'standard__objectPage',
-      attributes: { objectApiName: 'Plan_Action__c', actionName: 'new' },
-      state: {
-        defaultFieldValues: `Name=${encodeURIComponent(gap.message.slice(0, 80))},Due_Date__c=${due}`
-      }
-    });
+    const o = this.opportunity;
+    if (!gap || !o || this.planning) return;
+    this.planning = gap.code;
+    this.planCode = gap.code;
+    this.noPlan = null;
+    this.planError = null;
+    try {
+      const input = this.planInput(gap);
+      if (!o.accountId)
+        throw new Error(`${o.name} has no account: a plan action belongs to an account plan.`);
+      const target = await planForAction(o.accountId, input.dueDate);
+      if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
+      else this.noPlan = { ...target, code: gap.code };
+    } catch (error) {
+      this.planError = error;
+    } finally {
+      this.planning = null;
+    }
+  }
+
+  /** Creates the year's plan the action found missing, then opens the action's create form in it. */
+  async handleCreatePlan(): Promise<void> {
+    const missing = this.noPlan;
+    const gap = this.gaps.find((g) => g.code === missing?.code);
+    if (!missing || !gap) return;
+    this.planning = gap.code;
+    this.planError = null;
+    try {
+      const plan = await createPlanFor(missing.accountId, missing.fiscalYear);
+      this.noPlan = null;
+      this[NavigationMixin.Navigate](newPlanActionPage(plan, this.planInput(gap)));
+    } catch (error) {
+      this.planError = error;
+    } finally {
+      this.planning = null;
+    }
+  }
+
+  handleCancelPlan(): void {
+    this.noPlan = null;
+    this.planError = null;
   }
 }

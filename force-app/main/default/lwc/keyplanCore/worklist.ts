@@ -3,6 +3,7 @@
  * money at stake in the person's buying center, each with one action.
  */
 import type { CoverageContact, CoverageIssue, CoverageIssueCode } from './coverage';
+import { winOverSubject } from './prefill';
 
 export type WorklistGroupCode = 'notReached' | 'threads' | 'detractors' | 'cooling' | 'stale';
 /** addTeamLink: record who on our team knows them; focusBuyingCenter: filter the chart; editLink: refresh the link. */
@@ -19,6 +20,11 @@ export interface WorklistItem {
   money: number;
   action: WorklistAction;
   actionLabel: string;
+  /**
+   * The subject of the plan action the item also offers ("Win over Carla Gruber (Detractor, Helicopters
+   * Europe)", planActionPrefill), or null: high-influence detractors nobody works on.
+   */
+  planSubject: string | null;
 }
 
 export interface WorklistGroup {
@@ -87,11 +93,13 @@ export function moneyAtStake(
 /** The worklist: groups in a fixed order (empty ones left out), items by money at stake, then severity. */
 export function coverageWorklist(
   issues: readonly CoverageIssue[],
-  contacts: readonly Pick<CoverageContact, 'id' | 'buyingCenterId' | 'budgetOwned'>[],
-  buyingCenters: readonly { id: string; parentId: string | null }[]
+  contacts: readonly (Pick<CoverageContact, 'id' | 'buyingCenterId' | 'budgetOwned'> & { name?: string })[],
+  buyingCenters: readonly { id: string; parentId: string | null; name?: string }[]
 ): WorklistGroup[] {
   const money = moneyAtStake(contacts, buyingCenters);
   const centerOf = new Map(contacts.map((c) => [c.id, c.buyingCenterId]));
+  const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
+  const centerName = new Map(buyingCenters.map((b) => [b.id, b.name]));
   const rank = { high: 0, medium: 1, low: 2 };
   const groups: WorklistGroup[] = [];
   for (const g of GROUPS) {
@@ -112,7 +120,15 @@ export function coverageWorklist(
           linkId: issue.linkId ?? null,
           money: bc ? (money.get(bc) ?? 0) : 0,
           action: a.action,
-          actionLabel: a.label
+          actionLabel: a.label,
+          planSubject:
+            issue.code === 'INFLUENTIAL_DETRACTOR' && issue.contactId && nameOf.get(issue.contactId)
+              ? winOverSubject({
+                  name: nameOf.get(issue.contactId)!,
+                  stance: 'Detractor',
+                  buyingCenterName: bc ? centerName.get(bc) : null
+                })
+              : null
         },
         severity: rank[issue.severity],
         n

@@ -1,7 +1,22 @@
 import { LightningElement, api } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import locale from '@salesforce/i18n/locale';
 import currency from '@salesforce/i18n/currency';
-import { formatCurrency, type AccountTeam, type WorklistGroup, type WorklistItem } from 'c/keyplanCore';
+import USER_ID from '@salesforce/user/Id';
+import {
+  formatCurrency,
+  planActionDueDate,
+  type AccountTeam,
+  type WorklistGroup,
+  type WorklistItem
+} from 'c/keyplanCore';
+import {
+  createPlanFor,
+  newPlanActionPage,
+  noPlanText,
+  planForAction,
+  type PlanTarget
+} from 'c/planActionTarget';
 
 /** Items shown per group before "Show all": a big account has thousands. */
 export const GROUP_LIMIT = 8;
@@ -9,18 +24,36 @@ export const GROUP_LIMIT = 8;
 /**
  * Coverage as a worklist (keyplanCore `coverageWorklist`): groups of gaps, each ordered by the money at
  * stake in the person's buying center, each item with one action (add a team link, focus the buying
- * center, update the stale link). Fires `action` with the item's ids. Below it, our account team.
+ * center, update the stale link). Fires `action` with the item's ids. A high-influence detractor also
+ * offers "Plan action" (win them over): the standard Plan Action create form in the account's plan of the
+ * year (c/planActionTarget, keyplanCore planActionPrefill), or, without a plan, the offer to create it.
+ * Below it, our account team.
  */
-export default class OrgChartCoverage extends LightningElement {
+export default class OrgChartCoverage extends NavigationMixin(LightningElement) {
   @api groups: WorklistGroup[] = [];
   @api team: AccountTeam | null = null;
+  /** The account (a plan action belongs to its plan of the year). */
+  @api recordId?: string = undefined;
+
+  /** The item whose plan action is being prepared; the year it found no plan for. */
+  planning: string | null = null;
+  noPlan: (PlanTarget & { key: string }) | null = null;
+  planError: unknown = null;
+  private planKey: string | null = null;
 
   expanded = new Set<string>();
 
   get view(): {
     code: string;
     heading: string;
-    items: (WorklistItem & { moneyText: string; actionText: string })[];
+    items: (WorklistItem & {
+      moneyText: string;
+      actionText: string;
+      planText: string;
+      isPlanning: boolean;
+      hasNoPlan: boolean;
+      planFailed: boolean;
+    })[];
     more: boolean;
     moreLabel: string;
   }[] {
@@ -33,7 +66,11 @@ export default class OrgChartCoverage extends LightningElement {
         items: shown.map((i) => ({
           ...i,
           moneyText: i.money > 0 ? `${formatCurrency(i.money, currency || 'USD', { locale })} at stake` : '',
-          actionText: `${i.actionLabel}: ${i.text}`
+          actionText: `${i.actionLabel}: ${i.text}`,
+          planText: `Plan action: ${i.planSubject ?? ''}`,
+          isPlanning: this.planning === i.key,
+          hasNoPlan: this.noPlan?.key === i.key,
+          planFailed: this.planError !== null && this.planKey === i.key
         })),
         more: g.items.length > GROUP_LIMIT,
         moreLabel: all ? 'Show fewer' : `Show all ${g.items.length}`
@@ -78,6 +115,64 @@ export default class OrgChartCoverage extends LightningElement {
         detail: { action, contactId: i.contactId, buyingCenterId: i.buyingCenterId, linkId: i.linkId }
       })
     );
+  }
+
+  get noPlanText(): string {
+    return this.noPlan ? noPlanText(this.noPlan) : '';
+  }
+  get createPlanLabel(): string {
+    return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';
+  }
+
+  private planInput(i: WorklistItem) {
+    return {
+      subject: i.planSubject ?? i.text,
+      ownerId: USER_ID ?? null,
+      dueDate: planActionDueDate(),
+      reason: i.text
+    };
+  }
+
+  /** "Plan action": the create form in the account's plan of the year, or the offer to create that plan. */
+  async handlePlan(event: Event): Promise<void> {
+    const i = this.itemOf(event);
+    if (!i || !this.recordId || this.planning) return;
+    this.planning = i.key;
+    this.planKey = i.key;
+    this.noPlan = null;
+    this.planError = null;
+    try {
+      const input = this.planInput(i);
+      const target = await planForAction(this.recordId, input.dueDate);
+      if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
+      else this.noPlan = { ...target, key: i.key };
+    } catch (error) {
+      this.planError = error;
+    } finally {
+      this.planning = null;
+    }
+  }
+
+  async handleCreatePlan(): Promise<void> {
+    const missing = this.noPlan;
+    const i = this.groups?.flatMap((g) => g.items).find((x) => x.key === missing?.key);
+    if (!missing || !i) return;
+    this.planning = i.key;
+    this.planError = null;
+    try {
+      const plan = await createPlanFor(missing.accountId, missing.fiscalYear);
+      this.noPlan = null;
+      this[NavigationMixin.Navigate](newPlanActionPage(plan, this.planInput(i)));
+    } catch (error) {
+      this.planError = error;
+    } finally {
+      this.planning = null;
+    }
+  }
+
+  handleCancelPlan(): void {
+    this.noPlan = null;
+    this.planError = null;
   }
 
   handleTeamSelect(event: CustomEvent<{ contactId: string }>): void {

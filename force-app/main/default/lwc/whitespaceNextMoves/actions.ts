@@ -2,7 +2,8 @@
  * Where each next move's action leads: the standard new-record page of an Opportunity, a
  * Relationship_Link__c or a Plan_Action__c, prefilled from the move. Pure (tested without a DOM).
  */
-import type { NextMove } from 'c/keyplanCore';
+import { planActionDueDate, winOverSubject, type NextMove, type PlanActionPrefillInput } from 'c/keyplanCore';
+import { newPlanActionPage } from 'c/planActionTarget';
 import { encodeDefaultFieldValues } from 'c/whitespaceView';
 
 export interface PageReference {
@@ -42,10 +43,28 @@ export function movePage(move: NextMove, ctx: ActionContext): PageReference {
         Type__c: 'Coverage'
       });
     default:
-      return newRecord('Plan_Action__c', {
-        Account_Plan__c: ctx.planId,
-        Name: move.actionLabel.replace(/^Plan: /, '').slice(0, 80),
-        Notes__c: move.reason
-      });
+      // Without the year's plan the component finds it first (c/planActionTarget planForAction).
+      return newPlanActionPage({ id: ctx.planId ?? '', name: '' }, planActionInput(move, ctx.userId));
   }
+}
+
+/**
+ * The plan action a move suggests (keyplanCore planActionPrefill): the label in words ("Win over Carla
+ * Gruber (Detractor, Helicopters Europe)"), owner the current user, due in two weeks, the reason in the notes.
+ */
+export function planActionInput(
+  move: NextMove,
+  userId: string | null
+): Omit<PlanActionPrefillInput, 'planId'> {
+  const d = move.detractor && move.detractor.contactId === move.actionContactId ? move.detractor : null;
+  const words = move.actionLabel.replace(/^Plan: /, '');
+  return {
+    subject: d
+      ? winOverSubject({ name: d.name, stance: 'Detractor', buyingCenterName: move.buyingCenterName })
+      : words.charAt(0).toUpperCase() + words.slice(1),
+    ownerId: userId,
+    dueDate: planActionDueDate(),
+    reason: move.reason,
+    relatedContact: d ? { id: d.contactId, name: d.name } : null
+  };
 }

@@ -17,7 +17,14 @@ import {
   type WhitespaceMatrix
 } from 'c/keyplanCore';
 import type { SettingsData, WhitespaceData } from '@keyplan/contracts';
-import { movePage } from './actions';
+import { movePage, planActionInput } from './actions';
+import {
+  createPlanFor,
+  newPlanActionPage,
+  noPlanText,
+  planForAction,
+  type PlanTarget
+} from 'c/planActionTarget';
 import { loadPeople, type People } from './people';
 
 export interface MoveView {
@@ -210,12 +217,63 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
     return this._fiscalYear ? `${this.heading}, FY${this._fiscalYear}` : this.heading;
   }
 
-  handleAction(event: Event): void {
+  /** The move whose plan action found no plan for its year (the action offers to create it). */
+  noPlan: (PlanTarget & { key: string }) | null = null;
+  planError: unknown = null;
+  planning = false;
+
+  get noPlanText(): string {
+    return this.noPlan ? noPlanText(this.noPlan) : '';
+  }
+  get createPlanLabel(): string {
+    return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';
+  }
+
+  async handleAction(event: Event): Promise<void> {
     const key = (event.currentTarget as HTMLElement).dataset.key;
     const view = this.moves.find((m) => m.key === key);
     if (!view || !this._recordId) return;
-    this[NavigationMixin.Navigate](
-      movePage(view.move, { accountId: this._recordId, userId: USER_ID ?? null, planId: this.planId ?? null })
-    );
+    const ctx = { accountId: this._recordId, userId: USER_ID ?? null, planId: this.planId ?? null };
+    this.noPlan = null;
+    this.planError = null;
+    if (view.move.action !== 'create-plan-action' || ctx.planId) {
+      this[NavigationMixin.Navigate](movePage(view.move, ctx));
+      return;
+    }
+    // Beside the matrix there is no plan id: the account's plan of the year the action is due in.
+    this.planning = true;
+    try {
+      const input = planActionInput(view.move, ctx.userId);
+      const target = await planForAction(ctx.accountId, input.dueDate!);
+      if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
+      else this.noPlan = { ...target, key: view.key };
+    } catch (error) {
+      this.planError = error;
+    } finally {
+      this.planning = false;
+    }
+  }
+
+  /** Creates the year's plan the move's action found missing, then opens the action's create form. */
+  async handleCreatePlan(): Promise<void> {
+    const missing = this.noPlan;
+    const view = this.moves.find((m) => m.key === missing?.key);
+    if (!missing || !view) return;
+    this.planning = true;
+    this.planError = null;
+    try {
+      const plan = await createPlanFor(missing.accountId, missing.fiscalYear);
+      this.noPlan = null;
+      this[NavigationMixin.Navigate](newPlanActionPage(plan, planActionInput(view.move, USER_ID ?? null)));
+    } catch (error) {
+      this.planError = error;
+    } finally {
+      this.planning = false;
+    }
+  }
+
+  handleCancelPlan(): void {
+    this.noPlan = null;
+    this.planError = null;
   }
 }

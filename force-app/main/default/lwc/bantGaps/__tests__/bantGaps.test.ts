@@ -2,7 +2,16 @@ import { createElement } from 'lwc';
 import BantGaps from 'c/bantGaps';
 import getRoleCandidates from '@salesforce/apex/BantController.getRoleCandidates';
 import addContactRole from '@salesforce/apex/BantController.addContactRole';
-import type { BantData, BantOpportunity, BantRoleCandidates } from '@keyplan/contracts';
+import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
+import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
+import type {
+  AccountPlanDto,
+  BantData,
+  BantOpportunity,
+  BantRoleCandidates,
+  PlanSummaryData
+} from '@keyplan/contracts';
+import { planActionDueDate } from 'c/keyplanCore';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixtures, validated against the zod contracts
 const BANT: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
@@ -31,6 +40,19 @@ jest.mock('@salesforce/apex/BantController.getRoleCandidates', () => ({ default:
 jest.mock('@salesforce/apex/BantController.addContactRole', () => ({ default: jest.fn() }), {
   virtual: true
 });
+jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/user/Id', () => ({ default: '005Dp000000User1AAC' }), { virtual: true });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SUMMARY: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CREATED: AccountPlanDto = require('../../../../../../test/fixtures/apex/AccountPlanController.createPlan.json');
+const summaryMock = getPlanSummary as unknown as jest.Mock;
+const createPlanMock = createPlan as unknown as jest.Mock;
 const candidatesMock = getRoleCandidates as unknown as jest.Mock;
 const addMock = addContactRole as unknown as jest.Mock;
 
@@ -43,6 +65,7 @@ function unverified(): BantOpportunity {
   o.contactRoles = [];
   o.needEvidence = null;
   o.closeDate = '2099-12-31';
+  o.accountId = BANT.accountId;
   return o;
 }
 
@@ -170,15 +193,59 @@ describe('c-bant-gaps', () => {
     await expect(el).toBeAccessible();
   });
 
-  it('opens the standard Plan Action create form prefilled with the gap and a due date', async () => {
-    const el = mount(unverified());
+  it('opens the Plan Action create form in the account plan of the year, prefilled by planActionPrefill', async () => {
+    summaryMock.mockReset().mockResolvedValue(SUMMARY);
+    mockNavigate.mockReset();
+    const o = unverified();
+    const el = mount(o);
     await flush();
     (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
+    await flush();
+    const due = planActionDueDate();
+    expect(summaryMock).toHaveBeenCalledWith({ accountId: o.accountId, fiscalYear: Number(due.slice(0, 4)) });
     const ref = mockNavigate.mock.calls[0][0];
     expect(ref.type).toBe('standard__objectPage');
     expect(ref.attributes).toEqual({ objectApiName: 'Plan_Action__c', actionName: 'new' });
-    expect(ref.state.defaultFieldValues).toMatch(
-      /^Name=Northwind%20ERP%20Rollout.*,Due_Date__c=\d{4}-\d\d-\d\d$/
+    const values = Object.fromEntries(
+      (ref.state.defaultFieldValues as string).split(',').map((p) => p.split('=').map(decodeURIComponent))
     );
+    expect(values).toMatchObject({
+      Account_Plan__c: SUMMARY.plan!.id,
+      Name: 'Write need evidence for Northwind ERP Rollout',
+      Assigned_To__c: '005Dp000000User1AAC',
+      Due_Date__c: due,
+      Status__c: 'Open'
+    });
+  });
+
+  it('says when the account has no plan for the year and creates it before the action', async () => {
+    summaryMock.mockReset().mockResolvedValue({ ...SUMMARY, plan: null });
+    createPlanMock.mockReset().mockResolvedValue(CREATED);
+    mockNavigate.mockReset();
+    const o = unverified();
+    const el = mount(o);
+    await flush();
+    (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
+    await flush();
+    expect(mockNavigate).not.toHaveBeenCalled();
+    const fy = Number(planActionDueDate().slice(0, 4));
+    expect(q(el, '.no-plan__text').textContent).toContain(`no account plan for FY${fy}`);
+    await expect(el).toBeAccessible();
+    q(el, 'lightning-button.create-plan').click();
+    await flush();
+    expect(createPlanMock).toHaveBeenCalledWith({ accountId: o.accountId, fiscalYear: fy });
+    expect(mockNavigate.mock.calls[0][0].state.defaultFieldValues).toContain(`Account_Plan__c=${CREATED.id}`);
+    expect(el.shadowRoot!.querySelector('.no-plan')).toBeNull();
+  });
+
+  it('shows the error when the plan cannot be read, and navigates nowhere', async () => {
+    summaryMock.mockReset().mockRejectedValue({ body: { message: 'No access to Account_Plan__c.' } });
+    mockNavigate.mockReset();
+    const el = mount(unverified());
+    await flush();
+    (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
+    await flush();
+    expect(mockNavigate).not.toHaveBeenCalled();
+    expect(q(el, '.gap[data-code="NEED_UNVERIFIED"] c-error-panel')).toBeTruthy();
   });
 });

@@ -1,4 +1,13 @@
-import { fiscalYearEnd, newOpportunityPrefill, remainingPotential } from 'c/keyplanCore';
+import {
+  fiscalYearEnd,
+  newOpportunityPrefill,
+  PLAN_ACTION_DUE_DAYS,
+  PLAN_ACTION_NAME_LENGTH,
+  planActionDueDate,
+  planActionFiscalYear,
+  planActionPrefill,
+  remainingPotential
+} from 'c/keyplanCore';
 
 describe('new opportunity from a whitespace cell', () => {
   const base = {
@@ -49,5 +58,49 @@ describe('new opportunity from a whitespace cell', () => {
       offering: { id: base.offering.id, name: 'X'.repeat(130) }
     });
     expect(long.Name).toHaveLength(120);
+  });
+});
+
+describe('new plan action', () => {
+  const today = new Date(2026, 10, 30); // 30 November 2026, local time
+
+  it('is due two weeks out by default, across a month and a year end', () => {
+    expect(PLAN_ACTION_DUE_DAYS).toBe(14);
+    expect(planActionDueDate(today)).toBe('2026-12-14');
+    expect(planActionDueDate(new Date(2026, 11, 25))).toBe('2027-01-08');
+    expect(planActionDueDate(today, 0)).toBe('2026-11-30');
+  });
+
+  it('prefills the plan, subject, owner, due date, status and notes', () => {
+    expect(
+      planActionPrefill({
+        planId: 'a01Dp0000000001AAC',
+        subject: '  Win over Carla Gruber  (Detractor, Helicopters Europe) ',
+        ownerId: '005Dp0000000001AAC',
+        relatedContact: { id: '003Dp0000000001AAC', name: 'Carla Gruber' },
+        reason: 'High-influence detractor nobody on our team works on.',
+        today
+      })
+    ).toEqual({
+      Account_Plan__c: 'a01Dp0000000001AAC',
+      Name: 'Win over Carla Gruber (Detractor, Helicopters Europe)',
+      Assigned_To__c: '005Dp0000000001AAC',
+      Due_Date__c: '2026-12-14',
+      Status__c: 'Open',
+      Notes__c: 'High-influence detractor nobody on our team works on.\nAbout Carla Gruber.'
+    });
+  });
+
+  it('keeps a given due date, leaves owner and notes blank when unknown, cuts the name to 80', () => {
+    const p = planActionPrefill({ planId: 'a01', subject: 'x'.repeat(100), dueDate: '2027-02-01' });
+    expect(p.Name).toHaveLength(PLAN_ACTION_NAME_LENGTH);
+    expect(p.Name.endsWith('…')).toBe(true);
+    expect([p.Due_Date__c, p.Assigned_To__c, p.Notes__c]).toEqual(['2027-02-01', null, null]);
+  });
+
+  it('belongs to the fiscal year its due date falls in', () => {
+    expect(planActionFiscalYear('2027-01-08')).toBe(2027);
+    expect(planActionFiscalYear('2027-01-08', { startMonth: 4, namedBy: 'start' })).toBe(2026);
+    expect(planActionFiscalYear('2027-05-08', { startMonth: 4, namedBy: 'end' })).toBe(2028);
   });
 });

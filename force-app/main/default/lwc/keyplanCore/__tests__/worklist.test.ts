@@ -74,4 +74,22 @@ describe('coverage worklist', () => {
     ]);
     expect(groups[2].items[0]).toMatchObject({ linkId: 'l1', contactId: 'a', actionLabel: 'Update link' });
   });
+
+  it('offers a high-influence detractor a plan action to win them over, named in words', () => {
+    const named = contacts.map((c) => ({ ...c, name: c.id === 'a' ? 'Carla Gruber' : `Person ${c.id}` }));
+    const groups = coverageWorklist(
+      [
+        issue({ code: 'INFLUENTIAL_DETRACTOR', contactId: 'a', message: 'Carla is a detractor' }),
+        issue({ code: 'INFLUENTIAL_DETRACTOR', contactId: 'd', message: 'D is a detractor' }),
+        issue({ contactId: 'b', message: 'B' })
+      ],
+      named,
+      centers.map((b) => ({ ...b, name: b.id === 'heli-eu' ? 'Helicopters Europe' : b.id }))
+    );
+    const byText = new Map(groups.flatMap((g) => g.items).map((i) => [i.text, i.planSubject]));
+    expect(byText.get('Carla is a detractor')).toBe('Win over Carla Gruber (Detractor, Helicopters Europe)');
+    // Without a buying center the subject still names the stance; other issues offer no plan action.
+    expect(byText.get('D is a detractor')).toBe('Win over Person d (Detractor)');
+    expect(byText.get('B')).toBeNull();
+  });
 });

@@ -1,8 +1,41 @@
 import { createElement } from 'lwc';
 import OrgChartCoverage from 'c/orgChartCoverage';
-import type { AccountTeam, WorklistGroup, WorklistItem } from 'c/keyplanCore';
+import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
+import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
+import { planActionDueDate, type AccountTeam, type WorklistGroup, type WorklistItem } from 'c/keyplanCore';
+import type { AccountPlanDto, PlanSummaryData } from '@keyplan/contracts';
 
-type Host = HTMLElement & { groups: WorklistGroup[]; team: AccountTeam | null };
+type Host = HTMLElement & { groups: WorklistGroup[]; team: AccountTeam | null; recordId?: string };
+
+const mockNavigate = jest.fn();
+jest.mock(
+  'lightning/navigation',
+  () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+      class extends Base {
+        [Navigate](pageRef: unknown) {
+          mockNavigate(pageRef);
+        }
+      };
+    NavigationMixin.Navigate = Navigate;
+    return { NavigationMixin };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/user/Id', () => ({ default: '005Dp000000User1AAC' }), { virtual: true });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SUMMARY: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CREATED: AccountPlanDto = require('../../../../../../test/fixtures/apex/AccountPlanController.createPlan.json');
+const summaryMock = getPlanSummary as unknown as jest.Mock;
+const createPlanMock = createPlan as unknown as jest.Mock;
 
 const item = (n: number, over: Partial<WorklistItem> = {}): WorklistItem => ({
   key: `k${n}`,
@@ -14,6 +47,7 @@ const item = (n: number, over: Partial<WorklistItem> = {}): WorklistItem => ({
   money: 1000 * (20 - n),
   action: 'addTeamLink',
   actionLabel: 'Add team link',
+  planSubject: null,
   ...over
 });
 const GROUPS: WorklistGroup[] = [
@@ -92,5 +126,81 @@ describe('c-org-chart-coverage', () => {
     el.addEventListener('close', closed);
     (el.shadowRoot!.querySelector('.close') as HTMLElement).click();
     expect(closed).toHaveBeenCalled();
+  });
+
+  describe('plan action on a high-influence detractor', () => {
+    const ACCOUNT = '001Dp00000Acc01AAC';
+    const DETRACTORS: WorklistGroup[] = [
+      {
+        code: 'detractors',
+        label: 'High-influence detractors nobody on our team works on',
+        items: [
+          item(70, {
+            code: 'INFLUENTIAL_DETRACTOR',
+            text: 'Carla Gruber is a detractor with high influence and nobody on our team works on them.',
+            planSubject: 'Win over Carla Gruber (Detractor, Helicopters Europe)'
+          })
+        ]
+      },
+      ...GROUPS
+    ];
+    const values = (ref: { state: { defaultFieldValues: string } }): Record<string, string> =>
+      Object.fromEntries(
+        ref.state.defaultFieldValues.split(',').map((p) => p.split('=').map(decodeURIComponent))
+      );
+    beforeEach(() => {
+      mockNavigate.mockReset();
+      summaryMock.mockReset();
+      createPlanMock.mockReset();
+    });
+
+    it('is offered on detractors only, and opens the create form in the plan of the year', async () => {
+      summaryMock.mockResolvedValue(SUMMARY);
+      const el = mount({ groups: DETRACTORS, recordId: ACCOUNT });
+      await flush();
+      const plans = all(el, '.item-plan');
+      expect(plans).toHaveLength(1);
+      expect(plans[0].getAttribute('aria-label')).toBe(
+        'Plan action: Win over Carla Gruber (Detractor, Helicopters Europe)'
+      );
+      plans[0].click();
+      await flush();
+      const due = planActionDueDate();
+      expect(summaryMock).toHaveBeenCalledWith({ accountId: ACCOUNT, fiscalYear: Number(due.slice(0, 4)) });
+      expect(values(mockNavigate.mock.calls[0][0])).toMatchObject({
+        Account_Plan__c: SUMMARY.plan!.id,
+        Name: 'Win over Carla Gruber (Detractor, Helicopters Europe)',
+        Assigned_To__c: '005Dp000000User1AAC',
+        Due_Date__c: due,
+        Status__c: 'Open'
+      });
+    });
+
+    it('says when the account has no plan for the year and creates it on request', async () => {
+      summaryMock.mockResolvedValue({ ...SUMMARY, plan: null });
+      createPlanMock.mockResolvedValue(CREATED);
+      const el = mount({ groups: DETRACTORS, recordId: ACCOUNT });
+      await flush();
+      all(el, '.item-plan')[0].click();
+      await flush();
+      expect(mockNavigate).not.toHaveBeenCalled();
+      expect(all(el, '.no-plan__text')[0].textContent).toMatch(/no account plan for FY\d{4}/);
+      await expect(el).toBeAccessible();
+      all(el, 'lightning-button.create-plan')[0].click();
+      await flush();
+      expect(createPlanMock).toHaveBeenCalled();
+      expect(values(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
+      expect(all(el, '.no-plan')).toHaveLength(0);
+    });
+
+    it('shows the error when the plan cannot be read', async () => {
+      summaryMock.mockRejectedValue({ body: { message: 'No access to Account_Plan__c.' } });
+      const el = mount({ groups: DETRACTORS, recordId: ACCOUNT });
+      await flush();
+      all(el, '.item-plan')[0].click();
+      await flush();
+      expect(mockNavigate).not.toHaveBeenCalled();
+      expect(all(el, 'c-error-panel')).toHaveLength(1);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { OrgChartPage } from '@keyplan/contracts';
 import { loadPeople, MAX_PAGES } from '../people';
-import { movePage } from '../actions';
-import type { NextMove } from 'c/keyplanCore';
+import { movePage, planActionInput } from '../actions';
+import { planActionDueDate, type NextMove } from 'c/keyplanCore';
 
 const page = (n: number, next: string | null): OrgChartPage =>
   ({
@@ -68,10 +68,33 @@ describe('movePage', () => {
     expect(movePage({ ...move, action: 'add-relationship' }, ctx).state?.defaultFieldValues).toBe(
       'Account__c=acc,From_User__c=u1,To_Contact__c=c1,Type__c=Coverage'
     );
-    const plan = movePage({ ...move, action: 'create-plan-action' }, { ...ctx, planId: null });
+    const plan = movePage({ ...move, action: 'create-plan-action' }, ctx);
     expect(plan.attributes.objectApiName).toBe('Plan_Action__c');
-    expect(plan.state?.defaultFieldValues).toBe(
-      `Name=${encodeURIComponent('win over Dora')},Notes__c=${encodeURIComponent(move.reason)}`
+    const values = Object.fromEntries(
+      plan.state!.defaultFieldValues.split(',').map((p) => p.split('=').map(decodeURIComponent))
     );
+    expect(values).toEqual({
+      Account_Plan__c: 'plan1',
+      Name: 'Win over Dora',
+      Assigned_To__c: 'u1',
+      Due_Date__c: planActionDueDate(),
+      Status__c: 'Open',
+      Notes__c: move.reason
+    });
+  });
+
+  it('names a detractor move "Win over <name> (Detractor, <buying center>)" with the person in the notes', () => {
+    const input = planActionInput(
+      {
+        ...move,
+        action: 'create-plan-action',
+        buyingCenterName: 'Helicopters Europe',
+        detractor: { contactId: 'c1', name: 'Carla Gruber', influenceLevel: 'High' }
+      },
+      'u1'
+    );
+    expect(input.subject).toBe('Win over Carla Gruber (Detractor, Helicopters Europe)');
+    expect(input.relatedContact).toEqual({ id: 'c1', name: 'Carla Gruber' });
+    expect(input.ownerId).toBe('u1');
   });
 });

@@ -2,8 +2,10 @@ import { createElement } from 'lwc';
 import WhitespaceNextMoves from 'c/whitespaceNextMoves';
 import getWhitespace from '@salesforce/apex/WhitespaceController.getWhitespace';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
-import { buildMatrix, figureOptions } from 'c/keyplanCore';
-import type { OrgChartPage, WhitespaceData } from '@keyplan/contracts';
+import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
+import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
+import { buildMatrix, figureOptions, planActionDueDate } from 'c/keyplanCore';
+import type { AccountPlanDto, OrgChartPage, PlanSummaryData, WhitespaceData } from '@keyplan/contracts';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
@@ -31,6 +33,19 @@ jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ defau
   virtual: true
 });
 
+jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/user/Id', () => ({ default: '005Dp000000User1AAC' }), { virtual: true });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SUMMARY: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CREATED: AccountPlanDto = require('../../../../../../test/fixtures/apex/AccountPlanController.createPlan.json');
+const summaryMock = getPlanSummary as unknown as jest.Mock;
+const createPlanMock = createPlan as unknown as jest.Mock;
 const wsMock = getWhitespace as unknown as jest.Mock;
 const loadMock = loadOrgChartPage as unknown as jest.Mock;
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -190,5 +205,78 @@ describe('c-whitespace-next-moves', () => {
     await flush();
     expect(el.shadowRoot!.querySelector('c-error-panel')).not.toBeNull();
     await expect(el).toBeAccessible();
+  });
+
+  /** Ken Ito, whom our team reaches, is a detractor: his move's action is a plan action to win him over. */
+  const DETRACTOR_PAGE: OrgChartPage = {
+    ...PAGE,
+    contacts: PAGE.contacts.map((c) => {
+      if (c.name !== 'Ken Ito') return c;
+      return { ...c, stance: 'Detractor', influenceLevel: 'High' };
+    }) as OrgChartPage['contacts']
+  };
+  const planButton = (el: HTMLElement): HTMLElement => {
+    const b = Array.from(el.shadowRoot!.querySelectorAll('lightning-button.action')).find((x) =>
+      String((x as HTMLElement & { label: string }).label).startsWith('Plan: win over Ken Ito')
+    );
+    if (!b) throw new Error('no "Plan: win over Ken Ito" move');
+    return b as HTMLElement;
+  };
+  const fieldValues = (ref: { state: { defaultFieldValues: string } }): Record<string, string> =>
+    Object.fromEntries(
+      ref.state.defaultFieldValues.split(',').map((p) => p.split('=').map(decodeURIComponent))
+    );
+
+  it('beside the matrix (no plan id) finds the plan of the year and opens the plan action in it', async () => {
+    loadMock.mockResolvedValue(DETRACTOR_PAGE);
+    wsMock.mockResolvedValue(FIXTURE);
+    summaryMock.mockResolvedValue(SUMMARY);
+    const el = mount();
+    await flush();
+    await flush();
+    planButton(el).click();
+    await flush();
+    const due = planActionDueDate();
+    expect(summaryMock).toHaveBeenCalledWith({
+      accountId: FIXTURE.accountId,
+      fiscalYear: Number(due.slice(0, 4))
+    });
+    expect(fieldValues(mockNavigate.mock.calls[0][0])).toMatchObject({
+      Account_Plan__c: SUMMARY.plan!.id,
+      Name: 'Win over Ken Ito (Detractor, Commercial Aircraft Europe)',
+      Assigned_To__c: '005Dp000000User1AAC',
+      Due_Date__c: due
+    });
+  });
+
+  it('on the plan summary uses the plan it is given without reading it', async () => {
+    loadMock.mockResolvedValue(DETRACTOR_PAGE);
+    wsMock.mockResolvedValue(FIXTURE);
+    const el = mount({ planId: 'a01Dp00000Pln99AAC' });
+    await flush();
+    await flush();
+    planButton(el).click();
+    await flush();
+    expect(summaryMock).not.toHaveBeenCalled();
+    expect(fieldValues(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe('a01Dp00000Pln99AAC');
+  });
+
+  it('says when the account has no plan for the year and creates it on request', async () => {
+    loadMock.mockResolvedValue(DETRACTOR_PAGE);
+    wsMock.mockResolvedValue(FIXTURE);
+    summaryMock.mockResolvedValue({ ...SUMMARY, plan: null });
+    createPlanMock.mockResolvedValue(CREATED);
+    const el = mount();
+    await flush();
+    await flush();
+    planButton(el).click();
+    await flush();
+    expect(mockNavigate).not.toHaveBeenCalled();
+    expect(texts(el, '.no-plan__text')[0]).toMatch(/no account plan for FY\d{4}/);
+    await expect(el).toBeAccessible();
+    (el.shadowRoot!.querySelector('lightning-button.create-plan') as HTMLElement).click();
+    await flush();
+    expect(createPlanMock).toHaveBeenCalled();
+    expect(fieldValues(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
   });
 });
