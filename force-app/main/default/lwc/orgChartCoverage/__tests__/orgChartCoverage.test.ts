@@ -73,6 +73,10 @@ const GROUPS: WorklistGroup[] = [
 ];
 
 const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/** Flushes until `done` holds (the plan lookup may take two server reads), at most 50 times. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await flush();
+}
 function mount(props: Partial<Host>): Host {
   const el = createElement('c-org-chart-coverage', { is: OrgChartCoverage }) as Host;
   Object.assign(el, props);
@@ -164,7 +168,7 @@ describe('c-org-chart-coverage', () => {
         'Plan action: Win over Carla Gruber (Detractor, Helicopters Europe)'
       );
       plans[0].click();
-      await flush();
+      await until(() => mockNavigate.mock.calls.length > 0);
       const due = planActionDueDate();
       expect(summaryMock).toHaveBeenCalledWith({ accountId: ACCOUNT, fiscalYear: Number(due.slice(0, 4)) });
       expect(values(mockNavigate.mock.calls[0][0])).toMatchObject({
@@ -182,12 +186,12 @@ describe('c-org-chart-coverage', () => {
       const el = mount({ groups: DETRACTORS, recordId: ACCOUNT });
       await flush();
       all(el, '.item-plan')[0].click();
-      await flush();
+      await until(() => all(el, '.no-plan__text').length > 0);
       expect(mockNavigate).not.toHaveBeenCalled();
       expect(all(el, '.no-plan__text')[0].textContent).toMatch(/no account plan for FY\d{4}/);
       await expect(el).toBeAccessible();
       all(el, 'lightning-button.create-plan')[0].click();
-      await flush();
+      await until(() => mockNavigate.mock.calls.length > 0);
       expect(createPlanMock).toHaveBeenCalled();
       expect(values(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
       expect(all(el, '.no-plan')).toHaveLength(0);
