@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { buildOrgForest, layoutOrgChart, type LayoutOptions, type OrgMember } from 'c/keyplanCore';
 
-const GOLDEN = join(__dirname, '__golden__', 'layout.json');
+const GOLDEN = join(__dirname, '..', '..', '..', '..', '..', '..', 'test', 'golden', 'layout.json');
 
 /** Deterministic forest: `deep` makes long chains (span ~1), otherwise wide teams; a few broken managers. */
 function forestOf(n: number, seed: number, deep: boolean): OrgMember[] {

@@ -75,6 +75,8 @@ const GROUPS: WorklistGroup[] = [
 const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 /** Flushes until `done` holds (the plan lookup may take two server reads), at most 50 times. */
 async function until(done: () => boolean): Promise<void> {
+  // Each tick depends on the one before: the waits are sequential on purpose.
+  // eslint-disable-next-line no-await-in-loop
   for (let i = 0; i < 50 && !done(); i++) await flush();
 }
 function mount(props: Partial<Host>): Host {
