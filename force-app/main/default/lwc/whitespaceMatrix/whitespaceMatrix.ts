@@ -154,7 +154,16 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   private rebuildView(): void {
     if (!this.matrix) return;
-    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed, this.rowSort, this.columnSort);
+    const group =
+      this.groupByCompany && this.showGroupByCompany ? { companies: this.data?.accounts ?? [] } : null;
+    this.vm = buildViewModel(
+      this.matrix,
+      this.fiscalYear,
+      this.collapsed,
+      this.rowSort,
+      this.columnSort,
+      group
+    );
   }
 
   // ---- states ----
@@ -190,6 +199,16 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   /** Rows sorted by (the tree is kept: siblings are sorted under their parent). */
   rowSort: RowSort = 'order';
   readonly rowSortOptions = ROW_SORTS;
+
+  /** Rows grouped by company (a group plan: the account and its subsidiaries), each row naming its company. */
+  groupByCompany = false;
+  get showGroupByCompany(): boolean {
+    return (this.data?.accounts?.length ?? 0) > 1;
+  }
+  handleGroupByCompany(event: Event): void {
+    this.groupByCompany = (event.target as HTMLInputElement).checked;
+    this.rebuildView();
+  }
 
   /** Offering columns sorted by. */
   columnSort: ColumnSort = 'order';
