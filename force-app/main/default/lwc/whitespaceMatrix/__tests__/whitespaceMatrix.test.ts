@@ -739,7 +739,8 @@ describe('c-whitespace-matrix', () => {
     expect(createMock).toHaveBeenCalledWith({
       accountId: FIXTURE.accountId,
       name: 'Helicopters Asia',
-      parentId: bc(1)
+      parentId: bc(1),
+      subsidiaryId: null
     });
     expect(rowHeaders(el).slice(0, 4)).toEqual([
       'Helicopters',
