@@ -200,10 +200,15 @@ const METHODS: ApiMethod[] = [
   {
     className: 'WhitespaceController',
     method: 'createBuyingCenter',
-    params: [id('accountId'), text('name', false), nullableId('parentId', 'null for a top-level one')],
+    params: [
+      id('accountId'),
+      text('name', false),
+      nullableId('parentId', 'null for a top-level one'),
+      nullableId('subsidiaryId', 'the subsidiary (the account or one below it), null for none')
+    ],
     result: 'MatrixBuyingCenter',
     cacheable: false,
-    doc: 'Creates a Buying_Center__c on the account, optionally under a parent buying center.'
+    doc: 'Creates a Buying_Center__c on the account, optionally under a parent buying center and naming its subsidiary (refused outside the group).'
   },
   {
     className: 'WhitespaceController',

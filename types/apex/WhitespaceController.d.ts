@@ -41,11 +41,15 @@ declare module '@salesforce/apex/WhitespaceController.copyAssessment' {
 }
 
 declare module '@salesforce/apex/WhitespaceController.createBuyingCenter' {
-  /** Creates a Buying_Center__c on the account, optionally under a parent buying center. */
+  /**
+   * Creates a Buying_Center__c on the account, optionally under a parent buying center and naming its
+   * subsidiary (refused outside the group).
+   */
   const createBuyingCenter: (params: {
     accountId: string;
     name: string;
     parentId: string | null;
+    subsidiaryId: string | null;
   }) => Promise<import('@keyplan/contracts').MatrixBuyingCenter>;
   export default createBuyingCenter;
 }

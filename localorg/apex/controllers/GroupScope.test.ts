@@ -157,6 +157,38 @@ describe('group accounts through the twins', () => {
     assert.equal(t.count('Relationship_Link__c'), n, 'nothing written');
   });
 
+  it('a buying center may name a subsidiary below the account, never one above or outside it', async () => {
+    const ok = await t.call('WhitespaceController', 'createBuyingCenter', {
+      accountId: t.id('grp'),
+      name: 'Grandchild engineering',
+      parentId: t.id('ops'),
+      subsidiaryId: t.id('grand')
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const matrix = await t.call('WhitespaceController', 'getWhitespace', {
+      accountId: t.id('grp'),
+      fiscalYear: FY
+    });
+    const created = (matrix.body as WhitespaceData).buyingCenters.find(
+      (b) => b.name === 'Grandchild engineering'
+    );
+    assert.equal(created?.subsidiaryId, t.id('grand'));
+    const n = t.count('Buying_Center__c');
+    // On the subsidiary's plan the group above is outside its part.
+    const up = await t.call('WhitespaceController', 'createBuyingCenter', {
+      accountId: t.id('sub'),
+      name: 'Up',
+      parentId: null,
+      subsidiaryId: t.id('grp')
+    });
+    assert.equal(up.status, 400);
+    assert.match(
+      errorOf(up).message,
+      /^subsidiaryId: Group Top \(\w+\) is not a company of the group of Group Sub\./
+    );
+    assert.equal(t.count('Buying_Center__c'), n, 'nothing written');
+  });
+
   it('refuses a hierarchy past its bound with the Apex message', async () => {
     const was = HIERARCHY.maxAccounts;
     HIERARCHY.maxAccounts = 2;

@@ -186,6 +186,31 @@ describe('WhitespaceController twin over HTTP', () => {
     assert.equal(t.count('Buying_Center__c'), n);
   });
 
+  it('createBuyingCenter names a subsidiary of the group and refuses one outside it by name', async () => {
+    const ok = await t.call('WhitespaceController', 'createBuyingCenter', {
+      accountId: t.id('acme'),
+      name: 'Group services',
+      parentId: null,
+      subsidiaryId: t.id('acme')
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(MatrixBuyingCenter.parse(ok.body).subsidiaryId, t.id('acme'));
+
+    const n = t.count('Buying_Center__c');
+    const bad = await t.call('WhitespaceController', 'createBuyingCenter', {
+      accountId: t.id('acme'),
+      name: 'Outside',
+      parentId: null,
+      subsidiaryId: t.id('other')
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(
+      errorOf(bad).message,
+      `subsidiaryId: Other Co (${t.id('other')}) is not a company of the group of Acme Industries. Choose Acme Industries or an account below it in the account hierarchy, or no subsidiary.`
+    );
+    assert.equal(t.count('Buying_Center__c'), n, 'nothing written');
+  });
+
   it('mapOpportunity maps, refuses a stale copy and passes the buying-center rule through', async () => {
     const opp = (await matrix()).opportunities.find((o) => o.name === 'Open 2026')!;
     const lastModified = String(t.running.org.get('Opportunity', opp.id)!.LastModifiedDate);

@@ -307,11 +307,13 @@ function createBuyingCenter(
   ctx: ApexContext,
   accountIdParam: unknown,
   nameParam: unknown,
-  parentIdParam: unknown
+  parentIdParam: unknown,
+  subsidiaryIdParam: unknown = null
 ): MatrixBuyingCenter {
   const accountId = idParam(accountIdParam, 'accountId');
   const name = stringParam(nameParam, 'name');
   const parentId = idParam(parentIdParam, 'parentId');
+  const subsidiaryId = idParam(subsidiaryIdParam, 'subsidiaryId');
   require(accountId, 'accountId');
   require(name, 'name');
   const trimmed = name!.trim();
@@ -319,13 +321,26 @@ function createBuyingCenter(
   // The parent's account is the validation rule Parent_In_Same_Account's, the name's length the field's.
   if (parentId !== null && !BuyingCenterSelector.forMatrixById(ctx, parentId))
     throw notFound('Buying center', parentId);
+  if (subsidiaryId !== null) requireInGroup(ctx, scopeOf(ctx, accountId!), subsidiaryId);
   const id = insertAsUser(ctx, 'Buying_Center__c', {
     Account__c: accountId,
     Name: trimmed,
     Parent_Buying_Center__c: parentId,
+    Subsidiary__c: subsidiaryId,
     Active__c: true
   });
   return toMatrixBuyingCenter(BuyingCenterSelector.forMatrixById(ctx, id)!);
+}
+
+/** WhitespaceService.requireInGroup: the subsidiary is the account or one below it; refused by name. */
+function requireInGroup(ctx: ApexContext, scope: ReturnType<typeof scopeOf>, subsidiaryId: string): void {
+  if (scope.ids.includes(subsidiaryId)) return;
+  const outside = AccountSelector.byId(ctx, subsidiaryId);
+  const label = outside ? `${String(outside.Name)} (${subsidiaryId})` : subsidiaryId;
+  const root = String(scope.root.Name);
+  throw fail(
+    `subsidiaryId: ${label} is not a company of the group of ${root}. Choose ${root} or an account below it in the account hierarchy, or no subsidiary.`
+  );
 }
 
 /** WhitespaceService.mapOpportunity */
@@ -360,7 +375,7 @@ registerApex(
 );
 registerApex(
   'WhitespaceController.createBuyingCenter',
-  controller((p, ctx) => createBuyingCenter(ctx, p.accountId, p.name, p.parentId))
+  controller((p, ctx) => createBuyingCenter(ctx, p.accountId, p.name, p.parentId, p.subsidiaryId))
 );
 registerApex(
   'WhitespaceController.mapOpportunity',

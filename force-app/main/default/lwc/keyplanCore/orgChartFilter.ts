@@ -10,8 +10,11 @@
 import type { ColourMode } from './coverage';
 import { positionIndex, type OrgForest, type OrgMember } from './orgChart';
 
-/** What a person can be filtered by: the key of each colour mode, plus the decision role. */
-export type FilterDimension = ColourMode | 'decisionRole';
+/**
+ * What a person can be filtered by: the key of each colour mode, plus the decision role and, on a group
+ * plan's chart (several accounts), the company the person works for (their account id).
+ */
+export type FilterDimension = ColourMode | 'decisionRole' | 'company';
 
 /** The filter of the chart. A dimension absent or empty keeps everyone. */
 export interface ChartFilter {
@@ -98,11 +101,19 @@ export function buyingCenterScope(
 export interface FilterSubject {
   id: string;
   buyingCenterId?: string | null;
+  /** The account (company) the person works for; read by the 'company' dimension. */
+  accountId?: string | null;
+}
+
+/** A person's key in the 'company' dimension: their account id, 'Unknown' without one. */
+export function companyKey(person: { accountId?: string | null }): string {
+  return person.accountId || 'Unknown';
 }
 
 /**
  * The people who match every chosen dimension (any key within a dimension) and, with a buying center,
- * sit in it or one of its sub-centers. `keyOf` gives a person's key in a dimension.
+ * sit in it or one of its sub-centers. `keyOf` gives a person's key in a dimension; the 'company'
+ * dimension is always read here (`companyKey`), never through `keyOf`.
  */
 export function matchingIds<T extends FilterSubject>(
   people: readonly T[],
@@ -117,7 +128,7 @@ export function matchingIds<T extends FilterSubject>(
     if (scope && !(p.buyingCenterId && scope.has(p.buyingCenterId))) continue;
     let ok = true;
     for (const t of tests) {
-      if (!t.keys.has(keyOf(t.d, p))) {
+      if (!t.keys.has(t.d === 'company' ? companyKey(p) : keyOf(t.d, p))) {
         ok = false;
         break;
       }

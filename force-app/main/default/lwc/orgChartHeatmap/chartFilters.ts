@@ -34,6 +34,10 @@ export class OrgChartFilters extends OrgChartNavigation {
       ...buyingCenterTree(this.vm?.buyingCenters ?? []).map(({ label, value }) => ({ label, value }))
     ]);
   }
+  /** The companies of a group plan's chart (none on a single-account chart: no "Company" picker). */
+  get companyOptions(): { label: string; value: string }[] {
+    return this.memoised('companyOptions', [this.vm], () => this.vm?.companies ?? []);
+  }
   get filter(): ChartFilter {
     return this.vm?.filter ?? NO_FILTER;
   }

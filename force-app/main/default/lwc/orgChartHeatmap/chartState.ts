@@ -30,6 +30,8 @@ export interface Member {
   name: string;
   reportsToId: string | null;
   buyingCenterId: string | null;
+  /** The company (account) the person works for: the chart's 'company' filter. */
+  accountId: string | null;
 }
 
 /** True when both sets hold the same members. */
@@ -94,7 +96,8 @@ export abstract class ChartState {
         id: c.id,
         name: c.name,
         reportsToId: c.reportsToId,
-        buyingCenterId: c.buyingCenterId ?? null
+        buyingCenterId: c.buyingCenterId ?? null,
+        accountId: c.accountId ?? null
       }))
     );
     // != null: Apex omits null properties, so a team link may have no fromContactId key at all.

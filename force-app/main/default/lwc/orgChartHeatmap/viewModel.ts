@@ -11,6 +11,7 @@ import {
   searchIndex,
   searchPeople,
   PALETTES,
+  companyKey,
   type ActivityAggregate,
   type ColourMode,
   type AccountTeam,
@@ -75,6 +76,7 @@ export class OrgChartViewModel extends ChartState {
   /** A person's key in a filter dimension: the colour key of a mode (as the legend shows it), or the role. */
   protected filterKey(dimension: FilterDimension, m: Member): string {
     if (dimension === 'decisionRole') return this.byId.get(m.id)?.decisionRole ?? 'Unknown';
+    if (dimension === 'company') return companyKey(m);
     return this.colouring(dimension).colours.get(m.id)?.key ?? 'Unknown';
   }
   private searchable: SearchEntry[] = [];
@@ -195,6 +197,14 @@ export class OrgChartViewModel extends ChartState {
     );
     this.lastView = { key, slice };
     return slice;
+  }
+
+  /**
+   * The companies of a group plan's chart (the account and its subsidiaries, as loaded), for the toolbar's
+   * "Company" filter: empty on a single-account chart, where the picker is not shown.
+   */
+  get companies(): { label: string; value: string }[] {
+    return [...this.companyNames].map(([value, label]) => ({ label, value }));
   }
 
   /** The company a person works for, blank on a single-account chart. */

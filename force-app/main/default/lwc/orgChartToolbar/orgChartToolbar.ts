@@ -7,7 +7,14 @@ import {
   type ChartFilter,
   type FilterDimension
 } from 'c/keyplanCore';
-import { FILTER_PICKERS, SEVERAL, filterPicker, resultSummary, type Option } from './toolbarOptions';
+import {
+  COMPANY_PICKER,
+  FILTER_PICKERS,
+  SEVERAL,
+  filterPicker,
+  resultSummary,
+  type Option
+} from './toolbarOptions';
 
 /** One person in the search result list. */
 export interface SearchResult {
@@ -31,6 +38,8 @@ export default class OrgChartToolbar extends LightningElement {
   @api colourBy = 'heat';
   @api colourOptions: Option[] = [];
   @api buyingCenterOptions: Option[] = [];
+  /** The companies of a group plan's chart (account and subsidiaries); the picker shows with two or more. */
+  @api companyOptions: Option[] = [];
   @api filter: ChartFilter = NO_FILTER;
   /** "12 of 145 people match" while a filter is on. */
   @api matchSummary: string | null = null;
@@ -55,6 +64,13 @@ export default class OrgChartToolbar extends LightningElement {
   get pickers(): ReturnType<typeof filterPicker>[] {
     const filter = this.filter ?? NO_FILTER;
     return FILTER_PICKERS.map((p) => filterPicker(p, filter));
+  }
+
+  /** The "Company" picker: only when the chart spans more than one account. */
+  get companyPicker(): ReturnType<typeof filterPicker> | null {
+    const companies = this.companyOptions ?? [];
+    if (companies.length < 2) return null;
+    return filterPicker(COMPANY_PICKER, this.filter ?? NO_FILTER, companies);
   }
 
   get buyingCenterValue(): string {

@@ -22,19 +22,31 @@ export const FILTER_PICKERS: readonly { dimension: FilterDimension; label: strin
   { dimension: 'coverage', label: 'Team coverage', any: 'Any coverage' }
 ];
 
+/** The company picker of a group plan's chart; its options are the chart's companies (not a palette). */
+export const COMPANY_PICKER: { dimension: FilterDimension; label: string; any: string } = {
+  dimension: 'company',
+  label: 'Company',
+  any: 'Any company'
+};
+
 function keysOf(dimension: FilterDimension): Readonly<Record<string, { label: string }>> {
-  return dimension === 'decisionRole' ? DECISION_ROLE_KEYS : (PALETTES[dimension] ?? {});
+  if (dimension === 'decisionRole') return DECISION_ROLE_KEYS;
+  return dimension === 'company' ? {} : (PALETTES[dimension] ?? {});
 }
 
-/** One picker as the template binds it: its options ("Any" first) and the value the filter gives it. */
+/**
+ * One picker as the template binds it: its options ("Any" first) and the value the filter gives it. `keys`
+ * replaces the palette's keys (the company picker lists the chart's companies).
+ */
 export function filterPicker(
   picker: { dimension: FilterDimension; label: string; any: string },
-  filter: ChartFilter
+  filter: ChartFilter,
+  keys?: readonly Option[]
 ): { dimension: FilterDimension; label: string; options: Option[]; value: string; className: string } {
   const chosen = filter.keys[picker.dimension] ?? [];
   const options: Option[] = [
     { label: picker.any, value: '' },
-    ...Object.entries(keysOf(picker.dimension)).map(([value, v]) => ({ label: v.label, value }))
+    ...(keys ?? Object.entries(keysOf(picker.dimension)).map(([value, v]) => ({ label: v.label, value })))
   ];
   let value = chosen.length === 1 ? chosen[0] : '';
   if (chosen.length > 1) {

@@ -1,16 +1,34 @@
 import { LightningElement, api } from 'lwc';
 
-/** Adds a buying center: a name and an optional parent. Emits create { name, parentId } or cancel. */
+/**
+ * Adds a buying center: a name, an optional parent and, on a group plan (the matrix spans several accounts),
+ * the company it belongs to. Emits create { name, parentId, subsidiaryId } or cancel.
+ */
 export default class WhitespaceBuyingCenterForm extends LightningElement {
   @api parentOptions: { label: string; value: string }[] = [];
+  /** The group's companies (the account and its subsidiaries); the picker shows with two or more. */
+  @api companyOptions: { label: string; value: string }[] = [];
   @api saving = false;
   name = '';
   parentId = '';
+  subsidiaryId = '';
   nameError = '';
   private focused = false;
 
   get options(): { label: string; value: string }[] {
     return [{ label: 'None (top level)', value: '' }, ...this.parentOptions];
+  }
+
+  get showCompany(): boolean {
+    return (this.companyOptions ?? []).length > 1;
+  }
+
+  get subsidiaryOptions(): { label: string; value: string }[] {
+    return [{ label: 'None (the account itself)', value: '' }, ...(this.companyOptions ?? [])];
+  }
+
+  handleSubsidiaryChange(event: CustomEvent<{ value: string }>): void {
+    this.subsidiaryId = event.detail.value ?? '';
   }
 
   override renderedCallback(): void {
@@ -34,7 +52,11 @@ export default class WhitespaceBuyingCenterForm extends LightningElement {
       this.nameError = 'Give the buying center a name, e.g. "Helicopters Europe".';
       return;
     }
-    this.dispatchEvent(new CustomEvent('create', { detail: { name, parentId: this.parentId || null } }));
+    this.dispatchEvent(
+      new CustomEvent('create', {
+        detail: { name, parentId: this.parentId || null, subsidiaryId: this.subsidiaryId || null }
+      })
+    );
   }
 
   handleCancel(): void {

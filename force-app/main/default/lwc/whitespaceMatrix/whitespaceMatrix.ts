@@ -154,7 +154,16 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   private rebuildView(): void {
     if (!this.matrix) return;
-    this.vm = buildViewModel(this.matrix, this.fiscalYear, this.collapsed, this.rowSort, this.columnSort);
+    const group =
+      this.groupByCompany && this.showGroupByCompany ? { companies: this.data?.accounts ?? [] } : null;
+    this.vm = buildViewModel(
+      this.matrix,
+      this.fiscalYear,
+      this.collapsed,
+      this.rowSort,
+      this.columnSort,
+      group
+    );
   }
 
   // ---- states ----
@@ -190,6 +199,22 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   /** Rows sorted by (the tree is kept: siblings are sorted under their parent). */
   rowSort: RowSort = 'order';
   readonly rowSortOptions = ROW_SORTS;
+
+  /** Rows grouped by company (a group plan: the account and its subsidiaries), each row naming its company. */
+  groupByCompany = false;
+  get showGroupByCompany(): boolean {
+    return (this.data?.accounts?.length ?? 0) > 1;
+  }
+  /** The group's companies for the buying-center form (none on a single account: no picker). */
+  get companyOptions(): Option[] {
+    return this.showGroupByCompany
+      ? (this.data?.accounts ?? []).map((a) => ({ label: a.name, value: a.id }))
+      : [];
+  }
+  handleGroupByCompany(event: Event): void {
+    this.groupByCompany = (event.target as HTMLInputElement).checked;
+    this.rebuildView();
+  }
 
   /** Offering columns sorted by. */
   columnSort: ColumnSort = 'order';
@@ -345,14 +370,15 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   }
 
   async handleCreateBuyingCenter(
-    event: CustomEvent<{ name: string; parentId: string | null }>
+    event: CustomEvent<{ name: string; parentId: string | null; subsidiaryId?: string | null }>
   ): Promise<void> {
     if (!this.data) return;
     await this.runAction(async () => {
       const created: MatrixBuyingCenter = await createBuyingCenter({
         accountId: this.recordId as string,
         name: event.detail.name,
-        parentId: event.detail.parentId
+        parentId: event.detail.parentId,
+        subsidiaryId: event.detail.subsidiaryId ?? null
       });
       const data = this.data as WhitespaceData;
       this.setData({ ...data, buyingCenters: [...data.buyingCenters, created] });

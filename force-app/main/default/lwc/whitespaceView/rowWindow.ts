@@ -27,6 +27,8 @@ export interface ViewModel {
   collapsed: ReadonlySet<string>;
   /** Matrix column indices in display order (the column sort). */
   columns: number[];
+  /** Per matrix row, its company's name, when rows are grouped by company (null otherwise). */
+  companyNames?: readonly string[] | null;
 }
 
 export interface CellView {
@@ -74,6 +76,8 @@ export interface RowView {
   ariaRowIndex: number;
   position: number;
   name: string;
+  /** The row's company when rows are grouped by company ('' otherwise or unknown). */
+  company: string;
   depth: number;
   headerStyle: string;
   hasChildren: boolean;
@@ -189,6 +193,7 @@ export function rowWindow(
       ariaRowIndex: p + 2,
       position: p,
       name: bc.name,
+      company: vm.companyNames?.[r] ?? '',
       depth: row.depth,
       headerStyle: `padding-left: ${0.5 + row.depth * 1.25}rem`,
       hasChildren,

@@ -103,23 +103,74 @@ export function sortedColumns(
 export const columnsInOrder = (matrix: WhitespaceMatrix, vm: ViewModel): WhitespaceMatrix['columns'] =>
   vm.columns.map((k) => matrix.columns[k]);
 
+/** The companies of a group plan (the account first, then its descendants), for "Group by company". */
+export interface CompanyRef {
+  id: string;
+  name: string;
+}
+
+/** A buying center's company: the subsidiary it names, else the account holding it (null: unknown). */
+export function companyIdOf(bc: { accountId?: string | null; subsidiaryId?: string | null }): string | null {
+  return bc.subsidiaryId || bc.accountId || null;
+}
+
+/**
+ * The rows of `order` grouped by company: each top-level tree moves as a whole (its sub-centers stay under
+ * it, so collapsing and rolled-up money keep working) to the group of its root's company, groups in the
+ * order of `companies` (the account first), a company not in the list after them, then centers naming no
+ * company; within a group the trees keep their order (the row sort). Also gives each row its company's
+ * name (its own company: a sub-center of another company says so), '' when unknown.
+ */
+export function groupByCompany(
+  matrix: WhitespaceMatrix,
+  order: readonly number[],
+  companies: readonly CompanyRef[]
+): { order: number[]; companyNames: string[] } {
+  const rank = new Map(companies.map((c, i) => [c.id, i]));
+  const names = new Map(companies.map((c) => [c.id, c.name]));
+  const rankOf = (id: string | null): number => {
+    if (id === null) return companies.length + 1;
+    return rank.get(id) ?? companies.length;
+  };
+  const trees: { rank: number; rows: number[] }[] = [];
+  for (const i of order) {
+    const row = matrix.rows[i];
+    if (row.depth === 0 || !trees.length)
+      trees.push({ rank: rankOf(companyIdOf(row.buyingCenter)), rows: [i] });
+    else trees[trees.length - 1].rows.push(i);
+  }
+  const grouped = trees
+    .map((t, k) => ({ ...t, k }))
+    .sort((a, b) => a.rank - b.rank || a.k - b.k)
+    .flatMap((t) => t.rows);
+  const companyNames = matrix.rows.map((r) => {
+    const id = companyIdOf(r.buyingCenter);
+    return id ? (names.get(id) ?? '') : '';
+  });
+  return { order: grouped, companyNames };
+}
+
 /**
  * Which rows show, given the collapsed buying centers. Rows come from the core in tree order
- * (pre-order, with depth), optionally with siblings re-sorted, so a collapsed row hides the following
- * rows that are deeper than it.
+ * (pre-order, with depth), optionally with siblings re-sorted and, with `groupBy`, the trees grouped by
+ * company (`groupByCompany`), so a collapsed row hides the following rows that are deeper than it.
  */
 export function buildViewModel(
   matrix: WhitespaceMatrix,
   fiscalYear: number,
   collapsed: ReadonlySet<string>,
   sortBy: RowSort = 'order',
-  columnSort: ColumnSort = 'order'
+  columnSort: ColumnSort = 'order',
+  groupBy: { companies: readonly CompanyRef[] } | null = null
 ): ViewModel {
   const rows: number[] = [];
   const positionOf = new Int32Array(matrix.rows.length).fill(-1);
   const year = matrix.years.find((y) => y.fiscalYear === fiscalYear) ?? null;
+  let order = sortedTree(matrix, year, sortBy);
+  let companyNames: string[] | null = null;
+  if (groupBy) ({ order, companyNames } = groupByCompany(matrix, order, groupBy.companies));
   let hideDeeperThan = -1;
-  for (const i of sortedTree(matrix, year, sortBy)) {
+  for (const i of order) {
     const row = matrix.rows[i];
     if (hideDeeperThan >= 0) {
       if (row.depth > hideDeeperThan) continue;
@@ -129,7 +180,8 @@ export function buildViewModel(
     rows.push(i);
     if (row.childIds.length && collapsed.has(row.buyingCenter.id)) hideDeeperThan = row.depth;
   }
-  return { fiscalYear, year, rows, positionOf, collapsed, columns: sortedColumns(matrix, year, columnSort) };
+  const columns = sortedColumns(matrix, year, columnSort);
+  return { fiscalYear, year, rows, positionOf, collapsed, columns, companyNames };
 }
 
 /** The slice of rows to render for a scroll position: the visible window plus overscan. */

@@ -5,6 +5,7 @@ import {
   activeDimensions,
   buyingCenterScope,
   buyingCenterTree,
+  companyKey,
   connectMatches,
   isFiltering,
   matchSummary,
@@ -86,6 +87,42 @@ describe('matchingIds', () => {
     expect([...matchingIds(people, inHeli, keyOf, centers)]).toEqual(['md-eu']);
     const orStance = withKeys(NO_FILTER, 'stance', ['Champion', 'Supporter']);
     expect([...matchingIds(people, orStance, keyOf, centers)]).toEqual(['pres', 'md-am']);
+  });
+});
+
+describe('the company filter (group plans)', () => {
+  const group = [
+    { id: 'ceo', buyingCenterId: null, accountId: 'acc0', stance: 'Neutral', role: 'Economic Buyer' },
+    { id: 'heli-md', buyingCenterId: 'heli', accountId: 'acc1', stance: 'Detractor', role: 'Coach' },
+    { id: 'heli-eng', buyingCenterId: 'heli-eu', accountId: 'acc1', stance: 'Champion', role: 'Coach' },
+    { id: 'svc-md', buyingCenterId: 'ds', accountId: 'acc2', stance: 'Detractor', role: 'Coach' },
+    { id: 'nobody', buyingCenterId: null, accountId: null, stance: 'Detractor', role: 'Coach' }
+  ];
+  // keyOf never answers for 'company': the filter reads the account id itself.
+  const groupKeyOf = (d: FilterDimension, p: (typeof group)[number]): string => {
+    if (d === 'company') return 'wrong';
+    return d === 'stance' ? p.stance : p.role;
+  };
+
+  it('keeps the people of the chosen companies (OR) and combines with the other dimensions (AND)', () => {
+    const heli = withKeys(NO_FILTER, 'company', ['acc1']);
+    expect(isFiltering(heli)).toBe(true);
+    expect(activeDimensions(heli)).toEqual(['company']);
+    expect([...matchingIds(group, heli, groupKeyOf, centers)]).toEqual(['heli-md', 'heli-eng']);
+    const two = withKeys(NO_FILTER, 'company', ['acc0', 'acc2']);
+    expect([...matchingIds(group, two, groupKeyOf, centers)]).toEqual(['ceo', 'svc-md']);
+    const detractors = withKeys(heli, 'stance', ['Detractor']);
+    expect([...matchingIds(group, detractors, groupKeyOf, centers)]).toEqual(['heli-md']);
+    const inHeliEu = { ...heli, buyingCenterId: 'heli-eu' };
+    expect([...matchingIds(group, inHeliEu, groupKeyOf, centers)]).toEqual(['heli-eng']);
+  });
+
+  it("a person without an account has the key 'Unknown'", () => {
+    expect(companyKey({ accountId: null })).toBe('Unknown');
+    expect(companyKey({})).toBe('Unknown');
+    expect(companyKey({ accountId: 'acc1' })).toBe('acc1');
+    const unknown = withKeys(NO_FILTER, 'company', ['Unknown']);
+    expect([...matchingIds(group, unknown, groupKeyOf, centers)]).toEqual(['nobody']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { OrgChartData } from '@keyplan/contracts';
+import { NO_FILTER, withKeys } from 'c/keyplanCore';
 import { OrgChartViewModel } from '../viewModel';
 
 const FIXTURE = jest.requireActual<OrgChartData>(
@@ -40,5 +41,30 @@ describe('orgChartHeatmap across a group', () => {
     expect(vm.ariaLabel(sub.id)).not.toContain('Subsidiary GmbH');
     const slice = vm.view({ x1: -1e6, y1: -1e6, x2: 1e6, y2: 1e6 });
     expect(slice.nodes.every((n) => !n.companyName)).toBe(true);
+  });
+
+  it('filters by company: the subsidiary’s people match, their managers from the parent stay as context', () => {
+    const data = groupData();
+    const vm = new OrgChartViewModel(data, { today });
+    expect(vm.companies).toEqual([
+      { label: FIXTURE.accountName, value: FIXTURE.accountId },
+      { label: 'Subsidiary GmbH', value: SUB }
+    ]);
+    vm.setFilter(withKeys(NO_FILTER, 'company', [SUB]));
+    const subIds = data.contacts.filter((c) => c.accountId === SUB).map((c) => c.id);
+    expect(vm.matchSummary).toBe(`${subIds.length} of ${data.contacts.length} people match`);
+    const slice = vm.view({ x1: -1e6, y1: -1e6, x2: 1e6, y2: 1e6 });
+    expect(slice.nodes.filter((n) => !n.context).map((n) => n.id)).toEqual(expect.arrayContaining(subIds));
+    expect(slice.nodes.filter((n) => !n.context).length).toBe(subIds.length);
+    expect(slice.nodes.some((n) => n.context)).toBe(true);
+    vm.setFilter(NO_FILTER);
+    expect(vm.matchSummary).toBeNull();
+  });
+
+  it('offers no companies on a single-account chart', () => {
+    const data = groupData();
+    expect(new OrgChartViewModel({ ...data, accounts: [data.accounts![0]] }, { today }).companies).toEqual(
+      []
+    );
   });
 });

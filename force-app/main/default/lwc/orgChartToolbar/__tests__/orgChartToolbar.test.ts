@@ -200,6 +200,47 @@ describe('c-org-chart-toolbar', () => {
     await expect(el).toBeAccessible();
   });
 
+  it('shows the Company picker only when the chart spans more than one account', async () => {
+    const one = mount({ companyOptions: [{ label: 'Aerovance Group', value: 'acc0' }] });
+    await flush();
+    expect($(one.el, '.filter-company')).toBeNull();
+    document.body.removeChild(one.el);
+
+    const companies = [
+      { label: 'Aerovance Group', value: 'acc0' },
+      { label: 'Aerovance Helicopters GmbH', value: 'acc1' }
+    ];
+    const start: ChartFilter = withKeys(NO_FILTER, 'stance', ['Detractor']);
+    const { el, events } = mount({ companyOptions: companies, filter: start });
+    await flush();
+    const picker = $(el, '.filter-company') as unknown as {
+      label: string;
+      value: string;
+      options: { label: string; value: string }[];
+    };
+    expect(picker.label).toBe('Company');
+    expect(picker.value).toBe('');
+    expect(picker.options.map((o) => o.label)).toEqual([
+      'Any company',
+      'Aerovance Group',
+      'Aerovance Helicopters GmbH'
+    ]);
+    changeValue($(el, '.filter-company'), 'acc1');
+    expect(events.map((e) => e.detail)).toEqual([
+      { filter: { buyingCenterId: null, keys: { stance: ['Detractor'], company: ['acc1'] } } }
+    ]);
+    await expect(el).toBeAccessible();
+
+    Object.assign(el, { filter: withKeys(start, 'company', ['acc1']) });
+    await flush();
+    expect(($(el, '.filter-company') as unknown as { value: string }).value).toBe('acc1');
+    expect($(el, '.filter-company').classList).toContain('is-active');
+    expect($(el, 'button.filters-toggle').textContent!.trim()).toBe('Filters (2)');
+    changeValue($(el, '.filter-company'), '');
+    expect(events.at(-1)!.detail).toEqual({ filter: start });
+    await expect(el).toBeAccessible();
+  });
+
   it('folds the filters behind a Filters button that counts the filters on', async () => {
     const { el } = mount({ filter: { buyingCenterId: 'bc1', keys: { stance: ['Detractor'] } } });
     await flush();

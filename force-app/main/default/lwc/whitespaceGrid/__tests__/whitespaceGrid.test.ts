@@ -63,6 +63,47 @@ describe('c-whitespace-grid', () => {
     await expect(el).toBeAccessible();
   });
 
+  it('names the company on each row when rows are grouped by company, and stays accessible', async () => {
+    const ACC = FIXTURE.accountId;
+    const HELI = '0015g00000HELI01AA';
+    const matrix = buildMatrix({
+      ...FIXTURE,
+      buyingCenters: FIXTURE.buyingCenters.map((b) => ({
+        ...b,
+        accountId: ACC,
+        subsidiaryId: b.name.startsWith('Helicopters') ? HELI : null
+      }))
+    });
+    const companies = [
+      { id: ACC, name: 'Aerovance Group' },
+      { id: HELI, name: 'Aerovance Helicopters' }
+    ];
+    const el = createElement('c-whitespace-grid', { is: WhitespaceGrid }) as GridElement;
+    Object.assign(el, {
+      matrix,
+      vm: buildViewModel(matrix, 2025, new Set(), 'order', 'order', { companies }),
+      fiscalYear: 2025,
+      format: $,
+      matrixHeight: 2000
+    });
+    document.body.appendChild(el);
+    await flush();
+    const heads = [...root(el).querySelectorAll<HTMLElement>('.bclabel')].map((h) => ({
+      name: h.querySelector('.bcname')!.textContent,
+      company: h.querySelector('.bccompany')?.textContent
+    }));
+    expect(heads[0]).toEqual({ name: 'Commercial Aircraft', company: 'Aerovance Group' });
+    expect(heads.find((h) => h.name === 'Helicopters Europe')).toEqual({
+      name: 'Helicopters Europe',
+      company: 'Aerovance Helicopters'
+    });
+    await expect(el).toBeAccessible();
+    // Without grouping no company is named.
+    Object.assign(el, { vm: buildViewModel(matrix, 2025, new Set()) });
+    await flush();
+    expect(root(el).querySelector('.bccompany')).toBeNull();
+  });
+
   it('asks the container to open a clicked cell and to toggle a division', async () => {
     const el = mount();
     await flush();

@@ -585,6 +585,40 @@ describe('c-whitespace-matrix', () => {
     expect(wsAdapter.getLastConfig()).toEqual({ accountId: FIXTURE.accountId, fiscalYear: 2024 });
   });
 
+  it('groups rows by company on a group plan, each row naming its company', async () => {
+    const single = await mountWithData();
+    expect(root(single).querySelector('.group-by-company')).toBeNull();
+    document.body.removeChild(single);
+
+    const data = clone(FIXTURE);
+    const HELI = '0015g00000HELI01AA';
+    data.accounts = [
+      { id: FIXTURE.accountId, name: 'Aerovance Group', parentId: null },
+      { id: HELI, name: 'Aerovance Helicopters', parentId: FIXTURE.accountId }
+    ];
+    data.buyingCenters = data.buyingCenters.map((b) => ({
+      ...b,
+      accountId: FIXTURE.accountId,
+      subsidiaryId: b.name.startsWith('Helicopters') ? HELI : null
+    }));
+    const el = await mountWithData(data);
+    expect(rowHeaders(el)[0]).toBe('Helicopters');
+    const box = root(el).querySelector<HTMLInputElement & { checked: boolean }>('.group-by-company')!;
+    box.checked = true;
+    box.dispatchEvent(new CustomEvent('change'));
+    await flush();
+    expect(rowHeaders(el)[0]).toBe('Commercial Aircraft');
+    const companies = [...gridRoot(el).querySelectorAll('.bodyrows .bccompany')].map((n) => n.textContent);
+    expect(companies[0]).toBe('Aerovance Group');
+    expect(companies).toContain('Aerovance Helicopters');
+    await expect(el).toBeAccessible();
+    box.checked = false;
+    box.dispatchEvent(new CustomEvent('change'));
+    await flush();
+    expect(rowHeaders(el)[0]).toBe('Helicopters');
+    expect(gridRoot(el).querySelector('.bccompany')).toBeNull();
+  });
+
   it('sorts offering columns from the "Sort offerings by" choice', async () => {
     const el = await mountWithData();
     const names = (): string[] =>
@@ -705,7 +739,8 @@ describe('c-whitespace-matrix', () => {
     expect(createMock).toHaveBeenCalledWith({
       accountId: FIXTURE.accountId,
       name: 'Helicopters Asia',
-      parentId: bc(1)
+      parentId: bc(1),
+      subsidiaryId: null
     });
     expect(rowHeaders(el).slice(0, 4)).toEqual([
       'Helicopters',

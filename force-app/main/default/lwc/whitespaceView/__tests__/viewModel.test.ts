@@ -3,6 +3,7 @@ import type { WhitespaceData } from '@keyplan/contracts';
 import {
   buildViewModel,
   cellLabel,
+  companyIdOf,
   columnsInOrder,
   columnTotals,
   encodeDefaultFieldValues,
@@ -192,5 +193,90 @@ describe('whitespaceMatrix view model', () => {
         Blank: ''
       })
     ).toBe('AccountId=001A,Name=Rotor%2C%20phase%202%20%26%20more,Amount=5');
+  });
+});
+
+describe('whitespace rows grouped by company (group plans)', () => {
+  const ACC = FIXTURE.accountId;
+  const HELI = '0015g00000HELI01AA';
+  const SVC = '0015g00000SVCS01AA';
+  const companyOf: Record<string, { accountId?: string | null; subsidiaryId?: string | null }> = {
+    Helicopters: { accountId: ACC, subsidiaryId: HELI },
+    'Helicopters Europe': { accountId: HELI },
+    'Helicopters Americas': { accountId: ACC, subsidiaryId: HELI },
+    'Commercial Aircraft': { accountId: ACC },
+    'Commercial Aircraft Europe': { accountId: ACC },
+    'Commercial Aircraft Asia-Pacific': { accountId: ACC },
+    'Defence and Space': { accountId: ACC },
+    'Space Systems': { accountId: ACC, subsidiaryId: SVC },
+    'Group IT': {}
+  };
+  const matrix = buildMatrix({
+    ...FIXTURE,
+    buyingCenters: FIXTURE.buyingCenters.map((bc) => ({ ...bc, ...companyOf[bc.name] }))
+  });
+  const companies = [
+    { id: ACC, name: 'Aerovance Group' },
+    { id: HELI, name: 'Aerovance Helicopters' },
+    { id: SVC, name: 'Aerovance Services' }
+  ];
+  const names = (vm: ReturnType<typeof buildViewModel>): string[] =>
+    vm.rows.map((r) => matrix.rows[r].buyingCenter.name);
+
+  it('the company of a buying center is the subsidiary it names, else its account', () => {
+    expect(companyIdOf({ accountId: ACC, subsidiaryId: HELI })).toBe(HELI);
+    expect(companyIdOf({ accountId: ACC, subsidiaryId: null })).toBe(ACC);
+    expect(companyIdOf({})).toBeNull();
+  });
+
+  it('groups whole trees by their root’s company, account first, centers of no company last', () => {
+    const vm = buildViewModel(matrix, 2025, new Set(), 'order', 'order', { companies });
+    expect(names(vm)).toEqual([
+      'Commercial Aircraft',
+      'Commercial Aircraft Europe',
+      'Commercial Aircraft Asia-Pacific',
+      'Defence and Space',
+      'Space Systems',
+      'Helicopters',
+      'Helicopters Europe',
+      'Helicopters Americas',
+      'Group IT'
+    ]);
+    // Each row names its own company (a sub-center of another company says so).
+    const rows = rowWindow(matrix, vm, 0, vm.rows.length, ctx);
+    expect(rows.map((r) => r.company)).toEqual([
+      'Aerovance Group',
+      'Aerovance Group',
+      'Aerovance Group',
+      'Aerovance Group',
+      'Aerovance Services',
+      'Aerovance Helicopters',
+      'Aerovance Helicopters',
+      'Aerovance Helicopters',
+      ''
+    ]);
+    rows.forEach((r, p) =>
+      expect(vm.positionOf[matrix.rows.findIndex((m) => m.buyingCenter.id === r.buyingCenterId)]).toBe(p)
+    );
+  });
+
+  it('keeps the row sort inside each company and collapsing inside a group', () => {
+    const byName = buildViewModel(matrix, 2025, new Set(), 'name', 'order', { companies });
+    expect(names(byName).slice(0, 5)).toEqual([
+      'Commercial Aircraft',
+      'Commercial Aircraft Asia-Pacific',
+      'Commercial Aircraft Europe',
+      'Defence and Space',
+      'Space Systems'
+    ]);
+    const heli = FIXTURE.buyingCenters.find((b) => b.name === 'Helicopters')!.id;
+    const folded = buildViewModel(matrix, 2025, new Set([heli]), 'order', 'order', { companies });
+    expect(names(folded).slice(-2)).toEqual(['Helicopters', 'Group IT']);
+  });
+
+  it('without grouping the rows keep the tree order and name no company', () => {
+    const vm = buildViewModel(matrix, 2025, new Set(), 'order', 'order');
+    expect(names(vm)[0]).toBe('Helicopters');
+    expect(rowWindow(matrix, vm, 0, vm.rows.length, ctx).every((r) => r.company === '')).toBe(true);
   });
 });
