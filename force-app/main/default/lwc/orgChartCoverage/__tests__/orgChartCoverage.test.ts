@@ -8,21 +8,17 @@ import type { AccountPlanDto, PlanSummaryData } from '@keyplan/contracts';
 type Host = HTMLElement & { groups: WorklistGroup[]; team: AccountTeam | null; recordId?: string };
 
 const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
+jest.mock('lightning/navigation', () => {
+  const Navigate = Symbol('Navigate');
+  const NavigationMixin = (Base: new () => object) =>
+    class extends Base {
+      [Navigate](pageRef: unknown) {
+        mockNavigate(pageRef);
+      }
+    };
+  NavigationMixin.Navigate = Navigate;
+  return { NavigationMixin };
+});
 jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
   virtual: true
 });
