@@ -51,3 +51,28 @@ export function emptyMessageOf(matrix: WhitespaceMatrix | undefined): string {
 /** Money in the data's currency, compact, memoised (the grid formats the same amounts many times). */
 export const moneyFormatter = (currencyCode: string, locale: string): MoneyFormatter =>
   memoFormatter((v) => formatCurrency(v, currencyCode, { locale, compact: true }));
+
+export interface MatrixState {
+  loading: boolean;
+  error: boolean;
+  /** No buying centers or no offerings: `emptyMessage` says which and what to do. */
+  empty: boolean;
+  emptyMessage: string;
+  data: boolean;
+}
+
+/** The card's state from the wire: loading until data or an error arrives; empty without rows or columns. */
+export function matrixState(
+  data: unknown,
+  error: unknown,
+  matrix: WhitespaceMatrix | undefined
+): MatrixState {
+  const empty = !!matrix && (matrix.rows.length === 0 || matrix.columns.length === 0);
+  return {
+    loading: !data && !error,
+    error: !!error,
+    empty,
+    emptyMessage: empty ? emptyMessageOf(matrix) : '',
+    data: !!matrix && !empty
+  };
+}

@@ -113,3 +113,11 @@ export function unmappedViewOf(args: {
     notApplicable: notApplicableKeys(data, fiscalYear)
   };
 }
+
+/** What c-whitespace-unmapped asks to map (null ids undo a mapping; lastModified is filled from the data). */
+export interface MapRequest {
+  opportunityId: string;
+  buyingCenterId: string | null;
+  offeringId: string | null;
+  lastModified: string | null;
+}

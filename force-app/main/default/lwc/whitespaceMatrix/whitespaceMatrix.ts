@@ -42,14 +42,15 @@ import {
   type CellEdit,
   type OpenCell
 } from './panel';
-import { mappingVersion, unmappedViewOf, withMapped, type UnmappedView } from './unmapped';
+import { mappingVersion, unmappedViewOf, withMapped, type MapRequest, type UnmappedView } from './unmapped';
 import {
   buyingCenterOptions,
-  emptyMessageOf,
+  matrixState,
   moneyFormatter,
   offeringOptions,
   yearNote,
   yearOptions,
+  type MatrixState,
   type Option
 } from './options';
 
@@ -168,24 +169,9 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- states ----
 
-  get isLoading(): boolean {
-    return !this.data && !this.error;
-  }
-
-  get hasError(): boolean {
-    return !!this.error;
-  }
-
-  get isEmpty(): boolean {
-    return !!this.matrix && (this.matrix.rows.length === 0 || this.matrix.columns.length === 0);
-  }
-
-  get hasData(): boolean {
-    return !!this.matrix && !this.isEmpty;
-  }
-
-  get emptyMessage(): string {
-    return emptyMessageOf(this.matrix);
+  /** Which state the card shows (loading, error, empty with its message, or data): `matrixState`. */
+  get state(): MatrixState {
+    return matrixState(this.data, this.error, this.matrix);
   }
 
   // ---- header: fiscal year, summary ----
@@ -401,14 +387,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     this.showUnmapped = !this.showUnmapped;
   }
 
-  async handleMap(
-    event: CustomEvent<{
-      opportunityId: string;
-      buyingCenterId: string | null;
-      offeringId: string | null;
-      lastModified: string | null;
-    }>
-  ): Promise<void> {
+  async handleMap(event: CustomEvent<MapRequest>): Promise<void> {
     if (!this.data) return;
     const lastModified = mappingVersion(this.data, event.detail);
     this.mappedOnce = true;
@@ -417,10 +396,6 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       this.setData(withMapped(this.data as WhitespaceData, mapped));
       await this.refresh();
     });
-  }
-
-  get hasActionError(): boolean {
-    return !!this.actionError;
   }
 
   handleDismissActionError(): void {

@@ -3,6 +3,7 @@ import type { WhitespaceData } from '@keyplan/contracts';
 import {
   buyingCenterOptions,
   emptyMessageOf,
+  matrixState,
   moneyFormatter,
   offeringOptions,
   yearOptions
@@ -41,5 +42,21 @@ describe('whitespaceMatrix options', () => {
     expect(emptyMessageOf({ ...matrix, rows: [] })).toMatch(/^This account has no buying centers yet/);
     expect(emptyMessageOf({ ...matrix, columns: [] })).toMatch(/^No active offerings/);
     expect(moneyFormatter('EUR', 'en-US')(1500000)).toBe('€1.5M');
+  });
+});
+
+describe('matrixState', () => {
+  it('is loading until data or an error arrives, then error, empty (with its message) or data', () => {
+    const matrix = buildMatrix(FIXTURE);
+    expect(matrixState(undefined, undefined, undefined)).toMatchObject({
+      loading: true,
+      error: false,
+      data: false
+    });
+    expect(matrixState(undefined, { body: {} }, undefined)).toMatchObject({ loading: false, error: true });
+    const empty = matrixState({}, undefined, { ...matrix, rows: [] });
+    expect(empty).toMatchObject({ empty: true, data: false });
+    expect(empty.emptyMessage).toMatch(/^This account has no buying centers yet/);
+    expect(matrixState({}, undefined, matrix)).toMatchObject({ empty: false, data: true, emptyMessage: '' });
   });
 });
