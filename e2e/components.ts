@@ -20,7 +20,8 @@ export const SPECS: ComponentSpec[] = [
   { name: 'accountPlanSummary', dataSelector: '.plan-name' },
   { name: 'orgChartHeatmap', dataSelector: '.layer [role="button"][data-id]' },
   { name: 'whitespaceMatrix', dataSelector: '[role="grid"] [role="gridcell"][data-bc]' },
-  { name: 'bantPanel', dataSelector: 'c-bant-opportunity article.opportunity' }
+  { name: 'bantPanel', dataSelector: 'c-bant-opportunity article.opportunity' },
+  { name: 'planSinceReview', dataSelector: 'section.center .summary-line' }
 ];
 
 /** Picks an option of a lightning-combobox by its label. */
