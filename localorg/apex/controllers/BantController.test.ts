@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import {
   evidenceOf,
   evidencedBantScore,
-  isQualified,
-  rankRoleCandidates
+  isQualified
 } from '../../../force-app/main/default/lwc/keyplanCore/bant';
+import { rankRoleCandidates } from '../../../force-app/main/default/lwc/keyplanCore/bantRoles';
 import { BantData, BantOpportunity, BantRoleCandidates } from '../../../src/contracts';
 import { earlier, errorOf, startTwinOrg, type TwinOrg } from './lib/testing';
 

@@ -5,6 +5,7 @@
 export * from './settings';
 export * from './orgChart';
 export * from './orgChartFilter';
+export * from './orgChartSearch';
 export * from './layout';
 export * from './compactLayout';
 export * from './linkPlacement';
@@ -16,6 +17,7 @@ export * from './coverage';
 export * from './figures';
 export * from './matrix';
 export * from './bant';
+export * from './bantRoles';
 export * from './planScore';
 export * from './shownScore';
 export * from './format';
