@@ -82,7 +82,10 @@ export function syncSchema(db: Db, schema: Schema): void {
       used.add(prefix);
       insertPrefix.run(obj.name, prefix);
     }
-    for (const obj of schema.objects.values()) syncTable(db, obj);
+    for (const obj of schema.objects.values()) {
+      syncTable(db, obj);
+      newestFirstIndex(db, obj);
+    }
   });
   run.immediate();
 }
@@ -115,9 +118,17 @@ function syncTable(db: Db, obj: ObjectDef): void {
         db.exec(`ALTER TABLE ${table} ADD COLUMN ${q(f.name)} ${columnType(f)}`);
     }
   }
-  // Lookups are joined and filtered on; external ids and unique keys are looked up by value.
+  // Lookups are joined and filtered on, and the Apex selectors page the children of a parent by Id
+  // (`WHERE AccountId IN :ids AND Id > :after ORDER BY Id`): (lookup, Id) serves both without a sort.
+  // External ids and unique keys are looked up by value.
   for (const f of fields) {
-    if (f.type === 'Lookup' || f.type === 'MasterDetail' || f.unique || f.externalId) {
+    if (f.type === 'Lookup' || f.type === 'MasterDetail') {
+      // Databases made before the (lookup, Id) index had the lookup alone under the plain name.
+      db.exec(`DROP INDEX IF EXISTS ${q(`ix_${obj.name}_${f.name}`)}`);
+      db.exec(
+        `CREATE INDEX IF NOT EXISTS ${q(`ix_${obj.name}_${f.name}_id`)} ON ${table} (${q(f.name)}, "Id")`
+      );
+    } else if (f.unique || f.externalId) {
       db.exec(`CREATE INDEX IF NOT EXISTS ${q(`ix_${obj.name}_${f.name}`)} ON ${table} (${q(f.name)})`);
     }
     // A case-sensitive key is matched with COLLATE BINARY (org.ts matchCollation): the NOCASE index of
@@ -128,6 +139,21 @@ function syncTable(db: Db, obj: ObjectDef): void {
       );
     }
   }
+}
+
+/**
+ * Pages read newest first under one parent (`ORDER BY CreatedDate DESC, Id DESC` after a keyset): the
+ * org chart's links (RelationshipLinkSelector.pageByAccounts). Without the index every page sorts all of
+ * the account's links (20,000 on the large demo account) to return 4,000.
+ */
+const NEWEST_FIRST: Record<string, string> = { Relationship_Link__c: 'Account__c' };
+
+function newestFirstIndex(db: Db, obj: ObjectDef): void {
+  const parent = NEWEST_FIRST[obj.name];
+  if (!parent) return;
+  db.exec(
+    `CREATE INDEX IF NOT EXISTS ${q(`ix_${obj.name}_${parent}_created`)} ON ${q(obj.name)} (${q(parent)}, "CreatedDate", "Id")`
+  );
 }
 
 /** Reserves the next record number of an object (inside the caller's write transaction). */
