@@ -4,6 +4,7 @@
  * benchmark read activity the same way.
  */
 import type { ActivityAggregate, ActivityPage } from '@keyplan/contracts';
+import { reduceErrors } from 'c/keyplanErrors';
 import { MAX_PAGES } from './pages';
 
 export type FetchActivityPage = (cursor: string | null) => Promise<ActivityPage>;
@@ -22,8 +23,10 @@ export async function loadActivity(
       throw new Error(`The activity did not finish loading after ${MAX_PAGES} pages. Reload the chart.`);
     // One page after the other on purpose: each page's cursor comes from the page before.
     // eslint-disable-next-line no-await-in-loop
-    const page: ActivityPage = await fetchPage(cursor);
+    const page: ActivityPage | undefined = await fetchPage(cursor);
     if (cancelled()) return null;
+    if (!page || typeof page !== 'object')
+      throw new Error('The activity page came back empty. Reload the chart.');
     for (const a of page.aggregates ?? []) out.push(a);
     const next: string | null = page.nextCursor ?? null;
     if (next !== null) {
@@ -39,18 +42,36 @@ export async function loadActivity(
 }
 
 /**
- * Reads the activity in the background: `apply` gets the rows unless `cancelled` says a newer load started. A
- * failure is dropped on purpose: the chart then keeps its manual links only.
+ * Where the activity behind the heat stands, for the chart's status line and the person panel: still loading
+ * (heat shows recorded relationships until it is in), in, or failed (the chart keeps recorded relationships
+ * only and says why).
+ */
+export type ActivityState =
+  { status: 'loading' } | { status: 'ready'; rows: number } | { status: 'failed'; message: string };
+
+/** The chart's line about the activity behind the heat; empty once it is in. */
+export function activityStatusText(state: ActivityState | null): string {
+  if (!state || state.status === 'ready') return '';
+  if (state.status === 'loading') return 'Adding heat from logged meetings, calls and emails...';
+  return `Logged activity could not be read (${state.message}). Heat counts recorded relationships only.`;
+}
+
+/**
+ * Reads the activity in the background: `apply` gets the rows unless `cancelled` says a newer load started;
+ * `fail` gets the reason a page failed (the chart then keeps its manual links only and says so).
  */
 export function startActivityLoad(
   fetchPage: FetchActivityPage,
   cancelled: () => boolean,
-  apply: (rows: ActivityAggregate[]) => void
+  apply: (rows: ActivityAggregate[]) => void,
+  fail: (message: string) => void
 ): void {
   loadActivity(fetchPage, cancelled).then(
     (rows) => {
       if (rows && !cancelled()) apply(rows);
     },
-    () => undefined
+    (e: unknown) => {
+      if (!cancelled()) fail(reduceErrors(e).join(' ') || 'unknown error');
+    }
   );
 }

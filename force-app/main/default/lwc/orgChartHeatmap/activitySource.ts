@@ -14,6 +14,7 @@ import {
   type ContactActivity
 } from 'c/keyplanCore';
 import type { ActivitySourceView, PersonDetails } from './personDetails';
+import { activityStatusText, type ActivityState } from './activityPages';
 
 export type { ActivitySourceView };
 
@@ -21,8 +22,17 @@ function count(n: number, one: string, many: string): string | null {
   return n ? `${n} ${n === 1 ? one : many}` : null;
 }
 
-/** The panel's view of a contact's activity (no activity: the "nothing logged" sentence, no users). */
-export function activitySource(a: ContactActivity | undefined, today: Date): ActivitySourceView {
+/**
+ * The panel's view of a contact's activity (no activity: the "nothing logged" sentence, no users). While the
+ * activity is loading or after it failed, the sentence says so instead of claiming nothing was logged.
+ */
+export function activitySource(
+  a: ContactActivity | undefined,
+  today: Date,
+  state: ActivityState | null = null
+): ActivitySourceView {
+  if (state && state.status !== 'ready')
+    return { sentence: activityStatusText(state), trend: null, users: [] };
   const users = [...(a?.pairs ?? [])]
     .filter((p) => weightedVolume(p.counts365) > 0)
     .sort(
@@ -45,9 +55,14 @@ export function activitySource(a: ContactActivity | undefined, today: Date): Act
 }
 
 /** The details with the activity view, and the last interaction taken from links and activity alike. */
-export function withActivity(d: PersonDetails, a: ContactActivity | undefined, today: Date): PersonDetails {
+export function withActivity(
+  d: PersonDetails,
+  a: ContactActivity | undefined,
+  today: Date,
+  state: ActivityState | null = null
+): PersonDetails {
   const last = a?.last && (!d.lastInteraction || a.last > d.lastInteraction) ? a.last : d.lastInteraction;
-  return { ...d, lastInteraction: last, activity: activitySource(a, today) };
+  return { ...d, lastInteraction: last, activity: activitySource(a, today, state) };
 }
 
 /**

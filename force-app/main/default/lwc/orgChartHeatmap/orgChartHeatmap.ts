@@ -6,7 +6,7 @@ import { settingsFromData, type ColourMode, type KeyplanSettings } from 'c/keypl
 import type { ActivityAggregate, OrgChartData, SettingsData } from '@keyplan/contracts';
 import { COLOUR_MODES, OrgChartViewModel } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
-import { startActivityLoad } from './activityPages';
+import { activityStatusText, startActivityLoad, type ActivityState } from './activityPages';
 import { BLANK, LEVEL_OPTIONS, statusText } from './render';
 import { OrgChartPanel } from './chartPanel';
 import { DEFAULT_CANVAS, MIN_CANVAS } from './viewport';
@@ -24,6 +24,8 @@ export default class OrgChartHeatmap extends OrgChartPanel {
   private record?: string;
   /** Activity aggregates (ActivityController.loadActivityPage). */
   private activity: ActivityAggregate[] = [];
+  /** Whether that activity is loading, in or failed (null before the first load). */
+  activityState: ActivityState | null = null;
   /** The account; setting another one loads its chart. */
   @api
   get recordId(): string {
@@ -61,8 +63,12 @@ export default class OrgChartHeatmap extends OrgChartPanel {
 
   /**
    * Reads the chart page by page (OrgChartController.loadOrgChartPage) and builds the view once every page
-   * is in: the layout and the heat need the whole tree. A newer load (another record, a reload) wins; an
-   * error on any page shows the error panel with Try again.
+   * is in: the layout and the heat need the whole tree. Then reads the activity behind the heat
+   * (ActivityController.loadActivityPage) and redraws when it is in: the chart's pages go first, so the
+   * people are on screen without waiting for (or competing with) hundreds of thousands of activity rows,
+   * and the status line says the heat is still being added. A newer load (another record, a reload) wins;
+   * an error on any chart page shows the error panel with Try again; a failed activity load keeps the chart
+   * with recorded relationships only and says why.
    */
   private async load(): Promise<void> {
     const seq = ++this.loadSeq;
@@ -72,31 +78,24 @@ export default class OrgChartHeatmap extends OrgChartPanel {
     this.progress = null;
     if (!accountId) return;
     if (!this.vm) this.data = undefined;
-    // Activity heat never holds up the first draw: the chart redraws when the activity is in.
-    if (!reloading) this.activity = [];
-    let chartShown = false;
-    startActivityLoad(
-      (cursor) => loadActivityPage({ accountId, cursor }),
-      () => seq !== this.loadSeq,
-      (rows) => {
-        this.activity = rows;
-        if (chartShown && this.data) this.buildViewModel(this.data);
-      }
-    );
+    if (!reloading) {
+      this.activity = [];
+      this.activityState = { status: 'loading' };
+    }
+    const stale = (): boolean => seq !== this.loadSeq;
     try {
       const data = await loadOrgChart(
         (cursor) => loadOrgChartPage({ accountId, cursor }),
         (p) => {
-          if (seq === this.loadSeq) this.progress = p;
+          if (!stale()) this.progress = p;
         },
-        () => seq !== this.loadSeq
+        stale
       );
-      if (!data || seq !== this.loadSeq) return;
+      if (!data || stale()) return;
       this.data = data;
-      chartShown = true;
       this.buildViewModel(data);
     } catch (e) {
-      if (seq !== this.loadSeq) return;
+      if (stale()) return;
       if (reloading) {
         // The chart on screen stays; the person panel shows why the reload failed.
         this.fail(e);
@@ -105,9 +104,31 @@ export default class OrgChartHeatmap extends OrgChartPanel {
       this.error = e;
       this.data = undefined;
       this.vm = undefined;
+      return;
     } finally {
-      if (seq === this.loadSeq) this.progress = null;
+      if (!stale()) this.progress = null;
     }
+    startActivityLoad(
+      (cursor) => loadActivityPage({ accountId, cursor }),
+      stale,
+      (rows) => this.activityLoaded({ status: 'ready', rows: rows.length }, rows),
+      (message) => this.activityLoaded({ status: 'failed', message }, [])
+    );
+  }
+
+  /** The activity is in (or failed): the heat and the panel are recomputed with it. */
+  private activityLoaded(state: ActivityState, rows: ActivityAggregate[]): void {
+    this.activity = rows;
+    this.activityState = state;
+    if (this.data) this.buildViewModel(this.data);
+  }
+
+  /** The line under the chart while the heat's activity loads, or why it could not be read. */
+  get activityStatus(): string {
+    return activityStatusText(this.activityState);
+  }
+  get activityFailed(): boolean {
+    return this.activityState?.status === 'failed';
   }
 
   handleRetry(): void {
@@ -123,7 +144,8 @@ export default class OrgChartHeatmap extends OrgChartPanel {
       colourBy: previous?.colourBy ?? mode,
       initialDepth: this.depthValue,
       settings: this.settings,
-      activity: this.activity
+      activity: this.activity,
+      activityState: this.activityState
     });
     // A refresh keeps what the user was looking at.
     if (previous) vm.keepViewOf(previous);

@@ -31,6 +31,7 @@ import { nodeView, personAriaLabel, type NodeColour, type NodeView } from './nod
 import { contactOptions, personDetails, type PersonDetails } from './personDetails';
 import { cutSlice, type ViewSlice } from './viewSlice';
 import { withActivity } from './activitySource';
+import type { ActivityState } from './activityPages';
 import { ChartMeasures } from './chartMeasures';
 import { ChartState, type Member } from './chartState';
 
@@ -60,6 +61,8 @@ export interface ViewModelOptions {
   initialDepth?: number;
   /** ActivityController.loadActivityPage aggregates: derived team links warm the heat. */
   activity?: readonly ActivityAggregate[];
+  /** Whether that activity is in, still loading or failed (the panel says which). */
+  activityState?: ActivityState | null;
 }
 
 /** The pure state behind the org chart heatmap. */
@@ -70,6 +73,7 @@ export class OrgChartViewModel extends ChartState {
   /** Company names by account id, only when the chart spans several accounts (a group plan). */
   private companyNames = new Map<string, string>();
   private readonly activityRows: readonly ActivityAggregate[];
+  private readonly activityState: ActivityState | null;
   /** Heat, influence, team, coverage and colourings of the current data (see chartMeasures.ts). */
   private measures!: ChartMeasures;
   private lastView: { key: string; slice: ViewSlice } | null = null;
@@ -89,6 +93,7 @@ export class OrgChartViewModel extends ChartState {
     this.settings = options.settings;
     this.colourBy = options.colourBy ?? 'heat';
     this.activityRows = options.activity ?? [];
+    this.activityState = options.activityState ?? null;
     for (const bc of data.buyingCenters) this.bcNames.set(bc.id, bc.name);
     if ((data.accounts?.length ?? 0) > 1) for (const a of data.accounts!) this.companyNames.set(a.id, a.name);
     this.rebuildData();
@@ -247,7 +252,7 @@ export class OrgChartViewModel extends ChartState {
       },
       id
     );
-    return details && withActivity(details, this.measures.activity.get(id), this.today);
+    return details && withActivity(details, this.measures.activity.get(id), this.today, this.activityState);
   }
 
   /** Coverage as a worklist: grouped, by money at stake, one action each (computed once per data change). */

@@ -1,7 +1,7 @@
 /**
- * The org chart reads activity (ActivityController.loadActivityPage) alongside the chart: derived team links warm
- * the heat, the person panel says where the heat comes from, and a failed activity load leaves the chart as it
- * is with manual links only.
+ * The org chart reads activity (ActivityController.loadActivityPage) once the chart's pages are in: derived team
+ * links warm the heat, the person panel says where the heat comes from, the status line says while the heat is
+ * still being added, and a failed activity load leaves the chart with manual links only and says why.
  */
 import { createElement } from 'lwc';
 import OrgChartHeatmap from 'c/orgChartHeatmap';
@@ -53,6 +53,8 @@ const source = (el: Host): HTMLElement & { activity?: { sentence: string } } =>
     activity?: { sentence: string };
   };
 
+const statusLine = (el: Host): HTMLElement => el.shadowRoot!.querySelector('.activity-status') as HTMLElement;
+
 describe('c-org-chart-heatmap with activity', () => {
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
@@ -74,8 +76,44 @@ describe('c-org-chart-heatmap with activity', () => {
     expect(heatOf(without, 'Margaret Hale')).toBeLessThan(warm);
     nodeOf(without, 'Margaret Hale').click();
     await flush();
-    expect(source(without).activity!.sentence).toBe(
-      'No logged meetings, calls or emails in the last 12 months.'
-    );
+    const failed =
+      'Logged activity could not be read (no access to Event). Heat counts recorded relationships only.';
+    expect(source(without).activity!.sentence).toBe(failed);
+    expect(statusLine(without).textContent!.trim()).toBe(failed);
+    expect(statusLine(without).getAttribute('role')).toBe('status');
+  });
+
+  it('asks for the activity only after the chart is in, and says the heat is being added meanwhile', async () => {
+    const order: string[] = [];
+    let release: (page: ActivityPage) => void = () => undefined;
+    mockActivity.mockImplementation(() => {
+      order.push('activity');
+      return new Promise<ActivityPage>((resolve) => (release = resolve));
+    });
+    mockLoad.mockImplementation(() => {
+      order.push('chart');
+      return Promise.resolve(copy(CHART));
+    });
+    const el = createElement('c-org-chart-heatmap', { is: OrgChartHeatmap }) as Host;
+    Object.assign(el, { recordId: CHART.accountId, depth: 0 });
+    document.body.appendChild(el);
+    await flush();
+    await flush();
+    expect(order[0]).toBe('chart');
+    expect(order.indexOf('activity')).toBe(order.lastIndexOf('chart') + 1);
+    // The chart is drawn while the activity is still on its way.
+    expect(el.shadowRoot!.querySelectorAll('.node').length).toBeGreaterThan(0);
+    expect(statusLine(el).textContent!.trim()).toBe('Adding heat from logged meetings, calls and emails...');
+    const cold = heatOf(el, 'Margaret Hale');
+    nodeOf(el, 'Margaret Hale').click();
+    await flush();
+    expect(source(el).activity!.sentence).toBe('Adding heat from logged meetings, calls and emails...');
+
+    release({ ...copy(ACTIVITY), nextCursor: null });
+    await flush();
+    await flush();
+    expect(statusLine(el).textContent!.trim()).toBe('');
+    expect(heatOf(el, 'Margaret Hale')).toBeGreaterThan(cold);
+    expect(source(el).activity!.sentence).toMatch(/^9 meetings and 14 emails in 90 days, last /);
   });
 });

@@ -22,6 +22,12 @@ jest.mock('@salesforce/apex/OrgChartController.deleteLink', () => ({ default: je
 jest.mock('@salesforce/apex/OrgChartController.createPlaceholder', () => ({ default: jest.fn() }), {
   virtual: true
 });
+// No logged activity: these tests are about the chart itself (orgChartActivity.test.ts covers activity).
+jest.mock(
+  '@salesforce/apex/ActivityController.loadActivityPage',
+  () => ({ default: () => Promise.resolve({ aggregates: [], nextCursor: null }) }),
+  { virtual: true }
+);
 
 // Accessibility checks (axe) take a second or more on a busy machine.
 jest.setTimeout(30000);
@@ -436,7 +442,7 @@ describe('c-org-chart-heatmap interactions', () => {
     typeInto(input, 'architect');
     await flush();
     expect(listed()).toEqual(['Linus Berg', 'Jonas Lind']);
-    expect(root(el).querySelector('[aria-live]')!.textContent).toBe('2 people match');
+    expect(root(el).querySelector('.slds-assistive-text[aria-live]')!.textContent).toBe('2 people match');
     // The second match, chosen with the keyboard: revealed (its managers were collapsed), current, opened.
     key(input, 'ArrowDown');
     key(input, 'ArrowDown');
@@ -446,7 +452,7 @@ describe('c-org-chart-heatmap interactions', () => {
     expect(node(el, 'Jonas Lind').classList).toContain('is-hit');
     expect(node(el, 'Jonas Lind').getAttribute('tabindex')).toBe('0');
     expect(inPanel(el, '.person-name')!.textContent).toContain('Jonas Lind');
-    expect(root(el).querySelector('[aria-live]')!.textContent).toContain('Match 2 of 2');
+    expect(root(el).querySelector('.slds-assistive-text[aria-live]')!.textContent).toContain('Match 2 of 2');
     // Stance, roles and title initials are searched too.
     typeInto(input, 'Detractor');
     await flush();
@@ -457,7 +463,9 @@ describe('c-org-chart-heatmap interactions', () => {
     typeInto(input, 'nobody-here');
     await flush();
     expect(listed()).toEqual([]);
-    expect(root(el).querySelector('[aria-live]')!.textContent).toBe('No one matches nobody-here');
+    expect(root(el).querySelector('.slds-assistive-text[aria-live]')!.textContent).toBe(
+      'No one matches nobody-here'
+    );
     expect($$(el, '.node.is-hit')).toHaveLength(0);
   });
 
