@@ -83,7 +83,8 @@ export class OrgChartViewModel extends ChartState {
     if (dimension === 'company') return companyKey(m);
     return this.colouring(dimension).colours.get(m.id)?.key ?? 'Unknown';
   }
-  private searchable: SearchEntry[] = [];
+  /** The search index of the current data, built on the first search (most loads never search). */
+  private searchable: SearchEntry[] | null = null;
 
   colourBy: ColourMode;
 
@@ -116,7 +117,7 @@ export class OrgChartViewModel extends ChartState {
       buyingCenterNames: this.bcNames
     });
     this.revision++;
-    this.searchable = searchIndex(this.fullForest.order.map((id) => this.byId.get(id) as ContactNode));
+    this.searchable = null;
     this.forest = this.filteredForest();
   }
 
@@ -163,6 +164,8 @@ export class OrgChartViewModel extends ChartState {
 
   /** People whose name, title, department, stance or roles match (in chart order; see `searchPeople`). */
   search(text: string): string[] {
+    if (!this.searchable)
+      this.searchable = searchIndex(this.fullForest.order.map((id) => this.byId.get(id) as ContactNode));
     return searchPeople(this.searchable, text);
   }
 
