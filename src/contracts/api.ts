@@ -106,7 +106,8 @@ const METHODS: ApiMethod[] = [
     cacheable: false,
     doc:
       "One page of the account's org chart (not cacheable: every load reads the database as it is). Call with " +
-      "`cursor: null`, then with each page's `nextCursor` until it is null; `orgChartHeatmap/pages` does that."
+      "`cursor: null`, then with each page's `nextCursor` until it is null, or follow the first page's " +
+      '`parallelCursors` side by side, each to its end; `orgChartHeatmap/pages` does that.'
   },
   {
     className: 'ActivityController',

@@ -117,6 +117,12 @@ export const OrgChartPage = z.object({
   truncated: z.boolean(),
   /** Opaque; null (or absent: Apex leaves nulls out) on the last page. */
   nextCursor: z.string().min(1).nullable(),
+  /**
+   * On the first page of a chart with more contacts than one page: the contacts' and the links' own chains
+   * (opaque cursors), which a reader may follow side by side, each to its null `nextCursor`, instead of
+   * following `nextCursor` alone. Both ways read every contact and link exactly once.
+   */
+  parallelCursors: z.array(z.string().min(1)).nullish(),
   /** Keyed by field API name, e.g. `Contact.Keyplan_Stance__c`; empty after the first page. */
   fieldAccess: z.record(z.string(), FieldAccess)
 });

@@ -97,7 +97,25 @@ describe('OrgChartController twin over HTTP', () => {
     LIMITS.MAX_PAGE_CONTACTS = 2;
     LIMITS.MAX_PAGE_LINKS = 1;
     try {
+      // Following nextCursor alone, one page after the other.
+      pages.length = 0;
+      for (let cursor: string | null = null, n = 0; n === 0 || (cursor !== null && n < 10); n++)
+        cursor = (await page(cursor)).nextCursor ?? null;
+      const sequential = [...pages];
       const data = await chart();
+      // The component reads the two chains the first page names side by side: the same chart.
+      assert.deepEqual(sequential[0].parallelCursors, [`${sequential[0].nextCursor}:only`, 'links']);
+      assert.deepEqual(
+        pages.map((p) => [p.contacts.length, p.links.length]).sort(),
+        [
+          [0, 1],
+          [0, 1],
+          [1, 0],
+          [2, 0]
+        ],
+        'contacts only, then links only, once each'
+      );
+      pages.splice(0, pages.length, ...sequential);
       // 2 contacts | 1 contact + room for 1 - 1/2 = 1 link | 1 link.
       assert.deepEqual(
         pages.map((p) => [p.contacts.length, p.links.length]),
@@ -110,6 +128,7 @@ describe('OrgChartController twin over HTTP', () => {
       assert.match(pages[0].nextCursor!, /^contacts:/);
       assert.match(pages[1].nextCursor!, /^links:\d+:/);
       assert.equal(pages[2].nextCursor, null);
+      assert.equal(pages[1].parallelCursors, null, 'only the first page names the chains');
       for (const p of pages) {
         assert.equal(p.totalContacts, 3);
         assert.equal(p.totalLinks, 2);
@@ -132,7 +151,14 @@ describe('OrgChartController twin over HTTP', () => {
   });
 
   it('a cursor that is not one the twin wrote is refused, naming it', async () => {
-    for (const cursor of ['contacts:nope', 'links:12:' + t.id('ceo'), 'links:x:y', 'cells:1']) {
+    for (const cursor of [
+      'contacts:nope',
+      `contacts:${t.id('ceo')}:all`,
+      'contacts:nope:only',
+      'links:12:' + t.id('ceo'),
+      'links:x:y',
+      'cells:1'
+    ]) {
       const res = await t.call('OrgChartController', 'loadOrgChartPage', { accountId: t.id('acme'), cursor });
       assert.equal(res.status, 400, cursor);
       assert.equal(

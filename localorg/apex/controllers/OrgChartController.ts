@@ -124,21 +124,25 @@ function toLinkDto(link: Row): RelationshipLinkDto {
 const NEWEST_KEY = new Date(Date.UTC(4000, 0, 1));
 const CONTACTS_CURSOR = 'contacts';
 const LINKS_CURSOR = 'links';
+const ONLY = 'only';
 
 interface PageKey {
   contacts: boolean;
+  /** Contacts only (`contacts:<id>:only`): the links are read by a chain of their own. */
+  only: boolean;
   afterId: string;
   beforeCreated: Date;
   beforeId: string;
 }
 const newestLinks = (ctx: ApexContext): PageKey => ({
   contacts: false,
+  only: false,
   afterId: firstKey(ctx, 'Contact'),
   beforeCreated: NEWEST_KEY,
   beforeId: firstKey(ctx, 'Relationship_Link__c')
 });
 
-/** OrgChartService.parseCursor: null/blank, `contacts:<id>`, `links` or `links:<ms>:<id>`. */
+/** OrgChartService.parseCursor: null/blank, `contacts:<id>`, `contacts:<id>:only`, `links` or `links:<ms>:<id>`. */
 function parseCursor(ctx: ApexContext, cursor: string | null): PageKey {
   if (cursor === null || cursor.trim() === '') return { ...newestLinks(ctx), contacts: true };
   const parts = cursor.split(':');
@@ -146,9 +150,9 @@ function parseCursor(ctx: ApexContext, cursor: string | null): PageKey {
     const n = normalizeId(s);
     return n && ctx.org.objectOfId(n)?.name === objectName ? n : null;
   };
-  if (parts[0] === CONTACTS_CURSOR && parts.length === 2) {
+  if (parts[0] === CONTACTS_CURSOR && (parts.length === 2 || (parts.length === 3 && parts[2] === ONLY))) {
     const afterId = id(parts[1], 'Contact');
-    if (afterId) return { ...newestLinks(ctx), contacts: true, afterId };
+    if (afterId) return { ...newestLinks(ctx), contacts: true, only: parts.length === 3, afterId };
   } else if (parts[0] === LINKS_CURSOR && parts.length === 1) {
     return newestLinks(ctx);
   } else if (parts[0] === LINKS_CURSOR && parts.length === 3) {
@@ -182,6 +186,7 @@ function loadOrgChartPage(ctx: ApexContext, accountIdParam: unknown, cursorParam
     totalLinks: RelationshipLinkSelector.countByAccounts(ctx, accountIds),
     truncated: false,
     nextCursor: null,
+    parallelCursors: null,
     fieldAccess: {}
   };
   if (cursor === null || cursor.trim() === '') {
@@ -213,9 +218,13 @@ function loadOrgChartPage(ctx: ApexContext, accountIdParam: unknown, cursorParam
     const readable = ContactSelector.readableOptionalFields(ctx);
     for (const row of rows.slice(0, pageContacts)) page.contacts.push(toNode(row, readable));
     if (rows.length > pageContacts) {
-      page.nextCursor = `${CONTACTS_CURSOR}:${page.contacts[page.contacts.length - 1].id}`;
+      const after = `${CONTACTS_CURSOR}:${page.contacts[page.contacts.length - 1].id}`;
+      page.nextCursor = key.only ? `${after}:${ONLY}` : after;
+      // More contacts than one page: the links need not wait for them.
+      if (cursor === null || cursor.trim() === '') page.parallelCursors = [`${after}:${ONLY}`, LINKS_CURSOR];
       return page;
     }
+    if (key.only) return page;
     // The contacts ran out on this page: the rest of its budget goes to the newest links.
     linkRoom = pageLinks - Math.trunc((page.contacts.length * pageLinks) / pageContacts);
     key = newestLinks(ctx);

@@ -92,6 +92,33 @@ describe('org chart paging at 10,000 contacts (twin)', () => {
     );
   });
 
+  it('reads the contacts and the links side by side: the same chart as following nextCursor alone', async () => {
+    const parallel = await readChart();
+    assert.deepEqual(parallel.pages[0].parallelCursors?.[1], 'links');
+    const contactIds: string[] = [];
+    const linkIds: string[] = [];
+    let cursor: string | null = null;
+    let calls = 0;
+    do {
+      const res = await post('loadOrgChartPage', { accountId, cursor });
+      const page = OrgChartPage.parse(JSON.parse(res.text));
+      if (calls++ > 0)
+        assert.equal(page.parallelCursors ?? null, null, 'only the first page names the chains');
+      for (const c of page.contacts) contactIds.push(c.id);
+      for (const l of page.links) linkIds.push(l.id);
+      cursor = page.nextCursor ?? null;
+    } while (cursor !== null && calls < 50);
+    assert.deepEqual(
+      parallel.data.contacts.map((c) => c.id),
+      contactIds
+    );
+    assert.deepEqual(
+      parallel.data.links.map((l) => l.id),
+      linkIds
+    );
+    assert.equal(calls, parallel.pages.length, 'as many calls either way');
+  });
+
   it('a link added last is on the chart after a reload (C5)', async () => {
     const before = await readChart();
     // The contact with the highest Id: the last one the contact pages read.

@@ -49,6 +49,59 @@ describe('loadOrgChart', () => {
     ]);
   });
 
+  it('reads the contacts and the links side by side when the first page names their chains', async () => {
+    const contacts = FIXTURE.contacts;
+    const links = FIXTURE.links;
+    const pages: Record<string, OrgChartPage> = {
+      first: page({
+        contacts: contacts.slice(0, 10),
+        buyingCenters: FIXTURE.buyingCenters,
+        nextCursor: 'c1',
+        parallelCursors: ['c1:only', 'l1']
+      }),
+      'c1:only': page({ contacts: contacts.slice(10, 20), nextCursor: 'c2:only' }),
+      'c2:only': withoutNulls(page({ contacts: contacts.slice(20), nextCursor: null })),
+      l1: page({ links: links.slice(0, 2), nextCursor: 'l2' }),
+      l2: page({ links: links.slice(2), nextCursor: null })
+    };
+    const log: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const data = await loadOrgChart(async (cursor) => {
+      const key = cursor ?? 'first';
+      log.push(key);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, key.startsWith('l') ? 5 : 1));
+      inFlight--;
+      return pages[key];
+    });
+    expect(most).toBe(2);
+    expect(log[0]).toBe('first');
+    expect([...log].sort()).toEqual(['c1:only', 'c2:only', 'first', 'l1', 'l2']);
+    // The same chart as reading one page after the other: contacts in order, links newest first.
+    expect(data!.contacts.map((c) => c.id)).toEqual(contacts.map((c) => c.id));
+    expect(data!.links.map((l) => l.id)).toEqual(links.map((l) => l.id));
+    expect(data!.buyingCenters).toEqual(FIXTURE.buyingCenters);
+  });
+
+  it('fails the load when a page of either chain fails', async () => {
+    const first = page({
+      contacts: FIXTURE.contacts.slice(0, 1),
+      nextCursor: 'c',
+      parallelCursors: ['c', 'l']
+    });
+    await expect(
+      loadOrgChart((cursor) =>
+        cursor === null
+          ? Promise.resolve(first)
+          : cursor === 'l'
+            ? Promise.reject(new Error('Apex CPU time limit exceeded'))
+            : Promise.resolve(page({ nextCursor: null }))
+      )
+    ).rejects.toThrow('Apex CPU time limit exceeded');
+  });
+
   it('stops with an error when the server sends the same cursor twice (it would never end)', async () => {
     await expect(loadOrgChart(() => Promise.resolve(page({ nextCursor: 'again' })))).rejects.toThrow(
       'the server sent the same page twice'
