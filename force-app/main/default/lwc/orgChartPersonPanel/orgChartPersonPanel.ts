@@ -5,6 +5,7 @@ import USER_ID from '@salesforce/user/Id';
 import { formatCurrency, formatDate } from 'c/keyplanCore';
 import type { FieldAccess, RelationshipLinkDto } from '@keyplan/contracts';
 import type { PersonDetails, PersonLink } from '../orgChartHeatmap/viewModel';
+import { fromActivity, heatText, knownByText } from './heatSource';
 
 type Option = { label: string; value: string };
 type FormKind = 'team' | 'network';
@@ -119,8 +120,7 @@ export default class OrgChartPersonPanel extends LightningElement {
       .join(', ');
   }
   get heatText(): string {
-    const h = this.current?.heat;
-    return h ? `${h.heat} (${h.band}), ${h.teamLinks} team link${h.teamLinks === 1 ? '' : 's'}` : '\u00a0';
+    return heatText(this.current?.heat, this.teamLinks.length);
   }
   get influenceText(): string {
     const i = this.current?.influence;
@@ -159,13 +159,10 @@ export default class OrgChartPersonPanel extends LightningElement {
     return (this.current?.links ?? []).filter((l) => !l.fromUser);
   }
   get knownByText(): string {
-    const team = this.teamLinks.filter((l) => l.link.polarity !== 'Negative');
-    const negative = this.teamLinks.length - team.length;
-    if (!team.length)
-      return `Nobody on our team has a positive relationship with them${negative ? ` (${negative} negative)` : ''}.`;
-    const people = new Set(team.map((l) => l.link.fromUserId)).size;
-    const best = Math.max(...team.map((l) => l.link.strength ?? 0));
-    return `Known by ${people} of our people; strongest relationship ${best} of 5.`;
+    return knownByText(
+      this.teamLinks.map((l) => l.link),
+      fromActivity(this.current?.heat, this.teamLinks.length)
+    );
   }
   get canEditLinks(): boolean {
     return [

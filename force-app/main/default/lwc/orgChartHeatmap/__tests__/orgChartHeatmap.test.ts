@@ -677,7 +677,9 @@ describe('c-org-chart-heatmap person panel', () => {
     await open(el, 'Ada Lovelace');
     expect(inPanel(el, '.person-name')!.textContent).toBe('Ada Lovelace');
     expect(inPanel(el, '.subtitle')!.textContent).toBe('Chief Information Officer, reports to Margaret Hale');
-    expect(inPanel(el, '.heat')!.textContent).toMatch(/^\d+ \((cold|warm|hot|strong)\), 1 team link$/);
+    expect(inPanel(el, '.heat')!.textContent).toMatch(
+      /^\d+ \((cold|warm|hot|strong)\), from 1 recorded team link$/
+    );
     expect(inPanel(el, '.last-interaction')!.textContent).toBe('Nov 20, 2026');
     // Her influence in their network, ranked against everyone on the chart.
     expect(inPanel(el, '.influence')!.textContent).toBe('95 (#1 of 25), influences 2, influenced by 2');
@@ -932,7 +934,7 @@ describe('c-org-chart-heatmap person panel', () => {
     const victor = byName('Victor Okafor');
     await open(el, 'Victor Okafor');
     // His one team link is negative: cold, and a gap.
-    expect(inPanel(el, '.heat')!.textContent).toBe('0 (cold), 1 team link');
+    expect(inPanel(el, '.heat')!.textContent).toBe('0 (cold), from 1 recorded team link');
     expect(inPanel(el, '.known-by')!.textContent).toBe(
       'Nobody on our team has a positive relationship with them (1 negative).'
     );
@@ -974,7 +976,9 @@ describe('c-org-chart-heatmap person panel', () => {
       polarity: 'Positive',
       lastInteraction: '2026-11-20'
     });
-    expect(inPanel(el, '.heat')!.textContent).toMatch(/^[1-9]\d* \((warm|hot|strong)\), 2 team links$/);
+    expect(inPanel(el, '.heat')!.textContent).toMatch(
+      /^[1-9]\d* \((warm|hot|strong)\), from 2 recorded team links$/
+    );
     expect(allInPanel(el, '.issue').some((i) => i.textContent!.includes('no strong positive'))).toBe(false);
     expect(inPanel(el, '.known-by')!.textContent).toBe(
       'Known by 1 of our people; strongest relationship 5 of 5.'
