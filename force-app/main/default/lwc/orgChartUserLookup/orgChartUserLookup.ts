@@ -27,8 +27,8 @@ export const SEARCH_DELAY_MS = 300;
 /** The server refuses shorter terms (TeamUserLookup.MIN_TERM); the field does not ask. */
 export const MIN_TERM = 2;
 
-const metaOf = (u: TeamUserOption): string =>
-  [u.title, u.linked ? 'knows people here' : ''].filter(Boolean).join(' · ');
+const metaOf = (u: TeamUserOption, me: string): string =>
+  [u.id === me ? 'You' : '', u.title, u.linked ? 'knows people here' : ''].filter(Boolean).join(' · ');
 
 /**
  * "Who on our team": a combobox over our users. Empty, it offers the quick choices it is given ("Me" first);
@@ -40,6 +40,8 @@ const metaOf = (u: TeamUserOption): string =>
 export default class OrgChartUserLookup extends LightningElement {
   @api label = 'Who on our team';
   @api accountId = '';
+  /** The running user: marked "You" in the results. */
+  @api currentUserId = '';
   /** The chosen user's id and the name shown for it. */
   @api value = '';
   @api
@@ -76,7 +78,11 @@ export default class OrgChartUserLookup extends LightningElement {
   get rows(): Row[] {
     const items: { value: string; name: string; meta: string }[] =
       this.term.length >= MIN_TERM
-        ? (this.results ?? []).map((u) => ({ value: u.id, name: u.name, meta: metaOf(u) }))
+        ? (this.results ?? []).map((u) => ({
+            value: u.id,
+            name: u.name,
+            meta: metaOf(u, this.currentUserId)
+          }))
         : this.term
           ? []
           : (this.quickOptions ?? []).map((o) => ({ value: o.value, name: o.label, meta: o.meta ?? '' }));

@@ -10,6 +10,7 @@ const mockSearch = searchTeamUsers as unknown as jest.Mock;
 
 type Host = HTMLElement & {
   accountId: string;
+  currentUserId: string;
   value: string;
   valueLabel: string;
   quickOptions: { label: string; value: string; meta?: string }[];
@@ -33,6 +34,7 @@ function mount(props: Partial<Host> = {}): Host {
   const el = createElement('c-org-chart-user-lookup', { is: OrgChartUserLookup }) as Host;
   Object.assign(el, {
     accountId: ACC,
+    currentUserId: '005000000000013AAA',
     value: 'me',
     valueLabel: 'Me',
     quickOptions: [
@@ -122,7 +124,7 @@ describe('c-org-chart-user-lookup', () => {
     answer({ ...FOUND, term: 'sam' });
     await flush();
     expect(names(el)).toEqual(['Lisa Brandt', 'Samir Haddad', 'Sarah Lindqvist']);
-    expect(metas(el)).toEqual(['Account Executive · knows people here', 'Sales Engineer', '']);
+    expect(metas(el)).toEqual(['Account Executive · knows people here', 'Sales Engineer', 'You']);
     expect(status(el)).toBe('3 users found.');
     expect(el.shadowRoot!.querySelector('.lookup-status')!.getAttribute('aria-live')).toBe('polite');
     await expect(el).toBeAccessible();
