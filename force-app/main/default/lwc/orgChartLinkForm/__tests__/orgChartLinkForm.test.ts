@@ -134,6 +134,31 @@ describe('c-org-chart-link-form', () => {
     });
   });
 
+  it("team: editing a colleague's link shows their name in the lookup, even when no list holds them", async () => {
+    const editing: RelationshipLinkDto = {
+      id: 'l8',
+      fromContactId: null,
+      fromUserId: '005000000000012AAA',
+      fromUserName: 'Samir Haddad',
+      toContactId: 'c1',
+      type: 'Coverage',
+      strength: 4,
+      frequency: 'Weekly',
+      influenceLevel: null,
+      polarity: 'Positive',
+      lastInteraction: null,
+      lastModified: '2026-02-01T00:00:00.000Z'
+    };
+    const el = mount({ kind: 'team', editing, currentUserId: 'me', users: [] });
+    await flush();
+    const who = q<HTMLElement & { value: string; valueLabel: string }>(el, '.link-user')!;
+    expect(who.value).toBe('005000000000012AAA');
+    expect(who.valueLabel).toBe('Samir Haddad');
+    const inputs = saved(el);
+    (q(el, '.link-save') as HTMLElement).click();
+    expect(inputs[0]).toEqual(expect.objectContaining({ id: 'l8', fromUserId: '005000000000012AAA' }));
+  });
+
   it('edits a link in place: starts from it and sends its id and lastModified', async () => {
     const editing: RelationshipLinkDto = {
       id: 'l9',
