@@ -228,6 +228,32 @@ export function aerovanceBundle(options: DemoOptions = {}): AccountBundleInput {
     }
   ];
 
+  // Our people with no relationship recorded yet (the link form's user search finds them). Kept out of
+  // `users` above so the seeded picks among the linked team stay the same.
+  const unlinkedUsers = [
+    {
+      key: 'u-sales-engineer',
+      FirstName: 'Samir',
+      LastName: 'Haddad',
+      Email: 'samir.haddad@keyplan.example',
+      Title: 'Sales Engineer'
+    },
+    {
+      key: 'u-exec-sponsor',
+      FirstName: 'Sarah',
+      LastName: 'Lindqvist',
+      Email: 'sarah.lindqvist@keyplan.example',
+      Title: 'Chief Operating Officer (Executive Sponsor)'
+    },
+    {
+      key: 'u-delivery',
+      FirstName: 'Daniel',
+      LastName: 'Osei',
+      Email: 'daniel.osei@keyplan.example',
+      Title: 'Service Delivery Manager'
+    }
+  ];
+
   const contacts: C[] = [];
   const add = (c: Omit<C, 'FirstName' | 'LastName'> & Partial<Pick<C, 'FirstName' | 'LastName'>>): string => {
     const p = person();
@@ -866,7 +892,7 @@ export function aerovanceBundle(options: DemoOptions = {}): AccountBundleInput {
       Website: 'https://aerovance.example'
     },
     subsidiaries: group.subsidiaries,
-    users,
+    users: [...users, ...unlinkedUsers],
     offerings: offerings.map((o) => ({ ...o, Active__c: true })),
     buyingCenters,
     contacts,

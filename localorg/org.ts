@@ -868,6 +868,8 @@ export class LocalOrg {
    * database (`currentUserId`), so data seeded before other users existed stays owned by it.
    */
   private ensureUsers(): void {
+    // UserType is set by the platform; users of a database from before the column existed are internal.
+    this.db.prepare(`UPDATE "User" SET "UserType" = 'Standard' WHERE "UserType" IS NULL`).run();
     const known = getMeta(this.db, 'currentUserId');
     for (const def of LOCAL_USERS) {
       let id: string | undefined;

@@ -171,6 +171,17 @@ const METHODS: ApiMethod[] = [
     doc: 'Deletes a relationship link; refuses a stale `lastModified`.'
   },
   {
+    className: 'OrgChartController',
+    method: 'searchTeamUsers',
+    params: [id('accountId'), text('term', true, '2 to 80 characters; LIKE wildcards match themselves')],
+    result: 'TeamUserSearch',
+    cacheable: false,
+    doc:
+      'Our users for the link form\'s "who on our team" field: at most 20 active standard users whose name or ' +
+      "title contains the term, those already linked to the account's people first (not cacheable: a new link " +
+      'changes the order).'
+  },
+  {
     className: 'WhitespaceController',
     method: 'getWhitespace',
     params: [id('accountId'), integer('fiscalYear')],

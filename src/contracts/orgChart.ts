@@ -87,6 +87,27 @@ export const RELATIONSHIP_STATUSES = [
 export const RelationshipStatus = z.enum(RELATIONSHIP_STATUSES);
 export type RelationshipStatus = z.infer<typeof RelationshipStatus>;
 
+/** One of our users the link form offers as "who on our team knows this person". */
+export const TeamUserOption = z.object({
+  id: SfId,
+  name: z.string().min(1),
+  title: z.string().nullable(),
+  /** Already holds a relationship link (From_User__c) to someone of the account or its subsidiaries. */
+  linked: z.boolean()
+});
+export type TeamUserOption = z.infer<typeof TeamUserOption>;
+
+/**
+ * What `OrgChartController.searchTeamUsers` returns: at most 20 active standard users whose name or title
+ * contains the (trimmed) term, linked ones first, each group by name; `truncated` when more matched.
+ */
+export const TeamUserSearch = z.object({
+  term: z.string().min(2),
+  users: z.array(TeamUserOption).max(20),
+  truncated: z.boolean()
+});
+export type TeamUserSearch = z.infer<typeof TeamUserSearch>;
+
 /** A buying center as the org chart needs it (filter and colour by). */
 export const BuyingCenterDto = z.object({
   id: SfId,

@@ -52,7 +52,9 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('Username', 'Text', { required: true, unique: true }),
       f('Email', 'Email', { required: true }),
       f('Title', 'Text'),
-      f('IsActive', 'Checkbox', { defaultValue: 'true' })
+      f('IsActive', 'Checkbox', { defaultValue: 'true' }),
+      // Standard = an internal user (the team lookup offers only these); portal users are PowerPartner etc.
+      f('UserType', 'Text', { readOnly: true, defaultValue: "'Standard'" })
     ]
   },
   {

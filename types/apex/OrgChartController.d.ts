@@ -48,3 +48,16 @@ declare module '@salesforce/apex/OrgChartController.deleteLink' {
   const deleteLink: (params: { linkId: string; lastModified: string }) => Promise<void>;
   export default deleteLink;
 }
+
+declare module '@salesforce/apex/OrgChartController.searchTeamUsers' {
+  /**
+   * Our users for the link form's "who on our team" field: at most 20 active standard users whose name or
+   * title contains the term, those already linked to the account's people first (not cacheable: a new link
+   * changes the order).
+   */
+  const searchTeamUsers: (params: {
+    accountId: string;
+    term: string | null;
+  }) => Promise<import('@keyplan/contracts').TeamUserSearch>;
+  export default searchTeamUsers;
+}

@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { FieldAccess, RelationshipLinkDto, RelationshipLinkInput } from '@keyplan/contracts';
+import type { QuickUser } from 'c/orgChartUserLookup';
 
 type Option = { label: string; value: string };
 
@@ -64,6 +65,8 @@ export default class OrgChartLinkForm extends LightningElement {
     lastInteraction: ''
   };
   error = '';
+  /** The user last picked in the lookup (a search result is in no list the form holds). */
+  private pickedUser: Option | null = null;
   private started = false;
 
   override connectedCallback(): void {
@@ -119,11 +122,25 @@ export default class OrgChartLinkForm extends LightningElement {
   get saveLabel(): string {
     return this.isEdit ? 'Save link' : this.isTeam ? 'Add our relationship' : 'Add link';
   }
-  get userOptions(): Option[] {
-    const list = [...(this.users ?? [])];
+  /** The quick choices of the "who on our team" lookup: me first, then colleagues who already know people here. */
+  get userOptions(): QuickUser[] {
+    const list: QuickUser[] = (this.users ?? []).map((u) => ({
+      ...u,
+      meta: u.value === this.currentUserId ? 'You' : 'Knows people here'
+    }));
     if (this.currentUserId && !list.some((u) => u.value === this.currentUserId))
-      list.unshift({ label: 'Me', value: this.currentUserId });
+      list.unshift({ label: 'Me', value: this.currentUserId, meta: 'You' });
     return list;
+  }
+  /** The name the lookup shows for the chosen user. */
+  get userLabel(): string {
+    const id = this.draft.userId;
+    if (!id) return '';
+    if (this.pickedUser?.value === id && this.pickedUser.label) return this.pickedUser.label;
+    return (
+      this.userOptions.find((u) => u.value === id)?.label ??
+      (this.editing?.fromUserId === id ? (this.editing.fromUserName ?? '') : '')
+    );
   }
   get frequencyDisabled(): boolean {
     return !this.access('Relationship_Link__c.Frequency__c').updateable;
@@ -171,6 +188,13 @@ export default class OrgChartLinkForm extends LightningElement {
     const key = (event.target as HTMLElement).dataset.field as keyof LinkDraft;
     this.draft = { ...this.draft, [key]: event.detail.value ?? '' };
     if (key === 'otherId' || key === 'userId') this.error = '';
+  }
+
+  handleUserChange(event: CustomEvent<{ value: string; label: string }>): void {
+    event.stopPropagation();
+    this.pickedUser = { value: event.detail.value, label: event.detail.label ?? '' };
+    this.draft = { ...this.draft, userId: event.detail.value ?? '' };
+    this.error = '';
   }
 
   handleCancel(): void {

@@ -941,12 +941,14 @@ describe('c-org-chart-heatmap person panel', () => {
     expect(allInPanel(el, '.issue').some((i) => i.textContent!.includes('no strong positive'))).toBe(true);
     (inPanel(el, '.team-add') as HTMLElement).click();
     await flush();
-    const who = inPanel<HTMLElement & { options: { label: string; value: string }[]; value: string }>(
+    const who = inPanel<HTMLElement & { quickOptions: { label: string; value: string }[]; value: string }>(
       el,
       '.link-user'
     )!;
-    // The current user by default; anyone holding a link on the account can be picked.
-    expect(who.options.map((o) => o.label)).toEqual(expect.arrayContaining(['Jordan Blake', 'Sam Ortiz']));
+    // The current user by default; anyone holding a link on the account is a quick choice (others: search).
+    expect(who.quickOptions.map((o) => o.label)).toEqual(
+      expect.arrayContaining(['Jordan Blake', 'Sam Ortiz'])
+    );
     expect(who.value).toBeTruthy();
     change(who, '005000000000001AAA');
     change(inPanel(el, '[data-field="strength"]')!, '5');

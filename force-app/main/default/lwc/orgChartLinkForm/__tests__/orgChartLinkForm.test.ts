@@ -43,11 +43,15 @@ describe('c-org-chart-link-form', () => {
   it('team: "I know them" from the current user by default, or a picked colleague of ours', async () => {
     const el = mount({ kind: 'team', currentUserId: 'me', users: [{ label: 'Jordan Blake', value: 'u1' }] });
     await flush();
-    const who = q(el, '.link-user')!;
+    const who = q<HTMLElement & { value: string; valueLabel: string; quickOptions: unknown[] }>(
+      el,
+      '.link-user'
+    )!;
     expect(who.value).toBe('me');
-    expect(who.options).toEqual([
-      { label: 'Me', value: 'me' },
-      { label: 'Jordan Blake', value: 'u1' }
+    expect(who.valueLabel).toBe('Me');
+    expect(who.quickOptions).toEqual([
+      { label: 'Me', value: 'me', meta: 'You' },
+      { label: 'Jordan Blake', value: 'u1', meta: 'Knows people here' }
     ]);
     expect(q(el, '.link-other')).toBeNull();
     await expect(el).toBeAccessible();
@@ -72,6 +76,24 @@ describe('c-org-chart-link-form', () => {
         lastInteraction: null
       }
     ]);
+  });
+
+  it('team: any user found by the lookup can be chosen, and saving sends their id', async () => {
+    const el = mount({ kind: 'team', currentUserId: 'me', users: [] });
+    await flush();
+    const inputs = saved(el);
+    const who = q<HTMLElement & { value: string; valueLabel: string }>(el, '.link-user')!;
+    who.dispatchEvent(
+      new CustomEvent('change', { detail: { value: '005000000000012AAA', label: 'Samir Haddad' } })
+    );
+    await flush();
+    expect(who.value).toBe('005000000000012AAA');
+    expect(who.valueLabel).toBe('Samir Haddad');
+    (q(el, '.link-save') as HTMLElement).click();
+    expect(inputs).toEqual([
+      expect.objectContaining({ fromUserId: '005000000000012AAA', fromContactId: null, toContactId: 'c1' })
+    ]);
+    await expect(el).toBeAccessible();
   });
 
   it('team: refuses to save without anyone on our side', async () => {
@@ -110,6 +132,31 @@ describe('c-org-chart-link-form', () => {
       fromUserId: null,
       type: 'Influence'
     });
+  });
+
+  it("team: editing a colleague's link shows their name in the lookup, even when no list holds them", async () => {
+    const editing: RelationshipLinkDto = {
+      id: 'l8',
+      fromContactId: null,
+      fromUserId: '005000000000012AAA',
+      fromUserName: 'Samir Haddad',
+      toContactId: 'c1',
+      type: 'Coverage',
+      strength: 4,
+      frequency: 'Weekly',
+      influenceLevel: null,
+      polarity: 'Positive',
+      lastInteraction: null,
+      lastModified: '2026-02-01T00:00:00.000Z'
+    };
+    const el = mount({ kind: 'team', editing, currentUserId: 'me', users: [] });
+    await flush();
+    const who = q<HTMLElement & { value: string; valueLabel: string }>(el, '.link-user')!;
+    expect(who.value).toBe('005000000000012AAA');
+    expect(who.valueLabel).toBe('Samir Haddad');
+    const inputs = saved(el);
+    (q(el, '.link-save') as HTMLElement).click();
+    expect(inputs[0]).toEqual(expect.objectContaining({ id: 'l8', fromUserId: '005000000000012AAA' }));
   });
 
   it('edits a link in place: starts from it and sends its id and lastModified', async () => {
