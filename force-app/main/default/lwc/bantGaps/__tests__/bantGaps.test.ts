@@ -12,28 +12,13 @@ import type {
   PlanSummaryData
 } from '@keyplan/contracts';
 import { planActionDueDate } from 'c/keyplanCore';
+import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixtures, validated against the zod contracts
 const BANT: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
 const CANDIDATES: BantRoleCandidates = require('../../../../../../test/fixtures/apex/BantController.getRoleCandidates.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock('@salesforce/apex/BantController.getRoleCandidates', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -195,7 +180,7 @@ describe('c-bant-gaps', () => {
 
   it('opens the Plan Action create form in the account plan of the year, prefilled by planActionPrefill', async () => {
     summaryMock.mockReset().mockResolvedValue(SUMMARY);
-    mockNavigate.mockReset();
+    navigate.mockReset();
     const o = unverified();
     const el = mount(o);
     await flush();
@@ -203,13 +188,10 @@ describe('c-bant-gaps', () => {
     await flush();
     const due = planActionDueDate();
     expect(summaryMock).toHaveBeenCalledWith({ accountId: o.accountId, fiscalYear: Number(due.slice(0, 4)) });
-    const ref = mockNavigate.mock.calls[0][0];
+    const ref = navigate.mock.calls[0][0];
     expect(ref.type).toBe('standard__objectPage');
     expect(ref.attributes).toEqual({ objectApiName: 'Plan_Action__c', actionName: 'new' });
-    const values = Object.fromEntries(
-      (ref.state.defaultFieldValues as string).split(',').map((p) => p.split('=').map(decodeURIComponent))
-    );
-    expect(values).toMatchObject({
+    expect(fieldValuesOf(ref)).toMatchObject({
       Account_Plan__c: SUMMARY.plan!.id,
       Name: 'Write need evidence for Northwind ERP Rollout',
       Assigned_To__c: '005Dp000000User1AAC',
@@ -221,31 +203,31 @@ describe('c-bant-gaps', () => {
   it('says when the account has no plan for the year and creates it before the action', async () => {
     summaryMock.mockReset().mockResolvedValue({ ...SUMMARY, plan: null });
     createPlanMock.mockReset().mockResolvedValue(CREATED);
-    mockNavigate.mockReset();
+    navigate.mockReset();
     const o = unverified();
     const el = mount(o);
     await flush();
     (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
     await flush();
-    expect(mockNavigate).not.toHaveBeenCalled();
+    expect(navigate).not.toHaveBeenCalled();
     const fy = Number(planActionDueDate().slice(0, 4));
     expect(q(el, '.no-plan__text').textContent).toContain(`no account plan for FY${fy}`);
     await expect(el).toBeAccessible();
     q(el, 'lightning-button.create-plan').click();
     await flush();
     expect(createPlanMock).toHaveBeenCalledWith({ accountId: o.accountId, fiscalYear: fy });
-    expect(mockNavigate.mock.calls[0][0].state.defaultFieldValues).toContain(`Account_Plan__c=${CREATED.id}`);
+    expect(fieldValuesOf(navigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
     expect(el.shadowRoot!.querySelector('.no-plan')).toBeNull();
   });
 
   it('shows the error when the plan cannot be read, and navigates nowhere', async () => {
     summaryMock.mockReset().mockRejectedValue({ body: { message: 'No access to Account_Plan__c.' } });
-    mockNavigate.mockReset();
+    navigate.mockReset();
     const el = mount(unverified());
     await flush();
     (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
     await flush();
-    expect(mockNavigate).not.toHaveBeenCalled();
+    expect(navigate).not.toHaveBeenCalled();
     expect(q(el, '.gap[data-code="NEED_UNVERIFIED"] c-error-panel')).toBeTruthy();
   });
 });

@@ -7,26 +7,11 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { updateRecord } from 'lightning/uiRecordApi';
 import type { BantData } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
+import { navigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
 const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock(
   '@salesforce/apex/BantController.getBant',
   () => {
@@ -583,7 +568,7 @@ describe('c-bant-panel', () => {
       'Raj Patel · Evaluator · Technical Buyer'
     ]);
     q(row, 'lightning-button.add-contact-role').click();
-    expect(mockNavigate).toHaveBeenCalledWith({
+    expect(navigate).toHaveBeenCalledWith({
       type: 'standard__recordRelationshipPage',
       attributes: {
         recordId: '006Dp00000Bnt01AAC',
@@ -593,7 +578,7 @@ describe('c-bant-panel', () => {
       }
     });
     q(row, '.name').click();
-    expect(mockNavigate).toHaveBeenLastCalledWith({
+    expect(navigate).toHaveBeenLastCalledWith({
       type: 'standard__recordPage',
       attributes: { recordId: '006Dp00000Bnt01AAC', objectApiName: 'Opportunity', actionName: 'view' }
     });

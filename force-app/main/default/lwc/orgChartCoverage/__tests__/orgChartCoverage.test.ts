@@ -4,21 +4,10 @@ import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummar
 import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import { planActionDueDate, type AccountTeam, type WorklistGroup, type WorklistItem } from 'c/keyplanCore';
 import type { AccountPlanDto, PlanSummaryData } from '@keyplan/contracts';
+import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
 
 type Host = HTMLElement & { groups: WorklistGroup[]; team: AccountTeam | null; recordId?: string };
 
-const mockNavigate = jest.fn();
-jest.mock('lightning/navigation', () => {
-  const Navigate = Symbol('Navigate');
-  const NavigationMixin = (Base: new () => object) =>
-    class extends Base {
-      [Navigate](pageRef: unknown) {
-        mockNavigate(pageRef);
-      }
-    };
-  NavigationMixin.Navigate = Navigate;
-  return { NavigationMixin };
-});
 jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -146,12 +135,8 @@ describe('c-org-chart-coverage', () => {
       },
       ...GROUPS
     ];
-    const values = (ref: { state: { defaultFieldValues: string } }): Record<string, string> =>
-      Object.fromEntries(
-        ref.state.defaultFieldValues.split(',').map((p) => p.split('=').map(decodeURIComponent))
-      );
     beforeEach(() => {
-      mockNavigate.mockReset();
+      navigate.mockReset();
       summaryMock.mockReset();
       createPlanMock.mockReset();
     });
@@ -166,10 +151,10 @@ describe('c-org-chart-coverage', () => {
         'Plan action: Win over Carla Gruber (Detractor, Helicopters Europe)'
       );
       plans[0].click();
-      await until(() => mockNavigate.mock.calls.length > 0);
+      await until(() => navigate.mock.calls.length > 0);
       const due = planActionDueDate();
       expect(summaryMock).toHaveBeenCalledWith({ accountId: ACCOUNT, fiscalYear: Number(due.slice(0, 4)) });
-      expect(values(mockNavigate.mock.calls[0][0])).toMatchObject({
+      expect(fieldValuesOf(navigate.mock.calls[0][0])).toMatchObject({
         Account_Plan__c: SUMMARY.plan!.id,
         Name: 'Win over Carla Gruber (Detractor, Helicopters Europe)',
         Assigned_To__c: '005Dp000000User1AAC',
@@ -185,13 +170,13 @@ describe('c-org-chart-coverage', () => {
       await flush();
       all(el, '.item-plan')[0].click();
       await until(() => all(el, '.no-plan__text').length > 0);
-      expect(mockNavigate).not.toHaveBeenCalled();
+      expect(navigate).not.toHaveBeenCalled();
       expect(all(el, '.no-plan__text')[0].textContent).toMatch(/no account plan for FY\d{4}/);
       await expect(el).toBeAccessible();
       all(el, 'lightning-button.create-plan')[0].click();
-      await until(() => mockNavigate.mock.calls.length > 0);
+      await until(() => navigate.mock.calls.length > 0);
       expect(createPlanMock).toHaveBeenCalled();
-      expect(values(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
+      expect(fieldValuesOf(navigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
       expect(all(el, '.no-plan')).toHaveLength(0);
     });
 
@@ -201,7 +186,7 @@ describe('c-org-chart-coverage', () => {
       await flush();
       all(el, '.item-plan')[0].click();
       await flush();
-      expect(mockNavigate).not.toHaveBeenCalled();
+      expect(navigate).not.toHaveBeenCalled();
       expect(all(el, 'c-error-panel')).toHaveLength(1);
     });
   });

@@ -6,26 +6,11 @@ import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummar
 import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import { buildMatrix, figureOptions, planActionDueDate } from 'c/keyplanCore';
 import type { AccountPlanDto, OrgChartPage, PlanSummaryData, WhitespaceData } from '@keyplan/contracts';
+import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock('@salesforce/apex/WhitespaceController.getWhitespace', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -157,7 +142,7 @@ describe('c-whitespace-next-moves', () => {
     );
     const add = buttons.find((b) => b.label === 'Add a team relationship to Carla Gruber')!;
     add.click();
-    expect(mockNavigate).toHaveBeenCalledWith(
+    expect(navigate).toHaveBeenCalledWith(
       expect.objectContaining({
         attributes: { objectApiName: 'Relationship_Link__c', actionName: 'new' },
         state: expect.objectContaining({
@@ -222,10 +207,6 @@ describe('c-whitespace-next-moves', () => {
     if (!b) throw new Error('no "Plan: win over Ken Ito" move');
     return b as HTMLElement;
   };
-  const fieldValues = (ref: { state: { defaultFieldValues: string } }): Record<string, string> =>
-    Object.fromEntries(
-      ref.state.defaultFieldValues.split(',').map((p) => p.split('=').map(decodeURIComponent))
-    );
 
   it('beside the matrix (no plan id) finds the plan of the year and opens the plan action in it', async () => {
     loadMock.mockResolvedValue(DETRACTOR_PAGE);
@@ -241,7 +222,7 @@ describe('c-whitespace-next-moves', () => {
       accountId: FIXTURE.accountId,
       fiscalYear: Number(due.slice(0, 4))
     });
-    expect(fieldValues(mockNavigate.mock.calls[0][0])).toMatchObject({
+    expect(fieldValuesOf(navigate.mock.calls[0][0])).toMatchObject({
       Account_Plan__c: SUMMARY.plan!.id,
       Name: 'Win over Ken Ito (Detractor, Commercial Aircraft Europe)',
       Assigned_To__c: '005Dp000000User1AAC',
@@ -258,7 +239,7 @@ describe('c-whitespace-next-moves', () => {
     planButton(el).click();
     await flush();
     expect(summaryMock).not.toHaveBeenCalled();
-    expect(fieldValues(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe('a01Dp00000Pln99AAC');
+    expect(fieldValuesOf(navigate.mock.calls[0][0]).Account_Plan__c).toBe('a01Dp00000Pln99AAC');
   });
 
   it('says when the account has no plan for the year and creates it on request', async () => {
@@ -271,12 +252,12 @@ describe('c-whitespace-next-moves', () => {
     await flush();
     planButton(el).click();
     await flush();
-    expect(mockNavigate).not.toHaveBeenCalled();
+    expect(navigate).not.toHaveBeenCalled();
     expect(texts(el, '.no-plan__text')[0]).toMatch(/no account plan for FY\d{4}/);
     await expect(el).toBeAccessible();
     (el.shadowRoot!.querySelector('lightning-button.create-plan') as HTMLElement).click();
     await flush();
     expect(createPlanMock).toHaveBeenCalled();
-    expect(fieldValues(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
+    expect(fieldValuesOf(navigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
   });
 });
