@@ -3,16 +3,13 @@ import BantGaps from 'c/bantGaps';
 import getRoleCandidates from '@salesforce/apex/BantController.getRoleCandidates';
 import addContactRole from '@salesforce/apex/BantController.addContactRole';
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
-import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
-import type {
-  AccountPlanDto,
-  BantData,
-  BantOpportunity,
-  BantRoleCandidates,
-  PlanSummaryData
-} from '@keyplan/contracts';
+import type { BantData, BantOpportunity, BantRoleCandidates, PlanSummaryData } from '@keyplan/contracts';
 import { planActionDueDate } from 'c/keyplanCore';
+import type { PlanTarget } from 'c/planActionTarget';
+import type { PlanActionInput } from 'c/planCreateOffer';
 import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
+
+type Offer = HTMLElement & { target: PlanTarget; action: PlanActionInput };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixtures, validated against the zod contracts
 const BANT: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
@@ -28,16 +25,10 @@ jest.mock('@salesforce/apex/BantController.addContactRole', () => ({ default: je
 jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
-  virtual: true
-});
 jest.mock('@salesforce/user/Id', () => ({ default: '005Dp000000User1AAC' }), { virtual: true });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SUMMARY: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CREATED: AccountPlanDto = require('../../../../../../test/fixtures/apex/AccountPlanController.createPlan.json');
 const summaryMock = getPlanSummary as unknown as jest.Mock;
-const createPlanMock = createPlan as unknown as jest.Mock;
 const candidatesMock = getRoleCandidates as unknown as jest.Mock;
 const addMock = addContactRole as unknown as jest.Mock;
 
@@ -200,24 +191,37 @@ describe('c-bant-gaps', () => {
     });
   });
 
-  it('says when the account has no plan for the year and creates it before the action', async () => {
+  it('without a plan for the year, offers it under the gap (c-plan-create-offer) until created or cancelled', async () => {
     summaryMock.mockReset().mockResolvedValue({ ...SUMMARY, plan: null });
-    createPlanMock.mockReset().mockResolvedValue(CREATED);
     navigate.mockReset();
     const o = unverified();
     const el = mount(o);
     await flush();
-    (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
+    const planOf = () => gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement;
+    planOf().click();
     await flush();
     expect(navigate).not.toHaveBeenCalled();
-    const fy = Number(planActionDueDate().slice(0, 4));
-    expect(q(el, '.no-plan__text').textContent).toContain(`no account plan for FY${fy}`);
+    const offer = q<Offer>(el, '.gap[data-code="NEED_UNVERIFIED"] c-plan-create-offer');
+    expect(offer.target).toMatchObject({
+      accountId: o.accountId,
+      fiscalYear: Number(planActionDueDate().slice(0, 4))
+    });
+    expect(offer.action).toMatchObject({
+      subject: 'Write need evidence for Northwind ERP Rollout',
+      dueDate: planActionDueDate()
+    });
+    expect(offer.shadowRoot!.querySelector('.no-plan__text')!.textContent).toContain(
+      'no account plan for FY'
+    );
     await expect(el).toBeAccessible();
-    q(el, 'lightning-button.create-plan').click();
+    offer.dispatchEvent(new CustomEvent('created', { detail: { plan: { id: 'a00', name: 'FY' } } }));
     await flush();
-    expect(createPlanMock).toHaveBeenCalledWith({ accountId: o.accountId, fiscalYear: fy });
-    expect(fieldValuesOf(navigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
-    expect(el.shadowRoot!.querySelector('.no-plan')).toBeNull();
+    expect(el.shadowRoot!.querySelector('c-plan-create-offer')).toBeNull();
+    planOf().click();
+    await flush();
+    q(el, 'c-plan-create-offer').dispatchEvent(new CustomEvent('cancel'));
+    await flush();
+    expect(el.shadowRoot!.querySelector('c-plan-create-offer')).toBeNull();
   });
 
   it('shows the error when the plan cannot be read, and navigates nowhere', async () => {
