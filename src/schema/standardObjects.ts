@@ -13,6 +13,19 @@ export const STANDARD_STAGE_NAMES: readonly string[] = [
   ...Object.keys(CLOSED_STAGES)
 ];
 
+/** The standard OpportunityContactRole.Role picklist, as a new org has it. */
+export const CONTACT_ROLES = [
+  'Business User',
+  'Decision Maker',
+  'Economic Buyer',
+  'Economic Decision Maker',
+  'Evaluator',
+  'Executive Sponsor',
+  'Influencer',
+  'Technical Buyer',
+  'Other'
+] as const;
+
 /**
  * The standard objects and fields Keyplan reads or writes. The org has far more; this list is what
  * the local org creates and what the metadata reference checks accept as "exists". Add a field here
@@ -465,19 +478,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         childRelationshipName: 'OpportunityContactRoles',
         required: true
       }),
-      f('Role', 'Picklist', {
-        picklistValues: [
-          'Business User',
-          'Decision Maker',
-          'Economic Buyer',
-          'Economic Decision Maker',
-          'Evaluator',
-          'Executive Sponsor',
-          'Influencer',
-          'Technical Buyer',
-          'Other'
-        ]
-      }),
+      f('Role', 'Picklist', { picklistValues: [...CONTACT_ROLES] }),
       f('IsPrimary', 'Checkbox')
     ]
   }
