@@ -173,17 +173,12 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     return this.expanded && !this.editing;
   }
 
-  get contactRoles() {
-    return (this.opp?.contactRoles ?? []).map((r) => ({
-      ...r,
-      key: r.contactId,
-      roleText: r.role ?? 'No role',
-      buyerText: r.buyerRole ?? r.decisionRole ?? 'No buyer role',
-      primaryText: r.isPrimary ? ' · Primary' : ''
-    }));
+  /** For c-bant-contact-roles (the detail layout, and under Authority in the editor). */
+  get opportunityId(): string | undefined {
+    return this.opp?.id;
   }
-  get hasContactRoles(): boolean {
-    return this.contactRoles.length > 0;
+  get contactRoles(): BantOpportunityDto['contactRoles'] {
+    return this.opp?.contactRoles ?? [];
   }
   get editLabel(): string {
     return `Edit BANT of ${this.name}`;
@@ -290,20 +285,6 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     this[NavigationMixin.Navigate]({
       type: 'standard__recordPage',
       attributes: { recordId: this.opp.id, objectApiName: 'Opportunity', actionName: 'view' }
-    });
-  }
-
-  /** The standard Contact Roles related list, where "Add Contact Roles" lives. */
-  handleAddContactRole(): void {
-    if (!this.opp) return;
-    this[NavigationMixin.Navigate]({
-      type: 'standard__recordRelationshipPage',
-      attributes: {
-        recordId: this.opp.id,
-        objectApiName: 'Opportunity',
-        relationshipApiName: 'OpportunityContactRoles',
-        actionName: 'view'
-      }
     });
   }
 }

@@ -560,14 +560,17 @@ describe('c-bant-panel', () => {
     const row = rowNamed(el, 'Northwind ERP Rollout');
     q(row, 'lightning-button.edit').click();
     await flush();
-    const roles = [...row.shadowRoot!.querySelectorAll('.contact-role')].map((r) =>
+    // Under Authority, in the editor: c-bant-contact-roles (its own tests cover the list and the link).
+    const contactRoles = q<HTMLElement & { compact: boolean }>(row, '.dimension-editor c-bant-contact-roles');
+    expect(contactRoles.compact).toBe(true);
+    const roles = [...contactRoles.shadowRoot!.querySelectorAll('.contact-role')].map((r) =>
       r.textContent!.replace(/\s+/g, ' ').trim()
     );
     expect(roles).toEqual([
       'Dana Whitfield · Decision Maker · Economic Buyer · Primary',
       'Raj Patel · Evaluator · Technical Buyer'
     ]);
-    q(row, 'lightning-button.add-contact-role').click();
+    q(contactRoles, 'lightning-button.add-contact-role').click();
     expect(navigate).toHaveBeenCalledWith({
       type: 'standard__recordRelationshipPage',
       attributes: {
@@ -637,7 +640,7 @@ describe('c-bant-panel', () => {
       'Reporting backlog named in QBR',
       'No evidence noted'
     ]);
-    expect(detail.shadowRoot!.querySelectorAll('.contact-role')).toHaveLength(1);
+    expect(q(detail, 'c-bant-contact-roles').shadowRoot!.querySelectorAll('.contact-role')).toHaveLength(1);
     expect(gapsOf(detail)).toHaveLength(3);
     await expect(el).toBeAccessible();
 
