@@ -199,17 +199,6 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     ]
   },
   {
-    name: 'Organization',
-    label: 'Organization',
-    custom: false,
-    keyPrefix: '00D',
-    fields: [
-      ...SYSTEM,
-      f('FiscalYearStartMonth', 'Number', { readOnly: true, precision: 2, scale: 0 }),
-      f('UsesStartDateAsFiscalYearName', 'Checkbox', { readOnly: true })
-    ]
-  },
-  {
     name: 'FiscalYearSettings',
     label: 'Fiscal Year Settings',
     custom: false,
@@ -231,20 +220,6 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         relationshipName: 'FiscalYearSettings',
         readOnly: true
       })
-    ]
-  },
-  {
-    name: 'OpportunityStage',
-    label: 'Opportunity Stage',
-    custom: false,
-    keyPrefix: '01J',
-    fields: [
-      ...SYSTEM,
-      f('ApiName', 'Text', { readOnly: true }),
-      f('IsActive', 'Checkbox', { readOnly: true }),
-      f('IsClosed', 'Checkbox', { readOnly: true }),
-      f('IsWon', 'Checkbox', { readOnly: true }),
-      f('SortOrder', 'Number', { readOnly: true, precision: 9, scale: 0 })
     ]
   },
   {
