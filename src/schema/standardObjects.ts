@@ -35,6 +35,29 @@ function f(name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}):
   return { name, type, label: extra.label ?? name, custom: false, required: false, ...extra };
 }
 
+/**
+ * A field history object (read only, key prefix 017): who changed which tracked field of a `parent`
+ * record when, from what to what. `<parent>Id` links the row to its record.
+ */
+function historyOf(name: string, label: string, parent: string): ObjectDef {
+  return {
+    name,
+    label,
+    custom: false,
+    keyPrefix: '017',
+    fields: [
+      f('Id', 'Id'),
+      f('CreatedDate', 'DateTime', { readOnly: true }),
+      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
+      f('IsDeleted', 'Checkbox', { readOnly: true }),
+      f(`${parent}Id`, 'Lookup', { referenceTo: parent, relationshipName: parent, readOnly: true }),
+      f('Field', 'Text', { readOnly: true }),
+      f('OldValue', 'Text', { readOnly: true }),
+      f('NewValue', 'Text', { readOnly: true })
+    ]
+  };
+}
+
 const SYSTEM: FieldDef[] = [
   f('Id', 'Id'),
   f('CreatedDate', 'DateTime', { readOnly: true }),
@@ -114,45 +137,11 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('ReportsToId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'ReportsTo' })
     ]
   },
-  {
-    // Field history of Opportunity fields with trackHistory (the BANT statuses): read by the BANT panel.
-    name: 'OpportunityFieldHistory',
-    label: 'Opportunity Field History',
-    custom: false,
-    keyPrefix: '017',
-    fields: [
-      f('Id', 'Id'),
-      f('CreatedDate', 'DateTime', { readOnly: true }),
-      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
-      f('IsDeleted', 'Checkbox', { readOnly: true }),
-      f('OpportunityId', 'Lookup', {
-        referenceTo: 'Opportunity',
-        relationshipName: 'Opportunity',
-        readOnly: true
-      }),
-      f('Field', 'Text', { readOnly: true }),
-      f('OldValue', 'Text', { readOnly: true }),
-      f('NewValue', 'Text', { readOnly: true })
-    ]
-  },
-  {
-    // Field history of the tracked stakeholder fields (stance, decision role, buyer role): the "since last
-    // QBR" changes read it (issue 22). Contact keeps the older history name, ContactHistory.
-    name: 'ContactHistory',
-    label: 'Contact History',
-    custom: false,
-    keyPrefix: '017',
-    fields: [
-      f('Id', 'Id'),
-      f('CreatedDate', 'DateTime', { readOnly: true }),
-      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
-      f('IsDeleted', 'Checkbox', { readOnly: true }),
-      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', readOnly: true }),
-      f('Field', 'Text', { readOnly: true }),
-      f('OldValue', 'Text', { readOnly: true }),
-      f('NewValue', 'Text', { readOnly: true })
-    ]
-  },
+  // Field history of Opportunity fields with trackHistory (the BANT statuses): read by the BANT panel.
+  historyOf('OpportunityFieldHistory', 'Opportunity Field History', 'Opportunity'),
+  // Field history of the tracked stakeholder fields (stance, decision role, buyer role): the "since last
+  // QBR" changes read it (issue 22). Contact keeps the older history name, ContactHistory.
+  historyOf('ContactHistory', 'Contact History', 'Contact'),
   {
     // Read only by Apex test classes (profiles and permission sets of test users).
     name: 'Profile',
