@@ -9,7 +9,9 @@ module.exports = {
     // The settings wire every component uses: one shared test adapter (test/jest/getSettings.mock.js).
     '^@salesforce/apex/KeyplanSettingsController.getSettings$': '<rootDir>/test/jest/getSettings.mock.js',
     // Lightning Data Service: the stubs, with an updateRecord that resolves like the platform (test/jest/uiRecordApi.mock.js).
-    '^lightning/uiRecordApi$': '<rootDir>/test/jest/uiRecordApi.mock.js'
+    '^lightning/uiRecordApi$': '<rootDir>/test/jest/uiRecordApi.mock.js',
+    // Navigation: the stub with one shared Navigate mock tests read (test/jest/navigation.mock.js).
+    '^lightning/navigation$': '<rootDir>/test/jest/navigation.mock.js'
   },
   // Components and the domain core only: the Node side runs under node's test runner (npm run test:node).
   roots: ['<rootDir>/force-app'],

@@ -367,17 +367,8 @@ const tooLarge = (max: number): HttpError =>
 
 /** Reads and parses the JSON body: capped in size (413) and in nesting depth (400) before parsing. */
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk as Buffer);
-  }
-  if (!chunks.length) return undefined;
-  return parseJsonBody(Buffer.concat(chunks).toString('utf8'));
+  const text = await readText(req, maxBytes);
+  return text === '' ? undefined : parseJsonBody(text);
 }
 
 /** Bulk API 2.0 job data is CSV (`text/csv`), read as text. */
@@ -391,7 +382,7 @@ function isCsv(contentType: string | undefined): boolean {
  */
 export const BULK_MAX_BYTES = 150 * 1024 * 1024;
 
-/** Reads a text body (CSV), capped in size (413). */
+/** Reads a text body (CSV, or JSON for readBody), capped in size (413): the declared length first, then as it streams. */
 async function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);

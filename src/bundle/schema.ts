@@ -27,7 +27,7 @@ import {
   ACTION_STATUSES,
   FiscalYear
 } from '../contracts';
-import { STANDARD_STAGE_NAMES } from '../schema';
+import { CONTACT_ROLES, STANDARD_STAGE_NAMES } from '../schema';
 import { numberProblems } from './orgLimits';
 import { ruleMessage } from './ruleMessages';
 
@@ -150,19 +150,7 @@ export const BundleLink = z
 
 export const BundleContactRole = z.strictObject({
   contact: Key,
-  Role: z
-    .enum([
-      'Business User',
-      'Decision Maker',
-      'Economic Buyer',
-      'Economic Decision Maker',
-      'Evaluator',
-      'Executive Sponsor',
-      'Influencer',
-      'Technical Buyer',
-      'Other'
-    ])
-    .nullish(),
+  Role: z.enum(CONTACT_ROLES).nullish(),
   IsPrimary: z.boolean().default(false)
 });
 

@@ -1,3 +1,3 @@
 export * from './types';
 export * from './loadSchema';
-export { STANDARD_OBJECTS, CLOSED_STAGES, STANDARD_STAGE_NAMES } from './standardObjects';
+export { STANDARD_OBJECTS, CLOSED_STAGES, CONTACT_ROLES, STANDARD_STAGE_NAMES } from './standardObjects';

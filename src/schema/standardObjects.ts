@@ -13,6 +13,19 @@ export const STANDARD_STAGE_NAMES: readonly string[] = [
   ...Object.keys(CLOSED_STAGES)
 ];
 
+/** The standard OpportunityContactRole.Role picklist, as a new org has it. */
+export const CONTACT_ROLES = [
+  'Business User',
+  'Decision Maker',
+  'Economic Buyer',
+  'Economic Decision Maker',
+  'Evaluator',
+  'Executive Sponsor',
+  'Influencer',
+  'Technical Buyer',
+  'Other'
+] as const;
+
 /**
  * The standard objects and fields Keyplan reads or writes. The org has far more; this list is what
  * the local org creates and what the metadata reference checks accept as "exists". Add a field here
@@ -20,6 +33,29 @@ export const STANDARD_STAGE_NAMES: readonly string[] = [
  */
 function f(name: string, type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef {
   return { name, type, label: extra.label ?? name, custom: false, required: false, ...extra };
+}
+
+/**
+ * A field history object (read only, key prefix 017): who changed which tracked field of a `parent`
+ * record when, from what to what. `<parent>Id` links the row to its record.
+ */
+function historyOf(name: string, label: string, parent: string): ObjectDef {
+  return {
+    name,
+    label,
+    custom: false,
+    keyPrefix: '017',
+    fields: [
+      f('Id', 'Id'),
+      f('CreatedDate', 'DateTime', { readOnly: true }),
+      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
+      f('IsDeleted', 'Checkbox', { readOnly: true }),
+      f(`${parent}Id`, 'Lookup', { referenceTo: parent, relationshipName: parent, readOnly: true }),
+      f('Field', 'Text', { readOnly: true }),
+      f('OldValue', 'Text', { readOnly: true }),
+      f('NewValue', 'Text', { readOnly: true })
+    ]
+  };
 }
 
 const SYSTEM: FieldDef[] = [
@@ -103,45 +139,11 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
       f('ReportsToId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'ReportsTo' })
     ]
   },
-  {
-    // Field history of Opportunity fields with trackHistory (the BANT statuses): read by the BANT panel.
-    name: 'OpportunityFieldHistory',
-    label: 'Opportunity Field History',
-    custom: false,
-    keyPrefix: '017',
-    fields: [
-      f('Id', 'Id'),
-      f('CreatedDate', 'DateTime', { readOnly: true }),
-      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
-      f('IsDeleted', 'Checkbox', { readOnly: true }),
-      f('OpportunityId', 'Lookup', {
-        referenceTo: 'Opportunity',
-        relationshipName: 'Opportunity',
-        readOnly: true
-      }),
-      f('Field', 'Text', { readOnly: true }),
-      f('OldValue', 'Text', { readOnly: true }),
-      f('NewValue', 'Text', { readOnly: true })
-    ]
-  },
-  {
-    // Field history of the tracked stakeholder fields (stance, decision role, buyer role): the "since last
-    // QBR" changes read it (issue 22). Contact keeps the older history name, ContactHistory.
-    name: 'ContactHistory',
-    label: 'Contact History',
-    custom: false,
-    keyPrefix: '017',
-    fields: [
-      f('Id', 'Id'),
-      f('CreatedDate', 'DateTime', { readOnly: true }),
-      f('CreatedById', 'Lookup', { referenceTo: 'User', relationshipName: 'CreatedBy', readOnly: true }),
-      f('IsDeleted', 'Checkbox', { readOnly: true }),
-      f('ContactId', 'Lookup', { referenceTo: 'Contact', relationshipName: 'Contact', readOnly: true }),
-      f('Field', 'Text', { readOnly: true }),
-      f('OldValue', 'Text', { readOnly: true }),
-      f('NewValue', 'Text', { readOnly: true })
-    ]
-  },
+  // Field history of Opportunity fields with trackHistory (the BANT statuses): read by the BANT panel.
+  historyOf('OpportunityFieldHistory', 'Opportunity Field History', 'Opportunity'),
+  // Field history of the tracked stakeholder fields (stance, decision role, buyer role): the "since last
+  // QBR" changes read it (issue 22). Contact keeps the older history name, ContactHistory.
+  historyOf('ContactHistory', 'Contact History', 'Contact'),
   {
     // Read only by Apex test classes (profiles and permission sets of test users).
     name: 'Profile',
@@ -188,17 +190,6 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
     ]
   },
   {
-    name: 'Organization',
-    label: 'Organization',
-    custom: false,
-    keyPrefix: '00D',
-    fields: [
-      ...SYSTEM,
-      f('FiscalYearStartMonth', 'Number', { readOnly: true, precision: 2, scale: 0 }),
-      f('UsesStartDateAsFiscalYearName', 'Checkbox', { readOnly: true })
-    ]
-  },
-  {
     name: 'FiscalYearSettings',
     label: 'Fiscal Year Settings',
     custom: false,
@@ -220,20 +211,6 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         relationshipName: 'FiscalYearSettings',
         readOnly: true
       })
-    ]
-  },
-  {
-    name: 'OpportunityStage',
-    label: 'Opportunity Stage',
-    custom: false,
-    keyPrefix: '01J',
-    fields: [
-      ...SYSTEM,
-      f('ApiName', 'Text', { readOnly: true }),
-      f('IsActive', 'Checkbox', { readOnly: true }),
-      f('IsClosed', 'Checkbox', { readOnly: true }),
-      f('IsWon', 'Checkbox', { readOnly: true }),
-      f('SortOrder', 'Number', { readOnly: true, precision: 9, scale: 0 })
     ]
   },
   {
@@ -467,19 +444,7 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         childRelationshipName: 'OpportunityContactRoles',
         required: true
       }),
-      f('Role', 'Picklist', {
-        picklistValues: [
-          'Business User',
-          'Decision Maker',
-          'Economic Buyer',
-          'Economic Decision Maker',
-          'Evaluator',
-          'Executive Sponsor',
-          'Influencer',
-          'Technical Buyer',
-          'Other'
-        ]
-      }),
+      f('Role', 'Picklist', { picklistValues: [...CONTACT_ROLES] }),
       f('IsPrimary', 'Checkbox')
     ]
   }

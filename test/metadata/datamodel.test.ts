@@ -222,6 +222,12 @@ const BANT_STATUS_FIELDS = [
 ];
 
 describe('objects and fields', () => {
+  test('each standard object is defined once in src/schema (a second definition silently replaced the first)', () => {
+    const names = STANDARD_OBJECTS.map((o) => o.name);
+    const twice = names.filter((n, i) => names.indexOf(n) !== i);
+    assert.deepEqual(twice, [], `defined more than once: ${twice.join(', ')}`);
+  });
+
   test('the Keyplan objects and the settings type exist, with label, plural label, description and reports on', () => {
     for (const object of [...KEYPLAN_OBJECTS, 'Keyplan_Setting__mdt']) {
       const file = path.join(OBJECTS_DIR, object, `${object}.object-meta.xml`);

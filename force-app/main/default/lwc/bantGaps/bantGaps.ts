@@ -4,13 +4,8 @@ import getRoleCandidates from '@salesforce/apex/BantController.getRoleCandidates
 import addContactRole from '@salesforce/apex/BantController.addContactRole';
 import type { BantOpportunity, BantRoleCandidate, SalesStageDto } from '@keyplan/contracts';
 import USER_ID from '@salesforce/user/Id';
-import {
-  createPlanFor,
-  newPlanActionPage,
-  noPlanText,
-  planForAction,
-  type PlanTarget
-} from 'c/planActionTarget';
+import { newPlanActionPage, planForAction, type PlanTarget } from 'c/planActionTarget';
+import type { PlanActionInput } from 'c/planCreateOffer';
 import {
   bantGapSubject,
   bantGaps,
@@ -39,7 +34,8 @@ export const FIRST_CANDIDATES = 6;
  * deal's buying center (economic buyers first, rankRoleCandidates) and adds the chosen one through
  * BantController.addContactRole; "Write evidence" asks the card to open its editor on that dimension;
  * "Plan action" opens the standard Plan Action create form prefilled by keyplanCore planActionPrefill, in the
- * account's plan of the year (c/planActionTarget); without a plan it says so and offers to create it.
+ * account's plan of the year (c/planActionTarget); without a plan it says so and offers to create it
+ * (c/planCreateOffer).
  * Every gap offers a plan action. A gap disappears once the opportunity no longer has it.
  */
 export default class BantGaps extends NavigationMixin(LightningElement) {
@@ -56,9 +52,9 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
   buyingCenterName: string | null = null;
   chosen: string | null = null;
   showAll = false;
-  /** The gap whose plan action is being prepared, and the year with no plan it found (if any). */
+  /** The gap whose plan action is being prepared; the gap whose year has no plan, with its action. */
   planning: string | null = null;
-  noPlan: (PlanTarget & { code: string }) | null = null;
+  noPlan: { code: string; target: PlanTarget; action: PlanActionInput } | null = null;
   planError: unknown = null;
 
   get gaps() {
@@ -83,7 +79,7 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
       planTitle: `Plan action: ${g.message}`,
       isPlanning: this.planning === g.code,
       hasNoPlan: this.noPlan?.code === g.code,
-      planFailed: this.planError !== null && this.planning === null && this.planCode === g.code,
+      planFailed: this.planError !== null && this.planCode === g.code,
       isPicking: this.picking === g.code
     }));
   }
@@ -195,13 +191,6 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
 
   private planCode: string | null = null;
 
-  get noPlanText(): string {
-    return this.noPlan ? noPlanText(this.noPlan) : '';
-  }
-  get createPlanLabel(): string {
-    return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';
-  }
-
   private planInput(gap: BantGap) {
     const o = this.opportunity!;
     return {
@@ -230,7 +219,7 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
         throw new Error(`${o.name} has no account: a plan action belongs to an account plan.`);
       const target = await planForAction(o.accountId, input.dueDate);
       if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
-      else this.noPlan = { ...target, code: gap.code };
+      else this.noPlan = { code: gap.code, target, action: input };
     } catch (error) {
       this.planError = error;
     } finally {
@@ -238,25 +227,8 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
     }
   }
 
-  /** Creates the year's plan the action found missing, then opens the action's create form in it. */
-  async handleCreatePlan(): Promise<void> {
-    const missing = this.noPlan;
-    const gap = this.gaps.find((g) => g.code === missing?.code);
-    if (!missing || !gap) return;
-    this.planning = gap.code;
-    this.planError = null;
-    try {
-      const plan = await createPlanFor(missing.accountId, missing.fiscalYear);
-      this.noPlan = null;
-      this[NavigationMixin.Navigate](newPlanActionPage(plan, this.planInput(gap)));
-    } catch (error) {
-      this.planError = error;
-    } finally {
-      this.planning = null;
-    }
-  }
-
-  handleCancelPlan(): void {
+  /** The offer closed: cancelled, or the plan was created and the action's create form opened. */
+  handleOfferDone(): void {
     this.noPlan = null;
     this.planError = null;
   }

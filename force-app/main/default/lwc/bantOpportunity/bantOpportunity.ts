@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
-import { updateRecord, type RecordInput, type RecordRepresentation } from 'lightning/uiRecordApi';
+import { updateRecord } from 'lightning/uiRecordApi';
 import type { BantOpportunity as BantOpportunityDto, BantStatus, SalesStageDto } from '@keyplan/contracts';
 import { isConflict } from 'c/keyplanErrors';
 import {
@@ -17,15 +17,23 @@ import {
   type BantDimension,
   type KeyplanSettings
 } from 'c/keyplanCore';
+import {
+  accessTo,
+  changesOf,
+  isEdited,
+  saveOf,
+  savedOpportunity,
+  withDrafts,
+  type BantFieldAccess,
+  type Draft,
+  type Drafts,
+  type EvidenceKey,
+  type FieldAccessLike,
+  type StatusKey
+} from './draft';
 
-export interface FieldAccessLike {
-  readable: boolean;
-  updateable: boolean;
-}
-/** Per dimension: access to its status field and its evidence field. */
-export type BantFieldAccess = Partial<
-  Record<BantDimension, { status: FieldAccessLike; evidence: FieldAccessLike }>
->;
+export { BANT_FIELDS } from './draft';
+export type { BantFieldAccess } from './draft';
 
 const LABEL: Record<BantDimension, string> = {
   budget: 'Budget',
@@ -34,30 +42,6 @@ const LABEL: Record<BantDimension, string> = {
   timing: 'Timing'
 };
 const STATUS_OPTIONS = ['Unknown', 'Missing', 'Identified', 'Confirmed'].map((s) => ({ label: s, value: s }));
-const FULL_ACCESS: FieldAccessLike = { readable: true, updateable: true };
-
-/** The Opportunity fields behind each dimension: its status and its evidence. */
-export const BANT_FIELDS: Record<BantDimension, { status: string; evidence: string }> = {
-  budget: { status: 'Keyplan_Budget_Status__c', evidence: 'Keyplan_Budget_Evidence__c' },
-  authority: { status: 'Keyplan_Authority_Status__c', evidence: 'Keyplan_Authority_Evidence__c' },
-  need: { status: 'Keyplan_Need_Status__c', evidence: 'Keyplan_Need_Evidence__c' },
-  timing: { status: 'Keyplan_Timing_Status__c', evidence: 'Keyplan_Timing_Evidence__c' }
-};
-/** The BANT score formula field: the saved score, computed by the org with its weights. */
-const SCORE_FIELD = 'Keyplan_BANT_Score__c';
-
-/** A BANT save through Lightning Data Service: the record input and its stale-write guard. */
-export interface BantSave {
-  recordInput: RecordInput;
-  clientOptions: { ifUnmodifiedSince: string };
-}
-
-type StatusKey = `${BantDimension}Status`;
-type EvidenceKey = `${BantDimension}Evidence`;
-interface Draft {
-  status: BantStatus;
-  evidence: string;
-}
 
 /**
  * One open opportunity's BANT qualification: chips, score, gaps and an in-place quick edit. Owns its
@@ -78,7 +62,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
   editing = false;
   saving = false;
   saveError: unknown = null;
-  drafts: Partial<Record<BantDimension, Draft>> = {};
+  drafts: Drafts = {};
 
   @api
   get opportunity(): BantOpportunityDto | undefined {
@@ -111,15 +95,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
   /** The opportunity with the user's unsaved statuses and evidence (as loaded when not editing). */
   private get drafted(): BantOpportunityDto | undefined {
     const o = this.opp;
-    if (!o || !this.editing) return o;
-    const out = { ...o };
-    for (const d of BANT_DIMENSIONS) {
-      const draft = this.drafts[d];
-      if (!draft) continue;
-      out[`${d}Status` as StatusKey] = draft.status;
-      out[`${d}Evidence` as EvidenceKey] = draft.evidence;
-    }
-    return out;
+    return o && this.editing ? withDrafts(o, this.drafts) : o;
   }
 
   /**
@@ -130,17 +106,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     const o = this.opp;
     if (!o) return 0;
     // Only a real change leaves the formula value: a draft set back to the saved value is as saved.
-    const edited =
-      this.editing &&
-      BANT_DIMENSIONS.some((d) => {
-        const draft = this.drafts[d];
-        return (
-          draft !== undefined &&
-          (draft.status !== (o[`${d}Status` as StatusKey] ?? 'Unknown') ||
-            draft.evidence.trim() !== ((o[`${d}Evidence` as EvidenceKey] as string | null) ?? ''))
-        );
-      });
-    if (!edited) return shownBantScore(o, this.settings);
+    if (!this.editing || !isEdited(o, this.drafts)) return shownBantScore(o, this.settings);
     return evidencedBantScore(evidenceOf(this.drafted!), this.settings);
   }
   /** Score >= threshold, nothing Missing, no Confirmed without its evidence (isQualified). */
@@ -159,7 +125,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
   }
 
   private access(d: BantDimension): { status: FieldAccessLike; evidence: FieldAccessLike } {
-    return this.fieldAccess?.[d] ?? { status: FULL_ACCESS, evidence: FULL_ACCESS };
+    return accessTo(this.fieldAccess, d);
   }
 
   get dimensions() {
@@ -207,17 +173,12 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     return this.expanded && !this.editing;
   }
 
-  get contactRoles() {
-    return (this.opp?.contactRoles ?? []).map((r) => ({
-      ...r,
-      key: r.contactId,
-      roleText: r.role ?? 'No role',
-      buyerText: r.buyerRole ?? r.decisionRole ?? 'No buyer role',
-      primaryText: r.isPrimary ? ' · Primary' : ''
-    }));
+  /** For c-bant-contact-roles (the detail layout, and under Authority in the editor). */
+  get opportunityId(): string | undefined {
+    return this.opp?.id;
   }
-  get hasContactRoles(): boolean {
-    return this.contactRoles.length > 0;
+  get contactRoles(): BantOpportunityDto['contactRoles'] {
+    return this.opp?.contactRoles ?? [];
   }
   get editLabel(): string {
     return `Edit BANT of ${this.name}`;
@@ -280,77 +241,17 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     }
   }
 
-  /**
-   * The changed values by DTO property: only the fields the user changed (and may edit), so a save
-   * cannot overwrite a field someone else edited. Evidence is trimmed; an emptied evidence is null.
-   */
-  private changes(): Partial<Record<StatusKey | EvidenceKey, string | null>> {
-    const o = this.opp;
-    const out: Partial<Record<StatusKey | EvidenceKey, string | null>> = {};
-    if (!o) return out;
-    for (const d of BANT_DIMENSIONS) {
-      const draft = this.drafts[d];
-      if (!draft) continue;
-      const access = this.access(d);
-      const status = (o[`${d}Status` as StatusKey] ?? 'Unknown') as BantStatus;
-      const evidence = (o[`${d}Evidence` as EvidenceKey] ?? '') as string;
-      if (access.status.updateable && draft.status !== status) out[`${d}Status`] = draft.status;
-      const newEvidence = draft.evidence.trim();
-      if (access.evidence.updateable && newEvidence !== evidence)
-        out[`${d}Evidence`] = newEvidence === '' ? null : newEvidence;
-    }
-    return out;
-  }
-
-  /**
-   * The Lightning Data Service write of the changed fields, guarded by the LastModifiedDate the user
-   * loaded (the platform refuses it if the record changed since); null when nothing changed.
-   */
-  buildSave(): BantSave | null {
-    const o = this.opp;
-    const changes = this.changes();
-    if (!o || !Object.keys(changes).length) return null;
-    const fields: Record<string, unknown> = { Id: o.id };
-    for (const d of BANT_DIMENSIONS) {
-      if (`${d}Status` in changes) fields[BANT_FIELDS[d].status] = changes[`${d}Status`];
-      if (`${d}Evidence` in changes) fields[BANT_FIELDS[d].evidence] = changes[`${d}Evidence`];
-    }
-    return { recordInput: { fields }, clientOptions: { ifUnmodifiedSince: o.lastModified } };
-  }
-
-  /**
-   * The opportunity as saved: the loaded one with the changes, the record's new LastModifiedDate, and
-   * the score formula's value when the record carries it. Without it, a status change leaves the score
-   * unset, so the core scores the saved statuses with the org's settings until the panel's refresh
-   * brings the formula value.
-   */
-  private savedOpportunity(
-    o: BantOpportunityDto,
-    changes: Partial<Record<StatusKey | EvidenceKey, string | null>>,
-    record: RecordRepresentation | undefined
-  ): BantOpportunityDto {
-    const fields = record?.fields ?? {};
-    const stamp = record?.lastModifiedDate ?? fields.LastModifiedDate?.value;
-    const score = fields[SCORE_FIELD]?.value;
-    const statusChanged = BANT_DIMENSIONS.some((d) => `${d}Status` in changes);
-    return {
-      ...o,
-      ...(changes as Partial<BantOpportunityDto>),
-      lastModified: typeof stamp === 'string' && stamp ? stamp : o.lastModified,
-      bantScore: typeof score === 'number' ? score : statusChanged ? null : o.bantScore
-    };
-  }
-
   /** Conflicts say what happened and what to do; any other error shows as the platform reports it. */
   get shownSaveError(): unknown {
     if (!isConflict(this.saveError)) return this.saveError;
     return `${this.name} was changed by someone else since you opened it. Reload to see their changes, then make yours again.`;
   }
 
+  /** Writes only the changes the user may make (draft.ts), guarded against a stale record. */
   async handleSave(): Promise<void> {
     const o = this.opp;
-    const changes = this.changes();
-    const save = this.buildSave();
+    const changes = o ? changesOf(o, this.drafts, this.fieldAccess) : {};
+    const save = o ? saveOf(o, changes) : null;
     if (!o || !save) {
       this.handleCancel();
       return;
@@ -359,7 +260,7 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     this.saveError = null;
     try {
       const record = await updateRecord(save.recordInput, save.clientOptions);
-      const saved = this.savedOpportunity(o, changes, record);
+      const saved = savedOpportunity(o, changes, record);
       this.opp = saved;
       this.editing = false;
       this.drafts = {};
@@ -384,20 +285,6 @@ export default class BantOpportunity extends NavigationMixin(LightningElement) {
     this[NavigationMixin.Navigate]({
       type: 'standard__recordPage',
       attributes: { recordId: this.opp.id, objectApiName: 'Opportunity', actionName: 'view' }
-    });
-  }
-
-  /** The standard Contact Roles related list, where "Add Contact Roles" lives. */
-  handleAddContactRole(): void {
-    if (!this.opp) return;
-    this[NavigationMixin.Navigate]({
-      type: 'standard__recordRelationshipPage',
-      attributes: {
-        recordId: this.opp.id,
-        objectApiName: 'Opportunity',
-        relationshipApiName: 'OpportunityContactRoles',
-        actionName: 'view'
-      }
     });
   }
 }

@@ -153,6 +153,18 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
     if (kids) for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
   }
 
+  return completeForest({ byId, parentOf, childrenOf, roots, order, depthOf, repairs });
+}
+
+/**
+ * A forest from its reporting lines in pre-order (`order`, each root followed by its subtree): adds the
+ * descendant counts and the by-position index. Every forest (the full one, a filtered sub-forest) is
+ * completed by this one function.
+ */
+export function completeForest<T extends OrgMember>(
+  lines: Pick<OrgForest<T>, 'byId' | 'parentOf' | 'childrenOf' | 'roots' | 'order' | 'depthOf' | 'repairs'>
+): OrgForest<T> {
+  const { byId, parentOf, childrenOf, roots, order, depthOf, repairs } = lines;
   const descendantCount = new Map<string, number>();
   for (let i = order.length - 1; i >= 0; i--) {
     const id = order[i];
@@ -160,7 +172,6 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
     for (const k of childrenOf.get(id) ?? []) n += 1 + (descendantCount.get(k) as number);
     descendantCount.set(id, n);
   }
-
   return {
     byId,
     parentOf,

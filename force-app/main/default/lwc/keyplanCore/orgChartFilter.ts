@@ -8,7 +8,7 @@
  * stops at the first manager already kept, so filtering is linear in the account's size.
  */
 import type { ColourMode } from './coverage';
-import { positionIndex, type OrgForest, type OrgMember } from './orgChart';
+import { completeForest, type OrgForest, type OrgMember } from './orgChart';
 
 /**
  * What a person can be filtered by: the key of each colour mode, plus the decision role and, on a group
@@ -186,24 +186,7 @@ export function subForest<T extends OrgMember>(full: OrgForest<T>, keep: Readonl
       else childrenOf.set(parent, [id]);
     }
   }
-  const descendantCount = new Map<string, number>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const id = order[i];
-    let n = 0;
-    for (const k of childrenOf.get(id) ?? []) n += 1 + (descendantCount.get(k) as number);
-    descendantCount.set(id, n);
-  }
-  return {
-    byId,
-    parentOf,
-    childrenOf,
-    roots,
-    order,
-    depthOf,
-    descendantCount,
-    ...positionIndex(order, roots, parentOf, childrenOf),
-    repairs: []
-  };
+  return completeForest({ byId, parentOf, childrenOf, roots, order, depthOf, repairs: [] });
 }
 
 /**

@@ -10,13 +10,8 @@ import {
   type WorklistGroup,
   type WorklistItem
 } from 'c/keyplanCore';
-import {
-  createPlanFor,
-  newPlanActionPage,
-  noPlanText,
-  planForAction,
-  type PlanTarget
-} from 'c/planActionTarget';
+import { newPlanActionPage, planForAction, type PlanTarget } from 'c/planActionTarget';
+import type { PlanActionInput } from 'c/planCreateOffer';
 
 /** Items shown per group before "Show all": a big account has thousands. */
 export const GROUP_LIMIT = 8;
@@ -26,7 +21,8 @@ export const GROUP_LIMIT = 8;
  * stake in the person's buying center, each item with one action (add a team link, focus the buying
  * center, update the stale link). Fires `action` with the item's ids. A high-influence detractor also
  * offers "Plan action" (win them over): the standard Plan Action create form in the account's plan of the
- * year (c/planActionTarget, keyplanCore planActionPrefill), or, without a plan, the offer to create it.
+ * year (c/planActionTarget, keyplanCore planActionPrefill), or, without a plan, the offer to create it
+ * (c/planCreateOffer).
  * Below it, our account team.
  */
 export default class OrgChartCoverage extends NavigationMixin(LightningElement) {
@@ -35,9 +31,9 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
   /** The account (a plan action belongs to its plan of the year). */
   @api recordId?: string = undefined;
 
-  /** The item whose plan action is being prepared; the year it found no plan for. */
+  /** The item whose plan action is being prepared; the item whose year has no plan, with its action. */
   planning: string | null = null;
-  noPlan: (PlanTarget & { key: string }) | null = null;
+  noPlan: { key: string; target: PlanTarget; action: PlanActionInput } | null = null;
   planError: unknown = null;
   private planKey: string | null = null;
 
@@ -117,13 +113,6 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
     );
   }
 
-  get noPlanText(): string {
-    return this.noPlan ? noPlanText(this.noPlan) : '';
-  }
-  get createPlanLabel(): string {
-    return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';
-  }
-
   private planInput(i: WorklistItem) {
     return {
       subject: i.planSubject ?? i.text,
@@ -145,7 +134,7 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
       const input = this.planInput(i);
       const target = await planForAction(this.recordId, input.dueDate);
       if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
-      else this.noPlan = { ...target, key: i.key };
+      else this.noPlan = { key: i.key, target, action: input };
     } catch (error) {
       this.planError = error;
     } finally {
@@ -153,24 +142,8 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
     }
   }
 
-  async handleCreatePlan(): Promise<void> {
-    const missing = this.noPlan;
-    const i = this.groups?.flatMap((g) => g.items).find((x) => x.key === missing?.key);
-    if (!missing || !i) return;
-    this.planning = i.key;
-    this.planError = null;
-    try {
-      const plan = await createPlanFor(missing.accountId, missing.fiscalYear);
-      this.noPlan = null;
-      this[NavigationMixin.Navigate](newPlanActionPage(plan, this.planInput(i)));
-    } catch (error) {
-      this.planError = error;
-    } finally {
-      this.planning = null;
-    }
-  }
-
-  handleCancelPlan(): void {
+  /** The offer closed: cancelled, or the plan was created and the action's create form opened. */
+  handleOfferDone(): void {
     this.noPlan = null;
     this.planError = null;
   }

@@ -11,15 +11,9 @@ import CURRENCY from '@salesforce/i18n/currency';
 import LANDSCAPE_CELL from '@salesforce/schema/Landscape_Cell__c';
 import OPPORTUNITY from '@salesforce/schema/Opportunity';
 import BUYING_CENTER from '@salesforce/schema/Buying_Center__c';
-import {
-  buildMatrix,
-  currentFiscalYear,
-  figureOptions,
-  type WhitespaceMatrix as Matrix
-} from 'c/keyplanCore';
+import type { WhitespaceMatrix as Matrix } from 'c/keyplanCore';
 import type { MatrixBuyingCenter, WhitespaceData } from '@keyplan/contracts';
 import {
-  buildViewModel,
   COLUMN_SORTS,
   ROW_SORTS,
   type ColumnSort,
@@ -36,7 +30,6 @@ import {
   landscapeCellOf,
   newOpportunityPage,
   opportunityPage,
-  updateable,
   withSavedCell,
   type CellDetail,
   type CellEdit,
@@ -53,6 +46,7 @@ import {
   type MatrixState,
   type Option
 } from './options';
+import { accessOf, companyOptions, isGroupPlan, matrixOf, toggled, viewOf, type MatrixAccess } from './view';
 
 export type { CellDetail } from './panel';
 
@@ -127,13 +121,9 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
     if (data) this.bcInfo = data;
   }
 
-  /** What the user may do, from the UI API's field access (unknown: let the server decide, in user mode). */
-  get can(): { addBuyingCenter: boolean; map: boolean; editCells: boolean } {
-    return {
-      addBuyingCenter: !this.bcInfo || this.bcInfo.fields.Name?.createable !== false,
-      map: updateable(this.oppInfo, ['Keyplan_Buying_Center__c', 'Keyplan_Offering__c']),
-      editCells: updateable(this.cellInfo, ['State__c', 'Competitor__c', 'Potential__c', 'Notes__c'])
-    };
+  /** What the user may do, from the UI API's field access (`accessOf`). */
+  get can(): MatrixAccess {
+    return accessOf({ buyingCenter: this.bcInfo, opportunity: this.oppInfo, cell: this.cellInfo });
   }
 
   private setData(data: WhitespaceData): void {
@@ -142,29 +132,17 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
       this.currencyCode = data.currencyCode;
       this.format = moneyFormatter(data.currencyCode || CURRENCY || 'USD', LOCALE);
     }
-    // The org's fiscal year and currency travel with the data: the matrix buckets and sums as the org does.
-    const options = figureOptions(data);
-    this.matrix = buildMatrix(data, { ...options, weighted: this.weightedPipeline });
+    const { matrix, currentYear } = matrixOf(data, this.weightedPipeline);
+    this.matrix = matrix;
     // No year chosen: show the org's current fiscal year (the wire then brings that year).
-    if (this.selectedYear === undefined && this.defaultFiscalYear === undefined) {
-      const current = currentFiscalYear(options.fiscalYear);
-      if (current !== this.fiscalYear) this.selectedYear = current;
-    }
+    const chosen = this.selectedYear !== undefined || this.defaultFiscalYear !== undefined;
+    if (!chosen && currentYear !== this.fiscalYear) this.selectedYear = currentYear;
     this.rebuildView();
   }
 
+  /** The grid's view model for the user's choices: this card holds them (year, collapsed rows, sorts, grouping). */
   private rebuildView(): void {
-    if (!this.matrix) return;
-    const group =
-      this.groupByCompany && this.showGroupByCompany ? { companies: this.data?.accounts ?? [] } : null;
-    this.vm = buildViewModel(
-      this.matrix,
-      this.fiscalYear,
-      this.collapsed,
-      this.rowSort,
-      this.columnSort,
-      group
-    );
+    if (this.matrix) this.vm = viewOf(this.matrix, this.data, this);
   }
 
   // ---- states ----
@@ -189,13 +167,11 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   /** Rows grouped by company (a group plan: the account and its subsidiaries), each row naming its company. */
   groupByCompany = false;
   get showGroupByCompany(): boolean {
-    return (this.data?.accounts?.length ?? 0) > 1;
+    return isGroupPlan(this.data);
   }
   /** The group's companies for the buying-center form (none on a single account: no picker). */
   get companyOptions(): Option[] {
-    return this.showGroupByCompany
-      ? (this.data?.accounts ?? []).map((a) => ({ label: a.name, value: a.id }))
-      : [];
+    return companyOptions(this.data);
   }
   handleGroupByCompany(event: Event): void {
     this.groupByCompany = (event.target as HTMLInputElement).checked;
@@ -240,18 +216,7 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
   // ---- grid (c-whitespace-grid owns focus and scrolling) ----
 
   handleGridToggle(event: CustomEvent<{ id: string }>): void {
-    this.toggleRow(event.detail.id);
-  }
-
-  handleGridCellOpen(event: CustomEvent<{ buyingCenterId: string; offeringId: string }>): void {
-    this.openCellPanel(event.detail.buyingCenterId, event.detail.offeringId);
-  }
-
-  private toggleRow(id: string): void {
-    const next = new Set(this.collapsed);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    this.collapsed = next;
+    this.collapsed = toggled(this.collapsed, event.detail.id);
     this.rebuildView();
   }
 
@@ -265,9 +230,9 @@ export default class WhitespaceMatrix extends NavigationMixin(LightningElement) 
 
   // ---- cell panel ----
 
-  private openCellPanel(buyingCenterId: string, offeringId: string): void {
+  handleGridCellOpen(event: CustomEvent<{ buyingCenterId: string; offeringId: string }>): void {
     this.actionError = undefined;
-    this.openCell = { buyingCenterId, offeringId };
+    this.openCell = { buyingCenterId: event.detail.buyingCenterId, offeringId: event.detail.offeringId };
   }
 
   get cellDetail(): CellDetail | undefined {

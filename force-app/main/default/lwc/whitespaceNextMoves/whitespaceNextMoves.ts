@@ -18,13 +18,8 @@ import {
 } from 'c/keyplanCore';
 import type { SettingsData, WhitespaceData } from '@keyplan/contracts';
 import { movePage, planActionInput } from './actions';
-import {
-  createPlanFor,
-  newPlanActionPage,
-  noPlanText,
-  planForAction,
-  type PlanTarget
-} from 'c/planActionTarget';
+import { newPlanActionPage, planForAction, type PlanTarget } from 'c/planActionTarget';
+import type { PlanActionInput } from 'c/planCreateOffer';
 import { loadPeople, type People } from './people';
 
 export interface MoveView {
@@ -217,17 +212,9 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
     return this._fiscalYear ? `${this.heading}, FY${this._fiscalYear}` : this.heading;
   }
 
-  /** The move whose plan action found no plan for its year (the action offers to create it). */
-  noPlan: (PlanTarget & { key: string }) | null = null;
+  /** The move whose plan action found no plan for its year, with its action (c/planCreateOffer offers the plan). */
+  noPlan: { target: PlanTarget; action: PlanActionInput } | null = null;
   planError: unknown = null;
-  planning = false;
-
-  get noPlanText(): string {
-    return this.noPlan ? noPlanText(this.noPlan) : '';
-  }
-  get createPlanLabel(): string {
-    return this.noPlan ? `Create the FY${this.noPlan.fiscalYear} plan` : '';
-  }
 
   async handleAction(event: Event): Promise<void> {
     const key = (event.currentTarget as HTMLElement).dataset.key;
@@ -241,38 +228,18 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
       return;
     }
     // Beside the matrix there is no plan id: the account's plan of the year the action is due in.
-    this.planning = true;
     try {
       const input = planActionInput(view.move, ctx.userId);
       const target = await planForAction(ctx.accountId, input.dueDate!);
       if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
-      else this.noPlan = { ...target, key: view.key };
+      else this.noPlan = { target, action: input };
     } catch (error) {
       this.planError = error;
-    } finally {
-      this.planning = false;
     }
   }
 
-  /** Creates the year's plan the move's action found missing, then opens the action's create form. */
-  async handleCreatePlan(): Promise<void> {
-    const missing = this.noPlan;
-    const view = this.moves.find((m) => m.key === missing?.key);
-    if (!missing || !view) return;
-    this.planning = true;
-    this.planError = null;
-    try {
-      const plan = await createPlanFor(missing.accountId, missing.fiscalYear);
-      this.noPlan = null;
-      this[NavigationMixin.Navigate](newPlanActionPage(plan, planActionInput(view.move, USER_ID ?? null)));
-    } catch (error) {
-      this.planError = error;
-    } finally {
-      this.planning = false;
-    }
-  }
-
-  handleCancelPlan(): void {
+  /** The offer closed: cancelled, or the plan was created and the action's create form opened. */
+  handleOfferDone(): void {
     this.noPlan = null;
     this.planError = null;
   }

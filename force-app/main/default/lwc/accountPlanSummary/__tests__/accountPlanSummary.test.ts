@@ -8,26 +8,11 @@ import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import type { AccountPlanDto, OverdueAction, PlanSummaryData } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
+import { navigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
 const FIXTURE: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock(
   '@salesforce/apex/AccountPlanController.getPlanSummary',
   () => {
@@ -415,7 +400,7 @@ describe('c-account-plan-summary', () => {
     expect(link.textContent).toBe('Open the group plan (Aerovance Group)');
     expect(link.getAttribute('href')).toBe('/lightning/r/Account/001000000000GRPAAA/view');
     link.click();
-    expect(mockNavigate).toHaveBeenCalledWith({
+    expect(navigate).toHaveBeenCalledWith({
       type: 'standard__recordPage',
       attributes: { recordId: '001000000000GRPAAA', objectApiName: 'Account', actionName: 'view' }
     });

@@ -3,37 +3,19 @@ import BantGaps from 'c/bantGaps';
 import getRoleCandidates from '@salesforce/apex/BantController.getRoleCandidates';
 import addContactRole from '@salesforce/apex/BantController.addContactRole';
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
-import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
-import type {
-  AccountPlanDto,
-  BantData,
-  BantOpportunity,
-  BantRoleCandidates,
-  PlanSummaryData
-} from '@keyplan/contracts';
+import type { BantData, BantOpportunity, BantRoleCandidates, PlanSummaryData } from '@keyplan/contracts';
 import { planActionDueDate } from 'c/keyplanCore';
+import type { PlanTarget } from 'c/planActionTarget';
+import type { PlanActionInput } from 'c/planCreateOffer';
+import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
+
+type Offer = HTMLElement & { target: PlanTarget; action: PlanActionInput };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixtures, validated against the zod contracts
 const BANT: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
 const CANDIDATES: BantRoleCandidates = require('../../../../../../test/fixtures/apex/BantController.getRoleCandidates.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock('@salesforce/apex/BantController.getRoleCandidates', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -43,16 +25,10 @@ jest.mock('@salesforce/apex/BantController.addContactRole', () => ({ default: je
 jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
-  virtual: true
-});
 jest.mock('@salesforce/user/Id', () => ({ default: '005Dp000000User1AAC' }), { virtual: true });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SUMMARY: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CREATED: AccountPlanDto = require('../../../../../../test/fixtures/apex/AccountPlanController.createPlan.json');
 const summaryMock = getPlanSummary as unknown as jest.Mock;
-const createPlanMock = createPlan as unknown as jest.Mock;
 const candidatesMock = getRoleCandidates as unknown as jest.Mock;
 const addMock = addContactRole as unknown as jest.Mock;
 
@@ -195,7 +171,7 @@ describe('c-bant-gaps', () => {
 
   it('opens the Plan Action create form in the account plan of the year, prefilled by planActionPrefill', async () => {
     summaryMock.mockReset().mockResolvedValue(SUMMARY);
-    mockNavigate.mockReset();
+    navigate.mockReset();
     const o = unverified();
     const el = mount(o);
     await flush();
@@ -203,13 +179,10 @@ describe('c-bant-gaps', () => {
     await flush();
     const due = planActionDueDate();
     expect(summaryMock).toHaveBeenCalledWith({ accountId: o.accountId, fiscalYear: Number(due.slice(0, 4)) });
-    const ref = mockNavigate.mock.calls[0][0];
+    const ref = navigate.mock.calls[0][0];
     expect(ref.type).toBe('standard__objectPage');
     expect(ref.attributes).toEqual({ objectApiName: 'Plan_Action__c', actionName: 'new' });
-    const values = Object.fromEntries(
-      (ref.state.defaultFieldValues as string).split(',').map((p) => p.split('=').map(decodeURIComponent))
-    );
-    expect(values).toMatchObject({
+    expect(fieldValuesOf(ref)).toMatchObject({
       Account_Plan__c: SUMMARY.plan!.id,
       Name: 'Write need evidence for Northwind ERP Rollout',
       Assigned_To__c: '005Dp000000User1AAC',
@@ -218,34 +191,47 @@ describe('c-bant-gaps', () => {
     });
   });
 
-  it('says when the account has no plan for the year and creates it before the action', async () => {
+  it('without a plan for the year, offers it under the gap (c-plan-create-offer) until created or cancelled', async () => {
     summaryMock.mockReset().mockResolvedValue({ ...SUMMARY, plan: null });
-    createPlanMock.mockReset().mockResolvedValue(CREATED);
-    mockNavigate.mockReset();
+    navigate.mockReset();
     const o = unverified();
     const el = mount(o);
     await flush();
-    (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
+    const planOf = () => gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement;
+    planOf().click();
     await flush();
-    expect(mockNavigate).not.toHaveBeenCalled();
-    const fy = Number(planActionDueDate().slice(0, 4));
-    expect(q(el, '.no-plan__text').textContent).toContain(`no account plan for FY${fy}`);
+    expect(navigate).not.toHaveBeenCalled();
+    const offer = q<Offer>(el, '.gap[data-code="NEED_UNVERIFIED"] c-plan-create-offer');
+    expect(offer.target).toMatchObject({
+      accountId: o.accountId,
+      fiscalYear: Number(planActionDueDate().slice(0, 4))
+    });
+    expect(offer.action).toMatchObject({
+      subject: 'Write need evidence for Northwind ERP Rollout',
+      dueDate: planActionDueDate()
+    });
+    expect(offer.shadowRoot!.querySelector('.no-plan__text')!.textContent).toContain(
+      'no account plan for FY'
+    );
     await expect(el).toBeAccessible();
-    q(el, 'lightning-button.create-plan').click();
+    offer.dispatchEvent(new CustomEvent('created', { detail: { plan: { id: 'a00', name: 'FY' } } }));
     await flush();
-    expect(createPlanMock).toHaveBeenCalledWith({ accountId: o.accountId, fiscalYear: fy });
-    expect(mockNavigate.mock.calls[0][0].state.defaultFieldValues).toContain(`Account_Plan__c=${CREATED.id}`);
-    expect(el.shadowRoot!.querySelector('.no-plan')).toBeNull();
+    expect(el.shadowRoot!.querySelector('c-plan-create-offer')).toBeNull();
+    planOf().click();
+    await flush();
+    q(el, 'c-plan-create-offer').dispatchEvent(new CustomEvent('cancel'));
+    await flush();
+    expect(el.shadowRoot!.querySelector('c-plan-create-offer')).toBeNull();
   });
 
   it('shows the error when the plan cannot be read, and navigates nowhere', async () => {
     summaryMock.mockReset().mockRejectedValue({ body: { message: 'No access to Account_Plan__c.' } });
-    mockNavigate.mockReset();
+    navigate.mockReset();
     const el = mount(unverified());
     await flush();
     (gap(el, 'NEED_UNVERIFIED').querySelector('.gap-plan') as HTMLElement).click();
     await flush();
-    expect(mockNavigate).not.toHaveBeenCalled();
+    expect(navigate).not.toHaveBeenCalled();
     expect(q(el, '.gap[data-code="NEED_UNVERIFIED"] c-error-panel')).toBeTruthy();
   });
 });

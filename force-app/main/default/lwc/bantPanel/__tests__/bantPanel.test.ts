@@ -7,26 +7,11 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { updateRecord } from 'lightning/uiRecordApi';
 import type { BantData } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
+import { navigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
 const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock(
   '@salesforce/apex/BantController.getBant',
   () => {
@@ -575,15 +560,18 @@ describe('c-bant-panel', () => {
     const row = rowNamed(el, 'Northwind ERP Rollout');
     q(row, 'lightning-button.edit').click();
     await flush();
-    const roles = [...row.shadowRoot!.querySelectorAll('.contact-role')].map((r) =>
+    // Under Authority, in the editor: c-bant-contact-roles (its own tests cover the list and the link).
+    const contactRoles = q<HTMLElement & { compact: boolean }>(row, '.dimension-editor c-bant-contact-roles');
+    expect(contactRoles.compact).toBe(true);
+    const roles = [...contactRoles.shadowRoot!.querySelectorAll('.contact-role')].map((r) =>
       r.textContent!.replace(/\s+/g, ' ').trim()
     );
     expect(roles).toEqual([
       'Dana Whitfield · Decision Maker · Economic Buyer · Primary',
       'Raj Patel · Evaluator · Technical Buyer'
     ]);
-    q(row, 'lightning-button.add-contact-role').click();
-    expect(mockNavigate).toHaveBeenCalledWith({
+    q(contactRoles, 'lightning-button.add-contact-role').click();
+    expect(navigate).toHaveBeenCalledWith({
       type: 'standard__recordRelationshipPage',
       attributes: {
         recordId: '006Dp00000Bnt01AAC',
@@ -593,7 +581,7 @@ describe('c-bant-panel', () => {
       }
     });
     q(row, '.name').click();
-    expect(mockNavigate).toHaveBeenLastCalledWith({
+    expect(navigate).toHaveBeenLastCalledWith({
       type: 'standard__recordPage',
       attributes: { recordId: '006Dp00000Bnt01AAC', objectApiName: 'Opportunity', actionName: 'view' }
     });
@@ -652,7 +640,7 @@ describe('c-bant-panel', () => {
       'Reporting backlog named in QBR',
       'No evidence noted'
     ]);
-    expect(detail.shadowRoot!.querySelectorAll('.contact-role')).toHaveLength(1);
+    expect(q(detail, 'c-bant-contact-roles').shadowRoot!.querySelectorAll('.contact-role')).toHaveLength(1);
     expect(gapsOf(detail)).toHaveLength(3);
     await expect(el).toBeAccessible();
 

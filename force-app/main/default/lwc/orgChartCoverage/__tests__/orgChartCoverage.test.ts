@@ -1,37 +1,22 @@
 import { createElement } from 'lwc';
 import OrgChartCoverage from 'c/orgChartCoverage';
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
-import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import { planActionDueDate, type AccountTeam, type WorklistGroup, type WorklistItem } from 'c/keyplanCore';
-import type { AccountPlanDto, PlanSummaryData } from '@keyplan/contracts';
+import type { PlanSummaryData } from '@keyplan/contracts';
+import type { PlanTarget } from 'c/planActionTarget';
+import type { PlanActionInput } from 'c/planCreateOffer';
+import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
 
+type Offer = HTMLElement & { target: PlanTarget; action: PlanActionInput };
 type Host = HTMLElement & { groups: WorklistGroup[]; team: AccountTeam | null; recordId?: string };
 
-const mockNavigate = jest.fn();
-jest.mock('lightning/navigation', () => {
-  const Navigate = Symbol('Navigate');
-  const NavigationMixin = (Base: new () => object) =>
-    class extends Base {
-      [Navigate](pageRef: unknown) {
-        mockNavigate(pageRef);
-      }
-    };
-  NavigationMixin.Navigate = Navigate;
-  return { NavigationMixin };
-});
 jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
-  virtual: true
-});
-jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/user/Id', () => ({ default: '005Dp000000User1AAC' }), { virtual: true });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SUMMARY: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CREATED: AccountPlanDto = require('../../../../../../test/fixtures/apex/AccountPlanController.createPlan.json');
 const summaryMock = getPlanSummary as unknown as jest.Mock;
-const createPlanMock = createPlan as unknown as jest.Mock;
 
 const item = (n: number, over: Partial<WorklistItem> = {}): WorklistItem => ({
   key: `k${n}`,
@@ -146,14 +131,9 @@ describe('c-org-chart-coverage', () => {
       },
       ...GROUPS
     ];
-    const values = (ref: { state: { defaultFieldValues: string } }): Record<string, string> =>
-      Object.fromEntries(
-        ref.state.defaultFieldValues.split(',').map((p) => p.split('=').map(decodeURIComponent))
-      );
     beforeEach(() => {
-      mockNavigate.mockReset();
+      navigate.mockReset();
       summaryMock.mockReset();
-      createPlanMock.mockReset();
     });
 
     it('is offered on detractors only, and opens the create form in the plan of the year', async () => {
@@ -166,10 +146,10 @@ describe('c-org-chart-coverage', () => {
         'Plan action: Win over Carla Gruber (Detractor, Helicopters Europe)'
       );
       plans[0].click();
-      await until(() => mockNavigate.mock.calls.length > 0);
+      await until(() => navigate.mock.calls.length > 0);
       const due = planActionDueDate();
       expect(summaryMock).toHaveBeenCalledWith({ accountId: ACCOUNT, fiscalYear: Number(due.slice(0, 4)) });
-      expect(values(mockNavigate.mock.calls[0][0])).toMatchObject({
+      expect(fieldValuesOf(navigate.mock.calls[0][0])).toMatchObject({
         Account_Plan__c: SUMMARY.plan!.id,
         Name: 'Win over Carla Gruber (Detractor, Helicopters Europe)',
         Assigned_To__c: '005Dp000000User1AAC',
@@ -178,21 +158,25 @@ describe('c-org-chart-coverage', () => {
       });
     });
 
-    it('says when the account has no plan for the year and creates it on request', async () => {
+    it('without a plan for the year, offers it under the item (c-plan-create-offer) until created', async () => {
       summaryMock.mockResolvedValue({ ...SUMMARY, plan: null });
-      createPlanMock.mockResolvedValue(CREATED);
       const el = mount({ groups: DETRACTORS, recordId: ACCOUNT });
       await flush();
       all(el, '.item-plan')[0].click();
-      await until(() => all(el, '.no-plan__text').length > 0);
-      expect(mockNavigate).not.toHaveBeenCalled();
-      expect(all(el, '.no-plan__text')[0].textContent).toMatch(/no account plan for FY\d{4}/);
+      await until(() => all(el, 'c-plan-create-offer').length > 0);
+      expect(navigate).not.toHaveBeenCalled();
+      const offer = all(el, '.item c-plan-create-offer')[0] as Offer;
+      expect(offer.target).toMatchObject({
+        accountId: ACCOUNT,
+        fiscalYear: Number(planActionDueDate().slice(0, 4))
+      });
+      expect(offer.action).toMatchObject({
+        subject: 'Win over Carla Gruber (Detractor, Helicopters Europe)'
+      });
       await expect(el).toBeAccessible();
-      all(el, 'lightning-button.create-plan')[0].click();
-      await until(() => mockNavigate.mock.calls.length > 0);
-      expect(createPlanMock).toHaveBeenCalled();
-      expect(values(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
-      expect(all(el, '.no-plan')).toHaveLength(0);
+      offer.dispatchEvent(new CustomEvent('created', { detail: { plan: { id: 'a00', name: 'FY' } } }));
+      await flush();
+      expect(all(el, 'c-plan-create-offer')).toHaveLength(0);
     });
 
     it('shows the error when the plan cannot be read', async () => {
@@ -201,7 +185,7 @@ describe('c-org-chart-coverage', () => {
       await flush();
       all(el, '.item-plan')[0].click();
       await flush();
-      expect(mockNavigate).not.toHaveBeenCalled();
+      expect(navigate).not.toHaveBeenCalled();
       expect(all(el, 'c-error-panel')).toHaveLength(1);
     });
   });

@@ -7,26 +7,11 @@ import { createElement } from 'lwc';
 import PlanSinceReview from 'c/planSinceReview';
 import loadSinceReviewPage from '@salesforce/apex/SinceReviewController.loadSinceReviewPage';
 import type { SinceReviewPage } from '@keyplan/contracts';
+import { navigate } from '../../../../../../test/jest/navigation.mock';
 
 jest.mock('@salesforce/apex/SinceReviewController.loadSinceReviewPage', () => ({ default: jest.fn() }), {
   virtual: true
 });
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 
 const mockLoad = loadSinceReviewPage as unknown as jest.Mock;
 const PAGE = jest.requireActual<SinceReviewPage>(
@@ -53,7 +38,7 @@ async function mount(): Promise<HTMLElement> {
 afterEach(() => {
   while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
   mockLoad.mockReset();
-  mockNavigate.mockReset();
+  navigate.mockReset();
 });
 
 describe('c-plan-since-review', () => {
@@ -96,7 +81,7 @@ describe('c-plan-since-review', () => {
     const link = root(el).querySelector('.joined a') as HTMLAnchorElement;
     expect(link.getAttribute('href')).toBe('/lightning/r/Contact/003000000000002AAA/view');
     link.click();
-    expect(mockNavigate).toHaveBeenCalledWith({
+    expect(navigate).toHaveBeenCalledWith({
       type: 'standard__recordPage',
       attributes: { recordId: '003000000000002AAA', objectApiName: 'Contact', actionName: 'view' }
     });

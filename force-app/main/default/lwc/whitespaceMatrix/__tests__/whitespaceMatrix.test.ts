@@ -9,26 +9,11 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { formatCurrency } from 'c/keyplanCore';
 import type { WhitespaceData } from '@keyplan/contracts';
 import { countNullKeys, leakedBlanks, shownTexts, withoutNulls } from '../../../../../test/testUtils';
+import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock(
   '@salesforce/apex/WhitespaceController.getWhitespace',
   () => {
@@ -392,7 +377,7 @@ describe('c-whitespace-matrix', () => {
     const links = [...p.querySelectorAll<HTMLElement>('.opp-link')];
     expect(links.map((a) => a.textContent)).toEqual(['CA Europe - IoT fleet telemetry rollout']);
     links[0].click();
-    expect(mockNavigate).toHaveBeenCalledWith({
+    expect(navigate).toHaveBeenCalledWith({
       type: 'standard__recordPage',
       attributes: { recordId: '0065g0000001OP01AA', objectApiName: 'Opportunity', actionName: 'view' }
     });
@@ -408,16 +393,10 @@ describe('c-whitespace-matrix', () => {
     await flush();
     expect(panel(el)!.querySelector('.no-opps')).not.toBeNull();
     panel(el)!.querySelector<HTMLElement>('.new-opp')!.click();
-    const ref = mockNavigate.mock.calls.at(-1)![0] as {
-      type: string;
-      attributes: unknown;
-      state: { defaultFieldValues: string; navigationLocation: string };
-    };
+    const ref = navigate.mock.calls.at(-1)![0];
     expect(ref.type).toBe('standard__objectPage');
     expect(ref.attributes).toEqual({ objectApiName: 'Opportunity', actionName: 'new' });
-    const values = Object.fromEntries(
-      ref.state.defaultFieldValues.split(',').map((pair) => pair.split('=').map(decodeURIComponent))
-    );
+    const values = fieldValuesOf(ref);
     expect(values).toMatchObject({
       AccountId: FIXTURE.accountId,
       Keyplan_Buying_Center__c: bc(2),
@@ -691,7 +670,7 @@ describe('c-whitespace-matrix', () => {
     expect(cell(el, 5, 3).dataset.status).toBe('active');
     expect(refreshMock).toHaveBeenCalled();
     list.querySelector<HTMLElement>('.opp-link')!.click();
-    expect(mockNavigate).toHaveBeenCalledWith(expect.objectContaining({ type: 'standard__recordPage' }));
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ type: 'standard__recordPage' }));
   });
 
   it('shows an error when mapping fails', async () => {

@@ -3,29 +3,15 @@ import WhitespaceNextMoves from 'c/whitespaceNextMoves';
 import getWhitespace from '@salesforce/apex/WhitespaceController.getWhitespace';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
-import createPlan from '@salesforce/apex/AccountPlanController.createPlan';
 import { buildMatrix, figureOptions, planActionDueDate } from 'c/keyplanCore';
-import type { AccountPlanDto, OrgChartPage, PlanSummaryData, WhitespaceData } from '@keyplan/contracts';
+import type { OrgChartPage, PlanSummaryData, WhitespaceData } from '@keyplan/contracts';
+import type { PlanTarget } from 'c/planActionTarget';
+import type { PlanActionInput } from 'c/planCreateOffer';
+import { fieldValuesOf, navigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture is plain JSON shared with the Node side
 const FIXTURE: WhitespaceData = require('../../../../../../test/fixtures/apex/WhitespaceController.getWhitespace.json');
 
-const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 jest.mock('@salesforce/apex/WhitespaceController.getWhitespace', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -36,18 +22,13 @@ jest.mock('@salesforce/apex/OrgChartController.loadOrgChartPage', () => ({ defau
 jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AccountPlanController.createPlan', () => ({ default: jest.fn() }), {
-  virtual: true
-});
 jest.mock('@salesforce/user/Id', () => ({ default: '005Dp000000User1AAC' }), { virtual: true });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SUMMARY: PlanSummaryData = require('../../../../../../test/fixtures/apex/AccountPlanController.getPlanSummary.json');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CREATED: AccountPlanDto = require('../../../../../../test/fixtures/apex/AccountPlanController.createPlan.json');
 const summaryMock = getPlanSummary as unknown as jest.Mock;
-const createPlanMock = createPlan as unknown as jest.Mock;
 const wsMock = getWhitespace as unknown as jest.Mock;
 const loadMock = loadOrgChartPage as unknown as jest.Mock;
+type Offer = HTMLElement & { target: PlanTarget; action: PlanActionInput };
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const HELI = 'a0B5g0000001BC1AAA';
 const AIRCRAFT = 'a0B5g0000001BC4AAA';
@@ -157,7 +138,7 @@ describe('c-whitespace-next-moves', () => {
     );
     const add = buttons.find((b) => b.label === 'Add a team relationship to Carla Gruber')!;
     add.click();
-    expect(mockNavigate).toHaveBeenCalledWith(
+    expect(navigate).toHaveBeenCalledWith(
       expect.objectContaining({
         attributes: { objectApiName: 'Relationship_Link__c', actionName: 'new' },
         state: expect.objectContaining({
@@ -222,10 +203,6 @@ describe('c-whitespace-next-moves', () => {
     if (!b) throw new Error('no "Plan: win over Ken Ito" move');
     return b as HTMLElement;
   };
-  const fieldValues = (ref: { state: { defaultFieldValues: string } }): Record<string, string> =>
-    Object.fromEntries(
-      ref.state.defaultFieldValues.split(',').map((p) => p.split('=').map(decodeURIComponent))
-    );
 
   it('beside the matrix (no plan id) finds the plan of the year and opens the plan action in it', async () => {
     loadMock.mockResolvedValue(DETRACTOR_PAGE);
@@ -241,7 +218,7 @@ describe('c-whitespace-next-moves', () => {
       accountId: FIXTURE.accountId,
       fiscalYear: Number(due.slice(0, 4))
     });
-    expect(fieldValues(mockNavigate.mock.calls[0][0])).toMatchObject({
+    expect(fieldValuesOf(navigate.mock.calls[0][0])).toMatchObject({
       Account_Plan__c: SUMMARY.plan!.id,
       Name: 'Win over Ken Ito (Detractor, Commercial Aircraft Europe)',
       Assigned_To__c: '005Dp000000User1AAC',
@@ -258,25 +235,30 @@ describe('c-whitespace-next-moves', () => {
     planButton(el).click();
     await flush();
     expect(summaryMock).not.toHaveBeenCalled();
-    expect(fieldValues(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe('a01Dp00000Pln99AAC');
+    expect(fieldValuesOf(navigate.mock.calls[0][0]).Account_Plan__c).toBe('a01Dp00000Pln99AAC');
   });
 
-  it('says when the account has no plan for the year and creates it on request', async () => {
+  it('without a plan for the year, offers it below the moves (c-plan-create-offer) until cancelled', async () => {
     loadMock.mockResolvedValue(DETRACTOR_PAGE);
     wsMock.mockResolvedValue(FIXTURE);
     summaryMock.mockResolvedValue({ ...SUMMARY, plan: null });
-    createPlanMock.mockResolvedValue(CREATED);
     const el = mount();
     await flush();
     await flush();
     planButton(el).click();
     await flush();
-    expect(mockNavigate).not.toHaveBeenCalled();
-    expect(texts(el, '.no-plan__text')[0]).toMatch(/no account plan for FY\d{4}/);
+    expect(navigate).not.toHaveBeenCalled();
+    const offer = el.shadowRoot!.querySelector('c-plan-create-offer') as Offer;
+    expect(offer.target).toMatchObject({
+      accountId: FIXTURE.accountId,
+      fiscalYear: Number(planActionDueDate().slice(0, 4))
+    });
+    expect(offer.action).toMatchObject({
+      subject: 'Win over Ken Ito (Detractor, Commercial Aircraft Europe)'
+    });
     await expect(el).toBeAccessible();
-    (el.shadowRoot!.querySelector('lightning-button.create-plan') as HTMLElement).click();
+    offer.dispatchEvent(new CustomEvent('cancel'));
     await flush();
-    expect(createPlanMock).toHaveBeenCalled();
-    expect(fieldValues(mockNavigate.mock.calls[0][0]).Account_Plan__c).toBe(CREATED.id);
+    expect(el.shadowRoot!.querySelector('c-plan-create-offer')).toBeNull();
   });
 });
