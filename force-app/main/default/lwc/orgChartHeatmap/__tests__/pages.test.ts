@@ -91,15 +91,12 @@ describe('loadOrgChart', () => {
       nextCursor: 'c',
       parallelCursors: ['c', 'l']
     });
-    await expect(
-      loadOrgChart((cursor) =>
-        cursor === null
-          ? Promise.resolve(first)
-          : cursor === 'l'
-            ? Promise.reject(new Error('Apex CPU time limit exceeded'))
-            : Promise.resolve(page({ nextCursor: null }))
-      )
-    ).rejects.toThrow('Apex CPU time limit exceeded');
+    const fetchPage = (cursor: string | null): Promise<OrgChartPage> => {
+      if (cursor === null) return Promise.resolve(first);
+      if (cursor === 'l') return Promise.reject(new Error('Apex CPU time limit exceeded'));
+      return Promise.resolve(page({ nextCursor: null }));
+    };
+    await expect(loadOrgChart(fetchPage)).rejects.toThrow('Apex CPU time limit exceeded');
   });
 
   it('stops with an error when the server sends the same cursor twice (it would never end)', async () => {
