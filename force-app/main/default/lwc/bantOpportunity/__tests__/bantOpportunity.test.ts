@@ -9,21 +9,18 @@ import { leakedBlanks } from '../../../../../test/testUtils';
 const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 
 const mockNavigate = jest.fn();
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
+// Over the resolved stub, not virtually: the component's Navigate is the test's in a full jest run too.
+jest.mock('lightning/navigation', () => {
+  const Navigate = Symbol('Navigate');
+  const NavigationMixin = (Base: new () => object) =>
+    class extends Base {
+      [Navigate](pageRef: unknown) {
+        mockNavigate(pageRef);
+      }
+    };
+  NavigationMixin.Navigate = Navigate;
+  return { NavigationMixin };
+});
 // The gaps child (c-bant-gaps, tested on its own) imports these; this card never calls them.
 jest.mock('@salesforce/apex/BantController.getRoleCandidates', () => ({ default: jest.fn() }), {
   virtual: true
