@@ -277,6 +277,31 @@ describe('c-bant-opportunity', () => {
     expect(seen).toEqual([{ name: 'reload', detail: null }]);
   });
 
+  it('follows its gaps: "Write evidence" opens that evidence, a saved contact role updates the card', async () => {
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    const el = mount(opp('HR Self-Service Portal'));
+    const seen = recordEvents(el, ['saved']);
+    await flush();
+    const gaps = q(el, 'c-bant-gaps')!;
+    gaps.dispatchEvent(new CustomEvent('editevidence', { detail: { dimension: 'authority' } }));
+    await flush();
+    expect(focus.mock.contexts.at(-1)).toBe(input(el, 'evidence', 'authority'));
+    focus.mockRestore();
+    const updated = {
+      ...opp('HR Self-Service Portal'),
+      authorityStatus: 'Identified' as const,
+      bantScore: 33
+    };
+    gaps.dispatchEvent(
+      new CustomEvent('saved', { detail: { opportunity: updated, message: 'Role added.' } })
+    );
+    q(el, '.cancel')!.click();
+    await flush();
+    expect(text(el, '.score-value')).toBe('33');
+    expect(chips(el)[1]).toBe('Authority: Identified');
+    expect(seen).toEqual([{ name: 'saved', detail: { opportunity: updated, message: 'Role added.' } }]);
+  });
+
   it('Save without a change just closes the editor', async () => {
     const el = mount(opp('Security Assessment'));
     await flush();

@@ -200,6 +200,21 @@ describe('c-org-chart-person-panel', () => {
     await flush();
     const form = q<HTMLElement & { kind: string }>(el, 'c-org-chart-link-form');
     expect(form!.kind).toBe('team');
+    // Another person, opened on the edit of one of their links; then their stakeholder save lands.
+    const grace = details(contactId('Grace Hopper'));
+    const teamLink = grace.links.find((l) => l.fromUser)!;
+    el.startAction = { seq: 2, contactId: grace.contact.id, action: 'editLink', linkId: teamLink.id };
+    el.person = grace;
+    await flush();
+    type Form = HTMLElement & { kind: string; editing: { id: string } | null };
+    expect(shadowQueryAll<Form>(el, 'c-org-chart-link-form').map((f) => [f.kind, f.editing?.id])).toEqual([
+      ['team', teamLink.id]
+    ]);
+    const saved = details(contactId('Grace Hopper'));
+    saved.contact = { ...saved.contact, lastModified: '2026-12-01T00:00:00.000Z' };
+    el.person = saved;
+    await flush();
+    expect(el.shadowRoot!.activeElement).toBe(q(el, '.stakeholder-heading'));
   });
 
   it('asks for a role title before adding a placeholder, then sends it under this person', async () => {
@@ -213,6 +228,12 @@ describe('c-org-chart-person-panel', () => {
     expect(text(el, '.placeholder-error')).toBe('Name the role, e.g. Chief Information Security Officer.');
     expect(seen).toEqual([]);
     await expect(el).toBeAccessible();
+    q(el, '.placeholder-cancel')!.click();
+    await flush();
+    expect(q(el, '.placeholder-form')).toBeNull();
+    expect(el.shadowRoot!.activeElement).toBe(q(el, '.placeholder-add'));
+    q(el, '.placeholder-add')!.click();
+    await flush();
     q(el, '.placeholder-title')!.dispatchEvent(
       new CustomEvent('change', { detail: { value: '  Head of Data  ' } })
     );

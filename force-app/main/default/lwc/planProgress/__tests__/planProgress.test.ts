@@ -110,4 +110,26 @@ describe('c-plan-progress', () => {
     expect(leakedBlanks(el.shadowRoot!)).toEqual([]);
     await expect(el).toBeAccessible();
   });
+  it('reads plan goals Apex left out (undefined) as "Not set", in the org currency without a code', async () => {
+    const missing = undefined as unknown as null;
+    const el = mount({
+      revenueGoal: missing,
+      won: 120000,
+      weightedPipeline: 30000,
+      whitespacePotential: 50000,
+      competitivePotential: 0,
+      miningGoal: 400000,
+      farmingGoal: missing,
+      currencyCode: ''
+    });
+    await flush();
+    expect(text(el, '.goal')).toBe('Not set');
+    expect(text(el, '.won')).toBe('$120,000');
+    expect(text(el, '.gap')).toBe('Set a revenue goal to track progress.');
+    expect(text(el, '.farming')).toBe('Not set');
+    expect(text(el, '.split')).toBe('100% mining / 0% farming');
+    expect(width(el, '.bar__won')).toBe('60%');
+    expect(leakedBlanks(el.shadowRoot!)).toEqual([]);
+    await expect(el).toBeAccessible();
+  });
 });
