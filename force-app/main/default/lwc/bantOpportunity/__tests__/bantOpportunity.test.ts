@@ -9,18 +9,24 @@ import { leakedBlanks } from '../../../../../test/testUtils';
 const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 
 const mockNavigate = jest.fn();
-// Over the resolved stub, not virtually: the component's Navigate is the test's in a full jest run too.
-jest.mock('lightning/navigation', () => {
-  const Navigate = Symbol('Navigate');
-  const NavigationMixin = (Base: new () => object) =>
-    class extends Base {
-      [Navigate](pageRef: unknown) {
-        mockNavigate(pageRef);
-      }
-    };
-  NavigationMixin.Navigate = Navigate;
-  return { NavigationMixin };
-});
+// Virtually, like every other test that loads c/bantOpportunity or c/bantGaps (bantPanel, bantGaps): jest's
+// resolver caches the module id of a component's 'lightning/navigation' per worker, so all the tests
+// loading one component must mock it the same way or the second one in a worker gets the unmocked stub.
+jest.mock(
+  'lightning/navigation',
+  () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+      class extends Base {
+        [Navigate](pageRef: unknown) {
+          mockNavigate(pageRef);
+        }
+      };
+    NavigationMixin.Navigate = Navigate;
+    return { NavigationMixin };
+  },
+  { virtual: true }
+);
 // The gaps child (c-bant-gaps, tested on its own) imports these; this card never calls them.
 jest.mock('@salesforce/apex/BantController.getRoleCandidates', () => ({ default: jest.fn() }), {
   virtual: true
