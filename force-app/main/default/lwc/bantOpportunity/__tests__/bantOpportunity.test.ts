@@ -2,31 +2,14 @@ import { createElement } from 'lwc';
 import BantOpportunity from 'c/bantOpportunity';
 import { updateRecord } from 'lightning/uiRecordApi';
 import type { BantData, BantOpportunity as BantOpportunityDto } from '@keyplan/contracts';
-import { flush, pressKey, recordEvents, shadowQueryAll } from '../../../../../test/lwcDom';
+import { flush, pressKey, recordEvents, shadowQuery, shadowQueryAll } from '../../../../../test/lwcDom';
 import { leakedBlanks } from '../../../../../test/testUtils';
+// The shared lightning/navigation mock (jest.config.js): every navigation of the card and its children.
+import { navigate as mockNavigate } from '../../../../../../test/jest/navigation.mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- realistic fixture, also validated against the zod contract
 const FIXTURE: BantData = require('../../../../../../test/fixtures/apex/BantController.getBant.json');
 
-const mockNavigate = jest.fn();
-// Virtually, like every other test that loads c/bantOpportunity or c/bantGaps (bantPanel, bantGaps): jest's
-// resolver caches the module id of a component's 'lightning/navigation' per worker, so all the tests
-// loading one component must mock it the same way or the second one in a worker gets the unmocked stub.
-jest.mock(
-  'lightning/navigation',
-  () => {
-    const Navigate = Symbol('Navigate');
-    const NavigationMixin = (Base: new () => object) =>
-      class extends Base {
-        [Navigate](pageRef: unknown) {
-          mockNavigate(pageRef);
-        }
-      };
-    NavigationMixin.Navigate = Navigate;
-    return { NavigationMixin };
-  },
-  { virtual: true }
-);
 // The gaps child (c-bant-gaps, tested on its own) imports these; this card never calls them.
 jest.mock('@salesforce/apex/BantController.getRoleCandidates', () => ({ default: jest.fn() }), {
   virtual: true
@@ -129,14 +112,17 @@ describe('c-bant-opportunity', () => {
       'Go-live wanted before Q3 close, not yet signed off'
     ]);
     expect(
-      shadowQueryAll(el, '.contact-role').map((r) => r.textContent!.replace(/\s+/g, ' ').trim())
+      // The roles are drawn by the c-bant-contact-roles child.
+      shadowQueryAll(shadowQuery(el, 'c-bant-contact-roles')!, '.contact-role').map((r) =>
+        r.textContent!.replace(/\s+/g, ' ').trim()
+      )
     ).toEqual([
       'Dana Whitfield · Decision Maker · Economic Buyer · Primary',
       'Raj Patel · Evaluator · Technical Buyer'
     ]);
     await expect(el).toBeAccessible();
     q(el, '.name')!.click();
-    q(el, '.add-contact-role')!.click();
+    shadowQuery(el, '.add-contact-role')!.click();
     expect(mockNavigate.mock.calls.map((c) => c[0])).toEqual([
       {
         type: 'standard__recordPage',

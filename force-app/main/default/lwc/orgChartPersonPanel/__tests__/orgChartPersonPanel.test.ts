@@ -72,7 +72,7 @@ describe('c-org-chart-person-panel', () => {
     expect(text(el, '.person-name')).toBe('Ada Lovelace');
     expect(text(el, '.subtitle')).toBe('Chief Information Officer, reports to Margaret Hale');
     // Heat is a number and a band in words, never a colour alone.
-    expect(text(el, '.heat')).toBe('72 (warm), 1 team link');
+    expect(text(el, '.heat')).toBe('72 (warm), from 1 recorded team link');
     expect(text(el, '.influence')).toBe('58 (#2 of 25), influences 3, influenced by 1');
     expect(text(el, '.last-interaction')).toBe('Nov 20, 2026');
     expect(text(el, '.budget')).toBe('$4,500,000');
@@ -102,7 +102,7 @@ describe('c-org-chart-person-panel', () => {
     };
     const el = mount({ person: p, fieldAccess: access });
     await flush();
-    expect(text(el, '.heat')).toBe('0 (cold), 0 team links');
+    expect(text(el, '.heat')).toBe('0 (cold), no team link or logged activity');
     expect(text(el, '.influence')).toBe('58, influences 3, influenced by 1');
     expect(text(el, '.last-interaction')).toBe('No interaction recorded');
     expect(text(el, '.known-by')).toBe('Nobody on our team has a positive relationship with them.');
