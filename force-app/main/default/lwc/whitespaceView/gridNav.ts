@@ -165,7 +165,7 @@ export function activationOf(
   const r = vm.rows[row];
   if (r < 0) {
     const group = vm.groups?.[-1 - r];
-    return col === 0 && group ? { toggle: groupToggleKey(group.key) } : null;
+    return col === 0 && group?.roots.length ? { toggle: groupToggleKey(group.key) } : null;
   }
   const mRow = matrix.rows[r];
   if (col === 0) return mRow.childIds.length ? { toggle: mRow.buyingCenter.id } : null;

@@ -13,6 +13,8 @@ import type { MoneyFormatter } from './labels';
 /** One subtotal cell of a company header row. */
 export interface SubtotalView {
   key: string;
+  /** `cell subtotal`, and `subtotal_empty` when the company has no money in the column (muted). */
+  className: string;
   colIndex: number;
   col: number;
   tabIndex: number;
@@ -28,6 +30,8 @@ export interface SubtotalView {
 /** What a company header row shows beyond the fields every row has. */
 export interface GroupRowParts {
   name: string;
+  /** The company heads buying centers (its header collapses them); false: only unmapped money. */
+  hasRows: boolean;
   /** "Subtotal · 3 buying centers · $1.2M unmapped": the header's second line. */
   note: string;
   expandText: string;
@@ -55,7 +59,8 @@ export function groupRowParts(
 ): GroupRowParts {
   const f = format;
   const name = group.name;
-  const bcs = plural(group.buyingCenters, 'buying center');
+  const bcs = group.buyingCenters ? plural(group.buyingCenters, 'buying center') : 'no buying centers';
+  const hasRows = group.roots.length > 0;
   const u = group.unmapped;
   const unmapped = u.won + u.pipeline;
   const t = group.total;
@@ -63,8 +68,10 @@ export function groupRowParts(
     const m = group.cells[k];
     const column = matrix.columns[k];
     const potential = m.potential + m.competitive;
+    const empty = m.won === 0 && m.pipeline === 0 && potential === 0;
     return {
       key: column.id,
+      className: `cell subtotal${empty ? ' subtotal_empty' : ''}`,
       colIndex: j + 2,
       col: j + 1,
       tabIndex: focus.active && focus.activeCol === j + 1 ? 0 : -1,
@@ -81,8 +88,9 @@ export function groupRowParts(
   });
   return {
     name,
+    hasRows,
     note: `Subtotal · ${bcs}${unmapped ? ` · ${f(unmapped)} unmapped` : ''}`,
-    expandText: `, company subtotal, ${expanded ? 'expanded' : 'collapsed'}, ${bcs}`,
+    expandText: `, company subtotal${hasRows ? `, ${expanded ? 'expanded' : 'collapsed'}` : ''}, ${bcs}`,
     toggleLabel: `${expanded ? 'Collapse' : 'Expand'} ${name}`,
     subtotals,
     totalText: `${f(t.won)} won`,

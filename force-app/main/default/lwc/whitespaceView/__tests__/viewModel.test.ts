@@ -309,6 +309,30 @@ describe('whitespace rows grouped by company (group plans)', () => {
     expect(foldedHead.expandText).toContain('collapsed');
   });
 
+  it('a company with only unmapped deals gets a header without a toggle', () => {
+    // One unmapped deal of the services company (its only buying center sits in the group's tree).
+    const opportunities = FIXTURE.opportunities.map((o) => {
+      if (o.buyingCenterId !== null) return o;
+      return { ...o, accountId: SVC };
+    });
+    expect(opportunities.some((o) => o.accountId === SVC)).toBe(true);
+    const m = buildMatrix({
+      ...FIXTURE,
+      opportunities,
+      buyingCenters: FIXTURE.buyingCenters.map((bc) => ({ ...bc, ...companyOf[bc.name] }))
+    });
+    const y = m.years.find((yr) => yr.fiscalYear === 2025)!;
+    const g = companyGroups(m, y, companies);
+    const vm = buildViewModel(m, 2025, new Set(), 'order', 'order', g);
+    const p = vm.rows.findIndex((r) => r < 0 && vm.groups![-1 - r].key === SVC);
+    expect(y.unmappedByAccount[SVC].won + y.unmappedByAccount[SVC].pipeline).toBeGreaterThan(0);
+    expect(p).toBeGreaterThan(0);
+    const head = rowWindow(m, vm, p, p + 1, ctx)[0];
+    expect(head).toMatchObject({ isGroup: true, hasChildren: false, ariaExpanded: null });
+    expect(head.groupNote).toMatch(/^Subtotal · no buying centers · \$[\d.]+[KM]? unmapped$/);
+    expect(activationOf(m, vm, p, 0)).toBeNull();
+  });
+
   it('keeps the row sort inside each company and collapsing inside a group', () => {
     const byName = buildViewModel(matrix, 2025, new Set(), 'name', 'order', groups);
     expect(bcNames(byName).slice(0, 5)).toEqual([
