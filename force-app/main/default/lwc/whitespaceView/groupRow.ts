@@ -32,7 +32,7 @@ export interface GroupRowParts {
   name: string;
   /** The company heads buying centers (its header collapses them); false: only unmapped money. */
   hasRows: boolean;
-  /** "Subtotal · 3 buying centers · $1.2M unmapped": the header's second line. */
+  /** "Subtotal · $1.2M unmapped · 3 buying centers": the header's second line (money first: it survives a narrow column). */
   note: string;
   expandText: string;
   toggleLabel: string;
@@ -89,7 +89,7 @@ export function groupRowParts(
   return {
     name,
     hasRows,
-    note: `Subtotal · ${bcs}${unmapped ? ` · ${f(unmapped)} unmapped` : ''}`,
+    note: `Subtotal${unmapped ? ` · ${f(unmapped)} unmapped` : ''} · ${bcs}`,
     expandText: `, company subtotal${hasRows ? `, ${expanded ? 'expanded' : 'collapsed'}` : ''}, ${bcs}`,
     toggleLabel: `${expanded ? 'Collapse' : 'Expand'} ${name}`,
     subtotals,

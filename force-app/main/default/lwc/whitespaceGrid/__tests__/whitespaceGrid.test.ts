@@ -130,7 +130,9 @@ describe('c-whitespace-grid', () => {
         'Aerovance Helicopters'
       ]);
       const group = groups.groups[0];
-      expect(heads[0].querySelector('.groupnote')!.textContent).toMatch(/^Subtotal · \d+ buying centers/);
+      expect(heads[0].querySelector('.groupnote')!.textContent).toMatch(
+        /^Subtotal( · \$[\d.]+[KM]? unmapped)? · \d+ buying centers$/
+      );
       const toggle = heads[0].querySelector('button')!;
       expect(toggle.getAttribute('aria-expanded')).toBe('true');
       expect(toggle.getAttribute('aria-label')).toBe('Collapse Aerovance Group');
