@@ -12,6 +12,7 @@ import type {
 } from '@keyplan/contracts';
 import { buildMatrix, type MatrixInput } from '../force-app/main/default/lwc/keyplanCore/matrix';
 import { formatCurrency } from '../force-app/main/default/lwc/keyplanCore/format';
+import { companyGroups } from '../force-app/main/default/lwc/keyplanCore/matrixGroups';
 import {
   buildViewModel,
   memoFormatter,
@@ -172,6 +173,33 @@ measure('rowWindow on scroll (560px viewport)', 200, () => {
   scrollTop = (scrollTop + 997) % (vm.rows.length * ROW_HEIGHT);
   const w = windowOf(scrollTop, 560, vm.rows.length, ROW_HEIGHT);
   return rowWindow(matrix, vm, w.start, w.end, ctx);
+});
+// Grouped by company (a group plan of 8 companies): the core's company subtotals and the view with
+// one header row per company, what the card computes when "Group by company" is on.
+const companies = Array.from({ length: 8 }, (_, c) => ({ id: id('001', c), name: `Company ${c}` }));
+const groupInput: MatrixInput = {
+  ...input,
+  buyingCenters: input.buyingCenters.map((b, i) => ({ ...b, accountId: companies[i % 8].id })),
+  opportunities: input.opportunities.map((o, i) => ({ ...o, accountId: companies[(i * 7) % 8].id }))
+};
+const groupMatrix = buildMatrix(groupInput);
+const groupYear = groupMatrix.years.find((y) => y.fiscalYear === 2025) ?? null;
+measure('companyGroups + buildViewModel grouped by company', 50, () =>
+  buildViewModel(
+    groupMatrix,
+    2025,
+    collapsed,
+    'order',
+    'order',
+    companyGroups(groupMatrix, groupYear, companies)
+  )
+);
+measure('buildMatrix + grouped view model + first window', 20, () => {
+  const m = buildMatrix(groupInput);
+  const year = m.years.find((y) => y.fiscalYear === 2025) ?? null;
+  const v = buildViewModel(m, 2025, collapsed, 'order', 'order', companyGroups(m, year, companies));
+  const win = windowOf(0, 560, v.rows.length, ROW_HEIGHT);
+  return rowWindow(m, v, win.start, win.end, ctx);
 });
 const w = windowOf(0, 560, vm.rows.length, ROW_HEIGHT);
 console.log(

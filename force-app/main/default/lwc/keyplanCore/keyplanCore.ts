@@ -16,6 +16,7 @@ export * from './sinceReview';
 export * from './coverage';
 export * from './figures';
 export * from './matrix';
+export * from './matrixGroups';
 export * from './bant';
 export * from './bantRoles';
 export * from './planScore';

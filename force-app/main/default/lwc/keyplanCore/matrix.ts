@@ -56,6 +56,8 @@ export interface MatrixYear {
   competitiveAmounts: number[];
   columnTotals: Money3[];
   unmapped: Money3 & { opportunityIds: string[] };
+  /** The same unmapped money by the opportunity's account ('' when it names none): company subtotals. */
+  unmappedByAccount: Record<string, Money3>;
   /** Everything, unmapped included. */
   grandTotal: Money3;
   goal: number | null;
@@ -214,6 +216,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
       potentialAmounts: placed.potentialAmounts[y],
       competitiveAmounts: placed.competitiveAmounts[y],
       unmapped: placed.unmapped[y],
+      unmappedByAccount: placed.unmappedByAccount[y],
       goal: plan?.revenueGoal ?? null,
       mining: {
         won: placed.mining[y * 2],

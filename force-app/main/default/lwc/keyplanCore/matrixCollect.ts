@@ -226,6 +226,8 @@ export interface Placed {
   unmappedList: UnmappedOpportunity[];
   /** Per year. */
   unmapped: (Money3 & { opportunityIds: string[] })[];
+  /** Per year, the same unmapped money by the opportunity's account ('' when it names none). */
+  unmappedByAccount: Record<string, Money3>[];
   /** [won, pipeline] per year. */
   mining: Float64Array;
   farming: Float64Array;
@@ -297,6 +299,7 @@ export function placeMoney(
   const next = new Int32Array(opps.length).fill(-1);
   const unmappedList: UnmappedOpportunity[] = [];
   const unmapped = years.map(() => ({ ...zeroMoney(), opportunityIds: [] as string[] }));
+  const unmappedByAccount = years.map(() => ({}) as Record<string, Money3>);
   const mining = new Float64Array(nYears * 2);
   const farming = new Float64Array(nYears * 2);
   let lastFy = NaN;
@@ -325,6 +328,10 @@ export function placeMoney(
       const u = unmapped[y];
       u[MEASURE_KEYS[m]] += value;
       u.opportunityIds.push(id);
+      const acc = opps[i].accountId ?? '';
+      const byAcc = unmappedByAccount[y];
+      const ua = byAcc[acc] || (byAcc[acc] = zeroMoney());
+      ua[MEASURE_KEYS[m]] += value;
     } else {
       const at = y * nCells + r * nCols + col;
       money[m][at] += value;
@@ -349,6 +356,7 @@ export function placeMoney(
     next,
     unmappedList,
     unmapped,
+    unmappedByAccount,
     mining,
     farming
   };

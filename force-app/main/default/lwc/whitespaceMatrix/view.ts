@@ -4,7 +4,13 @@
  * collapsed, grouped by company on a group plan), the group's companies, and what the user may do from the
  * UI API's field access. No DOM, no Apex: the container holds the choices and calls these.
  */
-import { buildMatrix, currentFiscalYear, figureOptions, type WhitespaceMatrix } from 'c/keyplanCore';
+import {
+  buildMatrix,
+  companyGroups,
+  currentFiscalYear,
+  figureOptions,
+  type WhitespaceMatrix
+} from 'c/keyplanCore';
 import type { WhitespaceData } from '@keyplan/contracts';
 import type { ObjectInfo } from 'lightning/uiObjectInfoApi';
 import { buildViewModel, type ColumnSort, type RowSort, type ViewModel } from 'c/whitespaceView';
@@ -57,8 +63,11 @@ export function viewOf(
   data: WhitespaceData | undefined,
   choices: ViewChoices
 ): ViewModel {
-  const group = choices.groupByCompany && isGroupPlan(data) ? { companies: data?.accounts ?? [] } : null;
   const { fiscalYear, collapsed, rowSort, columnSort } = choices;
+  // The company subtotals come from the core (docs/DEFINITIONS.md), for the year shown.
+  const year = matrix.years.find((y) => y.fiscalYear === fiscalYear) ?? null;
+  const group =
+    choices.groupByCompany && isGroupPlan(data) ? companyGroups(matrix, year, data?.accounts ?? []) : null;
   return buildViewModel(matrix, fiscalYear, collapsed, rowSort, columnSort, group);
 }
 

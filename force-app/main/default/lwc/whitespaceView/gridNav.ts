@@ -7,6 +7,7 @@
 import type { MatrixYear, WhitespaceMatrix } from '../keyplanCore/matrix';
 import type { ViewModel } from './rowWindow';
 import type { MoneyFormatter } from './labels';
+import { groupToggleKey } from './groupRow';
 
 /** The focused grid position. */
 export interface Focus {
@@ -150,8 +151,9 @@ export function scrollToShow(
 }
 
 /**
- * What Enter/Space does at a position: toggle a parent buying center on its row header, open the cell
- * panel on an offering cell, nothing elsewhere (headers, totals, a leaf's row header).
+ * What Enter/Space does at a position: toggle a parent buying center or a company (rows grouped by
+ * company) on its row header, open the cell panel on an offering cell, nothing elsewhere (headers,
+ * totals, a leaf's row header, a company's subtotal cells).
  */
 export function activationOf(
   matrix: WhitespaceMatrix,
@@ -160,7 +162,12 @@ export function activationOf(
   col: number
 ): { toggle: string } | { open: { buyingCenterId: string; offeringId: string } } | null {
   if (row < 0 || row >= vm.rows.length) return null;
-  const mRow = matrix.rows[vm.rows[row]];
+  const r = vm.rows[row];
+  if (r < 0) {
+    const group = vm.groups?.[-1 - r];
+    return col === 0 && group?.roots.length ? { toggle: groupToggleKey(group.key) } : null;
+  }
+  const mRow = matrix.rows[r];
   if (col === 0) return mRow.childIds.length ? { toggle: mRow.buyingCenter.id } : null;
   const column = matrix.columns[vm.columns[col - 1]];
   return column ? { open: { buyingCenterId: mRow.buyingCenter.id, offeringId: column.id } } : null;

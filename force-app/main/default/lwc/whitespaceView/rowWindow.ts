@@ -6,6 +6,8 @@
  */
 import type { CellStatus } from '../keyplanCore/figures';
 import type { MatrixYear, Money3, WhitespaceMatrix } from '../keyplanCore/matrix';
+import type { CompanyGroup } from '../keyplanCore/matrixGroups';
+import { groupRowParts, groupToggleKey, type SubtotalView } from './groupRow';
 import {
   CHANGE_INFO,
   STATE_INFO,
@@ -29,6 +31,9 @@ export interface ViewModel {
   columns: number[];
   /** Per matrix row, its company's name, when rows are grouped by company (null otherwise). */
   companyNames?: readonly string[] | null;
+  /** The company groups (the core's `companyGroups`), when rows are grouped by company: a negative entry
+   * `-1 - g` of `rows` is the header row of `groups[g]`. */
+  groups?: readonly CompanyGroup[] | null;
 }
 
 export interface CellView {
@@ -67,10 +72,21 @@ export interface TotalView {
   className: string;
   ariaLabel: string;
   tabIndex: number;
+  /** A company header's unmapped part ("incl. $1M unmapped"), '' otherwise. */
+  note: string;
 }
+
+const NO_SUBTOTALS: SubtotalView[] = [];
 
 export interface RowView {
   key: string;
+  /** A company's header row (rows grouped by company), not a buying center. */
+  isGroup: boolean;
+  className: string;
+  /** A company header's second line (subtotal, how many buying centers, unmapped money), '' otherwise. */
+  groupNote: string;
+  /** A company header's subtotal cells (empty on a buying center row). */
+  subtotals: SubtotalView[];
   buyingCenterId: string;
   /** 1-based aria-rowindex (the column header row is 1). */
   ariaRowIndex: number;
@@ -123,6 +139,10 @@ export function rowWindow(
   }
   for (let p = Math.max(0, start); p < Math.min(end, vm.rows.length); p++) {
     const r = vm.rows[p];
+    if (r < 0) {
+      out.push(groupRowView(matrix, vm, p, ctx));
+      continue;
+    }
     const row = matrix.rows[r];
     const bc = row.buyingCenter;
     const hasChildren = row.childIds.length > 0;
@@ -189,6 +209,10 @@ export function rowWindow(
     const pct = percent(t.rolled.won, t.goal);
     out.push({
       key: bc.id,
+      isGroup: false,
+      className: 'row',
+      groupNote: '',
+      subtotals: NO_SUBTOTALS,
       buyingCenterId: bc.id,
       ariaRowIndex: p + 2,
       position: p,
@@ -218,9 +242,60 @@ export function rowWindow(
           `${bc.name} total${hasChildren ? ' with sub-centers' : ''}: won ${format(t.rolled.won)}, open pipeline ${format(t.rolled.pipeline)}, ` +
           `whitespace potential ${format(t.rolled.potential)}, competitive potential ${format(t.rolled.competitive)}` +
           (t.goal !== null ? `, goal ${format(t.goal)}${pct ? `, ${pct} won` : ''}` : ', no goal set'),
-        tabIndex: isActiveRow && ctx.activeCol === nCols + 1 ? 0 : -1
+        tabIndex: isActiveRow && ctx.activeCol === nCols + 1 ? 0 : -1,
+        note: ''
       }
     });
   }
   return out;
+}
+
+/** The header row of company group `-1 - vm.rows[p]` at position `p`. */
+function groupRowView(matrix: WhitespaceMatrix, vm: ViewModel, p: number, ctx: WindowContext): RowView {
+  const group = (vm.groups ?? [])[-1 - vm.rows[p]];
+  const key = groupToggleKey(group.key);
+  const expanded = !vm.collapsed.has(key);
+  const active = ctx.activeRow === p;
+  const parts = groupRowParts(
+    matrix,
+    group,
+    vm.columns,
+    expanded,
+    { active, activeCol: ctx.activeCol },
+    ctx.format
+  );
+  return {
+    key,
+    isGroup: true,
+    className: 'row row_group',
+    groupNote: parts.note,
+    subtotals: parts.subtotals,
+    buyingCenterId: key,
+    ariaRowIndex: p + 2,
+    position: p,
+    name: parts.name,
+    company: '',
+    depth: 0,
+    headerStyle: '',
+    hasChildren: parts.hasRows,
+    expanded,
+    ariaExpanded: parts.hasRows ? String(expanded) : null,
+    toggleLabel: parts.toggleLabel,
+    toggleIcon: expanded ? 'utility:chevrondown' : 'utility:chevronright',
+    expandText: parts.expandText,
+    headerTabIndex: active && ctx.activeCol === 0 ? 0 : -1,
+    rolledUp: parts.hasRows && !expanded,
+    cells: [],
+    total: {
+      text: parts.totalText,
+      pipelineText: parts.totalPipelineText,
+      goalText: '',
+      hasGoal: false,
+      percentText: '',
+      className: 'total total_group',
+      ariaLabel: parts.totalAriaLabel,
+      tabIndex: active && ctx.activeCol === matrix.columns.length + 1 ? 0 : -1,
+      note: parts.totalNote
+    }
+  };
 }

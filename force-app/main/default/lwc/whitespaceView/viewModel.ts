@@ -7,11 +7,15 @@
  * Type imports use a relative path on purpose: Babel erases them, and Node (bench) cannot resolve `c/`.
  */
 import type { MatrixYear, Money3, WhitespaceMatrix } from '../keyplanCore/matrix';
+import type { CompanyGroups } from '../keyplanCore/matrixGroups';
 import type { ViewModel } from './rowWindow';
+import { groupToggleKey } from './groupRow';
 
 export { CHANGE_INFO, STATE_INFO, cellLabel, memoFormatter } from './labels';
 export type { MoneyFormatter } from './labels';
 export { rowWindow } from './rowWindow';
+export { groupRowParts, groupToggleKey } from './groupRow';
+export type { GroupRowParts, SubtotalView } from './groupRow';
 export type { CellView, RowView, TotalView, ViewModel, WindowContext } from './rowWindow';
 export { columnTotals, summaryOf } from './summary';
 export type { ColumnTotalView, SummaryItem } from './summary';
@@ -103,72 +107,27 @@ export function sortedColumns(
 export const columnsInOrder = (matrix: WhitespaceMatrix, vm: ViewModel): WhitespaceMatrix['columns'] =>
   vm.columns.map((k) => matrix.columns[k]);
 
-/** The companies of a group plan (the account first, then its descendants), for "Group by company". */
-export interface CompanyRef {
-  id: string;
-  name: string;
-}
-
-/** A buying center's company: the subsidiary it names, else the account holding it (null: unknown). */
-export function companyIdOf(bc: { accountId?: string | null; subsidiaryId?: string | null }): string | null {
-  return bc.subsidiaryId || bc.accountId || null;
-}
-
 /**
- * The rows of `order` grouped by company: each top-level tree moves as a whole (its sub-centers stay under
- * it, so collapsing and rolled-up money keep working) to the group of its root's company, groups in the
- * order of `companies` (the account first), a company not in the list after them, then centers naming no
- * company; within a group the trees keep their order (the row sort). Also gives each row its company's
- * name (its own company: a sub-center of another company says so), '' when unknown.
+ * The rows of `order` grouped by company (`groups`, from the core's `companyGroups`): each top-level tree
+ * moves as a whole (its sub-centers stay under it, so collapsing and rolled-up money keep working) to the
+ * group of its root's company, groups in the core's order (the account first, companies not in the plan,
+ * then centers naming no company); within a group the trees keep their order (the row sort). Returns the
+ * trees per group index.
  */
-export function groupByCompany(
+export function groupByCompany(order: readonly number[], groups: CompanyGroups): number[][] {
+  const byGroup: number[][] = groups.groups.map(() => []);
+  for (const i of order) byGroup[groups.groupOfRow[i]].push(i);
+  return byGroup;
+}
+
+/** Pushes the rows of `order` that show, given the collapsed buying centers. */
+function pushShown(
   matrix: WhitespaceMatrix,
   order: readonly number[],
-  companies: readonly CompanyRef[]
-): { order: number[]; companyNames: string[] } {
-  const rank = new Map(companies.map((c, i) => [c.id, i]));
-  const names = new Map(companies.map((c) => [c.id, c.name]));
-  const rankOf = (id: string | null): number => {
-    if (id === null) return companies.length + 1;
-    return rank.get(id) ?? companies.length;
-  };
-  const trees: { rank: number; rows: number[] }[] = [];
-  for (const i of order) {
-    const row = matrix.rows[i];
-    if (row.depth === 0 || !trees.length)
-      trees.push({ rank: rankOf(companyIdOf(row.buyingCenter)), rows: [i] });
-    else trees[trees.length - 1].rows.push(i);
-  }
-  const grouped = trees
-    .map((t, k) => ({ ...t, k }))
-    .sort((a, b) => a.rank - b.rank || a.k - b.k)
-    .flatMap((t) => t.rows);
-  const companyNames = matrix.rows.map((r) => {
-    const id = companyIdOf(r.buyingCenter);
-    return id ? (names.get(id) ?? '') : '';
-  });
-  return { order: grouped, companyNames };
-}
-
-/**
- * Which rows show, given the collapsed buying centers. Rows come from the core in tree order
- * (pre-order, with depth), optionally with siblings re-sorted and, with `groupBy`, the trees grouped by
- * company (`groupByCompany`), so a collapsed row hides the following rows that are deeper than it.
- */
-export function buildViewModel(
-  matrix: WhitespaceMatrix,
-  fiscalYear: number,
   collapsed: ReadonlySet<string>,
-  sortBy: RowSort = 'order',
-  columnSort: ColumnSort = 'order',
-  groupBy: { companies: readonly CompanyRef[] } | null = null
-): ViewModel {
-  const rows: number[] = [];
-  const positionOf = new Int32Array(matrix.rows.length).fill(-1);
-  const year = matrix.years.find((y) => y.fiscalYear === fiscalYear) ?? null;
-  let order = sortedTree(matrix, year, sortBy);
-  let companyNames: string[] | null = null;
-  if (groupBy) ({ order, companyNames } = groupByCompany(matrix, order, groupBy.companies));
+  rows: number[],
+  positionOf: Int32Array
+): void {
   let hideDeeperThan = -1;
   for (const i of order) {
     const row = matrix.rows[i];
@@ -180,8 +139,46 @@ export function buildViewModel(
     rows.push(i);
     if (row.childIds.length && collapsed.has(row.buyingCenter.id)) hideDeeperThan = row.depth;
   }
+}
+
+/**
+ * Which rows show, given the collapsed buying centers. Rows come from the core in tree order
+ * (pre-order, with depth), optionally with siblings re-sorted and, with `groupBy`, the trees grouped by
+ * company (`groupByCompany`), each group after its header row (`-1 - group index` in `rows`; a company
+ * without buying centers or money has none); a collapsed row or company hides the rows under it.
+ */
+export function buildViewModel(
+  matrix: WhitespaceMatrix,
+  fiscalYear: number,
+  collapsed: ReadonlySet<string>,
+  sortBy: RowSort = 'order',
+  columnSort: ColumnSort = 'order',
+  groupBy: CompanyGroups | null = null
+): ViewModel {
+  const rows: number[] = [];
+  const positionOf = new Int32Array(matrix.rows.length).fill(-1);
+  const year = matrix.years.find((y) => y.fiscalYear === fiscalYear) ?? null;
+  const order = sortedTree(matrix, year, sortBy);
+  if (groupBy) {
+    groupByCompany(order, groupBy).forEach((trees, g) => {
+      const group = groupBy.groups[g];
+      if (!group.hasContent) return;
+      rows.push(-1 - g);
+      if (!collapsed.has(groupToggleKey(group.key))) pushShown(matrix, trees, collapsed, rows, positionOf);
+    });
+  } else pushShown(matrix, order, collapsed, rows, positionOf);
   const columns = sortedColumns(matrix, year, columnSort);
-  return { fiscalYear, year, rows, positionOf, collapsed, columns, companyNames };
+  const companyNames = groupBy ? groupBy.companyNames : null;
+  return {
+    fiscalYear,
+    year,
+    rows,
+    positionOf,
+    collapsed,
+    columns,
+    companyNames,
+    groups: groupBy?.groups ?? null
+  };
 }
 
 /** The slice of rows to render for a scroll position: the visible window plus overscan. */

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import WhitespaceGrid from 'c/whitespaceGrid';
-import { buildMatrix, formatCurrency } from 'c/keyplanCore';
+import { buildMatrix, companyGroups, formatCurrency } from 'c/keyplanCore';
 import { buildViewModel } from 'c/whitespaceView';
 import type { WhitespaceData } from '@keyplan/contracts';
 
@@ -63,7 +63,7 @@ describe('c-whitespace-grid', () => {
     await expect(el).toBeAccessible();
   });
 
-  it('names the company on each row when rows are grouped by company, and stays accessible', async () => {
+  describe('rows grouped by company', () => {
     const ACC = FIXTURE.accountId;
     const HELI = '0015g00000HELI01AA';
     const matrix = buildMatrix({
@@ -78,30 +78,111 @@ describe('c-whitespace-grid', () => {
       { id: ACC, name: 'Aerovance Group' },
       { id: HELI, name: 'Aerovance Helicopters' }
     ];
-    const el = createElement('c-whitespace-grid', { is: WhitespaceGrid }) as GridElement;
-    Object.assign(el, {
+    const groups = companyGroups(
       matrix,
-      vm: buildViewModel(matrix, 2025, new Set(), 'order', 'order', { companies }),
-      fiscalYear: 2025,
-      format: $,
-      matrixHeight: 2000
+      matrix.years.find((y) => y.fiscalYear === 2025)!,
+      companies
+    );
+    const mountGrouped = (collapsed: string[] = []): GridElement => {
+      const el = createElement('c-whitespace-grid', { is: WhitespaceGrid }) as GridElement;
+      Object.assign(el, {
+        matrix,
+        vm: buildViewModel(matrix, 2025, new Set(collapsed), 'order', 'order', groups),
+        fiscalYear: 2025,
+        format: $,
+        matrixHeight: 2000
+      });
+      document.body.appendChild(el);
+      return el;
+    };
+    const headers = (el: HTMLElement): HTMLElement[] => [
+      ...root(el).querySelectorAll<HTMLElement>('.row_group [role="rowheader"]')
+    ];
+
+    it('names the company on each row, and stays accessible', async () => {
+      const el = mountGrouped();
+      await flush();
+      const heads = [...root(el).querySelectorAll<HTMLElement>('.bclabel')]
+        .filter((h) => h.querySelector('.bcname'))
+        .map((h) => ({
+          name: h.querySelector('.bcname')!.textContent,
+          company: h.querySelector('.bccompany')?.textContent
+        }));
+      expect(heads[0]).toEqual({ name: 'Commercial Aircraft', company: 'Aerovance Group' });
+      expect(heads.find((h) => h.name === 'Helicopters Europe')).toEqual({
+        name: 'Helicopters Europe',
+        company: 'Aerovance Helicopters'
+      });
+      await expect(el).toBeAccessible();
+      // Without grouping no company is named and no company header is drawn.
+      Object.assign(el, { vm: buildViewModel(matrix, 2025, new Set()) });
+      await flush();
+      expect(root(el).querySelector('.bccompany')).toBeNull();
+      expect(root(el).querySelector('.row_group')).toBeNull();
     });
-    document.body.appendChild(el);
-    await flush();
-    const heads = [...root(el).querySelectorAll<HTMLElement>('.bclabel')].map((h) => ({
-      name: h.querySelector('.bcname')!.textContent,
-      company: h.querySelector('.bccompany')?.textContent
-    }));
-    expect(heads[0]).toEqual({ name: 'Commercial Aircraft', company: 'Aerovance Group' });
-    expect(heads.find((h) => h.name === 'Helicopters Europe')).toEqual({
-      name: 'Helicopters Europe',
-      company: 'Aerovance Helicopters'
+
+    it('heads each company with a row header, its subtotals and a toggle, in words not colour alone', async () => {
+      const el = mountGrouped();
+      await flush();
+      const heads = headers(el);
+      expect(heads.map((h) => h.querySelector('.groupname')!.textContent)).toEqual([
+        'Aerovance Group',
+        'Aerovance Helicopters'
+      ]);
+      const group = groups.groups[0];
+      expect(heads[0].querySelector('.groupnote')!.textContent).toMatch(
+        /^Subtotal( · \$[\d.]+[KM]? unmapped)? · \d+ buying centers$/
+      );
+      const toggle = heads[0].querySelector('button')!;
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(toggle.getAttribute('aria-label')).toBe('Collapse Aerovance Group');
+      const row = heads[0].parentElement!;
+      expect(row.getAttribute('role')).toBe('row');
+      const subtotals = [...row.querySelectorAll<HTMLElement>('[role="gridcell"].subtotal')];
+      expect(subtotals).toHaveLength(matrix.columns.length);
+      subtotals.forEach((c, k) => {
+        expect(c.textContent).toContain('Subtotal');
+        expect(c.getAttribute('aria-label')).toContain(`won ${$(group.cells[k].won)}`);
+        // A subtotal is not an offering cell: it opens no cell panel.
+        expect(c.dataset.bc).toBeUndefined();
+      });
+      expect(row.querySelector('.total')!.textContent).toContain(`${$(group.total.won)} won`);
+      await expect(el).toBeAccessible();
     });
-    await expect(el).toBeAccessible();
-    // Without grouping no company is named.
-    Object.assign(el, { vm: buildViewModel(matrix, 2025, new Set()) });
-    await flush();
-    expect(root(el).querySelector('.bccompany')).toBeNull();
+
+    it('collapses a company by its button and by Enter or Space on its header, and arrows walk through it', async () => {
+      const el = mountGrouped();
+      const toggled = jest.fn();
+      el.addEventListener('rowtoggle', (e) => toggled((e as CustomEvent).detail.id));
+      await flush();
+      headers(el)[0].querySelector('button')!.click();
+      expect(toggled).toHaveBeenLastCalledWith(`company:${ACC}`);
+      // The focus starts on row 0 (the first company header), column 1 (a subtotal): Enter does nothing there.
+      const first = root(el).querySelector<HTMLElement>('[data-row="0"][data-col="1"]')!;
+      expect(first.tabIndex).toBe(0);
+      key(first, 'Enter');
+      expect(toggled).toHaveBeenCalledTimes(1);
+      key(first, 'ArrowLeft');
+      await flush();
+      expect(headers(el)[0].tabIndex).toBe(0);
+      key(headers(el)[0], ' ');
+      expect(toggled).toHaveBeenLastCalledWith(`company:${ACC}`);
+      key(headers(el)[0], 'ArrowDown');
+      await flush();
+      const next = root(el).querySelector<HTMLElement>('[data-row="1"][data-col="0"]')!;
+      expect(next.tabIndex).toBe(0);
+      expect(next.querySelector('.bcname')!.textContent).toBe('Commercial Aircraft');
+      // Collapsed: the header says so and the company's buying centers are gone.
+      Object.assign(el, {
+        vm: buildViewModel(matrix, 2025, new Set([`company:${ACC}`]), 'order', 'order', groups)
+      });
+      await flush();
+      const folded = headers(el)[0];
+      expect(folded.querySelector('button')!.getAttribute('aria-expanded')).toBe('false');
+      expect(folded.querySelector('.slds-assistive-text')!.textContent).toContain('collapsed');
+      expect(root(el).querySelector('[data-row="1"] .groupname')!.textContent).toBe('Aerovance Helicopters');
+      await expect(el).toBeAccessible();
+    });
   });
 
   it('asks the container to open a clicked cell and to toggle a division', async () => {

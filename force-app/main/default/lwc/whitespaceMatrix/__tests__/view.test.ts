@@ -64,11 +64,12 @@ describe('whitespaceMatrix view', () => {
     const names = (data: WhitespaceData, groupByCompany: boolean): string[] => {
       const matrix = buildMatrix(data);
       const vm = viewOf(matrix, data, { ...CHOICES, groupByCompany });
-      return vm.rows.map((r) => matrix.rows[r].buyingCenter.name);
+      return vm.rows.map((r) => (r < 0 ? `# ${vm.groups![-1 - r].name}` : matrix.rows[r].buyingCenter.name));
     };
     expect(names(FIXTURE, false)[0]).toBe('Helicopters');
-    // The account's own centers first, then the subsidiary's tree.
-    expect(names(GROUP, true)[0]).toBe('Commercial Aircraft');
+    // The account's own centers first under its header, then the subsidiary's tree under its own.
+    expect(names(GROUP, true).slice(0, 2)).toEqual(['# Aerovance Group', 'Commercial Aircraft']);
+    expect(names(GROUP, true)).toContain('# Aerovance Helicopters');
     expect(names(GROUP, true)).toContain('Helicopters');
     expect(names(GROUP, false)).toEqual(names(FIXTURE, false));
     expect(names(FIXTURE, true)).toEqual(names(FIXTURE, false));

@@ -582,15 +582,37 @@ describe('c-whitespace-matrix', () => {
     }));
     const el = await mountWithData(data);
     expect(rowHeaders(el)[0]).toBe('Helicopters');
+    const grand = (): string => gridRoot(el).querySelector('.grand')!.getAttribute('aria-label')!;
+    const grandBefore = grand();
     const box = root(el).querySelector<HTMLInputElement & { checked: boolean }>('.group-by-company')!;
     box.checked = true;
     box.dispatchEvent(new CustomEvent('change'));
     await flush();
     expect(rowHeaders(el)[0]).toBe('Commercial Aircraft');
+    // Grouping adds header rows, never money: the grand total is the same.
+    expect(grand()).toBe(grandBefore);
     const companies = [...gridRoot(el).querySelectorAll('.bodyrows .bccompany')].map((n) => n.textContent);
     expect(companies[0]).toBe('Aerovance Group');
     expect(companies).toContain('Aerovance Helicopters');
+    // Each company heads its rows with its subtotals; the last row keeps the grand total.
+    const groupNames = (): string[] =>
+      [...gridRoot(el).querySelectorAll('.row_group .groupname')].map((n) => n.textContent!);
+    expect(groupNames()).toEqual(['Aerovance Group', 'Aerovance Helicopters']);
     await expect(el).toBeAccessible();
+    // Its button collapses the company (the card keeps the choice), and expands it again.
+    const heliRows = (): number => rowHeaders(el).filter((n) => n.startsWith('Helicopters')).length;
+    expect(heliRows()).toBe(3);
+    const heliToggle = (): HTMLButtonElement =>
+      [...gridRoot(el).querySelectorAll<HTMLButtonElement>('.row_group button')][1];
+    heliToggle().click();
+    await flush();
+    expect(heliRows()).toBe(0);
+    expect(heliToggle().getAttribute('aria-expanded')).toBe('false');
+    expect(groupNames()).toEqual(['Aerovance Group', 'Aerovance Helicopters']);
+    await expect(el).toBeAccessible();
+    heliToggle().click();
+    await flush();
+    expect(heliRows()).toBe(3);
     box.checked = false;
     box.dispatchEvent(new CustomEvent('change'));
     await flush();

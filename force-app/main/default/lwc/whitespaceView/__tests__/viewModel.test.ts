@@ -1,9 +1,8 @@
-import { buildMatrix, formatCurrency } from 'c/keyplanCore';
+import { buildMatrix, companyGroups, companyIdOf, formatCurrency } from 'c/keyplanCore';
 import type { WhitespaceData } from '@keyplan/contracts';
 import {
   buildViewModel,
   cellLabel,
-  companyIdOf,
   columnsInOrder,
   columnTotals,
   encodeDefaultFieldValues,
@@ -220,8 +219,13 @@ describe('whitespace rows grouped by company (group plans)', () => {
     { id: HELI, name: 'Aerovance Helicopters' },
     { id: SVC, name: 'Aerovance Services' }
   ];
+  const year = matrix.years.find((y) => y.fiscalYear === 2025)!;
+  const groups = companyGroups(matrix, year, companies);
+  /** Row names, a company header as `# name`. */
   const names = (vm: ReturnType<typeof buildViewModel>): string[] =>
-    vm.rows.map((r) => matrix.rows[r].buyingCenter.name);
+    vm.rows.map((r) => (r < 0 ? `# ${vm.groups![-1 - r].name}` : matrix.rows[r].buyingCenter.name));
+  const bcNames = (vm: ReturnType<typeof buildViewModel>): string[] =>
+    names(vm).filter((n) => !n.startsWith('# '));
 
   it('the company of a buying center is the subsidiary it names, else its account', () => {
     expect(companyIdOf({ accountId: ACC, subsidiaryId: HELI })).toBe(HELI);
@@ -230,20 +234,23 @@ describe('whitespace rows grouped by company (group plans)', () => {
   });
 
   it('groups whole trees by their root’s company, account first, centers of no company last', () => {
-    const vm = buildViewModel(matrix, 2025, new Set(), 'order', 'order', { companies });
+    const vm = buildViewModel(matrix, 2025, new Set(), 'order', 'order', groups);
     expect(names(vm)).toEqual([
+      '# Aerovance Group',
       'Commercial Aircraft',
       'Commercial Aircraft Europe',
       'Commercial Aircraft Asia-Pacific',
       'Defence and Space',
       'Space Systems',
+      '# Aerovance Helicopters',
       'Helicopters',
       'Helicopters Europe',
       'Helicopters Americas',
+      '# No company',
       'Group IT'
     ]);
     // Each row names its own company (a sub-center of another company says so).
-    const rows = rowWindow(matrix, vm, 0, vm.rows.length, ctx);
+    const rows = rowWindow(matrix, vm, 0, vm.rows.length, ctx).filter((r) => !r.isGroup);
     expect(rows.map((r) => r.company)).toEqual([
       'Aerovance Group',
       'Aerovance Group',
@@ -255,14 +262,80 @@ describe('whitespace rows grouped by company (group plans)', () => {
       'Aerovance Helicopters',
       ''
     ]);
-    rows.forEach((r, p) =>
-      expect(vm.positionOf[matrix.rows.findIndex((m) => m.buyingCenter.id === r.buyingCenterId)]).toBe(p)
+    rows.forEach((r) =>
+      expect(vm.positionOf[matrix.rows.findIndex((m) => m.buyingCenter.id === r.buyingCenterId)]).toBe(
+        r.position
+      )
     );
   });
 
+  it('heads each company with its subtotals from the core, collapsible by keyboard', () => {
+    const vm = buildViewModel(matrix, 2025, new Set(), 'order', 'order', groups);
+    const window = rowWindow(matrix, vm, 0, vm.rows.length, { ...ctx, activeRow: 0, activeCol: 0 });
+    const head = window[0];
+    const group = groups.groups[0];
+    expect(head).toMatchObject({
+      isGroup: true,
+      name: 'Aerovance Group',
+      ariaExpanded: 'true',
+      headerTabIndex: 0,
+      className: 'row row_group'
+    });
+    expect(head.groupNote).toMatch(/^Subtotal( · \$[\d.]+[KM]? unmapped)? · 5 buying centers$/);
+    // Every subtotal cell shows the core's figure for its column (display order).
+    head.subtotals.forEach((c, j) => {
+      const m = group.cells[vm.columns[j]];
+      expect(c.wonText).toBe($(m.won));
+      expect(c.ariaLabel).toContain(
+        `Aerovance Group subtotal, ${matrix.columns[vm.columns[j]].name}: won ${$(m.won)}`
+      );
+    });
+    expect(head.total.text).toBe(`${$(group.total.won)} won`);
+    // Enter on the header toggles the company; on its subtotal cells it does nothing.
+    expect(activationOf(matrix, vm, 0, 0)).toEqual({ toggle: `company:${group.key}` });
+    expect(activationOf(matrix, vm, 0, 1)).toBeNull();
+    const folded = buildViewModel(matrix, 2025, new Set([`company:${group.key}`]), 'order', 'order', groups);
+    expect(names(folded)).toEqual([
+      '# Aerovance Group',
+      '# Aerovance Helicopters',
+      'Helicopters',
+      'Helicopters Europe',
+      'Helicopters Americas',
+      '# No company',
+      'Group IT'
+    ]);
+    const foldedHead = rowWindow(matrix, folded, 0, 1, ctx)[0];
+    expect(foldedHead).toMatchObject({ ariaExpanded: 'false', toggleLabel: 'Expand Aerovance Group' });
+    expect(foldedHead.expandText).toContain('collapsed');
+  });
+
+  it('a company with only unmapped deals gets a header without a toggle', () => {
+    // One unmapped deal of the services company (its only buying center sits in the group's tree).
+    const opportunities = FIXTURE.opportunities.map((o) => {
+      if (o.buyingCenterId !== null) return o;
+      return { ...o, accountId: SVC };
+    });
+    expect(opportunities.some((o) => o.accountId === SVC)).toBe(true);
+    const m = buildMatrix({
+      ...FIXTURE,
+      opportunities,
+      buyingCenters: FIXTURE.buyingCenters.map((bc) => ({ ...bc, ...companyOf[bc.name] }))
+    });
+    const y = m.years.find((yr) => yr.fiscalYear === 2025)!;
+    const g = companyGroups(m, y, companies);
+    const vm = buildViewModel(m, 2025, new Set(), 'order', 'order', g);
+    const p = vm.rows.findIndex((r) => r < 0 && vm.groups![-1 - r].key === SVC);
+    expect(y.unmappedByAccount[SVC].won + y.unmappedByAccount[SVC].pipeline).toBeGreaterThan(0);
+    expect(p).toBeGreaterThan(0);
+    const head = rowWindow(m, vm, p, p + 1, ctx)[0];
+    expect(head).toMatchObject({ isGroup: true, hasChildren: false, ariaExpanded: null });
+    expect(head.groupNote).toMatch(/^Subtotal · \$[\d.]+[KM]? unmapped · no buying centers$/);
+    expect(activationOf(m, vm, p, 0)).toBeNull();
+  });
+
   it('keeps the row sort inside each company and collapsing inside a group', () => {
-    const byName = buildViewModel(matrix, 2025, new Set(), 'name', 'order', { companies });
-    expect(names(byName).slice(0, 5)).toEqual([
+    const byName = buildViewModel(matrix, 2025, new Set(), 'name', 'order', groups);
+    expect(bcNames(byName).slice(0, 5)).toEqual([
       'Commercial Aircraft',
       'Commercial Aircraft Asia-Pacific',
       'Commercial Aircraft Europe',
@@ -270,8 +343,8 @@ describe('whitespace rows grouped by company (group plans)', () => {
       'Space Systems'
     ]);
     const heli = FIXTURE.buyingCenters.find((b) => b.name === 'Helicopters')!.id;
-    const folded = buildViewModel(matrix, 2025, new Set([heli]), 'order', 'order', { companies });
-    expect(names(folded).slice(-2)).toEqual(['Helicopters', 'Group IT']);
+    const folded = buildViewModel(matrix, 2025, new Set([heli]), 'order', 'order', groups);
+    expect(bcNames(folded).slice(-2)).toEqual(['Helicopters', 'Group IT']);
   });
 
   it('without grouping the rows keep the tree order and name no company', () => {
