@@ -172,7 +172,7 @@ const METHODS: ApiMethod[] = [
   },
   {
     className: 'OrgChartController',
-    method: 'loadAccountTeam',
+    method: 'getAccountTeam',
     params: [id('accountId')],
     result: 'AccountTeam',
     cacheable: true,

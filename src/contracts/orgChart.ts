@@ -124,7 +124,7 @@ export const AccountTeamMember = z.object({
 export type AccountTeamMember = z.infer<typeof AccountTeamMember>;
 
 /**
- * What `OrgChartController.loadAccountTeam` returns: the account team of the account and its descendants,
+ * What `OrgChartController.getAccountTeam` returns: the account team of the account and its descendants,
  * each user once, by name (at most 200 rows read). `available` is false in an org without Account Teams (the
  * object does not exist there) or when the user cannot read it; `members` is then empty.
  */

@@ -49,20 +49,20 @@ declare module '@salesforce/apex/OrgChartController.deleteLink' {
   export default deleteLink;
 }
 
-declare module '@salesforce/apex/OrgChartController.loadAccountTeam' {
+declare module '@salesforce/apex/OrgChartController.getAccountTeam' {
   /**
    * Cacheable: the account team (AccountTeamMember) of the account and its descendants, each user once with
    * the role; `available` false in an org without Account Teams. Separate from the chart pages so the first
    * render waits for nothing more. Callable or `@wire`d.
    */
-  const loadAccountTeam: ((params: {
+  const getAccountTeam: ((params: {
     accountId: string;
   }) => Promise<import('@keyplan/contracts').AccountTeam>) &
     import('lwc').WireAdapterConstructor<
       { accountId: string },
       WireResult<import('@keyplan/contracts').AccountTeam>
     >;
-  export default loadAccountTeam;
+  export default getAccountTeam;
 }
 
 declare module '@salesforce/apex/OrgChartController.searchTeamUsers' {

@@ -4,7 +4,7 @@ import { AccountTeam, TeamUserSearch } from '../../../src/contracts';
 import { errorOf, startTwinOrg, type TwinOrg } from './lib/testing';
 import { ACCOUNT_TEAM } from './OrgChartAccountTeam';
 
-describe('OrgChartController.loadAccountTeam twin over HTTP', () => {
+describe('OrgChartController.getAccountTeam twin over HTTP', () => {
   let t: TwinOrg;
   const users: Record<string, string> = {};
   before(async () => {
@@ -34,7 +34,7 @@ describe('OrgChartController.loadAccountTeam twin over HTTP', () => {
   after(async () => t?.close());
 
   const load = async (accountId: unknown = t.id('acme')) =>
-    t.call('OrgChartController', 'loadAccountTeam', { accountId });
+    t.call('OrgChartController', 'getAccountTeam', { accountId });
 
   it("reads the scope's active members once each, the plan account's role first, by name", async () => {
     const res = await load();

@@ -1,5 +1,5 @@
 /**
- * Local twin of OrgChartController.loadAccountTeam / AccountTeamService / AccountTeamSelector
+ * Local twin of OrgChartController.getAccountTeam / AccountTeamService / AccountTeamSelector
  * (force-app/main/default/classes): the account team (AccountTeamMember) of an account's scope, each user
  * once. The query text and the bound are read from the .cls. The local org always has AccountTeamMember;
  * `ACCOUNT_TEAM.simulateMissing` takes the path of an org without Account Teams (as the Apex tests do).
@@ -59,13 +59,13 @@ export function loadTeamOf(ctx: ApexContext, accountIds: string[]): AccountTeam 
 }
 
 /** AccountTeamService.load(Id) */
-function loadAccountTeam(ctx: ApexContext, accountIdParam: unknown): AccountTeam {
+function getAccountTeam(ctx: ApexContext, accountIdParam: unknown): AccountTeam {
   const accountId = idParam(accountIdParam, 'accountId');
   require(accountId, 'accountId');
   return loadTeamOf(ctx, scopeOf(ctx, accountId!).ids);
 }
 
 registerApex(
-  'OrgChartController.loadAccountTeam',
-  controller((p, ctx) => loadAccountTeam(ctx, p.accountId))
+  'OrgChartController.getAccountTeam',
+  controller((p, ctx) => getAccountTeam(ctx, p.accountId))
 );

@@ -148,11 +148,12 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
     this.planError = null;
   }
 
-  handleTeamSelect(event: CustomEvent<{ contactId: string }>): void {
+  handleTeamSelect(event: CustomEvent<{ contactId: string; action?: string }>): void {
     event.stopPropagation();
+    const { contactId, action } = event.detail;
     this.dispatchEvent(
       new CustomEvent('action', {
-        detail: { action: 'open', contactId: event.detail.contactId, buyingCenterId: null, linkId: null }
+        detail: { action: action ?? 'open', contactId, buyingCenterId: null, linkId: null }
       })
     );
   }
