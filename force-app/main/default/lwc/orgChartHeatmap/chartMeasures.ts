@@ -48,7 +48,7 @@ export class ChartMeasures {
   readonly placeholders: Set<string>;
   team!: AccountTeam;
   /** Our team's users for the "who on our side" pickers. */
-  teamUsers!: { label: string; value: string }[];
+  teamUsers!: { label: string; value: string; meta: string }[];
   readonly activity: Map<string, ContactActivity>;
   readonly coverage: CoverageReport;
   private colourCache = new Map<ColourMode, { colours: Map<string, NodeColour>; legend: LegendEntry[] }>();
@@ -78,7 +78,13 @@ export class ChartMeasures {
   /** The account team lane and pickers with this roster (the account team arrives beside the chart). */
   setRoster(roster: readonly RosterMember[]): void {
     this.team = accountTeam(this.data.contacts, this.data.links, roster);
-    this.teamUsers = this.team.members.map((m) => ({ label: m.name, value: m.userId }));
+    this.teamUsers = this.team.members.map((m) => ({
+      label: m.name,
+      value: m.userId,
+      meta: m.onTeam
+        ? `Account team${m.role ? `: ${m.role}` : ''}${m.covers.length ? ' · knows people here' : ''}`
+        : 'Knows people here'
+    }));
   }
 
   /** The colouring of a mode (cached per mode). */

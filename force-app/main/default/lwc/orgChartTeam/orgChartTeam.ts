@@ -95,10 +95,20 @@ export default class OrgChartTeam extends LightningElement {
     if (contactId) this.dispatchEvent(new CustomEvent('selectperson', { detail: { contactId } }));
   }
 
-  /** Starts a team link on their top executive (the form's user lookup lists the account team first). */
-  handleRecord(): void {
-    const contactId = this.team?.sponsor?.executiveId;
-    if (contactId)
-      this.dispatchEvent(new CustomEvent('selectperson', { detail: { contactId, action: 'addTeamLink' } }));
+  /**
+   * Starts a team link on their top executive with this person of ours chosen (the member's button; the
+   * sponsor's: our executive sponsor; the empty lane's: the current user).
+   */
+  handleRecord(event: Event): void {
+    const s = this.team?.sponsor;
+    if (!s) return;
+    const userId =
+      (event.currentTarget as HTMLElement).dataset.user || (s.named ? (s.userId ?? undefined) : undefined);
+    const detail: { contactId: string; action: string; userId?: string } = {
+      contactId: s.executiveId,
+      action: 'addTeamLink'
+    };
+    if (userId) detail.userId = userId;
+    this.dispatchEvent(new CustomEvent('selectperson', { detail }));
   }
 }

@@ -92,13 +92,23 @@ describe('c-org-chart-heatmap account team lane', () => {
     );
     await expect(team).toBeAccessible();
 
-    // "Record a relationship" opens their top executive with the team-link form.
+    // "Record a relationship" (Dana's) opens their top executive with the team-link form, Dana chosen.
     (team.shadowRoot.querySelector('.record') as HTMLElement).click();
     await flush();
     await flush();
     const panel = el.shadowRoot.querySelector('c-org-chart-person-panel') as Shadowed;
     expect(panel.shadowRoot.querySelector('.person-name')!.textContent).toBe('Margaret Hale');
     const form = panel.shadowRoot.querySelector('c-org-chart-link-form') as Shadowed | null;
-    expect(form?.shadowRoot.querySelector('.link-user')).not.toBeNull();
+    const lookup = form?.shadowRoot.querySelector('.link-user') as
+      | (HTMLElement & { value: string; valueLabel: string; quickOptions: { label: string; meta: string }[] })
+      | null;
+    expect(lookup).not.toBeNull();
+    expect(lookup!.value).toBe(TEAM.members[0].userId);
+    expect(lookup!.valueLabel).toBe('Dana Whitfield');
+    // The quick choices say who is on the account team, in which role.
+    expect(lookup!.quickOptions.find((o) => o.label === 'Riley Chen')!.meta).toBe(
+      'Account team: Sales Engineer'
+    );
+    expect(lookup!.quickOptions.find((o) => o.label === 'Chris Vega')!.meta).toBe('Knows people here');
   });
 });

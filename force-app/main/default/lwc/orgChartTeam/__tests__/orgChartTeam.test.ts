@@ -122,9 +122,10 @@ describe('c-org-chart-team', () => {
     el.addEventListener('selectperson', (e) => picked.push((e as CustomEvent).detail));
     records[0].click();
     (el.shadowRoot!.querySelector('.sponsor-record') as HTMLElement).click();
+    // The member's button starts with that member chosen; the sponsor's with our executive sponsor.
     expect(picked).toEqual([
-      { contactId: 'c0', action: 'addTeamLink' },
-      { contactId: 'c0', action: 'addTeamLink' }
+      { contactId: 'c0', action: 'addTeamLink', userId: 'u2' },
+      { contactId: 'c0', action: 'addTeamLink', userId: 'u3' }
     ]);
     expect(el.shadowRoot!.querySelector('.sponsor-record')!.textContent!.trim()).toBe(
       "Record Sarah Lindqvist's relationship with Carla Gruber"
