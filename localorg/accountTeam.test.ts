@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { AEROVANCE_ACCOUNT_TEAM, aerovanceBundle } from '../data';
+import { loadDemo } from '../preview/seed';
 import { seedAccountTeam } from './accountTeam';
 import { LocalOrg } from './org';
 
@@ -60,5 +61,24 @@ describe('seedAccountTeam', () => {
     const emails = new Set((aerovanceBundle().users ?? []).map((u) => u.Email.toLowerCase()));
     for (const m of AEROVANCE_ACCOUNT_TEAM) assert.ok(emails.has(m.email), m.email);
     assert.equal(AEROVANCE_ACCOUNT_TEAM.filter((m) => m.role === 'Executive Sponsor').length, 1);
+  });
+
+  it('the preview puts the Aerovance team on Aerovance Group when it loads the demo', () => {
+    const org = LocalOrg.open({ forceAppDir: FORCE_APP, dbFile: ':memory:' });
+    try {
+      const loaded = loadDemo(org, 'aerovance');
+      const team = org.db
+        .prepare(
+          `SELECT u."Email" AS email, m."TeamMemberRole" AS role FROM "AccountTeamMember" m
+           JOIN "User" u ON u."Id" = m."UserId" WHERE m."AccountId" = ? ORDER BY u."Email"`
+        )
+        .all(loaded.accountId) as { email: string; role: string }[];
+      assert.deepEqual(
+        team,
+        [...AEROVANCE_ACCOUNT_TEAM].sort((a, b) => (a.email < b.email ? -1 : 1)).map((m) => ({ ...m }))
+      );
+    } finally {
+      org.close();
+    }
   });
 });
