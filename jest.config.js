@@ -8,6 +8,8 @@ module.exports = {
     '^c/d3Hierarchy$': '<rootDir>/node_modules/d3-hierarchy/dist/d3-hierarchy.js',
     // The settings wire every component uses: one shared test adapter (test/jest/getSettings.mock.js).
     '^@salesforce/apex/KeyplanSettingsController.getSettings$': '<rootDir>/test/jest/getSettings.mock.js',
+    // The org chart's account team wire (test/jest/getAccountTeam.mock.js): emits nothing until a test does.
+    '^@salesforce/apex/OrgChartController.getAccountTeam$': '<rootDir>/test/jest/getAccountTeam.mock.js',
     // Lightning Data Service: the stubs, with an updateRecord that resolves like the platform (test/jest/uiRecordApi.mock.js).
     '^lightning/uiRecordApi$': '<rootDir>/test/jest/uiRecordApi.mock.js',
     // Navigation: the stub with one shared Navigate mock tests read (test/jest/navigation.mock.js).

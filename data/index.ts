@@ -2,3 +2,4 @@
 export { aerovanceBundle } from './aerovance';
 export { largeBundle } from './large';
 export { largeGroupBundle } from './largeGroup';
+export { AEROVANCE_ACCOUNT_TEAM, type DemoTeamMember } from './aerovanceTeam';

@@ -11,7 +11,8 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aerovanceBundle, largeBundle } from '../data';
+import { AEROVANCE_ACCOUNT_TEAM, aerovanceBundle, largeBundle, type DemoTeamMember } from '../data';
+import { seedAccountTeam } from '../localorg/accountTeam';
 import { loadBundle, type LoadedBundle } from '../localorg/bundle';
 import { seedBantHistory } from '../localorg/history';
 import { seedActivity, seedReviewChanges } from '../localorg/activities';
@@ -55,6 +56,8 @@ export interface DemoBundle {
   key: string;
   label: string;
   bundle: () => AccountBundleInput;
+  /** Our users on the account team (AccountTeamMember), by the Email of a bundle user. */
+  accountTeam?: readonly DemoTeamMember[];
   /** Backdate a month of BANT status changes, so the panel's "since last month" has something to show. */
   bantHistory?: boolean;
   /** About how many meetings, calls and emails of the last year to seed (localorg/activities.ts seedActivity). */
@@ -85,6 +88,7 @@ export function demoBundles(largeContacts = 10000): DemoBundle[] {
       key: 'aerovance',
       label: 'Aerovance Group',
       bundle: () => aerovanceBundle(),
+      accountTeam: AEROVANCE_ACCOUNT_TEAM,
       bantHistory: true,
       activity: 3000,
       reviewChanges: true,
@@ -140,6 +144,7 @@ export function loadDemo(
   return org.write(() => {
     if (demo.fiscalYear) org.setFiscalYear(demo.fiscalYear.startMonth, demo.fiscalYear.namedByStart);
     const loaded = loadBundle(org, input);
+    if (demo.accountTeam) seedAccountTeam(org, loaded.accountId, demo.accountTeam);
     if (demo.bantHistory) seedBantHistory(org, loaded.accountId);
     if (demo.activity) seedActivity(org, loaded.accountId, { seed: 22, total: demo.activity });
     // The whole group: a subsidiary's contacts would otherwise all look created today ("joined").

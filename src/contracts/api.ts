@@ -172,14 +172,25 @@ const METHODS: ApiMethod[] = [
   },
   {
     className: 'OrgChartController',
+    method: 'getAccountTeam',
+    params: [id('accountId')],
+    result: 'AccountTeam',
+    cacheable: true,
+    doc:
+      'The account team (AccountTeamMember) of the account and its descendants, each user once with the role; ' +
+      '`available` false in an org without Account Teams. Separate from the chart pages so the first render ' +
+      'waits for nothing more.'
+  },
+  {
+    className: 'OrgChartController',
     method: 'searchTeamUsers',
     params: [id('accountId'), text('term', true, '2 to 80 characters; LIKE wildcards match themselves')],
     result: 'TeamUserSearch',
     cacheable: false,
     doc:
       'Our users for the link form\'s "who on our team" field: at most 20 active standard users whose name or ' +
-      "title contains the term, those already linked to the account's people first (not cacheable: a new link " +
-      'changes the order).'
+      "title contains the term, account team members first, then those already linked to the account's " +
+      'people (not cacheable: a new link changes the order).'
   },
   {
     className: 'WhitespaceController',

@@ -93,13 +93,16 @@ export const TeamUserOption = z.object({
   name: z.string().min(1),
   title: z.string().nullable(),
   /** Already holds a relationship link (From_User__c) to someone of the account or its subsidiaries. */
-  linked: z.boolean()
+  linked: z.boolean(),
+  /** The user's role on the account team (TeamMemberRole); absent or null when not a member. */
+  teamRole: z.string().nullable().optional()
 });
 export type TeamUserOption = z.infer<typeof TeamUserOption>;
 
 /**
  * What `OrgChartController.searchTeamUsers` returns: at most 20 active standard users whose name or title
- * contains the (trimmed) term, linked ones first, each group by name; `truncated` when more matched.
+ * contains the (trimmed) term, account team members first, then linked ones, each group by name; `truncated`
+ * when more matched.
  */
 export const TeamUserSearch = z.object({
   term: z.string().min(2),
@@ -107,6 +110,30 @@ export const TeamUserSearch = z.object({
   truncated: z.boolean()
 });
 export type TeamUserSearch = z.infer<typeof TeamUserSearch>;
+
+/** One of our users on the account team (AccountTeamMember) of an account of the scope. */
+export const AccountTeamMember = z.object({
+  userId: SfId,
+  name: z.string().min(1),
+  title: z.string().nullable().optional(),
+  /** TeamMemberRole (a picklist each org defines: "Account Manager", "Executive Sponsor", ...). */
+  role: z.string().nullable().optional(),
+  /** The account of the scope whose team the user is on (the plan's account preferred). */
+  accountId: SfId
+});
+export type AccountTeamMember = z.infer<typeof AccountTeamMember>;
+
+/**
+ * What `OrgChartController.getAccountTeam` returns: the account team of the account and its descendants,
+ * each user once, by name (at most 200 rows read). `available` is false in an org without Account Teams (the
+ * object does not exist there) or when the user cannot read it; `members` is then empty.
+ */
+export const AccountTeam = z.object({
+  available: z.boolean(),
+  members: z.array(AccountTeamMember).max(200),
+  truncated: z.boolean()
+});
+export type AccountTeam = z.infer<typeof AccountTeam>;
 
 /** A buying center as the org chart needs it (filter and colour by). */
 export const BuyingCenterDto = z.object({

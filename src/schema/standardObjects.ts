@@ -26,6 +26,18 @@ export const CONTACT_ROLES = [
   'Other'
 ] as const;
 
+/** The standard AccountTeamMember.TeamMemberRole picklist, as a new org has it. */
+export const TEAM_MEMBER_ROLES = [
+  'Account Manager',
+  'Channel Manager',
+  'Executive Sponsor',
+  'Lead Qualifier',
+  'Pre-Sales Consultant',
+  'Sales Engineer',
+  'Sales Manager',
+  'Sales Rep'
+] as const;
+
 /**
  * The standard objects and fields Keyplan reads or writes. The org has far more; this list is what
  * the local org creates and what the metadata reference checks accept as "exists". Add a field here
@@ -423,6 +435,30 @@ export const STANDARD_OBJECTS: ObjectDef[] = [
         picklistValues: ['FromAddress', 'ToAddress', 'CcAddress', 'BccAddress']
       }),
       f('RelationAddress', 'Email')
+    ]
+  },
+  {
+    // Exists only where Account Teams is enabled (Setup > Account Teams): Apex reads it dynamically after a
+    // describe (AccountTeamSelector); the local org always has it.
+    name: 'AccountTeamMember',
+    label: 'Account Team Member',
+    custom: false,
+    keyPrefix: '01M',
+    fields: [
+      ...SYSTEM,
+      f('AccountId', 'Lookup', {
+        referenceTo: 'Account',
+        relationshipName: 'Account',
+        childRelationshipName: 'AccountTeamMembers',
+        required: true
+      }),
+      f('UserId', 'Lookup', {
+        referenceTo: 'User',
+        relationshipName: 'User',
+        childRelationshipName: 'AccountTeamMembers',
+        required: true
+      }),
+      f('TeamMemberRole', 'Picklist', { picklistValues: [...TEAM_MEMBER_ROLES] })
     ]
   },
   {

@@ -49,11 +49,27 @@ declare module '@salesforce/apex/OrgChartController.deleteLink' {
   export default deleteLink;
 }
 
+declare module '@salesforce/apex/OrgChartController.getAccountTeam' {
+  /**
+   * Cacheable: the account team (AccountTeamMember) of the account and its descendants, each user once with
+   * the role; `available` false in an org without Account Teams. Separate from the chart pages so the first
+   * render waits for nothing more. Callable or `@wire`d.
+   */
+  const getAccountTeam: ((params: {
+    accountId: string;
+  }) => Promise<import('@keyplan/contracts').AccountTeam>) &
+    import('lwc').WireAdapterConstructor<
+      { accountId: string },
+      WireResult<import('@keyplan/contracts').AccountTeam>
+    >;
+  export default getAccountTeam;
+}
+
 declare module '@salesforce/apex/OrgChartController.searchTeamUsers' {
   /**
    * Our users for the link form's "who on our team" field: at most 20 active standard users whose name or
-   * title contains the term, those already linked to the account's people first (not cacheable: a new link
-   * changes the order).
+   * title contains the term, account team members first, then those already linked to the account's people
+   * (not cacheable: a new link changes the order).
    */
   const searchTeamUsers: (params: {
     accountId: string;

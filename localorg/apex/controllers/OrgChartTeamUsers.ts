@@ -8,6 +8,7 @@ import type { ApexContext } from '../registry';
 import { registerApex } from '../registry';
 import { apexSource } from '../source';
 import { scopeOf } from './lib/hierarchy';
+import { loadTeamOf } from './OrgChartAccountTeam';
 import {
   controller,
   fail,
@@ -56,12 +57,32 @@ function searchTeamUsers(ctx: ApexContext, accountIdParam: unknown, termParam: u
   const accountIds = scopeOf(ctx, accountId!).ids;
   const pattern = `%${escapeLike(needle)}%`;
   const linked = soql(ctx, LINKED_SOQL, { accountIds, pattern, rowLimit: maxResults + 1 });
-  const all = soql(ctx, MATCHING_SOQL, { pattern, rowLimit: maxResults + linked.length + 1 });
   const linkedIds = new Set(linked.map((u) => String(u.Id)));
-  const ranked = [
-    ...linked.map((u) => toOption(u, true)),
-    ...all.filter((u) => !linkedIds.has(String(u.Id))).map((u) => toOption(u, false))
-  ];
+  // TeamUserLookup.teamMembersMatching: the account team first (containsIgnoreCase, as LIKE '%term%').
+  const lower = needle.toLowerCase();
+  const ranked: TeamUserOption[] = loadTeamOf(ctx, accountIds)
+    .members.filter(
+      (m) => m.name.toLowerCase().includes(lower) || (m.title ?? '').toLowerCase().includes(lower)
+    )
+    .map((m) => ({
+      id: m.userId,
+      name: m.name,
+      title: m.title ?? null,
+      linked: linkedIds.has(m.userId),
+      ...(m.role ? { teamRole: m.role } : {})
+    }));
+  const listed = new Set(ranked.map((o) => o.id));
+  const all = soql(ctx, MATCHING_SOQL, {
+    pattern,
+    rowLimit: maxResults + linked.length + listed.size + 1
+  });
+  const add = (u: Row, linked: boolean): void => {
+    if (listed.has(String(u.Id))) return;
+    listed.add(String(u.Id));
+    ranked.push(toOption(u, linked));
+  };
+  for (const u of linked) add(u, true);
+  for (const u of all) add(u, false);
   return { term: needle, users: ranked.slice(0, maxResults), truncated: ranked.length > maxResults };
 }
 

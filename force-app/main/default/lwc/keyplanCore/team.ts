@@ -1,7 +1,8 @@
 /**
  * Our team on the map: who on our side knows whom (team links, `From_User__c`), the account team lane
- * (each of our people with the contacts they cover) and the executive-sponsor pairing (our person with
- * the strongest positive link to their top executive).
+ * (the account team's members first, with their role, then other people of ours holding links; each with
+ * the contacts they cover) and the executive-sponsor pairing (our executive sponsor on the account team
+ * when there is one, else our person with the strongest positive link to their top executive).
  */
 import { isTeamLink, type HeatLink } from './heat';
 
@@ -28,9 +29,25 @@ export interface CoveredContact {
   lastInteraction: string | null;
 }
 
+/** One of our people the org knows to be on the account (AccountTeamMember, OrgChartController.getAccountTeam). */
+export interface RosterMember {
+  userId: string;
+  name: string;
+  title?: string | null;
+  /** TeamMemberRole ("Account Manager", "Executive Sponsor", ...). */
+  role?: string | null;
+}
+
+/** The account team role that names our executive sponsor (standard TeamMemberRole value). */
+export const EXECUTIVE_SPONSOR_ROLE = 'Executive Sponsor';
+
 export interface TeamMember {
   userId: string;
   name: string;
+  /** Their role on the account team; null for people of ours known only from their links. */
+  role: string | null;
+  /** On the account team (AccountTeamMember), links or not. */
+  onTeam: boolean;
   /** The contacts this person holds a link to, strongest first. */
   covers: CoveredContact[];
 }
@@ -40,15 +57,24 @@ export interface SponsorPairing {
   executiveId: string;
   executiveName: string;
   executiveTitle: string | null;
-  /** Our person with the strongest positive link to them, or null when nobody on our team has one. */
+  /**
+   * Our executive sponsor (the account team member in the Executive Sponsor role) when there is one, else our
+   * person with the strongest positive link to them; null when there is neither.
+   */
   userId: string | null;
   userName: string | null;
+  /** Strength of that person's positive link to their top executive; null when none is recorded. */
   strength: number | null;
+  /** The pairing names the account team's executive sponsor (who may hold no link to them yet). */
+  named?: boolean;
 }
 
 export interface AccountTeam {
+  /** Account team members first (roster order), then other people of ours with links (busiest first). */
   members: TeamMember[];
   sponsor: SponsorPairing | null;
+  /** The org has an account team for this account (AccountTeamMember rows read); false: links only. */
+  fromAccountTeam?: boolean;
 }
 
 const byStrength = (a: CoveredContact, b: CoveredContact): number =>
@@ -56,26 +82,39 @@ const byStrength = (a: CoveredContact, b: CoveredContact): number =>
   (b.strength ?? 0) - (a.strength ?? 0) ||
   (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 /**
- * The account team: every user holding a team link to a contact given, with the contacts they cover
- * (members with the most contacts first), and the executive-sponsor pairing. `extraMembers` adds people
- * who hold no link yet (the account team members, the current user): they appear with no contacts.
+ * The account team: the roster (account team members, in its order, with their role, contacts or not),
+ * then every other user holding a team link to a contact given (most contacts first), each with the
+ * contacts they cover; and the executive-sponsor pairing. `roster` is empty in an org without Account
+ * Teams: the lane is then our people with links.
  */
 export function accountTeam(
   contacts: readonly TeamContact[],
   links: readonly TeamLink[],
-  extraMembers: readonly { userId: string; name: string }[] = []
+  roster: readonly RosterMember[] = []
 ): AccountTeam {
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const members = new Map<string, TeamMember>();
-  for (const m of extraMembers) members.set(m.userId, { userId: m.userId, name: m.name, covers: [] });
+  for (const m of roster)
+    if (!members.has(m.userId))
+      members.set(m.userId, {
+        userId: m.userId,
+        name: m.name,
+        role: m.role ?? null,
+        onTeam: true,
+        covers: []
+      });
   for (const l of links) {
     const to = byId.get(l.toContactId);
     if (!isTeamLink(l) || !to) continue;
     const userId = l.fromUserId as string;
     let m = members.get(userId);
     if (!m) {
-      m = { userId, name: l.fromUserName ?? userId, covers: [] };
+      m = { userId, name: l.fromUserName ?? userId, role: null, onTeam: false, covers: [] };
       members.set(userId, m);
     } else if (l.fromUserName && m.name === userId) m.name = l.fromUserName;
     m.covers.push({
@@ -89,14 +128,28 @@ export function accountTeam(
   }
   const list = [...members.values()];
   for (const m of list) m.covers.sort(byStrength);
-  list.sort((a, b) => b.covers.length - a.covers.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { members: list, sponsor: sponsorPairing(contacts, links) };
+  const onTeam = list.filter((m) => m.onTeam);
+  const others = list
+    .filter((m) => !m.onTeam)
+    .sort((a, b) => b.covers.length - a.covers.length || byName(a, b));
+  const sponsorMember = roster.find(
+    (m) => (m.role ?? '').toLowerCase() === EXECUTIVE_SPONSOR_ROLE.toLowerCase()
+  );
+  return {
+    members: [...onTeam, ...others],
+    sponsor: sponsorPairing(contacts, links, sponsorMember ?? null),
+    fromAccountTeam: roster.length > 0
+  };
 }
 
-/** Their top executive (root of the biggest reporting tree) and our strongest positive link to them. */
+/**
+ * Their top executive (root of the biggest reporting tree) and who of ours is paired with them: our executive
+ * sponsor when given (with their strongest positive link, if any), else our strongest positive link.
+ */
 export function sponsorPairing(
   contacts: readonly TeamContact[],
-  links: readonly TeamLink[]
+  links: readonly TeamLink[],
+  sponsor: RosterMember | null = null
 ): SponsorPairing | null {
   if (!contacts.length) return null;
   const ids = new Set(contacts.map((c) => c.id));
@@ -129,6 +182,7 @@ export function sponsorPairing(
   let best: TeamLink | null = null;
   for (const l of links) {
     if (!isTeamLink(l) || l.toContactId !== top.id || l.polarity === 'Negative') continue;
+    if (sponsor && l.fromUserId !== sponsor.userId) continue;
     if (
       !best ||
       (l.strength ?? 0) > (best.strength ?? 0) ||
@@ -136,6 +190,16 @@ export function sponsorPairing(
     )
       best = l;
   }
+  if (sponsor)
+    return {
+      executiveId: top.id,
+      executiveName: top.name,
+      executiveTitle: top.title,
+      userId: sponsor.userId,
+      userName: sponsor.name,
+      strength: best?.strength ?? null,
+      named: true
+    };
   return {
     executiveId: top.id,
     executiveName: top.name,

@@ -148,11 +148,18 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
     this.planError = null;
   }
 
-  handleTeamSelect(event: CustomEvent<{ contactId: string }>): void {
+  handleTeamSelect(event: CustomEvent<{ contactId: string; action?: string; userId?: string }>): void {
     event.stopPropagation();
+    const { contactId, action, userId } = event.detail;
     this.dispatchEvent(
       new CustomEvent('action', {
-        detail: { action: 'open', contactId: event.detail.contactId, buyingCenterId: null, linkId: null }
+        detail: {
+          action: action ?? 'open',
+          contactId,
+          buyingCenterId: null,
+          linkId: null,
+          userId: userId ?? null
+        }
       })
     );
   }

@@ -22,6 +22,7 @@ import {
   type CoverageReport,
   type KeyplanSettings,
   type LegendEntry,
+  type RosterMember,
   type WorklistGroup
 } from 'c/keyplanCore';
 import type { ContactNode, OrgChartData } from '@keyplan/contracts';
@@ -33,6 +34,8 @@ export interface MeasureOptions {
   settings?: Partial<KeyplanSettings>;
   activity: readonly ActivityAggregate[];
   buyingCenterNames: Map<string, string>;
+  /** The account team (OrgChartController.getAccountTeam); empty without Account Teams or before it arrives. */
+  roster?: readonly RosterMember[];
 }
 
 /** The measures of one state of the chart data (rebuilt whole after every change of contacts or links). */
@@ -43,9 +46,9 @@ export class ChartMeasures {
   readonly influenceRank: Map<string, number>;
   /** Contacts marked as placeholders (roles, not people): left out of every count. */
   readonly placeholders: Set<string>;
-  readonly team: AccountTeam;
+  team!: AccountTeam;
   /** Our team's users for the "who on our side" pickers. */
-  readonly teamUsers: { label: string; value: string }[];
+  teamUsers!: { label: string; value: string; meta: string }[];
   readonly activity: Map<string, ContactActivity>;
   readonly coverage: CoverageReport;
   private colourCache = new Map<ColourMode, { colours: Map<string, NodeColour>; legend: LegendEntry[] }>();
@@ -63,14 +66,25 @@ export class ChartMeasures {
     this.influence = computeInfluence(byId.keys(), data.links, { today, settings });
     this.placeholders = new Set(data.contacts.filter((c) => c.placeholder).map((c) => c.id));
     this.influenceRank = new Map(rankByInfluence(this.influence).map((id, i) => [id, i + 1]));
-    this.team = accountTeam(data.contacts, data.links);
-    this.teamUsers = this.team.members.map((m) => ({ label: m.name, value: m.userId }));
+    this.setRoster(options.roster ?? []);
     this.coverage = analyseCoverage(data.contacts, data.links, {
       today,
       settings,
       buyingCenterNames: options.buyingCenterNames,
       activity: this.activity
     });
+  }
+
+  /** The account team lane and pickers with this roster (the account team arrives beside the chart). */
+  setRoster(roster: readonly RosterMember[]): void {
+    this.team = accountTeam(this.data.contacts, this.data.links, roster);
+    this.teamUsers = this.team.members.map((m) => ({
+      label: m.name,
+      value: m.userId,
+      meta: m.onTeam
+        ? `Account team${m.role ? `: ${m.role}` : ''}${m.covers.length ? ' · knows people here' : ''}`
+        : 'Knows people here'
+    }));
   }
 
   /** The colouring of a mode (cached per mode). */

@@ -70,7 +70,13 @@ export class OrgChartPanel extends OrgChartMoves {
     return this.vm?.accountTeam ?? null;
   }
   /** What the person panel starts with when opened from the worklist (add or update a team link). */
-  panelStart: { seq: number; contactId: string; action: string; linkId: string | null } | null = null;
+  panelStart: {
+    seq: number;
+    contactId: string;
+    action: string;
+    linkId: string | null;
+    userId?: string | null;
+  } | null = null;
 
   handleCoverageAction(
     event: CustomEvent<{
@@ -78,9 +84,10 @@ export class OrgChartPanel extends OrgChartMoves {
       contactId: string | null;
       buyingCenterId: string | null;
       linkId: string | null;
+      userId?: string | null;
     }>
   ): void {
-    const { action, contactId, buyingCenterId, linkId } = event.detail;
+    const { action, contactId, buyingCenterId, linkId, userId } = event.detail;
     if (action === 'focusBuyingCenter' || !contactId) {
       this.handleSelectPerson(
         new CustomEvent('select', { detail: { buyingCenterId: buyingCenterId ?? undefined } })
@@ -88,7 +95,7 @@ export class OrgChartPanel extends OrgChartMoves {
       return;
     }
     if (action !== 'open')
-      this.panelStart = { seq: (this.panelStart?.seq ?? 0) + 1, contactId, action, linkId };
+      this.panelStart = { seq: (this.panelStart?.seq ?? 0) + 1, contactId, action, linkId, userId };
     this.handleSelectPerson(new CustomEvent('select', { detail: { contactId } }));
   }
 

@@ -2,8 +2,9 @@ import { api, wire } from 'lwc';
 import loadOrgChartPage from '@salesforce/apex/OrgChartController.loadOrgChartPage';
 import loadActivityPage from '@salesforce/apex/ActivityController.loadActivityPage';
 import getSettings from '@salesforce/apex/KeyplanSettingsController.getSettings';
+import getAccountTeam from '@salesforce/apex/OrgChartController.getAccountTeam';
 import { settingsFromData, type ColourMode, type KeyplanSettings } from 'c/keyplanCore';
-import type { ActivityAggregate, OrgChartData, SettingsData } from '@keyplan/contracts';
+import type { AccountTeam, ActivityAggregate, OrgChartData, SettingsData } from '@keyplan/contracts';
 import { COLOUR_MODES, OrgChartViewModel } from './viewModel';
 import { loadOrgChart, progressText, type LoadProgress } from './pages';
 import { activityStatusText, startActivityLoad, type ActivityState } from './activityPages';
@@ -59,6 +60,20 @@ export default class OrgChartHeatmap extends OrgChartPanel {
     this.settings = settingsFromData(data);
     // Heat and coverage are computed in the view model: rebuild it with the org's numbers.
     if (this.data) this.buildViewModel(this.data);
+  }
+
+  /**
+   * The account team (AccountTeamMember) of the scope: cached and beside the chart pages (the first render
+   * waits for nothing more). When it arrives, only the team lane and the pickers are recomputed; an org
+   * without Account Teams, or a failed read, leaves the lane to our people with links.
+   */
+  private roster: AccountTeam['members'] = [];
+  @wire(getAccountTeam, { accountId: '$recordId' })
+  wiredAccountTeam({ data }: WireResult<AccountTeam>): void {
+    this.roster = data?.members ?? [];
+    if (!this.vm) return;
+    this.vm.setRoster(this.roster);
+    this.changed();
   }
 
   /**
@@ -145,7 +160,8 @@ export default class OrgChartHeatmap extends OrgChartPanel {
       initialDepth: this.depthValue,
       settings: this.settings,
       activity: this.activity,
-      activityState: this.activityState
+      activityState: this.activityState,
+      roster: this.roster
     });
     // A refresh keeps what the user was looking at.
     if (previous) vm.keepViewOf(previous);

@@ -39,7 +39,7 @@ export interface PersonDetails {
   lastInteraction: string | null;
   issues: CoverageIssue[];
   /** Our people to pick from when recording who knows this person (the account team). */
-  teamUsers: { label: string; value: string }[];
+  teamUsers: { label: string; value: string; meta?: string }[];
   /** Where the heat comes from in activity (activitySource.ts; set by the view model). */
   activity?: ActivitySourceView;
 }
@@ -55,7 +55,7 @@ export interface PersonSource {
   bcNames: ReadonlyMap<string, string>;
   issues: readonly CoverageIssue[];
   /** The account team (users holding links on the account), for the "who on our team" picker. */
-  teamUsers?: readonly { label: string; value: string }[];
+  teamUsers?: readonly { label: string; value: string; meta?: string }[];
 }
 
 const lower = (s: string | null | undefined): string => (s ?? '').toLowerCase();

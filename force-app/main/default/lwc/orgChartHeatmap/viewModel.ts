@@ -15,6 +15,7 @@ import {
   type ActivityAggregate,
   type ColourMode,
   type AccountTeam,
+  type RosterMember,
   type WorklistGroup,
   type CoverageIssue,
   type FilterDimension,
@@ -63,6 +64,8 @@ export interface ViewModelOptions {
   activity?: readonly ActivityAggregate[];
   /** Whether that activity is in, still loading or failed (the panel says which). */
   activityState?: ActivityState | null;
+  /** The account team (OrgChartController.getAccountTeam): the team lane lists it first. */
+  roster?: readonly RosterMember[];
 }
 
 /** The pure state behind the org chart heatmap. */
@@ -74,6 +77,7 @@ export class OrgChartViewModel extends ChartState {
   private companyNames = new Map<string, string>();
   private readonly activityRows: readonly ActivityAggregate[];
   private readonly activityState: ActivityState | null;
+  private roster: readonly RosterMember[];
   /** Heat, influence, team, coverage and colourings of the current data (see chartMeasures.ts). */
   private measures!: ChartMeasures;
   private lastView: { key: string; slice: ViewSlice } | null = null;
@@ -95,6 +99,7 @@ export class OrgChartViewModel extends ChartState {
     this.colourBy = options.colourBy ?? 'heat';
     this.activityRows = options.activity ?? [];
     this.activityState = options.activityState ?? null;
+    this.roster = options.roster ?? [];
     for (const bc of data.buyingCenters) this.bcNames.set(bc.id, bc.name);
     if ((data.accounts?.length ?? 0) > 1) for (const a of data.accounts!) this.companyNames.set(a.id, a.name);
     this.rebuildData();
@@ -114,7 +119,8 @@ export class OrgChartViewModel extends ChartState {
       today: this.today,
       settings: this.settings,
       activity: this.activityRows,
-      buyingCenterNames: this.bcNames
+      buyingCenterNames: this.bcNames,
+      roster: this.roster
     });
     this.revision++;
     this.searchable = null;
@@ -266,6 +272,12 @@ export class OrgChartViewModel extends ChartState {
   /** Our account team: each of our people with the contacts they cover, and the sponsor pairing. */
   get accountTeam(): AccountTeam {
     return this.measures.team;
+  }
+
+  /** The account team arrived (or changed): only the team lane and the pickers are recomputed. */
+  setRoster(roster: readonly RosterMember[]): void {
+    this.roster = roster;
+    this.measures.setRoster(roster);
   }
 
   /** Coverage issues of the whole account, most severe first. */

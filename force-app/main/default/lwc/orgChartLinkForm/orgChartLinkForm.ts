@@ -46,8 +46,10 @@ export default class OrgChartLinkForm extends LightningElement {
   @api contactId = '';
   @api accountId = '';
   @api people: Option[] = [];
-  /** Our users to pick from (the account team); the current user is offered first. */
-  @api users: Option[] = [];
+  /** Our users to pick from (the account team); the current user is offered first. `meta` says why they are here. */
+  @api users: (Option & { meta?: string })[] = [];
+  /** A new team link starts with this user chosen (opened from the team lane for one of our people). */
+  @api presetUserId = '';
   @api currentUserId = '';
   @api fieldAccess: Record<string, FieldAccess> = {};
   @api saving = false;
@@ -96,7 +98,7 @@ export default class OrgChartLinkForm extends LightningElement {
       direction: 'out',
       search: '',
       otherId: '',
-      userId: this.currentUserId ?? '',
+      userId: this.presetUserId || (this.currentUserId ?? ''),
       type: this.kind === 'team' ? 'Coverage' : 'Influence',
       strength: '3',
       frequency: 'Monthly',
@@ -126,7 +128,7 @@ export default class OrgChartLinkForm extends LightningElement {
   get userOptions(): QuickUser[] {
     const list: QuickUser[] = (this.users ?? []).map((u) => ({
       ...u,
-      meta: u.value === this.currentUserId ? 'You' : 'Knows people here'
+      meta: u.value === this.currentUserId ? 'You' : (u.meta ?? 'Knows people here')
     }));
     if (this.currentUserId && !list.some((u) => u.value === this.currentUserId))
       list.unshift({ label: 'Me', value: this.currentUserId, meta: 'You' });

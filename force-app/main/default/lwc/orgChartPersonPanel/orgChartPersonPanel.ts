@@ -9,7 +9,14 @@ import { fromActivity, heatText, knownByText } from './heatSource';
 
 type Option = { label: string; value: string };
 type FormKind = 'team' | 'network';
-type StartAction = { seq: number; contactId: string; action: string; linkId: string | null };
+type StartAction = {
+  seq: number;
+  contactId: string;
+  action: string;
+  linkId: string | null;
+  /** addTeamLink from the team lane: the form starts with this user of ours chosen. */
+  userId?: string | null;
+};
 
 /** A signature of a person's links: it changes when a save or a delete landed. */
 const linkSignature = (p: PersonDetails | null): string =>
@@ -60,8 +67,13 @@ export default class OrgChartPersonPanel extends LightningElement {
     this.start = null;
     const link = s.linkId ? this.current.links.find((l) => l.id === s.linkId) : undefined;
     if (s.action === 'editLink' && link) this.openForm(link.fromUser ? 'team' : 'network', link.id);
-    else if (s.action === 'addTeamLink') this.openForm('team', null);
+    else if (s.action === 'addTeamLink') {
+      this.openForm('team', null);
+      this.presetUserId = s.userId ?? '';
+    }
   }
+  /** The user a team form opened from the team lane starts with ('' = the current user). */
+  presetUserId = '';
 
   @api
   get person(): PersonDetails | null {
@@ -198,6 +210,7 @@ export default class OrgChartPersonPanel extends LightningElement {
   }
 
   private openForm(kind: FormKind, editingId: string | null): void {
+    this.presetUserId = '';
     this.formSeq++;
     this.formKind = kind;
     this.editingId = editingId;

@@ -28,12 +28,19 @@ export const SEARCH_DELAY_MS = 300;
 export const MIN_TERM = 2;
 
 const metaOf = (u: TeamUserOption, me: string): string =>
-  [u.id === me ? 'You' : '', u.title, u.linked ? 'knows people here' : ''].filter(Boolean).join(' · ');
+  [
+    u.id === me ? 'You' : '',
+    u.teamRole ? `account team: ${u.teamRole}` : '',
+    u.title,
+    u.linked ? 'knows people here' : ''
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
 /**
  * "Who on our team": a combobox over our users. Empty, it offers the quick choices it is given ("Me" first);
  * typed (2+ characters), it asks OrgChartController.searchTeamUsers after a pause and lists name and title,
- * users already linked to the account first. Keyboard: type, Up/Down, Enter picks, Escape closes (then restores
+ * the account team's members first (with their role), then users already linked to the account. Keyboard: type, Up/Down, Enter picks, Escape closes (then restores
  * the chosen name). The result count is announced; a server error is shown word for word. Fires `change` with
  * `{ value, label }`.
  */

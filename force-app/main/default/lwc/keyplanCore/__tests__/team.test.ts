@@ -36,11 +36,13 @@ describe('account team', () => {
       ],
       [{ userId: 'u3', name: 'Sam' }]
     );
-    expect(team.members.map((m) => [m.name, m.covers.map((x) => x.contactId)])).toEqual([
-      ['Morgan', ['cio', 'cfo', 'arch']],
-      ['Priya', ['ceo']],
-      ['Sam', []]
+    // The account team (roster) first, links or not; then the others, busiest first.
+    expect(team.members.map((m) => [m.name, m.onTeam, m.covers.map((x) => x.contactId)])).toEqual([
+      ['Sam', true, []],
+      ['Morgan', false, ['cio', 'cfo', 'arch']],
+      ['Priya', false, ['ceo']]
     ]);
+    expect(team.fromAccountTeam).toBe(true);
     expect(team.sponsor).toEqual({
       executiveId: 'ceo',
       executiveName: 'CEO',
@@ -66,5 +68,59 @@ describe('account team', () => {
     ).toBe('B');
     expect(sponsorPairing([c('a', 'b'), c('b', 'a')], [])).toBeNull();
     expect(sponsorPairing([], [])).toBeNull();
+  });
+
+  it('lists the account team first in roster order with roles, covering members included once', () => {
+    const team = accountTeam(
+      contacts,
+      [
+        l('1', { fromUserId: 'u2', fromUserName: 'Priya', toContactId: 'ceo', strength: 4 }),
+        l('2', { fromUserId: 'u9', fromUserName: 'Zoe', toContactId: 'cfo', strength: 2 }),
+        l('3', { fromUserId: 'u8', fromUserName: 'Ann', toContactId: 'cio', strength: 2 }),
+        l('4', { fromUserId: 'u8', fromUserName: 'Ann', toContactId: 'arch', strength: 2 })
+      ],
+      [
+        { userId: 'u2', name: 'Priya Natarajan', role: 'Account Manager' },
+        { userId: 'u5', name: 'Sarah Lindqvist', title: 'COO', role: 'Executive Sponsor' },
+        { userId: 'u2', name: 'Priya again', role: 'Sales Engineer' }
+      ]
+    );
+    expect(team.members.map((m) => [m.name, m.role, m.onTeam, m.covers.length])).toEqual([
+      ['Priya Natarajan', 'Account Manager', true, 1],
+      ['Sarah Lindqvist', 'Executive Sponsor', true, 0],
+      ['Ann', null, false, 2],
+      ['Zoe', null, false, 1]
+    ]);
+    // The executive sponsor is paired with their top executive even with no link yet (not Priya's 4/5).
+    expect(team.sponsor).toEqual({
+      executiveId: 'ceo',
+      executiveName: 'CEO',
+      executiveTitle: 'CEO',
+      userId: 'u5',
+      userName: 'Sarah Lindqvist',
+      strength: null,
+      named: true
+    });
+  });
+
+  it("takes the executive sponsor's own strongest positive link, whatever the role's case", () => {
+    const sponsor = accountTeam(
+      contacts,
+      [
+        l('1', { fromUserId: 'u5', toContactId: 'ceo', strength: 2 }),
+        l('2', { fromUserId: 'u5', toContactId: 'ceo', strength: 5, polarity: 'Negative' }),
+        l('3', { fromUserId: 'u2', toContactId: 'ceo', strength: 5 })
+      ],
+      [{ userId: 'u5', name: 'Sarah', role: 'executive sponsor' }]
+    ).sponsor;
+    expect(sponsor).toMatchObject({ userId: 'u5', strength: 2, named: true });
+  });
+
+  it('without an account team (no roster), pairs the strongest link and says the lane is links only', () => {
+    const team = accountTeam(contacts, [l('1', { toContactId: 'ceo', strength: 3 })]);
+    expect(team.fromAccountTeam).toBe(false);
+    expect(team.members.map((m) => [m.name, m.role, m.onTeam])).toEqual([['Morgan', null, false]]);
+    expect(team.sponsor).toMatchObject({ userId: 'u1', strength: 3 });
+    expect(team.sponsor?.named).toBeUndefined();
   });
 });

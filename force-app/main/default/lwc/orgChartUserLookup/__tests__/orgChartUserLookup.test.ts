@@ -130,6 +130,41 @@ describe('c-org-chart-user-lookup', () => {
     await expect(el).toBeAccessible();
   });
 
+  it('marks account team members (listed first by the server) with their team role', async () => {
+    mockSearch.mockResolvedValue({
+      term: 'sa',
+      truncated: false,
+      users: [
+        {
+          id: '005000000000009AAA',
+          name: 'Sarah Lindqvist',
+          title: 'COO',
+          linked: false,
+          teamRole: 'Executive Sponsor'
+        },
+        {
+          id: '005000000000008AAA',
+          name: 'Samir Haddad',
+          title: null,
+          linked: true,
+          teamRole: 'Sales Engineer'
+        },
+        { id: '005000000000007AAA', name: 'Sam Okafor', title: 'Sales Engineer', linked: false }
+      ]
+    });
+    const el = mount();
+    await type(el, 'sa');
+    await afterPause();
+    await flush();
+    expect(names(el)).toEqual(['Sarah Lindqvist', 'Samir Haddad', 'Sam Okafor']);
+    expect(metas(el)).toEqual([
+      'account team: Executive Sponsor · COO',
+      'account team: Sales Engineer · knows people here',
+      'Sales Engineer'
+    ]);
+    await expect(el).toBeAccessible();
+  });
+
   it('says when the bound cut the list', async () => {
     mockSearch.mockResolvedValue({ ...FOUND, truncated: true });
     const el = mount();
