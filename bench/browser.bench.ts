@@ -153,13 +153,19 @@ async function orgChartPaging(
   const onResponse = (res: Response): void => {
     if (!res.url().includes('/apex/OrgChartController/loadOrgChartPage')) return;
     const timing = res.request().timing();
+    // The body, or (when Chromium has already let go of it: two chains' pages arrive side by side) the
+    // size the network layer counted; a rejection here must not crash the run before Promise.all.
+    const bytes = res.body().then(
+      (body) => body.length,
+      () =>
+        res
+          .request()
+          .sizes()
+          .then((s) => s.responseBodySize)
+    );
     pending.push(
-      res.body().then((body) => {
-        calls.push({
-          start: timing.startTime,
-          end: timing.startTime + timing.responseEnd,
-          bytes: body.length
-        });
+      bytes.then((n) => {
+        calls.push({ start: timing.startTime, end: timing.startTime + timing.responseEnd, bytes: n });
       })
     );
   };

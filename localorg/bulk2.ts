@@ -2,6 +2,7 @@ import { CsvInvalid, readCsv, writeCsv } from '../scripts/lib/csv';
 import { SfError } from './errors';
 import type { FieldDef } from '../src/schema';
 import type { Reply, RestApi } from './server';
+import { refreshPlannerStats } from './db';
 
 /**
  * The Bulk API 2.0 ingest subset jsforce's `conn.bulk2` uses, over the same user-mode save path as the
@@ -273,6 +274,8 @@ export class BulkApi {
         });
       }
       job.state = 'JobComplete';
+      // Thousands of rows at once: the planner's statistics would no longer describe the tables.
+      refreshPlannerStats(api.org.db);
     } catch (err) {
       job.state = 'Failed';
       job.errorMessage = err instanceof CsvInvalid ? `InvalidBatch : ${err.message}` : (err as Error).message;

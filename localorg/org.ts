@@ -13,7 +13,7 @@ import {
   type ObjectDef,
   type Schema
 } from '../src/schema';
-import { getMeta, nextSeq, openDb, q, setMeta, syncSchema, type Db } from './db';
+import { getMeta, nextSeq, openDb, q, refreshPlannerStats, setMeta, syncSchema, type Db } from './db';
 import { SfError } from './errors';
 import { SYSTEM_FIELDS } from './fls';
 import type { EffectiveSettings } from '../force-app/main/default/lwc/keyplanCore/settings';
@@ -166,6 +166,7 @@ export class LocalOrg {
       org.ensureOrganization();
       org.recomputeFormulas();
     });
+    refreshPlannerStats(db);
     return org;
   }
 

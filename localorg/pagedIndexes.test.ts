@@ -8,11 +8,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { largeBundle } from '../data';
+import { largeBundle, largeGroupBundle } from '../data';
 import { loadOrgChart } from '../force-app/main/default/lwc/orgChartHeatmap/pages';
 import { loadActivity } from '../force-app/main/default/lwc/orgChartHeatmap/activityPages';
 import { ActivityPage, OrgChartPage } from '../src/contracts';
 import { loadBundle } from './bundle';
+import { refreshPlannerStats } from './db';
 import type { RunningLocalOrg } from './server';
 import { startTestOrg, tempDir } from './test/helpers';
 
@@ -106,5 +107,28 @@ describe('keyset pages in the local org', () => {
         'CREATE INDEX "ix_Relationship_Link__c_Account__c_created" ON "Relationship_Link__c" ("Account__c", "CreatedDate", "Id")'
       );
     }
+  });
+
+  it('a group of 100 accounts reads its link pages newest first without sorting (planner statistics)', async () => {
+    const group = loadBundle(
+      running.org,
+      largeGroupBundle({ contacts: 3000, links: 6000, accounts: 100, today: '2026-05-01' })
+    ).accountId;
+    refreshPlannerStats(running.org.db);
+    captured.clear();
+    const saved = accountId;
+    accountId = group;
+    try {
+      const chart = await loadOrgChart(async (c) =>
+        OrgChartPage.parse(await call('OrgChartController', 'loadOrgChartPage', c))
+      );
+      assert.equal(chart?.contacts.length, 3000);
+    } finally {
+      accountId = saved;
+    }
+    const links = [...captured].filter((sql) => sql.includes('FROM "Relationship_Link__c"'));
+    assert.ok(links.length > 0, 'no link page read');
+    for (const sql of links)
+      assert.doesNotMatch(explain(sql), /TEMP B-TREE/, `${sql}\n  sorts: ${explain(sql)}`);
   });
 });

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { AEROVANCE_ACCOUNT_TEAM, aerovanceBundle, largeBundle, type DemoTeamMember } from '../data';
 import { seedAccountTeam } from '../localorg/accountTeam';
 import { loadBundle, type LoadedBundle } from '../localorg/bundle';
+import { refreshPlannerStats } from '../localorg/db';
 import { seedBantHistory } from '../localorg/history';
 import { seedActivity, seedReviewChanges } from '../localorg/activities';
 import type { LocalOrg } from '../localorg/org';
@@ -151,6 +152,8 @@ export function loadDemo(
     if (demo.reviewChanges)
       for (const id of withDescendants(org, loaded.accountId)) seedReviewChanges(org, id);
     org.db.prepare('DELETE FROM _localorg_meta WHERE key = ?').run(mark(key));
+    // A demo account is thousands of rows (the large one 10,000 contacts and 200,000 activities).
+    refreshPlannerStats(org.db);
     return loaded;
   });
 }
