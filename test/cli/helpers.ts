@@ -27,7 +27,9 @@ export async function cliIn(
  * the field history (the org's audit trail records a restore too) and the id counters.
  */
 const AUDIT = new Set(['LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
-const SKIP_TABLE = (t: string): boolean => t.endsWith('History') || t === '_localorg_objects';
+/** SQLite's own tables (the planner's statistics, refreshed after large loads) hold no org data. */
+const SKIP_TABLE = (t: string): boolean =>
+  t.endsWith('History') || t === '_localorg_objects' || t.startsWith('sqlite_');
 
 export type Dump = Record<string, Record<string, unknown>[]>;
 
