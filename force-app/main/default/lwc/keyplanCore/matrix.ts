@@ -21,7 +21,7 @@ import {
   type WonHistory
 } from './figures';
 import { collectDeals, placeMoney, type UnmappedOpportunity } from './matrixCollect';
-import { MEASURE_KEYS, type Money3 } from './matrixMoney';
+import { MEASURE_KEYS, type MeasureArrays, type Money3 } from './matrixMoney';
 import { rollUp, yearTotals, type RowTotal } from './matrixRollup';
 import { shownColumns, treeRows, type MatrixRow } from './matrixRows';
 import { yearCells, type MatrixCell } from './matrixYear';
@@ -43,6 +43,12 @@ export interface MatrixYear {
   fiscalYear: number;
   /** Row-major: cells[rowIndex * columns.length + columnIndex]. */
   cells: MatrixCell[];
+  /**
+   * The rolled money of every cell as plain arrays (`moneyAt(arrays, offset + i)` is `cells[i].rolled`
+   * without building the cell, which is built when first read): sums over many cells read this, e.g. company
+   * subtotals. Absent on hand-built years, where `cells[i].rolled` is read.
+   */
+  rolledMoney?: { arrays: MeasureArrays; offset: number };
   /** Per row: own cells summed and rolled (own + children) with the buying center's sales goal. */
   rowTotals: RowTotal[];
   /** The fiscal year cells compare with (the previous one, when it has deals); null: no prior year. */
@@ -209,6 +215,7 @@ export function buildMatrix(input: MatrixInput, options: MatrixOptions = {}): Wh
         potentialIndex: MEASURE_KEYS.indexOf('potential'),
         competitiveIndex: MEASURE_KEYS.indexOf('competitive')
       }),
+      rolledMoney: { arrays: rolled.money, offset: y * nCells },
       ...totals,
       comparedWith: compare ? fy - 1 : null,
       closed,

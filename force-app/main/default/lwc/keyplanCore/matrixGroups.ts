@@ -7,7 +7,7 @@
  * (`MatrixYear.unmappedByAccount`). So the groups' totals add up to the year's grand total.
  */
 import type { MatrixYear, WhitespaceMatrix } from './matrix';
-import { MEASURE_KEYS, addMoney, zeroMoney, type Money3 } from './matrixMoney';
+import { MEASURE_KEYS, addMoney, moneyAt, zeroMoney, type Money3 } from './matrixMoney';
 
 /** A company of a group plan (the plan's account first, then its descendants in scope order). */
 export interface CompanyRef {
@@ -99,14 +99,21 @@ export function companyGroups(
   // Rows come in tree order (pre-order): a root starts its tree, its sub-centers follow it.
   const groupOfRow = new Int32Array(matrix.rows.length);
   let current = -1;
+  // The rolled money of a cell, without building the (lazy) cell object.
+  const rm = year?.rolledMoney;
+  const rolledAt = year
+    ? rm
+      ? (i: number): Money3 => moneyAt(rm.arrays, rm.offset + i)
+      : (i: number): Money3 => year.cells[i].rolled
+    : null;
   matrix.rows.forEach((row, r) => {
     if (row.parentId === null || current < 0) {
       current = known(companyIdOf(row.buyingCenter));
       groups[current].roots.push(r);
-      if (year) {
+      if (year && rolledAt) {
         const g = groups[current];
         addMoney(g.mapped, year.rowTotals[r].rolled);
-        for (let k = 0; k < nCols; k++) addMoney(g.cells[k], year.cells[r * nCols + k].rolled);
+        for (let k = 0; k < nCols; k++) addMoney(g.cells[k], rolledAt(r * nCols + k));
       }
     }
     groupOfRow[r] = current;

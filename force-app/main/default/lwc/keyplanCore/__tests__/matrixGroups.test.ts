@@ -142,6 +142,19 @@ describe('company subtotals (group plans, docs/DEFINITIONS.md)', () => {
   const groups = companyGroups(matrix, y2026, COMPANIES);
   const byKey = (key: string) => groups.groups.find((g) => g.key === key)!;
 
+  it('reads the rolled money from the arrays exactly as the cells carry it, and the same without them', () => {
+    for (const year of matrix.years) {
+      const rm = year.rolledMoney!;
+      expect(rm.arrays).toHaveLength(MEASURE_KEYS.length);
+      for (let i = 0; i < matrix.rows.length * matrix.columns.length; i++)
+        for (const [m, key] of MEASURE_KEYS.entries())
+          expect(rm.arrays[m][rm.offset + i]).toBe(year.cells[i].rolled[key]);
+    }
+    // A year built by hand (no arrays) gives the same subtotals through its cells.
+    const handBuilt = { ...y2026, rolledMoney: undefined };
+    expect(companyGroups(matrix, handBuilt, COMPANIES)).toEqual(groups);
+  });
+
   it('the grand total is the sum of the company subtotals, in every year and column', () => {
     expectSubtotalsAddUp(matrix, COMPANIES);
     // The case is hostile: without the unmapped deals the companies' buying centers fall short.
