@@ -142,6 +142,12 @@ export default class OrgChartHeatmap extends OrgChartPanel {
   get activityStatus(): string {
     return activityStatusText(this.activityState);
   }
+  /** The line takes no room once the activity is in (the empty live region stays for screen readers). */
+  get activityStatusClass(): string {
+    const base = 'activity-status slds-text-body_small';
+    if (!this.activityStatus) return base;
+    return `${base} slds-m-top_xx-small ${this.activityFailed ? 'slds-text-color_error' : 'slds-text-color_weak'}`;
+  }
   get activityFailed(): boolean {
     return this.activityState?.status === 'failed';
   }
