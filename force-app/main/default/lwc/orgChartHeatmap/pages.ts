@@ -36,7 +36,8 @@ export function progressText(p: LoadProgress | null): string {
 /**
  * Reads every page and returns the whole chart. When the first page names parallel chains
  * (`parallelCursors`: the rest of the contacts, and the links), they are read side by side, each one page
- * after the other, so the chart needs about half the round trips' time; otherwise `nextCursor` is followed.
+ * after the other, so their round trips overlap where the server answers calls side by side; otherwise
+ * `nextCursor` is followed.
  * The result is the same either way (contacts in Id order, links newest first). `onProgress` runs after each
  * page; `cancelled` is asked between pages (a newer load started) and stops this one quietly (it then
  * resolves to null). A page that fails fails the load.
