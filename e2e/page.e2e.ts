@@ -15,10 +15,10 @@ import type { Locator, Page } from 'playwright-core';
 import { aerovanceBundle } from '../data';
 import { launchBrowser, openAccount, watchErrors, type LaunchedBrowser } from './browser';
 import { SPECS, choose, comboboxText, componentRoot, escapeRe } from './components';
+import { query, rest } from './orgApi';
 
 const BASE = process.env.KEYPLAN_E2E_URL ?? '';
 const SHOTS = path.resolve(process.env.KEYPLAN_E2E_SCREENSHOTS ?? 'artifacts/screenshots');
-const API = 'services/data/v62.0';
 const DEMO = aerovanceBundle();
 const contact = (key: string): { name: string; stance: string } => {
   const c = DEMO.contacts!.find((x) => x.key === key)!;
@@ -40,23 +40,6 @@ async function shot(name: string, target?: Locator): Promise<void> {
   else await page.screenshot({ path: file, fullPage: true });
 }
 
-/** Calls the local org's REST API directly, as another client would (its URL and token from e2e/run.ts). */
-async function rest(method: string, url: string, body?: unknown): Promise<unknown> {
-  const r = await fetch(`${process.env.KEYPLAN_E2E_ORG_URL ?? ''}/${API}/${url}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${process.env.KEYPLAN_E2E_ORG_TOKEN ?? ''}`
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  const text = await r.text();
-  assert.ok(r.ok, `${method} ${url}: HTTP ${r.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-async function query<T>(soql: string): Promise<T[]> {
-  return ((await rest('GET', `query?q=${encodeURIComponent(soql)}`)) as { records: T[] }).records;
-}
 /** Waits until fn() returns true (server-side state after a save), polling; no fixed sleeps. */
 async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 10000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -17,26 +17,10 @@ import {
 } from '../force-app/main/default/lwc/keyplanCore/prefill';
 import { launchBrowser, openAccount, watchErrors, type LaunchedBrowser } from './browser';
 import { componentRoot } from './components';
+import { query } from './orgApi';
 
 const BASE = process.env.KEYPLAN_E2E_URL ?? '';
-const API = 'services/data/v62.0';
 const DEMO = aerovanceBundle();
-
-async function rest(method: string, url: string, body?: unknown): Promise<unknown> {
-  const r = await fetch(`${process.env.KEYPLAN_E2E_ORG_URL ?? ''}/${API}/${url}`, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${process.env.KEYPLAN_E2E_ORG_TOKEN ?? ''}`
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  const text = await r.text();
-  assert.ok(r.ok, `${method} ${url}: HTTP ${r.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-const query = async <T>(soql: string): Promise<T[]> =>
-  ((await rest('GET', `query?q=${encodeURIComponent(soql)}`)) as { records: T[] }).records;
 
 /** The BANT dimension a gap code is about (the codes start with it; the close date is timing). */
 function dimensionOf(code: string): 'budget' | 'authority' | 'need' | 'timing' {

@@ -9,9 +9,9 @@ import type { Locator, Page } from 'playwright-core';
 import { aerovanceBundle } from '../data';
 import { launchBrowser, openAccount, watchErrors, type LaunchedBrowser } from './browser';
 import { componentRoot } from './components';
+import { query } from './orgApi';
 
 const BASE = process.env.KEYPLAN_E2E_URL ?? '';
-const API = 'services/data/v62.0';
 const DEMO = aerovanceBundle();
 const person = DEMO.contacts!.find((c) => c.key === 'cfo')!;
 const PERSON = `${person.FirstName} ${person.LastName}`;
@@ -22,17 +22,6 @@ let browser: LaunchedBrowser;
 let page: Page;
 let errors: string[];
 let aerovanceId = '';
-
-async function query<T>(soql: string): Promise<T[]> {
-  const r = await fetch(
-    `${process.env.KEYPLAN_E2E_ORG_URL ?? ''}/${API}/query?q=${encodeURIComponent(soql)}`,
-    {
-      headers: { Authorization: `Bearer ${process.env.KEYPLAN_E2E_ORG_TOKEN ?? ''}` }
-    }
-  );
-  assert.ok(r.ok, `query: HTTP ${r.status}`);
-  return ((await r.json()) as { records: T[] }).records;
-}
 
 /** Opens Aerovance's org chart and the person panel of PERSON (found with the toolbar search). */
 async function openPanel(): Promise<Locator> {
