@@ -4,7 +4,7 @@ import getRoleCandidates from '@salesforce/apex/BantController.getRoleCandidates
 import addContactRole from '@salesforce/apex/BantController.addContactRole';
 import type { BantOpportunity, BantRoleCandidate, SalesStageDto } from '@keyplan/contracts';
 import USER_ID from '@salesforce/user/Id';
-import { newPlanActionPage, planForAction, type PlanTarget } from 'c/planActionTarget';
+import { openPlanAction, type PlanTarget } from 'c/planActionTarget';
 import type { PlanActionInput } from 'c/planCreateOffer';
 import {
   bantGapSubject,
@@ -217,9 +217,10 @@ export default class BantGaps extends NavigationMixin(LightningElement) {
       const input = this.planInput(gap);
       if (!o.accountId)
         throw new Error(`${o.name} has no account: a plan action belongs to an account plan.`);
-      const target = await planForAction(o.accountId, input.dueDate);
-      if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
-      else this.noPlan = { code: gap.code, target, action: input };
+      const missing = await openPlanAction(o.accountId, input, (page) =>
+        this[NavigationMixin.Navigate](page)
+      );
+      if (missing) this.noPlan = { code: gap.code, target: missing, action: input };
     } catch (error) {
       this.planError = error;
     } finally {

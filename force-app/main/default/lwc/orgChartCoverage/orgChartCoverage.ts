@@ -10,7 +10,7 @@ import {
   type WorklistGroup,
   type WorklistItem
 } from 'c/keyplanCore';
-import { newPlanActionPage, planForAction, type PlanTarget } from 'c/planActionTarget';
+import { openPlanAction, type PlanTarget } from 'c/planActionTarget';
 import type { PlanActionInput } from 'c/planCreateOffer';
 
 /** Items shown per group before "Show all": a big account has thousands. */
@@ -132,9 +132,10 @@ export default class OrgChartCoverage extends NavigationMixin(LightningElement) 
     this.planError = null;
     try {
       const input = this.planInput(i);
-      const target = await planForAction(this.recordId, input.dueDate);
-      if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
-      else this.noPlan = { key: i.key, target, action: input };
+      const missing = await openPlanAction(this.recordId, input, (page) =>
+        this[NavigationMixin.Navigate](page)
+      );
+      if (missing) this.noPlan = { key: i.key, target: missing, action: input };
     } catch (error) {
       this.planError = error;
     } finally {

@@ -89,6 +89,22 @@ export function newPlanActionPage(
   return planActionPage(planActionPrefill({ ...input, planId: plan.id }));
 }
 
+/**
+ * Starts a plan action: opens its create form (`navigate`) in the account's plan of the year the action is
+ * due in, or, when the account has no plan for that year, opens nothing and returns where the plan is missing
+ * (the caller offers to create it: c-plan-create-offer).
+ */
+export async function openPlanAction(
+  accountId: string,
+  input: Omit<PlanActionPrefillInput, 'planId'> & { dueDate: string },
+  navigate: (page: PageReference) => void
+): Promise<PlanTarget | null> {
+  const target = await planForAction(accountId, input.dueDate);
+  if (!target.plan) return target;
+  navigate(newPlanActionPage(target.plan, input));
+  return null;
+}
+
 /** What an action tells the user when the account has no plan for the year. */
 export function noPlanText(target: Pick<PlanTarget, 'accountName' | 'fiscalYear'>): string {
   return `${target.accountName ?? 'This account'} has no account plan for FY${target.fiscalYear} yet: a plan action belongs to one.`;

@@ -18,7 +18,7 @@ import {
 } from 'c/keyplanCore';
 import type { SettingsData, WhitespaceData } from '@keyplan/contracts';
 import { movePage, planActionInput } from './actions';
-import { newPlanActionPage, planForAction, type PlanTarget } from 'c/planActionTarget';
+import { openPlanAction, type PlanTarget } from 'c/planActionTarget';
 import type { PlanActionInput } from 'c/planCreateOffer';
 import { loadPeople, type People } from './people';
 
@@ -230,9 +230,10 @@ export default class WhitespaceNextMoves extends NavigationMixin(LightningElemen
     // Beside the matrix there is no plan id: the account's plan of the year the action is due in.
     try {
       const input = planActionInput(view.move, ctx.userId);
-      const target = await planForAction(ctx.accountId, input.dueDate!);
-      if (target.plan) this[NavigationMixin.Navigate](newPlanActionPage(target.plan, input));
-      else this.noPlan = { target, action: input };
+      const missing = await openPlanAction(ctx.accountId, { ...input, dueDate: input.dueDate! }, (page) =>
+        this[NavigationMixin.Navigate](page)
+      );
+      if (missing) this.noPlan = { target: missing, action: input };
     } catch (error) {
       this.planError = error;
     }

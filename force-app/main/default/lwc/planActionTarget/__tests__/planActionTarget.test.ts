@@ -1,6 +1,12 @@
 import getPlanSummary from '@salesforce/apex/AccountPlanController.getPlanSummary';
 import type { PlanSummaryData } from '@keyplan/contracts';
-import { encodeFieldValues, noPlanText, planActionPage, planForAction } from 'c/planActionTarget';
+import {
+  encodeFieldValues,
+  noPlanText,
+  openPlanAction,
+  planActionPage,
+  planForAction
+} from 'c/planActionTarget';
 
 jest.mock('@salesforce/apex/AccountPlanController.getPlanSummary', () => ({ default: jest.fn() }), {
   virtual: true
@@ -49,6 +55,23 @@ describe('c/planActionTarget', () => {
     expect(noPlanText({ ...t, accountName: 'Aerovance Helicopters GmbH' })).toMatch(
       /^Aerovance Helicopters GmbH has no account plan for FY2026/
     );
+  });
+
+  it('opens the create form in the plan of the year, or opens nothing and says where the plan is missing', async () => {
+    const input = { subject: 'Meet the CFO', dueDate: '2026-12-14' };
+    const navigate = jest.fn();
+    summaryMock.mockResolvedValue({ ...SUMMARY, fiscalYearStartMonth: 1 });
+    expect(await openPlanAction(ACCOUNT, input, navigate)).toBeNull();
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate.mock.calls[0][0].state.defaultFieldValues).toContain(
+      `Account_Plan__c=${SUMMARY.plan!.id}`
+    );
+
+    navigate.mockClear();
+    summaryMock.mockResolvedValue({ ...SUMMARY, fiscalYearStartMonth: 1, plan: null });
+    const missing = await openPlanAction(ACCOUNT, input, navigate);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(missing).toMatchObject({ accountId: ACCOUNT, fiscalYear: 2026, plan: null });
   });
 
   it('encodes the create form values as pageReferenceUtils does, blanks left out', () => {
