@@ -3,6 +3,7 @@
  * in tree order (parent loops and unknown parents become top-level rows).
  */
 import type { MatrixBuyingCenter, MatrixOffering } from '@keyplan/contracts';
+import { breakParentLoops } from './parentLoops';
 
 export interface MatrixRow {
   buyingCenter: MatrixBuyingCenter;
@@ -48,26 +49,10 @@ export function treeRows(
   const parentOf = new Map<string, string | null>();
   for (const b of shownBc)
     parentOf.set(b.id, b.parentId && shownIds.has(b.parentId) && b.parentId !== b.id ? b.parentId : null);
-  const repairedBuyingCenters: string[] = [];
-  const walkOf = new Map<string, number>();
-  let walk = 0;
-  for (const b of shownBc) {
-    if (walkOf.has(b.id)) continue;
-    walk++;
-    const path: string[] = [];
-    let cur: string | null = b.id;
-    while (cur !== null && !walkOf.has(cur)) {
-      walkOf.set(cur, walk);
-      path.push(cur);
-      cur = parentOf.get(cur) ?? null;
-    }
-    if (cur !== null && walkOf.get(cur) === walk) {
-      const loop = path.slice(path.indexOf(cur));
-      const breakAt = loop.reduce((m, id) => (id < m ? id : m), loop[0]);
-      parentOf.set(breakAt, null);
-      repairedBuyingCenters.push(breakAt);
-    }
-  }
+  const repairedBuyingCenters = breakParentLoops(
+    shownBc.map((b) => b.id),
+    parentOf
+  ).map((l) => l.id);
   const kids = new Map<string | null, MatrixBuyingCenter[]>();
   for (const b of shownBc) {
     const p = parentOf.get(b.id) ?? null;

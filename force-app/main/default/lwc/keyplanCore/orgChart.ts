@@ -6,6 +6,7 @@
  */
 
 import type { ContactNode, ContactStakeholderInput } from '@keyplan/contracts';
+import { breakParentLoops } from './parentLoops';
 
 /** The minimum a contact needs to sit in the forest. */
 export interface OrgMember {
@@ -89,32 +90,13 @@ export function buildOrgForest<T extends OrgMember>(contacts: readonly T[]): Org
     } else parentOf.set(id, manager);
   }
 
-  // Cycle detection: walk up from each unvisited contact; meeting the current walk again is a loop.
-  const walkOf = new Map<string, number>(); // id -> walk number that visited it
-  let walk = 0;
-  for (const start of byId.keys()) {
-    if (walkOf.has(start)) continue;
-    walk++;
-    const path: string[] = [];
-    let cur: string | null = start;
-    while (cur !== null && !walkOf.has(cur)) {
-      walkOf.set(cur, walk);
-      path.push(cur);
-      cur = parentOf.get(cur) ?? null;
-    }
-    if (cur !== null && walkOf.get(cur) === walk) {
-      const loop = path.slice(path.indexOf(cur));
-      let breakAt = loop[0];
-      for (const id of loop) if (id < breakAt) breakAt = id;
-      const manager = parentOf.get(breakAt);
-      parentOf.set(breakAt, null);
-      repairs.push({
-        contactId: breakAt,
-        problem: 'cycle',
-        message: `${label(byId.get(breakAt))} is in a reporting loop of ${loop.length} people (reports to ${manager}); shown as a top-level person.`
-      });
-    }
-  }
+  // Reporting loops: the loop's lowest id becomes a top-level person (parentLoops.ts).
+  for (const loop of breakParentLoops(byId.keys(), parentOf))
+    repairs.push({
+      contactId: loop.id,
+      problem: 'cycle',
+      message: `${label(byId.get(loop.id))} is in a reporting loop of ${loop.length} people (reports to ${loop.parent}); shown as a top-level person.`
+    });
 
   // Sort everyone once by (name, id) and hand them out in that order: every list comes out sorted,
   // with no per-list sort and no Map lookups inside the comparator.
